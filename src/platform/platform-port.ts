@@ -1,0 +1,38 @@
+import type { Order, Review, TradeStatus } from '../orders/order.js';
+
+/** Half-open time window [start, end) in epoch ms. */
+export interface TimeWindow {
+  start: number;
+  end: number;
+}
+
+export interface PlatformCallStats {
+  /** API calls sent (each retry counts). */
+  calls: number;
+}
+
+/**
+ * What the domain needs from a shop platform. Two adapters implement it: `taobao` (the real
+ * Taobao Open Platform protocol) and `sandbox` (the same protocol against the embedded shop).
+ * Domain code imports this file only, never an adapter.
+ */
+export interface ShopPlatform {
+  readonly kind: 'taobao' | 'sandbox';
+  /**
+   * Orders modified in the window, page by page. The adapter splits windows longer than a day
+   * and pages from the last page backwards so that nothing is missed while orders change.
+   */
+  changedOrders(window: TimeWindow): AsyncIterable<Order[]>;
+  /** Orders created in the window (initial backfill), page by page, every trade type. */
+  createdOrders(window: TimeWindow): AsyncIterable<Order[]>;
+  /** One order in full. NotFoundError when the platform does not know the tid. */
+  getOrder(tid: string): Promise<Order>;
+  /** Overwrites the whole seller memo (≤ 1000 bytes) and, when given, the flag (0–5). */
+  updateMemo(tid: string, memo: string, flag?: number): Promise<{ modifiedAt: string }>;
+  /** Closes an unpaid trade. */
+  closeTrade(tid: string, reason: string): Promise<{ status: TradeStatus; modifiedAt: string }>;
+  /** Neutral and bad reviews buyers gave in the window, page by page. */
+  negativeReviews(window: TimeWindow): AsyncIterable<Review[]>;
+  /** Calls made so far, for the benchmark and the health page. */
+  stats(): PlatformCallStats;
+}

@@ -1,0 +1,82 @@
+/**
+ * Personal data never reaches a log line or a report unmasked. These functions mask known fields;
+ * `maskText` finds phones, ID numbers, bank cards and e-mail accounts inside free text.
+ */
+
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  if (digits.length >= 11) return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
+  if (digits.length >= 7) return `${digits.slice(0, 2)}****${digits.slice(-2)}`;
+  return digits.length ? '****' : '';
+}
+
+/** 张三丰 → 张** ; keeps the family name only. */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  if (chars.length === 0) return '';
+  return chars[0] + '*'.repeat(Math.max(1, chars.length - 1));
+}
+
+/** Keeps province/city/district, hides the street and number. */
+export function maskAddress(address: string): string {
+  const chars = [...address];
+  if (chars.length <= 6) return '******';
+  return chars.slice(0, 6).join('') + '******';
+}
+
+/** 18-digit resident ID → first 3 and last 2 kept. */
+export function maskIdNumber(id: string): string {
+  return id.length >= 15 ? `${id.slice(0, 3)}*************${id.slice(-2)}` : '****';
+}
+
+/** Bank card or Alipay account (phone or e-mail). */
+export function maskAccount(account: string): string {
+  const a = account.trim();
+  if (a.includes('@')) {
+    const [user, domain] = a.split('@') as [string, string];
+    return `${user.slice(0, 2)}***@${domain}`;
+  }
+  const digits = a.replace(/\s/g, '');
+  if (/^1\d{10}$/.test(digits)) return maskPhone(digits);
+  if (digits.length >= 8) return `${digits.slice(0, 4)} **** **** ${digits.slice(-4)}`;
+  return '****';
+}
+
+const ID_NUMBER = /(?<!\d)\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?!\d)/g;
+const BANK_CARD = /(?<!\d)(?:\d{4}[ -]?){3,4}\d{1,7}(?!\d)/g;
+const MOBILE = /(?<!\d)(?:\+?86[- ]?)?1[3-9]\d{9}(?!\d)/g;
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+
+export function maskText(text: string): string {
+  return text
+    .replace(ID_NUMBER, (m) => maskIdNumber(m))
+    .replace(MOBILE, (m) => maskPhone(m))
+    .replace(BANK_CARD, (m) => (m.replace(/\D/g, '').length >= 12 ? maskAccount(m) : m))
+    .replace(EMAIL, (m) => maskAccount(m));
+}
+
+/** Field names whose values are personal data, masked whole whatever they contain. */
+const FIELD_MASKS: Record<string, (v: string) => string> = {
+  mobile: maskPhone, phone: maskPhone, receiverMobile: maskPhone, receiver_mobile: maskPhone, receiver_phone: maskPhone,
+  address: maskAddress, receiverAddress: maskAddress, receiver_address: maskAddress,
+  name: maskName, realName: maskName, receiverName: maskName, receiver_name: maskName, payerName: maskName,
+  account: maskAccount, alipayAccount: maskAccount, bankAccount: maskAccount, counterpartyAccount: maskAccount,
+  idNumber: maskIdNumber, idCard: maskIdNumber,
+};
+
+/** Deep copy of a value with personal fields and free-text personal data masked. */
+export function maskDeep(value: unknown, depth = 0): unknown {
+  if (depth > 8) return '[…]';
+  if (typeof value === 'string') return maskText(value);
+  if (Array.isArray(value)) return value.map((v) => maskDeep(v, depth + 1));
+  if (value && typeof value === 'object') {
+    if (value instanceof Error) return { type: value.name, message: maskText(value.message), stack: value.stack ? maskText(value.stack) : undefined };
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      const fieldMask = FIELD_MASKS[k];
+      out[k] = fieldMask && typeof v === 'string' ? fieldMask(v) : maskDeep(v, depth + 1);
+    }
+    return out;
+  }
+  return value;
+}

@@ -1,0 +1,41 @@
+/** Money is always an integer number of fen. These are the only places yuan text is parsed or printed. */
+
+const YUAN = /^([+-])?(\d+)(?:\.(\d{1,2}))?$/;
+
+/** Parses '12.5', '1,288.00', '+288.00', full-width digits → fen. Throws on anything else (never guesses). */
+export function parseYuan(text: string): number {
+  const normalized = toHalfWidth(String(text)).replace(/[,\s]/g, '');
+  const m = YUAN.exec(normalized);
+  if (!m) throw new RangeError(`not an amount in yuan: ${JSON.stringify(text)}`);
+  const fen = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
+  if (!Number.isSafeInteger(fen)) throw new RangeError(`amount out of range: ${JSON.stringify(text)}`);
+  return m[1] === '-' ? -fen : fen;
+}
+
+/** fen → yuan without trailing zeros: 1500 → '15', 1550 → '15.5', 1205 → '12.05'. */
+export function formatYuan(fen: number): string {
+  assertFen(fen);
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  const whole = Math.floor(abs / 100);
+  const cents = abs % 100;
+  if (cents === 0) return `${sign}${whole}`;
+  const frac = String(cents).padStart(2, '0').replace(/0$/, '');
+  return `${sign}${whole}.${frac}`;
+}
+
+/** fen → '12.50' (two decimals, as the platform prints amounts). */
+export function formatYuanFixed(fen: number): string {
+  assertFen(fen);
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+export function assertFen(fen: number): void {
+  if (!Number.isSafeInteger(fen)) throw new RangeError(`fen must be an integer, got ${fen}`);
+}
+
+export function toHalfWidth(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}

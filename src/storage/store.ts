@@ -1,0 +1,61 @@
+/**
+ * The storage contract every repository is written against. The lowdb implementation
+ * (lowdb-store.ts) is the only code that knows lowdb; a PostgreSQL implementation of this same
+ * interface can replace it without touching a repository.
+ *
+ * Model: named collections of JSON documents keyed by id, plus append-only logs.
+ * - `transact(fn)` runs `fn` synchronously against the current state, so read-modify-write inside
+ *   it is never interleaved with another writer. The returned promise resolves only when every
+ *   change made in `fn` is on disk, all of them or none (a crash never keeps half a transaction).
+ * - Reads outside a transaction see the latest committed-or-pending state of this process.
+ * - Documents are plain JSON values; the store keeps its own copies, so callers may not mutate
+ *   what they read (treat results as read-only) and should pass fresh objects to `put`.
+ */
+export interface Store {
+  transact<R>(fn: (tx: Transaction) => R): Promise<R>;
+  get<T>(collection: string, id: string): T | undefined;
+  /** Every document of a collection (insertion order not guaranteed). */
+  all<T>(collection: string): Iterable<T>;
+  count(collection: string): number;
+  /** An append-only log kept out of the collections' files (sync history, message log, statement rows...). */
+  log<T>(name: string): AppendLog<T>;
+  /** Resolves when everything accepted so far is on disk. */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+  stats(): StoreStats;
+}
+
+export interface Transaction {
+  get<T>(collection: string, id: string): T | undefined;
+  put<T>(collection: string, id: string, doc: T): void;
+  delete(collection: string, id: string): void;
+}
+
+export interface AppendLog<T> {
+  /** Resolves when the records are on disk. */
+  append(...records: T[]): Promise<void>;
+  /** Every record in append order; a torn last line from a crash is skipped. */
+  read(): AsyncIterable<T>;
+}
+
+export interface StoreStats {
+  /** Transactions accepted. */
+  transactions: number;
+  /** Flushes to disk (one flush commits every transaction pending at that moment). */
+  flushes: number;
+  /** Shard files rewritten. */
+  filesWritten: number;
+  bytesWritten: number;
+}
+
+export interface CollectionOptions {
+  /** Documents are spread over this many files so a write rewrites only the files it touched. */
+  shards: number;
+}
+
+/** A schema migration: run once, in version order, on a store whose recorded version is lower. */
+export interface Migration {
+  version: number;
+  description: string;
+  up(tx: Transaction, store: Pick<Store, 'all' | 'get'>): void;
+}
