@@ -1,0 +1,50 @@
+import { createReadStream } from 'node:fs';
+import { access } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import type { AppendLog } from './store.js';
+import { openGroupFile, type GroupFile } from './group-file.js';
+
+/**
+ * Reads a JSONL file. A line that is not valid JSON can only be the torn tail of an append that a
+ * crash interrupted (appends are acknowledged after fsync and a reopened file starts on a fresh
+ * line), so it was never acknowledged: it is skipped and reported through `onBadLine`.
+ */
+export async function* readJsonLines<T>(path: string, onBadLine?: (lineNo: number) => void): AsyncGenerator<T> {
+  try {
+    await access(path);
+  } catch {
+    return;
+  }
+  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+  let lineNo = 0;
+  for await (const line of lines) {
+    lineNo++;
+    if (!line.length) continue;
+    let value: T;
+    try {
+      value = JSON.parse(line) as T;
+    } catch {
+      onBadLine?.(lineNo);
+      continue;
+    }
+    yield value;
+  }
+}
+
+/** An AppendLog on a JSONL file with group commit; opened lazily on the first append. */
+export function createAppendLog<T>(path: string): AppendLog<T> & { close(): Promise<void> } {
+  let file: Promise<GroupFile> | null = null;
+  return {
+    async append(...records) {
+      if (!records.length) return;
+      file ??= openGroupFile(path);
+      const f = await file;
+      await f.append(records.map((r) => JSON.stringify(r) + '\n').join(''));
+    },
+    read: () => readJsonLines<T>(path),
+    async close() {
+      if (file) await (await file).close();
+      file = null;
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { open, rename, unlink, readFile } from 'node:fs/promises';
+import { dirname, basename, join } from 'node:path';
+import type { Adapter } from 'lowdb';
+
+let tmpCounter = 0;
+
+/**
+ * Writes a file so that a crash at any moment leaves either the old or the new content:
+ * write a temp file in the same folder, fsync it, rename over the target, fsync the folder.
+ * Only then is the write acknowledged.
+ */
+export async function writeFileAtomic(path: string, data: string | Buffer): Promise<void> {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${++tmpCounter}.tmp`);
+  const fh = await open(tmp, 'w', 0o600);
+  try {
+    await fh.writeFile(data);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  try {
+    await rename(tmp, path);
+  } catch (err) {
+    await unlink(tmp).catch(() => undefined);
+    throw err;
+  }
+  await fsyncDir(dirname(path));
+}
+
+export async function fsyncDir(dir: string): Promise<void> {
+  const fh = await open(dir, 'r');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
+/** lowdb adapter over writeFileAtomic: lowdb keeps the data model, this keeps it crash-safe. */
+export class AtomicJsonFile<T> implements Adapter<T> {
+  constructor(private readonly path: string) {}
+
+  async read(): Promise<T | null> {
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+    try {
+      return JSON.parse(text) as T;
+    } catch (err) {
+      throw new Error(`storage file ${this.path} is not valid JSON (${(err as Error).message}); restore it from a backup`, { cause: err });
+    }
+  }
+
+  async write(data: T): Promise<void> {
+    await writeFileAtomic(this.path, JSON.stringify(data));
+  }
+}

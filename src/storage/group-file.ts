@@ -1,0 +1,69 @@
+import { open, type FileHandle } from 'node:fs/promises';
+
+/**
+ * An append-only file with group commit: every caller's text waiting while a write is in flight
+ * goes out in the next single write + fsync. A caller's promise resolves only once its bytes are
+ * on disk, so thousands of small appends a second cost a handful of fsyncs.
+ */
+export interface GroupFile {
+  readonly path: string;
+  append(text: string): Promise<void>;
+  /** Bytes accepted (written or pending). */
+  bytes(): number;
+  /** True after a failed write: the tail may be torn, so the owner should start a new file. */
+  failed(): boolean;
+  /** Waits for pending appends, then closes. */
+  close(): Promise<void>;
+}
+
+export async function openGroupFile(path: string): Promise<GroupFile> {
+  const fh: FileHandle = await open(path, 'a', 0o600);
+  let pending: string[] = [];
+  let waiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
+  let running: Promise<void> | null = null;
+  let size = (await fh.stat()).size;
+  let broken = false;
+  // A crash can leave a torn last line; start on a fresh line so it stays the only bad one.
+  if (size > 0) {
+    const last = Buffer.alloc(1);
+    await fh.read(last, 0, 1, size - 1);
+    if (last[0] !== 0x0a) pending.push('\n');
+  }
+  let closed = false;
+
+  async function drain(): Promise<void> {
+    while (pending.length) {
+      const chunk = pending.join('');
+      const batch = waiters;
+      pending = [];
+      waiters = [];
+      try {
+        await fh.write(chunk);
+        await fh.datasync();
+        for (const w of batch) w.resolve();
+      } catch (err) {
+        broken = true;
+        for (const w of batch) w.reject(err);
+      }
+    }
+  }
+
+  return {
+    path,
+    append(text) {
+      if (closed) return Promise.reject(new Error(`${path} is closed`));
+      size += Buffer.byteLength(text);
+      pending.push(text);
+      const done = new Promise<void>((resolve, reject) => waiters.push({ resolve, reject }));
+      if (!running) running = drain().finally(() => { running = null; });
+      return done;
+    },
+    bytes: () => size,
+    failed: () => broken,
+    async close() {
+      closed = true;
+      while (running) await running;
+      await fh.close();
+    },
+  };
+}

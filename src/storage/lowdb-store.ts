@@ -1,0 +1,282 @@
+import { mkdir, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import type { Logger } from '../shared/logger.js';
+import { AtomicJsonFile } from './atomic-file.js';
+import { createAppendLog } from './append-log.js';
+import { acquireLock, type LockInfo } from './store-lock.js';
+import { createCollection, shardFileName, shardOf, type ShardedCollection } from './shards.js';
+import type { AppendLog, CollectionOptions, Migration, Store, StoreStats, Transaction } from './store.js';
+import { listSegments, openWal, replaySegments, serializeOps, type WalOp } from './wal.js';
+import { unlink } from 'node:fs/promises';
+import { runMigrations, type StoreMeta } from './migrations.js';
+
+export interface LowdbStoreOptions {
+  dir: string;
+  collections?: Record<string, CollectionOptions>;
+  migrations?: Migration[];
+  /** Checkpoint (rewrite dirty shard files, drop old log segments) past this many log bytes… */
+  checkpointBytes?: number;
+  /** …or this long after the last checkpoint when anything is dirty. */
+  checkpointIntervalMs?: number;
+  logger?: Logger;
+}
+
+export interface LowdbStore extends Store {
+  /** Rewrites every dirty shard file and removes the log segments they cover. */
+  checkpoint(): Promise<void>;
+  /** Records the service's port and CLI token in the lock file. */
+  advertise(info: Pick<LockInfo, 'port' | 'token'>): Promise<void>;
+  readonly dir: string;
+}
+
+interface Coll {
+  data: ShardedCollection;
+  files: Low<{ docs: Record<string, unknown> }>[];
+  dirty: Set<number>;
+}
+
+const NAME = /^[A-Za-z0-9._-]+$/;
+
+/**
+ * The lowdb-backed Store: the only module that opens lowdb. Collections live in shard files
+ * (`collections/<name>/NNN.json`, one lowdb instance each) so a checkpoint rewrites only the shards
+ * that changed; transactions are acknowledged once their line of the write-ahead log is fsynced.
+ */
+export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStore> {
+  const dir = opts.dir;
+  const collDir = join(dir, 'collections');
+  const walDir = join(dir, 'wal');
+  await mkdir(collDir, { recursive: true });
+  await mkdir(walDir, { recursive: true });
+  await mkdir(join(dir, 'logs'), { recursive: true });
+  const lock = await acquireLock(dir);
+  const log = opts.logger;
+  const stats: StoreStats = { transactions: 0, flushes: 0, filesWritten: 0, bytesWritten: 0 };
+  const colls = new Map<string, Coll>();
+  const meta = new Low<StoreMeta>(new AtomicJsonFile(join(dir, 'meta.json')), { schemaVersion: 0, shards: {} });
+
+  try {
+    await meta.read();
+    meta.data ??= { schemaVersion: 0, shards: {} };
+  } catch (err) {
+    await lock.release();
+    throw err;
+  }
+
+  const shardCount = (name: string) => opts.collections?.[name]?.shards ?? meta.data.shards[name] ?? 1;
+
+  function coll(name: string): Coll {
+    let c = colls.get(name);
+    if (!c) {
+      if (!NAME.test(name)) throw new Error(`invalid collection name ${JSON.stringify(name)}`);
+      const n = shardCount(name);
+      c = {
+        data: createCollection(name, n),
+        files: Array.from({ length: n }, (_, i) => new Low(new AtomicJsonFile(join(collDir, name, shardFileName(i))), { docs: {} })),
+        dirty: new Set(),
+      };
+      colls.set(name, c);
+    }
+    return c;
+  }
+
+  function apply(name: string, id: string, doc: unknown): void {
+    const c = coll(name);
+    const shard = shardOf(id, c.data.shards.length);
+    if (doc === null) c.data.shards[shard]!.delete(id);
+    else c.data.shards[shard]!.set(id, doc);
+    c.dirty.add(shard);
+  }
+
+  const orphans: string[] = [];
+  // Load shard files. A document found in a file other than its shard (the shard count changed) is moved.
+  for (const name of await readdir(collDir).catch(() => [] as string[])) {
+    if (!NAME.test(name)) continue;
+    const c = coll(name);
+    for (const file of (await readdir(join(collDir, name))).filter((f) => /^\d{3}\.json$/.test(f))) {
+      const index = Number(file.slice(0, 3));
+      const low = new Low<{ docs: Record<string, unknown> }>(new AtomicJsonFile(join(collDir, name, file)), { docs: {} });
+      await low.read();
+      for (const [id, doc] of Object.entries(low.data?.docs ?? {})) {
+        const shard = shardOf(id, c.data.shards.length);
+        c.data.shards[shard]!.set(id, doc);
+        if (shard !== index) c.dirty.add(shard);
+      }
+      if (index >= c.data.shards.length) orphans.push(join(collDir, name, file));
+      else if (Object.keys(low.data?.docs ?? {}).some((id) => shardOf(id, c.data.shards.length) !== index)) c.dirty.add(index);
+    }
+  }
+
+  // Replay the write-ahead log over the shards: whole documents in order, so replay is idempotent.
+  const segments = await listSegments(walDir);
+  let replayed = 0;
+  for await (const [name, id, doc] of replaySegments(segments, (file, line) => log?.warn({ file, line }, 'skipped a torn write-ahead log line (never acknowledged)'))) {
+    apply(name, id, doc);
+    replayed++;
+  }
+  const wal = await openWal(walDir);
+  if (replayed) log?.info({ replayed, segments: segments.length }, 'recovered writes from the write-ahead log');
+
+  const logs = new Map<string, ReturnType<typeof createAppendLog>>();
+  let closing = false;
+  let checkpointing: Promise<void> | null = null;
+  let lastCheckpoint = Date.now();
+  let inflight = new Set<Promise<unknown>>();
+  const checkpointBytes = opts.checkpointBytes ?? 64 * 1024 * 1024;
+  const interval = opts.checkpointIntervalMs ?? 60_000;
+
+  async function writeDirtyShards(): Promise<void> {
+    for (const c of colls.values()) {
+      const dirty = [...c.dirty];
+      c.dirty.clear();
+      if (dirty.length) await mkdir(join(collDir, c.data.name), { recursive: true });
+      for (const shard of dirty) {
+        const low = c.files[shard]!;
+        low.data = { docs: Object.fromEntries(c.data.shards[shard]!) };
+        try {
+          await low.write();
+        } catch (err) {
+          c.dirty.add(shard);
+          throw err;
+        } finally {
+          low.data = { docs: {} };
+        }
+        stats.filesWritten++;
+      }
+    }
+  }
+
+  let checkpointChain: Promise<void> = Promise.resolve();
+  /** Checkpoints run one after another; an explicit call always covers every write made before it. */
+  function checkpoint(): Promise<void> {
+    const run = checkpointChain.then(async () => {
+      const covered = await wal.rotate();
+      await writeDirtyShards();
+      // Files left over from a larger shard count: their documents now live in other shards.
+      await Promise.all(orphans.splice(0).map((f) => unlink(f).catch(() => undefined)));
+      meta.data.shards = Object.fromEntries([...colls].map(([n, c]) => [n, c.data.shards.length]));
+      await meta.write();
+      await wal.remove(covered);
+      lastCheckpoint = Date.now();
+    });
+    checkpointChain = run.catch(() => undefined);
+    checkpointing = run.finally(() => {
+      if (checkpointing === tracked) checkpointing = null;
+    });
+    const tracked = checkpointing;
+    return run;
+  }
+
+  function maybeCheckpoint(): void {
+    if (checkpointing || closing) return;
+    if (wal.bytes() > checkpointBytes || Date.now() - lastCheckpoint > interval) {
+      checkpoint().catch((err) => log?.error({ err }, 'checkpoint failed; the write-ahead log still holds every write'));
+    }
+  }
+
+  const timer = setInterval(maybeCheckpoint, Math.min(interval, 30_000));
+  timer.unref();
+
+  const store: LowdbStore = {
+    dir,
+    transact<R>(fn: (tx: Transaction) => R): Promise<R> {
+      if (closing) return Promise.reject(new Error('the store is closed'));
+      const writes = new Map<string, unknown>();
+      const key = (c: string, id: string) => `${c}\u0000${id}`;
+      const tx: Transaction = {
+        get: <T>(c: string, id: string) => {
+          const k = key(c, id);
+          if (writes.has(k)) return (writes.get(k) ?? undefined) as T | undefined;
+          return store.get<T>(c, id);
+        },
+        put: (c, id, doc) => {
+          if (doc === undefined || doc === null) throw new Error(`put ${c}/${id}: a document is required (use delete)`);
+          writes.set(key(c, id), structuredClone(doc));
+        },
+        delete: (c, id) => {
+          writes.set(key(c, id), null);
+        },
+      };
+      let result: R;
+      try {
+        result = fn(tx);
+      } catch (err) {
+        return Promise.reject(err);
+      }
+      if (!writes.size) return Promise.resolve(result);
+      const ops: WalOp[] = [];
+      for (const [k, doc] of writes) {
+        const [c, id] = k.split('\u0000') as [string, string];
+        coll(c);
+        ops.push([c, id, doc]);
+      }
+      // Serialize before touching memory, so a document JSON cannot hold changes nothing.
+      let line: string;
+      try {
+        line = serializeOps(ops);
+      } catch (err) {
+        return Promise.reject(err);
+      }
+      const appended = wal.append(line);
+      for (const [c, id, doc] of ops) apply(c, id, doc);
+      stats.transactions++;
+      const done = appended.then(() => {
+        stats.flushes++;
+        maybeCheckpoint();
+        return result;
+      });
+      inflight.add(done);
+      void done.finally(() => inflight.delete(done)).catch(() => undefined);
+      return done;
+    },
+    get<T>(c: string, id: string): T | undefined {
+      const col = colls.get(c);
+      if (!col) return undefined;
+      return col.data.shards[shardOf(id, col.data.shards.length)]!.get(id) as T | undefined;
+    },
+    *all<T>(c: string): Iterable<T> {
+      const col = colls.get(c);
+      if (!col) return;
+      for (const shard of col.data.shards) yield* shard.values() as Iterable<T>;
+    },
+    count(c) {
+      const col = colls.get(c);
+      return col ? col.data.shards.reduce((n, s) => n + s.size, 0) : 0;
+    },
+    log<T>(name: string): AppendLog<T> {
+      if (!NAME.test(name)) throw new Error(`invalid log name ${JSON.stringify(name)}`);
+      let l = logs.get(name);
+      if (!l) logs.set(name, (l = createAppendLog(join(dir, 'logs', `${name}.jsonl`))));
+      return l as AppendLog<T>;
+    },
+    async flush() {
+      await Promise.allSettled([...inflight]);
+    },
+    checkpoint,
+    advertise: (info) => lock.update(info),
+    async close() {
+      if (closing) return;
+      closing = true;
+      await store.flush();
+      clearInterval(timer);
+      if (checkpointing) await checkpointing.catch(() => undefined);
+      await checkpoint();
+
+      await wal.close();
+      await Promise.all([...logs.values()].map((l) => l.close()));
+      await lock.release();
+    },
+    stats: () => ({ ...stats }),
+  };
+
+  try {
+    if (replayed || [...colls.values()].some((c) => c.dirty.size)) await checkpoint();
+    await runMigrations(store, meta, opts.migrations ?? []);
+  } catch (err) {
+    await wal.close().catch(() => undefined);
+    await lock.release();
+    throw err;
+  }
+  return store;
+}

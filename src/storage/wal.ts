@@ -1,0 +1,84 @@
+import { readdir, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readJsonLines } from './append-log.js';
+import { openGroupFile, type GroupFile } from './group-file.js';
+
+/** One change: put a document (doc) or delete it (doc null). Always the whole document, so replay is idempotent. */
+export type WalOp = [collection: string, id: string, doc: unknown];
+
+/**
+ * The write-ahead log: every transaction is one JSON line, fsynced (with group commit) before the
+ * transaction is acknowledged. Shard files are rewritten later by a checkpoint, which starts a new
+ * segment and deletes the older ones once the shards are safely written.
+ */
+export interface Wal {
+  /** Appends one transaction, already serialized with `serializeOps`. */
+  append(line: string): Promise<void>;
+  /** Bytes in the current segment. */
+  bytes(): number;
+  /** Starts a new segment; resolves with the finished older segments once their writes are on disk. */
+  rotate(): Promise<string[]>;
+  remove(segments: string[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Throws (synchronously) on anything JSON cannot hold, before the transaction touches memory. */
+export function serializeOps(ops: WalOp[]): string {
+  return JSON.stringify(ops) + '\n';
+}
+
+const SEGMENT = /^wal-(\d{8})\.jsonl$/;
+
+export async function listSegments(dir: string): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  return names.filter((n) => SEGMENT.test(n)).sort().map((n) => join(dir, n));
+}
+
+export async function* replaySegments(segments: string[], onBadLine: (file: string, line: number) => void): AsyncGenerator<WalOp> {
+  for (const file of segments) {
+    for await (const line of readJsonLines<WalOp[]>(file, (n) => onBadLine(file, n))) yield* line;
+  }
+}
+
+export async function openWal(dir: string): Promise<Wal> {
+  const existing = await listSegments(dir);
+  let seq = existing.length ? Number(SEGMENT.exec(existing[existing.length - 1]!.split('/').pop()!)![1]) : 0;
+  const segmentPath = (n: number) => join(dir, `wal-${String(n).padStart(8, '0')}.jsonl`);
+  let current: GroupFile = await openGroupFile(segmentPath(++seq));
+  let finished: GroupFile[] = [];
+
+  let chain: Promise<unknown> = Promise.resolve();
+  // Rotations are serialized: a checkpoint and a failed append may ask at the same time.
+  function rotate(): Promise<string[]> {
+    const next = chain.then(rotateNow);
+    chain = next.catch(() => undefined);
+    return next;
+  }
+
+  async function rotateNow(): Promise<string[]> {
+    const old = current;
+    current = await openGroupFile(segmentPath(++seq));
+    finished.push(old);
+    const done = finished;
+    finished = [];
+    await Promise.all(done.map((f) => f.close()));
+    const olderOnDisk = (await listSegments(dir)).filter((p) => p < current.path);
+    return olderOnDisk;
+  }
+
+  return {
+    async append(line) {
+      // A failed write may have torn the segment's tail: continue in a fresh segment.
+      if (current.failed()) await rotate();
+      await current.append(line);
+    },
+    bytes: () => current.bytes(),
+    rotate,
+    async remove(segments) {
+      await Promise.all(segments.map((s) => unlink(s).catch(() => undefined)));
+    },
+    async close() {
+      await current.close();
+    },
+  };
+}
