@@ -1,0 +1,38 @@
+import type { Config, Role, StaffAccount } from '../config/config-schema.js';
+import { hashPassword } from './password.js';
+
+export interface User {
+  username: string;
+  displayName: string;
+  role: Role;
+}
+
+export const DEMO_PASSWORD = 'xiaoer-demo';
+
+/** The sandbox shop's staff, documented in the README. Never created outside sandbox mode. */
+export const DEMO_ACCOUNTS: readonly User[] = [
+  { username: 'xiaoli', displayName: '小丽', role: 'staff' },
+  { username: 'azhang', displayName: '阿张', role: 'assistant' },
+  { username: 'xiaozhou', displayName: '小周', role: 'keeper' },
+  { username: 'admin', displayName: '管理员', role: 'admin' },
+];
+
+let demoHashes: Promise<StaffAccount[]> | null = null;
+
+/** Accounts from the config, plus the demo accounts when running the sandbox shop. */
+export async function loadAccounts(config: Pick<Config, 'staff' | 'platform'>): Promise<Map<string, StaffAccount>> {
+  const accounts = new Map<string, StaffAccount>();
+  if (config.platform.kind === 'sandbox') {
+    demoHashes ??= Promise.all(DEMO_ACCOUNTS.map(async (u) => ({ ...u, passwordHash: await hashPassword(DEMO_PASSWORD) })));
+    for (const a of await demoHashes) accounts.set(a.username, a);
+  }
+  for (const a of config.staff) accounts.set(a.username, a);
+  return accounts;
+}
+
+/** What each role may do beyond reading orders; checked by `requireRole` in the HTTP layer. */
+export const ROLE_RANK: Record<Role, number> = { staff: 0, assistant: 0, keeper: 1, admin: 2 };
+
+export function toUser(a: StaffAccount): User {
+  return { username: a.username, displayName: a.displayName, role: a.role };
+}

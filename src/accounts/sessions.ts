@@ -1,0 +1,83 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { StaffAccount } from '../config/config-schema.js';
+import { AuthenticationError } from '../shared/errors.js';
+import { type Clock, HOUR, MINUTE, toInstant, parseInstant } from '../shared/time.js';
+import type { Store } from '../storage/store.js';
+import { toUser, type User } from './accounts.js';
+import { verifyPassword } from './password.js';
+
+interface SessionDoc {
+  username: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+const COLLECTION = 'sessions';
+const MAX_FAILURES = 5;
+const LOCKOUT_MS = 5 * MINUTE;
+
+const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export interface Sessions {
+  login(username: string, password: string): Promise<{ token: string; user: User }>;
+  authenticate(token: string | undefined): User | null;
+  logout(token: string): Promise<void>;
+  /** A token for the local CLI, valid while this process runs; written only to the 0600 lock file. */
+  issueLocalToken(username: string): string;
+}
+
+/**
+ * Bearer sessions. Only a hash of each token is stored, so the data folder does not hold live
+ * credentials; repeated wrong passwords lock the username for a few minutes.
+ */
+export function createSessions(deps: { store: Store; accounts: Map<string, StaffAccount>; clock: Clock; sessionHours: number }): Sessions {
+  const { store, accounts, clock } = deps;
+  const failures = new Map<string, { count: number; until: number }>();
+  const local = new Map<string, string>();
+
+  return {
+    async login(username, password) {
+      const key = String(username ?? '').toLowerCase();
+      const f = failures.get(key);
+      if (f && f.count >= MAX_FAILURES && f.until > clock.now()) {
+        throw new AuthenticationError('密码错误次数过多，请 5 分钟后再试 (too many failed attempts)', 'locked_out');
+      }
+      const account = accounts.get(username);
+      // Verify against a real hash even for unknown users, so timing does not reveal who exists.
+      const ok = await verifyPassword(String(password ?? ''), account?.passwordHash ?? [...accounts.values()][0]?.passwordHash ?? '');
+      if (!account || !ok) {
+        const next = { count: (f?.count ?? 0) + 1, until: clock.now() + LOCKOUT_MS };
+        failures.set(key, next);
+        throw new AuthenticationError('用户名或密码错误 (wrong username or password)', 'bad_credentials');
+      }
+      failures.delete(key);
+      const token = randomBytes(32).toString('base64url');
+      const now = clock.now();
+      await store.transact((tx) =>
+        tx.put<SessionDoc>(COLLECTION, digest(token), { username, createdAt: toInstant(now), expiresAt: toInstant(now + deps.sessionHours * HOUR) }),
+      );
+      return { token, user: toUser(account) };
+    },
+    authenticate(token) {
+      if (!token) return null;
+      const localUser = local.get(digest(token));
+      if (localUser) {
+        const a = accounts.get(localUser);
+        return a ? toUser(a) : null;
+      }
+      const s = store.get<SessionDoc>(COLLECTION, digest(token));
+      if (!s || parseInstant(s.expiresAt) <= clock.now()) return null;
+      const a = accounts.get(s.username);
+      return a ? toUser(a) : null;
+    },
+    async logout(token) {
+      await store.transact((tx) => tx.delete(COLLECTION, digest(token)));
+    },
+    issueLocalToken(username) {
+      if (!accounts.has(username)) throw new AuthenticationError(`cliUser "${username}" is not a configured account`, 'bad_cli_user');
+      const token = randomBytes(32).toString('base64url');
+      local.set(digest(token), username);
+      return token;
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { configSchema, type Config } from './config-schema.js';
+
+/** Environment variables and the config keys they set. The only place that reads process.env. */
+const ENV_KEYS: Record<string, { path: string[]; type?: 'number' }> = {
+  PORT: { path: ['port'], type: 'number' },
+  HOST: { path: ['host'] },
+  XIAOER_DATA_DIR: { path: ['dataDir'] },
+  XIAOER_SHOP_NAME: { path: ['shopName'] },
+  XIAOER_LOG_LEVEL: { path: ['logLevel'] },
+  XIAOER_MEMO_DATE_FORMAT: { path: ['memoDateFormat'] },
+  XIAOER_TIME_ZONE: { path: ['timeZone'] },
+  XIAOER_PLATFORM: { path: ['platform', 'kind'] },
+  XIAOER_SANDBOX_ORDERS: { path: ['platform', 'orders'], type: 'number' },
+  XIAOER_SANDBOX_SEED: { path: ['platform', 'seed'], type: 'number' },
+  XIAOER_SANDBOX_TICK_MS: { path: ['platform', 'tickMs'], type: 'number' },
+  TAOBAO_GATEWAY_URL: { path: ['platform', 'gatewayUrl'] },
+  TAOBAO_APP_KEY: { path: ['platform', 'appKey'] },
+  TAOBAO_APP_SECRET: { path: ['platform', 'appSecret'] },
+  TAOBAO_SESSION_KEY: { path: ['platform', 'sessionKey'] },
+  TAOBAO_SIGN_METHOD: { path: ['platform', 'signMethod'] },
+  TAOBAO_CALLS_PER_MINUTE: { path: ['platform', 'callsPerMinute'], type: 'number' },
+  XIAOER_LOGISTICS: { path: ['logistics', 'kind'] },
+  KUAIDI100_CUSTOMER: { path: ['logistics', 'customer'] },
+  KUAIDI100_KEY: { path: ['logistics', 'key'] },
+  KUAIDI100_BASE_URL: { path: ['logistics', 'baseUrl'] },
+  XIAOER_CLI_USER: { path: ['cliUser'] },
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`配置有误 / invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function envNameFor(path: string[]): string | undefined {
+  const joined = path.join('.');
+  return Object.entries(ENV_KEYS).find(([, v]) => v.path.join('.') === joined)?.[0];
+}
+
+function setPath(target: Record<string, unknown>, path: string[], value: unknown): void {
+  let node = target;
+  for (const key of path.slice(0, -1)) {
+    if (typeof node[key] !== 'object' || node[key] === null) node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[path[path.length - 1]!] = value;
+}
+
+/**
+ * Config = defaults < `<dataDir>/config.json` (or XIAOER_CONFIG) < environment. With no file and no
+ * variables it runs the sandbox shop. Every problem is reported at once, each naming its key.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
+  const problems: string[] = [];
+  const dataDir = resolve(cwd, env.XIAOER_DATA_DIR ?? 'data');
+  const file = env.XIAOER_CONFIG ? resolve(cwd, env.XIAOER_CONFIG) : resolve(dataDir, 'config.json');
+  let raw: Record<string, unknown> = {};
+  if (existsSync(file)) {
+    try {
+      raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error('the top level must be an object');
+    } catch (err) {
+      problems.push(`${file}: not valid JSON (${(err as Error).message})`);
+      raw = {};
+    }
+  } else if (env.XIAOER_CONFIG) {
+    problems.push(`XIAOER_CONFIG: file ${file} does not exist`);
+  }
+  raw.dataDir = dataDir;
+  for (const [name, spec] of Object.entries(ENV_KEYS)) {
+    const value = env[name];
+    if (value === undefined || value === '' || name === 'XIAOER_DATA_DIR') continue;
+    if (spec.type === 'number') {
+      const n = Number(value);
+      if (!Number.isFinite(n)) problems.push(`${name}: "${value}" is not a number`);
+      else setPath(raw, spec.path, n);
+    } else {
+      setPath(raw, spec.path, value);
+    }
+  }
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.map(String);
+      const env = envNameFor(path);
+      problems.push(`${path.join('.') || '(root)'}${env ? ` (${env})` : ''}: ${issue.message}`);
+    }
+  }
+  if (problems.length || !parsed.success) throw new ConfigError(problems);
+  return parsed.data;
+}

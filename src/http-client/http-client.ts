@@ -1,0 +1,70 @@
+import axios, { type AxiosInstance } from 'axios';
+import type { Logger } from '../shared/logger.js';
+import { toUpstreamError } from './axios-errors.js';
+import { DEFAULT_RETRY_POLICY, retryDecision, type RetryPolicy } from './retry-policy.js';
+import { createTokenBucket, type TokenBucket } from './token-bucket.js';
+
+export interface HttpClientOptions {
+  /** 'taobao', 'kuaidi100' — names the upstream in errors and logs. */
+  name: string;
+  baseURL?: string;
+  /** default 10000 */
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  /** Token bucket shared by all callers of this client; undefined = unlimited. */
+  callsPerMinute?: number;
+  logger?: Logger;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  now?: () => number;
+}
+
+export interface HttpClient {
+  /** One logical call: takes a token before each attempt, converts axios errors to UpstreamError, retries per the pure rule. */
+  call<T>(attempt: (http: AxiosInstance) => Promise<T>): Promise<T>;
+  stats(): { calls: number; retries: number };
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The one factory for clients of outside APIs. JSON is parsed only when it is valid: a broken body
+ * raises (and is retried as `malformed_response`) instead of arriving as a string. Adapters that
+ * need the raw text (TOP, for its 19-digit ids) pass `responseType: 'text'` and an identity
+ * `transformResponse` on their request.
+ */
+export function createHttpClient(opts: HttpClientOptions): HttpClient {
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...opts.retry };
+  const sleep = opts.sleep ?? realSleep;
+  const random = opts.random ?? Math.random;
+  const now = opts.now ?? Date.now;
+  const bucket: TokenBucket | undefined = opts.callsPerMinute === undefined ? undefined : createTokenBucket({ perMinute: opts.callsPerMinute, now, sleep });
+  const http = axios.create({
+    baseURL: opts.baseURL,
+    timeout: opts.timeoutMs ?? 10_000,
+    proxy: false,
+    responseType: 'json',
+    transitional: { silentJSONParsing: false, forcedJSONParsing: true, clarifyTimeoutError: true },
+  });
+  let calls = 0;
+  let retries = 0;
+
+  async function call<T>(attempt: (http: AxiosInstance) => Promise<T>): Promise<T> {
+    for (let n = 1; ; n++) {
+      if (bucket) await bucket.take();
+      calls++;
+      try {
+        return await attempt(http);
+      } catch (raw) {
+        const err = toUpstreamError(raw, opts.name, now());
+        const decision = retryDecision(err, n, policy, random);
+        if (!decision.retry) throw err;
+        retries++;
+        opts.logger?.warn({ upstream: opts.name, attempt: n, delayMs: decision.delayMs, code: (err as { code?: unknown }).code }, 'upstream call failed, retrying');
+        await sleep(decision.delayMs);
+      }
+    }
+  }
+
+  return { call, stats: () => ({ calls, retries }) };
+}

@@ -1,0 +1,62 @@
+import express, { type Router } from 'express';
+import helmet from 'helmet';
+import type { Sessions } from '../accounts/sessions.js';
+import type { Logger } from '../shared/logger.js';
+import { NotFoundError } from '../shared/errors.js';
+import { bearerToken, currentUser, requireAuth } from './auth-middleware.js';
+import { errorMiddleware } from './error-middleware.js';
+import { z } from 'zod';
+
+export interface ApiRoute {
+  /** Mounted under /api, behind authentication. */
+  path: string;
+  router: Router;
+}
+
+export interface AppDeps {
+  logger: Logger;
+  sessions: Sessions;
+  health: () => Record<string, unknown>;
+  /** Domain routers, each from its own folder. */
+  routes: ApiRoute[];
+  /** Outside systems emulated in-process (the sandbox shop and courier), mounted at /sandbox without our auth. */
+  sandbox?: Router[];
+  consoleDir: string;
+}
+
+const loginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
+
+/** The HTTP shell: authentication, the domain routers, the console, and one error table. */
+export function createApp(deps: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"] } },
+    }),
+  );
+
+  app.get('/healthz', (_req, res) => res.json({ ok: true, ...deps.health() }));
+  for (const r of deps.sandbox ?? []) app.use('/sandbox', r);
+
+  const api = express.Router();
+  api.use(express.json({ limit: '1mb' }));
+  api.post('/session', async (req, res) => {
+    const body = loginBody.parse(req.body);
+    res.status(201).json(await deps.sessions.login(body.username, body.password));
+  });
+  api.use(requireAuth(deps.sessions));
+  api.get('/me', (req, res) => res.json({ user: currentUser(req) }));
+  api.delete('/session', async (req, res) => {
+    await deps.sessions.logout(bearerToken(req)!);
+    res.status(204).end();
+  });
+  for (const route of deps.routes) api.use(route.path, route.router);
+  api.use((req, _res, next) => next(new NotFoundError(`没有这个接口 (no such endpoint): ${req.method} /api${req.path}`, 'no_route')));
+  app.use('/api', api);
+
+  app.use(express.static(deps.consoleDir, { index: 'index.html', maxAge: 0 }));
+  app.use(errorMiddleware(deps.logger));
+  return app;
+}

@@ -1,0 +1,67 @@
+import type { Store } from '../storage/store.js';
+import type { ParcelState, TrackingEvent, TrackingResult } from './logistics-port.js';
+import { FINAL_PARCEL_STATES } from './logistics-port.js';
+
+/** What xiaoer knows of one waybill, refreshed by the logistics sync. */
+export interface Parcel {
+  company: string;
+  waybill: string;
+  tid: string;
+  state: ParcelState;
+  subState: string | null;
+  events: TrackingEvent[];
+  checkedAt: string | null;
+  /** When xiaoer last asked the tracker (the per-waybill interval is measured from here). */
+  polledAt: string | null;
+  final: boolean;
+}
+
+export const PARCELS = 'parcels';
+
+export const parcelId = (company: string, waybill: string) => `${company}:${waybill}`;
+
+export interface ParcelRepository {
+  get(company: string, waybill: string): Parcel | undefined;
+  forOrder(tid: string): Parcel[];
+  save(tid: string, result: TrackingResult, polledAt: string): Promise<Parcel>;
+}
+
+export function createParcelRepository(store: Store): ParcelRepository {
+  // tid → parcel ids, built on first use and kept current by `save`.
+  let byTid: Map<string, Set<string>> | null = null;
+  const index = () => {
+    if (!byTid) {
+      byTid = new Map();
+      for (const p of store.all<Parcel>(PARCELS)) add(p.tid, parcelId(p.company, p.waybill));
+    }
+    return byTid;
+  };
+  const add = (tid: string, id: string) => {
+    const m = byTid!;
+    if (!m.has(tid)) m.set(tid, new Set());
+    m.get(tid)!.add(id);
+  };
+  return {
+    get: (company, waybill) => store.get<Parcel>(PARCELS, parcelId(company, waybill)),
+    forOrder(tid) {
+      return [...(index().get(tid) ?? [])].map((id) => store.get<Parcel>(PARCELS, id)).filter((p): p is Parcel => !!p);
+    },
+    async save(tid, result, polledAt) {
+      const parcel: Parcel = {
+        company: result.company,
+        waybill: result.waybill,
+        tid,
+        state: result.state,
+        subState: result.subState,
+        events: result.events,
+        checkedAt: result.checkedAt,
+        polledAt,
+        final: FINAL_PARCEL_STATES.includes(result.state),
+      };
+      await store.transact((tx) => tx.put(PARCELS, parcelId(parcel.company, parcel.waybill), parcel));
+      index();
+      add(tid, parcelId(parcel.company, parcel.waybill));
+      return parcel;
+    },
+  };
+}

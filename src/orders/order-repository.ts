@@ -1,0 +1,77 @@
+import type { Store } from '../storage/store.js';
+import type { Order, TradeStatus } from './order.js';
+
+/** The order as stored: the platform's view plus when xiaoer last saw it. */
+export interface StoredOrder extends Order {
+  syncedAt: string;
+}
+
+export interface OrderFilter {
+  status?: TradeStatus[];
+  buyerNick?: string;
+  tid?: string;
+  /** Orders the platform modified at or after this instant. */
+  updatedSince?: number;
+}
+
+export interface UpsertResult {
+  created: number;
+  changed: number;
+  unchanged: number;
+}
+
+export const ORDERS = 'orders';
+/** 100k orders over 64 files: a checkpoint rewrites ~1.5 MB per touched shard, not the whole book. */
+export const ORDER_SHARDS = 64;
+
+export interface OrderRepository {
+  get(tid: string): StoredOrder | undefined;
+  list(filter: OrderFilter, page: { offset: number; limit: number }): { total: number; orders: StoredOrder[] };
+  /** Inserts or replaces orders the platform reported; an older copy never replaces a newer one. */
+  upsertMany(orders: Order[], syncedAt: string): Promise<UpsertResult>;
+  all(): Iterable<StoredOrder>;
+  count(): number;
+}
+
+const sameOrder = (a: Order, b: Order) => {
+  const { syncedAt: _s, ...rest } = a as StoredOrder;
+  return JSON.stringify(rest) === JSON.stringify(b);
+};
+
+export function createOrderRepository(store: Store): OrderRepository {
+  return {
+    get: (tid) => store.get<StoredOrder>(ORDERS, tid),
+    list(filter, page) {
+      const statuses = filter.status?.length ? new Set(filter.status) : null;
+      const nick = filter.buyerNick?.trim();
+      const matches: StoredOrder[] = [];
+      for (const o of store.all<StoredOrder>(ORDERS)) {
+        if (filter.tid && o.tid !== filter.tid) continue;
+        if (statuses && !statuses.has(o.status)) continue;
+        if (nick && !o.buyerNick.includes(nick)) continue;
+        if (filter.updatedSince !== undefined && Date.parse(o.modifiedAt) < filter.updatedSince) continue;
+        matches.push(o);
+      }
+      // Instants share the +08:00 offset, so string order is time order; tid breaks ties stably.
+      matches.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.tid < b.tid ? 1 : -1));
+      return { total: matches.length, orders: matches.slice(page.offset, page.offset + page.limit) };
+    },
+    async upsertMany(orders, syncedAt) {
+      return store.transact((tx) => {
+        const result: UpsertResult = { created: 0, changed: 0, unchanged: 0 };
+        for (const o of orders) {
+          const existing = tx.get<StoredOrder>(ORDERS, o.tid);
+          if (!existing) result.created++;
+          else if (existing.modifiedAt > o.modifiedAt || sameOrder(existing, o)) {
+            result.unchanged++;
+            continue;
+          } else result.changed++;
+          tx.put<StoredOrder>(ORDERS, o.tid, { ...o, syncedAt });
+        }
+        return result;
+      });
+    },
+    all: () => store.all<StoredOrder>(ORDERS),
+    count: () => store.count(ORDERS),
+  };
+}

@@ -1,0 +1,56 @@
+import type { Role } from '../config/config-schema.js';
+import type { Parcel } from '../logistics/parcel-repository.js';
+import { formatYuanFixed } from '../shared/money.js';
+import { maskAddress, maskName, maskPhone } from '../shared/mask.js';
+import type { StoredOrder } from './order-repository.js';
+import type { Receiver } from './order.js';
+
+/** Roles that act on the full receiver: the assistant fixes labels, the keeper writes waybills. */
+const SEES_RECEIVER: ReadonlySet<Role> = new Set(['assistant', 'keeper', 'admin']);
+
+const UNPAID = new Set(['WAIT_BUYER_PAY', 'TRADE_NO_CREATE_PAY', 'PAY_PENDING']);
+const SHIPPED = new Set(['SELLER_CONSIGNED_PART', 'WAIT_BUYER_CONFIRM_GOODS', 'TRADE_BUYER_SIGNED', 'TRADE_FINISHED']);
+
+export function maskReceiver(r: Receiver): Receiver {
+  return { ...r, name: maskName(r.name), mobile: r.mobile ? maskPhone(r.mobile) : '', phone: r.phone ? maskPhone(r.phone) : '', address: maskAddress(r.address), town: r.town ? '***' : '' };
+}
+
+const yuan = (fen: number) => formatYuanFixed(fen);
+
+export function orderSummaryView(o: StoredOrder) {
+  return {
+    tid: o.tid,
+    status: o.status,
+    paid: !UNPAID.has(o.status) && !o.status.startsWith('TRADE_CLOSED'),
+    shipped: SHIPPED.has(o.status),
+    buyerNick: o.buyerNick,
+    createdAt: o.createdAt,
+    modifiedAt: o.modifiedAt,
+    payment: o.payment,
+    paymentYuan: yuan(o.payment),
+    itemCount: o.items.reduce((n, i) => n + i.num, 0),
+    title: o.items[0]?.title ?? '',
+    sellerFlag: o.sellerFlag,
+    sellerMemo: o.sellerMemo,
+    waybills: [...new Set(o.items.filter((i) => i.invoiceNo).map((i) => `${i.logisticsCompany} ${i.invoiceNo}`))],
+    receiverCity: `${o.receiver.state}${o.receiver.city}`,
+  };
+}
+
+export function orderDetailView(o: StoredOrder, parcels: Parcel[], role: Role) {
+  return {
+    ...o,
+    receiver: SEES_RECEIVER.has(role) ? o.receiver : maskReceiver(o.receiver),
+    receiverMasked: !SEES_RECEIVER.has(role),
+    paymentYuan: yuan(o.payment),
+    totalFeeYuan: yuan(o.totalFee),
+    postFeeYuan: yuan(o.postFee),
+    discountFeeYuan: yuan(o.discountFee),
+    items: o.items.map((i) => ({ ...i, priceYuan: yuan(i.price), paymentYuan: yuan(i.payment), totalFeeYuan: yuan(i.totalFee) })),
+    paid: !UNPAID.has(o.status) && !o.status.startsWith('TRADE_CLOSED'),
+    shipped: SHIPPED.has(o.status),
+    logistics: parcels.map((p) => ({
+      company: p.company, waybill: p.waybill, state: p.state, subState: p.subState, checkedAt: p.checkedAt, events: p.events,
+    })),
+  };
+}

@@ -1,0 +1,52 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { ParcelRepository } from '../logistics/parcel-repository.js';
+import { currentUser } from '../http/auth-middleware.js';
+import { NotFoundError } from '../shared/errors.js';
+import { parseInstant } from '../shared/time.js';
+import { TRADE_STATUSES } from './order.js';
+import type { OrderRepository } from './order-repository.js';
+import { orderDetailView, orderSummaryView } from './order-view.js';
+
+const listQuery = z.object({
+  status: z
+    .string()
+    .optional()
+    .transform((s) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined))
+    .pipe(z.array(z.enum(TRADE_STATUSES)).optional()),
+  buyerNick: z.string().max(64).optional(),
+  tid: z.string().regex(/^\d{1,25}$/, 'tid is digits only').optional(),
+  updatedSince: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (!s) return undefined;
+      try {
+        return parseInstant(s);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'not an ISO-8601 instant' });
+        return z.NEVER;
+      }
+    }),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export function ordersRouter(deps: { orders: OrderRepository; parcels: ParcelRepository }): Router {
+  const r = Router();
+  r.get('/', (req, res) => {
+    const q = listQuery.parse(req.query);
+    const { total, orders } = deps.orders.list(
+      { status: q.status, buyerNick: q.buyerNick, tid: q.tid, updatedSince: q.updatedSince },
+      { offset: (q.page - 1) * q.pageSize, limit: q.pageSize },
+    );
+    res.json({ total, page: q.page, pageSize: q.pageSize, orders: orders.map(orderSummaryView) });
+  });
+  r.get('/:tid', (req, res) => {
+    const tid = req.params.tid;
+    const order = deps.orders.get(tid);
+    if (!order) throw new NotFoundError(`订单 ${tid} 不存在 (order ${tid} not found)`, 'order_not_found');
+    res.json(orderDetailView(order, deps.parcels.forOrder(tid), currentUser(req).role));
+  });
+  return r;
+}

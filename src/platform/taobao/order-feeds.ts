@@ -1,0 +1,93 @@
+import type { Order, Review } from '../../orders/order.js';
+import { formatTopTime } from '../../shared/time.js';
+import type { TimeWindow } from '../platform-port.js';
+import { ALL_TRADE_TYPES, TRADE_FIELDS, type TopTrade } from '../top/wire.js';
+import { pagesBackward, pagesForward, splitWindow } from './paging.js';
+import { topCall, type TopCallContext } from './top-call.js';
+import { mapRate, mapTrade } from './trade-mapper.js';
+
+export interface FeedOptions {
+  pageSize: number;
+  concurrency: number;
+}
+
+const FIELDS = TRADE_FIELDS.join(',');
+const TYPES = ALL_TRADE_TYPES.join(',');
+const RATE_FIELDS = 'tid,oid,role,nick,result,created,item_title,content,reply';
+
+function tradesPage(trades: { trade: TopTrade[] } | undefined, total: number | undefined) {
+  return { items: (trades?.trade ?? []).map(mapTrade), totalResults: Number(total ?? 0) };
+}
+
+/**
+ * Drops an order already yielded unless this copy is newer: backward paging and overlapping window
+ * edges bring some orders twice, and a consumer should see each version once.
+ */
+async function* newestOnce(pages: AsyncIterable<Order[]>): AsyncGenerator<Order[]> {
+  const seen = new Map<string, string>();
+  for await (const page of pages) {
+    const fresh = page.filter((o) => {
+      const prev = seen.get(o.tid);
+      if (prev !== undefined && prev >= o.modifiedAt) return false;
+      seen.set(o.tid, o.modifiedAt);
+      return true;
+    });
+    if (fresh.length) yield fresh;
+  }
+}
+
+async function* perDay(window: TimeWindow, feed: (day: TimeWindow) => AsyncIterable<Order[]>): AsyncGenerator<Order[]> {
+  for (const day of splitWindow(window)) yield* feed(day);
+}
+
+/** taobao.trades.sold.increment.get over each day of the window, pages read backwards. */
+export function changedOrders(ctx: TopCallContext, opts: FeedOptions, window: TimeWindow): AsyncIterable<Order[]> {
+  return newestOnce(perDay(window, (day) => pagesBackward(async (pageNo) => {
+    const res = await topCall(ctx, 'taobao.trades.sold.increment.get', {
+      fields: FIELDS,
+      start_modified: formatTopTime(day.start),
+      end_modified: formatTopTime(day.end),
+      page_no: pageNo,
+      page_size: opts.pageSize,
+      // Only page 1 needs the total; the platform counts it at a cost.
+      use_has_next: pageNo !== 1,
+    });
+    return tradesPage(res.trades, res.total_results);
+  }, opts.pageSize, opts.concurrency)));
+}
+
+/** taobao.trades.sold.get by creation time, every trade type (non-default types go missing otherwise). */
+export function createdOrders(ctx: TopCallContext, opts: FeedOptions, window: TimeWindow): AsyncIterable<Order[]> {
+  return newestOnce(perDay(window, (day) => pagesBackward(async (pageNo) => {
+    const res = await topCall(ctx, 'taobao.trades.sold.get', {
+      fields: FIELDS,
+      type: TYPES,
+      start_created: formatTopTime(day.start),
+      end_created: formatTopTime(day.end),
+      page_no: pageNo,
+      page_size: opts.pageSize,
+      use_has_next: pageNo !== 1,
+    });
+    return tradesPage(res.trades, res.total_results);
+  }, opts.pageSize, opts.concurrency)));
+}
+
+/** taobao.traderates.get: reviews buyers gave us, neutral then bad. */
+export async function* negativeReviews(ctx: TopCallContext, opts: FeedOptions, window: TimeWindow): AsyncGenerator<Review[]> {
+  for (const result of ['neutral', 'bad'] as const) {
+    yield* pagesForward(async (pageNo) => {
+      const res = await topCall(ctx, 'taobao.traderates.get', {
+        fields: RATE_FIELDS,
+        rate_type: 'get',
+        role: 'buyer',
+        result,
+        start_date: formatTopTime(window.start),
+        end_date: formatTopTime(window.end),
+        page_no: pageNo,
+        page_size: opts.pageSize,
+        use_has_next: true,
+      });
+      return { items: (res.trade_rates?.trade_rate ?? []).map(mapRate), hasNext: res.has_next === true };
+    });
+  }
+}

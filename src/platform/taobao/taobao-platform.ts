@@ -1,0 +1,121 @@
+import { createHttpClient, type RetryPolicy } from '../../http-client/index.js';
+import { NotFoundError, ValidationError } from '../../shared/errors.js';
+import type { Logger } from '../../shared/logger.js';
+import { parseTopTime, systemClock, toInstant, type Clock } from '../../shared/time.js';
+import type { ShopPlatform } from '../platform-port.js';
+import { isTopSignMethod, type TopSignMethod } from '../top/sign.js';
+import { TRADE_FIELDS } from '../top/wire.js';
+import { changedOrders, createdOrders, negativeReviews, type FeedOptions } from './order-feeds.js';
+import { topCall, type TopCallContext } from './top-call.js';
+import { TopBusinessError } from './top-errors.js';
+import { traceByTid, type TopLogisticsTrace } from './trace-search.js';
+import { mapStatus, mapTrade } from './trade-mapper.js';
+
+export interface TaobaoOptions {
+  gatewayUrl: string;
+  appKey: string;
+  appSecret: string;
+  session: string;
+  signMethod: TopSignMethod;
+  callsPerMinute?: number;
+  timeoutMs?: number;
+  /** ≤ 100, default 100 */
+  pageSize?: number;
+  /** pages in flight, default 4 */
+  concurrency?: number;
+  logger?: Logger;
+  clock?: Clock;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  retry?: Partial<RetryPolicy>;
+  kind?: 'taobao' | 'sandbox';
+}
+
+export interface TaobaoPlatform extends ShopPlatform {
+  /** The platform's logistics trace of an order (not part of the port: only tools use it). */
+  traceByTid(tid: string): Promise<TopLogisticsTrace>;
+}
+
+const MEMO_MAX_BYTES = 1000;
+
+/** Every problem with the options at once, so a misconfigured shop is fixed in one go. */
+function checkOptions(opts: TaobaoOptions): void {
+  const problems: [string, string][] = [];
+  for (const key of ['gatewayUrl', 'appKey', 'appSecret'] as const) if (!opts[key]) problems.push([key, `${key} is required`]);
+  if (!isTopSignMethod(opts.signMethod)) problems.push(['signMethod', `signMethod must be md5, hmac or hmac-sha256, got ${JSON.stringify(opts.signMethod)}`]);
+  const ps = opts.pageSize;
+  if (ps !== undefined && !(Number.isInteger(ps) && ps >= 1 && ps <= 100)) problems.push(['pageSize', `pageSize must be an integer 1–100, got ${ps}`]);
+  const c = opts.concurrency;
+  if (c !== undefined && !(Number.isInteger(c) && c >= 1)) problems.push(['concurrency', `concurrency must be a positive integer, got ${c}`]);
+  if (problems.length) throw new ValidationError(`taobao options: ${problems.map((p) => p[1]).join('; ')}`, problems[0]![0]);
+}
+
+function checkTid(tid: string): void {
+  if (!/^\d{1,20}$/.test(tid)) throw new ValidationError(`not an order number: ${JSON.stringify(tid)}`, 'tid');
+}
+
+/** The real Taobao Open Platform protocol behind the ShopPlatform port; the sandbox uses it too, pointed at its own gateway. */
+export function createTaobaoPlatform(opts: TaobaoOptions): TaobaoPlatform {
+  checkOptions(opts);
+  const clock = opts.clock ?? systemClock;
+  const http = createHttpClient({
+    name: 'taobao',
+    timeoutMs: opts.timeoutMs,
+    retry: opts.retry,
+    callsPerMinute: opts.callsPerMinute,
+    logger: opts.logger,
+    sleep: opts.sleep,
+    random: opts.random,
+    now: () => clock.now(),
+  });
+  const ctx: TopCallContext = {
+    http, gatewayUrl: opts.gatewayUrl, appKey: opts.appKey, appSecret: opts.appSecret, session: opts.session, signMethod: opts.signMethod, clock,
+  };
+  const feed: FeedOptions = { pageSize: opts.pageSize ?? 100, concurrency: opts.concurrency ?? 4 };
+  const instant = (top: string) => toInstant(parseTopTime(top));
+
+  return {
+    kind: opts.kind ?? 'taobao',
+    changedOrders: (window) => changedOrders(ctx, feed, window),
+    createdOrders: (window) => createdOrders(ctx, feed, window),
+    negativeReviews: (window) => negativeReviews(ctx, feed, window),
+
+    async getOrder(tid) {
+      checkTid(tid);
+      try {
+        const res = await topCall(ctx, 'taobao.trade.fullinfo.get', { fields: TRADE_FIELDS.join(','), tid });
+        return mapTrade(res.trade);
+      } catch (err) {
+        if (err instanceof TopBusinessError && err.subCode === 'isv.trade-not-exist') throw new NotFoundError(`订单 ${tid} 不存在 (no such order on the platform)`);
+        throw err;
+      }
+    },
+
+    async updateMemo(tid, memo, flag) {
+      checkTid(tid);
+      if (Buffer.byteLength(memo, 'utf8') > MEMO_MAX_BYTES) {
+        throw new ValidationError(`备注超过 ${MEMO_MAX_BYTES} 字节 (memo is ${Buffer.byteLength(memo, 'utf8')} bytes, the platform allows ${MEMO_MAX_BYTES})`, 'memo', 'too_long');
+      }
+      if (flag !== undefined && !(Number.isInteger(flag) && flag >= 0 && flag <= 10)) {
+        throw new ValidationError(`flag must be an integer 0–10, got ${flag}`, 'flag');
+      }
+      // The platform ignores an empty memo; clearing it takes the explicit reset switch.
+      const res = await topCall(ctx, 'taobao.trade.memo.update', memo === '' ? { tid, flag, reset: true } : { tid, memo, flag });
+      return { modifiedAt: instant(res.trade.modified) };
+    },
+
+    async closeTrade(tid, reason) {
+      checkTid(tid);
+      if (!reason.trim()) throw new ValidationError('a close reason is required', 'reason');
+      const res = await topCall(ctx, 'taobao.trade.close', { tid, close_reason: reason });
+      return { status: mapStatus(res.trade.status, tid), modifiedAt: instant(res.trade.modified) };
+    },
+
+    traceByTid: (tid) => {
+      checkTid(tid);
+      return traceByTid(ctx, tid);
+    },
+
+    stats: () => ({ calls: http.stats().calls }),
+  };
+}

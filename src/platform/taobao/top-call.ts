@@ -1,0 +1,58 @@
+import type { HttpClient } from '../../http-client/index.js';
+import { formatTopTime, type Clock } from '../../shared/time.js';
+import { topSign, type TopSignMethod } from '../top/sign.js';
+import type { TopMethod, TopResponses } from '../top/wire.js';
+import { parseTopResponse } from './top-response.js';
+
+/** What one signed call needs: the shared http client (its budget and retries) and the credentials. */
+export interface TopCallContext {
+  http: HttpClient;
+  gatewayUrl: string;
+  appKey: string;
+  appSecret: string;
+  session: string;
+  signMethod: TopSignMethod;
+  clock: Clock;
+}
+
+export type TopParamValue = string | number | boolean | object | null | undefined;
+
+/** Business params on the wire: objects and arrays as JSON, empty values left out (they would change the signature). */
+export function encodeBusinessParams(params: Record<string, TopParamValue>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined || v === null || v === '') continue;
+    out[k] = typeof v === 'object' ? JSON.stringify(v) : String(v);
+  }
+  return out;
+}
+
+/** Every parameter of one request, common ones included, signed. Built per attempt so each retry carries a fresh timestamp. */
+export function buildTopRequest(ctx: TopCallContext, method: TopMethod, params: Record<string, TopParamValue>): Record<string, string> {
+  const all: Record<string, string> = {
+    ...encodeBusinessParams(params),
+    method,
+    app_key: ctx.appKey,
+    session: ctx.session,
+    timestamp: formatTopTime(ctx.clock.now()),
+    format: 'json',
+    v: '2.0',
+    sign_method: ctx.signMethod,
+  };
+  if (!ctx.session) delete all.session;
+  all.sign = topSign(all, ctx.appSecret, ctx.signMethod);
+  return all;
+}
+
+/** The low-level signed call: form-encoded POST to the gateway, raw text parsed by `parseTopResponse`. */
+export function topCall<M extends TopMethod>(ctx: TopCallContext, method: M, params: Record<string, TopParamValue>): Promise<TopResponses[M]> {
+  return ctx.http.call(async (http) => {
+    const form = new URLSearchParams(buildTopRequest(ctx, method, params)).toString();
+    const res = await http.post<string>(ctx.gatewayUrl, form, {
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded;charset=utf-8' },
+      responseType: 'text',
+      transformResponse: [(data: unknown) => data],
+    });
+    return parseTopResponse(method, res.data);
+  });
+}

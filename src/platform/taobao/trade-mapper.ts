@@ -1,0 +1,123 @@
+import { TRADE_STATUSES, type Order, type OrderItem, type Review, type TradeStatus } from '../../orders/order.js';
+import { UpstreamError } from '../../shared/errors.js';
+import { parseYuan } from '../../shared/money.js';
+import { parseTopTime, toInstant } from '../../shared/time.js';
+import type { TopOrder, TopTrade, TopTradeRate } from '../top/wire.js';
+
+const KNOWN_STATUSES = new Set<string>(TRADE_STATUSES);
+/** Statuses newer platforms send that the domain folds into one it knows. */
+const STATUS_ALIASES: Record<string, TradeStatus> = {
+  // 拼团中: paid, but the group is not complete so it cannot ship yet — to the shop it is still "to send".
+  PAID_FORBID_CONSIGN: 'WAIT_SELLER_SEND_GOODS',
+};
+
+function bad(tid: string, what: string): UpstreamError {
+  return new UpstreamError({ upstream: 'taobao', code: 'malformed_trade', message: `taobao trade ${tid}: ${what}`, retriable: false, details: { tid } });
+}
+
+export function mapStatus(status: string, tid: string): TradeStatus {
+  if (KNOWN_STATUSES.has(status)) return status as TradeStatus;
+  const alias = STATUS_ALIASES[status];
+  if (alias) return alias;
+  throw bad(tid, `unknown trade status ${JSON.stringify(status)}`);
+}
+
+/** Yuan text → fen; absent or empty is 0 (the platform leaves out fees that do not apply). */
+function fen(value: string | undefined, tid: string, field: string): number {
+  if (value === undefined || value === null || value === '') return 0;
+  try {
+    return parseYuan(value);
+  } catch {
+    throw bad(tid, `${field} is not an amount: ${JSON.stringify(value)}`);
+  }
+}
+
+/** Platform time → +08:00 instant; absent is null. */
+function instant(value: string | undefined, tid: string, field: string): string | null {
+  if (!value) return null;
+  try {
+    return toInstant(parseTopTime(value));
+  } catch {
+    throw bad(tid, `${field} is not a time: ${JSON.stringify(value)}`);
+  }
+}
+
+/** The exact 64-bit id: the `_str` twin when sent, else the value the raw-text rewrite turned into a string. */
+function idOf(str: string | undefined, value: number | string | undefined): string {
+  if (str) return str;
+  return value === undefined || value === null ? '' : String(value);
+}
+
+export function mapOrderItem(o: TopOrder, tid: string): OrderItem {
+  return {
+    oid: idOf(o.oid_str, o.oid),
+    numIid: idOf(undefined, o.num_iid),
+    title: o.title ?? '',
+    outerIid: o.outer_iid ?? '',
+    skuId: o.sku_id ?? '',
+    skuProperties: o.sku_properties_name ?? '',
+    price: fen(o.price, tid, 'orders.price'),
+    num: Number(o.num ?? 0),
+    totalFee: fen(o.total_fee, tid, 'orders.total_fee'),
+    payment: fen(o.payment, tid, 'orders.payment'),
+    discountFee: fen(o.discount_fee, tid, 'orders.discount_fee'),
+    status: mapStatus(o.status, tid),
+    refundStatus: o.refund_status ?? '',
+    refundId: idOf(undefined, o.refund_id),
+    logisticsCompany: o.logistics_company ?? '',
+    invoiceNo: o.invoice_no ?? '',
+  };
+}
+
+export function mapTrade(t: TopTrade): Order {
+  const tid = idOf(t.tid_str, t.tid);
+  return {
+    tid,
+    status: mapStatus(t.status, tid),
+    type: t.type ?? '',
+    buyerNick: t.buyer_nick ?? '',
+    buyerMessage: t.buyer_message ?? '',
+    createdAt: instant(t.created, tid, 'created') ?? '',
+    modifiedAt: instant(t.modified, tid, 'modified') ?? '',
+    paidAt: instant(t.pay_time, tid, 'pay_time'),
+    consignedAt: instant(t.consign_time, tid, 'consign_time'),
+    endAt: instant(t.end_time, tid, 'end_time'),
+    payDeadlineAt: instant(t.timeout_action_time, tid, 'timeout_action_time'),
+    totalFee: fen(t.total_fee, tid, 'total_fee'),
+    payment: fen(t.payment, tid, 'payment'),
+    postFee: fen(t.post_fee, tid, 'post_fee'),
+    discountFee: fen(t.discount_fee, tid, 'discount_fee'),
+    receiver: {
+      name: t.receiver_name ?? '',
+      mobile: t.receiver_mobile ?? '',
+      phone: t.receiver_phone ?? '',
+      state: t.receiver_state ?? '',
+      city: t.receiver_city ?? '',
+      district: t.receiver_district ?? '',
+      town: t.receiver_town ?? '',
+      address: t.receiver_address ?? '',
+      zip: t.receiver_zip ?? '',
+      country: t.receiver_country ?? '',
+    },
+    items: (t.orders?.order ?? []).map((o) => mapOrderItem(o, tid)),
+    sellerMemo: t.seller_memo ?? '',
+    sellerFlag: Number(t.seller_flag ?? 0),
+    buyerRated: t.buyer_rate ?? false,
+    sellerRated: t.seller_rate ?? false,
+    shippingType: t.shipping_type ?? '',
+  };
+}
+
+export function mapRate(r: TopTradeRate): Review {
+  const tid = idOf(undefined, r.tid);
+  return {
+    tid,
+    oid: idOf(undefined, r.oid),
+    buyerNick: r.nick ?? '',
+    result: r.result,
+    content: r.content ?? '',
+    reply: r.reply ?? '',
+    itemTitle: r.item_title ?? '',
+    createdAt: instant(r.created, tid, 'created') ?? '',
+  };
+}

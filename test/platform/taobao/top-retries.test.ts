@@ -1,0 +1,115 @@
+import nock from 'nock';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { TopBusinessError, TopRateLimitError, TopSessionError, TopSignatureError } from '../../../src/platform/taobao/index.js';
+import { fakeGateway, fixture, testPlatform, type GatewayReply } from './top-gateway.js';
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+
+const TID = '4137654321098765432';
+const OK = () => fixture('trade-fullinfo-get.json');
+
+/** Answers `first` to the first request, the order itself after that. */
+function failOnce(first: GatewayReply) {
+  return fakeGateway((_p, i) => (i === 0 ? first : OK()));
+}
+
+describe('retries against the TOP gateway', () => {
+  it('when the app is banned for 12 seconds (code 7), then the call waits 12 s and then succeeds', async () => {
+    const gw = failOnce(fixture('error-rate-limit.json'));
+    const { platform, sleeps } = testPlatform();
+    await expect(platform.getOrder(TID)).resolves.toMatchObject({ tid: TID });
+    expect(sleeps).toEqual([12_000]);
+    expect(gw.requests).toHaveLength(2);
+    expect(gw.requests[1]!.get('timestamp')).toBe('2026-11-23 18:00:12');
+  });
+
+  it('when a ban is longer than a minute, then the rate-limit error surfaces without waiting', async () => {
+    fakeGateway(() => '{"error_response":{"code":7,"msg":"App Call Limited","sub_code":"accesscontrol.limited-by-app-access-count","sub_msg":"This ban will last for 3600 more seconds"}}');
+    const { platform, sleeps } = testPlatform();
+    const err = await platform.getOrder(TID).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TopRateLimitError);
+    expect(err).toMatchObject({ retryAfterMs: 3_600_000 });
+    expect(sleeps).toEqual([]);
+  });
+
+  it('when the platform reports isp.* once, then the call is retried after a backoff and succeeds', async () => {
+    failOnce(fixture('error-isp.json'));
+    const { platform, sleeps } = testPlatform();
+    await expect(platform.getOrder(TID)).resolves.toMatchObject({ tid: TID });
+    expect(sleeps).toEqual([150]);
+    expect(platform.stats().calls).toBe(2);
+  });
+
+  it('when isp.* goes on, then the fault surfaces after the retries are spent', async () => {
+    const gw = fakeGateway(() => fixture('error-isp.json'));
+    const { platform } = testPlatform();
+    await expect(platform.getOrder(TID)).rejects.toMatchObject({ code: 'top_upstream_fault', retriable: true });
+    expect(gw.requests).toHaveLength(4);
+  });
+
+  it('when the platform refuses with isv.*, then there is no retry', async () => {
+    const gw = fakeGateway(() => '{"error_response":{"code":15,"msg":"Remote service error","sub_code":"isv.invalid-parameter","sub_msg":"close_reason不合法"}}');
+    const { platform } = testPlatform();
+    await expect(platform.closeTrade(TID, '随便')).rejects.toBeInstanceOf(TopBusinessError);
+    expect(gw.requests).toHaveLength(1);
+  });
+
+  it('when the signature is rejected (25), then there is no retry', async () => {
+    const gw = fakeGateway(() => fixture('error-invalid-signature.json'));
+    const { platform } = testPlatform();
+    await expect(platform.getOrder(TID)).rejects.toBeInstanceOf(TopSignatureError);
+    expect(gw.requests).toHaveLength(1);
+  });
+
+  it.each([['error-missing-session.json', 26], ['error-invalid-session.json', 27]])(
+    'when the session is refused (%s), then there is no retry and the admin is told to renew it',
+    async (file, code) => {
+      const gw = fakeGateway(() => fixture(file));
+      const { platform } = testPlatform();
+      const err = await platform.getOrder(TID).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(TopSessionError);
+      expect(err).toMatchObject({ topCode: code, retriable: false });
+      expect((err as Error).message).toMatch(/renew/);
+      expect(gw.requests).toHaveLength(1);
+    },
+  );
+
+  it('when the gateway answers an HTML page once, then it is retried as malformed and succeeds', async () => {
+    failOnce(fixture('malformed-gateway-page.html'));
+    const { platform } = testPlatform();
+    await expect(platform.getOrder(TID)).resolves.toMatchObject({ tid: TID });
+    expect(platform.stats().calls).toBe(2);
+  });
+
+  it('when the gateway answers HTTP 502 then 200, then the call succeeds', async () => {
+    failOnce([502, fixture('malformed-gateway-page.html')]);
+    const { platform, sleeps } = testPlatform();
+    await expect(platform.getOrder(TID)).resolves.toMatchObject({ tid: TID });
+    expect(sleeps).toEqual([150]);
+  });
+
+  it('when the gateway is too slow once, then the attempt times out and the retry succeeds', async () => {
+    const gw = failOnce({ delayMs: 400, body: OK() });
+    const { platform } = testPlatform({ timeoutMs: 40 });
+    await expect(platform.getOrder(TID)).resolves.toMatchObject({ tid: TID });
+    expect(gw.requests).toHaveLength(2);
+  });
+});
+
+describe('the call budget', () => {
+  it('when four calls arrive together with a budget of two a minute, then the third and fourth wait for tokens', async () => {
+    fakeGateway(OK);
+    const { platform, sleeps } = testPlatform({ callsPerMinute: 2 });
+    await Promise.all([platform.getOrder(TID), platform.getOrder(TID), platform.getOrder(TID), platform.getOrder(TID)]);
+    expect(sleeps).toEqual([30_000, 60_000]);
+    expect(platform.stats().calls).toBe(4);
+  });
+
+  it('when calls follow one another past the budget, then they are spaced by the refill interval', async () => {
+    fakeGateway(OK);
+    const { platform, sleeps } = testPlatform({ callsPerMinute: 2 });
+    for (let i = 0; i < 4; i++) await platform.getOrder(TID);
+    expect(sleeps).toEqual([30_000, 30_000]);
+  });
+});
