@@ -18,7 +18,7 @@ const sandboxPlatform = z.object({
   signMethod: signMethod.default('hmac-sha256'),
   /** How often the sandbox shop lives (new orders, payments, shipments); 0 stops it. */
   tickMs: z.number().int().min(0).default(60_000),
-});
+}).strict();
 
 const taobaoPlatform = z.object({
   kind: z.literal('taobao'),
@@ -29,16 +29,16 @@ const taobaoPlatform = z.object({
   signMethod: signMethod.default('hmac-sha256'),
   /** The app's call budget, shared by every caller (token bucket). */
   callsPerMinute: z.number().int().positive().default(600),
-});
+}).strict();
 
-const sandboxLogistics = z.object({ kind: z.literal('sandbox') });
+const sandboxLogistics = z.object({ kind: z.literal('sandbox') }).strict();
 const kuaidi100Logistics = z.object({
   kind: z.literal('kuaidi100'),
   customer: z.string().min(1),
   key: z.string().min(1),
   baseUrl: z.url().default('https://poll.kuaidi100.com'),
   callsPerMinute: z.number().int().positive().default(300),
-});
+}).strict();
 
 export const configSchema = z.object({
   port: z.number().int().min(0).max(65535).default(3000),

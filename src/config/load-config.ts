@@ -81,6 +81,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       setPath(raw, spec.path, value);
     }
   }
+  // Sandbox is the default kind even when some of its keys are set.
+  for (const key of ['platform', 'logistics']) {
+    const section = raw[key] as Record<string, unknown> | undefined;
+    if (section && typeof section === 'object' && section.kind === undefined) section.kind = 'sandbox';
+  }
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

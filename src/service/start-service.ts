@@ -2,7 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { RequestListener } from 'node:http';
-import { loadAccounts } from '../accounts/accounts.js';
+import { loadAccounts, toUser } from '../accounts/accounts.js';
+import { loadTemplates, type TemplateSet } from '../messaging/templates/index.js';
+import { createRemarksModule, staffDirectoryFromUsers, type RemarksService } from '../remarks/index.js';
 import { createSessions } from '../accounts/sessions.js';
 import type { Config } from '../config/config-schema.js';
 import { createApp } from '../http/app.js';
@@ -28,6 +30,8 @@ export interface RunningService {
   sync: SyncService;
   scheduler: Scheduler;
   outside: Outside;
+  remarks: RemarksService;
+  templates: TemplateSet;
   close(): Promise<void>;
 }
 
@@ -47,9 +51,11 @@ export interface StartOptions {
 export async function startService(config: Config, opts: StartOptions = {}): Promise<RunningService> {
   const clock = opts.clock ?? systemClock;
   const logger = opts.logger ?? createLogger({ level: config.logLevel });
+  // A broken template stops start-up here with every finding listed, not at 20:00 when it is sent.
+  const templates = await loadTemplates(packageInfo.templatesDir);
   const store = await openLowdbStore({
     dir: config.dataDir,
-    collections: { [ORDERS]: { shards: ORDER_SHARDS }, parcels: { shards: 16 } },
+    collections: { [ORDERS]: { shards: ORDER_SHARDS }, parcels: { shards: 16 }, 'remark-entries': { shards: 16 } },
     migrations: MIGRATIONS,
     logger,
   });
@@ -80,7 +86,11 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
     platform: outside.platform, tracker: outside.tracker, orders, parcels, state: syncState, clock, logger,
     overlapMinutes: config.sync.overlapMinutes, backfillDays: config.sync.backfillDays, parcelIntervalMinutes: config.sync.parcelIntervalMinutes,
   });
-  const scheduler = startScheduler(syncJobs(sync), { clock, logger, runs: store.log<JobRun>('job-runs'), autoStart: opts.jobs !== false });
+  const remarks = createRemarksModule({
+    store, platform: outside.platform, orders, clock, logger, memoDateFormat: config.memoDateFormat,
+    staffDirectory: staffDirectoryFromUsers([...accounts.values()].map(toUser)),
+  });
+  const scheduler = startScheduler([...syncJobs(sync), ...remarks.jobs], { clock, logger, runs: store.log<JobRun>('job-runs'), autoStart: opts.jobs !== false });
 
   const app = createApp({
     logger,
@@ -99,6 +109,7 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
     routes: [
       { path: '/orders', router: ordersRouter({ orders, parcels }) },
       { path: '/sync', router: syncRouter({ sync, state: syncState }) },
+      ...remarks.routers,
     ],
   });
   handler = app;
@@ -111,7 +122,7 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
 
   let closing: Promise<void> | null = null;
   return {
-    url: selfUrl, port, store, sync, scheduler, outside,
+    url: selfUrl, port, store, sync, scheduler, outside, remarks: remarks.service, templates,
     close: () =>
       (closing ??= (async () => {
         await scheduler.stop();

@@ -17,7 +17,8 @@ export interface GroupFile {
 }
 
 export async function openGroupFile(path: string): Promise<GroupFile> {
-  const fh: FileHandle = await open(path, 'a', 0o600);
+  // a+: appends, and lets us read the last byte to see whether a crash tore the tail.
+  const fh: FileHandle = await open(path, 'a+', 0o600);
   let pending: string[] = [];
   let waiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
   let running: Promise<void> | null = null;

@@ -163,3 +163,18 @@ describe('lowdb store', () => {
     expect(new Set(back).size).toBe(100);
   });
 });
+
+describe('append logs across restarts', () => {
+  it('when a log is appended to after reopening, then old and new records read back, and a torn tail does not swallow the next record', async () => {
+    const s = await openAt();
+    await s.log<{ n: number }>('history').append({ n: 1 }, { n: 2 });
+    await s.close();
+    open = [];
+    await writeFile(join(dir, 'logs', 'history.jsonl'), (await readFile(join(dir, 'logs', 'history.jsonl'), 'utf8')) + '{"n":');
+    const again = await openAt();
+    await again.log<{ n: number }>('history').append({ n: 3 });
+    const back: number[] = [];
+    for await (const r of again.log<{ n: number }>('history').read()) back.push(r.n);
+    expect(back).toEqual([1, 2, 3]);
+  });
+});

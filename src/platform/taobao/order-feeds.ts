@@ -45,6 +45,8 @@ export function changedOrders(ctx: TopCallContext, opts: FeedOptions, window: Ti
   return newestOnce(perDay(window, (day) => pagesBackward(async (pageNo) => {
     const res = await topCall(ctx, 'taobao.trades.sold.increment.get', {
       fields: FIELDS,
+      // Without `type` the platform returns only a few default types and ordinary trades go missing.
+      type: TYPES,
       start_modified: formatTopTime(day.start),
       end_modified: formatTopTime(day.end),
       page_no: pageNo,

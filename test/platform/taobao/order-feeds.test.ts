@@ -36,6 +36,8 @@ describe('changedOrders', () => {
     expect([first.get('method'), first.get('start_modified'), first.get('end_modified'), first.get('page_size')])
       .toEqual(['taobao.trades.sold.increment.get', '2026-11-23 00:00:00', '2026-11-23 18:00:00', '2']);
     expect(first.get('fields')).toBe(TRADE_FIELDS.join(','));
+    // Without the full type list the increment API returns only a few default trade types.
+    expect(first.get('type')?.split(',')).toContain('fixed');
     expect(platform.stats().calls).toBe(3);
   });
 

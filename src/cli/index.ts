@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import type { Config } from '../config/config-schema.js';
+import { ConfigError, loadConfig } from '../config/load-config.js';
+import { packageInfo } from '../service/package-info.js';
+import { hashPasswordCommand } from './commands/hash-password.js';
+import { refundsCommand } from './commands/refunds.js';
+import { remarkCommand } from './commands/remark.js';
+import { syncCommand } from './commands/sync.js';
+import { describeHttpError } from './service-client.js';
+
+/** The CLI is a thin shell over the same domain functions the HTTP API uses. */
+function config(): Config {
+  return loadConfig();
+}
+
+const program = new Command('xiaoer')
+  .description('小二 — customer-service connector for Taobao-style shops')
+  .version(packageInfo.version)
+  .showHelpAfterError();
+
+program.addCommand(syncCommand(config));
+program.addCommand(remarkCommand(config));
+program.addCommand(refundsCommand(config));
+program.addCommand(hashPasswordCommand());
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  if (err instanceof ConfigError) process.stderr.write(err.message + '\n');
+  else process.stderr.write(`xiaoer: ${describeHttpError(err)}\n`);
+  process.exit(err instanceof ConfigError ? 2 : 1);
+});

@@ -1,0 +1,9 @@
+/** The store-balance ledger (余额) and the refund register (退款登记), issue 3 items 5–6. */
+export { createBalanceLedger, BALANCE_LEDGER } from './balance-ledger.js';
+export type { BalanceLedger, BuyerAccount, Movement } from './balance-ledger.js';
+export { createRefundRegister, REFUND_REGISTER, REFUND_STATE_LABELS } from './refund-register.js';
+export type { RefundRecord, RefundRegister, RefundState } from './refund-register.js';
+export { exportRefundRecords, refundsCsv, refundsXlsx, EXPORT_HEADERS } from './refund-export.js';
+export type { ExportFormat } from './refund-export.js';
+export { ledgerRouter } from './ledger-router.js';
+export { refundsRouter } from './refunds-router.js';

@@ -1,0 +1,93 @@
+import type { TradeStatus } from '../../orders/order.js';
+import type { SandboxParcelFate } from '../../logistics/sandbox/parcel-source.js';
+
+/**
+ * The sandbox shop's own records. Kept lean (100k orders live in memory): item details come from
+ * the catalogue by index, the receiver from the buyer by index; all times are epoch ms on whole
+ * seconds (the wire has second precision); money is integer fen.
+ */
+
+export interface SandboxAddress {
+  state: string;
+  city: string;
+  district: string;
+  town: string;
+  address: string;
+  zip: string;
+  /** '' for mainland China. */
+  country: string;
+}
+
+export interface SandboxBuyer {
+  idx: number;
+  nick: string;
+  name: string;
+  mobile: string;
+  /** 'YYYY-MM-DD' from the buyer's profile, or null. */
+  birthday: string | null;
+  /** 18-digit resident ID number, or null. */
+  idNumber: string | null;
+  overseas: boolean;
+  addresses: SandboxAddress[];
+}
+
+export interface SandboxLine {
+  oid: string;
+  /** Index into CATALOGUE. */
+  item: number;
+  /** Index into the item's SKU list (colour × size). */
+  sku: number;
+  num: number;
+  price: number;
+  discount: number;
+  status: TradeStatus;
+  /** '' when no refund; WAIT_SELLER_AGREE, WAIT_BUYER_RETURN_GOODS, WAIT_SELLER_CONFIRM_GOODS, SUCCESS, CLOSED. */
+  refund: string;
+  refundId: string;
+}
+
+export interface SandboxShipment {
+  /** kuaidi100 company code. */
+  company: string;
+  waybill: string;
+  fate: SandboxParcelFate;
+}
+
+export interface SandboxTrade {
+  tid: string;
+  status: TradeStatus;
+  type: string;
+  buyer: number;
+  addr: number;
+  message: string;
+  created: number;
+  modified: number;
+  paid: number | null;
+  consigned: number | null;
+  ended: number | null;
+  postFee: number;
+  memo: string;
+  flag: number;
+  buyerRated: boolean;
+  sellerRated: boolean;
+  lines: SandboxLine[];
+  parcel: SandboxShipment | null;
+}
+
+export interface SandboxRate {
+  tid: string;
+  oid: string;
+  result: 'good' | 'neutral' | 'bad';
+  created: number;
+  content: string;
+  reply: string;
+}
+
+export interface GeneratedShop {
+  buyers: SandboxBuyer[];
+  /** Sorted by created ascending. */
+  trades: SandboxTrade[];
+  rates: SandboxRate[];
+  /** Next free number of the id sequence (tids, oids, refund ids stay unique). */
+  idSeq: number;
+}

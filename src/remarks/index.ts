@@ -1,0 +1,11 @@
+/** The remarks feature (备注规范, issue 3): one factory for the composition root, and the types callers use. */
+export { createRemarksModule } from './remarks-module.js';
+export type { RemarksModule, RemarksModuleDeps, RemarksService } from './remarks-module.js';
+export type { WriteRequest, WriteResult, TaskPreview } from './remark-service.js';
+export type { RemarkEntry, EntryStatus } from './remark-entry.js';
+export type { OrderRemarks } from './remark-history.js';
+export type { OutboxCounts } from './remark-outbox.js';
+export { staffDirectoryFromUsers, resolveNamedColleagues } from './staff-directory.js';
+export type { StaffDirectory, Colleague } from './staff-directory.js';
+export { createKeyedLock } from './keyed-lock.js';
+export type { KeyedLock } from './keyed-lock.js';

@@ -1,0 +1,99 @@
+/**
+ * The keeper's actions on the store-balance ledger and the refund register. They live with the
+ * remarks because each one also writes the handbook's remark on the order (余额已登记, 退款已登记).
+ */
+import { randomUUID } from 'node:crypto';
+import type { User } from '../accounts/accounts.js';
+import type { BalanceLedger, BuyerAccount, Movement } from '../ledger/balance-ledger.js';
+import { exportRefundRecords, type ExportFormat } from '../ledger/refund-export.js';
+import type { RefundRecord, RefundRegister } from '../ledger/refund-register.js';
+import type { OrderRepository } from '../orders/order-repository.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
+import { shanghaiDate, toInstant, type Clock } from '../shared/time.js';
+import { yuanToFen } from './catalogue/index.js';
+import type { KeyedLock } from './keyed-lock.js';
+import type { RemarkService, WriteResult } from './remark-service.js';
+
+export interface CreditInput {
+  buyerNick: string;
+  /** Yuan, as a string or number ('20', 8.5). */
+  amount: unknown;
+  reason: string;
+  /** When given, `余额已登记` is written on this order (it must be the buyer's). */
+  tid?: string;
+  user: User;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function requireKeeper(user: User): void {
+  if (user.role !== 'keeper' && user.role !== 'admin') throw new ForbiddenError('需要 keeper 权限 (only the keeper or an admin may do this)');
+}
+
+export function checkDate(date: string, field = 'date'): string {
+  const t = DATE.test(date) ? Date.parse(`${date}T00:00:00Z`) : NaN;
+  if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== date) {
+    throw new ValidationError(`${field} 必须是 YYYY-MM-DD 日期 (got ${JSON.stringify(date)})`, field);
+  }
+  return date;
+}
+
+export function createLedgerActions(deps: {
+  ledger: BalanceLedger; refunds: RefundRegister; orders: OrderRepository; service: RemarkService; lock: KeyedLock; clock: Clock;
+}) {
+  const { ledger, refunds, clock } = deps;
+
+  async function credit(input: CreditInput): Promise<{ movement: Movement; account: BuyerAccount; remark: WriteResult | null }> {
+    requireKeeper(input.user);
+    const buyerNick = String(input.buyerNick ?? '').trim();
+    if (!buyerNick || buyerNick.length > 64) throw new ValidationError('买家昵称不能为空 (buyer nick required)', 'buyerNick');
+    let amountFen: number;
+    try {
+      amountFen = yuanToFen(input.amount);
+    } catch {
+      throw new ValidationError(`金额必须是大于0、最多两位小数的元数 (amount must be positive yuan), got ${JSON.stringify(input.amount)}`, 'amount');
+    }
+    const reason = String(input.reason ?? '').trim();
+    if (!reason || reason.length > 60) throw new ValidationError('请填写入账原因，最多60字 (reason required, at most 60 characters)', 'reason');
+    if (input.tid !== undefined) {
+      const order = deps.orders.get(String(input.tid));
+      if (!order) throw new NotFoundError(`订单 ${input.tid} 不存在 (order not found)`, 'order_not_found');
+      if (order.buyerNick !== buyerNick) throw new ValidationError('这个订单不是该买家的 (the order belongs to another buyer)', 'tid');
+    }
+    const movement = await deps.lock.run(`buyer:${buyerNick}`, () =>
+      ledger.credit(buyerNick, {
+        id: `c-${randomUUID()}`, amountFen, tid: input.tid ?? null, entryId: null,
+        staff: input.user.displayName, username: input.user.username, reason, at: toInstant(clock.now()),
+      }),
+    );
+    const remark = input.tid ? await deps.service.write({ tid: input.tid, kind: 'balance.registered', fields: {}, user: input.user }) : null;
+    return { movement, account: ledger.account(buyerNick), remark };
+  }
+
+  /** The keeper registered the refund: `退款已登记` goes on the order as the keeper; the staff answers the buyer 已登记. */
+  async function registerRefund(id: string, user: User): Promise<{ refund: RefundRecord; remark: WriteResult | null; answer: string }> {
+    requireKeeper(user);
+    const refund = refunds.get(id);
+    if (!refund) throw new NotFoundError(`退款登记 ${id} 不存在 (refund not found)`, 'refund_not_found');
+    const remark = refund.state === 'open' ? await deps.service.write({ tid: refund.tid, kind: 'refund.registered', fields: {}, user }) : null;
+    return { refund: refunds.get(id)!, remark, answer: '已登记' };
+  }
+
+  async function markRefundPaid(id: string, user: User): Promise<RefundRecord> {
+    requireKeeper(user);
+    return refunds.markPaid(id, user.displayName, toInstant(clock.now()));
+  }
+
+  function listRefunds(filter: { date?: string; state?: RefundRecord['state'] }): RefundRecord[] {
+    return refunds.list({ day: checkDate(filter.date ?? shanghaiDate(clock.now())), state: filter.state });
+  }
+
+  /** The day's register as a file, for the HTTP export and `xiaoer refunds export --date`. */
+  function exportRefunds(date: string, format: ExportFormat): Promise<Buffer> {
+    return exportRefundRecords(refunds.list({ day: checkDate(date) }), date, format);
+  }
+
+  return { credit, registerRefund, markRefundPaid, listRefunds, exportRefunds, account: (nick: string) => ledger.account(nick) };
+}
+
+export type LedgerActions = ReturnType<typeof createLedgerActions>;

@@ -1,0 +1,92 @@
+/**
+ * The remark outbox: entries the platform did not take (down, timed out, refused the session) are
+ * retried until they land exactly once. Each try re-reads the platform memo under the order's lock
+ * and appends only when the entry is not already there, so a write that landed before its answer
+ * was lost is recognised instead of duplicated. An entry that no longer fits the memo is marked
+ * failed (it would never fit by waiting) and shows so in the order's history.
+ */
+import type { Job } from '../jobs/job.js';
+import type { OrderRepository } from '../orders/order-repository.js';
+import type { ShopPlatform } from '../platform/platform-port.js';
+import { AppError } from '../shared/errors.js';
+import type { Logger } from '../shared/logger.js';
+import { toInstant, type Clock } from '../shared/time.js';
+import type { KeyedLock } from './keyed-lock.js';
+import { landOnPlatform } from './platform-append.js';
+import type { RemarkEntry } from './remark-entry.js';
+import type { RemarkRepository } from './remark-repository.js';
+
+export interface OutboxCounts extends Record<string, number> {
+  queued: number;
+  written: number;
+  alreadyPresent: number;
+  failed: number;
+  stillPending: number;
+}
+
+export interface RemarkOutbox {
+  runOnce(): Promise<OutboxCounts>;
+  job: Job;
+}
+
+export function createRemarkOutbox(deps: {
+  remarks: RemarkRepository; platform: ShopPlatform; orders: OrderRepository; lock: KeyedLock; clock: Clock; logger: Logger;
+}): RemarkOutbox {
+  const { remarks, clock } = deps;
+
+  async function retry(entry: RemarkEntry, counts: OutboxCounts): Promise<void> {
+    const attempts = entry.platform.attempts + 1;
+    const now = () => toInstant(clock.now());
+    let landing;
+    try {
+      landing = await landOnPlatform(deps.platform, entry);
+    } catch (err) {
+      // Not transient (e.g. the platform no longer knows the order): waiting will not help.
+      const lastError = err instanceof AppError ? `${err.code}: ${err.message}` : String(err);
+      await remarks.save({ ...entry, status: 'failed', platform: { ...entry.platform, attempts, lastError } });
+      counts.failed++;
+      return;
+    }
+    if (landing.outcome === 'unreachable') {
+      await remarks.save({ ...entry, platform: { ...entry.platform, attempts, lastError: landing.error } });
+      counts.stillPending++;
+      return;
+    }
+    if (landing.outcome === 'too_long') {
+      await remarks.save({ ...entry, status: 'failed', platform: { ...entry.platform, attempts, lastError: landing.message } });
+      counts.failed++;
+      return;
+    }
+    await deps.orders.upsertMany([landing.order], now());
+    await remarks.save({
+      ...entry, status: landing.outcome,
+      platform: { attempts, lastError: entry.platform.lastError, landedAt: now(), flagAfter: landing.flag },
+    });
+    if (landing.outcome === 'written') counts.written++;
+    else counts.alreadyPresent++;
+  }
+
+  async function runOnce(): Promise<OutboxCounts> {
+    const counts: OutboxCounts = { queued: 0, written: 0, alreadyPresent: 0, failed: 0, stillPending: 0 };
+    for (const item of remarks.outbox()) {
+      counts.queued++;
+      await deps.lock.run(`order:${item.tid}`, async () => {
+        const entry = remarks.find(item.tid, item.id);
+        // Re-read under the lock: a write by hand or another run may have settled it meanwhile.
+        if (entry?.status === 'pending') await retry(entry, counts);
+      });
+    }
+    if (counts.queued) deps.logger.info(counts, 'remark outbox run');
+    return counts;
+  }
+
+  return {
+    runOnce,
+    job: {
+      name: 'remark-outbox',
+      schedule: '* * * * *',
+      description: '重试未写入平台的备注 (retries remarks waiting for the platform until each lands exactly once)',
+      run: runOnce,
+    },
+  };
+}

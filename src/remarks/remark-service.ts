@@ -1,0 +1,162 @@
+/**
+ * Writing one remark: the order's state picks the variant, the catalogue renders the exact text,
+ * and — one order at a time — the platform memo is read, appended, checked and written. When the
+ * platform cannot be reached the entry waits in the outbox (status pending) instead of being lost.
+ * The same entry (kind, fields, staff, Shanghai day) is written once, whatever repeats it.
+ */
+import type { User } from '../accounts/accounts.js';
+import type { OrderRepository } from '../orders/order-repository.js';
+import type { ShopPlatform } from '../platform/platform-port.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
+import type { Logger } from '../shared/logger.js';
+import { shanghaiDate, toInstant, type Clock } from '../shared/time.js';
+import type { TaskView } from '../tasks/task.js';
+import { getRemarkKind, mergeFlag, planAppend, REMARK_KIND_IDS, remarkState, renderRemark, type RemarkKind } from './catalogue/index.js';
+import { validateFields } from './catalogue/validate-fields.js';
+import type { KeyedLock } from './keyed-lock.js';
+import { applyEffects, assigneeOf, type EffectDeps } from './remark-effects.js';
+import { entryId, type RemarkEntry } from './remark-entry.js';
+import { landOnPlatform } from './platform-append.js';
+import { resolveNamedColleagues } from './staff-directory.js';
+
+export interface WriteRequest {
+  tid: string;
+  kind: string;
+  fields?: Record<string, unknown>;
+  /** The logged-in person; their display name is the memo's staff name. */
+  user: User;
+  dryRun?: boolean;
+}
+
+export interface TaskPreview {
+  id: null;
+  type: string;
+  assignee: string;
+  assigneeName: string;
+  state: 'open';
+}
+
+export interface WriteResult {
+  id: string;
+  status: 'written' | 'pending' | 'already_present';
+  dryRun: boolean;
+  kind: string;
+  variant: string;
+  /** The exact text of the entry. */
+  entry: string;
+  /** The whole memo after the write (as planned, for a pending entry or a dry run). */
+  memo: string;
+  flag: number;
+  task: TaskView | TaskPreview | null;
+  ledger: { amountFen: number; remainingFen: number } | null;
+  refund: { id: string; line: string } | null;
+}
+
+export interface RemarkServiceDeps extends EffectDeps {
+  platform: ShopPlatform;
+  orders: OrderRepository;
+  lock: KeyedLock;
+  clock: Clock;
+  logger: Logger;
+  dateFormat: string;
+}
+
+const TID = /^\d{1,25}$/;
+
+export function createRemarkService(deps: RemarkServiceDeps) {
+  const { remarks, orders, lock, clock } = deps;
+
+  function kindOf(id: unknown): RemarkKind {
+    const kind = typeof id === 'string' ? getRemarkKind(id.trim()) : undefined;
+    if (!kind) throw new ValidationError(`未知的备注类型 ${JSON.stringify(id)}；可用: ${REMARK_KIND_IDS.join(', ')} (unknown kind)`, 'kind', 'unknown_kind');
+    return kind;
+  }
+
+  /** Keeper kinds record bookkeeping only the keeper does (退款已登记, 余额已登记). */
+  function checkWriter(kind: RemarkKind, user: User): void {
+    if (kind.writer === 'keeper' && user.role !== 'keeper' && user.role !== 'admin') {
+      throw new ForbiddenError(`${kind.id}(${kind.title}) 由上架/登记人写 (written by the keeper)`);
+    }
+  }
+
+  function repeatResult(e: RemarkEntry, dryRun: boolean): WriteResult {
+    const order = orders.get(e.tid)!;
+    const task = e.taskId ? deps.tasks.get(e.taskId) : undefined;
+    return {
+      id: e.id, status: e.status === 'pending' ? 'pending' : 'already_present', dryRun, kind: e.kind, variant: e.variant, entry: e.text,
+      memo: order.sellerMemo, flag: order.sellerFlag, task: task ? deps.tasks.view(task) : null, ledger: null, refund: null,
+    };
+  }
+
+  async function write(req: WriteRequest): Promise<WriteResult> {
+    const tid = String(req.tid ?? '').trim();
+    if (!TID.test(tid)) throw new ValidationError('订单号只能是数字 (tid is digits only)', 'tid');
+    if (!orders.get(tid)) throw new NotFoundError(`订单 ${tid} 不存在 (order ${tid} not found)`, 'order_not_found');
+    const kind = kindOf(req.kind);
+    checkWriter(kind, req.user);
+    const given = req.fields ?? {};
+    if (typeof given !== 'object' || Array.isArray(given)) throw new ValidationError('fields must be an object', 'fields');
+    const rawFields = resolveNamedColleagues(deps.directory, given);
+    const at = clock.now();
+    const staff = req.user.displayName;
+    const id = entryId({ tid, kind: kind.id, fields: validateFields(kind, rawFields), staff, day: shanghaiDate(at) });
+    const dryRun = req.dryRun === true;
+
+    return lock.run(`order:${tid}`, async () => {
+      const existing = remarks.find(tid, id);
+      if (existing && existing.status !== 'failed') return repeatResult(existing, dryRun);
+      const order = orders.get(tid)!;
+      const state = remarkState(order, remarks.printMark(tid) !== undefined, deps.dateFormat);
+      const go = async (): Promise<WriteResult> => {
+        const balanceFen = kind.ledger === 'balance_debit' ? deps.ledger.balance(order.buyerNick, { excluding: id }) : undefined;
+        const rendered = renderRemark({ kind: kind.id, fields: rawFields, state, staff, at, dateFormat: deps.dateFormat, balanceFen, buyerNick: order.buyerNick });
+        const landing = await landOnPlatform(deps.platform, { tid, text: rendered.text, flag: rendered.flag }, { dryRun });
+        if (landing.outcome === 'too_long') throw new ConflictError(landing.message, 'memo_too_long');
+        let status: WriteResult['status'];
+        let memo: string;
+        let flag: number;
+        if (landing.outcome === 'unreachable') {
+          // Checked against the last memo we saw: a write that cannot fit is refused now, not queued.
+          const plan = planAppend(order.sellerMemo, rendered.text);
+          if (plan.status === 'too_long') throw new ConflictError(plan.message, 'memo_too_long');
+          [status, memo, flag] = ['pending', plan.memo, mergeFlag(order.sellerFlag, rendered.flag)];
+        } else {
+          [status, memo, flag] = [landing.outcome, landing.memo, landing.flag];
+        }
+        const ledger = rendered.ledger ? { amountFen: rendered.ledger.amountFen, remainingFen: rendered.ledger.remainingFen } : null;
+        const base = { id, status, dryRun, kind: kind.id, variant: rendered.variant, entry: rendered.text, memo, flag, ledger };
+        if (dryRun) {
+          const opens = rendered.handoff?.opens;
+          const preview = opens ? assigneeOf(deps.directory, opens.assignee, req.user) : null;
+          const task: TaskPreview | null = opens && preview ? { id: null, type: opens.type, assignee: preview.username, assigneeName: preview.displayName, state: 'open' } : null;
+          return { ...base, task, refund: rendered.registerLine ? { id, line: rendered.registerLine } : null };
+        }
+
+        if (landing.outcome !== 'unreachable') await orders.upsertMany([landing.order], toInstant(clock.now()));
+        const effects = await applyEffects(deps, { entryId: id, tid, buyerNick: order.buyerNick, rendered, user: req.user, at });
+        await remarks.save({
+          id, tid, kind: kind.id, variant: rendered.variant, fields: rendered.fields, text: rendered.text, flag: rendered.flag,
+          staff, username: req.user.username, at: toInstant(at), day: shanghaiDate(at), status,
+          platform: {
+            attempts: 1,
+            lastError: landing.outcome === 'unreachable' ? landing.error : null,
+            landedAt: status === 'pending' ? null : toInstant(clock.now()),
+            flagAfter: status === 'pending' ? null : flag,
+          },
+          taskId: effects.task?.id ?? null,
+        });
+        deps.logger.info({ tid, kind: kind.id, entry: id, status }, 'remark recorded');
+        return {
+          ...base,
+          task: effects.task ? deps.tasks.view(effects.task) : null,
+          refund: effects.refund ? { id: effects.refund.id, line: effects.refund.line } : null,
+        };
+      };
+      return kind.ledger === 'balance_debit' ? lock.run(`buyer:${order.buyerNick}`, go) : go();
+    });
+  }
+
+  return { write };
+}
+
+export type RemarkService = ReturnType<typeof createRemarkService>;

@@ -1,0 +1,26 @@
+/** Mounted at /api/orders: POST and GET /:tid/remarks. The writer is always the logged-in user. */
+import { Router } from 'express';
+import { z } from 'zod';
+import { currentUser } from '../http/auth-middleware.js';
+import type { OrderRemarks } from './remark-history.js';
+import type { WriteRequest, WriteResult } from './remark-service.js';
+
+const body = z.object({
+  kind: z.string('kind 必须是备注类型 id (kind is required)').min(1, 'kind is required').max(64),
+  fields: z.record(z.string(), z.unknown()).optional(),
+});
+const DRY_RUN = new Set(['1', 'true', 'yes']);
+
+export function remarksRouter(deps: { write(req: WriteRequest): Promise<WriteResult>; history(tid: string): OrderRemarks }): Router {
+  const r = Router();
+  r.post('/:tid/remarks', async (req, res) => {
+    const b = body.parse(req.body ?? {});
+    const dryRun = DRY_RUN.has(String(req.query.dryRun ?? '').toLowerCase());
+    const result = await deps.write({ tid: req.params.tid, kind: b.kind, fields: b.fields, user: currentUser(req), dryRun });
+    res.status(dryRun ? 200 : 201).json(result);
+  });
+  r.get('/:tid/remarks', (req, res) => {
+    res.json(deps.history(req.params.tid));
+  });
+  return r;
+}

@@ -1,0 +1,48 @@
+/** Hand-off tasks: follow-up work a remark hands to a colleague (改面单, 撤单, 联系快递跟进). */
+import type { TaskType } from '../remarks/catalogue/index.js';
+
+export type { TaskType };
+export type TaskState = 'open' | 'closed';
+
+export const TASK_TITLES: Readonly<Record<TaskType, string>> = {
+  fix_label: '改面单 (fix the shipping label)',
+  cancel_waybill: '撤单 (cancel the waybill)',
+  courier_followup: '联系快递和买家跟进 (follow up with courier and buyer)',
+};
+
+export interface Task {
+  /** The id of the remark entry that opened it, so a repeated write never opens a second task. */
+  id: string;
+  type: TaskType;
+  tid: string;
+  state: TaskState;
+  /** Usernames are what `assignee=me` matches; display names are what staff read. */
+  assignee: string;
+  assigneeName: string;
+  openedBy: string;
+  openedByName: string;
+  openedAt: string;
+  closedAt: string | null;
+  closedBy: string | null;
+  closedByName: string | null;
+  /** The follow-up remark that closed it (null when closed by hand). */
+  closedByEntry: string | null;
+  note: string | null;
+}
+
+/** A message for the staff member who handed work off, shown by the console. */
+export interface TaskNotification {
+  id: string;
+  recipient: string;
+  taskId: string;
+  tid: string;
+  message: string;
+  at: string;
+  read: boolean;
+}
+
+export interface TaskView extends Task {
+  title: string;
+  /** Minutes since it was opened (until it was closed). */
+  ageMinutes: number;
+}
