@@ -10,6 +10,7 @@ export interface OrderFilter {
   status?: TradeStatus[];
   buyerNick?: string;
   tid?: string;
+  waybill?: string;
   /** Orders the platform modified at or after this instant. */
   updatedSince?: number;
 }
@@ -47,6 +48,7 @@ export function createOrderRepository(store: Store): OrderRepository {
       const matches: StoredOrder[] = [];
       for (const o of store.all<StoredOrder>(ORDERS)) {
         if (filter.tid && o.tid !== filter.tid) continue;
+        if (filter.waybill && !o.items.some((i) => i.invoiceNo === filter.waybill)) continue;
         if (statuses && !statuses.has(o.status)) continue;
         if (nick && !o.buyerNick.includes(nick)) continue;
         if (filter.updatedSince !== undefined && Date.parse(o.modifiedAt) < filter.updatedSince) continue;

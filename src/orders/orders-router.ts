@@ -16,6 +16,7 @@ const listQuery = z.object({
     .pipe(z.array(z.enum(TRADE_STATUSES)).optional()),
   buyerNick: z.string().max(64).optional(),
   tid: z.string().regex(/^\d{1,25}$/, 'tid is digits only').optional(),
+  waybill: z.string().regex(/^[A-Za-z0-9-]{4,40}$/, 'a waybill number is letters and digits').optional(),
   updatedSince: z
     .string()
     .optional()
@@ -37,7 +38,7 @@ export function ordersRouter(deps: { orders: OrderRepository; parcels: ParcelRep
   r.get('/', (req, res) => {
     const q = listQuery.parse(req.query);
     const { total, orders } = deps.orders.list(
-      { status: q.status, buyerNick: q.buyerNick, tid: q.tid, updatedSince: q.updatedSince },
+      { status: q.status, buyerNick: q.buyerNick, tid: q.tid, waybill: q.waybill, updatedSince: q.updatedSince },
       { offset: (q.page - 1) * q.pageSize, limit: q.pageSize },
     );
     res.json({ total, page: q.page, pageSize: q.pageSize, orders: orders.map(orderSummaryView) });

@@ -10,6 +10,8 @@ export interface GroupFile {
   append(text: string): Promise<void>;
   /** Bytes accepted (written or pending). */
   bytes(): number;
+  /** Write + fsync rounds so far (one per group commit). */
+  syncs(): number;
   /** True after a failed write: the tail may be torn, so the owner should start a new file. */
   failed(): boolean;
   /** Waits for pending appends, then closes. */
@@ -31,6 +33,7 @@ export async function openGroupFile(path: string): Promise<GroupFile> {
     if (last[0] !== 0x0a) pending.push('\n');
   }
   let closed = false;
+  let syncCount = 0;
 
   async function drain(): Promise<void> {
     while (pending.length) {
@@ -41,6 +44,7 @@ export async function openGroupFile(path: string): Promise<GroupFile> {
       try {
         await fh.write(chunk);
         await fh.datasync();
+        syncCount++;
         for (const w of batch) w.resolve();
       } catch (err) {
         broken = true;
@@ -60,6 +64,7 @@ export async function openGroupFile(path: string): Promise<GroupFile> {
       return done;
     },
     bytes: () => size,
+    syncs: () => syncCount,
     failed: () => broken,
     async close() {
       closed = true;

@@ -222,7 +222,6 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
       for (const [c, id, doc] of ops) apply(c, id, doc);
       stats.transactions++;
       const done = appended.then(() => {
-        stats.flushes++;
         maybeCheckpoint();
         return result;
       });
@@ -267,7 +266,7 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
       await Promise.all([...logs.values()].map((l) => l.close()));
       await lock.release();
     },
-    stats: () => ({ ...stats }),
+    stats: () => ({ ...stats, flushes: wal.syncs() }),
   };
 
   try {

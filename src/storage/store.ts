@@ -41,7 +41,7 @@ export interface AppendLog<T> {
 export interface StoreStats {
   /** Transactions accepted. */
   transactions: number;
-  /** Flushes to disk (one flush commits every transaction pending at that moment). */
+  /** Group commits to the write-ahead log: one write + fsync covers every transaction pending at that moment. */
   flushes: number;
   /** Shard files rewritten. */
   filesWritten: number;

@@ -14,6 +14,8 @@ export type WalOp = [collection: string, id: string, doc: unknown];
 export interface Wal {
   /** Appends one transaction, already serialized with `serializeOps`. */
   append(line: string): Promise<void>;
+  /** Group commits (write + fsync rounds) since the log was opened. */
+  syncs(): number;
   /** Bytes in the current segment. */
   bytes(): number;
   /** Starts a new segment; resolves with the finished older segments once their writes are on disk. */
@@ -46,6 +48,7 @@ export async function openWal(dir: string): Promise<Wal> {
   const segmentPath = (n: number) => join(dir, `wal-${String(n).padStart(8, '0')}.jsonl`);
   let current: GroupFile = await openGroupFile(segmentPath(++seq));
   let finished: GroupFile[] = [];
+  let retiredSyncs = 0;
 
   let chain: Promise<unknown> = Promise.resolve();
   // Rotations are serialized: a checkpoint and a failed append may ask at the same time.
@@ -62,6 +65,7 @@ export async function openWal(dir: string): Promise<Wal> {
     const done = finished;
     finished = [];
     await Promise.all(done.map((f) => f.close()));
+    retiredSyncs += done.reduce((n, f) => n + f.syncs(), 0);
     const olderOnDisk = (await listSegments(dir)).filter((p) => p < current.path);
     return olderOnDisk;
   }
@@ -73,6 +77,7 @@ export async function openWal(dir: string): Promise<Wal> {
       await current.append(line);
     },
     bytes: () => current.bytes(),
+    syncs: () => retiredSyncs + finished.reduce((n, f) => n + f.syncs(), 0) + current.syncs(),
     rotate,
     async remove(segments) {
       await Promise.all(segments.map((s) => unlink(s).catch(() => undefined)));

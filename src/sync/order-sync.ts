@@ -36,49 +36,83 @@ function dayWindows(start: number, end: number): TimeWindow[] {
 }
 
 /**
+ * Pages are applied in memory at once; their durability is awaited only before a checkpoint moves,
+ * so fetching the next page never waits for an fsync.
+ */
+function createIngest(orders: OrderRepository, clock: Clock, result: OrderSyncResult) {
+  let pending: Promise<void>[] = [];
+  return {
+    add(page: Order[]) {
+      pending.push(
+        orders.upsertMany(page, toInstant(clock.now())).then((r) => {
+          result.ordersNew += r.created;
+          result.ordersChanged += r.changed;
+          result.ordersUnchanged += r.unchanged;
+        }),
+      );
+    },
+    async durable() {
+      const batch = pending;
+      pending = [];
+      await Promise.all(batch);
+    },
+    /** After a failure: let in-flight writes settle so none is left unobserved. */
+    settle: () => Promise.allSettled(pending),
+    seen: () => result.ordersNew + result.ordersChanged + result.ordersUnchanged,
+  };
+}
+
+type Ingest = ReturnType<typeof createIngest>;
+
+async function backfill(deps: OrderSyncDeps, ingest: Ingest, onProgress?: (p: SyncProgress) => void): Promise<void> {
+  const cp = deps.state.checkpoint();
+  const end = cp.backfillEnd ?? deps.clock.now();
+  const start = cp.backfillCursor ?? end - deps.backfillDays * DAY;
+  if (cp.backfillEnd === null) await deps.state.save({ backfillEnd: end, backfillCursor: start });
+  const windows = dayWindows(start, end);
+  let done = 0;
+  for (const w of windows) {
+    for await (const page of deps.platform.createdOrders(w)) ingest.add(page);
+    await ingest.durable();
+    await deps.state.save({ backfillCursor: w.end });
+    onProgress?.({ phase: 'backfill', done: ++done, total: windows.length, orders: ingest.seen() });
+  }
+  // Everything modified since the backfill began is read by the incremental pass.
+  await deps.state.save({ backfillDone: true, backfillCursor: null, modifiedUntil: cp.modifiedUntil ?? end });
+}
+
+async function incremental(deps: OrderSyncDeps, ingest: Ingest, onProgress?: (p: SyncProgress) => void): Promise<void> {
+  const now = deps.clock.now();
+  const from = (deps.state.checkpoint().modifiedUntil ?? now) - deps.overlapMinutes * MINUTE;
+  const windows = dayWindows(from, now);
+  let done = 0;
+  for (const w of windows) {
+    for await (const page of deps.platform.changedOrders(w)) ingest.add(page);
+    await ingest.durable();
+    // The window end is safe to resume from: the next run still re-reads the overlap before it.
+    await deps.state.save({ modifiedUntil: w.end });
+    onProgress?.({ phase: 'incremental', done: ++done, total: windows.length, orders: ingest.seen() });
+  }
+}
+
+/**
  * First run: backfill the platform's 3-month window by created time, a day at a time, saving a cursor
  * after each day. Then (and on every later run) read modifications since the checkpoint minus an
  * overlap, because the platform's modified times can lag a little. Upserts are idempotent and the
  * checkpoint moves only after its orders are on disk, so a crash anywhere re-reads and loses nothing.
  */
 export async function syncOrders(deps: OrderSyncDeps, onProgress?: (p: SyncProgress) => void): Promise<OrderSyncResult> {
-  const { platform, orders, state, clock } = deps;
   const result: OrderSyncResult = { ordersNew: 0, ordersChanged: 0, ordersUnchanged: 0, backfill: false };
-  const ingest = async (page: Order[]) => {
-    const r = await orders.upsertMany(page, toInstant(clock.now()));
-    result.ordersNew += r.created;
-    result.ordersChanged += r.changed;
-    result.ordersUnchanged += r.unchanged;
-  };
-  const seen = () => result.ordersNew + result.ordersChanged + result.ordersUnchanged;
-
-  let cp = state.checkpoint();
-  if (!cp.backfillDone) {
-    result.backfill = true;
-    const end = cp.backfillEnd ?? clock.now();
-    const start = cp.backfillCursor ?? end - deps.backfillDays * DAY;
-    if (cp.backfillEnd === null) await state.save({ backfillEnd: end, backfillCursor: start });
-    const windows = dayWindows(start, end);
-    let done = 0;
-    for (const w of windows) {
-      for await (const page of platform.createdOrders(w)) await ingest(page);
-      await state.save({ backfillCursor: w.end });
-      onProgress?.({ phase: 'backfill', done: ++done, total: windows.length, orders: seen() });
+  const ingest = createIngest(deps.orders, deps.clock, result);
+  try {
+    if (!deps.state.checkpoint().backfillDone) {
+      result.backfill = true;
+      await backfill(deps, ingest, onProgress);
     }
-    // Everything modified since the backfill began is read by the incremental pass below.
-    await state.save({ backfillDone: true, backfillCursor: null, modifiedUntil: cp.modifiedUntil ?? end });
-    cp = state.checkpoint();
-  }
-
-  const now = clock.now();
-  const from = (cp.modifiedUntil ?? now) - deps.overlapMinutes * MINUTE;
-  const windows = dayWindows(from, now);
-  let done = 0;
-  for (const w of windows) {
-    for await (const page of platform.changedOrders(w)) await ingest(page);
-    // The window end is safe to resume from: the next run still re-reads the overlap before it.
-    await state.save({ modifiedUntil: w.end });
-    onProgress?.({ phase: 'incremental', done: ++done, total: windows.length, orders: seen() });
+    await incremental(deps, ingest, onProgress);
+  } catch (err) {
+    await ingest.settle();
+    throw err;
   }
   return result;
 }

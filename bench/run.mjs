@@ -1,0 +1,151 @@
+// `npm run bench`: the figures of issue 2 §8, side by side in one run, on this machine.
+// Prints numbers; asserts nothing (targets are printed beside them).
+import { fork } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import { createHttpClient } from '../dist/http-client/index.js';
+import { createParcelRepository } from '../dist/logistics/parcel-repository.js';
+import { createOrderRepository, ORDER_SHARDS, ORDERS } from '../dist/orders/order-repository.js';
+import { createSandboxPlatform, SANDBOX_CREDENTIALS } from '../dist/platform/sandbox/index.js';
+import { topCall } from '../dist/platform/taobao/index.js';
+import { ALL_TRADE_TYPES, TRADE_FIELDS } from '../dist/platform/top/wire.js';
+import { silentLogger } from '../dist/shared/logger.js';
+import { DAY, formatTopTime } from '../dist/shared/time.js';
+import { openLowdbStore } from '../dist/storage/index.js';
+import { createSyncService, createSyncState } from '../dist/sync/index.js';
+
+const ORDERS_N = Number(process.env.BENCH_ORDERS ?? 100_000);
+const NOW = '2026-11-23T10:00:00+08:00';
+const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+const rssMb = () => process.memoryUsage().rss / 1048576;
+let peakRss = 0;
+const sampler = setInterval(() => { peakRss = Math.max(peakRss, rssMb()); }, 50);
+const rows = [];
+const row = (what, value, target = '') => { rows.push([what, value, target]); console.log(`  ${what}: ${value}${target ? `   (target ${target})` : ''}`); };
+
+function startShop() {
+  const child = fork(new URL('./sandbox-server.mjs', import.meta.url), [String(ORDERS_N), NOW], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const next = (type) => new Promise((resolve) => child.on('message', function h(m) { if (m.type === type) { child.off('message', h); resolve(m); } }));
+  return { child, next };
+}
+
+const dir = await mkdtemp(join(tmpdir(), 'xiaoer-bench-'));
+console.log(`xiaoer benchmark — ${ORDERS_N.toLocaleString()} sandbox orders, node ${process.version}`);
+const shop = startShop();
+const ready = await shop.next('ready');
+console.log(`  (sandbox shop generated in ${fmt(ready.generatedMs / 1000, 1)} s in its own process, port ${ready.port})`);
+const baseUrl = `http://127.0.0.1:${ready.port}`;
+let now = Date.parse(NOW);
+const clock = { now: () => now };
+
+// 1a. Raw transport: the same day windows and pages, signed, fetched and JSON-parsed, nothing else.
+{
+  const http = createHttpClient({ name: 'bench-raw', timeoutMs: 60_000 });
+  const ctx = { http, gatewayUrl: `${baseUrl}/sandbox/router/rest`, ...SANDBOX_CREDENTIALS, signMethod: 'hmac-sha256', clock };
+  const params = (day, pageNo) => ({ fields: TRADE_FIELDS.join(','), type: ALL_TRADE_TYPES.join(','), start_created: formatTopTime(day.start), end_created: formatTopTime(day.end), page_no: pageNo, page_size: 100, use_has_next: pageNo !== 1 });
+  const t0 = performance.now();
+  let got = 0;
+  for (let s = now - 90 * DAY; s < now; s += DAY) {
+    const day = { start: s, end: Math.min(s + DAY, now) };
+    const first = await topCall(ctx, 'taobao.trades.sold.get', params(day, 1));
+    got += first.trades?.trade.length ?? 0;
+    const pages = Math.ceil((first.total_results ?? 0) / 100);
+    const rest = [];
+    for (let p = pages; p >= 2; p--) rest.push(p);
+    await Promise.all(Array.from({ length: 4 }, async () => {
+      while (rest.length) got += (await topCall(ctx, 'taobao.trades.sold.get', params(day, rest.shift()))).trades?.trade.length ?? 0;
+    }));
+  }
+  const secs = (performance.now() - t0) / 1000;
+  globalThis.rawRate = got / secs;
+  console.log(`  (raw transport: ${fmt(got)} orders in ${fmt(secs, 2)} s)`);
+}
+
+// 1b. Full sync into a real lowdb store on disk, through the real adapter.
+const store = await openLowdbStore({ dir: join(dir, 'store'), collections: { [ORDERS]: { shards: ORDER_SHARDS }, parcels: { shards: 16 } } });
+const platform = createSandboxPlatform({ baseUrl, clock, signMethod: 'hmac-sha256' });
+const orders = createOrderRepository(store);
+const state = createSyncState(store);
+const sync = createSyncService({
+  platform, tracker: { kind: 'sandbox', track: async () => { throw new Error('not benchmarked'); } },
+  orders, parcels: createParcelRepository(store), state, clock, logger: silentLogger(), overlapMinutes: 10, backfillDays: 90, parcelIntervalMinutes: 30,
+});
+{
+  const t0 = performance.now();
+  const run = await sync.syncOrders();
+  await store.flush();
+  const secs = (performance.now() - t0) / 1000;
+  const rate = (run.ordersNew + run.ordersChanged + run.ordersUnchanged) / secs;
+  console.log('\nfull sync (3-month backfill over the TOP protocol, into the on-disk store)');
+  row('orders synced', fmt(store.count(ORDERS)), fmt(ready.size));
+  row('total time', `${fmt(secs, 2)} s`, '< 30 s');
+  row('rate', `${fmt(rate)} orders/s`);
+  row('ratio to raw transport', fmt(rate / globalThis.rawRate, 2), '≥ 0.8');
+  row('platform calls per order (backfill)', fmt(run.platformCalls / store.count(ORDERS), 4), '≤ 0.05');
+}
+
+// 2. Incremental sync of 1k changed orders.
+{
+  shop.child.send({ type: 'touch', count: 1000 });
+  const touched = await shop.next('touched');
+  now = touched.now;
+  const t0 = performance.now();
+  const run = await sync.syncOrders();
+  await store.flush();
+  const secs = (performance.now() - t0) / 1000;
+  console.log('\nincremental sync');
+  row('orders changed on the platform', fmt(touched.changed));
+  row('orders picked up', fmt(run.ordersChanged + run.ordersNew));
+  row('time', `${fmt(secs, 3)} s`, '< 2 s');
+  row('platform calls per changed order', fmt(run.platformCalls / Math.max(1, run.ordersChanged + run.ordersNew), 4), '≤ 0.05');
+}
+shop.child.send({ type: 'stop' });
+
+// 3. Sustained writes at the 100k-order store: 64 writers, each updating one order's memo at a time.
+{
+  const tids = [...orders.all()].map((o) => o.tid);
+  const N = 20_000;
+  let i = 0;
+  const before = store.stats();
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: 64 }, async () => {
+    while (i < N) {
+      const tid = tids[(i++ * 7919) % tids.length];
+      await store.transact((tx) => {
+        const o = tx.get(ORDERS, tid);
+        tx.put(ORDERS, tid, { ...o, sellerMemo: `${o.sellerMemo}；写入 ${i}` });
+      });
+    }
+  }));
+  const secs = (performance.now() - t0) / 1000;
+  const after = store.stats();
+  const rate = N / secs;
+  await store.checkpoint();
+  peakRss = Math.max(peakRss, rssMb());
+  const ourPeak = peakRss;
+
+  // Naive: lowdb's own JSONFile holding the whole order book, rewritten on every write.
+  const naive = new Low(new JSONFile(join(dir, 'naive.json')), { orders: {} });
+  for (const o of orders.all()) naive.data.orders[o.tid] = o;
+  const n0 = performance.now();
+  const NAIVE = 3;
+  for (let k = 0; k < NAIVE; k++) {
+    naive.data.orders[tids[k]].sellerMemo += '；naive';
+    await naive.write();
+  }
+  const naiveRate = NAIVE / ((performance.now() - n0) / 1000);
+  console.log('\nstorage writes at a 100k-order store');
+  row('acknowledged writes (each fsynced via the write-ahead log)', `${fmt(rate)} writes/s`, '≥ 1,000');
+  row('fsyncs for them (group commit)', fmt(after.flushes - before.flushes));
+  row('naive lowdb rewrite-per-write', `${fmt(naiveRate, 2)} writes/s`);
+  row('ratio to naive', `${fmt(rate / naiveRate)}×`);
+  row('peak RSS of the service side (sync + writes)', `${fmt(ourPeak)} MB`, '< 400 MB');
+}
+
+clearInterval(sampler);
+await store.close();
+await rm(dir, { recursive: true, force: true });
+console.log(`\nmachine: ${(await import('node:os')).cpus().length} cores, ${fmt((await import('node:os')).totalmem() / 2 ** 30)} GiB`);

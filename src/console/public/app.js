@@ -1,0 +1,122 @@
+/**
+ * The console's entry point: routes the hash to a page, guards pages behind login, keeps the header
+ * current and handles keyboard shortcuts. Pages live in pages/ and are listed in routes.js.
+ *
+ * A page module exports `render(ctx)` and may return a cleanup function. ctx:
+ *   view      – the element to render into (detached if the user navigates away mid-load)
+ *   params    – route params, e.g. {tid}
+ *   query     – URLSearchParams of the hash
+ *   session   – {token, user:{username, displayName, role}} or null on public pages
+ *   navigate  – (hash) => void
+ *   backHref  – (path) => the last hash shown under that path (keeps a list's search and page)
+ *   onLogin   – (session) => void, for the login page
+ */
+import { api, setUnauthenticatedHandler } from './api.js';
+import { h, replace } from './dom.js';
+import { refreshHealth, renderHeader } from './header.js';
+import { hashWith, resolve } from './router.js';
+import { HOME, ROUTES } from './routes.js';
+import { clearSession, currentSession, saveSession } from './session.js';
+import { errorBox } from './widgets.js';
+
+const headerEl = document.getElementById('app-header');
+const mainEl = document.getElementById('main');
+const lastHashByPath = new Map();
+let cleanup = null;
+let shownPattern = null;
+let renderCount = 0;
+
+const navigate = (hash) => {
+  if (location.hash === hash) void show();
+  else location.hash = hash;
+};
+
+function loginRedirect(reason) {
+  const here = location.hash && !location.hash.startsWith('#/login') ? location.hash : '';
+  navigate(hashWith('/login', { next: here, reason }));
+}
+
+setUnauthenticatedHandler(() => loginRedirect('expired'));
+
+async function logout() {
+  try {
+    await api.logout();
+  } catch {
+    // The token is dropped locally either way; an expired session needs no server-side logout.
+  }
+  clearSession();
+  navigate(hashWith('/login', { reason: 'bye' }));
+}
+
+async function show() {
+  const count = ++renderCount;
+  const { route, params, query, path } = resolve(ROUTES, location.hash);
+  const session = currentSession();
+  if (path === '/') return navigate(`#${HOME}`);
+  if (route && !route.public && !session) return loginRedirect();
+  if (route?.pattern === '/login' && session) return navigate(`#${HOME}`);
+
+  // Keep focus where it was when a page re-renders itself (a search), move it to the new page otherwise.
+  const samePage = route?.pattern === shownPattern;
+  const focusedId = samePage ? document.activeElement?.id : null;
+  cleanup?.();
+  cleanup = null;
+  shownPattern = route?.pattern ?? null;
+  lastHashByPath.set(path, location.hash);
+
+  const drawHeader = () => renderHeader(headerEl, { session: currentSession(), path, onLogout: logout });
+  drawHeader();
+  void refreshHealth().then(() => count === renderCount && drawHeader());
+
+  const view = h('div', { class: 'view' });
+  replace(mainEl, view);
+  document.title = `${route?.title ?? '页面不存在'} · 小二`;
+  if (!route) {
+    replace(view, h('h1', { tabindex: '-1' }, '页面不存在'), h('p', {}, h('a', { href: `#${HOME}` }, '返回订单列表')));
+    view.querySelector('h1').focus();
+    return;
+  }
+  try {
+    const page = await route.load();
+    if (count !== renderCount) return;
+    const result = await page.render({
+      view, params, query, session, navigate,
+      backHref: (p) => lastHashByPath.get(p) ?? `#${p}`,
+      onLogin: (s) => {
+        saveSession(s);
+        const next = query.get('next');
+        navigate(next && next.startsWith('#/') && !next.startsWith('#/login') ? next : `#${HOME}`);
+      },
+    });
+    if (count !== renderCount) return typeof result === 'function' ? result() : undefined;
+    cleanup = typeof result === 'function' ? result : null;
+  } catch (err) {
+    if (count === renderCount) replace(view, errorBox(err, () => void show()));
+  }
+  if (count !== renderCount) return;
+  const keep = focusedId ? document.getElementById(focusedId) : null;
+  if (keep) keep.focus();
+  else if (!view.contains(document.activeElement)) view.querySelector('[autofocus], h1')?.focus();
+}
+
+/** '/' jumps to the page's search box, as in the platform's workbench, unless the user is typing. */
+document.addEventListener('keydown', (event) => {
+  if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+  const t = event.target;
+  if (t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName))) return;
+  const search = mainEl.querySelector('[data-shortcut="search"]');
+  if (search) {
+    event.preventDefault();
+    search.focus();
+    search.select?.();
+  }
+});
+
+// The skip link must not touch the hash: that is the router's.
+document.getElementById('skip-link')?.addEventListener('click', (event) => {
+  event.preventDefault();
+  mainEl.focus();
+});
+
+window.addEventListener('hashchange', () => void show());
+void show();

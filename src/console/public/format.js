@@ -1,0 +1,99 @@
+/**
+ * How the console writes statuses, flags, parcel states, times and money in Chinese. Times are
+ * Asia/Shanghai whatever zone the staff member's browser is in: the service sends +08:00 strings,
+ * so we read the wall-clock digits from the text instead of asking the browser's zone.
+ */
+
+/** The status filter of the orders page: one label, the platform statuses it covers. */
+export const STATUS_GROUPS = [
+  { key: 'unpaid', label: '待付款', statuses: ['WAIT_BUYER_PAY', 'TRADE_NO_CREATE_PAY', 'PAY_PENDING', 'WAIT_PRE_AUTH_CONFIRM'] },
+  // 部分发货 still has goods to send, so it stays with the orders waiting for the warehouse.
+  { key: 'to_ship', label: '待发货', statuses: ['WAIT_SELLER_SEND_GOODS', 'SELLER_CONSIGNED_PART'] },
+  { key: 'shipped', label: '已发货', statuses: ['WAIT_BUYER_CONFIRM_GOODS', 'TRADE_BUYER_SIGNED'] },
+  { key: 'finished', label: '已完成', statuses: ['TRADE_FINISHED'] },
+  { key: 'closed', label: '已关闭', statuses: ['TRADE_CLOSED', 'TRADE_CLOSED_BY_TAOBAO'] },
+];
+
+const STATUS_LABELS = {
+  TRADE_NO_CREATE_PAY: '待付款',
+  WAIT_BUYER_PAY: '待付款',
+  PAY_PENDING: '付款确认中',
+  WAIT_PRE_AUTH_CONFIRM: '待确认授权',
+  WAIT_SELLER_SEND_GOODS: '待发货',
+  SELLER_CONSIGNED_PART: '部分发货',
+  WAIT_BUYER_CONFIRM_GOODS: '已发货',
+  TRADE_BUYER_SIGNED: '已签收',
+  TRADE_FINISHED: '交易成功',
+  TRADE_CLOSED: '已关闭（退款）',
+  TRADE_CLOSED_BY_TAOBAO: '已关闭（未付款）',
+};
+export const statusLabel = (status) => STATUS_LABELS[status] ?? status;
+
+/** CSS class of a status badge: what the staff member should notice about it. */
+export function statusTone(status) {
+  if (STATUS_GROUPS[0].statuses.includes(status)) return 'tone-unpaid';
+  if (STATUS_GROUPS[1].statuses.includes(status)) return 'tone-to-ship';
+  if (STATUS_GROUPS[2].statuses.includes(status)) return 'tone-shipped';
+  if (STATUS_GROUPS[4].statuses.includes(status)) return 'tone-closed';
+  return 'tone-done';
+}
+
+const FLAG_LABELS = ['无旗', '红旗', '黄旗', '绿旗', '蓝旗', '紫旗'];
+/** 0 none, 1 red, 2 yellow, 3 green, 4 blue, 5 purple; newer platforms add 6–10. */
+export const flagLabel = (flag) => FLAG_LABELS[flag] ?? `${flag}号旗`;
+
+const PARCEL_STATES = {
+  collected: '已揽收',
+  in_transit: '运输中',
+  dispatching: '派件中',
+  signed: '已签收',
+  problem: '疑难',
+  returning: '退回中',
+  returned: '已退回',
+  refused: '拒签',
+  customs: '清关',
+  unknown: '未知',
+};
+export const parcelStateLabel = (state) => PARCEL_STATES[state] ?? PARCEL_STATES.unknown;
+
+/** kuaidi100 detail codes the shop acts on (see src/logistics/kuaidi100/state-map.ts). */
+const SUB_STATES = {
+  201: '超时未签收', 202: '超时未更新', 203: '拒收', 204: '派件异常', 205: '柜或驿站超时未取',
+  206: '无法联系', 207: '超区', 208: '滞留', 209: '破损', 210: '销单',
+};
+export const subStateLabel = (code) => (code ? SUB_STATES[code] ?? `状态码 ${code}` : '');
+
+/** kuaidi100 company codes → names, as in src/logistics/couriers.ts (the browser cannot import it). */
+const COURIERS = {
+  shunfeng: '顺丰速运', yuantong: '圆通速递', zhongtong: '中通快递', yunda: '韵达快递', shentong: '申通快递',
+  jtexpress: '极兔速递', ems: 'EMS', youzhengguonei: '邮政快递包裹', jd: '京东快递', debangwuliu: '德邦快递',
+};
+export const courierName = (code) => COURIERS[code] ?? code;
+
+const ROLES = { staff: '客服', assistant: '仓库助理', keeper: '汇款专员', admin: '管理员' };
+export const roleLabel = (role) => ROLES[role] ?? role;
+
+const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
+
+/** '2026-11-24T00:24:20.000+08:00' → '2026-11-24 00:24'; other offsets are converted to +08:00 first. */
+export function shanghaiTime(iso, { seconds = false } = {}) {
+  if (!iso) return '';
+  const text = String(iso);
+  const wall = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/.test(text) && text.endsWith('+08:00')
+    ? text
+    : toShanghaiWallClock(text);
+  if (!wall) return text;
+  return `${wall.slice(0, 10)} ${wall.slice(11, seconds ? 19 : 16)}`;
+}
+
+function toShanghaiWallClock(text) {
+  const ms = Date.parse(text);
+  // Shift the instant by +8 h and read it as UTC: the browser's own zone never enters.
+  return Number.isFinite(ms) ? new Date(ms + SHANGHAI_OFFSET_MS).toISOString() : '';
+}
+
+/** Shorter form for lists: '11-24 00:24'. */
+export const shortShanghaiTime = (iso) => shanghaiTime(iso).slice(5);
+
+/** The service sends yuan as fixed strings ('159.00'); we only add the sign. */
+export const yuan = (text) => `¥${text}`;

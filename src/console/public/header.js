@@ -1,0 +1,44 @@
+/** The header: shop name, who is logged in, the last sync, the navigation and logout. */
+import { api } from './api.js';
+import { h, replace } from './dom.js';
+import { roleLabel, shanghaiTime } from './format.js';
+import { navFor } from './routes.js';
+
+let health = null;
+
+/** Re-reads the shop name and last sync time; called on every navigation, so it stays current. */
+export async function refreshHealth() {
+  try {
+    health = await api.health();
+  } catch {
+    // The header still renders without it; the page itself will show why the service is unreachable.
+  }
+  return health;
+}
+
+/**
+ * Renders into `el`. With no session only the shop name shows.
+ * @param {{session: object|null, path: string, onLogout: () => void}} opts
+ */
+export function renderHeader(el, { session, path, onLogout }) {
+  const shop = health?.shop ?? '';
+  const brand = h('div', { class: 'brand' },
+    h('span', { class: 'brand-mark' }, '小二'),
+    shop ? h('span', { class: 'shop-name', dataset: { testid: 'shop-name' } }, shop) : null);
+  if (!session) return replace(el, h('div', { class: 'header-row' }, brand));
+
+  const { user } = session;
+  const who = h('div', { class: 'who' },
+    h('span', { class: 'user-name', dataset: { testid: 'user-name' } }, user.displayName),
+    h('span', { class: 'role' }, roleLabel(user.role)),
+    h('button', { type: 'button', class: 'link-button', onclick: onLogout, dataset: { testid: 'logout' } }, '退出'));
+  const sync = h('p', { class: 'last-sync', dataset: { testid: 'last-sync' } },
+    health?.lastSync ? `上次同步 ${shanghaiTime(health.lastSync)}` : '尚未同步');
+  const nav = h('nav', { class: 'main-nav', 'aria-label': '主导航' },
+    h('ul', {}, navFor(user.role).map((entry) =>
+      h('li', {}, h('a', {
+        href: entry.href,
+        'aria-current': path === entry.section || path.startsWith(`${entry.section}/`) ? 'page' : false,
+      }, entry.label)))));
+  return replace(el, h('div', { class: 'header-row' }, brand, who), h('div', { class: 'header-row' }, nav, sync));
+}

@@ -1,0 +1,93 @@
+/**
+ * 订单详情: items, amounts, receiver (masked for roles that do not need it), memo and flag, and the
+ * logistics timeline of every parcel. Remark actions and quick replies join this page in issue 7.
+ */
+import { api } from '../api.js';
+import { h, replace } from '../dom.js';
+import { flagLabel, roleLabel, shanghaiTime, yuan } from '../format.js';
+import { errorBox, facts, flagMarker, loading, statusBadge } from '../widgets.js';
+import { logisticsSection } from './order-logistics.js';
+
+export async function render(ctx) {
+  const { view, params, backHref, session } = ctx;
+  const back = h('a', { class: 'back-link', href: backHref('/orders') }, '← 返回订单列表');
+  const heading = h('h1', { tabindex: '-1' }, `订单 ${params.tid}`);
+  replace(view, back, heading, loading());
+  let order;
+  try {
+    order = await api.order(params.tid);
+  } catch (err) {
+    replace(view, back, heading, errorBox(err, err.status === 404 ? undefined : () => void render(ctx)));
+    return;
+  }
+  replace(view, back,
+    h('div', { class: 'detail-title' }, heading, statusBadge(order.status), flagMarker(order.sellerFlag)),
+    h('div', { class: 'detail-grid' },
+      overview(order),
+      memoSection(order),
+      receiverSection(order, session.user.role),
+      itemsSection(order),
+      amountsSection(order),
+      logisticsSection(order)));
+}
+
+const section = (title, ...children) => h('section', { class: 'card' }, h('h2', {}, title), ...children);
+
+function overview(o) {
+  return section('订单概况', facts([
+    ['订单号', o.tid],
+    ['买家', o.buyerNick],
+    ['下单时间', shanghaiTime(o.createdAt)],
+    ['付款时间', o.paidAt ? shanghaiTime(o.paidAt) : o.paid ? '' : '未付款'],
+    ['发货时间', o.consignedAt ? shanghaiTime(o.consignedAt) : o.shipped ? '' : '未发货'],
+    ['结束时间', o.endAt ? shanghaiTime(o.endAt) : ''],
+    ['买家留言', o.buyerMessage],
+  ]));
+}
+
+function memoSection(o) {
+  return section('卖家备注',
+    h('p', { class: 'memo-flag' }, o.sellerFlag ? flagMarker(o.sellerFlag) : h('span', { class: 'muted' }, flagLabel(0))),
+    o.sellerMemo
+      ? h('p', { class: 'memo-text', dataset: { testid: 'seller-memo' } }, o.sellerMemo)
+      : h('p', { class: 'muted' }, '暂无备注'));
+}
+
+function itemsSection(o) {
+  return h('section', { class: ['card', 'items'] }, h('h2', {}, `商品（${o.items.length}）`),
+    h('ul', { class: 'item-list' }, o.items.map((i) =>
+      h('li', { class: 'item' },
+        h('div', { class: 'item-title' }, i.title),
+        h('div', { class: 'muted small' }, [i.skuProperties, i.outerIid ? `货号 ${i.outerIid}` : ''].filter(Boolean).join(' · ')),
+        h('div', { class: 'item-figures' },
+          h('span', {}, `${yuan(i.priceYuan)} × ${i.num}`),
+          h('span', { class: 'amount' }, `实付 ${yuan(i.paymentYuan)}`)),
+        i.invoiceNo ? h('div', { class: 'muted small' }, `${i.logisticsCompany} ${i.invoiceNo}`) : null))));
+}
+
+function amountsSection(o) {
+  return section('金额', facts([
+    ['商品总额', yuan(o.totalFeeYuan)],
+    ['运费', yuan(o.postFeeYuan)],
+    ['优惠', o.discountFee ? `-${yuan(o.discountFeeYuan)}` : ''],
+    ['实付', h('strong', { class: 'amount' }, yuan(o.paymentYuan))],
+  ]));
+}
+
+function receiverSection(o, role) {
+  const r = o.receiver;
+  const place = [r.state, r.city, r.district, r.town].filter(Boolean).join(' ');
+  return section('收货信息',
+    o.receiverMasked
+      ? h('p', { class: 'notice', dataset: { testid: 'receiver-masked' } },
+        `收货人信息已脱敏：${roleLabel(role)}账号看不到完整的姓名、电话和地址，需要时请找有权限的同事。`)
+      : null,
+    h('div', { dataset: { testid: 'receiver' } }, facts([
+      ['收货人', r.name],
+      ['手机', r.mobile],
+      ['电话', r.phone],
+      ['地区', place],
+      ['地址', r.address],
+      ['邮编', r.zip],
+    ])));
+}

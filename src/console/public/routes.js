@@ -1,0 +1,31 @@
+/**
+ * Every page of the console and the navigation, in one place. To add a page (快捷短语, 我的任务,
+ * 消息, 汇款 ...): write pages/<name>-page.js exporting `render(ctx)` (see app.js for ctx), add its
+ * route below and, if staff reach it from the header, a NAV entry. Nothing else needs to change.
+ */
+
+/**
+ * pattern: '/orders/:tid' style; `:name` segments arrive in ctx.params.
+ * public: reachable without logging in. load: the page module, fetched the first time it is shown.
+ */
+export const ROUTES = [
+  { pattern: '/login', title: '登录', public: true, load: () => import('./pages/login-page.js') },
+  { pattern: '/orders', title: '订单', load: () => import('./pages/orders-page.js') },
+  { pattern: '/orders/:tid', title: '订单详情', load: () => import('./pages/order-detail-page.js') },
+];
+
+/** Where "/" and a fresh login land. */
+export const HOME = '/orders';
+
+/**
+ * The header's navigation, in display order. `section` is the path prefix that marks the entry as
+ * current (so an order's detail page highlights 订单); `roles` limits who sees it (omit for everyone;
+ * the API still checks the role of every request).
+ */
+export const NAV = [
+  { label: '订单', href: '#/orders', section: '/orders' },
+];
+
+export function navFor(role) {
+  return NAV.filter((entry) => !entry.roles || entry.roles.includes(role));
+}
