@@ -1,0 +1,115 @@
+import { formatYuanFixed } from '../../shared/money.js';
+import type { StatementRow } from '../statement/statement-types.js';
+import type { Candidate, OpenTransfer, QueueCode } from './matching-types.js';
+import { consistentClaim, singleEvidence } from './match-evidence.js';
+import { existedBy } from './match-window.js';
+import { normalizeName, type Payer } from './payer-names.js';
+import type { TransferLookup } from './transfer-lookup.js';
+
+export interface CandidateContext {
+  row: StatementRow;
+  payer: Payer;
+  lookup: TransferLookup;
+  windowDays: number;
+  referenceHits: readonly OpenTransfer[];
+  combined: readonly string[];
+}
+
+const MAX_CANDIDATES = 5;
+
+/** Orders this credit could be for, found through the indexes only; ordered as the lookup answers. */
+const plausibleMemo = new WeakMap<CandidateContext, OpenTransfer[]>();
+
+export function plausibleOrders(ctx: CandidateContext): OpenTransfer[] {
+  const memo = plausibleMemo.get(ctx);
+  if (memo) return memo;
+  const { row, payer, lookup } = ctx;
+  const seen = new Set<string>();
+  const out: OpenTransfer[] = [];
+  const add = (t: OpenTransfer | undefined) => {
+    if (t && !seen.has(t.id) && existedBy(row.date, t.createdAt)) { seen.add(t.id); out.push(t); }
+  };
+  ctx.referenceHits.forEach(add);
+  lookup.byUniqueAmount(row.amountFen).forEach(add);
+  lookup.byDueAmount(row.amountFen).forEach(add);
+  if (payer.name && !payer.intermediary) for (const nick of lookup.buyersNamed(payer.name)) lookup.ordersOf(nick).forEach(add);
+  for (const c of lookup.claimsWithAmount(row.amountFen)) add(lookup.transfer(c.transferId));
+  ctx.combined.forEach((id) => add(lookup.transfer(id)));
+  plausibleMemo.set(ctx, out);
+  return out;
+}
+
+interface Facts { t: OpenTransfer; reference: boolean; unique: boolean; combined: boolean; buyer: boolean; claim: 'consistent' | 'amount' | null; score: number }
+
+function facts(ctx: CandidateContext, t: OpenTransfer): Facts {
+  const { row, payer, lookup, windowDays } = ctx;
+  const reference = ctx.referenceHits.some((r) => r.id === t.id);
+  const unique = t.uniqueAmountFen === row.amountFen;
+  const combined = ctx.combined.includes(t.id);
+  const buyer = payer.name !== '' && !payer.intermediary && normalizeName(t.buyerName) === payer.name;
+  const claims = lookup.claimsOf(t.id);
+  const claim = claims.length === 0 ? null
+    : consistentClaim(row, payer, claims, t.buyerName, windowDays) ? 'consistent'
+      : claims.some((c) => c.amountFen === row.amountFen) ? 'amount' : null;
+  const diff = row.amountFen - t.amountDueFen;
+  const score = (reference ? 60 : 0) + (unique ? 50 : 0) + (diff === 0 ? 40 : combined ? 25 : 5)
+    + (buyer ? 30 : 0) + (claim === 'consistent' ? 30 : claim === 'amount' ? 15 : 0);
+  return { t, reference, unique, combined, buyer, claim, score };
+}
+
+/** The words are built only for the few candidates shown, not for every order considered. */
+function explain(ctx: CandidateContext, f: Facts): string {
+  const why: string[] = [];
+  const diff = ctx.row.amountFen - f.t.amountDueFen;
+  if (f.reference) why.push('附言含参考码 / reference in the note');
+  if (f.unique) why.push('等于专属金额 / equals the unique amount');
+  if (diff === 0) why.push('金额等于应付 / amount equals due');
+  else if (f.combined) why.push('与该买家其他订单合计相等 / sums exactly with the buyer\'s other orders');
+  else if (diff < 0) why.push(`少付 ${formatYuanFixed(-diff)} / short by ${formatYuanFixed(-diff)}`);
+  else why.push(`多付 ${formatYuanFixed(diff)} / over by ${formatYuanFixed(diff)}`);
+  if (f.buyer) why.push('付款人即买家 / payer is the buyer');
+  if (f.claim === 'consistent') why.push('与买家申报一致 / matches the buyer\'s claim');
+  else if (f.claim === 'amount') why.push('申报金额相同 / a claim of this amount');
+  if (ctx.payer.intermediary) why.push('经中间方付款，付款人未知 / paid through an intermediary');
+  return why.join('; ');
+}
+
+/** The best few candidates, highest score first (ties by id, so every run ranks alike). */
+export function rankCandidates(ctx: CandidateContext): Candidate[] {
+  return plausibleOrders(ctx).map((t) => facts(ctx, t))
+    .sort((a, b) => b.score - a.score || (a.t.id < b.t.id ? -1 : a.t.id > b.t.id ? 1 : 0))
+    .slice(0, MAX_CANDIDATES)
+    .map((f) => ({ transferId: f.t.id, score: f.score, why: explain(ctx, f) }));
+}
+
+export const QUEUE_REASONS: Record<QueueCode, string> = {
+  'reference-amount-differs': '附言参考码对应的订单金额不符 / the referenced order is due a different amount',
+  'ambiguous-reference': '附言中有多个订单的参考码 / the note carries references of several orders',
+  'ambiguous-amount': '多个订单使用同一金额 / several orders are due this amount',
+  'ambiguous-orders': '同一付款人有多个同金额订单 / the payer has several orders of this amount',
+  'ambiguous-combination': '该金额可由该买家多种订单组合构成 / more than one combination of the buyer\'s orders adds up to this amount',
+  'competing-credits': '多笔入账争同一订单 / several credits compete for the same order',
+  intermediary: '经支付宝/财付通/银联等中间方付款，无法确认付款人 / paid through an intermediary, the payer is unknown',
+  'payer-differs': '付款人与买家不一致（家人或公司账户？）/ the payer is not the buyer (family member or company account?)',
+  'no-payer-name': '流水没有付款人姓名 / the statement row names no payer',
+  'outside-window': '付款人是买家，但日期超出匹配时间窗 / the payer is the buyer but the date is outside the window',
+  'partial-payment': '金额少于应付，可能是部分付款 / less than the amount due: a partial payment?',
+  overpayment: '金额多于应付，多余部分需人工确认转入余额 / more than the amount due: a person must confirm the surplus',
+  'no-certain-match': '没有可确定的订单 / no order can be matched with certainty',
+};
+
+/** Why a credit with candidates could not be matched automatically. */
+export function queueCodeFor(ctx: CandidateContext, candidates: readonly Candidate[]): QueueCode {
+  const { row, payer, lookup } = ctx;
+  const transfers = candidates.map((c) => lookup.transfer(c.transferId)!).filter(Boolean);
+  const exact = transfers.filter((t) => t.amountDueFen === row.amountFen || t.uniqueAmountFen === row.amountFen);
+  if (exact.length > 0) {
+    if (payer.intermediary) return 'intermediary';
+    if (!payer.name) return 'no-payer-name';
+    if (exact.some((t) => normalizeName(t.buyerName) === payer.name && !singleEvidence(row, payer, t, lookup, ctx.windowDays))) return 'outside-window';
+    return 'payer-differs';
+  }
+  const top = transfers[0];
+  if (!top) return 'no-certain-match';
+  return top.amountDueFen > row.amountFen ? 'partial-payment' : 'overpayment';
+}

@@ -1,0 +1,6 @@
+export { parseStatement, type ParseOptions } from './statement-parser.js';
+export { BANK_LAYOUTS, detectLayout, layoutsFor, normalizeHeader, type BankId, type BankLayout, type BankLayoutId } from './bank-layouts.js';
+export { validateProfile, mappingProfileSchema, type MappingProfile } from './mapping-profile.js';
+export { decodeText } from './decode-text.js';
+export { assignIdentities } from './row-identity.js';
+export type { ParsedStatement, StatementRow, TextEncoding } from './statement-types.js';

@@ -1,0 +1,70 @@
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { ValidationError } from '../../shared/errors.js';
+import type { RawCell, RawRow } from './statement-types.js';
+
+export function isXlsx(file: { name: string; bytes: Buffer }): boolean {
+  const b = file.bytes;
+  const zip = b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+  return zip || /\.xlsx$/i.test(file.name);
+}
+
+/** Refuses formats we cannot read with a message that tells the keeper what to export instead. */
+export function refuseUnreadable(file: { name: string; bytes: Buffer }): void {
+  const b = file.bytes;
+  if (b.length >= 4 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) {
+    throw new ValidationError('旧版 .xls 文件无法读取，请在网银选择 CSV 或另存为 .xlsx / old .xls is not supported: export CSV or save as .xlsx', 'file');
+  }
+  if (b.length === 0) throw new ValidationError('文件为空 / the file is empty', 'file');
+}
+
+/** Several delimiters are tried because a few banks export tab-separated text under a .csv name. */
+export function readCsvRows(text: string, delimiter: ',' | '\t' | ';'): RawRow[] {
+  // csv-parse counts a CRLF inside a quoted field as two lines; one newline style keeps line numbers true.
+  const normalized = text.replace(/\r\n?/g, '\n');
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(normalized, {
+      delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: delimiter !== '\t', info: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (err) {
+    const line = (err as { lines?: number }).lines;
+    throw new ValidationError(`第${line ?? '?'}行: CSV 格式错误 / line ${line ?? '?'}: malformed CSV (${(err as Error).message})`, 'file');
+  }
+  return records.map(({ record, info }) => {
+    const inner = record.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0);
+    return { line: info.lines - inner, cells: record };
+  });
+}
+
+function cellValue(v: ExcelJS.CellValue): RawCell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || v instanceof Date) return v;
+  if (typeof v === 'boolean') return String(v);
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((r) => r.text).join('');
+    if ('result' in v) return cellValue((v.result ?? null) as ExcelJS.CellValue);
+    if ('text' in v) return String(v.text);
+    if ('error' in v) return String(v.error);
+  }
+  return String(v);
+}
+
+/** Every sheet's rows (sheet row numbers as lines); the caller picks the sheet that has a statement header. */
+export async function readXlsxSheets(bytes: Buffer): Promise<{ name: string; rows: RawRow[] }[]> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (err) {
+    throw new ValidationError(`无法读取 XLSX 文件 / not a readable XLSX file (${(err as Error).message})`, 'file');
+  }
+  return wb.worksheets.map((ws) => {
+    const rows: RawRow[] = [];
+    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const cells: RawCell[] = [];
+      for (let c = 1; c <= row.cellCount; c++) cells.push(cellValue(row.getCell(c).value));
+      rows.push({ line: rowNumber, cells });
+    });
+    return { name: ws.name, rows };
+  });
+}

@@ -1,0 +1,86 @@
+import { ValidationError } from '../../shared/errors.js';
+import { cellText, parseAmountCell, parseDateCell, parseDirection, parseTimeText, splitCounterparty } from './cell-values.js';
+import type { ColumnMap, ColumnRef } from './column-map.js';
+import type { RawRow, StatementRow } from './statement-types.js';
+
+export type BuiltRow = Omit<StatementRow, 'identity'>;
+
+function refuse(line: number, col: ColumnRef, raw: string, zh: string, en: string): never {
+  throw new ValidationError(`第${line}行 第${col.index + 1}列(${col.header}): "${raw}" ${zh} / line ${line}, column ${col.index + 1} (${col.header}): ${en}`, 'file');
+}
+
+function amountAt(row: RawRow, col: ColumnRef): number | null {
+  const cell = row.cells[col.index] ?? null;
+  try {
+    return parseAmountCell(cell);
+  } catch {
+    return refuse(row.line, col, cellText(cell), '不是金额', 'not an amount');
+  }
+}
+
+function textAt(row: RawRow, col: ColumnRef | undefined): string {
+  return col ? cellText(row.cells[col.index] ?? null) : '';
+}
+
+function signedAmount(row: RawRow, cols: ColumnMap): number {
+  if (cols.credit) {
+    const credit = amountAt(row, cols.credit) ?? 0;
+    const debit = cols.debit ? amountAt(row, cols.debit) ?? 0 : 0;
+    if (credit !== 0 && debit !== 0) {
+      refuse(row.line, cols.credit, textAt(row, cols.credit), '收入与支出同时有金额', 'both income and expense are filled in');
+    }
+    return credit !== 0 ? credit : -Math.abs(debit);
+  }
+  const amountCol = cols.amount!;
+  const amount = amountAt(row, amountCol);
+  if (amount === null) refuse(row.line, amountCol, '', '金额为空', 'the amount is empty');
+  if (!cols.direction) return amount;
+  const dirCell = row.cells[cols.direction.index] ?? null;
+  const direction = parseDirection(dirCell, cols.creditMarker);
+  if (direction === null) refuse(row.line, cols.direction, cellText(dirCell), '不是借贷方向', 'not a debit/credit marker');
+  if (direction === 'neutral') return 0;
+  return direction === 'credit' ? Math.abs(amount) : -Math.abs(amount);
+}
+
+/** One data row → statement row; throws ValidationError naming the line and column it cannot read. */
+export function buildRow(row: RawRow, cols: ColumnMap): BuiltRow {
+  const dateCell = row.cells[cols.date.index] ?? null;
+  const when = parseDateCell(dateCell);
+  if (!when) refuse(row.line, cols.date, cellText(dateCell), '不是日期', 'not a date');
+  let time = when.time;
+  if (cols.time) {
+    const raw = textAt(row, cols.time);
+    if (raw !== '') {
+      time = parseTimeText(raw);
+      if (time === null) refuse(row.line, cols.time, raw, '不是时间', 'not a time');
+    }
+  }
+  let name = textAt(row, cols.counterpartyName);
+  let account = textAt(row, cols.counterpartyAccount);
+  if (cols.counterparty) {
+    const both = splitCounterparty(textAt(row, cols.counterparty));
+    name ||= both.name;
+    account ||= both.account;
+  }
+  const notes = [...new Set(cols.note.map((c) => textAt(row, c)).filter((t) => t !== ''))];
+  const serial = textAt(row, cols.serial);
+  return {
+    line: row.line,
+    date: when.date,
+    time,
+    amountFen: signedAmount(row, cols),
+    counterpartyName: name,
+    counterpartyAccount: account,
+    note: notes.join(' | '),
+    balanceFen: cols.balance ? amountAt(row, cols.balance) : null,
+    serial: serial === '' ? null : serial,
+  };
+}
+
+const FOOTER = /合计|总计|小计|导出时间|打印时间|下载时间|生成时间|交易笔数|总笔数|说明[:：]|温馨提示|^注[:：]/;
+
+/** Lines after the table that carry totals or export stamps rather than transactions. */
+export function isFooterRow(texts: string[]): boolean {
+  const first = texts.find((t) => t !== '') ?? '';
+  return first.startsWith('#') || texts.some((t) => FOOTER.test(t));
+}

@@ -1,0 +1,112 @@
+import { ValidationError } from '../../shared/errors.js';
+import { describeExpectedHeaders, detectLayout, layoutsFor, normalizeHeader, type BankId, type BankLayoutId } from './bank-layouts.js';
+import { cellText, parseDateCell } from './cell-values.js';
+import { layoutColumns, profileColumns, rowHasProfileHeaders, type ColumnMap } from './column-map.js';
+import { decodeText } from './decode-text.js';
+import { validateProfile, type MappingProfile } from './mapping-profile.js';
+import { isXlsx, readCsvRows, readXlsxSheets, refuseUnreadable } from './read-table.js';
+import { assignIdentities } from './row-identity.js';
+import { buildRow, isFooterRow, type BuiltRow } from './row-builder.js';
+import type { ParsedStatement, RawRow, TextEncoding } from './statement-types.js';
+
+export interface ParseOptions {
+  bank?: BankLayoutId | BankId;
+  profile?: MappingProfile;
+}
+
+/** Preamble lines (account, 户名, 起止日期…) before the header: banks print a handful, never dozens. */
+const MAX_PREAMBLE = 60;
+
+interface Located { index: number; layout: string; columns: ColumnMap; headerLine: number }
+
+function texts(row: RawRow): string[] {
+  return row.cells.map((c) => cellText(c));
+}
+
+function locate(rows: RawRow[], opts: ParseOptions): Located | null {
+  const profile = opts.profile;
+  if (profile) {
+    const layout = `profile:${profile.name}`;
+    if (profile.headerRow !== undefined) {
+      const index = rows.findIndex((r) => r.line === profile.headerRow);
+      if (index < 0) throw new ValidationError(`第${profile.headerRow}行 不存在或为空 / line ${profile.headerRow} (header row) is missing or empty`, 'file');
+      return { index, layout, headerLine: profile.headerRow, columns: profileColumns(profile, texts(rows[index]!), profile.headerRow) };
+    }
+    const index = rows.slice(0, MAX_PREAMBLE).findIndex((r) => rowHasProfileHeaders(profile, texts(r)));
+    if (index >= 0) return { index, layout, headerLine: rows[index]!.line, columns: profileColumns(profile, texts(rows[index]!), rows[index]!.line) };
+    const lettersOnly = Object.entries(profile.columns).every(([k, v]) => k === 'creditMarker' || /^[A-Z]{1,3}$/.test(v));
+    return lettersOnly ? { index: -1, layout, headerLine: 0, columns: profileColumns(profile, null, 0) } : null;
+  }
+  const among = layoutsFor(opts.bank);
+  for (let i = 0; i < Math.min(rows.length, MAX_PREAMBLE); i++) {
+    const headers = texts(rows[i]!);
+    const layout = detectLayout(headers, among);
+    const columns = layout && layoutColumns(layout, headers);
+    if (layout && columns) return { index: i, layout: layout.id, headerLine: rows[i]!.line, columns };
+  }
+  return null;
+}
+
+function unknownLayout(rows: RawRow[], opts: ParseOptions): ValidationError {
+  const candidate = rows.slice(0, MAX_PREAMBLE).reduce<RawRow | null>((best, r) => {
+    const n = texts(r).filter((t) => t !== '').length;
+    return !best || n > texts(best).filter((t) => t !== '').length ? r : best;
+  }, null);
+  const found = candidate ? `第${candidate.line}行 / line ${candidate.line}: ${texts(candidate).filter((t) => t !== '').join(', ')}` : '(空 / none)';
+  const expected = opts.profile
+    ? `映射配置“${opts.profile.name}”的列 / the columns of profile "${opts.profile.name}": ${Object.values(opts.profile.columns).join(', ')}`
+    : describeExpectedHeaders(layoutsFor(opts.bank));
+  return new ValidationError(`无法识别的对账单格式 / unknown statement layout. 找到的表头 / headers found: ${found}. 期望的表头 / expected: ${expected}`, 'file');
+}
+
+function dataRows(rows: RawRow[], at: Located): BuiltRow[] {
+  const headerKey = at.index >= 0 ? texts(rows[at.index]!).map(normalizeHeader).join('|') : null;
+  const out: BuiltRow[] = [];
+  let inFooter = false;
+  for (const row of rows.slice(at.index + 1)) {
+    const t = texts(row);
+    if (t.every((x) => x === '')) continue;
+    // Multi-page exports repeat the header on every page.
+    if (headerKey !== null && t.map(normalizeHeader).join('|') === headerKey) continue;
+    const dateOk = parseDateCell(row.cells[at.columns.date.index] ?? null) !== null;
+    if (!dateOk && (inFooter || isFooterRow(t))) { inFooter = true; continue; }
+    out.push(buildRow(row, at.columns));
+  }
+  return out;
+}
+
+/**
+ * Reads a bank's own statement export (CSV in any of the usual encodings, or XLSX) into rows of integer fen.
+ * A file is taken whole or refused whole: the first cell that cannot be read names its line and column.
+ */
+export async function parseStatement(file: { name: string; bytes: Buffer }, opts: ParseOptions = {}): Promise<ParsedStatement> {
+  refuseUnreadable(file);
+  const options: ParseOptions = { ...opts, ...(opts.profile ? { profile: validateProfile(opts.profile) } : {}) };
+  let tables: (() => Promise<RawRow[]> | RawRow[])[];
+  let format: 'csv' | 'xlsx';
+  let encoding: TextEncoding | null = null;
+  if (isXlsx(file)) {
+    format = 'xlsx';
+    const sheets = await readXlsxSheets(file.bytes);
+    tables = sheets.map((s) => () => s.rows);
+  } else {
+    format = 'csv';
+    const decoded = decodeText(file.bytes);
+    encoding = decoded.encoding;
+    const text = decoded.text;
+    // Comma first; tab- or semicolon-separated text is tried only when commas give no header, and a file that
+    // is not valid in that reading simply is not that kind of file.
+    const alternative = (d: '\t' | ';') => () => { try { return readCsvRows(text, d); } catch { return []; } };
+    tables = [() => readCsvRows(text, ','), alternative('\t'), alternative(';')];
+  }
+  let first: RawRow[] | null = null;
+  for (const table of tables) {
+    const rows = await table();
+    first ??= rows;
+    const at = locate(rows, options);
+    if (!at) continue;
+    const built = assignIdentities(dataRows(rows, at));
+    return { layout: at.layout, format, encoding, headerLine: at.headerLine, rows: built, credits: built.filter((r) => r.amountFen > 0) };
+  }
+  throw unknownLayout(first ?? [], options);
+}
