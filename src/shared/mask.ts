@@ -4,7 +4,7 @@
  */
 
 export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
+  const digits = phone.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '');
   if (digits.length >= 11) return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
   if (digits.length >= 7) return `${digits.slice(0, 2)}****${digits.slice(-2)}`;
   return digits.length ? '****' : '';
@@ -44,6 +44,20 @@ export function maskAccount(account: string): string {
 
 const ID_NUMBER = /(?<!\d)\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?!\d)/g;
 const BANK_CARD = /(?<!\d)(?:\d{4}[ -]?){3,4}\d{1,7}(?!\d)/g;
+
+/** Card numbers carry a Luhn check digit; most other long numbers (order ids) do not. */
+function luhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
 const MOBILE = /(?<!\d)(?:\+?86[- ]?)?1[3-9]\d{9}(?!\d)/g;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 
@@ -51,7 +65,10 @@ export function maskText(text: string): string {
   return text
     .replace(ID_NUMBER, (m) => maskIdNumber(m))
     .replace(MOBILE, (m) => maskPhone(m))
-    .replace(BANK_CARD, (m) => (m.replace(/\D/g, '').length >= 12 ? maskAccount(m) : m))
+    .replace(BANK_CARD, (m) => {
+      const digits = m.replace(/\D/g, '');
+      return digits.length >= 15 && digits.length <= 19 && luhnValid(digits) ? maskAccount(m) : m;
+    })
     .replace(EMAIL, (m) => maskAccount(m));
 }
 
@@ -64,6 +81,9 @@ const FIELD_MASKS: Record<string, (v: string) => string> = {
   idNumber: maskIdNumber, idCard: maskIdNumber,
 };
 
+/** Identifiers that look like numbers but are not personal: never masked, or logs lose their use. */
+const NOT_PERSONAL = new Set(['tid', 'oid', 'tids', 'waybill', 'invoiceNo', 'company', 'kind', 'id', 'requestId', 'request_id', 'entryId', 'job']);
+
 /** Deep copy of a value with personal fields and free-text personal data masked. */
 export function maskDeep(value: unknown, depth = 0): unknown {
   if (depth > 8) return '[…]';
@@ -73,6 +93,10 @@ export function maskDeep(value: unknown, depth = 0): unknown {
     if (value instanceof Error) return { type: value.name, message: maskText(value.message), stack: value.stack ? maskText(value.stack) : undefined };
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
+      if (NOT_PERSONAL.has(k)) {
+        out[k] = v;
+        continue;
+      }
       const fieldMask = FIELD_MASKS[k];
       out[k] = fieldMask && typeof v === 'string' ? fieldMask(v) : maskDeep(v, depth + 1);
     }

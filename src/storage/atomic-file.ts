@@ -38,7 +38,10 @@ export async function fsyncDir(dir: string): Promise<void> {
 
 /** lowdb adapter over writeFileAtomic: lowdb keeps the data model, this keeps it crash-safe. */
 export class AtomicJsonFile<T> implements Adapter<T> {
-  constructor(private readonly path: string) {}
+  constructor(
+    private readonly path: string,
+    private readonly reviver?: (key: string, value: unknown) => unknown,
+  ) {}
 
   async read(): Promise<T | null> {
     let text: string;
@@ -49,7 +52,7 @@ export class AtomicJsonFile<T> implements Adapter<T> {
       throw err;
     }
     try {
-      return JSON.parse(text) as T;
+      return JSON.parse(text, this.reviver) as T;
     } catch (err) {
       throw new Error(`storage file ${this.path} is not valid JSON (${(err as Error).message}); restore it from a backup`, { cause: err });
     }

@@ -7,7 +7,8 @@ import { createAppendLog } from './append-log.js';
 import { acquireLock, type LockInfo } from './store-lock.js';
 import { createCollection, shardFileName, shardOf, type ShardedCollection } from './shards.js';
 import type { AppendLog, CollectionOptions, Migration, Store, StoreStats, Transaction } from './store.js';
-import { listSegments, openWal, replaySegments, serializeOps, type WalOp } from './wal.js';
+import { listSegments, openWal, replaySegments } from './wal.js';
+import { createInterner } from './intern.js';
 import { unlink } from 'node:fs/promises';
 import { runMigrations, type StoreMeta } from './migrations.js';
 
@@ -54,6 +55,7 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
   const log = opts.logger;
   const stats: StoreStats = { transactions: 0, flushes: 0, filesWritten: 0, bytesWritten: 0 };
   const colls = new Map<string, Coll>();
+  const intern = createInterner();
   const meta = new Low<StoreMeta>(new AtomicJsonFile(join(dir, 'meta.json')), { schemaVersion: 0, shards: {} });
 
   try {
@@ -96,7 +98,7 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
     const c = coll(name);
     for (const file of (await readdir(join(collDir, name))).filter((f) => /^\d{3}\.json$/.test(f))) {
       const index = Number(file.slice(0, 3));
-      const low = new Low<{ docs: Record<string, unknown> }>(new AtomicJsonFile(join(collDir, name, file)), { docs: {} });
+      const low = new Low<{ docs: Record<string, unknown> }>(new AtomicJsonFile(join(collDir, name, file), intern), { docs: {} });
       await low.read();
       for (const [id, doc] of Object.entries(low.data?.docs ?? {})) {
         const shard = shardOf(id, c.data.shards.length);
@@ -112,7 +114,7 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
   const segments = await listSegments(walDir);
   let replayed = 0;
   for await (const [name, id, doc] of replaySegments(segments, (file, line) => log?.warn({ file, line }, 'skipped a torn write-ahead log line (never acknowledged)'))) {
-    apply(name, id, doc);
+    apply(name, id, doc === null ? null : JSON.parse(JSON.stringify(doc), intern));
     replayed++;
   }
   const wal = await openWal(walDir);
@@ -192,7 +194,9 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
         },
         put: (c, id, doc) => {
           if (doc === undefined || doc === null) throw new Error(`put ${c}/${id}: a document is required (use delete)`);
-          writes.set(key(c, id), structuredClone(doc));
+          // Copied at commit (serialized once for the log, parsed back for memory); until then the
+          // transaction sees the caller's object.
+          writes.set(key(c, id), doc);
         },
         delete: (c, id) => {
           writes.set(key(c, id), null);
@@ -205,21 +209,20 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
         return Promise.reject(err);
       }
       if (!writes.size) return Promise.resolve(result);
-      const ops: WalOp[] = [];
-      for (const [k, doc] of writes) {
-        const [c, id] = k.split('\u0000') as [string, string];
-        coll(c);
-        ops.push([c, id, doc]);
-      }
       // Serialize before touching memory, so a document JSON cannot hold changes nothing.
-      let line: string;
+      const ops: { c: string; id: string; json: string }[] = [];
       try {
-        line = serializeOps(ops);
+        for (const [k, doc] of writes) {
+          const [c, id] = k.split('\u0000') as [string, string];
+          coll(c);
+          ops.push({ c, id, json: doc === null ? 'null' : JSON.stringify(doc) });
+        }
       } catch (err) {
         return Promise.reject(err);
       }
+      const line = `[${ops.map((o) => `[${JSON.stringify(o.c)},${JSON.stringify(o.id)},${o.json}]`).join(',')}]\n`;
       const appended = wal.append(line);
-      for (const [c, id, doc] of ops) apply(c, id, doc);
+      for (const o of ops) apply(o.c, o.id, JSON.parse(o.json, intern));
       stats.transactions++;
       const done = appended.then(() => {
         maybeCheckpoint();

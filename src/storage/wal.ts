@@ -12,7 +12,7 @@ export type WalOp = [collection: string, id: string, doc: unknown];
  * segment and deletes the older ones once the shards are safely written.
  */
 export interface Wal {
-  /** Appends one transaction, already serialized with `serializeOps`. */
+  /** Appends one transaction: a JSON array of WalOp and a newline. */
   append(line: string): Promise<void>;
   /** Group commits (write + fsync rounds) since the log was opened. */
   syncs(): number;
@@ -22,11 +22,6 @@ export interface Wal {
   rotate(): Promise<string[]>;
   remove(segments: string[]): Promise<void>;
   close(): Promise<void>;
-}
-
-/** Throws (synchronously) on anything JSON cannot hold, before the transaction touches memory. */
-export function serializeOps(ops: WalOp[]): string {
-  return JSON.stringify(ops) + '\n';
 }
 
 const SEGMENT = /^wal-(\d{8})\.jsonl$/;

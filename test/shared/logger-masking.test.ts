@@ -1,0 +1,60 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/shared/logger.js';
+import { maskAccount, maskAddress, maskIdNumber, maskName, maskPhone, maskText } from '../../src/shared/mask.js';
+
+function capture() {
+  const lines: string[] = [];
+  const destination = new Writable({ write(chunk, _enc, cb) { lines.push(chunk.toString()); cb(); } });
+  return { logger: createLogger({ level: 'info', destination: destination as never }), lines };
+}
+
+describe('personal data in logs', () => {
+  it('when a log line carries a receiver object and a message with a phone, then both come out masked', async () => {
+    const { logger, lines } = capture();
+    logger.info(
+      { receiver: { name: '李莉莉', mobile: '13812345678', address: '浙江省杭州市西湖区文三路90号' }, account: 'xt.example@163.com', idNumber: '110105199001011234' },
+      '已电话 13812345678 联系买家',
+    );
+    await new Promise((r) => setImmediate(r));
+    const line = lines.join('');
+    expect(line).not.toContain('13812345678');
+    expect(line).not.toContain('李莉莉');
+    expect(line).not.toContain('文三路90号');
+    expect(line).not.toContain('xt.example@163.com');
+    expect(line).not.toContain('110105199001011234');
+    expect(line).toContain('138****5678');
+    expect(line).toContain('李**');
+  });
+
+  it('when free text holds an ID number, a bank card, a mobile and an e-mail, then each is masked and other digits are kept', () => {
+    const text = '身份证110105199001011234 卡号6222 0212 3456 7890 128 手机+86 13912345678 邮箱li.lili@example.com 订单4137654321098765432';
+    const masked = maskText(text);
+    expect(masked).toContain('110*************34');
+    expect(masked).toContain('6222 **** **** 0128');
+    expect(masked).toContain('139****5678');
+    expect(masked).toContain('li***@example.com');
+    expect(masked).not.toMatch(/13912345678|li\.lili@/);
+    // An order number is not personal data (and fails the card check digit): kept for the log reader.
+    expect(masked).toContain('4137654321098765432');
+  });
+
+  it('when a structured log line names a tid and a waybill, then they stay readable', async () => {
+    const { logger, lines } = capture();
+    logger.info({ tid: '6222021234567890123', waybill: 'SF1167001911', phone: '13812345678' }, 'tracked');
+    await new Promise((r) => setImmediate(r));
+    const line = lines.join('');
+    expect(line).toContain('"tid":"6222021234567890123"');
+    expect(line).toContain('"waybill":"SF1167001911"');
+    expect(line).toContain('138****5678');
+  });
+
+  it('when single fields are masked, then the shapes the shop expects come out', () => {
+    expect(maskPhone('13812345678')).toBe('138****5678');
+    expect(maskName('张三丰')).toBe('张**');
+    expect(maskAddress('浙江省杭州市西湖区文三路90号')).toBe('浙江省杭州市******');
+    expect(maskIdNumber('11010519900101123X')).toBe('110*************3X');
+    expect(maskAccount('6222021234567890123')).toBe('6222 **** **** 0123');
+    expect(maskAccount('13812345678')).toBe('138****5678');
+  });
+});
