@@ -38,16 +38,20 @@ export function createSessions(deps: { store: Store; accounts: Map<string, Staff
   return {
     async login(username, password) {
       const key = String(username ?? '').toLowerCase();
-      const f = failures.get(key);
-      if (f && f.count >= MAX_FAILURES && f.until > clock.now()) {
+      const now0 = clock.now();
+      let f = failures.get(key);
+      if (f && f.until <= now0) f = undefined; // the lockout has run out: start counting afresh
+      if (f && f.count >= MAX_FAILURES) {
         throw new AuthenticationError('密码错误次数过多，请 5 分钟后再试 (too many failed attempts)', 'locked_out');
       }
+      // Count the attempt before the slow hash, so parallel guesses cannot slip past the limit.
+      const attempt = { count: (f?.count ?? 0) + 1, until: now0 + LOCKOUT_MS };
+      if (failures.size > 10_000) failures.clear(); // random usernames must not grow this without bound
+      failures.set(key, attempt);
       const account = accounts.get(username);
       // Verify against a real hash even for unknown users, so timing does not reveal who exists.
       const ok = await verifyPassword(String(password ?? ''), account?.passwordHash ?? [...accounts.values()][0]?.passwordHash ?? '');
       if (!account || !ok) {
-        const next = { count: (f?.count ?? 0) + 1, until: clock.now() + LOCKOUT_MS };
-        failures.set(key, next);
         throw new AuthenticationError('用户名或密码错误 (wrong username or password)', 'bad_credentials');
       }
       failures.delete(key);

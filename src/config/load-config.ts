@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { DEMO_ACCOUNTS } from '../accounts/accounts.js';
 import { configSchema, type Config } from './config-schema.js';
 
 /** Environment variables and the config keys they set. The only place that reads process.env. */
@@ -93,6 +94,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       const env = envNameFor(path);
       problems.push(`${path.join('.') || '(root)'}${env ? ` (${env})` : ''}: ${issue.message}`);
     }
+  }
+  if (parsed.success) {
+    const c = parsed.data;
+    const known = new Set([...c.staff.map((u) => u.username), ...(c.platform.kind === 'sandbox' ? DEMO_ACCOUNTS.map((u) => u.username) : [])]);
+    if (!known.has(c.cliUser)) problems.push(`cliUser (XIAOER_CLI_USER): "${c.cliUser}" is not a configured staff account; name the account CLI commands act as`);
   }
   if (problems.length || !parsed.success) throw new ConfigError(problems);
   return parsed.data;

@@ -11,7 +11,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import type { Logger } from '../shared/logger.js';
 import { shanghaiDate, toInstant, type Clock } from '../shared/time.js';
 import type { TaskView } from '../tasks/task.js';
-import { getRemarkKind, mergeFlag, planAppend, REMARK_KIND_IDS, remarkState, renderRemark, type RemarkKind } from './catalogue/index.js';
+import { getRemarkKind, mergeFlag, planAppend, REMARK_KIND_IDS, remarkState, renderRemark, type RemarkKind, type RemarkOrderState } from './catalogue/index.js';
 import { validateFields } from './catalogue/validate-fields.js';
 import type { KeyedLock } from './keyed-lock.js';
 import { applyEffects, assigneeOf, type EffectDeps } from './remark-effects.js';
@@ -156,7 +156,15 @@ export function createRemarkService(deps: RemarkServiceDeps) {
     });
   }
 
-  return { write };
+  /** The order's remark state (unpaid / paid not printed / printed) as `write` would decide it. */
+  function stateOf(tid: string): RemarkOrderState {
+    if (!TID.test(tid)) throw new ValidationError('订单号只能是数字 (tid is digits only)', 'tid');
+    const order = orders.get(tid);
+    if (!order) throw new NotFoundError(`订单 ${tid} 不存在 (order ${tid} not found)`, 'order_not_found');
+    return remarkState(order, remarks.printMark(tid) !== undefined, deps.dateFormat);
+  }
+
+  return { write, stateOf };
 }
 
 export type RemarkService = ReturnType<typeof createRemarkService>;

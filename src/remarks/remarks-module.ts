@@ -53,6 +53,7 @@ export function createRemarksModule(deps: RemarksModuleDeps) {
   const service = {
     /** Writes one remark as `user` (HTTP: the logged-in person; CLI: config.cliUser). */
     write: remarkService.write,
+    stateOf: remarkService.stateOf,
     history: (tid: string) => orderRemarks({ remarks, orders: deps.orders, directory: deps.staffDirectory, dateFormat }, tid),
     runOutbox: outbox.runOnce,
     tasks,
@@ -65,7 +66,7 @@ export function createRemarksModule(deps: RemarksModuleDeps) {
   };
 
   const routers: { path: string; router: Router }[] = [
-    { path: '/orders', router: remarksRouter({ write: service.write, history: service.history }) },
+    { path: '/orders', router: remarksRouter({ write: service.write, history: service.history, stateOf: service.stateOf }) },
     { path: '/tasks', router: tasksRouter({ tasks }) },
     { path: '/ledger', router: ledgerRouter({ account: actions.account, credit: actions.credit }) },
     {

@@ -1,8 +1,14 @@
-/** Mounted at /api/orders: POST and GET /:tid/remarks. The writer is always the logged-in user. */
+/**
+ * Mounted at /api/orders: POST and GET /:tid/remarks, and GET /:tid/remark-kinds (the kinds the
+ * logged-in user may write on the order in its current state, for the console's forms).
+ * The writer is always the logged-in user.
+ */
 import { Router } from 'express';
 import { z } from 'zod';
 import { currentUser } from '../http/auth-middleware.js';
 import type { OrderRemarks } from './remark-history.js';
+import { remarkKindsView } from './remark-kinds-view.js';
+import type { RemarkOrderState } from './catalogue/index.js';
 import type { WriteRequest, WriteResult } from './remark-service.js';
 
 const body = z.object({
@@ -11,7 +17,11 @@ const body = z.object({
 });
 const DRY_RUN = new Set(['1', 'true', 'yes']);
 
-export function remarksRouter(deps: { write(req: WriteRequest): Promise<WriteResult>; history(tid: string): OrderRemarks }): Router {
+export function remarksRouter(deps: {
+  write(req: WriteRequest): Promise<WriteResult>;
+  history(tid: string): OrderRemarks;
+  stateOf(tid: string): RemarkOrderState;
+}): Router {
   const r = Router();
   r.post('/:tid/remarks', async (req, res) => {
     const b = body.parse(req.body ?? {});
@@ -21,6 +31,9 @@ export function remarksRouter(deps: { write(req: WriteRequest): Promise<WriteRes
   });
   r.get('/:tid/remarks', (req, res) => {
     res.json(deps.history(req.params.tid));
+  });
+  r.get('/:tid/remark-kinds', (req, res) => {
+    res.json(remarkKindsView(deps.stateOf, req.params.tid, currentUser(req)));
   });
   return r;
 }

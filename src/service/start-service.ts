@@ -1,27 +1,18 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import type { RequestListener } from 'node:http';
-import { loadAccounts, toUser } from '../accounts/accounts.js';
-import { loadTemplates, type TemplateSet } from '../messaging/templates/index.js';
-import { createRemarksModule, staffDirectoryFromUsers, type RemarksService } from '../remarks/index.js';
-import { createSessions } from '../accounts/sessions.js';
 import type { Config } from '../config/config-schema.js';
-import { createApp } from '../http/app.js';
-import { startScheduler, type Scheduler } from '../jobs/scheduler.js';
-import type { JobRun } from '../jobs/job.js';
-import { createParcelRepository } from '../logistics/parcel-repository.js';
-import { createOrderRepository, ORDER_SHARDS, ORDERS } from '../orders/order-repository.js';
-import { ordersRouter } from '../orders/orders-router.js';
+import type { Scheduler } from '../jobs/scheduler.js';
+import { loadTemplates, type TemplateSet } from '../messaging/templates/index.js';
+import { ORDER_SHARDS, ORDERS } from '../orders/order-repository.js';
+import type { RemarksService } from '../remarks/index.js';
 import { createLogger, type Logger } from '../shared/logger.js';
-import { systemClock, toInstant, type Clock } from '../shared/time.js';
+import { systemClock, type Clock } from '../shared/time.js';
 import { openLowdbStore, type LowdbStore } from '../storage/index.js';
-import { createSyncService, createSyncState, type SyncService } from '../sync/index.js';
-import { syncRouter } from '../sync/sync-router.js';
-import { syncJobs } from '../sync/sync-jobs.js';
+import type { SyncService } from '../sync/index.js';
 import { MIGRATIONS } from './migrations.js';
 import { connectOutside, type Outside } from './outside.js';
 import { packageInfo } from './package-info.js';
+import { wireDomains } from './wire-domains.js';
 
 export interface RunningService {
   url: string;
@@ -45,8 +36,9 @@ export interface StartOptions {
 }
 
 /**
- * The composition root: opens storage, starts listening (the sandbox's gateway is this very server,
- * so adapters are built once the port is known), wires adapters into the domain, starts the jobs.
+ * The composition root's lifecycle: open the store, start listening (the sandbox's gateway is this
+ * very server, so adapters are built once the port is known), connect the outside systems, wire the
+ * domains, serve. A failure half-way closes what was opened, in reverse.
  */
 export async function startService(config: Config, opts: StartOptions = {}): Promise<RunningService> {
   const clock = opts.clock ?? systemClock;
@@ -59,73 +51,44 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
     migrations: MIGRATIONS,
     logger,
   });
+  const opened: (() => Promise<unknown>)[] = [() => store.close()];
+  const undo = async (err: unknown): Promise<never> => {
+    for (const close of opened.reverse()) await close().catch(() => undefined);
+    throw err;
+  };
+
   let handler: RequestListener = (_req, res) => {
     res.statusCode = 503;
     res.end('starting');
   };
   const server: Server = createServer((req, res) => handler(req, res));
-  try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(config.port, config.host, () => resolve());
-    });
-  } catch (err) {
-    await store.close();
-    throw err;
-  }
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  }).catch(undo);
+  opened.push(() => new Promise((resolve) => server.close(resolve)));
   const port = (server.address() as AddressInfo).port;
   const selfUrl = `http://127.0.0.1:${port}`;
 
-  const outside = await connectOutside(config, { selfUrl, clock, logger });
-  const accounts = await loadAccounts(config);
-  const sessions = createSessions({ store, accounts, clock, sessionHours: config.sessionHours });
-  const orders = createOrderRepository(store);
-  const parcels = createParcelRepository(store);
-  const syncState = createSyncState(store);
-  const sync = createSyncService({
-    platform: outside.platform, tracker: outside.tracker, orders, parcels, state: syncState, clock, logger,
-    overlapMinutes: config.sync.overlapMinutes, backfillDays: config.sync.backfillDays, parcelIntervalMinutes: config.sync.parcelIntervalMinutes,
-  });
-  const remarks = createRemarksModule({
-    store, platform: outside.platform, orders, clock, logger, memoDateFormat: config.memoDateFormat,
-    staffDirectory: staffDirectoryFromUsers([...accounts.values()].map(toUser)),
-  });
-  const scheduler = startScheduler([...syncJobs(sync), ...remarks.jobs], { clock, logger, runs: store.log<JobRun>('job-runs'), autoStart: opts.jobs !== false });
-
-  const app = createApp({
-    logger,
-    sessions,
-    consoleDir: join(packageInfo.root, 'src', 'console', 'public'),
-    sandbox: outside.sandboxRouters,
-    health: () => ({
-      version: packageInfo.version,
-      platform: outside.platform.kind,
-      logistics: outside.tracker.kind,
-      shop: config.shopName,
-      lastSync: syncState.checkpoint().lastSuccessAt,
-      orders: orders.count(),
-      now: toInstant(clock.now()),
-    }),
-    routes: [
-      { path: '/orders', router: ordersRouter({ orders, parcels }) },
-      { path: '/sync', router: syncRouter({ sync, state: syncState }) },
-      ...remarks.routers,
-    ],
-  });
-  handler = app;
-  await store.advertise({ port, token: sessions.issueLocalToken(config.cliUser) });
+  const outside = await connectOutside(config, { selfUrl, clock, logger }).catch(undo);
+  opened.push(() => outside.close());
+  const domains = await wireDomains({ config, store, outside, templates, clock, logger, runJobs: opts.jobs !== false }).catch(undo);
+  opened.push(() => domains.scheduler.stop());
+  await store.advertise({ port, token: domains.sessions.issueLocalToken(config.cliUser) }).catch(undo);
+  handler = domains.app;
   logger.info({ url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`, platform: outside.platform.kind }, 'xiaoer is serving');
 
   if (opts.initialSync !== false) {
-    void sync.syncAll().catch((err) => logger.error({ err }, 'initial sync failed'));
+    void domains.sync.syncAll().catch((err) => logger.error({ err }, 'initial sync failed'));
   }
 
   let closing: Promise<void> | null = null;
   return {
-    url: selfUrl, port, store, sync, scheduler, outside, remarks: remarks.service, templates,
+    url: selfUrl, port, store, outside, templates,
+    sync: domains.sync, scheduler: domains.scheduler, remarks: domains.remarks,
     close: () =>
       (closing ??= (async () => {
-        await scheduler.stop();
+        await domains.scheduler.stop();
         await outside.close();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));

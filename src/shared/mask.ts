@@ -58,13 +58,16 @@ function luhnValid(digits: string): boolean {
   }
   return sum % 10 === 0;
 }
-const MOBILE = /(?<!\d)(?:\+?86[- ]?)?1[3-9]\d{9}(?!\d)/g;
+// Mobiles as people write them: 13812345678, 138-1234-5678, 138 1234 5678, +86 138…; and landlines 0571-88886666.
+const MOBILE = /(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)/g;
+const LANDLINE = /(?<!\d)0\d{2,3}-\d{7,8}(?!\d)/g;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 
 export function maskText(text: string): string {
   return text
     .replace(ID_NUMBER, (m) => maskIdNumber(m))
     .replace(MOBILE, (m) => maskPhone(m))
+    .replace(LANDLINE, (m) => maskPhone(m))
     .replace(BANK_CARD, (m) => {
       const digits = m.replace(/\D/g, '');
       return digits.length >= 15 && digits.length <= 19 && luhnValid(digits) ? maskAccount(m) : m;
@@ -93,7 +96,7 @@ export function maskDeep(value: unknown, depth = 0): unknown {
     if (value instanceof Error) return { type: value.name, message: maskText(value.message), stack: value.stack ? maskText(value.stack) : undefined };
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      if (NOT_PERSONAL.has(k)) {
+      if (NOT_PERSONAL.has(k) && (typeof v === 'string' || typeof v === 'number')) {
         out[k] = v;
         continue;
       }

@@ -53,7 +53,17 @@ export function toInstant(epochMs: number): string {
   return `${p.year}-${p2(p.month)}-${p2(p.day)}T${p2(p.hour)}:${p2(p.minute)}:${p2(p.second)}.${String(p.ms).padStart(3, '0')}+08:00`;
 }
 
+/**
+ * Parses an ISO-8601 instant. Text without an offset ('2026-11-23T10:00', '2026-11-23') is shop
+ * time, never the host's zone (which Date.parse would use).
+ */
 export function parseInstant(text: string): number {
+  const local = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?$/.exec(text.trim());
+  if (local) {
+    const [, y, mo, d, h = '0', mi = '0', sec = '0', ms = '0'] = local;
+    return Date.UTC(+y!, +mo! - 1, +d!, +h, +mi, +sec, +ms.padEnd(3, '0')) - OFFSET_MS;
+  }
+  if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(text.trim())) throw new RangeError(`not an ISO-8601 instant: ${JSON.stringify(text)}`);
   const t = Date.parse(text);
   if (Number.isNaN(t)) throw new RangeError(`not an ISO-8601 instant: ${JSON.stringify(text)}`);
   return t;

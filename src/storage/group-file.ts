@@ -41,6 +41,11 @@ export async function openGroupFile(path: string): Promise<GroupFile> {
       const batch = waiters;
       pending = [];
       waiters = [];
+      if (broken) {
+        // The tail may be torn: nothing more goes into this file.
+        for (const w of batch) w.reject(new Error(`${path}: an earlier write failed`));
+        continue;
+      }
       try {
         await fh.write(chunk);
         await fh.datasync();

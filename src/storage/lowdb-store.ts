@@ -1,4 +1,4 @@
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import type { Logger } from '../shared/logger.js';
@@ -9,7 +9,6 @@ import { createCollection, shardFileName, shardOf, type ShardedCollection } from
 import type { AppendLog, CollectionOptions, Migration, Store, StoreStats, Transaction } from './store.js';
 import { listSegments, openWal, replaySegments } from './wal.js';
 import { createInterner } from './intern.js';
-import { unlink } from 'node:fs/promises';
 import { runMigrations, type StoreMeta } from './migrations.js';
 
 export interface LowdbStoreOptions {
@@ -34,7 +33,8 @@ export interface LowdbStore extends Store {
 interface Coll {
   data: ShardedCollection;
   files: Low<{ docs: Record<string, unknown> }>[];
-  dirty: Set<number>;
+  /** Shard → change counter: a shard stays dirty unless the version written is still the latest. */
+  dirty: Map<number, number>;
 }
 
 const NAME = /^[A-Za-z0-9._-]+$/;
@@ -76,7 +76,7 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
       c = {
         data: createCollection(name, n),
         files: Array.from({ length: n }, (_, i) => new Low(new AtomicJsonFile(join(collDir, name, shardFileName(i))), { docs: {} })),
-        dirty: new Set(),
+        dirty: new Map(),
       };
       colls.set(name, c);
     }
@@ -88,7 +88,11 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
     const shard = shardOf(id, c.data.shards.length);
     if (doc === null) c.data.shards[shard]!.delete(id);
     else c.data.shards[shard]!.set(id, doc);
-    c.dirty.add(shard);
+    markDirty(c, shard);
+  }
+
+  function markDirty(c: Coll, shard: number): void {
+    c.dirty.set(shard, (c.dirty.get(shard) ?? 0) + 1);
   }
 
   const orphans: string[] = [];
@@ -103,10 +107,10 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
       for (const [id, doc] of Object.entries(low.data?.docs ?? {})) {
         const shard = shardOf(id, c.data.shards.length);
         c.data.shards[shard]!.set(id, doc);
-        if (shard !== index) c.dirty.add(shard);
+        if (shard !== index) markDirty(c, shard);
       }
       if (index >= c.data.shards.length) orphans.push(join(collDir, name, file));
-      else if (Object.keys(low.data?.docs ?? {}).some((id) => shardOf(id, c.data.shards.length) !== index)) c.dirty.add(index);
+      else if (Object.keys(low.data?.docs ?? {}).some((id) => shardOf(id, c.data.shards.length) !== index)) markDirty(c, index);
     }
   }
 
@@ -124,26 +128,36 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
   let closing = false;
   let checkpointing: Promise<void> | null = null;
   let lastCheckpoint = Date.now();
-  let inflight = new Set<Promise<unknown>>();
+  const inflight = new Set<Promise<unknown>>();
+  /**
+   * Set when the log could not be written. Memory may then hold a change that is not durable, so
+   * the store stops (fail-stop, as databases do on fsync errors): no more writes, no checkpoint that
+   * could carry that change to disk. A restart replays the log, which holds every acknowledged write.
+   */
+  let failure: Error | null = null;
   const checkpointBytes = opts.checkpointBytes ?? 64 * 1024 * 1024;
   const interval = opts.checkpointIntervalMs ?? 60_000;
 
+  /**
+   * Rewrites dirty shards. A shard file must never get ahead of the fsynced log: each snapshot is
+   * taken first, then every transaction applied up to that moment is awaited, then the file is
+   * written. A shard leaves the dirty set only if nothing changed it while it was being written.
+   */
   async function writeDirtyShards(): Promise<void> {
     for (const c of colls.values()) {
-      const dirty = [...c.dirty];
-      c.dirty.clear();
-      if (dirty.length) await mkdir(join(collDir, c.data.name), { recursive: true });
-      for (const shard of dirty) {
+      if (c.dirty.size) await mkdir(join(collDir, c.data.name), { recursive: true });
+      for (const [shard, version] of [...c.dirty]) {
+        // Documents are never changed in place (tx.get hands out copies), so this shallow copy is a snapshot.
+        const snapshot = { docs: Object.fromEntries(c.data.shards[shard]!) };
+        await Promise.all([...inflight]);
         const low = c.files[shard]!;
-        low.data = { docs: Object.fromEntries(c.data.shards[shard]!) };
+        low.data = snapshot;
         try {
           await low.write();
-        } catch (err) {
-          c.dirty.add(shard);
-          throw err;
         } finally {
           low.data = { docs: {} };
         }
+        if (c.dirty.get(shard) === version) c.dirty.delete(shard);
         stats.filesWritten++;
       }
     }
@@ -153,6 +167,7 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
   /** Checkpoints run one after another; an explicit call always covers every write made before it. */
   function checkpoint(): Promise<void> {
     const run = checkpointChain.then(async () => {
+      if (failure) throw failure;
       const covered = await wal.rotate();
       await writeDirtyShards();
       // Files left over from a larger shard count: their documents now live in other shards.
@@ -163,9 +178,11 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
       lastCheckpoint = Date.now();
     });
     checkpointChain = run.catch(() => undefined);
-    checkpointing = run.finally(() => {
-      if (checkpointing === tracked) checkpointing = null;
-    });
+    checkpointing = run
+      .finally(() => {
+        if (checkpointing === tracked) checkpointing = null;
+      })
+      .catch(() => undefined);
     const tracked = checkpointing;
     return run;
   }
@@ -184,13 +201,16 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
     dir,
     transact<R>(fn: (tx: Transaction) => R): Promise<R> {
       if (closing) return Promise.reject(new Error('the store is closed'));
+      if (failure) return Promise.reject(failure);
       const writes = new Map<string, unknown>();
       const key = (c: string, id: string) => `${c}\u0000${id}`;
       const tx: Transaction = {
         get: <T>(c: string, id: string) => {
           const k = key(c, id);
           if (writes.has(k)) return (writes.get(k) ?? undefined) as T | undefined;
-          return store.get<T>(c, id);
+          // A copy: changing it in place and then throwing must leave the store as it was.
+          const current = store.get<T>(c, id);
+          return current === undefined ? undefined : structuredClone(current);
         },
         put: (c, id, doc) => {
           if (doc === undefined || doc === null) throw new Error(`put ${c}/${id}: a document is required (use delete)`);
@@ -224,10 +244,17 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
       const appended = wal.append(line);
       for (const o of ops) apply(o.c, o.id, JSON.parse(o.json, intern));
       stats.transactions++;
-      const done = appended.then(() => {
-        maybeCheckpoint();
-        return result;
-      });
+      const done = appended.then(
+        () => {
+          maybeCheckpoint();
+          return result;
+        },
+        (err: Error) => {
+          failure ??= new Error(`storage stopped: the write-ahead log could not be written (${err.message}); restart xiaoer to recover every acknowledged write`, { cause: err });
+          log?.error({ err }, 'write-ahead log append failed; the store refuses further writes');
+          throw err;
+        },
+      );
       inflight.add(done);
       void done.finally(() => inflight.delete(done)).catch(() => undefined);
       return done;
@@ -254,6 +281,7 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
     },
     async flush() {
       await Promise.allSettled([...inflight]);
+      if (failure) throw failure;
     },
     checkpoint,
     advertise: (info) => lock.update(info),

@@ -1,4 +1,4 @@
-import { open, readFile, unlink } from 'node:fs/promises';
+import { mkdir, open, readFile, rmdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConflictError } from '../shared/errors.js';
 
@@ -16,14 +16,16 @@ export interface LockInfo {
   token?: string;
 }
 
+/** Lock files this process holds: a lock naming our own pid that is not here is a previous life's (pid reuse). */
+const held = new Set<string>();
+
 export function lockPath(dir: string): string {
   return join(dir, '.lock');
 }
 
-export async function readLock(dir: string): Promise<LockInfo | null> {
+async function readRaw(path: string): Promise<LockInfo | null> {
   try {
-    const info = JSON.parse(await readFile(lockPath(dir), 'utf8')) as LockInfo;
-    return isAlive(info.pid) ? info : null;
+    return JSON.parse(await readFile(path, 'utf8')) as LockInfo;
   } catch {
     return null;
   }
@@ -38,14 +40,73 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** A lock still being written (empty or half-written, and young) counts as held. */
+async function holderAlive(path: string, info: LockInfo | null): Promise<boolean> {
+  if (!info) return stat(path).then((st) => Date.now() - st.mtimeMs < 5_000, () => false);
+  return info.pid === process.pid ? held.has(path) : isAlive(info.pid);
+}
+
+/** The live holder of a data folder's lock, or null. */
+export async function readLock(dir: string): Promise<LockInfo | null> {
+  const path = lockPath(dir);
+  const info = await readRaw(path);
+  return info && (await holderAlive(path, info)) ? info : null;
+}
+
+function lockedError(dir: string, holder: LockInfo): ConflictError {
+  return new ConflictError(
+    `数据目录 ${dir} 正被进程 ${holder.pid} 使用${holder.port ? `（服务端口 ${holder.port}）` : ''}; the store is locked by pid ${holder.pid}` +
+      (holder.port ? ` (xiaoer service on port ${holder.port}); CLI commands go through its HTTP API` : ''),
+    'store_locked',
+  );
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Removes a stale lock (its holder crashed) under a small mkdir mutex, and only if it still holds
+ * the stale content: two processes taking over at once can then never delete each other's fresh lock.
+ */
+async function removeStale(path: string): Promise<void> {
+  const mutex = `${path}.takeover`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      await mkdir(mutex);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      // A takeover that crashed half-way leaves the mutex behind; it is old after a few seconds.
+      const age = await stat(mutex).then((st) => Date.now() - st.mtimeMs, () => 0);
+      if (age > 5_000) await rmdir(mutex).catch(() => undefined);
+      else await sleep(20);
+      continue;
+    }
+    try {
+      const text = await readFile(path, 'utf8').catch(() => null);
+      if (text === null) return;
+      let info: LockInfo | null = null;
+      try { info = JSON.parse(text) as LockInfo; } catch { /* unreadable: stale */ }
+      if (!(await holderAlive(path, info))) await unlink(path).catch(() => undefined);
+      return;
+    } finally {
+      await rmdir(mutex).catch(() => undefined);
+    }
+  }
+}
+
 export async function acquireLock(dir: string): Promise<{ update(info: Partial<LockInfo>): Promise<void>; release(): Promise<void> }> {
   const path = lockPath(dir);
   let info: LockInfo = { pid: process.pid, startedAt: new Date().toISOString() };
-  for (let attempt = 0; attempt < 2; attempt++) {
+  if (held.has(path)) throw lockedError(dir, info);
+  for (let attempt = 0; attempt < 5; attempt++) {
     try {
       const fh = await open(path, 'wx', 0o600);
-      await fh.writeFile(JSON.stringify(info));
-      await fh.close();
+      // Ours from the moment it exists, so a reader in this process never takes it for a previous life's.
+      held.add(path);
+      try {
+        await fh.writeFile(JSON.stringify(info));
+      } finally {
+        await fh.close();
+      }
       return {
         async update(more) {
           info = { ...info, ...more };
@@ -54,21 +115,15 @@ export async function acquireLock(dir: string): Promise<{ update(info: Partial<L
           await f.close();
         },
         async release() {
+          held.delete(path);
           await unlink(path).catch(() => undefined);
         },
       };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const holder = await readLock(dir);
-      if (holder) {
-        throw new ConflictError(
-          `数据目录 ${dir} 正被进程 ${holder.pid} 使用${holder.port ? `（服务端口 ${holder.port}）` : ''}; the store is locked by pid ${holder.pid}` +
-            (holder.port ? ` (xiaoer service on port ${holder.port}); CLI commands go through its HTTP API` : ''),
-          'store_locked',
-        );
-      }
-      // The holder is gone (a crash): the lock is stale.
-      await unlink(path).catch(() => undefined);
+      const holder = await readRaw(path);
+      if (await holderAlive(path, holder)) throw lockedError(dir, holder ?? { pid: 0, startedAt: '' });
+      await removeStale(path);
     }
   }
   throw new ConflictError(`could not lock the data directory ${dir}`, 'store_locked');

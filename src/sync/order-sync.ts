@@ -43,13 +43,14 @@ function createIngest(orders: OrderRepository, clock: Clock, result: OrderSyncRe
   let pending: Promise<void>[] = [];
   return {
     add(page: Order[]) {
-      pending.push(
-        orders.upsertMany(page, toInstant(clock.now())).then((r) => {
-          result.ordersNew += r.created;
-          result.ordersChanged += r.changed;
-          result.ordersUnchanged += r.unchanged;
-        }),
-      );
+      const write = orders.upsertMany(page, toInstant(clock.now())).then((r) => {
+        result.ordersNew += r.created;
+        result.ordersChanged += r.changed;
+        result.ordersUnchanged += r.unchanged;
+      });
+      // Observed at once (the failure is reported by `durable` or `settle`), so it never goes unhandled.
+      write.catch(() => undefined);
+      pending.push(write);
     },
     async durable() {
       const batch = pending;

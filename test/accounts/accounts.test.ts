@@ -37,5 +37,19 @@ describe('accounts', () => {
     expect(sessions.authenticate(token)).toBeNull();
     for (let i = 0; i < 5; i++) await expect(sessions.login('azhang', 'wrong')).rejects.toThrow(/用户名或密码错误/);
     await expect(sessions.login('azhang', DEMO_PASSWORD)).rejects.toThrow(/次数过多/);
+    // After the lockout has run out, one wrong password is just one wrong password.
+    clock.advance(5 * 60_000 + 1);
+    await expect(sessions.login('azhang', 'wrong')).rejects.toThrow(/用户名或密码错误/);
+    await expect(sessions.login('azhang', DEMO_PASSWORD)).resolves.toMatchObject({ user: { username: 'azhang' } });
+  });
+
+  it('when many guesses arrive at once, then at most five are checked and the right password among them is refused', async () => {
+    const clock = fixedClock('2026-11-23T10:00:00+08:00');
+    const accounts = await loadAccounts({ staff: [], platform: { kind: 'sandbox' } as never });
+    const sessions = createSessions({ store: createMemoryStore(), accounts, clock, sessionHours: 12 });
+    const guesses = Array.from({ length: 20 }, (_, i) => (i === 19 ? DEMO_PASSWORD : `guess-${i}`));
+    const results = await Promise.allSettled(guesses.map((p) => sessions.login('xiaoli', p)));
+    expect(results.filter((r) => r.status === 'rejected' && /次数过多/.test(String(r.reason))).length).toBe(15);
+    expect(results[19]!.status).toBe('rejected');
   });
 });

@@ -42,9 +42,15 @@ describe('config', () => {
     expect(problems.length).toBeGreaterThanOrEqual(6);
   });
 
+  it('when a real shop is configured without naming the CLI account, then cliUser is reported', async () => {
+    await writeFile(join(dir, 'cfg.json'), JSON.stringify({ platform: { kind: 'taobao', appKey: 'k', appSecret: 's', sessionKey: 'x' }, staff: [{ username: 'lili', displayName: '丽丽', role: 'staff', passwordHash: 'scrypt$1$1$1$a$b' }] }));
+    expect(problemsOf(() => loadConfig({ XIAOER_CONFIG: 'cfg.json' }, dir)).join('\n')).toMatch(/cliUser \(XIAOER_CLI_USER\): "admin"/);
+    expect(loadConfig({ XIAOER_CONFIG: 'cfg.json', XIAOER_CLI_USER: 'lili' }, dir).cliUser).toBe('lili');
+  });
+
   it('when data/config.json sets values and the environment overrides one, then both apply and the environment wins', async () => {
-    await writeFile(join(dir, 'cfg.json'), JSON.stringify({ shopName: '毛毛小店', port: 4000, platform: { kind: 'taobao', appKey: 'k', appSecret: 's', sessionKey: 'x', signMethod: 'md5' } }));
-    const c = loadConfig({ XIAOER_CONFIG: 'cfg.json', PORT: '5000' }, dir);
+    await writeFile(join(dir, 'cfg.json'), JSON.stringify({ shopName: '毛毛小店', port: 4000, platform: { kind: 'taobao', appKey: 'k', appSecret: 's', sessionKey: 'x', signMethod: 'md5' }, staff: [{ username: 'lili', displayName: '丽丽', role: 'staff', passwordHash: 'scrypt$1$1$1$a$b' }] }));
+    const c = loadConfig({ XIAOER_CONFIG: 'cfg.json', PORT: '5000', XIAOER_CLI_USER: 'lili' }, dir);
     expect(c.shopName).toBe('毛毛小店');
     expect(c.port).toBe(5000);
     expect(c.platform).toMatchObject({ kind: 'taobao', appKey: 'k', signMethod: 'md5', gatewayUrl: 'https://eco.taobao.com/router/rest' });

@@ -1,0 +1,74 @@
+import type { Express } from 'express';
+import { loadAccounts, toUser } from '../accounts/accounts.js';
+import { createSessions, type Sessions } from '../accounts/sessions.js';
+import type { Config } from '../config/config-schema.js';
+import { createApp } from '../http/app.js';
+import type { JobRun } from '../jobs/job.js';
+import { startScheduler, type Scheduler } from '../jobs/scheduler.js';
+import { createParcelRepository } from '../logistics/parcel-repository.js';
+import type { TemplateSet } from '../messaging/templates/index.js';
+import { createOrderRepository } from '../orders/order-repository.js';
+import { ordersRouter } from '../orders/orders-router.js';
+import { createRemarksModule, staffDirectoryFromUsers, type RemarksService } from '../remarks/index.js';
+import type { Logger } from '../shared/logger.js';
+import { toInstant, type Clock } from '../shared/time.js';
+import type { Store } from '../storage/store.js';
+import { createSyncService, createSyncState, type SyncService } from '../sync/index.js';
+import { syncJobs } from '../sync/sync-jobs.js';
+import { syncRouter } from '../sync/sync-router.js';
+import type { Outside } from './outside.js';
+import { packageInfo } from './package-info.js';
+
+export interface Domains {
+  app: Express;
+  sessions: Sessions;
+  sync: SyncService;
+  remarks: RemarksService;
+  scheduler: Scheduler;
+}
+
+/**
+ * Every domain module built from the validated config and the opened resources, in one place:
+ * repositories over the store, services over the ports, routers under /api, jobs on the scheduler.
+ */
+export async function wireDomains(deps: {
+  config: Config; store: Store; outside: Outside; templates: TemplateSet; clock: Clock; logger: Logger; runJobs: boolean;
+}): Promise<Domains> {
+  const { config, store, outside, clock, logger } = deps;
+  const accounts = await loadAccounts(config);
+  const sessions = createSessions({ store, accounts, clock, sessionHours: config.sessionHours });
+  const orders = createOrderRepository(store);
+  const parcels = createParcelRepository(store);
+  const syncState = createSyncState(store);
+  const sync = createSyncService({
+    platform: outside.platform, tracker: outside.tracker, orders, parcels, state: syncState, clock, logger,
+    overlapMinutes: config.sync.overlapMinutes, backfillDays: config.sync.backfillDays, parcelIntervalMinutes: config.sync.parcelIntervalMinutes,
+  });
+  const remarks = createRemarksModule({
+    store, platform: outside.platform, orders, clock, logger, memoDateFormat: config.memoDateFormat,
+    staffDirectory: staffDirectoryFromUsers([...accounts.values()].map(toUser)),
+  });
+  const scheduler = startScheduler([...syncJobs(sync), ...remarks.jobs], { clock, logger, runs: store.log<JobRun>('job-runs'), autoStart: deps.runJobs });
+
+  const app = createApp({
+    logger,
+    sessions,
+    consoleDir: packageInfo.consoleDir,
+    sandbox: outside.sandboxRouters,
+    health: () => ({
+      version: packageInfo.version,
+      platform: outside.platform.kind,
+      logistics: outside.tracker.kind,
+      shop: config.shopName,
+      lastSync: syncState.checkpoint().lastSuccessAt,
+      orders: orders.count(),
+      now: toInstant(clock.now()),
+    }),
+    routes: [
+      { path: '/orders', router: ordersRouter({ orders, parcels }) },
+      { path: '/sync', router: syncRouter({ sync, state: syncState }) },
+      ...remarks.routers,
+    ],
+  });
+  return { app, sessions, sync, remarks: remarks.service, scheduler };
+}

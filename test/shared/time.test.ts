@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { formatShanghaiDate, formatTopTime, parseInstant, parseTopTime, shanghaiDate, toInstant } from '../../src/shared/time.js';
+
+describe('shop time is Asia/Shanghai whatever the host zone', () => {
+  it('when an instant has no offset, then it is read as shop time, not host time', () => {
+    expect(parseInstant('2026-11-23T10:00:00')).toBe(Date.parse('2026-11-23T02:00:00Z'));
+    expect(parseInstant('2026-11-23')).toBe(Date.parse('2026-11-22T16:00:00Z'));
+    expect(parseInstant('2026-11-23T10:00:00+08:00')).toBe(Date.parse('2026-11-23T02:00:00Z'));
+    expect(parseInstant('2026-11-23T02:00:00Z')).toBe(Date.parse('2026-11-23T02:00:00Z'));
+    expect(() => parseInstant('yesterday')).toThrow(/ISO-8601/);
+  });
+
+  it('when 23:30 and 00:30 Shanghai are formatted, then the Shanghai calendar day is used', () => {
+    const lateNight = Date.parse('2026-11-23T15:30:00Z'); // 23:30 in Shanghai
+    const afterMidnight = Date.parse('2026-11-23T16:30:00Z'); // 00:30 on the 24th
+    expect(formatShanghaiDate(lateNight, 'MM.DD')).toBe('11.23');
+    expect(formatShanghaiDate(afterMidnight, 'MM.DD')).toBe('11.24');
+    expect(shanghaiDate(afterMidnight)).toBe('2026-11-24');
+    expect(formatTopTime(afterMidnight)).toBe('2026-11-24 00:30:00');
+    expect(parseTopTime('2026-11-24 00:30:00')).toBe(afterMidnight);
+    expect(toInstant(afterMidnight)).toBe('2026-11-24T00:30:00.000+08:00');
+  });
+});

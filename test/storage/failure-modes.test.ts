@@ -1,0 +1,57 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openLowdbStore } from '../../src/storage/index.js';
+import { shardFileName, shardOf } from '../../src/storage/shards.js';
+
+let dir: string;
+beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'xiaoer-fail-')); });
+afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
+
+describe('storage failure modes', () => {
+  it('when a checkpoint fails on one shard, then the other dirty shards stay dirty and no acknowledged write is lost', async () => {
+    const s = await openLowdbStore({ dir, collections: { orders: { shards: 4 } }, checkpointIntervalMs: 3_600_000 });
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+    for (const id of ids) await s.transact((tx) => tx.put('orders', id, { id }));
+    // Block one shard file: a non-empty directory where the file must be renamed.
+    const blocked = join(dir, 'collections', 'orders', shardFileName(shardOf('a', 4)));
+    await mkdir(join(blocked, 'x'), { recursive: true });
+    await expect(s.checkpoint()).rejects.toThrow();
+    await rm(blocked, { recursive: true, force: true });
+    await s.checkpoint();
+    await s.close();
+    const again = await openLowdbStore({ dir, collections: { orders: { shards: 4 } } });
+    for (const id of ids) expect(again.get('orders', id), id).toEqual({ id });
+    await again.close();
+  });
+
+  it('when a transaction changes what tx.get returned and then throws, then the store is unchanged', async () => {
+    const s = await openLowdbStore({ dir });
+    await s.transact((tx) => tx.put('lists', 'l', { list: [] as string[] }));
+    await expect(
+      s.transact((tx) => {
+        const doc = tx.get<{ list: string[] }>('lists', 'l')!;
+        doc.list.push('x');
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    expect(s.get('lists', 'l')).toEqual({ list: [] });
+    await s.close();
+  });
+
+  it('when the lock names this very pid but no store of this process holds it, then it is a previous life and is taken over', async () => {
+    await writeFile(join(dir, '.lock'), JSON.stringify({ pid: process.pid, startedAt: '2026-01-01T00:00:00Z' }));
+    const s = await openLowdbStore({ dir });
+    await expect(openLowdbStore({ dir })).rejects.toThrow(/locked|使用/);
+    await s.close();
+  });
+
+  it('when two openers race for a stale lock, then exactly one gets the store', async () => {
+    await writeFile(join(dir, '.lock'), JSON.stringify({ pid: 2 ** 22 + 7, startedAt: '2026-01-01T00:00:00Z' }));
+    const results = await Promise.allSettled([openLowdbStore({ dir }), openLowdbStore({ dir })]);
+    const won = results.filter((r) => r.status === 'fulfilled');
+    expect(won).toHaveLength(1);
+    await (won[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof openLowdbStore>>>).value.close();
+  });
+});
