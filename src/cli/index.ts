@@ -4,7 +4,10 @@ import type { Config } from '../config/config-schema.js';
 import { ConfigError, loadConfig } from '../config/load-config.js';
 import { packageInfo } from '../service/package-info.js';
 import { hashPasswordCommand } from './commands/hash-password.js';
+import { handoverCommand } from './commands/handover.js';
+import { jobsCommand } from './commands/jobs.js';
 import { refundsCommand } from './commands/refunds.js';
+import { replyCommand } from './commands/reply.js';
 import { remarkCommand } from './commands/remark.js';
 import { syncCommand } from './commands/sync.js';
 import { describeHttpError } from './service-client.js';
@@ -22,6 +25,9 @@ const program = new Command('xiaoer')
 program.addCommand(syncCommand(config));
 program.addCommand(remarkCommand(config));
 program.addCommand(refundsCommand(config));
+program.addCommand(replyCommand(config));
+program.addCommand(jobsCommand(config));
+program.addCommand(handoverCommand(config));
 program.addCommand(hashPasswordCommand());
 
 program.parseAsync(process.argv).catch((err: unknown) => {

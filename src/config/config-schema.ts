@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { jobsConfigSchema } from '../jobs/jobs-config.js';
+import { messagingConfigSchema } from '../messaging/messaging-config.js';
 
 const signMethod = z.enum(['md5', 'hmac', 'hmac-sha256']);
 const role = z.enum(['staff', 'assistant', 'keeper', 'admin']);
@@ -64,6 +66,10 @@ export const configSchema = z.object({
       parcelIntervalMinutes: z.number().int().min(30).default(30),
     })
     .prefault({}),
+  /** Channels, quiet hours and caps for messages (see src/messaging/messaging-config.ts). */
+  messaging: messagingConfigSchema.prefault({}),
+  /** Job schedules, shifts, holidays and the rules of the scheduled jobs (see src/jobs/jobs-config.ts). */
+  jobs: jobsConfigSchema.prefault({}),
   /** The account the CLI acts as (remarks written from the CLI carry this person's name). */
   cliUser: z.string().default('admin'),
 });

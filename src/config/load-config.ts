@@ -4,7 +4,7 @@ import { DEMO_ACCOUNTS } from '../accounts/accounts.js';
 import { configSchema, type Config } from './config-schema.js';
 
 /** Environment variables and the config keys they set. The only place that reads process.env. */
-const ENV_KEYS: Record<string, { path: string[]; type?: 'number' }> = {
+const ENV_KEYS: Record<string, { path: string[]; type?: 'number' | 'json' | 'window' }> = {
   PORT: { path: ['port'], type: 'number' },
   HOST: { path: ['host'] },
   XIAOER_DATA_DIR: { path: ['dataDir'] },
@@ -27,6 +27,19 @@ const ENV_KEYS: Record<string, { path: string[]; type?: 'number' }> = {
   KUAIDI100_KEY: { path: ['logistics', 'key'] },
   KUAIDI100_BASE_URL: { path: ['logistics', 'baseUrl'] },
   XIAOER_CLI_USER: { path: ['cliUser'] },
+  XIAOER_BUYER_CHANNEL: { path: ['messaging', 'buyerChannel'] },
+  XIAOER_ROBOT_CHANNEL: { path: ['messaging', 'robotChannel'] },
+  XIAOER_QUIET_HOURS: { path: ['messaging', 'quietHours'], type: 'window' },
+  XIAOER_BUYER_DAILY_CAP: { path: ['messaging', 'perBuyerDailyCap'], type: 'number' },
+  ALIYUN_SMS_ACCESS_KEY_ID: { path: ['messaging', 'aliyunSms', 'accessKeyId'] },
+  ALIYUN_SMS_ACCESS_KEY_SECRET: { path: ['messaging', 'aliyunSms', 'accessKeySecret'] },
+  ALIYUN_SMS_SIGN_NAME: { path: ['messaging', 'aliyunSms', 'signName'] },
+  ALIYUN_SMS_TEMPLATE_CODES: { path: ['messaging', 'aliyunSms', 'templateCodes'], type: 'json' },
+  ALIYUN_SMS_ENDPOINT: { path: ['messaging', 'aliyunSms', 'endpoint'] },
+  DINGTALK_WEBHOOK: { path: ['messaging', 'dingtalk', 'webhook'] },
+  DINGTALK_SECRET: { path: ['messaging', 'dingtalk', 'secret'] },
+  WECOM_WEBHOOK: { path: ['messaging', 'wecom', 'webhook'] },
+  XIAOER_HOLIDAYS: { path: ['jobs', 'holidays'], type: 'json' },
 };
 
 export class ConfigError extends Error {
@@ -78,6 +91,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       const n = Number(value);
       if (!Number.isFinite(n)) problems.push(`${name}: "${value}" is not a number`);
       else setPath(raw, spec.path, n);
+    } else if (spec.type === 'json') {
+      try {
+        setPath(raw, spec.path, JSON.parse(value));
+      } catch {
+        problems.push(`${name}: not valid JSON`);
+      }
+    } else if (spec.type === 'window') {
+      const m = /^(\d{2}:\d{2})-(\d{2}:\d{2})$/.exec(value.trim());
+      if (!m) problems.push(`${name}: "${value}" is not a window like 21:00-09:00`);
+      else setPath(raw, spec.path, { start: m[1], end: m[2] });
     } else {
       setPath(raw, spec.path, value);
     }

@@ -4,8 +4,21 @@ export interface Job {
   /** node-cron expression (with seconds optional), always read in Asia/Shanghai. */
   schedule: string;
   description: string;
+  /**
+   * Daily jobs only: how long after a due time a missed run may still be made up on start
+   * (a 20:00 review-repair batch has a 60-minute window; it is not sent at 03:00). Absent: no catch-up.
+   */
+  catchUpMinutes?: number;
   /** Returns counts worth recording (orders synced, messages queued...). */
-  run(): Promise<Record<string, number>>;
+  run(ctx?: JobContext): Promise<Record<string, number>>;
+}
+
+export type RunReason = 'scheduled' | 'catch-up' | 'manual';
+
+export interface JobContext {
+  /** The due time this run stands for (epoch ms): a catch-up at 09:40 builds the report due at 09:00. */
+  dueAt: number;
+  reason: RunReason;
 }
 
 export interface JobRun {
@@ -15,4 +28,5 @@ export interface JobRun {
   outcome: 'ok' | 'failed' | 'skipped-overlap';
   counts: Record<string, number>;
   error: string | null;
+  reason?: RunReason;
 }

@@ -1,86 +1,151 @@
-import cron, { type ScheduledTask } from 'node-cron';
+import cron from 'node-cron';
+import { NotFoundError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
+import { maskText } from '../shared/mask.js';
 import { toInstant, type Clock } from '../shared/time.js';
-import type { AppendLog } from '../storage/store.js';
-import type { Job, JobRun } from './job.js';
+import type { AppendLog, Store } from '../storage/store.js';
+import { catchUpDecision } from './catch-up.js';
+import { lastCronDue, nextCronRun } from './cron-time.js';
+import { createJobHistory } from './job-history.js';
+import type { Job, JobContext, JobRun, RunReason } from './job.js';
 
 export const SHOP_TIME_ZONE = 'Asia/Shanghai';
 
+export interface JobListing {
+  name: string;
+  schedule: string;
+  timeZone: string;
+  description: string;
+  /** +08:00 instant computed from the expression in shop time (never the host's zone). */
+  nextRun: string | null;
+  lastRun: JobRun | null;
+  running: boolean;
+  catchUpMinutes: number | null;
+}
+
 export interface Scheduler {
   /** Runs one job now (the same guard as its schedule: never two runs of one job at once). */
-  runNow(name: string): Promise<JobRun>;
-  list(): { name: string; schedule: string; timeZone: string; description: string; nextRun: string | null; lastRun: JobRun | null; running: boolean }[];
+  runNow(name: string, reason?: RunReason): Promise<JobRun>;
+  list(): JobListing[];
+  has(name: string): boolean;
+  /** Makes up missed daily runs (see catch-up.ts); started by itself with autoStart. */
+  catchUp(): Promise<JobRun[]>;
+  /** Resolves when the start-up catch-up is over (at once without autoStart). */
+  readonly ready: Promise<JobRun[]>;
   stop(): Promise<void>;
 }
 
-/**
- * Starts every job on node-cron in shop time, with an overlap guard of our own (a run still going
- * when the next is due is recorded as skipped) and a record of every run in the `job-runs` log.
- */
-export function startScheduler(jobs: Job[], deps: { clock: Clock; logger: Logger; runs: AppendLog<JobRun>; autoStart?: boolean }): Scheduler {
-  const running = new Map<string, Promise<JobRun>>();
-  const last = new Map<string, JobRun>();
-  const tasks = new Map<string, ScheduledTask>();
-  const byName = new Map(jobs.map((j) => [j.name, j]));
+/** The piece of node-cron we use, injectable so tests can fire ticks by hand. */
+export interface CronDriver {
+  schedule(expression: string, fn: () => Promise<void>, opts: { timezone: string; name: string }): { stop(): void | Promise<void> };
+}
 
-  async function execute(job: Job): Promise<JobRun> {
-    const startedAt = toInstant(deps.clock.now());
+export const nodeCronDriver: CronDriver = {
+  schedule: (expression, fn, opts) => cron.schedule(expression, fn, { timezone: opts.timezone, name: opts.name }),
+};
+
+export interface SchedulerDeps {
+  clock: Clock;
+  logger: Logger;
+  runs: AppendLog<JobRun>;
+  /** Keeps each job's last run in `job-state` (fast start-up); without it the log is read once. */
+  store?: Store;
+  autoStart?: boolean;
+  cron?: CronDriver;
+}
+
+/**
+ * Starts every job on node-cron in shop time, with an overlap guard of our own (a tick that finds the
+ * job still running is recorded as skipped), a record of every run, and catch-up of missed daily runs.
+ */
+export function startScheduler(jobs: Job[], deps: SchedulerDeps): Scheduler {
+  const running = new Map<string, Promise<JobRun>>();
+  const tasks: { stop(): void | Promise<void> }[] = [];
+  const byName = new Map(jobs.map((j) => [j.name, j]));
+  const history = createJobHistory({ runs: deps.runs, store: deps.store });
+  const driver = deps.cron ?? nodeCronDriver;
+  const now = () => deps.clock.now();
+
+  async function record(run: JobRun) {
+    await history.record(run).catch((err) => deps.logger.error({ err }, 'could not record a job run'));
+  }
+
+  async function execute(job: Job, ctx: JobContext): Promise<JobRun> {
+    const startedAt = toInstant(now());
     let run: JobRun;
     try {
-      const counts = await job.run();
-      run = { job: job.name, startedAt, finishedAt: toInstant(deps.clock.now()), outcome: 'ok', counts, error: null };
+      const counts = await job.run(ctx);
+      run = { job: job.name, startedAt, finishedAt: toInstant(now()), outcome: 'ok', counts, error: null, reason: ctx.reason };
     } catch (err) {
       deps.logger.error({ err, job: job.name }, 'job failed');
-      run = { job: job.name, startedAt, finishedAt: toInstant(deps.clock.now()), outcome: 'failed', counts: {}, error: (err as Error).message };
+      run = { job: job.name, startedAt, finishedAt: toInstant(now()), outcome: 'failed', counts: {}, error: maskText((err as Error).message), reason: ctx.reason };
     }
-    last.set(job.name, run);
-    await deps.runs.append(run).catch((err) => deps.logger.error({ err }, 'could not record a job run'));
+    await record(run);
     return run;
   }
 
-  function guarded(job: Job): Promise<JobRun> {
+  function guarded(job: Job, ctx: JobContext): Promise<JobRun> {
     const current = running.get(job.name);
     if (current) return current;
-    const p = execute(job).finally(() => running.delete(job.name));
+    const p = execute(job, ctx).finally(() => running.delete(job.name));
     running.set(job.name, p);
     return p;
   }
 
-  if (deps.autoStart !== false) {
-    for (const job of jobs) {
-      const task = cron.schedule(
-        job.schedule,
-        async () => {
-          if (running.has(job.name)) {
-            const now = toInstant(deps.clock.now());
-            const skipped: JobRun = { job: job.name, startedAt: now, finishedAt: now, outcome: 'skipped-overlap', counts: {}, error: null };
-            await deps.runs.append(skipped).catch(() => undefined);
-            return;
-          }
-          await guarded(job);
-        },
-        { timezone: SHOP_TIME_ZONE, name: job.name },
-      );
-      tasks.set(job.name, task);
+  async function tick(job: Job) {
+    if (running.has(job.name)) {
+      const at = toInstant(now());
+      await record({ job: job.name, startedAt: at, finishedAt: at, outcome: 'skipped-overlap', counts: {}, error: null, reason: 'scheduled' });
+      return;
     }
+    await guarded(job, { dueAt: lastCronDue(job.schedule, now()) ?? now(), reason: 'scheduled' });
+  }
+
+  async function catchUp(): Promise<JobRun[]> {
+    await history.load();
+    const made: JobRun[] = [];
+    for (const job of jobs) {
+      const decision = catchUpDecision(job, history.lastSuccess(job.name), now());
+      if (!decision.run) {
+        if (decision.reason === 'outside-window') deps.logger.info({ job: job.name, dueAt: toInstant(decision.dueAt!) }, 'missed run is outside its window; waiting for the next one');
+        continue;
+      }
+      deps.logger.info({ job: job.name, dueAt: toInstant(decision.dueAt) }, 'making up a missed run');
+      made.push(await guarded(job, { dueAt: decision.dueAt, reason: 'catch-up' }));
+    }
+    return made;
+  }
+
+  let ready: Promise<JobRun[]> = history.load().then(() => []);
+  if (deps.autoStart !== false) {
+    for (const job of jobs) tasks.push(driver.schedule(job.schedule, () => tick(job), { timezone: SHOP_TIME_ZONE, name: job.name }));
+    ready = catchUp().catch((err) => {
+      deps.logger.error({ err }, 'catch-up of missed runs failed');
+      return [];
+    });
   }
 
   return {
-    runNow(name) {
+    ready,
+    catchUp,
+    has: (name) => byName.has(name),
+    async runNow(name, reason = 'manual') {
       const job = byName.get(name);
-      if (!job) return Promise.reject(new Error(`no job named ${name}`));
-      return guarded(job);
+      if (!job) throw new NotFoundError(`没有这个任务 (no job named ${name})`, 'job_not_found');
+      await history.load();
+      return guarded(job, { dueAt: now(), reason });
     },
     list: () =>
       jobs.map((j) => {
-        const next = tasks.get(j.name)?.getNextRun() ?? null;
+        const next = nextCronRun(j.schedule, now());
         return {
           name: j.name, schedule: j.schedule, timeZone: SHOP_TIME_ZONE, description: j.description,
-          nextRun: next ? toInstant(next.getTime()) : null, lastRun: last.get(j.name) ?? null, running: running.has(j.name),
+          nextRun: next === null ? null : toInstant(next), lastRun: history.lastRun(j.name), running: running.has(j.name),
+          catchUpMinutes: j.catchUpMinutes ?? null,
         };
       }),
     async stop() {
-      for (const t of tasks.values()) await t.stop();
+      for (const t of tasks) await t.stop();
       await Promise.allSettled([...running.values()]);
     },
   };

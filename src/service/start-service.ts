@@ -12,7 +12,7 @@ import type { SyncService } from '../sync/index.js';
 import { MIGRATIONS } from './migrations.js';
 import { connectOutside, type Outside } from './outside.js';
 import { packageInfo } from './package-info.js';
-import { wireDomains } from './wire-domains.js';
+import { wireDomains, type Domains } from './wire-domains.js';
 
 export interface RunningService {
   url: string;
@@ -22,6 +22,8 @@ export interface RunningService {
   scheduler: Scheduler;
   outside: Outside;
   remarks: RemarksService;
+  messaging: Domains['messaging'];
+  operations: Domains['operations'];
   templates: TemplateSet;
   close(): Promise<void>;
 }
@@ -47,7 +49,7 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
   const templates = await loadTemplates(packageInfo.templatesDir);
   const store = await openLowdbStore({
     dir: config.dataDir,
-    collections: { [ORDERS]: { shards: ORDER_SHARDS }, parcels: { shards: 16 }, 'remark-entries': { shards: 16 } },
+    collections: { [ORDERS]: { shards: ORDER_SHARDS }, parcels: { shards: 16 }, 'remark-entries': { shards: 16 }, messages: { shards: 16 } },
     migrations: MIGRATIONS,
     logger,
   });
@@ -85,7 +87,7 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
   let closing: Promise<void> | null = null;
   return {
     url: selfUrl, port, store, outside, templates,
-    sync: domains.sync, scheduler: domains.scheduler, remarks: domains.remarks,
+    sync: domains.sync, scheduler: domains.scheduler, remarks: domains.remarks, messaging: domains.messaging, operations: domains.operations,
     close: () =>
       (closing ??= (async () => {
         await domains.scheduler.stop();

@@ -3,8 +3,12 @@ import { loadAccounts, toUser } from '../accounts/accounts.js';
 import { createSessions, type Sessions } from '../accounts/sessions.js';
 import type { Config } from '../config/config-schema.js';
 import { createApp } from '../http/app.js';
-import type { JobRun } from '../jobs/job.js';
-import { startScheduler, type Scheduler } from '../jobs/scheduler.js';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { sandboxBuyerDirectory } from '../customers/buyer-directory.js';
+import { createOperationsModule } from '../jobs/index.js';
+import type { Scheduler } from '../jobs/scheduler.js';
+import { createMessagingModule } from '../messaging/index.js';
 import { createParcelRepository } from '../logistics/parcel-repository.js';
 import type { TemplateSet } from '../messaging/templates/index.js';
 import { createOrderRepository } from '../orders/order-repository.js';
@@ -24,6 +28,8 @@ export interface Domains {
   sessions: Sessions;
   sync: SyncService;
   remarks: RemarksService;
+  messaging: ReturnType<typeof createMessagingModule>['service'];
+  operations: ReturnType<typeof createOperationsModule>;
   scheduler: Scheduler;
 }
 
@@ -48,7 +54,28 @@ export async function wireDomains(deps: {
     store, platform: outside.platform, orders, clock, logger, memoDateFormat: config.memoDateFormat,
     staffDirectory: staffDirectoryFromUsers([...accounts.values()].map(toUser)),
   });
-  const scheduler = startScheduler([...syncJobs(sync), ...remarks.jobs], { clock, logger, runs: store.log<JobRun>('job-runs'), autoStart: deps.runJobs });
+
+  const messaging = createMessagingModule({ store, orders, parcels, templates: deps.templates, clock, logger, config: config.messaging, shopName: config.shopName });
+  const staffDirectory = staffDirectoryFromUsers([...accounts.values()].map(toUser));
+  const operations = createOperationsModule({
+    store, orders, platform: outside.platform, clock, logger, staffDirectory, config: config.jobs, memoDateFormat: config.memoDateFormat,
+    otherJobs: [...syncJobs(sync), ...remarks.jobs, ...messaging.jobs],
+    messages: { enqueue: (req) => messaging.service.enqueue(req), notifyStaff: (n) => messaging.service.notifyStaff(n) },
+    messageStats: messaging.service,
+    refundExport: {
+      // The day's register is written beside the data, where the refund keeper picks it up.
+      async exportDay(date) {
+        const dir = join(config.dataDir, 'exports');
+        await mkdir(dir, { recursive: true });
+        await writeFile(join(dir, `refunds-${date}.csv`), await remarks.service.exportRefunds(date, 'csv'));
+        await writeFile(join(dir, `refunds-${date}.xlsx`), await remarks.service.exportRefunds(date, 'xlsx'));
+        return { rows: remarks.service.refunds.list({ date }).length };
+      },
+    },
+    buyers: outside.shop ? sandboxBuyerDirectory(outside.shop) : undefined,
+    autoStart: deps.runJobs,
+  });
+  if (operations.missingJobs.length) logger.info({ missing: operations.missingJobs }, 'jobs not scheduled: their module is not wired');
 
   const app = createApp({
     logger,
@@ -68,7 +95,9 @@ export async function wireDomains(deps: {
       { path: '/orders', router: ordersRouter({ orders, parcels }) },
       { path: '/sync', router: syncRouter({ sync, state: syncState }) },
       ...remarks.routers,
+      ...messaging.routers,
+      ...operations.routers,
     ],
   });
-  return { app, sessions, sync, remarks: remarks.service, scheduler };
+  return { app, sessions, sync, remarks: remarks.service, messaging: messaging.service, operations, scheduler: operations.scheduler };
 }

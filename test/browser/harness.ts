@@ -143,8 +143,16 @@ export async function apiAs(baseUrl: string, username: string) {
     if (!r.ok) throw new Error(`${path}: ${r.status}`);
     return (await r.json()) as T;
   };
+  /** Returns status and body: some stories check a refusal. */
+  const post = async <T>(path: string, body: unknown = {}): Promise<{ status: number; body: T }> => {
+    const r = await fetch(`${baseUrl}${path}`, {
+      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
+    });
+    return { status: r.status, body: (await r.json()) as T };
+  };
   return {
     get,
+    post,
     orders: (query = '') => get<OrdersPage>(`/api/orders${query}`),
   };
 }

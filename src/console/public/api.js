@@ -75,10 +75,52 @@ export async function request(method, path, { query, body } = {}) {
   throw err;
 }
 
+/**
+ * Downloads a file the API serves behind the bearer token (a plain link cannot send it): fetched as
+ * a blob and saved through a temporary object URL under `filename`.
+ */
+export async function download(path, query, filename) {
+  const url = new URL(path, location.origin);
+  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== '') url.searchParams.set(k, String(v));
+  const session = currentSession();
+  let res;
+  try {
+    res = await fetch(url, { headers: session ? { authorization: `Bearer ${session.token}` } : {} });
+  } catch {
+    throw new ApiError(0, 'network', MESSAGES.network);
+  }
+  if (!res.ok) throw toApiError(res.status, await res.json().catch(() => null));
+  const href = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoked on the next turn: the click has handed the blob to the download by then.
+  setTimeout(() => URL.revokeObjectURL(href), 0);
+}
+
+const enc = encodeURIComponent;
+
 export const api = {
   login: (username, password) => request('POST', '/api/session', { body: { username, password } }),
   logout: () => request('DELETE', '/api/session'),
   health: () => request('GET', '/healthz'),
   orders: (query) => request('GET', '/api/orders', { query }),
-  order: (tid) => request('GET', `/api/orders/${encodeURIComponent(tid)}`),
+  order: (tid) => request('GET', `/api/orders/${enc(tid)}`),
+  remarkKinds: (tid) => request('GET', `/api/orders/${enc(tid)}/remark-kinds`),
+  remarks: (tid) => request('GET', `/api/orders/${enc(tid)}/remarks`),
+  /** dryRun: the exact entry, memo and flag the write would give, nothing written. */
+  writeRemark: (tid, kind, fields, { dryRun = false } = {}) =>
+    request('POST', `/api/orders/${enc(tid)}/remarks`, { query: { dryRun: dryRun ? 1 : undefined }, body: { kind, fields } }),
+  tasks: (query) => request('GET', '/api/tasks', { query }),
+  notifications: (query) => request('GET', '/api/tasks/notifications', { query }),
+  markRead: (id) => request('POST', `/api/tasks/notifications/${enc(id)}/read`),
+  closeTask: (id, note) => request('POST', `/api/tasks/${enc(id)}/close`, { body: note ? { note } : {} }),
+  ledger: (buyerNick) => request('GET', `/api/ledger/${enc(buyerNick)}`),
+  credit: (buyerNick, body) => request('POST', `/api/ledger/${enc(buyerNick)}/credits`, { body }),
+  refunds: (query) => request('GET', '/api/refunds', { query }),
+  refundRegistered: (id) => request('POST', `/api/refunds/${enc(id)}/registered`),
+  refundPaid: (id) => request('POST', `/api/refunds/${enc(id)}/paid`),
 };

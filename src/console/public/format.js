@@ -97,3 +97,30 @@ export const shortShanghaiTime = (iso) => shanghaiTime(iso).slice(5);
 
 /** The service sends yuan as fixed strings ('159.00'); we only add the sign. */
 export const yuan = (text) => `¥${text}`;
+
+/** Integer fen → yuan text with two decimals ('-12.50'), by integer arithmetic only. */
+export function fenToYuan(fen) {
+  const n = Math.trunc(Number(fen) || 0);
+  const abs = Math.abs(n);
+  return `${n < 0 ? '-' : ''}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** Today's date in Shanghai, YYYY-MM-DD, whatever the browser's zone. */
+export function shanghaiToday(now = Date.now()) {
+  return new Date(now + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Minutes → '5 分钟', '2 小时 5 分', '3 天 2 小时'. */
+export function ageText(minutes) {
+  const m = Math.max(0, Math.floor(Number(minutes) || 0));
+  if (m < 60) return `${m} 分钟`;
+  if (m < 24 * 60) return `${Math.floor(m / 60)} 小时${m % 60 ? ` ${m % 60} 分` : ''}`;
+  const hours = Math.floor((m % (24 * 60)) / 60);
+  return `${Math.floor(m / (24 * 60))} 天${hours ? ` ${hours} 小时` : ''}`;
+}
+
+const TASK_TYPES = { fix_label: '改面单', cancel_waybill: '撤单', courier_followup: '联系快递和买家跟进' };
+export const taskTypeLabel = (type) => TASK_TYPES[type] ?? type;
+
+const ENTRY_STATUSES = { written: '已写入', already_present: '备注里已有', pending: '待写入（排队中）', failed: '写入失败' };
+export const entryStatusLabel = (status) => ENTRY_STATUSES[status] ?? status;

@@ -12,6 +12,8 @@ export const ROUTES = [
   { pattern: '/login', title: '登录', public: true, load: () => import('./pages/login-page.js') },
   { pattern: '/orders', title: '订单', load: () => import('./pages/orders-page.js') },
   { pattern: '/orders/:tid', title: '订单详情', load: () => import('./pages/order-detail-page.js') },
+  { pattern: '/tasks', title: '我的任务', load: () => import('./pages/tasks-page.js') },
+  { pattern: '/ledger', title: '余额与退款', load: () => import('./pages/ledger-page.js') },
 ];
 
 /** Where "/" and a fresh login land. */
@@ -24,6 +26,8 @@ export const HOME = '/orders';
  */
 export const NAV = [
   { label: '订单', href: '#/orders', section: '/orders' },
+  { label: '我的任务', href: '#/tasks', section: '/tasks' },
+  { label: '余额与退款', href: '#/ledger', section: '/ledger', roles: ['keeper', 'admin'] },
 ];
 
 export function navFor(role) {

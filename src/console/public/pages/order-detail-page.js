@@ -1,12 +1,14 @@
 /**
- * 订单详情: items, amounts, receiver (masked for roles that do not need it), memo and flag, and the
- * logistics timeline of every parcel. Remark actions and quick replies join this page in issue 7.
+ * 订单详情: items, amounts, receiver (masked for roles that do not need it), memo and flag, the remark
+ * actions and history, and the logistics timeline of every parcel. After a remark is written the
+ * memo and flag are read again from the service, so the page shows what the platform now holds.
  */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { flagLabel, roleLabel, shanghaiTime, yuan } from '../format.js';
 import { errorBox, facts, flagMarker, loading, statusBadge } from '../widgets.js';
 import { logisticsSection } from './order-logistics.js';
+import { orderRemarks } from './order-remarks.js';
 
 export async function render(ctx) {
   const { view, params, backHref, session } = ctx;
@@ -20,11 +22,25 @@ export async function render(ctx) {
     replace(view, back, heading, errorBox(err, err.status === 404 ? undefined : () => void render(ctx)));
     return;
   }
+  const title = h('div', { class: 'detail-title' }, heading, statusBadge(order.status), flagMarker(order.sellerFlag));
+  const memo = memoSection(order);
+  const refresh = async () => {
+    try {
+      const fresh = await api.order(params.tid);
+      replace(title, heading, statusBadge(fresh.status), flagMarker(fresh.sellerFlag));
+      replace(memo, ...memoSection(fresh).childNodes);
+    } catch {
+      // The remark result already says what was written; the next visit shows the memo.
+    }
+  };
+  const remarks = orderRemarks({ tid: params.tid, initialKind: ctx.query.get('kind') ?? undefined, onWritten: refresh });
   replace(view, back,
-    h('div', { class: 'detail-title' }, heading, statusBadge(order.status), flagMarker(order.sellerFlag)),
+    title,
     h('div', { class: 'detail-grid' },
       overview(order),
-      memoSection(order),
+      memo,
+      remarks.actions,
+      remarks.history,
       receiverSection(order, session.user.role),
       itemsSection(order),
       amountsSection(order),
@@ -46,7 +62,7 @@ function overview(o) {
 }
 
 function memoSection(o) {
-  return section('卖家备注',
+  return h('section', { class: 'card', dataset: { testid: 'memo-card' } }, h('h2', {}, '卖家备注'),
     h('p', { class: 'memo-flag' }, o.sellerFlag ? flagMarker(o.sellerFlag) : h('span', { class: 'muted' }, flagLabel(0))),
     o.sellerMemo
       ? h('p', { class: 'memo-text', dataset: { testid: 'seller-memo' } }, o.sellerMemo)

@@ -1,0 +1,95 @@
+/** Recording complaints and moving them through their steps; the staff name always comes from the login. */
+import { randomUUID } from 'node:crypto';
+import type { User } from '../accounts/accounts.js';
+import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
+import { HOUR, toInstant, type Clock } from '../shared/time.js';
+import type { Store } from '../storage/store.js';
+import {
+  stageOf, viewComplaint, type Complaint, type ComplaintCategory, type ComplaintChannel, type ComplaintView, type Satisfaction, type Step,
+} from './complaint.js';
+import { workingDayDeadline } from './working-days.js';
+
+export const COMPLAINTS = 'complaints';
+const RESPOND_WITHIN_HOURS = 24;
+const VERIFY_WITHIN_WORKING_DAYS = 3;
+
+export interface NewComplaint {
+  buyerNick: string;
+  tid?: string | null;
+  channel: ComplaintChannel;
+  category: ComplaintCategory;
+  content: string;
+}
+
+type StepName = 'respond' | 'verify' | 'outcome' | 'satisfaction';
+const FIELD: Record<StepName, 'response' | 'verification' | 'outcome' | 'satisfaction'> = {
+  respond: 'response', verify: 'verification', outcome: 'outcome', satisfaction: 'satisfaction',
+};
+/** Each step needs the one before it: verification after a first response, and so on. */
+const STAGE_FOR: Record<StepName, ReturnType<typeof stageOf>> = {
+  respond: 'awaiting_response', verify: 'awaiting_verification', outcome: 'awaiting_outcome', satisfaction: 'awaiting_satisfaction',
+};
+
+export function createComplaintService(deps: { store: Store; clock: Clock; holidays?: readonly string[] }) {
+  const { store, clock } = deps;
+  const holidays = new Set(deps.holidays ?? []);
+  const view = (c: Complaint) => viewComplaint(c, clock.now());
+
+  async function step(id: string, name: StepName, user: User, note: string, level?: Satisfaction): Promise<ComplaintView> {
+    const done = await store.transact((tx) => {
+      const c = tx.get<Complaint>(COMPLAINTS, id);
+      if (!c) throw new NotFoundError(`投诉 ${id} 不存在 (complaint not found)`, 'complaint_not_found');
+      const stage = stageOf(c);
+      if (stage !== STAGE_FOR[name]) {
+        if (c[FIELD[name]]) return c; // the same step twice: keep the first record
+        throw new ConflictError(`投诉当前阶段为 ${stage}，不能执行 ${name} (complaint is ${stage})`, 'complaint_stage');
+      }
+      const s: Step = { at: toInstant(clock.now()), by: user.username, byName: user.displayName, note: note.trim() };
+      const next: Complaint = { ...c, [FIELD[name]]: name === 'satisfaction' ? { ...s, level: level! } : s };
+      tx.put(COMPLAINTS, id, next);
+      return next;
+    });
+    return view(done);
+  }
+
+  return {
+    async record(input: NewComplaint, user: User): Promise<ComplaintView> {
+      if (!input.buyerNick.trim()) throw new ValidationError('请填写买家 (buyer nick is required)', 'buyerNick');
+      if (!input.content.trim()) throw new ValidationError('请填写投诉内容 (content is required)', 'content');
+      const now = clock.now();
+      const c: Complaint = {
+        id: `c-${randomUUID()}`, buyerNick: input.buyerNick.trim(), tid: input.tid?.trim() || null,
+        channel: input.channel, category: input.category, content: input.content.trim(),
+        staff: user.username, staffName: user.displayName, openedAt: toInstant(now),
+        respondBy: toInstant(now + RESPOND_WITHIN_HOURS * HOUR),
+        verifyBy: toInstant(workingDayDeadline(now, VERIFY_WITHIN_WORKING_DAYS, holidays)),
+        response: null, verification: null, outcome: null, satisfaction: null,
+      };
+      await store.transact((tx) => tx.put(COMPLAINTS, c.id, c));
+      return view(c);
+    },
+    respond: (id: string, user: User, note: string) => step(id, 'respond', user, note),
+    verify: (id: string, user: User, note: string) => step(id, 'verify', user, note),
+    tellOutcome: (id: string, user: User, note: string) => step(id, 'outcome', user, note),
+    recordSatisfaction: (id: string, user: User, level: Satisfaction, note = '') => step(id, 'satisfaction', user, note, level),
+    get(id: string): ComplaintView {
+      const c = store.get<Complaint>(COMPLAINTS, id);
+      if (!c) throw new NotFoundError(`投诉 ${id} 不存在 (complaint not found)`, 'complaint_not_found');
+      return view(c);
+    },
+    /** Oldest first. */
+    list(filter: { state?: 'open' | 'closed'; late?: boolean } = {}): ComplaintView[] {
+      const out: ComplaintView[] = [];
+      for (const c of store.all<Complaint>(COMPLAINTS)) {
+        const v = view(c);
+        if (filter.state === 'open' && v.stage === 'closed') continue;
+        if (filter.state === 'closed' && v.stage !== 'closed') continue;
+        if (filter.late && !v.late) continue;
+        out.push(v);
+      }
+      return out.sort((a, b) => (a.openedAt < b.openedAt ? -1 : a.openedAt > b.openedAt ? 1 : 0));
+    },
+  };
+}
+
+export type ComplaintService = ReturnType<typeof createComplaintService>;

@@ -1,0 +1,7 @@
+/** 售后投诉 with their clocks (issue 6). */
+export { createComplaintService, COMPLAINTS } from './complaint-service.js';
+export type { ComplaintService, NewComplaint } from './complaint-service.js';
+export { complaintsRouter } from './complaints-router.js';
+export { COMPLAINT_CATEGORIES, COMPLAINT_CHANNELS, CATEGORY_TEXT, SATISFACTION, stageOf, viewComplaint } from './complaint.js';
+export type { Complaint, ComplaintView, ComplaintStage, ComplaintCategory, ComplaintChannel, Satisfaction } from './complaint.js';
+export { addWorkingDays, isWorkingDay, workingDayDeadline } from './working-days.js';

@@ -1,0 +1,71 @@
+/**
+ * The 09:00 birthday greetings: one `birthday` message per buyer per year through the send policy.
+ * Invalid ID numbers are counted and logged masked, so someone can fix the customer record.
+ */
+import type { Job } from '../jobs/job.js';
+import type { JobSettings } from '../jobs/job-settings.js';
+import type { MessageSink } from '../jobs/ports.js';
+import type { Logger } from '../shared/logger.js';
+import { shanghaiDate, toInstant, type Clock } from '../shared/time.js';
+import type { Store } from '../storage/store.js';
+import { birthdayOf, isBirthdayOn } from './birthdays.js';
+import type { BuyerDirectory } from './buyer-directory.js';
+
+export const BIRTHDAY_GREETINGS = 'birthday-greetings';
+
+interface GreetingRecord {
+  id: string;
+  nick: string;
+  year: number;
+  at: string;
+  queued: boolean;
+  reason: string | null;
+}
+
+export interface BirthdayRun {
+  greeted: number;
+  refused: number;
+  alreadyGreeted: number;
+  invalidIds: { nick: string; masked: string; reason: string }[];
+}
+
+export async function sendBirthdayGreetings(
+  deps: { directory: BuyerDirectory; sink: Pick<MessageSink, 'enqueue'>; store: Store; clock: Clock },
+  today: string,
+): Promise<BirthdayRun> {
+  const out: BirthdayRun = { greeted: 0, refused: 0, alreadyGreeted: 0, invalidIds: [] };
+  const year = Number(today.slice(0, 4));
+  for (const profile of deps.directory.profiles()) {
+    const found = birthdayOf(profile);
+    if (found.invalidId) out.invalidIds.push({ nick: profile.nick, ...found.invalidId });
+    if (!found.birthday || !isBirthdayOn(found.birthday, today)) continue;
+    const id = `${year}:${profile.nick}`;
+    if (deps.store.get<GreetingRecord>(BIRTHDAY_GREETINGS, id)) {
+      out.alreadyGreeted++;
+      continue;
+    }
+    const answer = await deps.sink.enqueue({ kind: 'birthday', buyerNick: profile.nick, reason: `生日祝福 ${today.slice(5)} (${found.source})` });
+    const record: GreetingRecord = { id, nick: profile.nick, year, at: toInstant(deps.clock.now()), queued: answer.queued, reason: answer.reason ?? null };
+    await deps.store.transact((tx) => tx.put(BIRTHDAY_GREETINGS, id, record));
+    if (answer.queued) out.greeted++;
+    else out.refused++;
+  }
+  return out;
+}
+
+export function birthdayGreetingsJob(
+  deps: { directory: BuyerDirectory; sink: Pick<MessageSink, 'enqueue'>; store: Store; clock: Clock; logger: Logger },
+  settings: JobSettings,
+): Job {
+  return {
+    name: 'birthday-greetings',
+    ...settings,
+    description: '生日祝福 (birthday greetings from profile or resident ID)',
+    async run(ctx) {
+      const today = shanghaiDate(ctx?.dueAt ?? deps.clock.now());
+      const r = await sendBirthdayGreetings(deps, today);
+      if (r.invalidIds.length) deps.logger.warn({ invalidIds: r.invalidIds.slice(0, 50), count: r.invalidIds.length }, 'resident ID numbers that fail the check were ignored');
+      return { greeted: r.greeted, refused: r.refused, alreadyGreeted: r.alreadyGreeted, invalidIds: r.invalidIds.length };
+    },
+  };
+}

@@ -1,0 +1,33 @@
+/** /api/intents (note, list, follow up) and /api/revisits (the day's list, record an outcome). */
+import { Router } from 'express';
+import { z } from 'zod';
+import { currentUser } from '../http/auth-middleware.js';
+import { shanghaiDate, type Clock } from '../shared/time.js';
+import type { Intents } from './intents.js';
+import type { Revisits } from './revisit-list.js';
+
+const noteBody = z.object({ buyerNick: z.string().min(1).max(64), items: z.string().max(500).default(''), hesitation: z.string().max(500).default('') }).strict();
+const followBody = z.object({ outcome: z.enum(['bought', 'not_interested', 'later']), note: z.string().max(500).optional() }).strict();
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const outcomeBody = z.object({ buyerNick: z.string().min(1).max(64), outcome: z.string().min(1).max(500) }).strict();
+
+export function intentsRouter(deps: { intents: Intents }): Router {
+  const r = Router();
+  r.get('/', (req, res) => res.json({ intents: deps.intents.list({ open: req.query.state !== 'all' }) }));
+  r.post('/', async (req, res) => res.status(201).json({ intent: await deps.intents.note(noteBody.parse(req.body), currentUser(req)) }));
+  r.post('/:id/follow-up', async (req, res) => res.json({ intent: await deps.intents.followUp(req.params.id, followBody.parse(req.body), currentUser(req)) }));
+  return r;
+}
+
+export function revisitsRouter(deps: { revisits: Revisits; clock: Clock }): Router {
+  const r = Router();
+  r.get('/', (req, res) => {
+    const day = date.parse(req.query.date ?? shanghaiDate(deps.clock.now()));
+    res.json({ list: deps.revisits.get(day) ?? { date: day, createdAt: null, entries: [] } });
+  });
+  r.post('/:date/outcome', async (req, res) => {
+    const body = outcomeBody.parse(req.body);
+    res.json({ entry: await deps.revisits.recordOutcome(date.parse(req.params.date), body.buyerNick, body.outcome, currentUser(req).username) });
+  });
+  return r;
+}

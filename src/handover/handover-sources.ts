@@ -1,0 +1,34 @@
+/** Everything the handover report reads, as narrow functions, so it can be built from any store (and timed by the benchmark). */
+import type { ComplaintService } from '../complaints/complaint-service.js';
+import type { Intents } from '../customers/intents.js';
+import type { MessageStats, TransferStatus } from '../jobs/ports.js';
+import type { Order } from '../orders/order.js';
+import type { RemarkEntry } from '../remarks/remark-entry.js';
+import type { ReviewBook } from '../reviews/review-repair.js';
+import type { Clock } from '../shared/time.js';
+import type { SyncRun } from '../sync/sync-state.js';
+import type { Task } from '../tasks/task.js';
+import type { FollowUps } from './follow-ups.js';
+import type { HandoverRecords } from './handover-records.js';
+import type { ShiftTable } from './shifts.js';
+
+export interface HandoverSources {
+  clock: Clock;
+  shifts: ShiftTable;
+  orders: { all(): Iterable<Pick<Order, 'tid' | 'buyerNick' | 'modifiedAt' | 'sellerMemo'>> };
+  remarkEntries: () => Iterable<RemarkEntry>;
+  syncRuns: () => AsyncIterable<SyncRun>;
+  openTasks: () => Task[];
+  complaints: ComplaintService;
+  followUps: FollowUps;
+  reviews: ReviewBook;
+  intents: Intents;
+  records: HandoverRecords;
+  /** Display names of the staff, for the memo lint. */
+  staffNames: readonly string[];
+  memoDateFormat: string;
+  /** Memos of orders modified in this many days are linted. */
+  memoLintDays?: number;
+  messages?: MessageStats;
+  transfers?: TransferStatus;
+}

@@ -1,0 +1,136 @@
+/**
+ * The operations module (issue 6): the scheduler that runs the shop's day, complaints, intents and
+ * the revisit list, follow-ups, and the shift handover — one factory for the composition root, like
+ * remarks-module.ts. It schedules its own jobs and the ones other modules hand it (`otherJobs`:
+ * order-sync, logistics-refresh, the remark outbox), so `listJobs`/`runJob` see every job.
+ */
+import type { Router } from 'express';
+import { complaintsRouter, createComplaintService } from '../complaints/index.js';
+import type { BuyerDirectory } from '../customers/buyer-directory.js';
+import { intentsRouter, revisitsRouter } from '../customers/customers-router.js';
+import { createIntents } from '../customers/intents.js';
+import { createRevisits } from '../customers/revisit-list.js';
+import { createFollowUps } from '../handover/follow-ups.js';
+import { createHandoverRecords } from '../handover/handover-records.js';
+import { followUpsRouter, handoverRouter } from '../handover/handover-router.js';
+import { createHandoverService } from '../handover/handover-service.js';
+import type { HandoverSources } from '../handover/handover-sources.js';
+import type { ShiftName } from '../handover/shifts.js';
+import { PARCELS, type Parcel } from '../logistics/parcel-repository.js';
+import type { OrderRepository } from '../orders/order-repository.js';
+import type { ShopPlatform } from '../platform/platform-port.js';
+import { createRemarkRepository } from '../remarks/remark-repository.js';
+import type { StaffDirectory } from '../remarks/staff-directory.js';
+import { createReviewBook } from '../reviews/review-repair.js';
+import type { Logger } from '../shared/logger.js';
+import type { Clock } from '../shared/time.js';
+import type { Store } from '../storage/store.js';
+import type { SyncRun } from '../sync/sync-state.js';
+import { createTaskRepository } from '../tasks/index.js';
+import type { Job, JobRun } from './job.js';
+import { defaultJobsConfig, type JobsConfig } from './jobs-config.js';
+import { jobsRouter } from './jobs-router.js';
+import type { MessageSink, MessageStats, RefundRegisterExport, TransferChecks, TransferStatus } from './ports.js';
+import { operationsJobs, withConfiguredSchedule } from './registry.js';
+import { startScheduler, type CronDriver } from './scheduler.js';
+
+export interface OperationsModuleDeps {
+  store: Store;
+  orders: OrderRepository;
+  platform: Pick<ShopPlatform, 'negativeReviews'>;
+  clock: Clock;
+  logger: Logger;
+  staffDirectory: StaffDirectory;
+  /** config.jobs (jobsConfigSchema); defaults when absent. */
+  config?: JobsConfig;
+  /** config.memoDateFormat, default 'MM.DD'. */
+  memoDateFormat?: string;
+  /** Jobs of other modules to schedule here too (syncJobs(sync), remarks.jobs). */
+  otherJobs?: Job[];
+  messages?: MessageSink;
+  messageStats?: MessageStats;
+  transferChecks?: TransferChecks;
+  transferStatus?: TransferStatus;
+  refundExport?: RefundRegisterExport;
+  buyers?: BuyerDirectory;
+  /** Start node-cron and the catch-up (default true); tests run jobs by hand. */
+  autoStart?: boolean;
+  cron?: CronDriver;
+}
+
+export function createOperationsModule(deps: OperationsModuleDeps) {
+  const { store, clock } = deps;
+  const config = deps.config ?? defaultJobsConfig();
+  const logger = deps.logger.child({ module: 'operations' });
+  const remarks = createRemarkRepository(store);
+  const tasks = createTaskRepository(store);
+  const complaints = createComplaintService({ store, clock, holidays: config.holidays });
+  const intents = createIntents({ store, clock });
+  const revisits = createRevisits({ store, orders: deps.orders, clock, afterDays: config.revisitAfterDays, everyDays: config.revisitEveryDays });
+  const followUps = createFollowUps({ store, clock });
+  const reviews = createReviewBook({ store, clock, windowDays: config.reviewWindowDays });
+  const records = createHandoverRecords({ store, clock });
+  const sources: HandoverSources = {
+    clock, shifts: config.shifts, orders: deps.orders,
+    remarkEntries: () => remarks.all(),
+    syncRuns: () => store.log<SyncRun>('sync-history').read(),
+    openTasks: () => tasks.list({ state: 'open' }),
+    complaints, followUps, reviews, intents, records,
+    staffNames: deps.staffDirectory.list().map((c) => c.displayName),
+    memoDateFormat: deps.memoDateFormat ?? 'MM.DD',
+    messages: deps.messageStats, transfers: deps.transferStatus,
+  };
+  const handover = createHandoverService(sources);
+
+  const takingStaff = (tid: string) => {
+    const sale = remarks.forOrder(tid).filter((e) => e.kind === 'sale.record' && e.status !== 'failed').sort((a, b) => (a.at < b.at ? -1 : 1))[0];
+    return sale ? { username: sale.username, name: sale.staff } : null;
+  };
+  const own = operationsJobs({
+    config, store, clock, logger, orders: deps.orders, platform: deps.platform,
+    parcels: () => store.all<Parcel>(PARCELS), takingStaff, followUps, reviews, revisits, handover,
+    messages: deps.messages, buyers: deps.buyers, transferChecks: deps.transferChecks, refundExport: deps.refundExport,
+  });
+  for (const m of own.missing) logger.info(m, 'job not registered: its dependency is not wired');
+  const jobs: Job[] = [...(deps.otherJobs ?? []).map((j) => withConfiguredSchedule(j, config)), ...own.jobs];
+  const scheduler = startScheduler(jobs, { clock, logger, runs: store.log<JobRun>('job-runs'), store, autoStart: deps.autoStart, cron: deps.cron });
+
+  const routers: { path: string; router: Router }[] = [
+    { path: '/jobs', router: jobsRouter({ scheduler }) },
+    { path: '/complaints', router: complaintsRouter({ complaints }) },
+    { path: '/intents', router: intentsRouter({ intents }) },
+    { path: '/revisits', router: revisitsRouter({ revisits, clock }) },
+    { path: '/follow-ups', router: followUpsRouter({ followUps }) },
+    { path: '/handover', router: handoverRouter({ handover, clock, shifts: config.shifts }) },
+  ];
+
+  return {
+    routers,
+    /** Every scheduled job, this module's and `otherJobs`. */
+    jobs,
+    /** Jobs left out because a port was not wired, e.g. `{job: 'refund-register', needs: 'RefundRegisterExport'}`. */
+    missingJobs: own.missing,
+    scheduler,
+    /** For `xiaoer jobs list`: name, cron expression, time zone, next run (+08:00), last run. */
+    listJobs: () => scheduler.list(),
+    /** For `xiaoer jobs run <name>`; NotFoundError for an unknown name. */
+    runJob: (name: string) => scheduler.runNow(name, 'manual'),
+    /** For `xiaoer handover --shift day --date YYYY-MM-DD`. */
+    handoverMarkdown: (shift: ShiftName, date: string) => handover.markdown(shift, date),
+    /** The JSON report (also what the benchmark times on a 100k-order store). */
+    handoverReport: (shift: ShiftName, date: string) => handover.report(shift, date),
+    handover, complaints, intents, revisits, followUps, reviews,
+    close: () => scheduler.stop(),
+  };
+}
+
+export type OperationsModule = ReturnType<typeof createOperationsModule>;
+export { jobsConfigSchema, defaultJobsConfig, DEFAULT_SCHEDULES, JOB_NAMES } from './jobs-config.js';
+export type { JobsConfig, JobName } from './jobs-config.js';
+export type { Job, JobRun, JobContext } from './job.js';
+export type { MessageSink, MessageStats, TransferChecks, TransferStatus, RefundRegisterExport, MessageRequest, OutboundKind } from './ports.js';
+export { sandboxBuyerDirectory } from '../customers/buyer-directory.js';
+export type { BuyerDirectory, BuyerProfile } from '../customers/buyer-directory.js';
+export { startScheduler, SHOP_TIME_ZONE } from './scheduler.js';
+export type { Scheduler, CronDriver, JobListing } from './scheduler.js';
+export { nextCronRun, lastCronDue } from './cron-time.js';

@@ -1,0 +1,59 @@
+/**
+ * Every run goes to the `job-runs` log; the last run and last success of each job are also kept in
+ * one small document per job (`job-state`) so that start-up (catch-up) and `GET /api/jobs` never
+ * read the whole log. Without a store, the state is rebuilt from the log once.
+ */
+import { parseInstant } from '../shared/time.js';
+import type { AppendLog, Store } from '../storage/store.js';
+import type { JobRun } from './job.js';
+
+export const JOB_STATE = 'job-state';
+
+export interface JobState {
+  job: string;
+  lastRun: JobRun | null;
+  lastSuccessAt: string | null;
+}
+
+export interface JobHistory {
+  /** Resolves once the last runs are known (immediately with a store). */
+  load(): Promise<void>;
+  record(run: JobRun): Promise<void>;
+  lastRun(job: string): JobRun | null;
+  /** Epoch ms of the last run that ended ok, or null. */
+  lastSuccess(job: string): number | null;
+}
+
+export function createJobHistory(deps: { runs: AppendLog<JobRun>; store?: Store }): JobHistory {
+  const states = new Map<string, JobState>();
+  let loaded: Promise<void> | null = null;
+
+  const apply = (run: JobRun) => {
+    if (run.outcome === 'skipped-overlap') return;
+    const prev = states.get(run.job);
+    states.set(run.job, { job: run.job, lastRun: run, lastSuccessAt: run.outcome === 'ok' ? run.startedAt : (prev?.lastSuccessAt ?? null) });
+  };
+
+  async function load() {
+    if (deps.store) {
+      for (const s of deps.store.all<JobState>(JOB_STATE)) states.set(s.job, s);
+      return;
+    }
+    for await (const run of deps.runs.read()) apply(run);
+  }
+
+  return {
+    load: () => (loaded ??= load()),
+    async record(run) {
+      await deps.runs.append(run);
+      apply(run);
+      const state = states.get(run.job);
+      if (deps.store && state) await deps.store.transact((tx) => tx.put(JOB_STATE, run.job, state));
+    },
+    lastRun: (job) => states.get(job)?.lastRun ?? null,
+    lastSuccess(job) {
+      const at = states.get(job)?.lastSuccessAt;
+      return at ? parseInstant(at) : null;
+    },
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * The `jobs` section of the config: schedules (cron in Asia/Shanghai), catch-up windows, shift hours,
+ * public holidays and the operating rules of the shop's day (../shared/spec/operations.md). Every key
+ * has the shop's default, so `{}` is a complete config.
+ */
+import { z } from 'zod';
+import { parseCron } from './cron-time.js';
+
+export const JOB_NAMES = [
+  'order-sync', 'logistics-refresh', 'payment-reminders', 'birthday-greetings', 'review-repair', 'stuck-parcels',
+  'transfer-checks', 'transfer-register', 'refund-register', 'revisit-list', 'handover-day', 'handover-night',
+] as const;
+export type JobName = (typeof JOB_NAMES)[number];
+
+export const DEFAULT_SCHEDULES: Readonly<Record<JobName, string>> = {
+  'order-sync': '*/5 * * * *',
+  'logistics-refresh': '*/30 * * * *',
+  'payment-reminders': '*/10 * * * *',
+  'birthday-greetings': '0 9 * * *',
+  'review-repair': '0 20 * * *',
+  'stuck-parcels': '0 10,16 * * *',
+  'transfer-checks': '0 10 * * *',
+  'transfer-register': '30 22 * * *',
+  'refund-register': '30 17 * * *',
+  'revisit-list': '0 9 * * *',
+  'handover-day': '15 16 * * *',
+  'handover-night': '0 23 * * *',
+};
+
+/** Minutes after its due time a missed daily run may still be made up on start. */
+export const DEFAULT_CATCH_UP_MINUTES: Readonly<Partial<Record<JobName, number>>> = {
+  'birthday-greetings': 12 * 60, // until 21:00: greetings are not sent at night
+  'review-repair': 60, // the 20:00–21:00 reminder window of the night shift
+  'stuck-parcels': 5 * 60,
+  'transfer-checks': 8 * 60,
+  'transfer-register': 90,
+  'refund-register': 6 * 60,
+  'revisit-list': 9 * 60,
+  'handover-day': 6 * 60,
+  'handover-night': 10 * 60, // still useful to the day shift arriving at 09:00
+};
+
+const cronExpr = z.string().superRefine((v, ctx) => {
+  try {
+    parseCron(v);
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: (err as Error).message });
+  }
+});
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const shift = z.object({ start: hhmm, end: hhmm }).strict();
+
+const scheduleShape = Object.fromEntries(JOB_NAMES.map((n) => [n, cronExpr.default(DEFAULT_SCHEDULES[n])])) as Record<JobName, z.ZodDefault<typeof cronExpr>>;
+const catchUpShape = Object.fromEntries(JOB_NAMES.map((n) => [n, z.number().int().min(0).max(24 * 60).optional()])) as Record<JobName, z.ZodOptional<z.ZodNumber>>;
+
+export const jobsConfigSchema = z
+  .object({
+    schedules: z.object(scheduleShape).strict().prefault({}),
+    /** Overrides of DEFAULT_CATCH_UP_MINUTES; 0 turns catch-up off for that job. */
+    catchUpMinutes: z.object(catchUpShape).strict().prefault({}),
+    shifts: z
+      .object({ day: shift.default({ start: '09:00', end: '16:30' }), night: shift.default({ start: '15:30', end: '23:00' }) })
+      .strict()
+      .prefault({}),
+    /** Public holidays (YYYY-MM-DD): not working days for the complaint clocks. */
+    holidays: z.array(isoDate).default([]),
+    paymentReminders: z
+      .object({ firstAfterMinutes: z.number().int().min(1).default(30), lastBeforeCloseMinutes: z.number().int().min(1).default(120) })
+      .strict()
+      .prefault({}),
+    reviewWindowDays: z.number().int().min(1).max(180).default(30),
+    stuckParcelHours: z.number().int().min(1).default(48),
+    revisitAfterDays: z.number().int().min(1).default(60),
+    /** A customer is on the revisit list at most once in this many days (a quarter). */
+    revisitEveryDays: z.number().int().min(1).default(90),
+  })
+  .strict();
+
+export type JobsConfig = z.infer<typeof jobsConfigSchema>;
+
+export const defaultJobsConfig = (): JobsConfig => jobsConfigSchema.parse({});
+
+export function catchUpMinutesOf(config: JobsConfig, name: string): number | undefined {
+  const own = (config.catchUpMinutes as Partial<Record<string, number>>)[name];
+  return own ?? (DEFAULT_CATCH_UP_MINUTES as Partial<Record<string, number>>)[name];
+}

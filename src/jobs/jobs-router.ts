@@ -1,0 +1,17 @@
+/** /api/jobs: every job with its schedule, time zone, next and last run; running one now (admin). */
+import { Router } from 'express';
+import { requireRole } from '../http/auth-middleware.js';
+import type { Scheduler } from './scheduler.js';
+
+export function jobsRouter(deps: { scheduler: Pick<Scheduler, 'list' | 'runNow'> }): Router {
+  const r = Router();
+  r.get('/', (_req, res) => {
+    res.json({ jobs: deps.scheduler.list() });
+  });
+  r.post('/:name/run', requireRole('admin'), async (req, res) => {
+    const run = await deps.scheduler.runNow(String(req.params.name), 'manual');
+    // A failed run is an outcome to show, not an HTTP error: the run record carries it.
+    res.json({ run });
+  });
+  return r;
+}

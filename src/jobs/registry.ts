@@ -1,0 +1,86 @@
+/**
+ * The one place the shop's day is registered: every job of the operations module, built from its
+ * domain folder with the schedule and catch-up window from the config. A job whose port is missing
+ * (no message sink yet, no reconciliation) is left out, and the reason is returned for the log.
+ */
+import { birthdayGreetingsJob } from '../customers/birthday-greetings.js';
+import type { BuyerDirectory } from '../customers/buyer-directory.js';
+import { paymentRemindersJob } from '../customers/payment-reminders.js';
+import { revisitListJob, type Revisits } from '../customers/revisit-list.js';
+import type { FollowUps } from '../handover/follow-ups.js';
+import { handoverJob, type HandoverService } from '../handover/handover-service.js';
+import type { Parcel } from '../logistics/parcel-repository.js';
+import type { Order } from '../orders/order.js';
+import type { ShopPlatform } from '../platform/platform-port.js';
+import { reviewRepairJob, type ReviewBook } from '../reviews/review-repair.js';
+import type { Logger } from '../shared/logger.js';
+import type { Clock } from '../shared/time.js';
+import type { Store } from '../storage/store.js';
+import { refundRegisterJob, transferChecksJob, transferRegisterJob } from './definitions/register-jobs.js';
+import { stuckParcelsJob, type TakingStaff } from './definitions/stuck-parcels.js';
+import type { Job } from './job.js';
+import type { JobSettings } from './job-settings.js';
+import { catchUpMinutesOf, type JobName, type JobsConfig } from './jobs-config.js';
+import type { MessageSink, RefundRegisterExport, TransferChecks } from './ports.js';
+
+export interface RegistryDeps {
+  config: JobsConfig;
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  orders: { all(): Iterable<Order>; get(tid: string): Order | undefined };
+  platform: Pick<ShopPlatform, 'negativeReviews'>;
+  parcels: () => Iterable<Parcel>;
+  takingStaff: (tid: string) => TakingStaff | null;
+  followUps: FollowUps;
+  reviews: ReviewBook;
+  revisits: Revisits;
+  handover: HandoverService;
+  messages?: MessageSink;
+  buyers?: BuyerDirectory;
+  transferChecks?: TransferChecks;
+  refundExport?: RefundRegisterExport;
+}
+
+export function settingsFor(config: JobsConfig, name: string): JobSettings {
+  const schedule = (config.schedules as Partial<Record<string, string>>)[name];
+  const catchUpMinutes = catchUpMinutesOf(config, name);
+  return { schedule: schedule ?? '', ...(catchUpMinutes ? { catchUpMinutes } : {}) };
+}
+
+/** Jobs built elsewhere (order-sync, logistics-refresh, the remark outbox) take the config's schedule when it names them. */
+export function withConfiguredSchedule(job: Job, config: JobsConfig): Job {
+  const s = settingsFor(config, job.name);
+  return s.schedule ? { ...job, ...s, run: job.run } : job;
+}
+
+export function operationsJobs(d: RegistryDeps): { jobs: Job[]; missing: { job: JobName; needs: string }[] } {
+  const s = (name: JobName) => settingsFor(d.config, name);
+  const jobs: Job[] = [];
+  const missing: { job: JobName; needs: string }[] = [];
+  const sink = d.messages;
+  if (sink) {
+    jobs.push(paymentRemindersJob({ orders: d.orders, sink, store: d.store, clock: d.clock }, { ...s('payment-reminders'), rules: d.config.paymentReminders }));
+    if (d.buyers) jobs.push(birthdayGreetingsJob({ directory: d.buyers, sink, store: d.store, clock: d.clock, logger: d.logger }, s('birthday-greetings')));
+    else missing.push({ job: 'birthday-greetings', needs: 'BuyerDirectory' });
+    jobs.push(reviewRepairJob({ book: d.reviews, platform: d.platform, sink, followUps: d.followUps }, s('review-repair')));
+    jobs.push(stuckParcelsJob({
+      parcels: d.parcels, orderOf: (tid) => d.orders.get(tid), takingStaff: d.takingStaff, followUps: d.followUps, sink, clock: d.clock,
+      stuckHours: d.config.stuckParcelHours,
+    }, s('stuck-parcels')));
+  } else {
+    for (const job of ['payment-reminders', 'birthday-greetings', 'review-repair', 'stuck-parcels'] as const) missing.push({ job, needs: 'MessageSink' });
+  }
+  if (d.transferChecks) {
+    jobs.push(transferChecksJob({ checks: d.transferChecks }, s('transfer-checks')));
+    jobs.push(transferRegisterJob({ checks: d.transferChecks, clock: d.clock }, s('transfer-register')));
+  } else {
+    missing.push({ job: 'transfer-checks', needs: 'TransferChecks' }, { job: 'transfer-register', needs: 'TransferChecks' });
+  }
+  if (d.refundExport) jobs.push(refundRegisterJob({ refunds: d.refundExport, clock: d.clock }, s('refund-register')));
+  else missing.push({ job: 'refund-register', needs: 'RefundRegisterExport' });
+  jobs.push(revisitListJob({ revisits: d.revisits, clock: d.clock }, s('revisit-list')));
+  jobs.push(handoverJob({ handover: d.handover, sink: sink ?? null, clock: d.clock }, 'day', s('handover-day')));
+  jobs.push(handoverJob({ handover: d.handover, sink: sink ?? null, clock: d.clock }, 'night', s('handover-night')));
+  return { jobs, missing };
+}

@@ -1,0 +1,77 @@
+/**
+ * Mounted at /api/messages. POST previews or queues a buyer message (sent at once when it is due
+ * and allowed: into the outbox in the sandbox); GET lists the outbox and the log; staff mark an
+ * outbox message sent after pasting it, or cancel one still waiting.
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import { currentUser } from '../../http/auth-middleware.js';
+import { NotFoundError } from '../../shared/errors.js';
+import { MESSAGE_STATES, type MessageState } from '../outbound/message.js';
+import type { MessageService } from '../outbound/message-service.js';
+import { MESSAGE_KINDS } from '../templates/metadata.js';
+
+const instant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, 'an ISO-8601 instant with its offset');
+const body = z.object({
+  kind: z.enum(MESSAGE_KINDS),
+  tid: z.string().regex(/^\d{1,24}$/, 'tid is the order number').optional(),
+  buyerNick: z.string().min(1).max(64).optional(),
+  values: z.record(z.string(), z.string().max(500)).optional(),
+  dueAt: instant.optional(),
+  preview: z.boolean().optional(),
+});
+const listQuery = z.object({
+  state: z.string().optional(),
+  kind: z.string().max(64).optional(),
+  tid: z.string().max(24).optional(),
+  buyer: z.string().max(64).optional(),
+  audience: z.enum(['buyer', 'staff']).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+const cancelBody = z.object({ reason: z.string().min(1).max(200).optional() });
+const YES = new Set(['1', 'true', 'yes']);
+
+function states(text: string | undefined): MessageState[] | undefined {
+  if (!text) return undefined;
+  const list = text.split(',').map((s) => s.trim()).filter(Boolean);
+  return list.map((s) => z.enum(MESSAGE_STATES, `state must be one of ${MESSAGE_STATES.join(', ')}`).parse(s));
+}
+
+export function messagesRouter(service: MessageService): Router {
+  const r = Router();
+  r.post('/', async (req, res) => {
+    const b = body.parse(req.body ?? {});
+    const user = currentUser(req);
+    const request = {
+      kind: b.kind, reason: `staff:${user.username}`, user,
+      ...(b.tid ? { tid: b.tid } : {}), ...(b.buyerNick ? { buyerNick: b.buyerNick } : {}),
+      ...(b.values ? { values: b.values } : {}), ...(b.dueAt ? { dueAt: b.dueAt } : {}),
+    };
+    if (b.preview || YES.has(String(req.query.preview ?? '').toLowerCase())) {
+      res.json({ preview: true, ...service.preview(request) });
+      return;
+    }
+    const result = await service.enqueueAndSend(request);
+    if (!result.queued && result.reason === 'order_not_found') throw new NotFoundError(`no order ${b.tid}`, 'order_not_found');
+    res.status(result.queued ? 201 : 200).json(result);
+  });
+  r.get('/', (req, res) => {
+    const q = listQuery.parse(req.query);
+    const all = service.list({
+      ...(states(q.state) ? { state: states(q.state) } : {}), ...(q.kind ? { kind: q.kind } : {}), ...(q.tid ? { tid: q.tid } : {}),
+      ...(q.buyer ? { buyer: q.buyer } : {}), ...(q.audience ? { audience: q.audience } : {}),
+    });
+    res.json({ total: all.length, messages: all.slice(0, q.limit) });
+  });
+  r.get('/:id', async (req, res) => {
+    res.json(await service.get(req.params.id));
+  });
+  r.post('/:id/sent', async (req, res) => {
+    res.json({ message: await service.markSent(req.params.id, currentUser(req)) });
+  });
+  r.post('/:id/cancel', async (req, res) => {
+    const b = cancelBody.parse(req.body ?? {});
+    res.json({ message: await service.cancel(req.params.id, currentUser(req), b.reason) });
+  });
+  return r;
+}

@@ -1,0 +1,10 @@
+/** Messaging: templates, quick replies, outbound messages with their channels and send policy. */
+export { createMessagingModule, type MessagingModule, type MessagingModuleDeps, type MessagingService } from './messaging-module.js';
+export { messagingConfigSchema, type MessagingConfig, type MessagingConfigInput, type SendWindow } from './messaging-config.js';
+export type { EnqueueRequest, EnqueueResult, Preview } from './outbound/enqueue.js';
+export type { StaffNotice } from './outbound/staff-notices.js';
+export type { OutboundMessage, MessageState, SendAttempt, ChannelKind } from './outbound/message.js';
+export { MESSAGE_STATES } from './outbound/message.js';
+export type { EnqueueRefusal } from './policy/send-policy.js';
+export { isOptOutReply } from './policy/opt-out.js';
+export type { QuickReplyRender, RenderOptions } from './quick-replies/index.js';

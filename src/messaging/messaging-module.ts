@@ -1,0 +1,74 @@
+/**
+ * Messaging wired in one place: the message store, channels from the config, the send policy,
+ * quick replies, their routers and the dispatch job. The composition root calls this once and
+ * mounts `routers` under /api.
+ */
+import type { Router } from 'express';
+import type { Job } from '../jobs/job.js';
+import type { ParcelRepository } from '../logistics/parcel-repository.js';
+import type { OrderRepository } from '../orders/order-repository.js';
+import type { Logger } from '../shared/logger.js';
+import type { Clock } from '../shared/time.js';
+import type { Store } from '../storage/store.js';
+import { buildChannels } from './channels/build-channels.js';
+import { buyersRouter } from './http/buyers-router.js';
+import { messagesRouter } from './http/messages-router.js';
+import { quickRepliesRouter } from './http/quick-replies-router.js';
+import { messagingConfigSchema, type MessagingConfig, type MessagingConfigInput } from './messaging-config.js';
+import { createMessageRepository } from './outbound/message-repository.js';
+import { createMessageService } from './outbound/message-service.js';
+import { createOrderFacts } from './outbound/order-facts.js';
+import { createQuickReplyService } from './quick-replies/quick-reply-service.js';
+import { createUsageRepository } from './quick-replies/usage-repository.js';
+import type { TemplateSet } from './templates/index.js';
+
+export interface MessagingModuleDeps {
+  store: Store;
+  orders: OrderRepository;
+  parcels: ParcelRepository;
+  templates: TemplateSet;
+  clock: Clock;
+  logger: Logger;
+  /** config.messaging; a raw object is validated with the same schema (tests pass partial settings). */
+  config: MessagingConfig | MessagingConfigInput;
+  shopName: string;
+  /** Robot-queue waits; tests inject one that moves their clock. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export function createMessagingModule(deps: MessagingModuleDeps) {
+  const config = messagingConfigSchema.parse(deps.config);
+  const logger = deps.logger.child({ module: 'messaging' });
+  const channels = buildChannels({ config, clock: deps.clock, logger, ...(deps.sleep ? { sleep: deps.sleep } : {}) });
+  const facts = createOrderFacts({ orders: deps.orders, parcels: deps.parcels, shopName: deps.shopName });
+  const messages = createMessageService({
+    repo: createMessageRepository(deps.store), templates: deps.templates, facts,
+    buyerChannel: channels.buyer, outbox: channels.outbox, robot: channels.robot,
+    config, clock: deps.clock, logger, inFlight: new Set(),
+  });
+  const quickReplies = createQuickReplyService({ templates: deps.templates, facts, usage: createUsageRepository(deps.store), clock: deps.clock });
+
+  const service = {
+    ...messages,
+    /** For the CLI: `xiaoer reply <shortcut|id> [--tid T] [--set key=value]`, as config.cliUser. */
+    renderQuickReply: quickReplies.render,
+    searchQuickReplies: quickReplies.search,
+    quickReplyUsage: quickReplies.usage,
+  };
+
+  const routers: { path: string; router: Router }[] = [
+    { path: '/messages', router: messagesRouter(messages) },
+    { path: '/buyers', router: buyersRouter(messages) },
+    { path: '/quick-replies', router: quickRepliesRouter(quickReplies) },
+  ];
+  const jobs: Job[] = [{
+    name: 'message-dispatch',
+    schedule: '* * * * *',
+    description: '发送到期的消息 (sends due buyer messages through the send policy; resolves sends a crash left unanswered)',
+    run: () => messages.dispatchDue(),
+  }];
+  return { service, routers, jobs };
+}
+
+export type MessagingModule = ReturnType<typeof createMessagingModule>;
+export type MessagingService = MessagingModule['service'];

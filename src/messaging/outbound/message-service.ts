@@ -1,0 +1,106 @@
+/**
+ * The messaging service others call: queue and preview buyer messages, list the outbox and the
+ * log, staff marks (sent, cancelled), buyer opt-outs, staff notices, and the dispatch run.
+ */
+import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.js';
+import { isOptOutReply } from '../policy/opt-out.js';
+import { createDispatcher } from './dispatcher.js';
+import { createEnqueue, type EnqueueRequest } from './enqueue.js';
+import type { MessageState, OutboundMessage, SendAttempt } from './message.js';
+import type { MessageFilter, OptOut } from './message-repository.js';
+import { logAttempt, nowInstant, type OutboundDeps } from './outbound-deps.js';
+import { createMessageStats } from './message-stats.js';
+import { createStaffNotices } from './staff-notices.js';
+
+export interface Actor { username: string; displayName: string }
+
+/** States a person may still stop; cancelling a failed one marks it dealt with (off the handover's problem list). */
+const CANCELLABLE: readonly MessageState[] = ['queued', 'held', 'outbox', 'failed'];
+/** What an opt-out stops. */
+const WAITING: readonly MessageState[] = ['queued', 'held', 'outbox'];
+
+export function createMessageService(d: OutboundDeps) {
+  const { repo } = d;
+  const { enqueue, preview } = createEnqueue(d);
+  const dispatcher = createDispatcher(d);
+  const notifyStaff = createStaffNotices(d);
+
+  function mustGet(id: string): OutboundMessage {
+    const m = repo.get(id);
+    if (!m) throw new NotFoundError(`no message ${id}`, 'message_not_found');
+    return m;
+  }
+
+  /** Staff pasted an outbox message into the chat (or checked a held one did arrive). Marking twice is harmless. */
+  async function markSent(id: string, user: Actor): Promise<OutboundMessage> {
+    const m = mustGet(id);
+    if (m.state === 'sent') return m;
+    const saved = await repo.transition(id, ['outbox', 'held'], (x) => ({ ...x, state: 'sent', sentAt: nowInstant(d), sentBy: user.username }));
+    if (!saved) throw new ConflictError(`message ${id} is ${repo.get(id)?.state ?? m.state}: only outbox or held messages can be marked sent`, 'not_markable');
+    await logAttempt(d, saved, 'sent', { error: `marked by ${user.username}` });
+    return saved;
+  }
+
+  async function cancel(id: string, user: Actor, reason = 'cancelled_by_staff'): Promise<OutboundMessage> {
+    const m = mustGet(id);
+    if (m.state === 'cancelled') return m;
+    const saved = await repo.transition(id, CANCELLABLE, (x) => ({ ...x, state: 'cancelled', stateReason: reason, sentBy: user.username }));
+    if (!saved) throw new ConflictError(`message ${id} is ${repo.get(id)?.state ?? m.state}: it can no longer be cancelled`, 'not_cancellable');
+    await logAttempt(d, saved, 'cancelled', { error: reason });
+    return saved;
+  }
+
+  /** Never again: the opt-out is stored and every message still waiting for this buyer is cancelled. */
+  async function optOut(nick: string, by: { username: string } | 'buyer-reply'): Promise<{ optOut: OptOut; cancelled: number }> {
+    const buyer = nick.trim();
+    if (!buyer) throw new ValidationError('buyer nick is required', 'nick');
+    const record = await repo.addOptOut({
+      nick: buyer, at: nowInstant(d), by: by === 'buyer-reply' ? buyer : by.username, source: by === 'buyer-reply' ? 'buyer-reply' : 'staff',
+    });
+    let cancelled = 0;
+    for (const m of repo.list({ buyer, audience: 'buyer', state: WAITING })) {
+      const saved = await repo.transition(m.id, WAITING, (x) => ({ ...x, state: 'cancelled', stateReason: 'opted_out' }));
+      if (saved) { cancelled++; await logAttempt(d, saved, 'cancelled', { error: 'opted_out' }); }
+    }
+    d.logger.info({ buyer, source: record.source, cancelled }, 'buyer opted out');
+    return { optOut: record, cancelled };
+  }
+
+  /** A buyer's chat or SMS reply: 退订/TD opts them out. */
+  async function buyerReplied(nick: string, text: string): Promise<{ optedOut: boolean }> {
+    if (!isOptOutReply(text)) return { optedOut: false };
+    await optOut(nick, 'buyer-reply');
+    return { optedOut: true };
+  }
+
+  async function get(id: string): Promise<{ message: OutboundMessage; attempts: SendAttempt[] }> {
+    const message = mustGet(id);
+    return { message, attempts: await repo.attempts(id) };
+  }
+
+  /** Queues and, when it is due now, sends at once (the console's "send"): the answer shows where it went. */
+  async function enqueueAndSend(req: EnqueueRequest) {
+    const result = await enqueue(req);
+    if (!result.queued) return result;
+    const message = (await dispatcher.dispatchNow(result.message.id)) ?? result.message;
+    return { ...result, message };
+  }
+
+  return {
+    enqueue,
+    enqueueAndSend,
+    preview,
+    list: (filter: MessageFilter) => repo.list(filter),
+    get,
+    markSent,
+    cancel,
+    optOut,
+    isOptedOut: (nick: string) => !!repo.optOut(nick),
+    buyerReplied,
+    notifyStaff,
+    ...createMessageStats(repo),
+    dispatchDue: dispatcher.runOnce,
+  };
+}
+
+export type MessageService = ReturnType<typeof createMessageService>;

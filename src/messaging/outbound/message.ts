@@ -1,0 +1,95 @@
+/**
+ * An outbound message as xiaoer keeps it. Its id derives from the idempotency key (one per order
+ * per kind), so enqueuing the same thing twice finds the first, and the key is persisted with
+ * state `sending` before any channel is asked to send.
+ */
+import { createHash } from 'node:crypto';
+import type { MessageKind } from '../templates/metadata.js';
+import { shanghaiParts } from '../../shared/time.js';
+
+/**
+ * queued: waits for its due time · sending: handed to a channel (persisted before the send) ·
+ * outbox: in the outbox for staff to paste into chat · sent: delivered or pasted (staff mark) ·
+ * held: the outcome is unknown or needs a person · failed: refused or out of attempts ·
+ * cancelled: the policy or a person stopped it (opted out, paid since, delivered since...).
+ */
+export const MESSAGE_STATES = ['queued', 'sending', 'outbox', 'sent', 'held', 'failed', 'cancelled'] as const;
+export type MessageState = (typeof MESSAGE_STATES)[number];
+
+/** States a message does not leave by itself. */
+export const SETTLED_STATES: readonly MessageState[] = ['sent', 'failed', 'cancelled'];
+
+export type BuyerChannelKind = 'outbox' | 'aliyun-sms';
+export type RobotChannelKind = 'outbox' | 'dingtalk' | 'wecom';
+export type ChannelKind = BuyerChannelKind | 'dingtalk' | 'wecom';
+
+export type NoticeKind = 'staff-notice';
+
+export interface OutboundMessage {
+  id: string;
+  /** '<kind>:<tid>' for order messages: the once-per-order-per-kind rule is this key being unique. */
+  key: string;
+  kind: MessageKind | NoticeKind;
+  audience: 'buyer' | 'staff';
+  tid: string | null;
+  /** '' for staff notices. */
+  buyerNick: string;
+  /** Why it was queued (scheduler rule or staff), for the log and the console. */
+  reason: string;
+  channel: ChannelKind;
+  /** Rendered at enqueue; markdown for staff notices. */
+  text: string;
+  title?: string;
+  /** SMS template parameters (Aliyun templates are approved text with ${name} slots, not free text). */
+  smsParams?: Record<string, string>;
+  /** Masked, for display: '138****5678'. The number itself is read from the order at send time. */
+  to?: string;
+  state: MessageState;
+  /** Why it is in its state: 'opted_out', 'already_paid', 'quiet_hours', 'outcome_unknown'... */
+  stateReason?: string;
+  /** +08:00 instants. */
+  dueAt: string;
+  createdAt: string;
+  createdBy: string;
+  attempts: number;
+  sendingSince?: string;
+  deliveredAt?: string;
+  sentAt?: string;
+  sentBy?: string;
+  providerId?: string;
+  lastError?: string;
+}
+
+/** One try at a channel, appended to the message-attempts log (personal data masked). */
+export interface SendAttempt {
+  messageId: string;
+  kind: OutboundMessage['kind'];
+  channel: ChannelKind;
+  at: string;
+  outcome: 'sent' | 'outbox' | 'deferred' | 'retry' | 'capped' | 'failed' | 'unknown' | 'resolved-sent' | 'resolved-not-sent' | 'cancelled' | 'held';
+  error?: string;
+  providerId?: string;
+}
+
+/** Kinds that are about one order; the others (birthday, transfers) may be about a buyer only. */
+export const ORDER_KINDS: ReadonlySet<MessageKind> = new Set<MessageKind>([
+  'payment-reminder-first', 'payment-reminder-last', 'review-repair',
+  'logistics-shipped', 'logistics-stuck', 'logistics-delivered', 'logistics-misdelivered',
+]);
+
+/**
+ * The idempotency key. Order messages: once per order per kind. Birthday: once per buyer per year.
+ * Other buyer messages: once per buyer per kind and reference (a transfer's reference) or day.
+ */
+export function idempotencyKey(input: { kind: MessageKind; tid?: string | null; buyerNick: string; reference?: string; at: number }): string {
+  if (input.tid) return `${input.kind}:${input.tid}`;
+  const p = shanghaiParts(input.at);
+  if (input.kind === 'birthday') return `birthday:${input.buyerNick}:${p.year}`;
+  const day = `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+  return `${input.kind}:${input.buyerNick}:${input.reference ?? day}`;
+}
+
+/** Short, stable and safe in URLs and as Aliyun's OutId. */
+export function messageIdFor(key: string): string {
+  return `msg-${createHash('sha256').update(key).digest('hex').slice(0, 20)}`;
+}

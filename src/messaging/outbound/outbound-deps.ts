@@ -1,0 +1,45 @@
+/** What the outbound parts share: repositories, templates, channels, the clock and the settings. */
+import type { Logger } from '../../shared/logger.js';
+import { maskText } from '../../shared/mask.js';
+import { toInstant, type Clock } from '../../shared/time.js';
+import type { BuyerChannel } from '../channels/channel-port.js';
+import type { RobotQueue } from '../channels/robot-queue.js';
+import type { MessagingConfig } from '../messaging-config.js';
+import type { TemplateSet } from '../templates/index.js';
+import type { ChannelKind, OutboundMessage, SendAttempt } from './message.js';
+import type { MessageRepository } from './message-repository.js';
+import type { OrderFactsSource } from './order-facts.js';
+
+export interface OutboundDeps {
+  repo: MessageRepository;
+  templates: TemplateSet;
+  facts: OrderFactsSource;
+  /** The configured buyer channel; the outbox takes what it cannot carry. */
+  buyerChannel: BuyerChannel;
+  outbox: BuyerChannel;
+  /** Null when notices go to the outbox. */
+  robot: { kind: 'dingtalk' | 'wecom'; queue: RobotQueue } | null;
+  config: MessagingConfig;
+  clock: Clock;
+  logger: Logger;
+  /** Messages being handed to a channel by this process: a `sending` message not here was left by a crash. */
+  inFlight: Set<string>;
+}
+
+export const nowInstant = (d: Pick<OutboundDeps, 'clock'>) => toInstant(d.clock.now());
+
+/** Appends one attempt; errors are masked (provider texts can echo a number). */
+export async function logAttempt(d: OutboundDeps, m: OutboundMessage, outcome: SendAttempt['outcome'], extra: { error?: string; providerId?: string; channel?: ChannelKind } = {}): Promise<void> {
+  const attempt: SendAttempt = {
+    messageId: m.id, kind: m.kind, channel: extra.channel ?? m.channel, at: nowInstant(d), outcome,
+    ...(extra.error ? { error: maskText(extra.error) } : {}),
+    ...(extra.providerId ? { providerId: extra.providerId } : {}),
+  };
+  await d.repo.appendAttempt(attempt);
+  d.logger.info({ messageId: m.id, kind: m.kind, channel: attempt.channel, outcome, error: attempt.error }, 'message attempt');
+}
+
+export function channelOf(d: OutboundDeps, kind: ChannelKind): BuyerChannel | undefined {
+  if (kind === 'outbox') return d.outbox;
+  return d.buyerChannel.kind === kind ? d.buyerChannel : undefined;
+}

@@ -1,0 +1,55 @@
+/**
+ * Quick replies for staff: search, render for an order in one click, and count who uses what.
+ * The same `render` serves the HTTP API and the CLI (`xiaoer reply /fh --tid …`).
+ */
+import { NotFoundError } from '../../shared/errors.js';
+import { toInstant, type Clock } from '../../shared/time.js';
+import type { OrderFactsSource } from '../outbound/order-facts.js';
+import { renderTemplate, type PromptRef, type TemplateSet } from '../templates/index.js';
+import { quickReplySearch, type QuickReplyHit } from './search.js';
+import type { QuickReplyUsage, UsageRepository } from './usage-repository.js';
+
+export interface QuickReplyRender {
+  id: string;
+  shortcut: string;
+  title: string;
+  text: string;
+  /** Prompts nobody answered yet; their 【请填写：…】 placeholders are in `text`. */
+  missingPrompts: PromptRef[];
+  usedFallbacks: PromptRef[];
+}
+
+export interface RenderOptions {
+  tid?: string;
+  values?: Record<string, string>;
+  /** The logged-in person (HTTP) or config.cliUser (CLI): signs 我是… and gets the usage count. */
+  user: { username: string; displayName: string };
+}
+
+export function createQuickReplyService(deps: { templates: TemplateSet; facts: OrderFactsSource; usage: UsageRepository; clock: Clock }) {
+  const search = quickReplySearch(deps.templates);
+
+  function find(shortcutOrId: string) {
+    const key = shortcutOrId.trim();
+    const t = deps.templates.get(key) ?? (/^\/?[a-z0-9]{1,12}$/.test(key) ? deps.templates.byShortcut(key) : undefined);
+    if (!t || t.purpose !== 'quick-reply') throw new NotFoundError(`no quick reply "${key}"`, 'quick_reply_not_found');
+    return t;
+  }
+
+  async function render(shortcutOrId: string, opts: RenderOptions): Promise<QuickReplyRender> {
+    const t = find(shortcutOrId);
+    const facts = deps.facts.facts({ tid: opts.tid ?? null, staffName: opts.user.displayName });
+    if (opts.tid && !facts.order) throw new NotFoundError(`no order ${opts.tid}`, 'order_not_found');
+    const result = renderTemplate(deps.templates, t.id, facts.context, opts.values ?? {});
+    await deps.usage.record(opts.user.username, t.id, toInstant(deps.clock.now()));
+    return { id: t.id, shortcut: t.meta.shortcut ?? '', title: t.meta.title, ...result };
+  }
+
+  return {
+    search: (q: string): QuickReplyHit[] => search(q),
+    render,
+    usage: (username?: string): QuickReplyUsage[] => deps.usage.list(username),
+  };
+}
+
+export type QuickReplyService = ReturnType<typeof createQuickReplyService>;
