@@ -30,9 +30,6 @@ export async function loadAccounts(config: Pick<Config, 'staff' | 'platform'>): 
   return accounts;
 }
 
-/** What each role may do beyond reading orders; checked by `requireRole` in the HTTP layer. */
-export const ROLE_RANK: Record<Role, number> = { staff: 0, assistant: 0, keeper: 1, admin: 2 };
-
 export function toUser(a: StaffAccount): User {
   return { username: a.username, displayName: a.displayName, role: a.role };
 }

@@ -3,7 +3,7 @@ import helmet from 'helmet';
 import type { Sessions } from '../accounts/sessions.js';
 import type { Logger } from '../shared/logger.js';
 import { NotFoundError } from '../shared/errors.js';
-import { bearerToken, currentUser, requireAuth } from './auth-middleware.js';
+import { bearerToken, cookieToken, currentUser, requireAuth, SESSION_COOKIE } from './auth-middleware.js';
 import { errorMiddleware } from './error-middleware.js';
 import { z } from 'zod';
 
@@ -16,6 +16,8 @@ export interface ApiRoute {
 export interface AppDeps {
   logger: Logger;
   sessions: Sessions;
+  /** Cookie lifetime; the session itself expires by the sessions module. */
+  sessionHours?: number;
   health: () => Record<string, unknown>;
   /** Domain routers, each from its own folder. */
   routes: ApiRoute[];
@@ -44,12 +46,16 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(express.json({ limit: '1mb' }));
   api.post('/session', async (req, res) => {
     const body = loginBody.parse(req.body);
-    res.status(201).json(await deps.sessions.login(body.username, body.password));
+    const session = await deps.sessions.login(body.username, body.password);
+    // The console uses the cookie; API clients use the token from the body as a Bearer header.
+    res.cookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/', maxAge: (deps.sessionHours ?? 12) * 3600_000 });
+    res.status(201).json(session);
   });
   api.use(requireAuth(deps.sessions));
   api.get('/me', (req, res) => res.json({ user: currentUser(req) }));
   api.delete('/session', async (req, res) => {
-    await deps.sessions.logout(bearerToken(req)!);
+    await deps.sessions.logout((bearerToken(req) ?? cookieToken(req))!);
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.status(204).end();
   });
   for (const route of deps.routes) api.use(route.path, route.router);

@@ -80,6 +80,7 @@ export async function wireDomains(deps: {
   const app = createApp({
     logger,
     sessions,
+    sessionHours: config.sessionHours,
     consoleDir: packageInfo.consoleDir,
     sandbox: outside.sandboxRouters,
     health: () => ({

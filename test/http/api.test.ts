@@ -45,6 +45,21 @@ describe('HTTP API on the sandbox shop', () => {
     await api().get('/api/me').set('authorization', `Bearer ${res.body.token}`).expect(401);
   });
 
+  it('when the console logs in, then the session cookie is HttpOnly and SameSite=Strict, and writes with it need the CSRF header', async () => {
+    const login = await api().post('/api/session').send({ username: 'xiaoli', password: 'xiaoer-demo' }).expect(201);
+    const setCookie = String(login.headers['set-cookie']);
+    expect(setCookie).toMatch(/xiaoer_session=/);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Strict/i);
+    const cookie = setCookie.split(';')[0]!;
+    await api().get('/api/me').set('cookie', cookie).expect(200);
+    // A cross-site form post carries the cookie (if the browser sent it) but cannot add our header.
+    const forged = await api().delete('/api/session').set('cookie', cookie).expect(403);
+    expect(forged.body.error.code).toBe('csrf');
+    await api().delete('/api/session').set('cookie', cookie).set('x-xiaoer-csrf', '1').expect(204);
+    await api().get('/api/me').set('cookie', cookie).expect(401);
+  });
+
   it('when orders are listed, then they come newest first, paged, with amounts in fen and yuan', async () => {
     const res = await api().get('/api/orders?pageSize=20').set('authorization', `Bearer ${staff}`).expect(200);
     expect(res.body.total).toBe(rig.svc.outside.shop!.size());
