@@ -12,6 +12,10 @@ import { createSandboxPlatform } from '../dist/platform/sandbox/index.js';
 import { silentLogger } from '../dist/shared/logger.js';
 import { openLowdbStore } from '../dist/storage/index.js';
 import { createSyncService, createSyncState } from '../dist/sync/index.js';
+import { DEMO_ACCOUNTS } from '../dist/accounts/accounts.js';
+import { createOperationsModule } from '../dist/jobs/index.js';
+import { staffDirectoryFromUsers } from '../dist/remarks/index.js';
+import { shanghaiDate } from '../dist/shared/time.js';
 
 const ORDERS_N = Number(process.env.BENCH_ORDERS ?? 100_000);
 const NOW = '2026-11-23T10:00:00+08:00';
@@ -126,6 +130,24 @@ shop.child.send({ type: 'stop' });
   row('naive lowdb rewrite-per-write', `${fmt(naiveRate, 2)} writes/s`);
   row('ratio to naive', `${fmt(rate / naiveRate)}×`);
   row('peak RSS of the service side (sync + writes)', `${fmt(ourPeak)} MB`, '< 400 MB');
+}
+
+// 4. The handover report over the same store (issue 6: < 300 ms for a 100k-order store).
+{
+  const ops = createOperationsModule({
+    store, orders, platform: { negativeReviews: async function* () {} }, clock, logger: silentLogger(),
+    staffDirectory: staffDirectoryFromUsers(DEMO_ACCOUNTS), autoStart: false,
+  });
+  const date = shanghaiDate(now);
+  const time = async (fn) => { const t0 = performance.now(); await fn(); return performance.now() - t0; };
+  const first = await time(() => ops.handoverReport('day', date));
+  const again = await time(() => ops.handoverReport('day', date));
+  const md = await time(() => ops.handoverMarkdown('night', date));
+  console.log('\nhandover report');
+  row('first report (lints every recent memo)', `${fmt(first)} ms`);
+  row('report', `${fmt(again)} ms`, '< 300 ms');
+  row('Markdown', `${fmt(md)} ms`, '< 300 ms');
+  await ops.close();
 }
 
 clearInterval(sampler);
