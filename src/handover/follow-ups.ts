@@ -10,7 +10,7 @@ import type { Store } from '../storage/store.js';
 
 export const FOLLOW_UPS = 'follow-ups';
 
-export type FollowUpKind = 'review_phone' | 'stuck_parcel';
+export type FollowUpKind = 'review_phone' | 'stuck_parcel' | 'transfer_chase';
 
 export interface FollowUp {
   id: string;

@@ -45,7 +45,7 @@ export function openItems(src: HandoverSources): OpenItem[] {
     add({ key: `match:${m.id}`, kind: 'manual_match', since: m.at, title: `银行到账 ${formatYuan(m.amountFen)}元待人工匹配`, detail: m.payer ? `付款人 ${maskName(m.payer)}` : '' });
   }
   for (const f of src.followUps.list({ open: true })) {
-    add({ key: `follow:${f.id}`, kind: f.kind === 'stuck_parcel' ? 'parcel' : 'review', since: f.openedAt, title: f.title, detail: f.detail, tid: f.tid, buyerNick: f.buyerNick, owner: f.owner, ownerName: f.ownerName ?? (f.shift === 'night' ? '夜班 (night shift)' : null) });
+    add({ key: `follow:${f.id}`, kind: f.kind === 'stuck_parcel' ? 'parcel' : f.kind === 'transfer_chase' ? 'transfer_claim' : 'review', since: f.openedAt, title: f.title, detail: f.detail, tid: f.tid, buyerNick: f.buyerNick, owner: f.owner, ownerName: f.ownerName ?? (f.shift === 'night' ? '夜班 (night shift)' : null) });
   }
   for (const r of src.reviews.unhandled()) {
     const v = r.review;

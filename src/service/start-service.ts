@@ -23,6 +23,7 @@ export interface RunningService {
   outside: Outside;
   remarks: RemarksService;
   messaging: Domains['messaging'];
+  transfers: Domains['transfers'];
   operations: Domains['operations'];
   templates: TemplateSet;
   close(): Promise<void>;
@@ -87,7 +88,7 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
   let closing: Promise<void> | null = null;
   return {
     url: selfUrl, port, store, outside, templates,
-    sync: domains.sync, scheduler: domains.scheduler, remarks: domains.remarks, messaging: domains.messaging, operations: domains.operations,
+    sync: domains.sync, scheduler: domains.scheduler, remarks: domains.remarks, messaging: domains.messaging, transfers: domains.transfers, operations: domains.operations,
     close: () =>
       (closing ??= (async () => {
         await domains.scheduler.stop();

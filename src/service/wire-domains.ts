@@ -9,6 +9,9 @@ import { sandboxBuyerDirectory } from '../customers/buyer-directory.js';
 import { createOperationsModule } from '../jobs/index.js';
 import type { Scheduler } from '../jobs/scheduler.js';
 import { createMessagingModule } from '../messaging/index.js';
+import { createFollowUps } from '../handover/index.js';
+import { createTransfersModule } from '../reconciliation/index.js';
+import { transferChecks, transferFollowUps, transferStatus } from './transfer-wiring.js';
 import { createParcelRepository } from '../logistics/parcel-repository.js';
 import type { TemplateSet } from '../messaging/templates/index.js';
 import { createOrderRepository } from '../orders/order-repository.js';
@@ -29,6 +32,7 @@ export interface Domains {
   sync: SyncService;
   remarks: RemarksService;
   messaging: ReturnType<typeof createMessagingModule>['service'];
+  transfers: ReturnType<typeof createTransfersModule>['service'];
   operations: ReturnType<typeof createOperationsModule>;
   scheduler: Scheduler;
 }
@@ -56,12 +60,19 @@ export async function wireDomains(deps: {
   });
 
   const messaging = createMessagingModule({ store, orders, parcels, templates: deps.templates, clock, logger, config: config.messaging, shopName: config.shopName });
+  const transfers = createTransfersModule({
+    store, orders, platform: outside.platform, clock, logger,
+    remarks: remarks.service, tasks: transferFollowUps(createFollowUps({ store, clock })),
+    messages: { enqueue: (m) => messaging.service.enqueue(m) },
+  });
   const staffDirectory = staffDirectoryFromUsers([...accounts.values()].map(toUser));
   const operations = createOperationsModule({
     store, orders, platform: outside.platform, clock, logger, staffDirectory, config: config.jobs, memoDateFormat: config.memoDateFormat,
     otherJobs: [...syncJobs(sync), ...remarks.jobs, ...messaging.jobs],
     messages: { enqueue: (req) => messaging.service.enqueue(req), notifyStaff: (n) => messaging.service.notifyStaff(n) },
     messageStats: messaging.service,
+    transferChecks: transferChecks(transfers.service),
+    transferStatus: transferStatus(transfers.service),
     refundExport: {
       // The day's register is written beside the data, where the refund keeper picks it up.
       async exportDay(date) {
@@ -97,8 +108,9 @@ export async function wireDomains(deps: {
       { path: '/sync', router: syncRouter({ sync, state: syncState }) },
       ...remarks.routers,
       ...messaging.routers,
+      ...transfers.routers,
       ...operations.routers,
     ],
   });
-  return { app, sessions, sync, remarks: remarks.service, messaging: messaging.service, operations, scheduler: operations.scheduler };
+  return { app, sessions, sync, remarks: remarks.service, messaging: messaging.service, transfers: transfers.service, operations, scheduler: operations.scheduler };
 }

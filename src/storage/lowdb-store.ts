@@ -8,7 +8,7 @@ import { acquireLock, type LockInfo } from './store-lock.js';
 import { createCollection, shardFileName, shardOf, type ShardedCollection } from './shards.js';
 import type { AppendLog, CollectionOptions, Migration, Store, StoreStats, Transaction } from './store.js';
 import { listSegments, openWal, replaySegments } from './wal.js';
-import { createInterner } from './intern.js';
+import { internReviver } from '../shared/intern.js';
 import { runMigrations, type StoreMeta } from './migrations.js';
 
 export interface LowdbStoreOptions {
@@ -55,7 +55,7 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
   const log = opts.logger;
   const stats: StoreStats = { transactions: 0, flushes: 0, filesWritten: 0, bytesWritten: 0 };
   const colls = new Map<string, Coll>();
-  const intern = createInterner();
+  const intern = internReviver();
   const meta = new Low<StoreMeta>(new AtomicJsonFile(join(dir, 'meta.json')), { schemaVersion: 0, shards: {} });
 
   try {
@@ -214,8 +214,6 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
         },
         put: (c, id, doc) => {
           if (doc === undefined || doc === null) throw new Error(`put ${c}/${id}: a document is required (use delete)`);
-          // Copied at commit (serialized once for the log, parsed back for memory); until then the
-          // transaction sees the caller's object.
           writes.set(key(c, id), doc);
         },
         delete: (c, id) => {
@@ -242,7 +240,12 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
       }
       const line = `[${ops.map((o) => `[${JSON.stringify(o.c)},${JSON.stringify(o.id)},${o.json}]`).join(',')}]\n`;
       const appended = wal.append(line);
-      for (const o of ops) apply(o.c, o.id, JSON.parse(o.json, intern));
+      // The store keeps the caller's object (put hands it over): copying every document back from
+      // its JSON cost more than the rest of a sync. Frozen, so a later change in place fails loudly.
+      for (const o of ops) {
+        const doc = writes.get(key(o.c, o.id));
+        apply(o.c, o.id, doc === null ? null : Object.freeze(doc));
+      }
       stats.transactions++;
       const done = appended.then(
         () => {

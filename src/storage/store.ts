@@ -8,8 +8,9 @@
  *   it is never interleaved with another writer. The returned promise resolves only when every
  *   change made in `fn` is on disk, all of them or none (a crash never keeps half a transaction).
  * - Reads outside a transaction see the latest committed-or-pending state of this process.
- * - Documents are plain JSON values; the store keeps its own copies, so callers may not mutate
- *   what they read (treat results as read-only) and should pass fresh objects to `put`.
+ * - Documents are plain JSON values. `put` hands the document over: the store keeps that object
+ *   (frozen at the top level), so pass a fresh object and do not change it afterwards. What `get`
+ *   and `all` return is shared and read-only; `tx.get` returns a copy the transaction may change.
  */
 export interface Store {
   transact<R>(fn: (tx: Transaction) => R): Promise<R>;

@@ -12,8 +12,9 @@ import { startService, type RunningService } from '../../src/service/start-servi
 import { createLogger } from '../../src/shared/logger.js';
 
 // The test program has no DOM lib (it is Node code); these describe the little the page callbacks touch.
-declare const document: { documentElement: { scrollWidth: number } };
-declare const sessionStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void; length: number };
+declare const document: { documentElement: { scrollWidth: number }; cookie: string };
+declare const sessionStorage: { length: number };
+declare const localStorage: { length: number };
 declare function getComputedStyle(el: unknown): { color: string };
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -66,7 +67,7 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /**
- * A fresh browser context (its own sessionStorage) at the given width. Page errors and CSP
+ * A fresh browser context (its own cookies and storage) at the given width. Page errors and CSP
  * violations are collected so a test can assert the console ran clean.
  */
 export async function openPage(browser: Browser, width = 1280, height = 900): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
@@ -119,20 +120,23 @@ function sessionFor(baseUrl: string, username: string): Promise<Session> {
 }
 
 /**
- * A page already logged in as `username` (the session placed where the login page puts it), showing
- * `hash`. For tests whose story starts after login; the login form has its own tests.
+ * A page already logged in as `username` (the session cookie placed as the login sets it), showing
+ * `hash`. For tests whose story starts after login; the login form has its own tests. The token is
+ * shared by every context of this account: stories opened this way must not log out.
  */
 export async function openSignedIn(browser: Browser, baseUrl: string, username: string, hash = '#/orders', width = 1280, height = 900) {
   const opened = await openPage(browser, width, height);
-  const session = await sessionFor(baseUrl, username);
-  // Once per tab: a later logout must stick, so the seed is not repeated on reloads.
-  await opened.context.addInitScript((value: string) => {
-    if (sessionStorage.getItem('test.seeded')) return;
-    sessionStorage.setItem('test.seeded', '1');
-    sessionStorage.setItem('xiaoer.session', value);
-  }, JSON.stringify(session));
+  const { token } = await sessionFor(baseUrl, username);
+  await opened.context.addCookies([{ name: SESSION_COOKIE, value: token, url: baseUrl, httpOnly: true, sameSite: 'Strict' }]);
   await opened.page.goto(`${baseUrl}/${hash}`);
   return opened;
+}
+
+export const SESSION_COOKIE = 'xiaoer_session';
+
+/** The session cookie of a context (the browser holds it; page scripts cannot read it). */
+export async function sessionCookie(context: BrowserContext) {
+  return (await context.cookies()).find((c) => c.name === SESSION_COOKIE) ?? null;
 }
 
 /** The API as the console sees it, to compare the page with. */
@@ -160,13 +164,10 @@ export async function apiAs(baseUrl: string, username: string) {
 /** Reads values inside the page for assertions. */
 export const inPage = {
   scrollWidth: (page: Page) => page.evaluate(() => document.documentElement.scrollWidth),
-  /** The console's stored session, or null. */
-  storedSession: (page: Page) =>
-    page.evaluate(() => {
-      const raw = sessionStorage.getItem('xiaoer.session');
-      return raw ? (JSON.parse(raw) as { token: string; user: { username: string } }) : null;
-    }),
-  storageSize: (page: Page) => page.evaluate(() => sessionStorage.length),
+  /** What page scripts can see of the cookies: the session must never be in it. */
+  scriptCookies: (page: Page) => page.evaluate(() => document.cookie),
+  /** Entries in sessionStorage and localStorage together: the console keeps nothing there. */
+  storageSize: (page: Page) => page.evaluate(() => sessionStorage.length + localStorage.length),
   colour: (locator: Locator) => locator.evaluate((el) => getComputedStyle(el).color),
   /** The data-tid of every order row, in page order. */
   rowTids: (page: Page) => page.locator('.order-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-tid'))),

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, DEMO, inPage, launchBrowser, logIn, openPage, startConsoleService, type ConsoleService } from './harness.js';
+import { apiAs, DEMO, inPage, launchBrowser, logIn, openPage, SESSION_COOKIE, sessionCookie, startConsoleService, type ConsoleService } from './harness.js';
 
 describe('console login and session (real browser)', () => {
   let service: ConsoleService;
@@ -40,6 +40,38 @@ describe('console login and session (real browser)', () => {
     await context.close();
   });
 
+  it('when 小丽 logs in, then the session is an HttpOnly SameSite=Strict cookie that no script can read, and nothing is in web storage', async () => {
+    const { context, page, problems } = await openPage(browser);
+    await logIn(page, service.url, DEMO.xiaoli.username);
+    const cookie = await sessionCookie(context);
+    expect(cookie).toMatchObject({ name: SESSION_COOKIE, httpOnly: true, sameSite: 'Strict', path: '/' });
+    expect(cookie!.value.length).toBeGreaterThan(16);
+    expect(await inPage.scriptCookies(page)).not.toContain(cookie!.value);
+    expect(await inPage.scriptCookies(page)).not.toContain(SESSION_COOKIE);
+    expect(await inPage.storageSize(page)).toBe(0);
+    // The cookie alone reads the API (the console sends no Authorization header).
+    expect(await page.evaluate(async () => (await fetch('/api/me')).json())).toMatchObject({ user: { username: 'xiaoli', displayName: '小丽' } });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('when a script posts with the cookie but without the CSRF header, then the service refuses it (403 csrf) and writes nothing', async () => {
+    const { context, page } = await openPage(browser);
+    await logIn(page, service.url, DEMO.xiaoli.username);
+    const refused = await page.evaluate(async () => {
+      const res = await fetch('/api/buyers/csrf-probe-buyer/opt-out', { method: 'POST', credentials: 'same-origin' });
+      return { status: res.status, body: await res.json() };
+    });
+    expect(refused).toEqual({ status: 403, body: { error: expect.objectContaining({ code: 'csrf' }) } });
+    const api = await apiAs(service.url, DEMO.xiaoli.username);
+    expect(await api.get('/api/buyers/csrf-probe-buyer/opt-out')).toEqual({ nick: 'csrf-probe-buyer', optedOut: false });
+    // The same request with the header (as the console sends it) goes through.
+    const allowed = await page.evaluate(async () =>
+      (await fetch('/api/buyers/csrf-probe-buyer/opt-out', { method: 'POST', credentials: 'same-origin', headers: { 'x-xiaoer-csrf': '1' } })).status);
+    expect(allowed).toBe(201);
+    await context.close();
+  });
+
   it('when 小丽 logs in, then the header shows her name, role and the shop, and a reload keeps her logged in', async () => {
     const { context, page, problems } = await openPage(browser);
     await logIn(page, service.url, DEMO.xiaoli.username);
@@ -73,11 +105,11 @@ describe('console login and session (real browser)', () => {
   it('when the session ends on the service, then the next request leads to the login page, which returns to the same list', async () => {
     const { context, page } = await openPage(browser);
     await logIn(page, service.url, DEMO.azhang.username);
-    const token = (await inPage.storedSession(page))!.token;
+    const token = (await sessionCookie(context))!.value;
     await fetch(`${service.url}/api/session`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
     await page.getByLabel('订单状态').selectOption({ label: '已关闭' });
     await expect.poll(() => page.locator('.login-form .notice').textContent()).toBe('登录已过期，请重新登录。');
-    expect(await inPage.storedSession(page)).toBeNull();
+    expect(await page.locator('.who').count()).toBe(0);
     await page.getByLabel('用户名').fill(DEMO.azhang.username);
     await page.getByLabel('密码').fill('xiaoer-demo');
     await page.getByLabel('密码').press('Enter');
@@ -87,16 +119,16 @@ describe('console login and session (real browser)', () => {
     await context.close();
   });
 
-  it('when the staff member logs out, then the token is gone and a reload stays on the login page', async () => {
+  it('when the staff member logs out, then the cookie is cleared, the old cookie no longer works, and a reload stays on the login page', async () => {
     const { context, page } = await openPage(browser);
     await logIn(page, service.url, DEMO.xiaozhou.username);
-    const token = (await inPage.storedSession(page))!.token;
+    const token = (await sessionCookie(context))!.value;
     await page.getByTestId('logout').click();
     await expect.poll(() => page.url()).toContain('#/login');
     expect(await page.locator('.login-form .notice').textContent()).toBe('你已退出登录。');
-    expect(await inPage.storedSession(page)).toBeNull();
-    // The service forgot the session too, not just the browser.
-    const me = await fetch(`${service.url}/api/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect(await sessionCookie(context)).toBeNull();
+    // The service forgot the session too: the old cookie, replayed by hand, is refused.
+    const me = await fetch(`${service.url}/api/me`, { headers: { cookie: `${SESSION_COOKIE}=${token}` } });
     expect(me.status).toBe(401);
 
     await page.reload();

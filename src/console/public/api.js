@@ -26,10 +26,17 @@ const MESSAGES = {
   internal: '服务器出错了，请稍后再试',
 };
 
-/** The service writes "中文说明 (English note)"; staff read only the Chinese part. */
+/**
+ * The service writes "中文说明 (English note)" or "中文说明 / English note"; staff read only the
+ * Chinese part. English-only brackets inside the text go too; a message with no Chinese stays whole.
+ */
 export function chineseText(message) {
-  const text = String(message ?? '').replace(/\s*\([^()]*[A-Za-z][^()]*\)\s*$/, '').trim();
-  return text || '操作失败，请稍后再试';
+  const raw = String(message ?? '');
+  const text = raw
+    .replace(/\s*\/\s+[^\u4e00-\u9fff/]*$/, '')
+    .replace(/\s*\([^()\u4e00-\u9fff]*[A-Za-z][^()\u4e00-\u9fff]*\)/g, '')
+    .trim();
+  return (/[\u4e00-\u9fff]/.test(text) ? text : raw.trim()) || '操作失败，请稍后再试';
 }
 
 function toApiError(status, body) {
@@ -46,29 +53,33 @@ export function setUnauthenticatedHandler(fn) {
 }
 
 /**
- * request('GET', '/api/orders', { query: {status: 'A,B'} }) → parsed JSON (undefined for 204).
- * Adds the session's bearer token; throws ApiError.
+ * The session is the HttpOnly cookie, sent by the browser itself (same origin only). Every write
+ * carries the CSRF header: another site's form cannot set a header, and its scripts get no CORS.
  */
-export async function request(method, path, { query, body } = {}) {
+const CSRF = { 'x-xiaoer-csrf': '1' };
+
+function urlOf(path, query) {
   const url = new URL(path, location.origin);
   for (const [k, v] of Object.entries(query ?? {})) {
     if (v !== undefined && v !== null && v !== '') url.searchParams.set(k, String(v));
   }
-  const session = currentSession();
-  const headers = { accept: 'application/json' };
-  if (session) headers.authorization = `Bearer ${session.token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  let res;
+  return url;
+}
+
+async function send(method, url, headers, body) {
   try {
-    res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    return await fetch(url, { method, headers: method === 'GET' ? headers : { ...headers, ...CSRF }, body, credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, 'network', MESSAGES.network);
   }
+}
+
+async function answer(res, path) {
   if (res.status === 204) return undefined;
   const data = await res.json().catch(() => null);
   if (res.ok) return data;
   const err = toApiError(res.status, data);
-  if (res.status === 401 && session && path !== '/api/session') {
+  if (res.status === 401 && currentSession() && path !== '/api/session') {
     clearSession();
     onUnauthenticated(err);
   }
@@ -76,20 +87,41 @@ export async function request(method, path, { query, body } = {}) {
 }
 
 /**
- * Downloads a file the API serves behind the bearer token (a plain link cannot send it): fetched as
- * a blob and saved through a temporary object URL under `filename`.
+ * request('GET', '/api/orders', { query: {status: 'A,B'} }) → parsed JSON (undefined for 204).
+ * Throws ApiError.
+ */
+export async function request(method, path, { query, body } = {}) {
+  const headers = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await send(method, urlOf(path, query), headers, body === undefined ? undefined : JSON.stringify(body));
+  return answer(res, path);
+}
+
+/** A multipart upload (a bank statement): `fields` are strings, `file` goes under `fileField`. */
+export async function upload(path, { fileField, file, fields = {} }) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined && v !== null && v !== '') form.append(k, String(v));
+  form.append(fileField, file, file.name);
+  // No content-type: the browser writes the multipart boundary itself.
+  const res = await send('POST', urlOf(path), { accept: 'application/json' }, form);
+  return answer(res, path);
+}
+
+/** Who the session cookie belongs to, or null (no cookie, expired, logged out): never redirects. */
+export async function whoAmI() {
+  const res = await send('GET', urlOf('/api/me'), { accept: 'application/json' });
+  if (res.status === 401) return null;
+  const data = await answer(res, '/api/me');
+  return data?.user ?? null;
+}
+
+/**
+ * Downloads a file the API serves (CSV/XLSX exports): fetched with the cookie and saved from a blob
+ * under `filename`, so an expired session shows its Chinese error instead of a JSON page.
  */
 export async function download(path, query, filename) {
-  const url = new URL(path, location.origin);
-  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== '') url.searchParams.set(k, String(v));
-  const session = currentSession();
-  let res;
-  try {
-    res = await fetch(url, { headers: session ? { authorization: `Bearer ${session.token}` } : {} });
-  } catch {
-    throw new ApiError(0, 'network', MESSAGES.network);
-  }
-  if (!res.ok) throw toApiError(res.status, await res.json().catch(() => null));
+  const res = await send('GET', urlOf(path, query), {});
+  if (!res.ok) return void (await answer(res, path));
   const href = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
   a.href = href;
@@ -123,4 +155,32 @@ export const api = {
   refunds: (query) => request('GET', '/api/refunds', { query }),
   refundRegistered: (id) => request('POST', `/api/refunds/${enc(id)}/registered`),
   refundPaid: (id) => request('POST', `/api/refunds/${enc(id)}/paid`),
+  quickReplies: (q) => request('GET', '/api/quick-replies', { query: { q } }),
+  renderReply: (id, { tid, values } = {}) => request('POST', `/api/quick-replies/${enc(id)}/render`, { body: { tid: tid || undefined, values } }),
+  messages: (query) => request('GET', '/api/messages', { query }),
+  /** preview: the text, send time and the policy's refusal, nothing queued. */
+  queueMessage: (body) => request('POST', '/api/messages', { body }),
+  messageSent: (id) => request('POST', `/api/messages/${enc(id)}/sent`),
+  cancelMessage: (id) => request('POST', `/api/messages/${enc(id)}/cancel`, { body: {} }),
+  optOut: (nick) => request('POST', `/api/buyers/${enc(nick)}/opt-out`),
+  optOutStatus: (nick) => request('GET', `/api/buyers/${enc(nick)}/opt-out`),
+  handover: (query) => request('GET', '/api/handover', { query }),
+  handoverAck: (shift, date) => request('POST', '/api/handover/ack', { body: { shift, date } }),
+  handoverNote: (body) => request('POST', '/api/handover/diary', { body }),
+  complaints: (query) => request('GET', '/api/complaints', { query }),
+  recordComplaint: (body) => request('POST', '/api/complaints', { body }),
+  complaintStep: (id, step, body) => request('POST', `/api/complaints/${enc(id)}/${step}`, { body }),
+  jobs: () => request('GET', '/api/jobs'),
+  runJob: (name) => request('POST', `/api/jobs/${enc(name)}/run`),
+  transfers: (query) => request('GET', '/api/transfers', { query }),
+  createTransfer: (body) => request('POST', '/api/transfers', { body }),
+  claimTransfer: (id, body) => request('POST', `/api/transfers/${enc(id)}/claims`, { body }),
+  cancelTransfer: (id, reason) => request('POST', `/api/transfers/${enc(id)}/cancel`, { body: { reason } }),
+  transferQueue: () => request('GET', '/api/transfers/queue'),
+  confirmTransfer: (id, body) => request('POST', `/api/transfers/${enc(id)}/confirm`, { body }),
+  unmatchTransfer: (id, body) => request('POST', `/api/transfers/${enc(id)}/unmatch`, { body }),
+  shipTransfer: (id, body) => request('POST', `/api/transfers/${enc(id)}/ship`, { body }),
+  shippingList: (date) => request('GET', '/api/transfers/shipping', { query: { date } }),
+  transferRegister: (date) => request('GET', '/api/transfers/register', { query: { date } }),
+  importStatement: (file, bank) => upload('/api/transfers/statements', { fileField: 'file', file, fields: { bank } }),
 };

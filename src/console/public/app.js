@@ -6,12 +6,13 @@
  *   view      – the element to render into (detached if the user navigates away mid-load)
  *   params    – route params, e.g. {tid}
  *   query     – URLSearchParams of the hash
- *   session   – {token, user:{username, displayName, role}} or null on public pages
+ *   session   – {user:{username, displayName, role}} or null on public pages (the token stays in
+ *               its HttpOnly cookie; see session.js)
  *   navigate  – (hash) => void
  *   backHref  – (path) => the last hash shown under that path (keeps a list's search and page)
  *   onLogin   – (session) => void, for the login page
  */
-import { api, setUnauthenticatedHandler } from './api.js';
+import { api, setUnauthenticatedHandler, whoAmI } from './api.js';
 import { h, replace } from './dom.js';
 import { refreshHealth, renderHeader } from './header.js';
 import { hashWith, resolve } from './router.js';
@@ -42,7 +43,7 @@ async function logout() {
   try {
     await api.logout();
   } catch {
-    // The token is dropped locally either way; an expired session needs no server-side logout.
+    // The user is forgotten locally either way; an expired session needs no server-side logout.
   }
   clearSession();
   navigate(hashWith('/login', { reason: 'bye' }));
@@ -99,17 +100,21 @@ async function show() {
   else if (!view.contains(document.activeElement)) view.querySelector('[autofocus], h1')?.focus();
 }
 
-/** '/' jumps to the page's search box, as in the platform's workbench, unless the user is typing. */
+/**
+ * '/' jumps to the quick-reply search, as in the platform's workbench, unless the user is typing:
+ * the page's own quick-reply panel (订单详情, 快捷短语), else the page's search box, else 快捷短语.
+ */
 document.addEventListener('keydown', (event) => {
   if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
   const t = event.target;
   if (t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName))) return;
-  const search = mainEl.querySelector('[data-shortcut="search"]');
+  if (!currentSession()) return;
+  event.preventDefault();
+  const search = mainEl.querySelector('[data-shortcut="quick-reply"]') ?? mainEl.querySelector('[data-shortcut="search"]');
   if (search) {
-    event.preventDefault();
     search.focus();
     search.select?.();
-  }
+  } else navigate('#/replies');
 });
 
 // The skip link must not touch the hash: that is the router's.
@@ -118,5 +123,11 @@ document.getElementById('skip-link')?.addEventListener('click', (event) => {
   mainEl.focus();
 });
 
-window.addEventListener('hashchange', () => void show());
-void show();
+// A reload keeps the login: the cookie is still there, and the service says whose it is.
+const ready = whoAmI()
+  .then((user) => user && saveSession({ user }))
+  .catch(() => {
+    // Unreachable service: the login page (or the page's own error) says so.
+  });
+window.addEventListener('hashchange', () => void ready.then(show));
+void ready.then(show);

@@ -124,3 +124,61 @@ export const taskTypeLabel = (type) => TASK_TYPES[type] ?? type;
 
 const ENTRY_STATUSES = { written: '已写入', already_present: '备注里已有', pending: '待写入（排队中）', failed: '写入失败' };
 export const entryStatusLabel = (status) => ENTRY_STATUSES[status] ?? status;
+
+/** Outbound message kinds, named as the templates' titles (templates/messages). */
+export const MESSAGE_KINDS = {
+  'payment-reminder-first': '催付（首次）',
+  'payment-reminder-last': '催付（关闭前）',
+  'review-repair': '中差评关怀',
+  'logistics-shipped': '发货通知',
+  'logistics-stuck': '物流停滞通知',
+  'logistics-delivered': '签收通知',
+  'logistics-misdelivered': '快递送错通知',
+  'refund-registered': '退款已登记',
+  birthday: '生日祝福',
+  'transfer-received': '汇款到账通知',
+  'transfer-not-found': '汇款未查到',
+  'staff-notice': '同事通知',
+};
+export const messageKindLabel = (kind) => MESSAGE_KINDS[kind] ?? kind;
+
+const MESSAGE_STATES = {
+  queued: '排队中', sending: '发送中', outbox: '待复制发送', sent: '已发送', held: '待人工确认', failed: '发送失败', cancelled: '已取消',
+};
+export const messageStateLabel = (state) => MESSAGE_STATES[state] ?? state;
+
+/** Why a message was stopped or waits, in the words staff use. */
+const MESSAGE_REASONS = {
+  opted_out: '买家已退订',
+  duplicate: '已发送过',
+  order_not_found: '没有找到这个订单',
+  no_template: '没有这类消息的模板',
+  quiet_hours: '夜间不发消息',
+  outside_window: '不在允许发送的时段',
+  daily_cap: '今天发给这位买家的消息已达上限',
+  outcome_unknown: '不确定是否已送达，请人工确认',
+  cancelled_by_staff: '同事取消',
+  already_paid: '买家已付款',
+  order_closed: '订单已关闭',
+  deadline_passed: '已过付款期限',
+  delivered_since: '包裹已签收',
+  parcel_final: '包裹已结束（退回或拒签）',
+  not_delivered: '包裹还没有签收',
+};
+export const messageReasonLabel = (reason) => (reason ? MESSAGE_REASONS[reason] ?? reason : '');
+
+/** '2026-11-24T09:00:00.000+08:00' → '09:00' (with the date when it is not today in Shanghai). */
+export function sendTimeText(iso, now = Date.now()) {
+  const text = shanghaiTime(iso);
+  return text.slice(0, 10) === shanghaiToday(now) ? text.slice(11) : text;
+}
+
+/** Yuan text as staff type it ('288', '288.5', '288.37') → integer fen, or null; no float arithmetic. */
+export function yuanToFen(text) {
+  const m = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(String(text ?? '').trim());
+  if (!m) return null;
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+}
+
+const TRANSFER_STATES = { awaiting: '待汇款', claimed: '已申报', paid: '已到账', shipped: '已发货', cancelled: '已取消' };
+export const transferStateLabel = (state) => TRANSFER_STATES[state] ?? state;

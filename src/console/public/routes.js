@@ -14,6 +14,12 @@ export const ROUTES = [
   { pattern: '/orders/:tid', title: '订单详情', load: () => import('./pages/order-detail-page.js') },
   { pattern: '/tasks', title: '我的任务', load: () => import('./pages/tasks-page.js') },
   { pattern: '/ledger', title: '余额与退款', load: () => import('./pages/ledger-page.js') },
+  { pattern: '/replies', title: '快捷短语', load: () => import('./pages/replies-page.js') },
+  { pattern: '/messages', title: '消息', load: () => import('./pages/messages-page.js') },
+  { pattern: '/transfers', title: '汇款', load: () => import('./pages/transfers-page.js') },
+  { pattern: '/handover', title: '交接班', load: () => import('./pages/handover-page.js') },
+  { pattern: '/complaints', title: '售后投诉', load: () => import('./pages/complaints-page.js') },
+  { pattern: '/jobs', title: '任务调度', load: () => import('./pages/jobs-page.js') },
 ];
 
 /** Where "/" and a fresh login land. */
@@ -26,8 +32,14 @@ export const HOME = '/orders';
  */
 export const NAV = [
   { label: '订单', href: '#/orders', section: '/orders' },
+  { label: '快捷短语', href: '#/replies', section: '/replies' },
   { label: '我的任务', href: '#/tasks', section: '/tasks' },
+  { label: '消息', href: '#/messages', section: '/messages' },
+  { label: '汇款', href: '#/transfers', section: '/transfers', roles: ['staff', 'keeper', 'admin'] },
   { label: '余额与退款', href: '#/ledger', section: '/ledger', roles: ['keeper', 'admin'] },
+  { label: '交接班', href: '#/handover', section: '/handover' },
+  { label: '售后投诉', href: '#/complaints', section: '/complaints' },
+  { label: '任务调度', href: '#/jobs', section: '/jobs', roles: ['admin'] },
 ];
 
 export function navFor(role) {

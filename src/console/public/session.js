@@ -1,28 +1,23 @@
 /**
- * The logged-in session: token and user, kept in sessionStorage so a reload keeps the staff member
- * logged in while closing the tab logs them out.
- *
- * Issue 7 moves the token into an HttpOnly, SameSite cookie with CSRF protection, so that no script
- * (ours or an injected one) can read it; until then the strict CSP (no inline or foreign scripts)
- * is what keeps it from other code. Only this module touches the storage.
+ * Who is logged in, for display and role checks only. The session itself is the HttpOnly
+ * `xiaoer_session` cookie the service sets at login: no script, ours or an injected one, can read
+ * it, and the console never sees the token. A reload asks the service (GET /api/me) who the cookie
+ * belongs to; nothing is kept in web storage.
  */
-const KEY = 'xiaoer.session';
 
-/** @returns {{token: string, user: {username: string, displayName: string, role: string}} | null} */
+/** @type {{user: {username: string, displayName: string, role: string}} | null} */
+let session = null;
+
+/** @returns {{user: {username: string, displayName: string, role: string}} | null} */
 export function currentSession() {
-  try {
-    const raw = sessionStorage.getItem(KEY);
-    const parsed = raw ? JSON.parse(raw) : null;
-    return parsed && typeof parsed.token === 'string' && parsed.user ? parsed : null;
-  } catch {
-    return null;
-  }
+  return session;
 }
 
-export function saveSession(session) {
-  sessionStorage.setItem(KEY, JSON.stringify({ token: session.token, user: session.user }));
+/** After login (the body's token is ignored: the cookie carries it) or after /api/me. */
+export function saveSession({ user }) {
+  session = user ? { user: { username: user.username, displayName: user.displayName, role: user.role } } : null;
 }
 
 export function clearSession() {
-  sessionStorage.removeItem(KEY);
+  session = null;
 }

@@ -1,3 +1,4 @@
+import { createStringPool } from '../../shared/intern.js';
 import { TRADE_STATUSES, type Order, type OrderItem, type Review, type TradeStatus } from '../../orders/order.js';
 import { UpstreamError } from '../../shared/errors.js';
 import { parseYuan } from '../../shared/money.js';
@@ -48,23 +49,27 @@ function idOf(str: string | undefined, value: number | string | undefined): stri
   return value === undefined || value === null ? '' : String(value);
 }
 
+// Platform strings enter xiaoer here: repeated ones share one copy for the life of the process.
+const pooled = createStringPool();
+const s = (v: string | undefined) => pooled(v ?? '');
+
 export function mapOrderItem(o: TopOrder, tid: string): OrderItem {
   return {
     oid: idOf(o.oid_str, o.oid),
     numIid: idOf(undefined, o.num_iid),
-    title: o.title ?? '',
-    outerIid: o.outer_iid ?? '',
+    title: s(o.title),
+    outerIid: s(o.outer_iid),
     skuId: o.sku_id ?? '',
-    skuProperties: o.sku_properties_name ?? '',
+    skuProperties: s(o.sku_properties_name),
     price: fen(o.price, tid, 'orders.price'),
     num: Number(o.num ?? 0),
     totalFee: fen(o.total_fee, tid, 'orders.total_fee'),
     payment: fen(o.payment, tid, 'orders.payment'),
     discountFee: fen(o.discount_fee, tid, 'orders.discount_fee'),
     status: mapStatus(o.status, tid),
-    refundStatus: o.refund_status ?? '',
+    refundStatus: s(o.refund_status),
     refundId: idOf(undefined, o.refund_id),
-    logisticsCompany: o.logistics_company ?? '',
+    logisticsCompany: s(o.logistics_company),
     invoiceNo: o.invoice_no ?? '',
   };
 }
@@ -74,8 +79,8 @@ export function mapTrade(t: TopTrade): Order {
   return {
     tid,
     status: mapStatus(t.status, tid),
-    type: t.type ?? '',
-    buyerNick: t.buyer_nick ?? '',
+    type: s(t.type),
+    buyerNick: s(t.buyer_nick),
     buyerMessage: t.buyer_message ?? '',
     createdAt: instant(t.created, tid, 'created') ?? '',
     modifiedAt: instant(t.modified, tid, 'modified') ?? '',
@@ -88,23 +93,23 @@ export function mapTrade(t: TopTrade): Order {
     postFee: fen(t.post_fee, tid, 'post_fee'),
     discountFee: fen(t.discount_fee, tid, 'discount_fee'),
     receiver: {
-      name: t.receiver_name ?? '',
+      name: s(t.receiver_name),
       mobile: t.receiver_mobile ?? '',
       phone: t.receiver_phone ?? '',
-      state: t.receiver_state ?? '',
-      city: t.receiver_city ?? '',
-      district: t.receiver_district ?? '',
-      town: t.receiver_town ?? '',
+      state: s(t.receiver_state),
+      city: s(t.receiver_city),
+      district: s(t.receiver_district),
+      town: s(t.receiver_town),
       address: t.receiver_address ?? '',
-      zip: t.receiver_zip ?? '',
-      country: t.receiver_country ?? '',
+      zip: s(t.receiver_zip),
+      country: s(t.receiver_country),
     },
     items: (t.orders?.order ?? []).map((o) => mapOrderItem(o, tid)),
     sellerMemo: t.seller_memo ?? '',
     sellerFlag: Number(t.seller_flag ?? 0),
     buyerRated: t.buyer_rate ?? false,
     sellerRated: t.seller_rate ?? false,
-    shippingType: t.shipping_type ?? '',
+    shippingType: s(t.shipping_type),
   };
 }
 

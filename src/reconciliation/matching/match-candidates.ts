@@ -1,33 +1,39 @@
 import { formatYuanFixed } from '../../shared/money.js';
 import type { StatementRow } from '../statement/statement-types.js';
-import type { Candidate, OpenTransfer, QueueCode } from './matching-types.js';
+import type { Candidate, QueueCode } from './matching-types.js';
 import { consistentClaim, singleEvidence } from './match-evidence.js';
 import { existedBy } from './match-window.js';
-import { normalizeName, type Payer } from './payer-names.js';
-import type { TransferLookup } from './transfer-lookup.js';
+import type { Payer } from './payer-names.js';
+import type { PreparedTransfer, TransferLookup } from './transfer-lookup.js';
 
 export interface CandidateContext {
   row: StatementRow;
+  /** dayNumber(row.date), worked out once per credit. */
+  rowDay: number;
   payer: Payer;
   lookup: TransferLookup;
   windowDays: number;
-  referenceHits: readonly OpenTransfer[];
+  referenceHits: readonly PreparedTransfer[];
   combined: readonly string[];
+  /** plausibleOrders' answer once asked (a field, not a WeakMap: 50k weak entries cost the collector dearly). */
+  plausible: PreparedTransfer[] | null;
 }
 
 const MAX_CANDIDATES = 5;
 
 /** Orders this credit could be for, found through the indexes only; ordered as the lookup answers. */
-const plausibleMemo = new WeakMap<CandidateContext, OpenTransfer[]>();
-
-export function plausibleOrders(ctx: CandidateContext): OpenTransfer[] {
-  const memo = plausibleMemo.get(ctx);
-  if (memo) return memo;
-  const { row, payer, lookup } = ctx;
-  const seen = new Set<string>();
-  const out: OpenTransfer[] = [];
-  const add = (t: OpenTransfer | undefined) => {
-    if (t && !seen.has(t.id) && existedBy(row.date, t.createdAt)) { seen.add(t.id); out.push(t); }
+export function plausibleOrders(ctx: CandidateContext): PreparedTransfer[] {
+  if (ctx.plausible) return ctx.plausible;
+  const { row, payer, lookup, rowDay } = ctx;
+  const out: PreparedTransfer[] = [];
+  // Most credits have a handful of plausible orders: a linear look until there are many beats a Set per credit.
+  let seen: Set<string> | null = null;
+  const add = (t: PreparedTransfer | undefined) => {
+    if (!t || !existedBy(rowDay, t)) return;
+    if (seen ? seen.has(t.id) : out.some((o) => o.id === t.id)) return;
+    out.push(t);
+    if (seen) seen.add(t.id);
+    else if (out.length > 8) seen = new Set(out.map((o) => o.id));
   };
   ctx.referenceHits.forEach(add);
   lookup.byUniqueAmount(row.amountFen).forEach(add);
@@ -35,21 +41,21 @@ export function plausibleOrders(ctx: CandidateContext): OpenTransfer[] {
   if (payer.name && !payer.intermediary) for (const nick of lookup.buyersNamed(payer.name)) lookup.ordersOf(nick).forEach(add);
   for (const c of lookup.claimsWithAmount(row.amountFen)) add(lookup.transfer(c.transferId));
   ctx.combined.forEach((id) => add(lookup.transfer(id)));
-  plausibleMemo.set(ctx, out);
+  ctx.plausible = out;
   return out;
 }
 
-interface Facts { t: OpenTransfer; reference: boolean; unique: boolean; combined: boolean; buyer: boolean; claim: 'consistent' | 'amount' | null; score: number }
+interface Facts { t: PreparedTransfer; reference: boolean; unique: boolean; combined: boolean; buyer: boolean; claim: 'consistent' | 'amount' | null; score: number }
 
-function facts(ctx: CandidateContext, t: OpenTransfer): Facts {
-  const { row, payer, lookup, windowDays } = ctx;
+function facts(ctx: CandidateContext, t: PreparedTransfer): Facts {
+  const { row, payer, lookup } = ctx;
   const reference = ctx.referenceHits.some((r) => r.id === t.id);
   const unique = t.uniqueAmountFen === row.amountFen;
   const combined = ctx.combined.includes(t.id);
-  const buyer = payer.name !== '' && !payer.intermediary && normalizeName(t.buyerName) === payer.name;
-  const claims = lookup.claimsOf(t.id);
+  const buyer = payer.name !== '' && !payer.intermediary && t.nameKey === payer.name;
+  const claims = t.claims;
   const claim = claims.length === 0 ? null
-    : consistentClaim(row, payer, claims, t.buyerName, windowDays) ? 'consistent'
+    : consistentClaim(ctx, claims, t.nameKey) ? 'consistent'
       : claims.some((c) => c.amountFen === row.amountFen) ? 'amount' : null;
   const diff = row.amountFen - t.amountDueFen;
   const score = (reference ? 60 : 0) + (unique ? 50 : 0) + (diff === 0 ? 40 : combined ? 25 : 5)
@@ -106,7 +112,7 @@ export function queueCodeFor(ctx: CandidateContext, candidates: readonly Candida
   if (exact.length > 0) {
     if (payer.intermediary) return 'intermediary';
     if (!payer.name) return 'no-payer-name';
-    if (exact.some((t) => normalizeName(t.buyerName) === payer.name && !singleEvidence(row, payer, t, lookup, ctx.windowDays))) return 'outside-window';
+    if (exact.some((t) => t.nameKey === payer.name && !singleEvidence(ctx, t))) return 'outside-window';
     return 'payer-differs';
   }
   const top = transfers[0];

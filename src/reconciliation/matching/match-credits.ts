@@ -3,17 +3,27 @@ import { queueCodeFor, rankCandidates, type CandidateContext } from './match-can
 import { propose, queueReason, type Proposal } from './match-rules.js';
 import { existedBy } from './match-window.js';
 import { DEFAULT_WINDOW_DAYS, type Claim, type MatchOptions, type MatchResult, type OpenTransfer, type QueueCode } from './matching-types.js';
-import { indexedLookup, scanningLookup, type TransferLookup } from './transfer-lookup.js';
+import { indexedLookup, scanningLookup, type PreparedTransfer, type TransferLookup } from './transfer-lookup.js';
 
-function bump(map: Map<string, number>, ids: Iterable<string>): void {
-  for (const id of new Set(ids)) map.set(id, (map.get(id) ?? 0) + 1);
+/** Counts each id once per credit, however many of the credit's lists name it. */
+function bump(map: Map<string, number>, ...lists: readonly (readonly { id: string }[] | readonly string[])[]): void {
+  const ids: string[] = [];
+  for (const list of lists) {
+    for (const x of list) {
+      const id = typeof x === 'string' ? x : x.id;
+      if (!ids.includes(id)) ids.push(id);
+    }
+  }
+  for (const id of ids) map.set(id, (map.get(id) ?? 0) + 1);
 }
 
 /** Orders a credit is exactly the amount of: the ones two same-amount credits would fight over. */
-function exactIds(ctx: CandidateContext): string[] {
-  const { row, lookup } = ctx;
-  return [...lookup.byUniqueAmount(row.amountFen), ...lookup.byDueAmount(row.amountFen)]
-    .filter((t) => existedBy(row.date, t.createdAt)).map((t) => t.id);
+function exactOrders(ctx: CandidateContext): PreparedTransfer[] {
+  const { row, lookup, rowDay } = ctx;
+  const out: PreparedTransfer[] = [];
+  for (const t of lookup.byUniqueAmount(row.amountFen)) if (existedBy(rowDay, t)) out.push(t);
+  for (const t of lookup.byDueAmount(row.amountFen)) if (existedBy(rowDay, t)) out.push(t);
+  return out;
 }
 
 function queued(row: StatementRow, ctx: CandidateContext, code: QueueCode | null): MatchResult['queued'][number] {
@@ -33,14 +43,19 @@ function decide(credits: readonly StatementRow[], lookup: TransferLookup, opts: 
   const strong = new Map<string, number>();
   for (const p of proposals) {
     if (!p.ctx || p.kind === 'none') continue;
-    const refIds = p.ctx.referenceHits.map((t) => t.id);
-    if (p.kind === 'match') {
-      bump(strong, [...refIds, ...p.transferIds]);
-      bump(plausible, [...refIds, ...p.transferIds]);
+    const refs = p.ctx.referenceHits;
+    if (p.kind === 'match' && refs.length === 0 && p.transferIds.length === 1) {
+      // The common case, counted without building a list.
+      const id = p.transferIds[0]!;
+      strong.set(id, (strong.get(id) ?? 0) + 1);
+      plausible.set(id, (plausible.get(id) ?? 0) + 1);
+    } else if (p.kind === 'match') {
+      bump(strong, refs, p.transferIds);
+      bump(plausible, refs, p.transferIds);
     } else {
       // An unresolved credit of exactly an order's amount might be that order's money: it contests the order.
-      bump(strong, refIds);
-      bump(plausible, [...refIds, ...exactIds(p.ctx)]);
+      bump(strong, refs);
+      bump(plausible, refs, exactOrders(p.ctx));
     }
   }
   const result: MatchResult = { matched: [], queued: [], unmatched: [] };

@@ -1,8 +1,8 @@
-import type { StatementRow } from '../statement/statement-types.js';
-import type { Claim, OpenTransfer } from './matching-types.js';
-import { daysBetween, withinCreationWindow } from './match-window.js';
-import { normalizeName, type Payer } from './payer-names.js';
-import type { TransferLookup } from './transfer-lookup.js';
+import type { CandidateContext } from './match-candidates.js';
+import { withinCreationWindow } from './match-window.js';
+import type { PreparedClaim, PreparedTransfer } from './transfer-lookup.js';
+
+type Evidence = Pick<CandidateContext, 'row' | 'rowDay' | 'payer' | 'lookup' | 'windowDays'>;
 
 /**
  * Why a credit's payer is consistent with an order, or null. Only a named, non-intermediary payer counts:
@@ -10,38 +10,41 @@ import type { TransferLookup } from './transfer-lookup.js';
  * (same amount, claim date within the window). A family member or a company account is evidence only when
  * the buyer's claim names them.
  */
-export function consistentClaim(row: StatementRow, payer: Payer, claims: readonly Claim[], buyerName: string | null | undefined, windowDays: number): Claim | null {
+export function consistentClaim(ctx: Evidence, claims: readonly PreparedClaim[], buyerKey: string): PreparedClaim | null {
+  const { row, rowDay, payer, windowDays } = ctx;
   if (!payer.name || payer.intermediary) return null;
   for (const c of claims) {
     if (c.amountFen !== row.amountFen) continue;
-    if (Math.abs(daysBetween(c.date, row.date)) > windowDays) continue;
-    const claimedPayer = normalizeName(c.payerName) || normalizeName(buyerName);
+    if (Math.abs(rowDay - c.dayNo) > windowDays) continue;
+    const claimedPayer = c.payerKey || buyerKey;
     if (claimedPayer && claimedPayer === payer.name) return c;
   }
   return null;
 }
 
-function describeClaim(c: Claim): string {
+function describeClaim(c: PreparedClaim): string {
   return `与买家 ${c.date} 的汇款申报一致（${c.method}，付款人相同）/ consistent with the buyer's claim of ${c.date} (${c.method}, same payer)`;
 }
 
-export function singleEvidence(row: StatementRow, payer: Payer, t: OpenTransfer, lookup: TransferLookup, windowDays: number): string | null {
+export function singleEvidence(ctx: Evidence, t: PreparedTransfer): string | null {
+  const { payer, windowDays } = ctx;
   if (!payer.name || payer.intermediary) return null;
-  const viaClaim = consistentClaim(row, payer, lookup.claimsOf(t.id), t.buyerName, windowDays);
+  const viaClaim = consistentClaim(ctx, t.claims, t.nameKey);
   if (viaClaim) return describeClaim(viaClaim);
-  if (normalizeName(t.buyerName) === payer.name && withinCreationWindow(row.date, t.createdAt, windowDays)) {
+  if (t.nameKey === payer.name && withinCreationWindow(ctx.rowDay, t, windowDays)) {
     return `付款人即买家本人，且在下单后 ${windowDays} 天内 / the payer is the buyer, within ${windowDays} days of the order`;
   }
   return null;
 }
 
 /** Evidence that one credit pays these orders of one buyer together. */
-export function combinedEvidence(row: StatementRow, payer: Payer, orders: readonly OpenTransfer[], lookup: TransferLookup, windowDays: number): string | null {
+export function combinedEvidence(ctx: Evidence, orders: readonly PreparedTransfer[]): string | null {
+  const { payer } = ctx;
   if (!payer.name || payer.intermediary) return null;
   for (const t of orders) {
-    const viaClaim = consistentClaim(row, payer, lookup.claimsOf(t.id), t.buyerName, windowDays);
+    const viaClaim = consistentClaim(ctx, t.claims, t.nameKey);
     if (viaClaim) return describeClaim(viaClaim);
   }
-  const allBuyer = orders.every((t) => normalizeName(t.buyerName) === payer.name && withinCreationWindow(row.date, t.createdAt, windowDays));
+  const allBuyer = orders.every((t) => t.nameKey === payer.name && withinCreationWindow(ctx.rowDay, t, ctx.windowDays));
   return allBuyer ? `付款人即买家本人 / the payer is the buyer` : null;
 }

@@ -1,52 +1,37 @@
-import { parseInstant, shanghaiDate } from '../../shared/time.js';
+import { parseInstant } from '../../shared/time.js';
 
-/** Calendar arithmetic on 'YYYY-MM-DD' strings, free of the host's zone. */
-const dayNumbers = new Map<string, number>();
-
+/** Calendar arithmetic on 'YYYY-MM-DD' strings, free of the host's zone: days since 1970-01-01. */
 export function dayNumber(date: string): number {
-  let n = dayNumbers.get(date);
-  if (n === undefined) {
-    n = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
-    if (dayNumbers.size > 100_000) dayNumbers.clear();
-    dayNumbers.set(date, n);
-  }
-  return n;
+  const digit = (i: number) => date.charCodeAt(i) - 48;
+  const y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+  const m = digit(5) * 10 + digit(6);
+  const d = digit(8) * 10 + digit(9);
+  return Date.UTC(y, m - 1, d) / 86_400_000;
 }
 
 export function daysBetween(from: string, to: string): number {
   return dayNumber(to) - dayNumber(from);
 }
 
-const createdDays = new Map<string, string>();
-const createdDayNumbers = new Map<string, number>();
-
-/** Shanghai calendar day an order was created (cached: the same instants are asked for again and again). */
-export function createdDay(createdAt: string): string {
-  let day = createdDays.get(createdAt);
-  if (day === undefined) {
-    day = shanghaiDate(parseInstant(createdAt));
-    if (createdDays.size > 200_000) createdDays.clear();
-    createdDays.set(createdAt, day);
+/** Day number (see dayNumber) of the Shanghai calendar day an instant falls on: the day an order was created. */
+export function createdDayNumber(createdAt: string): number {
+  // xiaoer stores instants with +08:00 (shared/time.ts toInstant): their first ten characters are the Shanghai day.
+  if (createdAt.length >= 16 && createdAt.endsWith('+08:00') && createdAt.charCodeAt(4) === 45 && createdAt.charCodeAt(7) === 45) {
+    return dayNumber(createdAt.slice(0, 10));
   }
-  return day;
+  return Math.floor((parseInstant(createdAt) + 8 * 3_600_000) / 86_400_000);
 }
 
 /**
  * Could this credit be for an order created then? A day of slack before creation covers a buyer who paid
- * late at night and told staff the next morning.
+ * late at night and told staff the next morning. Both days are day numbers (see dayNumber).
  */
-export function existedBy(rowDate: string, createdAt: string): boolean {
-  let created = createdDayNumbers.get(createdAt);
-  if (created === undefined) {
-    created = dayNumber(createdDay(createdAt));
-    if (createdDayNumbers.size > 200_000) createdDayNumbers.clear();
-    createdDayNumbers.set(createdAt, created);
-  }
-  return dayNumber(rowDate) - created >= -1;
+export function existedBy(rowDay: number, order: { readonly createdDayNo: number }): boolean {
+  return rowDay - order.createdDayNo >= -1;
 }
 
 /** The credit came within the window after the order was created. */
-export function withinCreationWindow(rowDate: string, createdAt: string, windowDays: number): boolean {
-  const d = daysBetween(createdDay(createdAt), rowDate);
+export function withinCreationWindow(rowDay: number, order: { readonly createdDayNo: number }, windowDays: number): boolean {
+  const d = rowDay - order.createdDayNo;
   return d >= -1 && d <= windowDays;
 }

@@ -13,9 +13,12 @@ export function isIntermediary(name: string): boolean {
 
 /** Comparable form of a person's or company's name; '' when absent or masked by the bank (张*三). */
 const normalized = new Map<string, string>();
+const PLAIN_CJK = /^[\u4e00-\u9fff]{1,8}$/;
 
 export function normalizeName(name: string | null | undefined): string {
   if (!name) return '';
+  // Most names are a few Chinese characters and already in normal form.
+  if (PLAIN_CJK.test(name)) return name;
   let n = normalized.get(name);
   if (n === undefined) {
     n = toHalfWidth(name).replace(/[\s·•.]/g, '').toLowerCase();
@@ -27,10 +30,19 @@ export function normalizeName(name: string | null | undefined): string {
   return n;
 }
 
-export interface Payer { name: string; intermediary: boolean }
+export interface Payer { readonly name: string; readonly intermediary: boolean }
 
+const payers = new Map<string, Payer>();
+
+/** The payer a counterparty name stands for (shared and read-only: the same names recur all month). */
 export function payerOf(counterpartyName: string): Payer {
-  return { name: normalizeName(counterpartyName), intermediary: isIntermediary(counterpartyName) };
+  let payer = payers.get(counterpartyName);
+  if (payer === undefined) {
+    payer = { name: normalizeName(counterpartyName), intermediary: isIntermediary(counterpartyName) };
+    if (payers.size > 100_000) payers.clear();
+    payers.set(counterpartyName, payer);
+  }
+  return payer;
 }
 
 /** Alphanumeric runs of a note, upper-cased: the places a buyer's reference code can stand. */

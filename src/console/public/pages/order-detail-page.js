@@ -1,6 +1,6 @@
 /**
  * 订单详情: items, amounts, receiver (masked for roles that do not need it), memo and flag, the remark
- * actions and history, and the logistics timeline of every parcel. After a remark is written the
+ * actions and history, quick replies and messages for this order, and the logistics timeline of every parcel. After a remark is written the
  * memo and flag are read again from the service, so the page shows what the platform now holds.
  */
 import { api } from '../api.js';
@@ -9,6 +9,7 @@ import { flagLabel, roleLabel, shanghaiTime, yuan } from '../format.js';
 import { errorBox, facts, flagMarker, loading, statusBadge } from '../widgets.js';
 import { logisticsSection } from './order-logistics.js';
 import { orderRemarks } from './order-remarks.js';
+import { orderTools } from './order-tools.js';
 
 export async function render(ctx) {
   const { view, params, backHref, session } = ctx;
@@ -40,6 +41,7 @@ export async function render(ctx) {
       overview(order),
       memo,
       remarks.actions,
+      orderTools(params.tid),
       remarks.history,
       receiverSection(order, session.user.role),
       itemsSection(order),

@@ -1,0 +1,140 @@
+/**
+ * 交接班: the handover report of a shift (the current one by default, any past one by date and
+ * shift: #/handover?shift=day&date=…): what the shift did, every open item by owner (late ones in
+ * red), the diary notes for the next shift, and 确认接班 (the first acknowledgement counts).
+ */
+import { api, chineseText } from '../api.js';
+import { h, replace } from '../dom.js';
+import { ageText, messageKindLabel, shanghaiTime } from '../format.js';
+import { fieldRow, setFieldError } from '../forms.js';
+import { hashWith } from '../router.js';
+import { errorBox, loading } from '../widgets.js';
+
+const SHIFTS = { day: '白班', night: '夜班' };
+const ITEM_KINDS = {
+  task: '交办任务', transfer_claim: '未核实汇款', manual_match: '待人工匹配的汇款', parcel: '异常包裹',
+  review: '中差评', complaint: '投诉', message: '发送失败/暂缓的消息', memo: '不规范备注', intent: '意向客户跟进',
+};
+const DATE = /^\d{4}-\d\d-\d\d$/;
+
+export async function render(ctx) {
+  const { view, query, navigate } = ctx;
+  const asked = { shift: SHIFTS[query.get('shift')] ? query.get('shift') : undefined, date: DATE.test(query.get('date') ?? '') ? query.get('date') : undefined };
+  const heading = h('h1', { tabindex: '-1' }, '交接班');
+  replace(view, heading, loading());
+  let report;
+  try {
+    // Without a shift the service picks the one running now (and its date).
+    ({ report } = await api.handover({ shift: asked.shift, date: asked.shift ? asked.date : undefined }));
+  } catch (err) {
+    replace(view, heading, errorBox(err, () => void render(ctx)));
+    return;
+  }
+  const go = (next) => navigate(hashWith('/handover', { shift: report.shift, date: report.date, ...next }));
+  const shift = h('select', { id: 'handover-shift', name: 'shift' }, Object.entries(SHIFTS).map(([k, v]) => h('option', { value: k, selected: k === report.shift }, v)));
+  const date = h('input', { id: 'handover-date', type: 'date', name: 'date', value: report.date });
+  shift.addEventListener('change', () => go({ shift: shift.value }));
+  date.addEventListener('change', () => date.value && go({ date: date.value }));
+
+  replace(view, heading,
+    h('div', { class: 'search-form' },
+      h('label', { for: 'handover-shift', class: 'visually-hidden' }, '班次'), shift,
+      h('label', { for: 'handover-date', class: 'visually-hidden' }, '日期'), date,
+      h('a', { href: '#/handover', class: 'button-link' }, '当前班次')),
+    h('p', { class: 'summary', dataset: { testid: 'handover-title' } },
+      `${report.date} ${SHIFTS[report.shift]}（${shanghaiTime(report.window.start).slice(11)}–${shanghaiTime(report.window.end).slice(11)}）`,
+      `，待处理 ${report.openCount} 项`, report.lateCount ? h('strong', { class: 'late' }, `，超时 ${report.lateCount} 项`) : null),
+    h('div', { class: 'detail-grid handover-grid' },
+      ackSection(report, () => void render(ctx)),
+      report.carriedOver ? carriedSection(report.carriedOver) : null,
+      openSection(report),
+      diarySection(report, () => void render(ctx)),
+      activitySection(report.activity)));
+}
+
+function ackSection(report, reload) {
+  const ack = report.acknowledgement;
+  const message = h('div', { role: 'status' });
+  const button = h('button', { type: 'button', class: 'primary', dataset: { testid: 'handover-ack' } }, '确认接班');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      await api.handoverAck(report.shift, report.date);
+      reload();
+    } catch (err) {
+      replace(message, errorBox(err));
+      button.disabled = false;
+    }
+  });
+  return h('section', { class: ['card', 'wide'], dataset: { testid: 'handover-ack-card' } },
+    h('h2', {}, '接班确认'),
+    ack
+      ? h('p', { class: 'acknowledged', dataset: { testid: 'handover-acknowledged' } }, `已由 ${ack.byName} 于 ${shanghaiTime(ack.at)} 确认接班`)
+      : h('div', {}, h('p', { class: 'muted' }, `接班同事看完下面的待处理事项后确认；确认前，这份交接会一直显示在下一班的最上面。`), button),
+    message);
+}
+
+const itemRow = (i) => h('li', { class: ['handover-item', i.late ? 'late-item' : null], dataset: { kind: i.kind, late: String(i.late) } },
+  h('div', { class: 'order-line' },
+    h('span', { class: ['badge', i.late ? 'tone-unpaid' : 'tone-to-ship'] }, ITEM_KINDS[i.kind] ?? i.kind),
+    h('strong', {}, chineseText(i.title)),
+    h('span', { class: i.late ? 'late small' : 'muted small' }, `${i.late ? '已超时，' : ''}已 ${ageText(i.ageHours * 60)}`)),
+  i.detail ? h('p', { class: 'small' }, chineseText(i.detail)) : null,
+  h('div', { class: 'order-line small muted' },
+    i.tid ? h('a', { href: `#/orders/${i.tid}` }, `订单 ${i.tid}`) : null,
+    i.buyerNick ? h('span', {}, i.buyerNick) : null,
+    h('time', { datetime: i.since }, `自 ${shanghaiTime(i.since)}`)));
+
+function openSection(report) {
+  return h('section', { class: ['card', 'wide'], dataset: { testid: 'handover-open' } },
+    h('h2', {}, `待处理事项（${report.openCount}）`),
+    report.openItems.length
+      ? report.openItems.map((g) => h('div', { class: 'owner-group' },
+        h('h3', {}, `${chineseText(g.ownerName)}（${g.items.length}）`),
+        h('ul', { class: 'task-list' }, g.items.map(itemRow))))
+      : h('p', { class: 'muted' }, '没有待处理的事项'));
+}
+
+function carriedSection(c) {
+  return h('section', { class: ['card', 'wide', 'carried'], dataset: { testid: 'handover-carried' } },
+    h('h2', {}, `上一班（${c.date} ${SHIFTS[c.shift]}）的交接还没有人确认`),
+    c.items.length ? h('ul', { class: 'task-list' }, c.items.map(itemRow)) : h('p', { class: 'muted' }, '上一班没有留下待处理事项'));
+}
+
+function diarySection(report, reload) {
+  const text = h('input', { id: 'diary-text', name: 'text', autocomplete: 'off', maxlength: '2000', placeholder: '如：买家 xx 下午会来问退款，已答应今天处理' });
+  const submit = h('button', { type: 'submit', class: 'primary' }, '写入交班日记');
+  async function onSubmit(event) {
+    event.preventDefault();
+    setFieldError(text, '');
+    if (!text.value.trim()) return void (setFieldError(text, '请填写日记内容'), text.focus());
+    submit.disabled = true;
+    try {
+      await api.handoverNote({ text: text.value.trim(), shift: report.shift, date: report.date });
+      reload();
+    } catch (err) {
+      setFieldError(text, err.message);
+      submit.disabled = false;
+    }
+  }
+  return h('section', { class: 'card', dataset: { testid: 'handover-diary' } },
+    h('h2', {}, `交班日记（${report.diary.length}）`),
+    report.diary.length
+      ? h('ul', { class: 'task-list' }, report.diary.map((n) => h('li', { class: 'diary-note task' },
+        h('p', { class: 'diary-text' }, n.text),
+        h('p', { class: 'small muted' }, `${n.byName} · ${shanghaiTime(n.at)}`))))
+      : h('p', { class: 'muted' }, '还没有日记'),
+    h('form', { class: 'task-form', novalidate: true, onsubmit: onSubmit }, fieldRow({ label: '新日记', control: text }), submit));
+}
+
+function activitySection(a) {
+  const people = (rows) => (rows.length ? rows.map((r) => `${r.staffName} ${r.count}`).join('，') : '无');
+  const messages = Object.entries(a.messages ?? {}).map(([kind, n]) => `${messageKindLabel(kind)}：发 ${n.sent}，排队 ${n.queued}，失败 ${n.failed}`);
+  return h('section', { class: 'card', dataset: { testid: 'handover-activity' } },
+    h('h2', {}, '本班工作'),
+    h('dl', { class: 'facts' },
+      [['同步订单', `${a.ordersSynced} 单`], ['备注', people(a.remarksByStaff)], ['销售记录', people(a.salesByStaff)],
+        ['汇款确认', `${a.transfersConfirmed} 笔`], ['新投诉', `${a.complaintsOpened} 件`], ['投诉结案', `${a.complaintsClosed} 件`],
+        ['消息', messages.length ? messages.join('，') : '无']]
+        .map(([k, v]) => h('div', { class: 'fact' }, h('dt', {}, k), h('dd', {}, v)))));
+}

@@ -1,0 +1,63 @@
+/**
+ * 任务调度 (admin): every scheduled job with its cron expression in shop time, the next run, the last
+ * run and its outcome, and 立即运行 (the same overlap guard as the schedule; a failed run is shown,
+ * not thrown).
+ */
+import { api } from '../api.js';
+import { h, replace } from '../dom.js';
+import { shanghaiTime } from '../format.js';
+import { errorBox, loading } from '../widgets.js';
+
+const OUTCOMES = { ok: '成功', failed: '失败', 'skipped-overlap': '上一次还在运行，已跳过' };
+const REASONS = { scheduled: '定时', 'catch-up': '补跑', manual: '手动' };
+
+const countsText = (counts) => Object.entries(counts ?? {}).map(([k, v]) => `${k} ${v}`).join('，');
+
+function runText(run) {
+  if (!run) return h('span', { class: 'muted' }, '还没有运行过');
+  return h('span', { class: run.outcome === 'ok' ? null : 'late' },
+    `${shanghaiTime(run.startedAt, { seconds: true })} ${REASONS[run.reason] ?? ''} ${OUTCOMES[run.outcome] ?? run.outcome}`,
+    countsText(run.counts) ? `（${countsText(run.counts)}）` : '',
+    run.error ? `：${run.error}` : '');
+}
+
+export async function render({ view, session }) {
+  const admin = session.user.role === 'admin';
+  const status = h('div', { role: 'status', class: 'task-status', dataset: { testid: 'jobs-status' } });
+  const list = h('div', { 'aria-live': 'polite', dataset: { testid: 'job-list' } }, loading());
+  replace(view, h('h1', { tabindex: '-1' }, '任务调度'),
+    h('p', { class: 'muted small' }, '所有时间均为上海时间（Asia/Shanghai）'), status, list);
+
+  async function load() {
+    try {
+      const { jobs } = await api.jobs();
+      replace(list, h('ul', { class: 'task-list job-list' }, jobs.map(row)));
+    } catch (err) {
+      replace(list, errorBox(err, () => void load()));
+    }
+  }
+
+  function row(j) {
+    const button = admin ? h('button', { type: 'button', class: 'secondary', disabled: j.running }, j.running ? '运行中…' : '立即运行') : null;
+    button?.addEventListener('click', async () => {
+      button.disabled = true;
+      replace(button, '运行中…');
+      replace(status, h('p', {}, `正在运行 ${j.name}…`));
+      try {
+        const { run } = await api.runJob(j.name);
+        replace(status, h('p', { dataset: { outcome: run.outcome } }, `${j.name}：`, runText(run)));
+      } catch (err) {
+        replace(status, errorBox(err));
+      }
+      await load();
+    });
+    return h('li', { class: 'task job', dataset: { name: j.name } },
+      h('div', { class: 'order-line' }, h('strong', {}, j.name), h('span', { class: 'muted small' }, j.description), button),
+      h('dl', { class: 'facts small' },
+        h('div', { class: 'fact' }, h('dt', {}, '计划'), h('dd', {}, h('code', {}, j.schedule), ` · ${j.timeZone}`)),
+        h('div', { class: 'fact' }, h('dt', {}, '下次运行'), h('dd', {}, j.nextRun ? shanghaiTime(j.nextRun) : '—')),
+        h('div', { class: 'fact' }, h('dt', {}, '上次运行'), h('dd', { class: 'last-run' }, runText(j.lastRun)))));
+  }
+
+  await load();
+}

@@ -1,0 +1,42 @@
+/**
+ * Bank-transfer orders (汇款流程, issue 5): statement parsing, matching, and the transfer feature wired in one
+ * factory for the composition root, which mounts `routers` under /api and hands `service` to the CLI and
+ * the scheduler (threeDayRule, duplicateTrades, dailyRegister).
+ */
+import type { Router } from 'express';
+import type { OrderRepository } from '../orders/order-repository.js';
+import type { ShopPlatform } from '../platform/platform-port.js';
+import type { Logger } from '../shared/logger.js';
+import type { Clock } from '../shared/time.js';
+import type { Store } from '../storage/store.js';
+import { createTransferRepository } from './transfers/transfer-repository.js';
+import { createTransfersService, type TransfersService } from './transfers/transfers-facade.js';
+import { transfersRouter } from './transfers/transfers-router.js';
+import type { MessageSink, RemarkWriter, TaskOpener } from './transfers/transfer-ports.js';
+
+export interface TransfersModuleDeps {
+  store: Store;
+  orders: OrderRepository;
+  platform: ShopPlatform;
+  clock: Clock;
+  logger: Logger;
+  remarks: RemarkWriter;
+  tasks?: TaskOpener;
+  messages?: MessageSink;
+}
+
+export function createTransfersModule(deps: TransfersModuleDeps): { service: TransfersService; routers: { path: string; router: Router }[] } {
+  const service = createTransfersService({
+    repo: createTransferRepository(deps.store), orders: deps.orders, platform: deps.platform, remarks: deps.remarks,
+    clock: deps.clock, logger: deps.logger.child({ module: 'transfers' }),
+    ...(deps.tasks ? { tasks: deps.tasks } : {}), ...(deps.messages ? { messages: deps.messages } : {}),
+  });
+  return { service, routers: [{ path: '/transfers', router: transfersRouter(service) }] };
+}
+
+export type TransfersModule = ReturnType<typeof createTransfersModule>;
+export type { TransfersService, MessageSink, RemarkWriter, TaskOpener };
+export type { TransferOrder, TransferState, StoredRow, AuditEvent, SurplusNote } from './transfers/transfer-types.js';
+export type { ImportSummary } from './transfers/statement-import.js';
+export type { RegisterFormat, Register } from './transfers/transfer-register.js';
+export { benchMatching, type MatchingFigures } from './bench/match-benchmark.js';

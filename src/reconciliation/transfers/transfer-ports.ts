@@ -1,0 +1,22 @@
+/**
+ * What the transfer feature needs from its neighbours, declared narrowly here so it never imports their
+ * implementations; the composition root hands in the real ones (remarks.service, tasks, messaging).
+ */
+import type { User } from '../../accounts/accounts.js';
+import type { Person } from './transfer-types.js';
+
+/** The remarks service's write: `transfer.awaiting` on creation, `copy.transfer` with the waybill. */
+export interface RemarkWriter {
+  write(req: { tid: string; kind: string; fields?: Record<string, unknown>; user: User; dryRun?: boolean }): Promise<{ status: string; entry: string }>;
+}
+
+/** Follow-up work for a colleague (the three-day rule) and a short notice (money arrived). */
+export interface TaskOpener {
+  open(task: { id: string; kind: 'transfer_chase'; assignee: Person; subject: string; instructions: string; transferId: string; tid: string | null }): Promise<unknown>;
+  notify?(recipient: Person, message: string, ref: { transferId: string; tid: string | null }): Promise<unknown>;
+}
+
+/** The messaging module's queue for buyer messages. */
+export interface MessageSink {
+  enqueue(msg: { kind: 'transfer-received' | 'transfer-not-found'; tid?: string; buyerNick: string; reason: string }): Promise<unknown>;
+}

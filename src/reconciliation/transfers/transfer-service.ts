@@ -1,0 +1,150 @@
+/**
+ * Creating transfer orders, recording the buyer's claims, and cancelling. A platform order that exists and
+ * is unpaid is closed on the platform and gets the `transfer.awaiting` memo (issue 5, item 1).
+ */
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { User } from '../../accounts/accounts.js';
+import type { OrderRepository } from '../../orders/order-repository.js';
+import type { ShopPlatform } from '../../platform/platform-port.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors.js';
+import type { Logger } from '../../shared/logger.js';
+import { toInstant, type Clock } from '../../shared/time.js';
+import { makeReference } from '../matching/index.js';
+import type { RemarkWriter } from './transfer-ports.js';
+import { isOpen, type TransferRepository } from './transfer-repository.js';
+import type { Person, TransferClaimRecord, TransferOrder, TransferState } from './transfer-types.js';
+import { parseInput } from './parse-input.js';
+
+const fen = z.number().int('金额必须是整数分 (amounts are integer fen)').nonnegative();
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+
+export const createSchema = z.object({
+  buyerNick: z.string().trim().min(1).max(64),
+  buyerName: z.string().trim().max(40).optional(),
+  tid: z.string().trim().regex(/^\d{1,25}$/, 'tid 是数字订单号').optional(),
+  items: z.array(z.object({ itemNo: z.string().trim().min(1).max(40), size: z.string().trim().max(20).default(''), quantity: z.number().int().min(1).max(999), priceFen: fen })).min(1),
+  address: z.string().trim().min(1).max(300),
+  amountDueFen: fen.min(1),
+  overseas: z.boolean().default(false),
+  /** 'unique-amount': due plus a few fen no other open order uses; 'reference': a code for the transfer note. */
+  identify: z.enum(['none', 'unique-amount', 'reference', 'both']).default('none'),
+}).strict();
+
+export const claimSchema = z.object({
+  date: day,
+  method: z.string().trim().min(1).max(30),
+  bankName: z.string().trim().max(40).optional(),
+  payerName: z.string().trim().max(40).optional(),
+  amountFen: fen.min(1),
+}).strict();
+
+export interface TransferServiceDeps {
+  repo: TransferRepository;
+  orders: OrderRepository;
+  platform: ShopPlatform;
+  remarks: RemarkWriter;
+  clock: Clock;
+  logger: Logger;
+  random?: (n: number) => number;
+}
+
+let idSeq = 0;
+
+export const person = (u: User): Person => ({ username: u.username, displayName: u.displayName });
+const isKeeper = (u: User) => u.role === 'keeper' || u.role === 'admin';
+
+export function createTransferService(deps: TransferServiceDeps) {
+  const { repo, clock } = deps;
+  const now = () => toInstant(clock.now());
+
+  function freeReference(): string {
+    const used = new Set(repo.all().filter(isOpen).map((t) => t.reference));
+    for (let i = 0; i < 20; i++) {
+      const ref = makeReference(deps.random);
+      if (!used.has(ref)) return ref;
+    }
+    throw new ConflictError('无法生成不重复的参考码 / could not make a free reference code', 'reference_exhausted');
+  }
+
+  /** Closes the unpaid platform trade and writes the memo; a paid trade cannot become a transfer order. */
+  async function closeOnPlatform(tid: string, buyerNick: string, user: User): Promise<TransferOrder['platform']> {
+    const order = await deps.platform.getOrder(tid).catch((err: unknown) => {
+      if (err instanceof NotFoundError) throw new ValidationError(`平台上没有订单 ${tid} / no platform order ${tid}`, 'tid');
+      throw err;
+    });
+    if (order.buyerNick !== buyerNick) throw new ValidationError(`订单 ${tid} 不是 ${buyerNick} 的 / the order belongs to another buyer`, 'tid');
+    if (order.status !== 'WAIT_BUYER_PAY') {
+      if (order.status === 'TRADE_CLOSED' || order.status === 'TRADE_CLOSED_BY_TAOBAO') return { closed: true, memo: null, note: '平台订单已关闭 / already closed' };
+      throw new ConflictError(`平台订单 ${tid} 不是待付款状态（${order.status}），不能转为汇款订单 / the platform order is not unpaid`, 'trade_not_unpaid');
+    }
+    await deps.platform.closeTrade(tid, '买家选择银行汇款');
+    const memo = await deps.remarks.write({ tid, kind: 'transfer.awaiting', fields: {}, user });
+    return { closed: true, memo: memo.entry, note: memo.status === 'pending' ? '备注待写入平台 / memo pending' : null };
+  }
+
+  return {
+    async create(input: unknown, user: User): Promise<TransferOrder> {
+      const body = parseInput(createSchema, input);
+      const platform = body.tid ? await closeOnPlatform(body.tid, body.buyerNick, user) : { closed: false, memo: null, note: null };
+      const reference = body.identify === 'reference' || body.identify === 'both' ? freeReference() : null;
+      // Time, then a counter, then randomness: ids sort in creation order even within one millisecond.
+      const id = `H${clock.now().toString(36).toUpperCase()}${(++idSeq % 1296).toString(36).toUpperCase().padStart(2, '0')}${randomUUID().slice(0, 3).toUpperCase()}`;
+      const at = now();
+      return repo.write((w) => {
+        const unique = body.identify === 'unique-amount' || body.identify === 'both' ? w.allocateUnique(body.amountDueFen) : null;
+        const t: TransferOrder = {
+          id, buyerNick: body.buyerNick, buyerName: body.buyerName || null, tid: body.tid ?? null,
+          items: body.items.map((i) => ({ itemNo: i.itemNo, size: i.size, quantity: i.quantity, priceFen: i.priceFen })),
+          address: body.address, amountDueFen: body.amountDueFen, uniqueAmountFen: unique, uniqueHeld: unique !== null, reference,
+          overseas: body.overseas, staff: person(user), createdAt: at, state: 'awaiting', claims: [], paidBy: [], paidAt: null,
+          verifiedBy: null, rule: null, waybill: null, shippedAt: null, cancelledAt: null, platform,
+        };
+        w.put(t);
+        w.audit({ transferId: id, rowIdentity: null, action: 'created', by: user.username, at, detail: `应付 ${body.amountDueFen} 分${unique ? `，专属金额 ${unique} 分` : ''}${reference ? `，参考码 ${reference}` : ''}` });
+        if (body.tid) w.audit({ transferId: id, rowIdentity: null, action: 'platform-closed', by: user.username, at, detail: `${body.tid}: ${platform.memo ?? platform.note ?? ''}` });
+        return t;
+      });
+    },
+
+    async claim(id: string, input: unknown, user: User): Promise<TransferOrder> {
+      const body = parseInput(claimSchema, input);
+      const at = now();
+      return repo.write((w) => {
+        const t = w.tx.get<TransferOrder>('transfers', id);
+        if (!t) throw new NotFoundError(`汇款订单 ${id} 不存在 / transfer not found`);
+        if (!isOpen(t)) throw new ConflictError(`汇款订单 ${id} 已${t.state} / the order is no longer open`, 'transfer_not_open');
+        const claim: TransferClaimRecord = {
+          id: `${id}-C${t.claims.length + 1}`, date: body.date, method: body.method, bankName: body.bankName || null,
+          payerName: body.payerName || null, amountFen: body.amountFen, staff: person(user), recordedAt: at, chasedAt: null,
+        };
+        const next: TransferOrder = { ...t, state: 'claimed', claims: [...t.claims, claim] };
+        w.put(next);
+        w.audit({ transferId: id, rowIdentity: null, action: 'claimed', by: user.username, at, detail: `${body.date} ${body.method} ${body.bankName ?? ''} ${body.amountFen} 分` });
+        return next;
+      });
+    },
+
+    async cancel(id: string, reason: string, user: User): Promise<TransferOrder> {
+      const why = reason?.trim();
+      if (!why) throw new ValidationError('取消需要原因 / a reason is required', 'reason');
+      const at = now();
+      return repo.write((w) => {
+        const t = w.tx.get<TransferOrder>('transfers', id);
+        if (!t) throw new NotFoundError(`汇款订单 ${id} 不存在 / transfer not found`);
+        if (!isKeeper(user) && user.username !== t.staff.username) throw new ForbiddenError('只有接单客服或登记人可以取消 / only the taking staff or the keeper may cancel');
+        if (!isOpen(t)) throw new ConflictError(`汇款订单 ${id} 已${t.state}，不能取消（已到账请先撤销匹配）/ only open orders can be cancelled`, 'transfer_not_open');
+        const next: TransferOrder = { ...t, state: 'cancelled', cancelledAt: at, uniqueHeld: false };
+        w.put(next);
+        w.audit({ transferId: id, rowIdentity: null, action: 'cancelled', by: user.username, at, detail: why });
+        return next;
+      });
+    },
+
+    list(filter: { state?: TransferState } = {}): TransferOrder[] {
+      return repo.all().filter((t) => !filter.state || t.state === filter.state);
+    },
+  };
+}
+
+export type TransferService = ReturnType<typeof createTransferService>;

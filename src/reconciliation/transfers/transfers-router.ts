@@ -1,0 +1,82 @@
+/**
+ * /api/transfers. Staff create orders and record claims; the keeper (and admin) imports statements,
+ * confirms, unmatches, ships and exports; the sales supervisor (admin) marks the register reviewed.
+ */
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import multer from 'multer';
+import { z } from 'zod';
+import { currentUser, requireRole } from '../../http/auth-middleware.js';
+import { ValidationError } from '../../shared/errors.js';
+import { BANK_LAYOUTS, validateProfile } from '../statement/index.js';
+import type { TransfersService } from './transfers-facade.js';
+import { TRANSFER_STATES } from './transfer-types.js';
+
+const MAX_STATEMENT_BYTES = 20 * 1024 * 1024;
+const BANKS = [...new Set(BANK_LAYOUTS.flatMap((l) => [l.id, l.bank]))] as [string, ...string[]];
+const listQuery = z.object({ state: z.enum(TRANSFER_STATES as [string, ...string[]]).optional() });
+const registerQuery = z.object({ date: z.string('date 必填 (YYYY-MM-DD)'), format: z.enum(['json', 'csv', 'xlsx']).default('json') });
+const importFields = z.object({ bank: z.enum(BANKS).optional(), profile: z.string().optional() });
+const CONTENT_TYPE = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+
+const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_STATEMENT_BYTES, files: 1 } }).single('file');
+
+/** multer's own errors (too large, wrong field) are the keeper's input problems: 400 naming the file. */
+function receiveFile(req: Request, res: Response, next: NextFunction): void {
+  upload(req, res, (err: unknown) => {
+    if (!err) return next();
+    const e = err as { code?: string; message?: string };
+    next(new ValidationError(e.code === 'LIMIT_FILE_SIZE' ? `文件超过 ${MAX_STATEMENT_BYTES / 1048576} MB / file too large` : `上传失败 / upload refused: ${e.message ?? e.code}`, 'file'));
+  });
+}
+
+export function transfersRouter(service: TransfersService): Router {
+  const r = Router();
+  const keeper = requireRole('keeper');
+  const id = (req: Request) => String(req.params.id);
+
+  r.post('/', async (req, res) => { res.status(201).json({ transfer: await service.create(req.body, currentUser(req)) }); });
+  r.get('/', (req, res) => {
+    const q = listQuery.parse(req.query);
+    res.json({ transfers: service.list(q.state ? { state: q.state as never } : {}) });
+  });
+
+  r.post('/statements', keeper, receiveFile, async (req, res) => {
+    const file = req.file;
+    if (!file) throw new ValidationError('请上传对账单文件（字段 file）/ the statement file (field "file") is missing', 'file');
+    const f = importFields.parse(req.body ?? {});
+    let profile;
+    if (f.profile) {
+      try { profile = validateProfile(JSON.parse(f.profile)); } catch (err) {
+        if (err instanceof ValidationError) throw err;
+        throw new ValidationError('profile 不是有效的 JSON / profile is not JSON', 'profile');
+      }
+    }
+    const summary = await service.importStatement(file.buffer, file.originalname, { user: currentUser(req), ...(f.bank ? { bank: f.bank as never } : {}), ...(profile ? { profile } : {}) });
+    res.status(201).json(summary);
+  });
+  r.get('/queue', keeper, (_req, res) => { res.json({ queue: service.queue() }); });
+  r.get('/shipping', keeper, (req, res) => {
+    const date = z.object({ date: z.string() }).parse(req.query).date;
+    res.json(service.shippingList(date));
+  });
+  r.get('/duplicates', keeper, (_req, res) => { res.json({ duplicates: service.duplicateTrades() }); });
+  r.get('/register', keeper, async (req, res) => {
+    const q = registerQuery.parse(req.query);
+    if (q.format === 'json') { res.json(service.dailyRegister(q.date)); return; }
+    const file = await service.registerExport(q.date, q.format);
+    res.setHeader('Content-Type', CONTENT_TYPE[q.format]);
+    res.setHeader('Content-Disposition', `attachment; filename="transfer-register-${q.date}.${q.format}"`);
+    res.send(file);
+  });
+  // The sales supervisor reviews the register; admin is the role that stands for the supervisor.
+  r.post('/register/:date/reviewed', requireRole(), async (req, res) => { res.json(await service.markReviewed(String(req.params.date), currentUser(req))); });
+
+  r.get('/:id', (req, res) => { res.json(service.get(id(req))); });
+  r.post('/:id/claims', async (req, res) => { res.status(201).json({ transfer: await service.claim(id(req), req.body, currentUser(req)) }); });
+  r.post('/:id/cancel', async (req, res) => { res.json({ transfer: await service.cancel(id(req), String(req.body?.reason ?? ''), currentUser(req)) }); });
+  r.post('/:id/confirm', keeper, async (req, res) => { res.json(await service.confirm(id(req), req.body, currentUser(req))); });
+  r.post('/:id/unmatch', keeper, async (req, res) => { res.json({ transfer: await service.unmatch(id(req), req.body, currentUser(req)) }); });
+  r.post('/:id/ship', keeper, async (req, res) => { res.json(await service.ship(id(req), req.body, currentUser(req))); });
+  r.post('/:id/duplicates/:tid/close', keeper, async (req, res) => { res.json(await service.closeDuplicate(id(req), String(req.params.tid), currentUser(req))); });
+  return r;
+}
