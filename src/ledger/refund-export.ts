@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { formatYuanFixed } from '../shared/money.js';
 import { bankShortName, groupCardNumber } from '../remarks/catalogue/index.js';
 import { REFUND_STATE_LABELS, type RefundRecord } from './refund-register.js';
+import { excelCsv } from '../shared/excel-csv.js';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -25,21 +26,8 @@ function row(r: RefundRecord): string[] {
 
 const AMOUNT_COLUMN = EXPORT_HEADERS.indexOf('金额(元)');
 
-/**
- * One CSV cell. Digit strings of 11+ characters are written as ="…" (quoted) so Excel keeps them as text;
- * a cell that starts like a formula gets a leading apostrophe, so a buyer nick can never run in Excel.
- */
-function csvCell(value: string, column: number): string {
-  let v = value;
-  if (column !== AMOUNT_COLUMN && /^[=+\-@\t\r]/.test(v)) v = `'${v}`;
-  // RFC 4180 quoting of the ="…" text: standard parsers read it back, Excel evaluates it to text.
-  if (/^\d{11,}$/.test(v)) v = `="${v}"`;
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
 export function refundsCsv(records: readonly RefundRecord[]): Buffer {
-  const lines = [EXPORT_HEADERS as readonly string[], ...records.map(row)].map((cells) => cells.map(csvCell).join(','));
-  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+  return excelCsv(EXPORT_HEADERS, records.map(row), [AMOUNT_COLUMN]);
 }
 
 export async function refundsXlsx(records: readonly RefundRecord[], day: string): Promise<Buffer> {

@@ -10,6 +10,7 @@ import { formatYuanFixed } from '../../shared/money.js';
 import { formatTopTime, parseInstant, shanghaiDate, toInstant, type Clock } from '../../shared/time.js';
 import { TRANSFER_REVIEWS, type TransferRepository } from './transfer-repository.js';
 import { STATE_LABELS, type TransferOrder } from './transfer-types.js';
+import { excelCsv } from '../../shared/excel-csv.js';
 
 export type RegisterFormat = 'csv' | 'xlsx';
 export const REGISTER_HEADERS = ['订单', '平台订单号', '买家', '商品', '金额(元)', '接单客服', '创建时间', '申报时间', '核实时间', '发货时间', '运单号', '状态'] as const;
@@ -57,18 +58,9 @@ function cells(l: RegisterLine): string[] {
 
 const AMOUNT = REGISTER_HEADERS.indexOf('金额(元)');
 
-/** Long digit strings stay text in Excel; a cell that starts like a formula cannot run. */
-function csvCell(value: string, column: number): string {
-  let v = value;
-  if (column !== AMOUNT && /^[=+\-@\t\r]/.test(v)) v = `'${v}`;
-  if (/^\d{11,}$/.test(v)) v = `="${v}"`;
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
 export async function exportRegister(lines: readonly RegisterLine[], date: string, format: RegisterFormat): Promise<Buffer> {
   if (format === 'csv') {
-    const text = [[...REGISTER_HEADERS], ...lines.map(cells)].map((r) => r.map(csvCell).join(',')).join('\r\n');
-    return Buffer.from(`\uFEFF${text}\r\n`, 'utf8');
+    return excelCsv(REGISTER_HEADERS, lines.map(cells), [AMOUNT]);
   }
   const wb = new ExcelJS.Workbook();
   wb.creator = 'xiaoer';

@@ -3,7 +3,7 @@
  * run and its outcome, and 立即运行 (the same overlap guard as the schedule; a failed run is shown,
  * not thrown).
  */
-import { api } from '../api.js';
+import { api, chineseText } from '../api.js';
 import { h, replace } from '../dom.js';
 import { shanghaiTime } from '../format.js';
 import { errorBox, loading } from '../widgets.js';
@@ -18,7 +18,7 @@ function runText(run) {
   return h('span', { class: run.outcome === 'ok' ? null : 'late' },
     `${shanghaiTime(run.startedAt, { seconds: true })} ${REASONS[run.reason] ?? ''} ${OUTCOMES[run.outcome] ?? run.outcome}`,
     countsText(run.counts) ? `（${countsText(run.counts)}）` : '',
-    run.error ? `：${run.error}` : '');
+    run.error ? `：${chineseText(run.error)}` : '');
 }
 
 export async function render({ view, session }) {
@@ -52,7 +52,7 @@ export async function render({ view, session }) {
       await load();
     });
     return h('li', { class: 'task job', dataset: { name: j.name } },
-      h('div', { class: 'order-line' }, h('strong', {}, j.name), h('span', { class: 'muted small' }, j.description), button),
+      h('div', { class: 'order-line' }, h('strong', {}, j.name), h('span', { class: 'muted small' }, chineseText(j.description)), button),
       h('dl', { class: 'facts small' },
         h('div', { class: 'fact' }, h('dt', {}, '计划'), h('dd', {}, h('code', {}, j.schedule), ` · ${j.timeZone}`)),
         h('div', { class: 'fact' }, h('dt', {}, '下次运行'), h('dd', {}, j.nextRun ? shanghaiTime(j.nextRun) : '—')),
