@@ -117,7 +117,7 @@ shop.child.send({ type: 'stop' });
 
   // Naive: lowdb's own JSONFile holding the whole order book, rewritten on every write.
   const naive = new Low(new JSONFile(join(dir, 'naive.json')), { orders: {} });
-  for (const o of orders.all()) naive.data.orders[o.tid] = o;
+  for (const o of orders.all()) naive.data.orders[o.tid] = { ...o };
   const n0 = performance.now();
   const NAIVE = 3;
   for (let k = 0; k < NAIVE; k++) {

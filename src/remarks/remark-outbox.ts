@@ -57,7 +57,7 @@ export function createRemarkOutbox(deps: {
       counts.failed++;
       return;
     }
-    await deps.orders.upsertMany([landing.order], now());
+    await deps.orders.upsertMany([landing.order]);
     await remarks.save({
       ...entry, status: landing.outcome,
       platform: { attempts, lastError: entry.platform.lastError, landedAt: now(), flagAfter: landing.flag },

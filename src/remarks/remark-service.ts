@@ -132,7 +132,7 @@ export function createRemarkService(deps: RemarkServiceDeps) {
           return { ...base, task, refund: rendered.registerLine ? { id, line: rendered.registerLine } : null };
         }
 
-        if (landing.outcome !== 'unreachable') await orders.upsertMany([landing.order], toInstant(clock.now()));
+        if (landing.outcome !== 'unreachable') await orders.upsertMany([landing.order]);
         const effects = await applyEffects(deps, { entryId: id, tid, buyerNick: order.buyerNick, rendered, user: req.user, at });
         await remarks.save({
           id, tid, kind: kind.id, variant: rendered.variant, fields: rendered.fields, text: rendered.text, flag: rendered.flag,

@@ -135,7 +135,9 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
    * could carry that change to disk. A restart replays the log, which holds every acknowledged write.
    */
   let failure: Error | null = null;
-  const checkpointBytes = opts.checkpointBytes ?? 64 * 1024 * 1024;
+  // Large enough that a 100k-order backfill is checkpointed about once, not once per 64 MB of log
+  // (each checkpoint reserializes every shard written so far); replaying 256 MB takes a few seconds.
+  const checkpointBytes = opts.checkpointBytes ?? 256 * 1024 * 1024;
   const interval = opts.checkpointIntervalMs ?? 60_000;
 
   /**

@@ -2,7 +2,7 @@ import type { Order } from '../orders/order.js';
 import type { OrderRepository } from '../orders/order-repository.js';
 import type { ShopPlatform, TimeWindow } from '../platform/platform-port.js';
 import type { Logger } from '../shared/logger.js';
-import { DAY, MINUTE, toInstant, type Clock } from '../shared/time.js';
+import { DAY, MINUTE, type Clock } from '../shared/time.js';
 import type { SyncState } from './sync-state.js';
 
 export interface SyncProgress {
@@ -39,11 +39,11 @@ function dayWindows(start: number, end: number): TimeWindow[] {
  * Pages are applied in memory at once; their durability is awaited only before a checkpoint moves,
  * so fetching the next page never waits for an fsync.
  */
-function createIngest(orders: OrderRepository, clock: Clock, result: OrderSyncResult) {
+function createIngest(orders: OrderRepository, result: OrderSyncResult) {
   let pending: Promise<void>[] = [];
   return {
     add(page: Order[]) {
-      const write = orders.upsertMany(page, toInstant(clock.now())).then((r) => {
+      const write = orders.upsertMany(page).then((r) => {
         result.ordersNew += r.created;
         result.ordersChanged += r.changed;
         result.ordersUnchanged += r.unchanged;
@@ -104,7 +104,7 @@ async function incremental(deps: OrderSyncDeps, ingest: Ingest, onProgress?: (p:
  */
 export async function syncOrders(deps: OrderSyncDeps, onProgress?: (p: SyncProgress) => void): Promise<OrderSyncResult> {
   const result: OrderSyncResult = { ordersNew: 0, ordersChanged: 0, ordersUnchanged: 0, backfill: false };
-  const ingest = createIngest(deps.orders, deps.clock, result);
+  const ingest = createIngest(deps.orders, result);
   try {
     if (!deps.state.checkpoint().backfillDone) {
       result.backfill = true;

@@ -11,7 +11,7 @@ describe('an order\'s remark history', () => {
 
     h.platform.editByHand('2001', '阿张；扣除邮费10');
     h.clock.advance(60_000);
-    await h.orders.upsertMany([{ ...h.platform.order('2001'), modifiedAt: toInstant(h.clock.now()) }], toInstant(h.clock.now()));
+    await h.orders.upsertMany([{ ...h.platform.order('2001'), modifiedAt: toInstant(h.clock.now()) }]);
 
     const body = (await h.as('xiaozhou').get('/orders/2001/remarks')).body;
     expect(body.history.map((e: { kind: string; staff: string; status: string }) => [e.kind, e.staff, e.status])).toEqual([

@@ -71,7 +71,7 @@ export async function startOpsRig(opts: { now?: string; orders?: Order[]; review
   const clock = fixedClock(opts.now ?? '2026-11-23T16:15:00+08:00');
   const store = createMemoryStore();
   const orders = createOrderRepository(store);
-  if (opts.orders) await orders.upsertMany(opts.orders, toInstant(clock.now()));
+  if (opts.orders) await orders.upsertMany(opts.orders);
   const sink = recordingSink(clock);
   const ops = createOperationsModule({
     store, orders, clock, logger: silentLogger(), platform: reviewsPlatform(opts.reviews ?? []),

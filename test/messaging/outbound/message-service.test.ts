@@ -30,7 +30,7 @@ describe('queuing a buyer message', () => {
 
   it('when the order is already paid, then a payment reminder is refused with the state that changed', async () => {
     const w = await world();
-    await w.orders.upsertMany([fixedOrder({ status: 'WAIT_SELLER_SEND_GOODS', paidAt: NOW, modifiedAt: '2026-11-23T10:00:01.000+08:00' })], NOW);
+    await w.orders.upsertMany([fixedOrder({ status: 'WAIT_SELLER_SEND_GOODS', paidAt: NOW, modifiedAt: '2026-11-23T10:00:01.000+08:00' })]);
     expect(await w.module.service.enqueue({ kind: 'payment-reminder-first', tid: UNPAID_TID, reason: 'x' })).toEqual({ queued: false, reason: 'state_changed', detail: 'already_paid' });
   });
 
@@ -53,7 +53,7 @@ describe('queuing a buyer message', () => {
 
   it('when a review repair has no resolution yet, then it is refused listing the prompt; with one it is queued for 20:00', async () => {
     const w = await world({ now: '2026-11-23T10:00:00.000+08:00' });
-    await w.orders.upsertMany([fixedOrder({ status: 'TRADE_FINISHED', paidAt: NOW, modifiedAt: '2026-11-23T10:00:02.000+08:00' })], NOW);
+    await w.orders.upsertMany([fixedOrder({ status: 'TRADE_FINISHED', paidAt: NOW, modifiedAt: '2026-11-23T10:00:02.000+08:00' })]);
     const s = w.module.service;
     expect(await s.enqueue({ kind: 'review-repair', tid: UNPAID_TID, reason: 'x', user: staff })).toEqual({
       queued: false, reason: 'missing_values', missing: [{ name: 'resolution', label: '解决办法' }],
@@ -86,7 +86,7 @@ describe('dispatching through the policy', () => {
     const w = await world();
     const s = w.module.service;
     const r = await s.enqueue({ kind: 'payment-reminder-first', tid: UNPAID_TID, reason: 'x', dueAt: '2026-11-23T10:30:00.000+08:00' });
-    await w.orders.upsertMany([fixedOrder({ status: 'WAIT_SELLER_SEND_GOODS', paidAt: '2026-11-23T10:29:00.000+08:00', modifiedAt: '2026-11-23T10:29:00.000+08:00' })], NOW);
+    await w.orders.upsertMany([fixedOrder({ status: 'WAIT_SELLER_SEND_GOODS', paidAt: '2026-11-23T10:29:00.000+08:00', modifiedAt: '2026-11-23T10:29:00.000+08:00' })]);
     w.clock.set('2026-11-23T10:30:00.000+08:00');
     expect(await s.dispatchDue()).toMatchObject({ due: 1, cancelled: 1, outbox: 0 });
     const detail = await s.get(r.queued ? r.message.id : '');

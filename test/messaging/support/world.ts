@@ -59,7 +59,7 @@ export async function world(opts: { store?: Store; config?: MessagingConfigInput
   const orders = createOrderRepository(store);
   const parcels = createParcelRepository(store);
   if (opts.seed !== false) {
-    await orders.upsertMany([fixedOrder(), shippedOrder()], toInstant(clock.now()));
+    await orders.upsertMany([fixedOrder(), shippedOrder()]);
     await parcels.save(SHIPPED_TID, tracking('in_transit'), toInstant(clock.now()));
   }
   const set = await templates();

@@ -14,7 +14,7 @@ import type { Order } from '../../../src/orders/order.js';
 import { createOrderRepository } from '../../../src/orders/order-repository.js';
 import { createRemarksModule, staffDirectoryFromUsers } from '../../../src/remarks/index.js';
 import { silentLogger, type Logger } from '../../../src/shared/logger.js';
-import { fixedClock, toInstant } from '../../../src/shared/time.js';
+import { fixedClock } from '../../../src/shared/time.js';
 import { createMemoryStore } from '../../../src/storage/index.js';
 import type { Store } from '../../../src/storage/store.js';
 import { createFakePlatform, type FakePlatform } from './fake-platform.js';
@@ -28,7 +28,7 @@ export async function startHarness(opts: { store?: Store; platform?: FakePlatfor
   const store = opts.store ?? createMemoryStore();
   const seed = opts.orders ?? seedOrders();
   const orders = createOrderRepository(store);
-  if (opts.seed !== false) await orders.upsertMany(seed, toInstant(clock.now()));
+  if (opts.seed !== false) await orders.upsertMany(seed);
   const platform = opts.platform ?? createFakePlatform(seed, clock);
   const accounts = await loadAccounts({ staff: [], platform: { kind: 'sandbox' } } as unknown as Pick<Config, 'staff' | 'platform'>);
   const sessions = createSessions({ store, accounts, clock, sessionHours: 72 });

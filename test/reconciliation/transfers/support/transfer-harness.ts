@@ -16,7 +16,7 @@ import type { ShopPlatform } from '../../../../src/platform/platform-port.js';
 import { createTransfersModule } from '../../../../src/reconciliation/index.js';
 import { NotFoundError } from '../../../../src/shared/errors.js';
 import { silentLogger } from '../../../../src/shared/logger.js';
-import { fixedClock, toInstant } from '../../../../src/shared/time.js';
+import { fixedClock } from '../../../../src/shared/time.js';
 import { createMemoryStore } from '../../../../src/storage/index.js';
 import type { Store } from '../../../../src/storage/store.js';
 
@@ -70,7 +70,7 @@ export async function startTransfers(opts: { store?: Store; orders?: Order[] } =
   const store = opts.store ?? createMemoryStore();
   const seed = opts.orders ?? [platformOrder({ tid: '3001', buyerNick: '毛毛雨' }), platformOrder({ tid: '3002', buyerNick: '毛毛雨', status: 'WAIT_SELLER_SEND_GOODS' })];
   const orders = createOrderRepository(store);
-  await orders.upsertMany(seed, toInstant(clock.now()));
+  await orders.upsertMany(seed);
   const shop = fakeShop(seed);
   const remarkCalls: { tid: string; kind: string; fields?: Record<string, unknown>; user: User }[] = [];
   const remarks = {
