@@ -66,7 +66,8 @@ const sync = createSyncService({
   const secs = (performance.now() - t0) / 1000;
   const rate = (run.ordersNew + run.ordersChanged + run.ordersUnchanged) / secs;
   globalThis.gc?.();
-  console.log(`  (live heap after sync: ${fmt(process.memoryUsage().heapUsed / 1048576)} MB, rss ${fmt(rssMb())} MB)`);
+  const mu = process.memoryUsage();
+  console.log(`  (after sync: live heap ${fmt(mu.heapUsed / 1048576)} MB of ${fmt(mu.heapTotal / 1048576)} MB, external ${fmt(mu.external / 1048576)} MB, rss ${fmt(rssMb())} MB)`);
   console.log('\nfull sync (3-month backfill over the TOP protocol, into the on-disk store)');
   row('orders synced', fmt(store.count(ORDERS)), fmt(ready.size));
   row('total time', `${fmt(secs, 2)} s`, '< 30 s');

@@ -3,7 +3,12 @@
 const YUAN = /^([+-])?(\d+)(?:\.(\d{1,2}))?$/;
 
 /** Parses '12.5', '1,288.00', '+288.00', full-width digits → fen. Throws on anything else (never guesses). */
+const PLAIN = /^(\d{1,13})\.(\d{2})$/;
+
 export function parseYuan(text: string): number {
+  // Fast path for the platform's own form ('128.00'), which is nearly every amount a sync reads.
+  const plain = typeof text === 'string' ? PLAIN.exec(text) : null;
+  if (plain) return Number(plain[1]) * 100 + Number(plain[2]);
   const normalized = toHalfWidth(String(text)).replace(/[,\s]/g, '');
   const m = YUAN.exec(normalized);
   if (!m) throw new RangeError(`not an amount in yuan: ${JSON.stringify(text)}`);

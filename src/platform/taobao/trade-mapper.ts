@@ -33,9 +33,14 @@ function fen(value: string | undefined, tid: string, field: string): number {
   }
 }
 
+const WALL_TIME = /^(\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])) ((?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d)$/;
+
 /** Platform time → +08:00 instant; absent is null. */
 function instant(value: string | undefined, tid: string, field: string): string | null {
   if (!value) return null;
+  // Platform times are already Shanghai wall time: the instant is the same text with its offset.
+  const wall = WALL_TIME.exec(value);
+  if (wall) return `${wall[1]}T${wall[2]}.000+08:00`;
   try {
     return toInstant(parseTopTime(value));
   } catch {
