@@ -23,7 +23,14 @@ const NOW = '2026-11-23T10:00:00+08:00';
 const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 const rssMb = () => process.memoryUsage().rss / 1048576;
 let peakRss = 0;
-const sampler = setInterval(() => { peakRss = Math.max(peakRss, rssMb()); }, 50);
+let peakDetail = '';
+const sampler = setInterval(() => {
+  const m = process.memoryUsage();
+  if (m.rss / 1048576 > peakRss) {
+    peakRss = m.rss / 1048576;
+    peakDetail = `heap ${fmt(m.heapUsed / 1048576)} of ${fmt(m.heapTotal / 1048576)} MB, external ${fmt(m.external / 1048576)} MB, array buffers ${fmt(m.arrayBuffers / 1048576)} MB`;
+  }
+}, 50);
 const rows = [];
 const row = (what, value, target = '') => { rows.push([what, value, target]); console.log(`  ${what}: ${value}${target ? `   (target ${target})` : ''}`); };
 
@@ -66,6 +73,7 @@ const sync = createSyncService({
   const secs = (performance.now() - t0) / 1000;
   const rate = (run.ordersNew + run.ordersChanged + run.ordersUnchanged) / secs;
   globalThis.gc?.();
+  globalThis.syncPeak = Math.max(peakRss, rssMb());
   const mu = process.memoryUsage();
   console.log(`  (after sync: live heap ${fmt(mu.heapUsed / 1048576)} MB of ${fmt(mu.heapTotal / 1048576)} MB, external ${fmt(mu.external / 1048576)} MB, rss ${fmt(rssMb())} MB)`);
   console.log('\nfull sync (3-month backfill over the TOP protocol, into the on-disk store)');
@@ -115,6 +123,7 @@ shop.child.send({ type: 'stop' });
   await store.checkpoint();
   peakRss = Math.max(peakRss, rssMb());
   const ourPeak = peakRss;
+  console.log(`  (peak RSS during the sync ${fmt(globalThis.syncPeak)} MB; after the writes and their checkpoint ${fmt(ourPeak)} MB; at the peak: ${peakDetail})`);
 
   // Naive: lowdb's own JSONFile holding the whole order book, rewritten on every write.
   const naive = new Low(new JSONFile(join(dir, 'naive.json')), { orders: {} });

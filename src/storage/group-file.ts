@@ -37,7 +37,8 @@ export async function openGroupFile(path: string): Promise<GroupFile> {
 
   async function drain(): Promise<void> {
     while (pending.length) {
-      const chunk = pending.join('');
+      // One line waiting (the common case under light load) is written as it is, without a copy.
+      const chunk = pending.length === 1 ? pending[0]! : pending.join('');
       const batch = waiters;
       pending = [];
       waiters = [];

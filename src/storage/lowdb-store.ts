@@ -229,25 +229,23 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
         return Promise.reject(err);
       }
       if (!writes.size) return Promise.resolve(result);
-      // Serialize before touching memory, so a document JSON cannot hold changes nothing.
-      const ops: { c: string; id: string; json: string }[] = [];
+      // Serialize once, before touching memory, so a document JSON cannot hold changes nothing.
+      const ops: [string, string, unknown][] = [];
+      for (const [k, doc] of writes) {
+        const [c, id] = k.split('\u0000') as [string, string];
+        ops.push([c, id, doc]);
+      }
+      let line: string;
       try {
-        for (const [k, doc] of writes) {
-          const [c, id] = k.split('\u0000') as [string, string];
-          coll(c);
-          ops.push({ c, id, json: doc === null ? 'null' : JSON.stringify(doc) });
-        }
+        for (const [c] of ops) coll(c); // an invalid collection name is refused here, before anything changes
+        line = JSON.stringify(ops) + '\n';
       } catch (err) {
         return Promise.reject(err);
       }
-      const line = `[${ops.map((o) => `[${JSON.stringify(o.c)},${JSON.stringify(o.id)},${o.json}]`).join(',')}]\n`;
       const appended = wal.append(line);
       // The store keeps the caller's object (put hands it over): copying every document back from
       // its JSON cost more than the rest of a sync. Frozen, so a later change in place fails loudly.
-      for (const o of ops) {
-        const doc = writes.get(key(o.c, o.id));
-        apply(o.c, o.id, doc === null ? null : Object.freeze(doc));
-      }
+      for (const [c, id, doc] of ops) apply(c, id, doc === null ? null : Object.freeze(doc));
       stats.transactions++;
       const done = appended.then(
         () => {
