@@ -71,11 +71,24 @@ async function backfill(deps: OrderSyncDeps, ingest: Ingest, onProgress?: (p: Sy
   const start = cp.backfillCursor ?? end - deps.backfillDays * DAY;
   if (cp.backfillEnd === null) await deps.state.save({ backfillEnd: end, backfillCursor: start });
   const windows = dayWindows(start, end);
+  // The next day is fetched while this one is stored: the platform's latency and our fsyncs overlap.
+  const fetchDay = (w: TimeWindow) => {
+    const pages = (async () => {
+      const got: Order[][] = [];
+      for await (const page of deps.platform.createdOrders(w)) got.push(page);
+      return got;
+    })();
+    pages.catch(() => undefined); // observed here; the error surfaces where the day is awaited
+    return pages;
+  };
+  let next = windows.length ? fetchDay(windows[0]!) : null;
   let done = 0;
-  for (const w of windows) {
-    for await (const page of deps.platform.createdOrders(w)) ingest.add(page);
+  for (let i = 0; i < windows.length; i++) {
+    const pages = await next!;
+    next = i + 1 < windows.length ? fetchDay(windows[i + 1]!) : null;
+    for (const page of pages) ingest.add(page);
     await ingest.durable();
-    await deps.state.save({ backfillCursor: w.end });
+    await deps.state.save({ backfillCursor: windows[i]!.end });
     onProgress?.({ phase: 'backfill', done: ++done, total: windows.length, orders: ingest.seen() });
   }
   // Everything modified since the backfill began is read by the incremental pass.
