@@ -64,7 +64,7 @@ describe('console 汇款 (real browser)', () => {
     expect(await queued.textContent()).toContain('¥288.37 · 王五');
     await queued.getByRole('button', { name: `确认是 ${id}` }).click();
     expect(await queued.locator('.field-error').first().textContent()).toBe('请填写确认的理由');
-    await queued.getByLabel('确认理由').fill('买家旺旺说是她丈夫王五汇的');
+    await queued.getByLabel('确认或驳回的理由').fill('买家旺旺说是她丈夫王五汇的');
     await queued.getByRole('button', { name: `确认是 ${id}` }).click();
     await expect.poll(() => page.locator(`.transfer[data-id="${id}"]`).getAttribute('data-state')).toBe('paid');
     await expect.poll(() => page.getByTestId('match-queue').locator('h2').textContent()).toBe('待人工确认（0）');
@@ -73,6 +73,25 @@ describe('console 汇款 (real browser)', () => {
     const after = (await api.get<{ transfer: Transfer }>(`/api/transfers/${id}`)).transfer;
     expect(after).toMatchObject({ state: 'paid', verifiedBy: { displayName: '小周' } });
     await page.screenshot({ path: '/tmp/xiaoer-console-transfers-1280.png', fullPage: true });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('when a queued credit belongs to none of the candidates, then 小周 rejects it with a reason and it leaves the queue', async () => {
+    const api = await apiAs(service.url, DEMO.xiaozhou.username);
+    await api.post('/api/transfers', { buyerNick: '驳回测试买家', buyerName: '赵六', items: [{ itemNo: 'B2001', size: 'M', quantity: 1, priceFen: 19_955 }], address: '江苏省南京市玄武区中山路1号', amountDueFen: 19_955 });
+    const { context, page, problems } = await openSignedIn(browser, service.url, DEMO.xiaozhou.username, '#/transfers');
+    await page.getByLabel('对账单文件').setInputFiles({ name: 'cmb-reject.csv', mimeType: 'text/csv', buffer: cmbStatement(shanghaiToday(), '199.55', '钱七 6214830000004444') });
+    await page.getByRole('button', { name: '上传并匹配' }).click();
+    const queued = page.getByTestId('match-queue').locator('.queued-row');
+    await expect.poll(() => queued.count()).toBe(1);
+    await queued.getByRole('button', { name: '都不是，驳回' }).click();
+    expect(await queued.locator('.field-error').first().textContent()).toBe('请填写驳回的理由');
+    await queued.getByLabel('确认或驳回的理由').fill('钱七是供应商退款，不是买家汇款');
+    await queued.getByRole('button', { name: '都不是，驳回' }).click();
+    await expect.poll(() => page.getByTestId('match-queue').locator('h2').textContent()).toBe('待人工确认（0）');
+    const { queue } = await api.get<{ queue: unknown[] }>('/api/transfers/queue');
+    expect(queue).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
   });

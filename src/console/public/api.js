@@ -178,6 +178,7 @@ export const api = {
   cancelTransfer: (id, reason) => request('POST', `/api/transfers/${enc(id)}/cancel`, { body: { reason } }),
   transferQueue: () => request('GET', '/api/transfers/queue'),
   confirmTransfer: (id, body) => request('POST', `/api/transfers/${enc(id)}/confirm`, { body }),
+  rejectStatementRow: (identity, body) => request('POST', `/api/transfers/rows/${enc(identity)}/reject`, { body }),
   unmatchTransfer: (id, body) => request('POST', `/api/transfers/${enc(id)}/unmatch`, { body }),
   shipTransfer: (id, body) => request('POST', `/api/transfers/${enc(id)}/ship`, { body }),
   shippingList: (date) => request('GET', '/api/transfers/shipping', { query: { date } }),

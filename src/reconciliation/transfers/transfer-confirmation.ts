@@ -120,6 +120,21 @@ export function createConfirmation(deps: ConfirmationDeps) {
     },
 
     /** Statement rows waiting for a person (the manual queue), oldest first. */
+    /** A person decides a queued credit belongs to none of the candidates (another business's money, a refund...). */
+    async reject(identity: string, input: unknown, user: User): Promise<StoredRow> {
+      const { reason } = parseInput(reasonSchema, input);
+      const at = now();
+      return repo.write((w) => {
+        const r = w.tx.get<StoredRow>('transfer-statement-rows', identity);
+        if (!r) throw new NotFoundError(`流水 ${identity} 不存在 / statement row not found`);
+        if (r.status !== 'queued') throw new ConflictError(`这条流水是${r.status}，只有待人工的可以驳回 / only queued rows can be rejected`, 'row_not_queued');
+        const rejected: StoredRow = { ...r, status: 'unmatched', transferIds: [], rule: null, reason: `人工驳回：${reason} / rejected by a person`, candidates: [] };
+        w.putRow(rejected);
+        w.audit({ transferId: null, rowIdentity: identity, action: 'rejected', by: user.username, at, detail: reason });
+        return rejected;
+      });
+    },
+
     queue(): StoredRow[] {
       return repo.rows().filter((r) => r.status === 'queued');
     },

@@ -75,7 +75,7 @@ export interface AuditEvent {
   id: string;
   transferId: string | null;
   rowIdentity: string | null;
-  action: 'created' | 'platform-closed' | 'claimed' | 'matched' | 'queued' | 'confirmed' | 'unmatched' | 'cancelled' | 'shipped' | 'chased' | 'duplicate-closed' | 'imported' | 'surplus-noted';
+  action: 'created' | 'platform-closed' | 'claimed' | 'matched' | 'queued' | 'confirmed' | 'unmatched' | 'cancelled' | 'shipped' | 'chased' | 'duplicate-closed' | 'imported' | 'surplus-noted' | 'rejected';
   by: string;
   at: string;
   detail: string;

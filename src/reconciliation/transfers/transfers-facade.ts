@@ -45,6 +45,7 @@ export function createTransfersService(deps: TransfersDeps) {
     importStatement: (bytes: Buffer, name: string, opts: { bank?: BankLayoutId | BankId; profile?: MappingProfile; user: User }) =>
       importStatement(deps, bytes, name, opts),
     queue: confirmation.queue,
+    reject: confirmation.reject,
     confirm: confirmation.confirm,
     unmatch: confirmation.unmatch,
     ship: confirmation.ship,

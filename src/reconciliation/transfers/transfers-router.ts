@@ -55,6 +55,7 @@ export function transfersRouter(service: TransfersService): Router {
     res.status(201).json(summary);
   });
   r.get('/queue', keeper, (_req, res) => { res.json({ queue: service.queue() }); });
+  r.post('/rows/:identity/reject', keeper, async (req, res) => { res.json({ row: await service.reject(String(req.params.identity), req.body, currentUser(req)) }); });
   r.get('/shipping', keeper, (req, res) => {
     const date = z.object({ date: z.string() }).parse(req.query).date;
     res.json(service.shippingList(date));

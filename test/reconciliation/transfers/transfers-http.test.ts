@@ -59,6 +59,24 @@ describe('transfers over HTTP', () => {
     expect(h.store.count('transfer-statement-rows')).toBe(2);
   });
 
+  it('when a queued credit belongs to none of the candidates, then the keeper rejects it with a reason and it leaves the queue', async () => {
+    const h = await startTransfers();
+    // The buyer's real name differs from the payer, so the credit waits for a person.
+    const t = (await h.as('xiaoli').post('/transfers', orderBody({ buyerName: '李四' }))).body.transfer;
+    const imported = await h.as('xiaozhou').upload('/transfers/statements', fixtureFile('icbc', 'gbk'), { bank: 'icbc' });
+    const queued = imported.body.queued.find((q: { row: { amountFen: number } }) => q.row.amountFen === 128800);
+    expect(queued.candidates.map((c: { transferId: string }) => c.transferId)).toContain(t.id);
+    const identity = queued.row.identity as string;
+    expect((await h.as('xiaoli').post(`/transfers/rows/${identity}/reject`, { reason: '不是这位买家' })).status).toBe(403);
+    const rejected = await h.as('xiaozhou').post(`/transfers/rows/${identity}/reject`, { reason: '同事的私人转账' });
+    expect(rejected.status).toBe(200);
+    expect(rejected.body.row).toMatchObject({ status: 'unmatched', transferIds: [], reason: expect.stringContaining('同事的私人转账') });
+    expect((await h.as('xiaozhou').get('/transfers/queue')).body.queue.map((r: { identity: string }) => r.identity)).not.toContain(identity);
+    expect(h.service.audit().filter((e) => e.action === 'rejected')).toEqual([expect.objectContaining({ rowIdentity: identity, by: 'xiaozhou' })]);
+    expect((await h.as('xiaoli').get(`/transfers/${t.id}`)).body.transfer.state).toBe('awaiting');
+    expect((await h.as('xiaozhou').post(`/transfers/rows/${identity}/reject`, { reason: '再来一次' })).status).toBe(409);
+  });
+
   it('when the keeper uploads the same export as XLSX, then it is read like the CSV', async () => {
     const h = await startTransfers();
     await h.as('xiaoli').post('/transfers', orderBody());

@@ -87,11 +87,27 @@ export function matchQueue(onConfirmed) {
       });
       return h('li', { class: 'candidate' }, b, h('span', { class: 'small muted' }, chineseText(c.why)));
     };
+    // Not one of the candidates (another business's money, a refund…): the row leaves the queue, with the reason.
+    const reject = h('button', { type: 'button', dataset: { action: 'reject' } }, '都不是，驳回');
+    reject.addEventListener('click', async () => {
+      setFieldError(reason, '');
+      if (!reason.value.trim()) return void (setFieldError(reason, '请填写驳回的理由'), reason.focus());
+      reject.disabled = true;
+      try {
+        await api.rejectStatementRow(r.identity, { reason: reason.value.trim() });
+        replace(message, h('p', {}, '已驳回这条流水'));
+        await load();
+      } catch (err) {
+        setFieldError(reason, err.message);
+        reject.disabled = false;
+      }
+    });
     return h('li', { class: 'task queued-row', dataset: { identity: r.identity, code: r.code ?? '' } },
       h('p', {}, `第 ${r.row.line} 行 · ${rowText(r.row)}`),
       h('p', { class: 'small row-reason' }, chineseText(r.reason)),
-      fieldRow({ label: '确认理由', control: reason, required: true }),
+      fieldRow({ label: '确认或驳回的理由', control: reason, required: true }),
       r.candidates.length ? h('ul', { class: 'task-list' }, r.candidates.map(confirm)) : h('p', { class: 'muted small' }, '没有候选订单：请先新建汇款订单或登记买家的汇款申报'),
+      h('p', {}, reject),
       message);
   }
   void load();
