@@ -1,25 +1,19 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, serviceRig } from '../support/service-rig.js';
+import { ensureBuiltCli, xiaoer } from '../support/cli.js';
+import { serviceRig } from '../support/service-rig.js';
 
-const run = promisify(execFile);
-const cli = join(ROOT, 'dist/cli/index.js');
 let rig: Awaited<ReturnType<typeof serviceRig>>;
 
 beforeAll(async () => {
-  if (!existsSync(cli)) await run('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: ROOT });
+  await ensureBuiltCli();
   rig = await serviceRig();
 }, 120_000);
 afterAll(async () => rig.close());
-
-const env = () => ({ ...process.env, XIAOER_DATA_DIR: rig.dir, XIAOER_SANDBOX_ORDERS: '250', XIAOER_SANDBOX_TICK_MS: '0', XIAOER_LOG_LEVEL: 'silent' });
 
 describe('CLI transfers while the service runs', () => {
   it('when a GBK ICBC statement pays an open transfer order exactly, then `xiaoer transfers import` confirms it and `register` exports it', async () => {
@@ -36,17 +30,17 @@ describe('CLI transfers while the service runs', () => {
     ].join('\r\n');
     const file = join(rig.dir, 'icbc.csv');
     await writeFile(file, iconv.encode(csv, 'gbk'));
-    const { stdout } = await run(process.execPath, [cli, 'transfers', 'import', file, '--json'], { env: env(), cwd: ROOT });
+    const { stdout } = await xiaoer(['transfers', 'import', file, '--json'], rig.dir);
     const summary = JSON.parse(stdout);
     expect(summary.imported).toBe(1);
     expect(summary.matched.map((m: { transfers: string[] }) => m.transfers).flat()).toEqual([id]);
 
-    const again = JSON.parse((await run(process.execPath, [cli, 'transfers', 'import', file, '--json'], { env: env(), cwd: ROOT })).stdout);
+    const again = JSON.parse((await xiaoer(['transfers', 'import', file, '--json'], rig.dir)).stdout);
     expect(again.imported).toBe(0);
     expect(again.duplicates).toBe(1);
 
     const out = join(rig.dir, 'register.xlsx');
-    await run(process.execPath, [cli, 'transfers', 'register', '--date', today, '--out', out], { env: env(), cwd: ROOT });
+    await xiaoer(['transfers', 'register', '--date', today, '--out', out], rig.dir);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const text = JSON.stringify(wb.worksheets[0]!.getSheetValues());

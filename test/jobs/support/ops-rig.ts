@@ -3,14 +3,8 @@
  * staff robot is rate-limited like a real channel (it holds what exceeds the limit and records
  * everything), message stats, transfer status, and a platform that yields negative reviews.
  */
-import request from 'supertest';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadAccounts } from '../../../src/accounts/accounts.js';
-import { createSessions } from '../../../src/accounts/sessions.js';
-import type { Config } from '../../../src/config/config-schema.js';
-import { createApp } from '../../../src/http/app.js';
+import { apiApp } from '../../support/api-app.js';
+import { DEMO_ACCOUNTS } from '../../../src/accounts/accounts.js';
 import { createOperationsModule, type OperationsModuleDeps } from '../../../src/jobs/index.js';
 import type { MessageRequest, MessageSink, MessageStats, TransferStatus } from '../../../src/jobs/ports.js';
 import type { Order, Review } from '../../../src/orders/order.js';
@@ -84,27 +78,10 @@ export async function startOpsRig(opts: { now?: string; orders?: Order[]; review
 
 export type OpsRig = Awaited<ReturnType<typeof startOpsRig>>;
 
-export type Username = 'xiaoli' | 'azhang' | 'xiaozhou' | 'admin';
+export type { Username } from '../../support/api-app.js';
 
 /** The real HTTP app with real logins, the operations routers mounted as the composition root mounts them. */
 export async function startOpsHttp(rig: OpsRig) {
-  const accounts = await loadAccounts({ staff: [], platform: { kind: 'sandbox' } } as unknown as Pick<Config, 'staff' | 'platform'>);
-  const sessions = createSessions({ store: rig.store, accounts, clock: rig.clock, sessionHours: 72 });
-  const consoleDir = await mkdtemp(join(tmpdir(), 'xiaoer-console-'));
-  const app = createApp({ logger: silentLogger(), sessions, health: () => ({}), routes: rig.ops.routers, consoleDir });
-  const tokens = new Map<Username, string>();
-  async function token(user: Username) {
-    let t = tokens.get(user);
-    if (!t) {
-      const res = await request(app).post('/api/session').send({ username: user, password: DEMO_PASSWORD }).expect(201);
-      t = res.body.token as string;
-      tokens.set(user, t);
-    }
-    return t;
-  }
-  const as = (user: Username) => ({
-    post: async (path: string, body: unknown = {}) => request(app).post(`/api${path}`).set('Authorization', `Bearer ${await token(user)}`).send(body as object),
-    get: async (path: string) => request(app).get(`/api${path}`).set('Authorization', `Bearer ${await token(user)}`),
-  });
+  const { app, as } = await apiApp({ store: rig.store, clock: rig.clock, routes: rig.ops.routers });
   return { app, as };
 }
