@@ -18,6 +18,12 @@ function config(): Config {
   return loadConfig();
 }
 
+// `xiaoer jobs list | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 const program = new Command('xiaoer')
   .description('小二 — customer-service connector for Taobao-style shops')
   .version(packageInfo.version)

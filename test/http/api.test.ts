@@ -131,6 +131,15 @@ describe('HTTP API on the sandbox shop', () => {
     await api().get('/api/me').set('authorization', `Bearer ${lock.token}`).expect(200);
   });
 
+  it('when the console page is served, then it carries a strict CSP that works over plain http on a LAN', async () => {
+    const res = await api().get('/').expect(200);
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toMatch(/script-src 'self'/);
+    expect(csp).not.toMatch(/unsafe-inline/);
+    expect(csp).not.toMatch(/upgrade-insecure-requests/);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
   it('when an unknown /api path is asked, then 404 JSON, not the console page', async () => {
     const res = await api().get('/api/nope').set('authorization', `Bearer ${staff}`).expect(404);
     expect(res.body.error.code).toBe('no_route');
