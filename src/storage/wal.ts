@@ -42,7 +42,6 @@ export async function openWal(dir: string): Promise<Wal> {
   let seq = existing.length ? Number(SEGMENT.exec(existing[existing.length - 1]!.split('/').pop()!)![1]) : 0;
   const segmentPath = (n: number) => join(dir, `wal-${String(n).padStart(8, '0')}.jsonl`);
   let current: GroupFile = await openGroupFile(segmentPath(++seq));
-  let finished: GroupFile[] = [];
   let retiredSyncs = 0;
 
   let chain: Promise<unknown> = Promise.resolve();
@@ -56,11 +55,8 @@ export async function openWal(dir: string): Promise<Wal> {
   async function rotateNow(): Promise<string[]> {
     const old = current;
     current = await openGroupFile(segmentPath(++seq));
-    finished.push(old);
-    const done = finished;
-    finished = [];
-    await Promise.all(done.map((f) => f.close()));
-    retiredSyncs += done.reduce((n, f) => n + f.syncs(), 0);
+    await old.close();
+    retiredSyncs += old.syncs();
     const olderOnDisk = (await listSegments(dir)).filter((p) => p < current.path);
     return olderOnDisk;
   }
@@ -72,7 +68,7 @@ export async function openWal(dir: string): Promise<Wal> {
       await current.append(line);
     },
     bytes: () => current.bytes(),
-    syncs: () => retiredSyncs + finished.reduce((n, f) => n + f.syncs(), 0) + current.syncs(),
+    syncs: () => retiredSyncs + current.syncs(),
     rotate,
     async remove(segments) {
       await Promise.all(segments.map((s) => unlink(s).catch(() => undefined)));

@@ -29,7 +29,6 @@ export interface SyncService {
   syncAll(onProgress?: (p: SyncProgress | { phase: 'logistics'; done: number; total: number }) => void): Promise<SyncRun>;
   syncOrders(onProgress?: (p: SyncProgress) => void): Promise<SyncRun>;
   refreshLogistics(): Promise<SyncRun>;
-  lastRun(): SyncRun | null;
   running(): boolean;
 }
 
@@ -89,7 +88,6 @@ export function createSyncService(deps: SyncDeps): SyncService {
       ),
     syncOrders: (onProgress) => guarded('orders', () => run('orders', orderSteps(onProgress))),
     refreshLogistics: () => guarded('logistics', () => run('logistics', logisticsSteps())),
-    lastRun: () => deps.state.lastRun(),
     running: () => current.size > 0,
   };
 }

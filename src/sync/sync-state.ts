@@ -34,16 +34,13 @@ export const emptyCheckpoint = (): SyncCheckpoint => ({
 
 export function createSyncState(store: Store) {
   const history = store.log<SyncRun>('sync-history');
-  let last: SyncRun | null = null;
   return {
     checkpoint: (): SyncCheckpoint => store.get<SyncCheckpoint>(COLLECTION, ID) ?? emptyCheckpoint(),
     save: (patch: Partial<SyncCheckpoint>) =>
       store.transact((tx) => tx.put<SyncCheckpoint>(COLLECTION, ID, { ...(tx.get<SyncCheckpoint>(COLLECTION, ID) ?? emptyCheckpoint()), ...patch })),
     async record(run: SyncRun) {
-      last = run;
       await history.append(run);
     },
-    lastRun: () => last,
     async recent(limit: number): Promise<SyncRun[]> {
       const runs: SyncRun[] = [];
       for await (const r of history.read()) {

@@ -2,6 +2,7 @@
  * The sandbox courier's small world: sorting hubs, couriers, lockers, and a seeded random source so a
  * parcel's journey is the same every time it is computed (the same waybill always travels the same way).
  */
+import { createRng, type Rng } from '../../shared/prng.js';
 
 export interface Hub {
   city: string;
@@ -28,31 +29,16 @@ const GIVEN = ['伟', '强', '磊', '军', '勇', '杰', '涛', '斌', '超', '�
 const LOCKERS = ['丰巢智能柜', '菜鸟驿站', '兔喜生活快递超市', '妈妈驿站'];
 const MOBILE_PREFIXES = ['135', '136', '137', '138', '139', '150', '151', '158', '186', '188'];
 
-export interface Rng {
-  /** integer in [min, max] */
-  int(min: number, max: number): number;
-  pick<T>(items: readonly T[]): T;
-}
+export type { Rng };
 
-/** mulberry32 seeded with FNV-1a of the text: tiny, fast and stable across Node versions. */
+/** The shared PRNG seeded with FNV-1a of the text: a waybill always tells the same journey. */
 export function seededRng(seedText: string): Rng {
   let h = 0x811c9dc5;
   for (let i = 0; i < seedText.length; i++) {
     h ^= seedText.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  let a = h >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    pick: (items) => items[Math.floor(next() * items.length)]!,
-  };
+  return createRng(h >>> 0);
 }
 
 export function courierPerson(rng: Rng): { name: string; mobile: string } {

@@ -1,29 +1,18 @@
 /** The transfer feature's one service object: what the router, the CLI and the scheduler call. */
 import type { User } from '../../accounts/accounts.js';
-import type { OrderRepository } from '../../orders/order-repository.js';
-import type { ShopPlatform } from '../../platform/platform-port.js';
 import { NotFoundError } from '../../shared/errors.js';
-import type { Logger } from '../../shared/logger.js';
-import type { Clock } from '../../shared/time.js';
 import type { BankId, BankLayoutId, MappingProfile } from '../statement/index.js';
 import { importStatement } from './statement-import.js';
 import { createChores } from './transfer-chores.js';
 import { createConfirmation } from './transfer-confirmation.js';
-import type { MessageSink, RemarkWriter, TaskOpener } from './transfer-ports.js';
+import type { MessageSink, TaskOpener } from './transfer-ports.js';
 import { createRegister } from './transfer-register.js';
-import type { TransferRepository } from './transfer-repository.js';
-import { createTransferService } from './transfer-service.js';
+import { createTransferService, type TransferServiceDeps } from './transfer-service.js';
 
-export interface TransfersDeps {
-  repo: TransferRepository;
-  orders: OrderRepository;
-  platform: ShopPlatform;
-  remarks: RemarkWriter;
-  clock: Clock;
-  logger: Logger;
+/** The order service's dependencies, plus the optional ports the chores and confirmations use. */
+export interface TransfersDeps extends TransferServiceDeps {
   tasks?: TaskOpener;
   messages?: MessageSink;
-  random?: (n: number) => number;
 }
 
 export function createTransfersService(deps: TransfersDeps) {

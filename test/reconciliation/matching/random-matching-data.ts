@@ -1,16 +1,10 @@
 import type { StatementRow } from '../../../src/reconciliation/statement/index.js';
 import type { Claim, OpenTransfer } from '../../../src/reconciliation/matching/index.js';
+import { createRng } from '../../../src/shared/prng.js';
 
-/** mulberry32: a seeded generator so a failing case can be replayed from its seed. */
+/** Seeded, so the same seed gives the same data run to run. */
 export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRng(seed).next;
 }
 
 const NAMES = ['张三', '李四', '王五', '赵六', '钱七', '孙八'];
