@@ -39,7 +39,7 @@ export function createAppendLog<T>(path: string): AppendLog<T> & { close(): Prom
       if (!records.length) return;
       file ??= openGroupFile(path);
       const f = await file;
-      await f.append(records.map((r) => JSON.stringify(r) + '\n').join(''));
+      await f.append(records.flatMap((r) => [JSON.stringify(r), '\n']));
     },
     read: () => readJsonLines<T>(path),
     async close() {

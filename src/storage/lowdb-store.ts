@@ -238,11 +238,11 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
       let line: string;
       try {
         for (const [c] of ops) coll(c); // an invalid collection name is refused here, before anything changes
-        line = JSON.stringify(ops) + '\n';
+        line = JSON.stringify(ops);
       } catch (err) {
         return Promise.reject(err);
       }
-      const appended = wal.append(line);
+      const appended = wal.append([line, '\n']);
       // The store keeps the caller's object (put hands it over): copying every document back from
       // its JSON cost more than the rest of a sync. Frozen, so a later change in place fails loudly.
       for (const [c, id, doc] of ops) apply(c, id, doc === null ? null : Object.freeze(doc));

@@ -12,8 +12,8 @@ export type WalOp = [collection: string, id: string, doc: unknown];
  * segment and deletes the older ones once the shards are safely written.
  */
 export interface Wal {
-  /** Appends one transaction: a JSON array of WalOp and a newline. */
-  append(line: string): Promise<void>;
+  /** Appends one transaction: the pieces of a JSON array of WalOp, then a newline. */
+  append(pieces: readonly string[]): Promise<void>;
   /** Group commits (write + fsync rounds) since the log was opened. */
   syncs(): number;
   /** Bytes in the current segment. */
@@ -62,10 +62,10 @@ export async function openWal(dir: string): Promise<Wal> {
   }
 
   return {
-    async append(line) {
+    async append(pieces) {
       // A failed write may have torn the segment's tail: continue in a fresh segment.
       if (current.failed()) await rotate();
-      await current.append(line);
+      await current.append(pieces);
     },
     bytes: () => current.bytes(),
     syncs: () => retiredSyncs + current.syncs(),
