@@ -10,12 +10,17 @@ const MAX_ENTRIES = 200_000;
 
 export type StringPool = (value: string) => string;
 
-export function createStringPool(): StringPool {
+/**
+ * `digits: true` pools values that start with a digit too: for fields known to repeat although they
+ * look like ids (a catalogue's item and SKU ids, postcodes), never for ones unique by nature.
+ */
+export function createStringPool(opts: { digits?: boolean } = {}): StringPool {
   const table = new Map<string, string>();
+  const digits = opts.digits === true;
   return (value) => {
     if (value.length === 0 || value.length > MAX_LENGTH) return value;
     const c = value.charCodeAt(0);
-    if (c >= 48 && c <= 57) return value;
+    if (!digits && c >= 48 && c <= 57) return value;
     const known = table.get(value);
     if (known !== undefined) return known;
     if (table.size < MAX_ENTRIES) table.set(value, value);

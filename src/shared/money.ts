@@ -2,13 +2,27 @@
 
 const YUAN = /^([+-])?(\d+)(?:\.(\d{1,2}))?$/;
 
-/** Parses '12.5', '1,288.00', '+288.00', full-width digits → fen. Throws on anything else (never guesses). */
-const PLAIN = /^(\d{1,13})\.(\d{2})$/;
+/**
+ * The platform's own form, 1–13 digits, a dot and two digits ('128.00'): nearly every amount a sync
+ * reads, a dozen per order, so it is read digit by digit without a regex match or substrings.
+ */
+function plainYuanToFen(text: string): number | undefined {
+  const n = text.length;
+  if (n < 4 || n > 16 || text.charCodeAt(n - 3) !== 46) return undefined;
+  let fen = 0;
+  for (let i = 0; i < n; i++) {
+    if (i === n - 3) continue;
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return undefined;
+    fen = fen * 10 + digit;
+  }
+  return fen;
+}
 
+/** Parses '12.5', '1,288.00', '+288.00', full-width digits → fen. Throws on anything else (never guesses). */
 export function parseYuan(text: string): number {
-  // Fast path for the platform's own form ('128.00'), which is nearly every amount a sync reads.
-  const plain = typeof text === 'string' ? PLAIN.exec(text) : null;
-  if (plain) return Number(plain[1]) * 100 + Number(plain[2]);
+  const plain = typeof text === 'string' ? plainYuanToFen(text) : undefined;
+  if (plain !== undefined) return plain;
   const normalized = toHalfWidth(String(text)).replace(/[,\s]/g, '');
   const m = YUAN.exec(normalized);
   if (!m) throw new RangeError(`not an amount in yuan: ${JSON.stringify(text)}`);

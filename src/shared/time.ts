@@ -44,7 +44,12 @@ export function formatTopTime(epochMs: number): string {
 export function parseTopTime(text: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/.exec(text.trim());
   if (!m) throw new RangeError(`not a platform time (yyyy-MM-dd HH:mm:ss): ${JSON.stringify(text)}`);
-  return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!) - OFFSET_MS;
+  const wall = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
+  // Date.UTC rolls 25:00 or 31 November over into the next day; such text is refused, not moved.
+  if (new Date(wall).toISOString().slice(0, 19) !== `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}`) {
+    throw new RangeError(`not a platform time (no such date or time): ${JSON.stringify(text)}`);
+  }
+  return wall - OFFSET_MS;
 }
 
 /** ISO-8601 with +08:00, e.g. 2026-11-23T16:30:00.000+08:00. */

@@ -7,7 +7,7 @@ import { createAppendLog } from './append-log.js';
 import { acquireLock, type LockInfo } from './store-lock.js';
 import { createCollection, shardFileName, shardOf, type ShardedCollection } from './shards.js';
 import type { AppendLog, CollectionOptions, Migration, Store, StoreStats, Transaction } from './store.js';
-import { listSegments, openWal, replaySegments } from './wal.js';
+import { listSegments, openWal, replaySegments, walLine, type WalOp } from './wal.js';
 import { internReviver } from '../shared/intern.js';
 import { runMigrations, type StoreMeta } from './migrations.js';
 
@@ -204,22 +204,24 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
     transact<R>(fn: (tx: Transaction) => R): Promise<R> {
       if (closing) return Promise.reject(new Error('the store is closed'));
       if (failure) return Promise.reject(failure);
-      const writes = new Map<string, unknown>();
+      // Keyed by collection and id; the op keeps the caller's own id string (a substring of the key
+      // would keep the whole key alive beside every stored document).
+      const writes = new Map<string, WalOp>();
       const key = (c: string, id: string) => `${c}\u0000${id}`;
       const tx: Transaction = {
         get: <T>(c: string, id: string) => {
           const k = key(c, id);
-          if (writes.has(k)) return (writes.get(k) ?? undefined) as T | undefined;
+          if (writes.has(k)) return (writes.get(k)![2] ?? undefined) as T | undefined;
           // A copy: changing it in place and then throwing must leave the store as it was.
           const current = store.get<T>(c, id);
           return current === undefined ? undefined : structuredClone(current);
         },
         put: (c, id, doc) => {
           if (doc === undefined || doc === null) throw new Error(`put ${c}/${id}: a document is required (use delete)`);
-          writes.set(key(c, id), doc);
+          writes.set(key(c, id), [c, id, doc]);
         },
         delete: (c, id) => {
-          writes.set(key(c, id), null);
+          writes.set(key(c, id), [c, id, null]);
         },
       };
       let result: R;
@@ -230,19 +232,15 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
       }
       if (!writes.size) return Promise.resolve(result);
       // Serialize once, before touching memory, so a document JSON cannot hold changes nothing.
-      const ops: [string, string, unknown][] = [];
-      for (const [k, doc] of writes) {
-        const [c, id] = k.split('\u0000') as [string, string];
-        ops.push([c, id, doc]);
-      }
-      let line: string;
+      const ops = [...writes.values()];
+      let line: string[];
       try {
         for (const [c] of ops) coll(c); // an invalid collection name is refused here, before anything changes
-        line = JSON.stringify(ops);
+        line = walLine(ops);
       } catch (err) {
         return Promise.reject(err);
       }
-      const appended = wal.append([line, '\n']);
+      const appended = wal.append(line);
       // The store keeps the caller's object (put hands it over): copying every document back from
       // its JSON cost more than the rest of a sync. Frozen, so a later change in place fails loudly.
       for (const [c, id, doc] of ops) apply(c, id, doc === null ? null : Object.freeze(doc));

@@ -15,7 +15,13 @@ describe('money in integer fen', () => {
   });
 
   it('when text is not an amount, then it is refused rather than guessed', () => {
-    for (const bad of ['', 'abc', '1.234', '12,3a.00', '1e3', '.5']) expect(() => parseYuan(bad), bad).toThrow(/not an amount/);
+    for (const bad of ['', 'abc', '1.234', '12,3a.00', '1e3', '.5', '1.2.00', '12.0a', '-.00']) expect(() => parseYuan(bad), bad).toThrow(/not an amount/);
+  });
+
+  it('when any platform-form amount up to 13 digits of yuan is read, then it comes back as the exact fen it was printed from', () => {
+    const samples = [0, 1, 99, 100, 12_800, 999_999_999_999_999, 900_719_925_474_099];
+    for (let k = 0; k < 2_000; k++) samples.push(Math.floor(Math.random() * 10 ** (1 + (k % 15))));
+    for (const fen of samples) expect(parseYuan(formatYuanFixed(fen))).toBe(fen);
   });
 
   it('when fen are shown, then yuan have no trailing zeros (or exactly two decimals for the platform)', () => {

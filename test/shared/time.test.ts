@@ -18,6 +18,10 @@ describe('shop time is Asia/Shanghai whatever the host zone', () => {
     expect(shanghaiDate(afterMidnight)).toBe('2026-11-24');
     expect(formatTopTime(afterMidnight)).toBe('2026-11-24 00:30:00');
     expect(parseTopTime('2026-11-24 00:30:00')).toBe(afterMidnight);
+    for (const bad of ['2026-11-23 25:30:45', '2026-11-31 10:00:00', '2026-02-29 10:00:00', '2026-13-01 10:00:00', '2026-11-23 10:60:00']) {
+      expect(() => parseTopTime(bad), bad).toThrow(/no such date or time/);
+    }
+    expect(toInstant(parseTopTime('2028-02-29 23:59:59'))).toBe('2028-02-29T23:59:59.000+08:00');
     expect(toInstant(afterMidnight)).toBe('2026-11-24T00:30:00.000+08:00');
   });
 });

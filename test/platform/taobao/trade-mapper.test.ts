@@ -46,6 +46,18 @@ describe('mapTrade', () => {
     expect(o.consignedAt).toBe('2026-11-21T14:02:00.000+08:00');
   });
 
+  it('when a finished trade ends at its modified time, then every instant is still its own field, and a bad end time is still refused', () => {
+    const t: TopTrade = { ...fullTrade(), status: 'TRADE_FINISHED', consign_time: '2026-11-24 10:00:00', end_time: '2026-11-23 16:30:45', modified: '2026-11-23 16:30:45' };
+    const o = mapTrade(t);
+    expect([o.modifiedAt, o.endAt, o.consignedAt, o.paidAt]).toEqual([
+      '2026-11-23T16:30:45.000+08:00', '2026-11-23T16:30:45.000+08:00', '2026-11-24T10:00:00.000+08:00', '2026-11-23T09:16:40.000+08:00',
+    ]);
+    expect(mapTrade({ ...t, end_time: '', modified: '' })).toMatchObject({ endAt: null, modifiedAt: '' });
+    expect(() => mapTrade({ ...t, end_time: 'yesterday' })).toThrow(/end_time/);
+    expect(() => mapTrade({ ...t, end_time: '2026-11-31 16:30:45' })).toThrow(/end_time/);
+    expect(mapTrade({ ...t, end_time: '2026-10-31 16:30:45' }).endAt).toBe('2026-10-31T16:30:45.000+08:00');
+  });
+
   it('when a trade has no orders list, then it has no items', () => {
     const t: TopTrade = { ...fullTrade(), orders: undefined };
     expect(mapTrade(t).items).toEqual([]);
