@@ -18,7 +18,9 @@ export function createStringPool(opts: { digits?: boolean } = {}): StringPool {
   const table = new Map<string, string>();
   const digits = opts.digits === true;
   return (value) => {
-    if (value.length === 0 || value.length > MAX_LENGTH) return value;
+    // Up to 10 characters, V8's JSON.parse already hands out one shared (internalized) copy:
+    // looking those up again costs a hash per field and saves nothing.
+    if (value.length <= 10 || value.length > MAX_LENGTH) return value;
     const c = value.charCodeAt(0);
     if (!digits && c >= 48 && c <= 57) return value;
     const known = table.get(value);

@@ -44,12 +44,20 @@ export function formatTopTime(epochMs: number): string {
 export function parseTopTime(text: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/.exec(text.trim());
   if (!m) throw new RangeError(`not a platform time (yyyy-MM-dd HH:mm:ss): ${JSON.stringify(text)}`);
-  const wall = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
-  // Date.UTC rolls 25:00 or 31 November over into the next day; such text is refused, not moved.
-  if (new Date(wall).toISOString().slice(0, 19) !== `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}`) {
+  const [year, month, day, hour, minute, second] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+  // Date.UTC would roll 25:00 or 31 November over into the next day; such text is refused, not moved.
+  if (!isCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59) {
     throw new RangeError(`not a platform time (no such date or time): ${JSON.stringify(text)}`);
   }
-  return wall - OFFSET_MS;
+  return Date.UTC(year, month - 1, day, hour, minute, second) - OFFSET_MS;
+}
+
+/** True when the day exists in that month of the (proleptic Gregorian) year. */
+export function isCalendarDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  if (day <= 28) return true;
+  if (month === 2) return day === 29 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
 }
 
 /** ISO-8601 with +08:00, e.g. 2026-11-23T16:30:00.000+08:00. */

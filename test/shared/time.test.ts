@@ -22,6 +22,9 @@ describe('shop time is Asia/Shanghai whatever the host zone', () => {
       expect(() => parseTopTime(bad), bad).toThrow(/no such date or time/);
     }
     expect(toInstant(parseTopTime('2028-02-29 23:59:59'))).toBe('2028-02-29T23:59:59.000+08:00');
+    expect(toInstant(parseTopTime('2000-02-29 08:00:00'))).toBe('2000-02-29T08:00:00.000+08:00');
+    expect(() => parseTopTime('2100-02-29 08:00:00')).toThrow(/no such date/);
+    expect(['2026-04-30', '2026-04-31', '2026-12-31', '2026-00-10'].map((d) => { try { parseTopTime(`${d} 12:00:00`); return true; } catch { return false; } })).toEqual([true, false, true, false]);
     expect(toInstant(afterMidnight)).toBe('2026-11-24T00:30:00.000+08:00');
   });
 });

@@ -2,7 +2,7 @@ import { createStringPool } from '../../shared/intern.js';
 import { TRADE_STATUSES, type Order, type OrderItem, type Review, type TradeStatus } from '../../orders/order.js';
 import { UpstreamError } from '../../shared/errors.js';
 import { parseYuan } from '../../shared/money.js';
-import { parseTopTime, toInstant } from '../../shared/time.js';
+import { isCalendarDate, parseTopTime, toInstant } from '../../shared/time.js';
 import type { TopOrder, TopTrade, TopTradeRate } from '../top/wire.js';
 
 const KNOWN_STATUSES = new Set<string>(TRADE_STATUSES);
@@ -33,6 +33,13 @@ function fen(value: string | undefined, tid: string, field: string): number {
   }
 }
 
+/** The number written by ASCII digits [from, to) of text (already checked to be digits). */
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + text.charCodeAt(i) - 48;
+  return n;
+}
+
 const WALL_TIME = /^(\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])) ((?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d)$/;
 
 /** Platform time → +08:00 instant; absent is null. */
@@ -41,9 +48,8 @@ function instant(value: string | undefined, tid: string, field: string): string 
   // Platform times are already Shanghai wall time: the instant is the same text with its offset.
   // Joined rather than concatenated: `+` leaves a rope of three strings per instant, which stays
   // in the order book at ~3× the size of the flat 29 characters (a third of a stored order's heap).
-  // Days 29–31 take the checked path: not every month has them.
   const wall = WALL_TIME.exec(value);
-  if (wall && (value.charCodeAt(8) - 48) * 10 + value.charCodeAt(9) - 48 <= 28) return [wall[1], 'T', wall[2], '.000+08:00'].join('');
+  if (wall && isCalendarDate(digits(value, 0, 4), digits(value, 5, 7), digits(value, 8, 10))) return [wall[1], 'T', wall[2], '.000+08:00'].join('');
   try {
     return toInstant(parseTopTime(value));
   } catch {
