@@ -44,13 +44,14 @@ export function buildTopRequest(ctx: TopCallContext, method: TopMethod, params: 
   return all;
 }
 
-/** The low-level signed call: form-encoded POST to the gateway, raw text parsed by `parseTopResponse`. */
+/** The low-level signed call: form-encoded POST to the gateway, the raw bytes parsed by `parseTopResponse`. */
 export function topCall<M extends TopMethod>(ctx: TopCallContext, method: M, params: Record<string, TopParamValue>): Promise<TopResponses[M]> {
   return ctx.http.call(async (http) => {
     const form = new URLSearchParams(buildTopRequest(ctx, method, params)).toString();
-    const res = await http.post<string>(ctx.gatewayUrl, form, {
+    // Bytes, not text: the 64-bit ids are quoted on the bytes before the one decode.
+    const res = await http.post<Buffer>(ctx.gatewayUrl, form, {
       headers: { 'Content-Type': 'application/x-www-form-urlencoded;charset=utf-8' },
-      responseType: 'text',
+      responseType: 'arraybuffer',
       transformResponse: [(data: unknown) => data],
     });
     return parseTopResponse(method, res.data);

@@ -1,30 +1,33 @@
 import { UpstreamError } from '../../shared/errors.js';
 import { responseKey, type TopErrorBody, type TopMethod, type TopResponses } from '../top/wire.js';
+import { quoteBigIdBytes, quoteBigIds } from './big-ids.js';
 import { topErrorFrom } from './top-errors.js';
 
-/** Keys whose values are 64-bit ids on the wire: JSON.parse would round them to the nearest double. */
-const ID_KEYS = ['tid', 'oid', 'refund_id', 'num_iid'];
-const BARE_ID = new RegExp(`"(${ID_KEYS.join('|')})"(\\s*:\\s*)(-?\\d+)(?=\\s*[,}\\]])`, 'g');
-
-/** Rewrites bare integers under the id keys to strings in the raw JSON text, before any parse. */
-export function quoteBigIds(raw: string): string {
-  return raw.replace(BARE_ID, '"$1"$2"$3"');
-}
+export { quoteBigIds } from './big-ids.js';
 
 function malformed(method: string, why: string): UpstreamError {
   return new UpstreamError({ upstream: 'taobao', code: 'malformed_response', message: `taobao ${method}: ${why}`, retriable: true, details: { method } });
 }
 
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** Response bytes → text with every 64-bit id quoted (a UTF-8 byte-order mark dropped, as axios would). */
+function decode(raw: Buffer): string {
+  const body = raw.subarray(0, 3).equals(BOM) ? raw.subarray(3) : raw;
+  return quoteBigIdBytes(body).toString('utf8');
+}
+
 /**
- * Raw gateway text → the method's response body. `error_response` becomes the matching TopApiError;
+ * Raw gateway bytes (or text) → the method's response body. `error_response` becomes the matching TopApiError;
  * a body that is not JSON or lacks `<method>_response` is a retriable `malformed_response`
  * (gateways and proxies answer with HTML pages when they are in trouble).
  */
 export function parseTopResponse<M extends TopMethod>(method: M, raw: unknown): TopResponses[M] {
-  if (typeof raw !== 'string' || raw.trim() === '') throw malformed(method, 'empty response body');
+  const text = Buffer.isBuffer(raw) ? decode(raw) : typeof raw === 'string' ? quoteBigIds(raw) : '';
+  if (text.trim() === '') throw malformed(method, 'empty response body');
   let parsed: unknown;
   try {
-    parsed = JSON.parse(quoteBigIds(raw));
+    parsed = JSON.parse(text);
   } catch {
     throw malformed(method, 'response body is not JSON');
   }
