@@ -126,11 +126,11 @@ export const ALL_TRADE_TYPES = [
 export const TRADE_FIELDS = [
   'tid', 'tid_str', 'status', 'type', 'buyer_nick', 'buyer_message', 'created', 'modified', 'pay_time',
   'consign_time', 'end_time', 'timeout_action_time', 'payment', 'total_fee', 'post_fee', 'discount_fee',
-  'adjust_fee', 'receiver_name', 'receiver_mobile', 'receiver_phone', 'receiver_state', 'receiver_city',
+  'receiver_name', 'receiver_mobile', 'receiver_phone', 'receiver_state', 'receiver_city',
   'receiver_district', 'receiver_town', 'receiver_address', 'receiver_zip', 'receiver_country', 'seller_memo',
   'seller_flag', 'buyer_rate', 'seller_rate', 'shipping_type',
   'orders.oid', 'orders.oid_str', 'orders.num_iid', 'orders.title', 'orders.outer_iid', 'orders.sku_id',
-  'orders.outer_sku_id', 'orders.sku_properties_name', 'orders.price', 'orders.num', 'orders.total_fee',
-  'orders.payment', 'orders.discount_fee', 'orders.adjust_fee', 'orders.status', 'orders.refund_status',
+  'orders.sku_properties_name', 'orders.price', 'orders.num', 'orders.total_fee',
+  'orders.payment', 'orders.discount_fee', 'orders.status', 'orders.refund_status',
   'orders.refund_id', 'orders.logistics_company', 'orders.invoice_no',
 ] as const;
