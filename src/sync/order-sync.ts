@@ -52,10 +52,11 @@ function createIngest(orders: OrderRepository, result: OrderSyncResult) {
       write.catch(() => undefined);
       pending.push(write);
     },
-    async durable() {
+    /** Resolves when every page added so far is on disk; pages added later are not waited for. */
+    durable(): Promise<void> {
       const batch = pending;
       pending = [];
-      await Promise.all(batch);
+      return Promise.all(batch).then(() => undefined);
     },
     /** After a failure: let in-flight writes settle so none is left unobserved. */
     settle: () => Promise.allSettled(pending),
@@ -65,13 +66,17 @@ function createIngest(orders: OrderRepository, result: OrderSyncResult) {
 
 type Ingest = ReturnType<typeof createIngest>;
 
+/** Days fetched ahead of the one being stored: the platform's latency and our own work overlap. */
+const DAYS_AHEAD = 2;
+/** Days stored whose cursor save may still wait for their fsync: bounds memory if the disk is slow. */
+const DAYS_UNSAVED = 2;
+
 async function backfill(deps: OrderSyncDeps, ingest: Ingest, onProgress?: (p: SyncProgress) => void): Promise<void> {
   const cp = deps.state.checkpoint();
   const end = cp.backfillEnd ?? deps.clock.now();
   const start = cp.backfillCursor ?? end - deps.backfillDays * DAY;
   if (cp.backfillEnd === null) await deps.state.save({ backfillEnd: end, backfillCursor: start });
   const windows = dayWindows(start, end);
-  // The next day is fetched while this one is stored: the platform's latency and our fsyncs overlap.
   const fetchDay = (w: TimeWindow) => {
     const pages = (async () => {
       const got: Order[][] = [];
@@ -81,16 +86,32 @@ async function backfill(deps: OrderSyncDeps, ingest: Ingest, onProgress?: (p: Sy
     pages.catch(() => undefined); // observed here; the error surfaces where the day is awaited
     return pages;
   };
-  let next = windows.length ? fetchDay(windows[0]!) : null;
+  const ahead = windows.slice(0, DAYS_AHEAD).map(fetchDay);
+  // Each day's cursor is saved once that day's orders are durable, while the next day is already
+  // being stored. Saves run in day order on one chain, so the cursor never passes a day not on disk.
+  let saved: Promise<void> = Promise.resolve();
+  const unsaved: Promise<void>[] = [];
   let done = 0;
-  for (let i = 0; i < windows.length; i++) {
-    const pages = await next!;
-    next = i + 1 < windows.length ? fetchDay(windows[i + 1]!) : null;
-    for (const page of pages) ingest.add(page);
-    await ingest.durable();
-    await deps.state.save({ backfillCursor: windows[i]!.end });
-    onProgress?.({ phase: 'backfill', done: ++done, total: windows.length, orders: ingest.seen() });
+  try {
+    for (let i = 0; i < windows.length; i++) {
+      const pages = await ahead.shift()!;
+      if (i + DAYS_AHEAD < windows.length) ahead.push(fetchDay(windows[i + DAYS_AHEAD]!));
+      for (const page of pages) ingest.add(page);
+      const dayDurable = ingest.durable();
+      const cursor = windows[i]!.end;
+      saved = saved.then(() => dayDurable).then(async () => {
+        await deps.state.save({ backfillCursor: cursor });
+        onProgress?.({ phase: 'backfill', done: ++done, total: windows.length, orders: ingest.seen() });
+      });
+      saved.catch(() => undefined); // observed here; awaited below
+      unsaved.push(saved);
+      if (unsaved.length > DAYS_UNSAVED) await unsaved.shift();
+    }
+  } finally {
+    // On failure too: no cursor save may still be running once the sync has returned.
+    await saved.catch(() => undefined);
   }
+  await saved;
   // Everything modified since the backfill began is read by the incremental pass.
   await deps.state.save({ backfillDone: true, backfillCursor: null, modifiedUntil: cp.modifiedUntil ?? end });
 }

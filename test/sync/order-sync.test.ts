@@ -2,7 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../src/storage/memory-store.js';
 import type { Store } from '../../src/storage/store.js';
 import type { StoredOrder } from '../../src/orders/order-repository.js';
-import { HOUR } from '../../src/shared/time.js';
+import { createOrderRepository } from '../../src/orders/order-repository.js';
+import { createParcelRepository } from '../../src/logistics/parcel-repository.js';
+import { silentLogger } from '../../src/shared/logger.js';
+import { DAY, HOUR } from '../../src/shared/time.js';
+import { createSyncService, createSyncState } from '../../src/sync/index.js';
 import { failingAfter, sandboxRig } from '../support/sandbox-rig.js';
 
 let rig: Awaited<ReturnType<typeof sandboxRig>> | null = null;
@@ -77,6 +81,38 @@ describe('order sync against the sandbox shop over the real protocol', () => {
     const clean = createMemoryStore();
     await rig.syncOver(clean).sync.syncOrders();
     expect(snapshot(crashed)).toEqual(snapshot(clean));
+  });
+
+  it('when one day of the backfill cannot be written while later days can, then the saved cursor stops before that day and resuming fills it', async () => {
+    rig = await sandboxRig({ orders: 1500 });
+    const store = createMemoryStore();
+    const orders = createOrderRepository(store);
+    const start = rig.clock.now() - 90 * DAY;
+    const badDay = { start: start + 40 * DAY, end: start + 41 * DAY };
+    const inBadDay = (o: StoredOrder) => Date.parse(o.createdAt) >= badDay.start && Date.parse(o.createdAt) < badDay.end;
+    // That day's writes fail slowly, after the following days' writes have gone through.
+    const flaky = {
+      ...orders,
+      upsertMany: (page: StoredOrder[]) => (page.some(inBadDay)
+        ? new Promise<never>((_, reject) => setTimeout(() => reject(new Error('disk said no')), 40))
+        : orders.upsertMany(page)),
+    };
+    const state = createSyncState(store);
+    const sync = createSyncService({
+      platform: rig.platform, tracker: rig.tracker, orders: flaky, parcels: createParcelRepository(store), state, clock: rig.clock,
+      logger: silentLogger(), overlapMinutes: 10, backfillDays: 90, parcelIntervalMinutes: 30,
+    });
+    expect((await sync.syncOrders()).ok).toBe(false);
+    const cursor = state.checkpoint().backfillCursor!;
+    expect(cursor).toBeLessThanOrEqual(badDay.start);
+    expect(cursor).toBeGreaterThan(start);
+    // Days after the bad one were stored meanwhile, but nothing before the cursor is missing.
+    expect([...orders.all()].some((o) => Date.parse(o.createdAt) >= badDay.end)).toBe(true);
+    const shopBefore = rig.shop.tradesByCreated(start, cursor - 1, {}, { pageNo: 1, pageSize: 100_000 }).items.length;
+    expect([...orders.all()].filter((o) => Date.parse(o.createdAt) < cursor)).toHaveLength(shopBefore);
+
+    expect((await rig.syncOver(store).sync.syncOrders()).ok).toBe(true);
+    expect(store.count('orders')).toBe(rig.shop.size());
   });
 
   it('when the sync dies part-way through an incremental pass, then the next run loses nothing', async () => {
