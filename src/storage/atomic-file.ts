@@ -1,19 +1,22 @@
 import { open, rename, unlink, readFile } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import type { Adapter } from 'lowdb';
+import { jsonPieces } from './json-pieces.js';
+import { createTextWriter } from './text-writer.js';
 
 let tmpCounter = 0;
 
 /**
- * Writes a file so that a crash at any moment leaves either the old or the new content:
+ * Writes a file (text, bytes, or text pieces) so that a crash at any moment leaves either the old or the new content:
  * write a temp file in the same folder, fsync it, rename over the target, fsync the folder.
  * Only then is the write acknowledged.
  */
-export async function writeFileAtomic(path: string, data: string | Buffer): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Buffer | Iterable<string>): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${++tmpCounter}.tmp`);
   const fh = await open(tmp, 'w', 0o600);
   try {
-    await fh.writeFile(data);
+    if (typeof data === 'string' || Buffer.isBuffer(data)) await fh.writeFile(data);
+    else await createTextWriter(fh).writeAll(data);
     await fh.sync();
   } finally {
     await fh.close();
@@ -59,6 +62,7 @@ export class AtomicJsonFile<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    await writeFileAtomic(this.path, JSON.stringify(data));
+    // Streamed: a shard of 1,500 orders is megabytes of JSON, never built as one string.
+    await writeFileAtomic(this.path, jsonPieces(data));
   }
 }

@@ -1,8 +1,9 @@
 import { open, type FileHandle } from 'node:fs/promises';
+import { createTextWriter } from './text-writer.js';
 
 /**
  * An append-only file with group commit: every caller's text waiting while a write is in flight
- * goes out in the next write round, followed by a single fsync. A caller's promise resolves only
+ * goes out in the next write round (through one bounded encode buffer), followed by a single fsync. A caller's promise resolves only
  * once its bytes are on disk, so thousands of small appends a second cost a handful of fsyncs.
  */
 export interface GroupFile {
@@ -18,14 +19,6 @@ export interface GroupFile {
   /** Waits for pending appends, then closes. */
   close(): Promise<void>;
 }
-
-/**
- * Text is encoded into one buffer kept for the file's life and written from there: a group never
- * becomes one joined string nor a fresh Buffer per write, which at sync rates was megabytes of
- * garbage a second for the collector. Bounded: a group larger than the buffer goes out in several
- * writes before its one fsync.
- */
-const ENCODE_BUFFER_BYTES = 1 << 20;
 
 export async function openGroupFile(path: string): Promise<GroupFile> {
   // a+: appends, and lets us read the last byte to see whether a crash tore the tail.
@@ -43,32 +36,7 @@ export async function openGroupFile(path: string): Promise<GroupFile> {
   }
   let closed = false;
   let syncCount = 0;
-  const buffer = new Uint8Array(ENCODE_BUFFER_BYTES);
-  const encoder = new TextEncoder();
-
-  async function writeOut(length: number): Promise<void> {
-    for (let offset = 0; offset < length; ) {
-      const { bytesWritten } = await fh.write(buffer, offset, length - offset);
-      offset += bytesWritten;
-    }
-    size += length;
-  }
-
-  /** Encodes every piece into the buffer, writing it out each time it fills. */
-  async function writeAll(pieces: string[]): Promise<void> {
-    let used = 0;
-    for (let piece of pieces) {
-      for (;;) {
-        const { read, written } = encoder.encodeInto(piece, buffer.subarray(used));
-        used += written;
-        if (read === piece.length) break;
-        await writeOut(used);
-        used = 0;
-        piece = piece.slice(read);
-      }
-    }
-    if (used) await writeOut(used);
-  }
+  const writer = createTextWriter(fh);
 
   async function drain(): Promise<void> {
     while (pending.length) {
@@ -82,7 +50,7 @@ export async function openGroupFile(path: string): Promise<GroupFile> {
         continue;
       }
       try {
-        await writeAll(pieces);
+        size += await writer.writeAll(pieces);
         await fh.datasync();
         syncCount++;
         for (const w of batch) w.resolve();
