@@ -10,6 +10,7 @@ import type { SyncRun, SyncState } from './sync-state.js';
 
 export { createSyncState, type SyncRun, type SyncCheckpoint } from './sync-state.js';
 export type { SyncProgress } from './order-sync.js';
+export { BACKFILL_DAYS_AHEAD } from './order-sync.js';
 
 export interface SyncDeps {
   platform: ShopPlatform;

@@ -67,7 +67,8 @@ function createIngest(orders: OrderRepository, result: OrderSyncResult) {
 type Ingest = ReturnType<typeof createIngest>;
 
 /** Days fetched ahead of the one being stored: the platform's latency and our own work overlap. */
-const DAYS_AHEAD = 2;
+export const BACKFILL_DAYS_AHEAD = 2;
+const DAYS_AHEAD = BACKFILL_DAYS_AHEAD;
 /** Days stored whose cursor save may still wait for their fsync: bounds memory if the disk is slow. */
 const DAYS_UNSAVED = 2;
 

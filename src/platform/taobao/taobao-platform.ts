@@ -11,6 +11,9 @@ import { TopBusinessError } from './top-errors.js';
 import { traceByTid, type TopLogisticsTrace } from './trace-search.js';
 import { mapStatus, mapTrade } from './trade-mapper.js';
 
+/** Pages of one window in flight at once. */
+export const DEFAULT_PAGE_CONCURRENCY = 4;
+
 export interface TaobaoOptions {
   gatewayUrl: string;
   appKey: string;
@@ -71,7 +74,7 @@ export function createTaobaoPlatform(opts: TaobaoOptions): TaobaoPlatform {
   const ctx: TopCallContext = {
     http, gatewayUrl: opts.gatewayUrl, appKey: opts.appKey, appSecret: opts.appSecret, session: opts.session, signMethod: opts.signMethod, clock,
   };
-  const feed: FeedOptions = { pageSize: opts.pageSize ?? 100, concurrency: opts.concurrency ?? 4 };
+  const feed: FeedOptions = { pageSize: opts.pageSize ?? 100, concurrency: opts.concurrency ?? DEFAULT_PAGE_CONCURRENCY };
   const instant = (top: string) => toInstant(parseTopTime(top));
 
   return {
