@@ -43,6 +43,10 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
     baseURL: opts.baseURL,
     timeout: opts.timeoutMs ?? 10_000,
     proxy: false,
+    // An API never answers a signed call with a redirect worth following: following one would send
+    // the session key to wherever the 3xx points. Left as an HTTP error, not retried. It also keeps
+    // axios on node's own http (no follow-redirects wrapper around every request).
+    maxRedirects: 0,
     responseType: 'json',
     transitional: { silentJSONParsing: false, forcedJSONParsing: true, clarifyTimeoutError: true },
   });

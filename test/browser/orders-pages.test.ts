@@ -70,7 +70,7 @@ describe('console 订单 and 订单详情 pages (real browser)', () => {
     await context.close();
   });
 
-  it("when 小丽 searches a buyer nick from the keyboard, then only that buyer's orders are listed", async () => {
+  it('when 小丽 searches a buyer nick from the keyboard, then the orders whose nick contains it are listed, as the service lists them', async () => {
     const { context, page } = await openSignedIn(browser, service.url, DEMO.xiaoli.username);
     await page.locator('.order-list').waitFor();
     const nick = (await api.orders('?pageSize=50')).orders[7]!.buyerNick;
@@ -82,7 +82,11 @@ describe('console 订单 and 订单详情 pages (real browser)', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('orders-total').getAttribute('data-total')).toBe(String(expected.total));
     expect(await inPage.rowTids(page)).toEqual(expected.orders.map((o) => o.tid));
-    expect(new Set(await page.locator('.order-row .buyer-nick').allTextContents())).toEqual(new Set([nick]));
+    // A search by part of a nick: another buyer whose nick contains this one (草莓味的夏天40 for
+    // 草莓味的夏天4) is listed too; the buyer searched for is always there.
+    const nicks = await page.locator('.order-row .buyer-nick').allTextContents();
+    expect(nicks).toContain(nick);
+    expect(nicks.every((n) => n.includes(nick))).toBe(true);
     expect(page.url()).toContain(`q=${encodeURIComponent(nick)}`);
     await context.close();
   });

@@ -53,6 +53,15 @@ describe('createHttpClient', () => {
     expect(sleeps).toEqual([150]);
   });
 
+  it('when the server answers with a redirect, then it is not followed and the call fails without a retry', async () => {
+    const elsewhere = nock('http://elsewhere.test').get('/status').reply(200, { followed: true });
+    nock(ORIGIN).get('/status').reply(302, '', { Location: 'http://elsewhere.test/status' });
+    const { http, get } = client();
+    await expect(get()).rejects.toMatchObject({ code: 'http_302', retriable: false });
+    expect(elsewhere.isDone()).toBe(false);
+    expect(http.stats()).toEqual({ calls: 1, retries: 0 });
+  });
+
   it('when the server answers 400, then the error surfaces without a retry', async () => {
     const scope = nock(ORIGIN).get('/status').reply(400, { error: 'bad' }).get('/status').reply(200, { ok: 3 });
     const { http, get } = client();
