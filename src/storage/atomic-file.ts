@@ -15,13 +15,14 @@ export async function writeFileAtomic(path: string, data: string | Buffer | Iter
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${++tmpCounter}.tmp`);
   const fh = await open(tmp, 'w', 0o600);
   try {
-    if (typeof data === 'string' || Buffer.isBuffer(data)) await fh.writeFile(data);
-    else await createTextWriter(fh).writeAll(data);
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-  try {
+    try {
+      // Pieces are produced while the file is open: one that cannot be serialized throws here.
+      if (typeof data === 'string' || Buffer.isBuffer(data)) await fh.writeFile(data);
+      else await createTextWriter(fh).writeAll(data);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
     await rename(tmp, path);
   } catch (err) {
     await unlink(tmp).catch(() => undefined);

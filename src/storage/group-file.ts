@@ -10,7 +10,7 @@ export interface GroupFile {
   readonly path: string;
   /** Appends the pieces in order, as one record: they are never interleaved with another caller's. */
   append(pieces: string | readonly string[]): Promise<void>;
-  /** Bytes written to the file so far (pending appends are counted once encoded). */
+  /** Bytes in the file so far: an append counts once its write round has gone out. */
   bytes(): number;
   /** Write + fsync rounds so far (one per group commit). */
   syncs(): number;

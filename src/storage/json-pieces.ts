@@ -42,9 +42,16 @@ export function* jsonPieces(value: unknown): Generator<string> {
       yield* jsonPieces(member);
       continue;
     }
-    const text = JSON.stringify(member);
-    if (text === undefined) continue; // as JSON.stringify: undefined and functions are left out
-    slice.push(`${JSON.stringify(key)}:${text}`);
+    // JSON.stringify hands a member's toJSON its key; called alone it would hand it ''.
+    const hasToJSON = typeof member === 'object' && member !== null && typeof (member as { toJSON?: unknown }).toJSON === 'function';
+    if (hasToJSON) {
+      const text = JSON.stringify({ [key]: member }).slice(1, -1);
+      if (text) slice.push(text);
+    } else {
+      const text = JSON.stringify(member);
+      if (text === undefined) continue; // as JSON.stringify: undefined and functions are left out
+      slice.push(`${JSON.stringify(key)}:${text}`);
+    }
     if (slice.length >= MEMBERS_PER_SLICE) yield* flush();
   }
   yield* flush();

@@ -152,6 +152,9 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
         // Documents are never changed in place (tx.get hands out copies), so this shallow copy is a snapshot.
         const snapshot = { docs: Object.fromEntries(c.data.shards[shard]!) };
         await Promise.all([...inflight]);
+        // A log write that failed meanwhile (while the checkpoint rotated the log, say) has left
+        // `inflight` already, but its change is in the snapshot: it must never reach a shard file.
+        if (failure) throw failure;
         const low = c.files[shard]!;
         low.data = snapshot;
         try {
@@ -289,14 +292,18 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
     async close() {
       if (closing) return;
       closing = true;
-      await store.flush();
       clearInterval(timer);
-      if (checkpointing) await checkpointing.catch(() => undefined);
-      await checkpoint();
-
-      await wal.close();
-      await Promise.all([...logs.values()].map((l) => l.close()));
-      await lock.release();
+      try {
+        await Promise.allSettled([...inflight]);
+        if (checkpointing) await checkpointing.catch(() => undefined);
+        // After a log failure nothing more may reach a shard file: the next open replays the log.
+        if (!failure) await checkpoint();
+      } finally {
+        // Files are closed and the lock freed even when the store failed, so a restart can recover.
+        await Promise.allSettled([wal.close(), ...[...logs.values()].map((l) => l.close())]);
+        await lock.release();
+      }
+      if (failure) throw failure;
     },
     stats: () => ({ ...stats, flushes: wal.syncs() }),
   };

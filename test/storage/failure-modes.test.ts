@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -23,6 +23,34 @@ describe('storage failure modes', () => {
     await s.close();
     const again = await openLowdbStore({ dir, collections: { orders: { shards: 4 } } });
     for (const id of ids) expect(again.get('orders', id), id).toEqual({ id });
+    await again.close();
+  });
+
+  it('when a log fsync fails while a checkpoint starts, then the checkpoint fails and no shard file holds the unacknowledged write', async () => {
+    const s = await openLowdbStore({ dir, checkpointIntervalMs: 3_600_000 });
+    await s.transact((tx) => tx.put('orders', 'acked', { v: 1 }));
+    const probe = await open(join(dir, 'probe'), 'w');
+    const handle = Object.getPrototypeOf(probe) as { datasync: () => Promise<void> };
+    await probe.close();
+    const datasync = handle.datasync;
+    handle.datasync = () => Promise.reject(new Error('EIO: simulated fsync failure'));
+    let results: PromiseSettledResult<unknown>[];
+    try {
+      const write = s.transact((tx) => tx.put('orders', 'not-acked', { v: 2 }));
+      results = await Promise.allSettled([write, s.checkpoint()]);
+    } finally {
+      handle.datasync = datasync;
+    }
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    const shards = await readdir(join(dir, 'collections', 'orders')).catch(() => [] as string[]);
+    for (const f of shards) expect(Object.keys(JSON.parse(await readFile(join(dir, 'collections', 'orders', f), 'utf8')).docs)).not.toContain('not-acked');
+    // Closing a failed store reports the failure but still frees the lock, so a restart can recover.
+    await expect(s.close()).rejects.toThrow(/write-ahead log could not be written/);
+    // The restart replays the log: the acknowledged write is there. The failed one's bytes did reach
+    // the log (only its fsync failed), so it may come back whole, as a commit whose answer was lost.
+    const again = await openLowdbStore({ dir });
+    expect(again.get('orders', 'acked')).toEqual({ v: 1 });
+    expect([undefined, JSON.stringify({ v: 2 })]).toContain(again.get('orders', 'not-acked') && JSON.stringify(again.get('orders', 'not-acked')));
     await again.close();
   });
 

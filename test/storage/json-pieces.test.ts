@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ describe('JSON written in pieces', () => {
     ['a small object', { schemaVersion: 2, shards: { orders: 64 } }],
     ['an array', [1, 'two', { three: 3 }]],
     ['an empty object', {}],
+    ['members whose toJSON reads its key', Object.fromEntries(Array.from({ length: 100 }, (_, n) => [`k${n}`, { toJSON: (key: string) => (n % 10 ? `key=${key}` : undefined) }]))],
   ])('when %s is written in pieces, then the text is exactly JSON.stringify of it', (_what, value) => {
     const pieces = [...jsonPieces(value)];
     expect(pieces.join('')).toBe(JSON.stringify(value));
@@ -25,6 +26,20 @@ describe('JSON written in pieces', () => {
     const pieces = [...jsonPieces(shard)];
     expect(pieces.length).toBeGreaterThan(100);
     expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(JSON.stringify(shard).length / 100);
+  });
+
+  it('when a piece cannot be serialized half-way through a file, then the write fails, the old file stands and no temp file is left', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'xiaoer-pieces-'));
+    try {
+      const path = join(dir, '000.json');
+      await writeFileAtomic(path, JSON.stringify({ docs: { a: 1 } }));
+      const bad = { docs: Object.fromEntries(Array.from({ length: 500 }, (_, n) => [String(n), n === 400 ? { big: 1n } : order(n)])) };
+      await expect(writeFileAtomic(path, jsonPieces(bad))).rejects.toThrow(/BigInt/);
+      expect(await readdir(dir)).toEqual(['000.json']);
+      expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({ docs: { a: 1 } });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('when pieces are written atomically, then the file holds their text, multi-byte characters intact across the buffer edge', async () => {
