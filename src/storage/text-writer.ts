@@ -1,6 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
 
-/** Bytes of the one encode buffer a writer keeps. */
+/** Bytes of the encode buffer of a writer kept for a file's life (the write-ahead log's). */
 const BUFFER_BYTES = 1 << 20;
 
 export interface TextWriter {
@@ -14,8 +14,8 @@ export interface TextWriter {
  * nor a fresh Buffer per write: at sync rates those were megabytes of garbage a second that only a
  * full collection frees, and they set the process's peak memory.
  */
-export function createTextWriter(fh: FileHandle): TextWriter {
-  const buffer = new Uint8Array(BUFFER_BYTES);
+export function createTextWriter(fh: FileHandle, bufferBytes = BUFFER_BYTES): TextWriter {
+  const buffer = new Uint8Array(bufferBytes);
   const encoder = new TextEncoder();
 
   async function writeOut(length: number): Promise<void> {
