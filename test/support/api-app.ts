@@ -1,12 +1,10 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Router } from 'express';
 import request from 'supertest';
 import { DEMO_PASSWORD, loadAccounts } from '../../src/accounts/accounts.js';
 import { createSessions } from '../../src/accounts/sessions.js';
 import type { Config } from '../../src/config/config-schema.js';
 import { createApp } from '../../src/http/app.js';
+import { packageInfo } from '../../src/service/package-info.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import type { Clock } from '../../src/shared/time.js';
 import type { Store } from '../../src/storage/store.js';
@@ -20,8 +18,7 @@ export type Username = 'xiaoli' | 'azhang' | 'xiaozhou' | 'admin';
 export async function apiApp(opts: { store: Store; clock: Clock; routes: { path: string; router: Router }[]; sessionHours?: number }) {
   const accounts = await loadAccounts({ staff: [], platform: { kind: 'sandbox' } } as unknown as Pick<Config, 'staff' | 'platform'>);
   const sessions = createSessions({ store: opts.store, accounts, clock: opts.clock, sessionHours: opts.sessionHours ?? 72 });
-  const consoleDir = await mkdtemp(join(tmpdir(), 'xiaoer-console-'));
-  const app = createApp({ logger: silentLogger(), sessions, health: () => ({}), routes: opts.routes, consoleDir });
+  const app = createApp({ logger: silentLogger(), sessions, health: () => ({}), routes: opts.routes, consoleDir: packageInfo.consoleDir });
   const tokens = new Map<string, string>();
   async function token(user: string): Promise<string> {
     let t = tokens.get(user);
