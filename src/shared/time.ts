@@ -45,8 +45,9 @@ export function parseTopTime(text: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/.exec(text.trim());
   if (!m) throw new RangeError(`not a platform time (yyyy-MM-dd HH:mm:ss): ${JSON.stringify(text)}`);
   const [year, month, day, hour, minute, second] = m.slice(1).map(Number) as [number, number, number, number, number, number];
-  // Date.UTC would roll 25:00 or 31 November over into the next day; such text is refused, not moved.
-  if (!isCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59) {
+  // Date.UTC would roll 25:00 or 31 November over into the next day, and read years 0–99 as
+  // 1900–1999 (a 0001-01-01 placeholder would become 1901); such text is refused, not moved.
+  if (year < 1000 || !isCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59) {
     throw new RangeError(`not a platform time (no such date or time): ${JSON.stringify(text)}`);
   }
   return Date.UTC(year, month - 1, day, hour, minute, second) - OFFSET_MS;

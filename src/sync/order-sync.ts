@@ -99,6 +99,9 @@ async function backfill(deps: OrderSyncDeps, ingest: Ingest, onProgress?: (p: Sy
       if (i + DAYS_AHEAD < windows.length) ahead.push(fetchDay(windows[i + DAYS_AHEAD]!));
       for (const page of pages) ingest.add(page);
       const dayDurable = ingest.durable();
+      // Observed at once: the chain below reaches it only after the earlier days' saves, and not at
+      // all once one of them failed (a failing disk fails every later write too).
+      dayDurable.catch(() => undefined);
       const cursor = windows[i]!.end;
       saved = saved.then(() => dayDurable).then(async () => {
         await deps.state.save({ backfillCursor: cursor });

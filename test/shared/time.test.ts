@@ -24,6 +24,10 @@ describe('shop time is Asia/Shanghai whatever the host zone', () => {
     expect(toInstant(parseTopTime('2028-02-29 23:59:59'))).toBe('2028-02-29T23:59:59.000+08:00');
     expect(toInstant(parseTopTime('2000-02-29 08:00:00'))).toBe('2000-02-29T08:00:00.000+08:00');
     expect(() => parseTopTime('2100-02-29 08:00:00')).toThrow(/no such date/);
+    // Date.UTC reads years 0–99 as 1900–1999: a placeholder time is refused, never moved 1900 years.
+    for (const placeholder of ['0001-01-01 00:00:00', '0000-02-29 00:00:00', '0999-12-31 23:59:59']) {
+      expect(() => parseTopTime(placeholder), placeholder).toThrow(/no such date or time/);
+    }
     expect(['2026-04-30', '2026-04-31', '2026-12-31', '2026-00-10'].map((d) => { try { parseTopTime(`${d} 12:00:00`); return true; } catch { return false; } })).toEqual([true, false, true, false]);
     expect(toInstant(afterMidnight)).toBe('2026-11-24T00:30:00.000+08:00');
   });

@@ -4,7 +4,8 @@
  * functions here rewrite those numbers to strings before any parse.
  */
 const ID_KEYS = ['tid', 'oid', 'refund_id', 'num_iid'];
-const BARE_ID = new RegExp(`"(${ID_KEYS.join('|')})"(\\s*:\\s*)(-?\\d+)(?=\\s*[,}\\]])`, 'g');
+// JSON's own white space only (as the byte version reads it), not all of \s.
+const BARE_ID = new RegExp(`"(${ID_KEYS.join('|')})"([ \\t\\n\\r]*:[ \\t\\n\\r]*)(-?\\d+)(?=[ \\t\\n\\r]*[,}\\]])`, 'g');
 
 /** On text already decoded (tests, fixtures, callers holding a string). */
 export function quoteBigIds(raw: string): string {

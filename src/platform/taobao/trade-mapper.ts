@@ -40,7 +40,8 @@ function digits(text: string, from: number, to: number): number {
   return n;
 }
 
-const WALL_TIME = /^(\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])) ((?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d)$/;
+// Years 1000–9999 only, as the careful path: it refuses the rest.
+const WALL_TIME = /^([1-9]\d{3}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])) ((?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d)$/;
 
 /** Platform time → +08:00 instant; absent is null. */
 function instant(value: string | undefined, tid: string, field: string): string | null {

@@ -55,6 +55,7 @@ describe('mapTrade', () => {
     expect(mapTrade({ ...t, end_time: '', modified: '' })).toMatchObject({ endAt: null, modifiedAt: '' });
     expect(() => mapTrade({ ...t, end_time: 'yesterday' })).toThrow(/end_time/);
     expect(() => mapTrade({ ...t, end_time: '2026-11-31 16:30:45' })).toThrow(/end_time/);
+    expect(() => mapTrade({ ...t, end_time: '0001-01-01 00:00:00' })).toThrow(/end_time/);
     expect(mapTrade({ ...t, end_time: '2026-10-31 16:30:45' }).endAt).toBe('2026-10-31T16:30:45.000+08:00');
   });
 

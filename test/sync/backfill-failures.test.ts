@@ -1,0 +1,55 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Order } from '../../src/orders/order.js';
+import type { OrderRepository } from '../../src/orders/order-repository.js';
+import type { ShopPlatform, TimeWindow } from '../../src/platform/platform-port.js';
+import { silentLogger } from '../../src/shared/logger.js';
+import { DAY } from '../../src/shared/time.js';
+import { createMemoryStore } from '../../src/storage/memory-store.js';
+import { syncOrders } from '../../src/sync/order-sync.js';
+import { createSyncState } from '../../src/sync/sync-state.js';
+
+const NOW = Date.parse('2026-11-01T00:00:00+08:00');
+const unhandled: unknown[] = [];
+const onUnhandled = (reason: unknown) => unhandled.push(reason);
+afterEach(() => {
+  process.off('unhandledRejection', onUnhandled);
+  unhandled.length = 0;
+});
+
+/** A platform with one order a day, and a repository whose writes fail from the `failFrom`-th on. */
+function rig(failFrom: number, slowSaves = false) {
+  const platform = {
+    async *createdOrders(w: TimeWindow) { yield [{ tid: String(w.start), modifiedAt: new Date(w.start).toISOString() } as Order]; },
+    async *changedOrders() {},
+  } as unknown as ShopPlatform;
+  let writes = 0;
+  const orders = {
+    upsertMany: async () => {
+      if (++writes >= failFrom) throw new Error(`disk said no (write ${writes})`);
+      return { created: 1, changed: 0, unchanged: 0 };
+    },
+  } as unknown as OrderRepository;
+  const state = createSyncState(createMemoryStore());
+  if (slowSaves) {
+    const save = state.save.bind(state);
+    state.save = (patch) => new Promise((resolve) => setTimeout(resolve, 30)).then(() => save(patch));
+  }
+  const run = () => syncOrders({ platform, orders, state, clock: { now: () => NOW }, logger: silentLogger(), overlapMinutes: 10, backfillDays: 5 });
+  return { run, state };
+}
+
+describe('backfill when the disk fails', () => {
+  it.each([
+    ['every write fails (a failing disk fails the ones after too)', 1, false],
+    ['a later day fails while an earlier cursor save is still slow', 2, true],
+  ])('when %s, then the sync rejects with the write error, nothing goes unhandled and the cursor holds', async (_what, failFrom, slowSaves) => {
+    process.on('unhandledRejection', onUnhandled);
+    const { run, state } = rig(failFrom, slowSaves);
+    await expect(run()).rejects.toThrow(/disk said no/);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(unhandled).toEqual([]);
+    // The cursor never passes a day that was not written.
+    const cursor = state.checkpoint().backfillCursor!;
+    expect(cursor).toBeLessThanOrEqual(NOW - 5 * DAY + (failFrom - 1) * DAY);
+  });
+});
