@@ -78,10 +78,16 @@ async function backfill(deps: OrderSyncDeps, ingest: Ingest, onProgress?: (p: Sy
   const start = cp.backfillCursor ?? end - deps.backfillDays * DAY;
   if (cp.backfillEnd === null) await deps.state.save({ backfillEnd: end, backfillCursor: start });
   const windows = dayWindows(start, end);
+  // Once the backfill has failed, days fetched ahead stop asking for pages: the platform's call
+  // quota is what limits a real shop, and nobody will store them.
+  let stopped = false;
   const fetchDay = (w: TimeWindow) => {
     const pages = (async () => {
       const got: Order[][] = [];
-      for await (const page of deps.platform.createdOrders(w)) got.push(page);
+      for await (const page of deps.platform.createdOrders(w)) {
+        if (stopped) break;
+        got.push(page);
+      }
       return got;
     })();
     pages.catch(() => undefined); // observed here; the error surfaces where the day is awaited
@@ -112,6 +118,7 @@ async function backfill(deps: OrderSyncDeps, ingest: Ingest, onProgress?: (p: Sy
       if (unsaved.length > DAYS_UNSAVED) await unsaved.shift();
     }
   } finally {
+    stopped = true;
     // On failure too: no cursor save may still be running once the sync has returned.
     await saved.catch(() => undefined);
   }

@@ -39,6 +39,27 @@ function rig(failFrom: number, slowSaves = false) {
 }
 
 describe('backfill when the disk fails', () => {
+  it('when the backfill fails, then the days fetched ahead stop asking the platform for pages', async () => {
+    let pagesServed = 0;
+    const platform = {
+      async *createdOrders(w: TimeWindow) {
+        for (let p = 0; p < 20; p++) {
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          pagesServed++;
+          yield [{ tid: `${w.start}-${p}`, modifiedAt: new Date(w.start).toISOString() } as Order];
+        }
+      },
+      async *changedOrders() {},
+    } as unknown as ShopPlatform;
+    const orders = { upsertMany: async () => { throw new Error('disk said no'); } } as unknown as OrderRepository;
+    const state = createSyncState(createMemoryStore());
+    await expect(syncOrders({ platform, orders, state, clock: { now: () => NOW }, logger: silentLogger(), overlapMinutes: 10, backfillDays: 30 })).rejects.toThrow(/disk said no/);
+    const atFailure = pagesServed;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // At most the page each fetch ahead was waiting for; not the rest of their days.
+    expect(pagesServed - atFailure).toBeLessThanOrEqual(2);
+  });
+
   it.each([
     ['every write fails (a failing disk fails the ones after too)', 1, false],
     ['a later day fails while an earlier cursor save is still slow', 2, true],
