@@ -68,7 +68,6 @@ type Ingest = ReturnType<typeof createIngest>;
 
 /** Days fetched ahead of the one being stored: the platform's latency and our own work overlap. */
 export const BACKFILL_DAYS_AHEAD = 2;
-const DAYS_AHEAD = BACKFILL_DAYS_AHEAD;
 /** Days stored whose cursor save may still wait for their fsync: bounds memory if the disk is slow. */
 const DAYS_UNSAVED = 2;
 
@@ -93,7 +92,7 @@ async function backfill(deps: OrderSyncDeps, ingest: Ingest, onProgress?: (p: Sy
     pages.catch(() => undefined); // observed here; the error surfaces where the day is awaited
     return pages;
   };
-  const ahead = windows.slice(0, DAYS_AHEAD).map(fetchDay);
+  const ahead = windows.slice(0, BACKFILL_DAYS_AHEAD).map(fetchDay);
   // Each day's cursor is saved once that day's orders are durable, while the next day is already
   // being stored. Saves run in day order on one chain, so the cursor never passes a day not on disk.
   let saved: Promise<void> = Promise.resolve();
@@ -102,7 +101,7 @@ async function backfill(deps: OrderSyncDeps, ingest: Ingest, onProgress?: (p: Sy
   try {
     for (let i = 0; i < windows.length; i++) {
       const pages = await ahead.shift()!;
-      if (i + DAYS_AHEAD < windows.length) ahead.push(fetchDay(windows[i + DAYS_AHEAD]!));
+      if (i + BACKFILL_DAYS_AHEAD < windows.length) ahead.push(fetchDay(windows[i + BACKFILL_DAYS_AHEAD]!));
       for (const page of pages) ingest.add(page);
       const dayDurable = ingest.durable();
       // Observed at once: the chain below reaches it only after the earlier days' saves, and not at
