@@ -17,10 +17,12 @@ export interface Page<T> {
 
 /**
  * Reads every page, last first. Page 1 is fetched alone to learn the total, then pages N…2 with up
- * to `concurrency` requests in flight, yielded in the order requested. Going backwards matters
- * while orders change: an order modified meanwhile leaves the window and every row after it moves
- * up one place. Read forwards, one unread row would slip onto a page already read and be lost; read
- * backwards, the rows that move are ones already read, so they only come twice (the caller dedupes).
+ * to `concurrency` requests in flight, yielded in the order requested, then page 1 once more. Going
+ * backwards matters while orders change: an order modified meanwhile leaves the window and every
+ * row after it moves up one place. Read forwards, one unread row would slip onto a page already read
+ * and be lost; read backwards, the rows that move are ones already read, so they only come twice
+ * (the caller dedupes). Page 1 is the exception, being read first for the total: a row leaving it
+ * pulls page 2's first row onto it, so it is read again last (one more call per window).
  */
 export async function* pagesBackward<T>(fetchPage: (pageNo: number) => Promise<Page<T>>, pageSize: number, concurrency: number): AsyncGenerator<T[]> {
   const first = await fetchPage(1);
@@ -40,6 +42,10 @@ export async function* pagesBackward<T>(fetchPage: (pageNo: number) => Promise<P
     const page = await inFlight.shift()!;
     if (todo.length) start();
     if (page.items.length) yield page.items;
+  }
+  if (pageCount >= 2) {
+    const again = await fetchPage(1);
+    if (again.items.length) yield again.items;
   }
 }
 

@@ -24,13 +24,13 @@ function servePages(key: string, rows: string[]) {
 describe('changedOrders', () => {
   const window = { start: day('2026-11-23T00:00:00+08:00'), end: day('2026-11-23T18:00:00+08:00') };
 
-  it('when there are three pages, then page 1 is read first, then 3 and 2, and every order arrives exactly once', async () => {
+  it('when there are three pages, then page 1 is read first, then 3 and 2, then 1 again, and every order arrives exactly once', async () => {
     const all = tids(5);
     const gw = servePages(INC, all.map((t) => rawTrade(t)));
     const { platform } = testPlatform({ pageSize: 2, concurrency: 1 });
     const pages = await collect(platform.changedOrders(window));
-    expect(gw.requests.map((p) => p.get('page_no'))).toEqual(['1', '3', '2']);
-    expect(gw.requests.map((p) => p.get('use_has_next'))).toEqual(['false', 'true', 'true']);
+    expect(gw.requests.map((p) => p.get('page_no'))).toEqual(['1', '3', '2', '1']);
+    expect(gw.requests.map((p) => p.get('use_has_next'))).toEqual(['false', 'true', 'true', 'false']);
     expect(pages.map((p) => p.map((o) => o.tid))).toEqual([[all[0], all[1]], [all[4]], [all[2], all[3]]]);
     const first = gw.requests[0]!;
     expect([first.get('method'), first.get('start_modified'), first.get('end_modified'), first.get('page_size')])
@@ -38,16 +38,16 @@ describe('changedOrders', () => {
     expect(first.get('fields')).toBe(TRADE_FIELDS.join(','));
     // Without the full type list the increment API returns only a few default trade types.
     expect(first.get('type')?.split(',')).toContain('fixed');
-    expect(platform.stats().calls).toBe(3);
+    expect(platform.stats().calls).toBe(4);
   });
 
-  it('when four pages may be in flight, then all nine pages are read once and no order is lost or repeated', async () => {
+  it('when four pages may be in flight, then pages 9 to 2 are read once, page 1 twice, and no order is lost or repeated', async () => {
     const all = tids(17);
     const gw = servePages(INC, all.map((t) => rawTrade(t)));
     const { platform } = testPlatform({ pageSize: 2, concurrency: 4 });
     const got = (await collect(platform.changedOrders(window))).flat().map((o) => o.tid);
     expect([...got].sort()).toEqual([...all].sort());
-    expect(gw.requests.map((p) => p.get('page_no'))).toEqual(['1', '9', '8', '7', '6', '5', '4', '3', '2']);
+    expect(gw.requests.map((p) => p.get('page_no'))).toEqual(['1', '9', '8', '7', '6', '5', '4', '3', '2', '1']);
   });
 
   it('when an order shows up twice while paging, then the newer copy is kept and an equal or older one dropped', async () => {

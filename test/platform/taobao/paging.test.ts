@@ -17,7 +17,7 @@ describe('splitWindow', () => {
 });
 
 describe('pagesBackward', () => {
-  it('when there are 5 pages and 2 may be in flight, then page 1 comes first, then 5 down to 2, never more than 2 at once', async () => {
+  it('when there are 5 pages and 2 may be in flight, then page 1 comes first, then 5 down to 2, then 1 again, never more than 2 at once', async () => {
     const asked: number[] = [];
     let inFlight = 0;
     let maxInFlight = 0;
@@ -28,9 +28,31 @@ describe('pagesBackward', () => {
       inFlight--;
       return { items: [`p${n}`], totalResults: 9 };
     }, 2, 2);
-    expect((await collect(pages)).flat()).toEqual(['p1', 'p5', 'p4', 'p3', 'p2']);
-    expect(asked).toEqual([1, 5, 4, 3, 2]);
+    expect((await collect(pages)).flat()).toEqual(['p1', 'p5', 'p4', 'p3', 'p2', 'p1']);
+    expect(asked).toEqual([1, 5, 4, 3, 2, 1]);
     expect(maxInFlight).toBe(2);
+  });
+
+  it.each([
+    ['a row of page 1 leaves the window after page 1 was read', 0, 1],
+    ['a row of the last page leaves the window after page 1 was read', 0, 6],
+    ['a row of page 2 leaves the window while the last pages are read', 2, 4],
+  ])('when %s, then every row still in the window is seen', async (_what, afterCalls, index) => {
+    const rows = ['a1', 'a2', 'a3', 'b1', 'b2', 'b3', 'c1'];
+    let calls = 0;
+    const pages = pagesBackward(async (n) => {
+      const page = { items: rows.slice((n - 1) * 3, n * 3), totalResults: rows.length };
+      if (++calls === afterCalls + 1) rows.splice(index, 1); // modified out of the window
+      return page;
+    }, 3, 1);
+    const seen = new Set((await collect(pages)).flat());
+    expect(rows.filter((r) => !seen.has(r))).toEqual([]);
+  });
+
+  it('when everything fits on page 1, then page 1 is read once', async () => {
+    const asked: number[] = [];
+    await collect(pagesBackward(async (n) => { asked.push(n); return { items: ['x'], totalResults: 1 }; }, 100, 4));
+    expect(asked).toEqual([1]);
   });
 
   it('when a page fails, then the error surfaces and no rejection is left unhandled', async () => {
