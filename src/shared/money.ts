@@ -1,6 +1,7 @@
 /** Money is always an integer number of fen. These are the only places yuan text is parsed or printed. */
 
 const YUAN = /^([+-])?(\d+)(?:\.(\d{1,2}))?$/;
+const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?$/;
 
 /**
  * The platform's own form, 1–13 digits, a dot and two digits ('128.00'): nearly every amount a sync
@@ -23,12 +24,15 @@ function plainYuanToFen(text: string): number | undefined {
 export function parseYuan(text: string): number {
   const plain = typeof text === 'string' ? plainYuanToFen(text) : undefined;
   if (plain !== undefined) return plain;
-  const normalized = toHalfWidth(String(text)).replace(/[,\s]/g, '');
+  // White space only around the amount, commas only as thousands groups: '1 2.30' or '1,2,3' is
+  // a typo or a wrong column, not 12.30 or 1.23 元.
+  const trimmed = toHalfWidth(String(text)).trim();
+  const normalized = GROUPED.test(trimmed) ? trimmed.replace(/,/g, '') : trimmed;
   const m = YUAN.exec(normalized);
   if (!m) throw new RangeError(`not an amount in yuan: ${JSON.stringify(text)}`);
   const fen = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
   if (!Number.isSafeInteger(fen)) throw new RangeError(`amount out of range: ${JSON.stringify(text)}`);
-  return m[1] === '-' ? -fen : fen;
+  return m[1] === '-' && fen !== 0 ? -fen : fen;
 }
 
 /** fen → yuan without trailing zeros: 1500 → '15', 1550 → '15.5', 1205 → '12.05'. */

@@ -6,6 +6,10 @@ describe('money in integer fen', () => {
     expect(parseYuan('128.00')).toBe(12_800);
     expect(parseYuan('0.01')).toBe(1);
     expect(parseYuan('1,288.00')).toBe(128_800);
+    expect(parseYuan('1,234,567.8')).toBe(123_456_780);
+    expect(parseYuan(' 12.30 ')).toBe(1230);
+    expect(Object.is(parseYuan('-0.00'), 0)).toBe(true);
+    for (const bad of ['1 2.30', '12. 30', '1,2,3', '12,30', '1,288,00']) expect(() => parseYuan(bad), bad).toThrow(/not an amount/);
     expect(parseYuan('+288.00')).toBe(28_800);
     expect(parseYuan('288.00\t')).toBe(28_800);
     expect(parseYuan('２８８．５')).toBe(28_850);

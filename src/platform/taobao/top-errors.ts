@@ -43,11 +43,20 @@ export class TopAppKeyError extends TopApiError {}
 /** Code 30/31: the timestamp is missing or too far from the platform's clock. */
 export class TopTimestampError extends TopApiError {}
 
-/** "This ban will last for 12 more seconds" / "禁止访问，还需等待12秒" → 12000. */
+const DURATION = /(等待|wait(?:\s+for)?)?\s*(\d+(?:\.\d+)?)\s*(more\s+)?(seconds?|secs?|s\b|秒|minutes?|mins?|分钟)(后)?/gi;
+
+/**
+ * "This ban will last for 12 more seconds" / "禁止访问，还需等待12秒" → 12000. A message may name the
+ * limit's own window too ("1s内调用超过100次，还需等待30秒"): the duration marked as the wait (more…,
+ * 等待…, …后) wins, else the last one. Fractions round up; minutes count as minutes.
+ */
 export function banMsFromSubMsg(subMsg: string | undefined): number | undefined {
   if (!subMsg) return undefined;
-  const m = /(\d+)\s*(?:more\s+)?(?:seconds?|secs?|s\b|秒)/i.exec(subMsg);
-  return m ? Number(m[1]) * 1000 : undefined;
+  const found = [...subMsg.matchAll(DURATION)];
+  const wait = found.find((m) => m[1] || m[3] || m[5]) ?? found[found.length - 1];
+  if (!wait) return undefined;
+  const minutes = /^(minutes?|mins?|分钟)$/i.test(wait[4]!);
+  return Math.ceil(Number(wait[2]) * (minutes ? 60_000 : 1000));
 }
 
 const RATE_LIMIT_CODES = new Set([4, 5, 6, 7, 8]);
@@ -55,7 +64,8 @@ const FAULT_CODES = new Set([10, 15, 50, 51, 52]);
 
 /** The one factory from a wire `error_response` to the error family. Sub codes decide first: they are the more specific. */
 export function topErrorFrom(body: TopErrorBody): TopApiError {
-  const sub = body.sub_code ?? '';
+  // Some gateways send sub_code as a number.
+  const sub = String(body.sub_code ?? '');
   const what = `${body.msg}${body.sub_msg ? `: ${body.sub_msg}` : ''} (code ${body.code}${sub ? `, ${sub}` : ''})`;
   if (sub.startsWith('accesscontrol.limited-by') || (!sub.startsWith('isv.') && RATE_LIMIT_CODES.has(body.code))) {
     return new TopRateLimitError({ code: 'top_rate_limited', message: `淘宝接口调用受限 (call limit) — ${what}`, retriable: true, retryAfterMs: banMsFromSubMsg(body.sub_msg), body });

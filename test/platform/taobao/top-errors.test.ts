@@ -35,6 +35,12 @@ describe('topErrorFrom', () => {
     expect(topErrorFrom(table[0]![1]).retryAfterMs).toBe(12_000);
   });
 
+  it('when a gateway sends sub_code as a number, then it is still mapped, not a TypeError', () => {
+    const err = topErrorFrom({ code: 15, msg: 'Remote service error', sub_code: 123 as unknown as string });
+    expect(err).toBeInstanceOf(TopBusinessError);
+    expect(err.message).toContain('123');
+  });
+
   it('when the session is invalid, then the message tells the admin to renew the session key', () => {
     expect(topErrorFrom({ code: 27, msg: 'Invalid session' }).message).toMatch(/renew/i);
     expect(topErrorFrom({ code: 27, msg: 'Invalid session' }).message).toContain('session key');
@@ -47,6 +53,11 @@ describe('banMsFromSubMsg', () => {
     ['This ban will last for 1 more second', 1000],
     ['禁止访问，该限制将在5秒后解除', 5000],
     ['访问频率超限，还需等待 30 秒', 30_000],
+    ['1s内调用超过100次，还需等待30秒', 30_000],
+    ['60秒内调用超过限制，还需等待12秒', 12_000],
+    ['This ban will last for 1.5 more seconds', 1500],
+    ['This ban will last for 2 more minutes', 120_000],
+    ['访问受限，请2分钟后再试', 120_000],
     ['app 21312312 is limited', undefined],
     [undefined, undefined],
   ])('when the sub message is %j, then the ban is %j ms', (msg, ms) => {
