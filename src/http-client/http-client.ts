@@ -1,7 +1,7 @@
 import axios, { type AxiosInstance } from 'axios';
 import type { Logger } from '../shared/logger.js';
 import { toUpstreamError } from './axios-errors.js';
-import { DEFAULT_RETRY_POLICY, retryDecision, type RetryPolicy } from './retry-policy.js';
+import { DEFAULT_RETRY_POLICY, provablyNotApplied, retryDecision, type RetryPolicy } from './retry-policy.js';
 import { createTokenBucket, type TokenBucket } from './token-bucket.js';
 
 export interface HttpClientOptions {
@@ -19,9 +19,17 @@ export interface HttpClientOptions {
   now?: () => number;
 }
 
+export interface CallOptions {
+  /**
+   * false for a call that changes something and must not happen twice (a memo overwrite, closing a
+   * trade): it is sent again only after a failure that proves the first was not applied.
+   */
+  idempotent?: boolean;
+}
+
 export interface HttpClient {
   /** One logical call: takes a token before each attempt, converts axios errors to UpstreamError, retries per the pure rule. */
-  call<T>(attempt: (http: AxiosInstance) => Promise<T>): Promise<T>;
+  call<T>(attempt: (http: AxiosInstance) => Promise<T>, options?: CallOptions): Promise<T>;
   stats(): { calls: number; retries: number };
 }
 
@@ -53,7 +61,7 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
   let calls = 0;
   let retries = 0;
 
-  async function call<T>(attempt: (http: AxiosInstance) => Promise<T>): Promise<T> {
+  async function call<T>(attempt: (http: AxiosInstance) => Promise<T>, options: CallOptions = {}): Promise<T> {
     for (let n = 1; ; n++) {
       if (bucket) await bucket.take();
       calls++;
@@ -62,7 +70,7 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
       } catch (raw) {
         const err = toUpstreamError(raw, opts.name, now());
         const decision = retryDecision(err, n, policy, random);
-        if (!decision.retry) throw err;
+        if (!decision.retry || (options.idempotent === false && !provablyNotApplied(err))) throw err;
         retries++;
         opts.logger?.warn({ upstream: opts.name, attempt: n, delayMs: decision.delayMs, code: (err as { code?: unknown }).code }, 'upstream call failed, retrying');
         await sleep(decision.delayMs);

@@ -35,3 +35,15 @@ export function retryDecision(err: unknown, attempt: number, policy: RetryPolicy
   const jittered = Math.floor(random() * ceiling);
   return { retry: true, delayMs: Math.max(jittered, serverWait) };
 }
+
+/**
+ * Failures that prove a request was not applied: refused for the call rate (HTTP 429, a TOP ban) or
+ * never delivered (the connection was refused, the host not found). A timeout, a reset or a 5xx
+ * proves nothing: the server may have done the work and lost only the answer.
+ */
+export function provablyNotApplied(err: unknown): boolean {
+  if (!(err instanceof UpstreamError)) return false;
+  if (err.code === 'rate_limited' || err.code === 'top_rate_limited') return true;
+  const errorCode = err.details.errorCode;
+  return errorCode === 'ECONNREFUSED' || errorCode === 'ENOTFOUND' || errorCode === 'EAI_AGAIN';
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETRY_POLICY, MAX_RETRY_AFTER_MS, retryDecision } from '../../src/http-client/index.js';
+import { DEFAULT_RETRY_POLICY, MAX_RETRY_AFTER_MS, provablyNotApplied, retryDecision } from '../../src/http-client/index.js';
 import { UpstreamError, ValidationError } from '../../src/shared/errors.js';
 
 const upstream = (retriable: boolean, retryAfterMs?: number) =>
@@ -37,5 +37,22 @@ describe('retryDecision', () => {
 
   it('when maxRetries is 0, then even a retriable error is not retried', () => {
     expect(retryDecision(upstream(true), 1, { ...policy, maxRetries: 0 }, half).retry).toBe(false);
+  });
+});
+
+describe('provablyNotApplied', () => {
+  const up = (code: string, details: Record<string, unknown> = {}) => new UpstreamError({ upstream: 'taobao', code, message: code, retriable: true, details });
+  it.each([
+    ['HTTP 429', up('rate_limited'), true],
+    ['a TOP ban', up('top_rate_limited'), true],
+    ['a refused connection', up('network_error', { errorCode: 'ECONNREFUSED' }), true],
+    ['an unknown host', up('network_error', { errorCode: 'ENOTFOUND' }), true],
+    ['a reset connection (the request may have arrived)', up('network_error', { errorCode: 'ECONNRESET' }), false],
+    ['a timeout', up('timeout', { errorCode: 'ECONNABORTED' }), false],
+    ['a 502', up('http_502'), false],
+    ['an isp.* fault', up('top_upstream_fault'), false],
+    ['an error of ours', new ValidationError('bad', 'memo'), false],
+  ])('when the failure is %s, then it proves nothing was applied: %s', (_what, err, expected) => {
+    expect(provablyNotApplied(err)).toBe(expected);
   });
 });

@@ -7,9 +7,11 @@ import type { RobotOutcome } from './channel-port.js';
 export async function robotAnswer(client: HttpClient, post: (http: AxiosInstance) => Promise<AxiosResponse<unknown>>, tooFastCode: number): Promise<RobotOutcome> {
   let data: { errcode?: unknown; errmsg?: unknown };
   try {
-    data = (await client.call(async (http) => (await post(http)).data)) as typeof data;
+    // A post whose answer was lost may have reached the group: it is resent only after a refusal
+    // that proves it did not (a rate limit, a refused connection), never after a timeout or a 5xx.
+    data = (await client.call(async (http) => (await post(http)).data, { idempotent: false })) as typeof data;
   } catch (err) {
-    // The client already retried network faults and 5xx; the URL (with its token) is never in the text.
+    // The URL (with its token) is never in the text.
     return { outcome: 'failed', error: err instanceof UpstreamError ? `${err.code}: ${err.message}` : String(err) };
   }
   const code = Number(data?.errcode);

@@ -1,5 +1,5 @@
 import { createHttpClient, type RetryPolicy } from '../../http-client/index.js';
-import { NotFoundError, ValidationError } from '../../shared/errors.js';
+import { NotFoundError, UpstreamError, ValidationError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import { parseTopTime, systemClock, toInstant, type Clock } from '../../shared/time.js';
 import type { ShopPlatform } from '../platform-port.js';
@@ -74,6 +74,16 @@ export function createTaobaoPlatform(opts: TaobaoOptions): TaobaoPlatform {
   const ctx: TopCallContext = {
     http, gatewayUrl: opts.gatewayUrl, appKey: opts.appKey, appSecret: opts.appSecret, session: opts.session, signMethod: opts.signMethod, clock,
   };
+  async function getOrder(tid: string) {
+    checkTid(tid);
+    try {
+      const res = await topCall(ctx, 'taobao.trade.fullinfo.get', { fields: TRADE_FIELDS.join(','), tid });
+      return mapTrade(res.trade);
+    } catch (err) {
+      if (err instanceof TopBusinessError && err.subCode === 'isv.trade-not-exist') throw new NotFoundError(`订单 ${tid} 不存在 (no such order on the platform)`);
+      throw err;
+    }
+  }
   const feed: FeedOptions = { pageSize: opts.pageSize ?? 100, concurrency: opts.concurrency ?? DEFAULT_PAGE_CONCURRENCY };
   const instant = (top: string) => toInstant(parseTopTime(top));
 
@@ -83,16 +93,7 @@ export function createTaobaoPlatform(opts: TaobaoOptions): TaobaoPlatform {
     createdOrders: (window) => createdOrders(ctx, feed, window),
     negativeReviews: (window) => negativeReviews(ctx, feed, window),
 
-    async getOrder(tid) {
-      checkTid(tid);
-      try {
-        const res = await topCall(ctx, 'taobao.trade.fullinfo.get', { fields: TRADE_FIELDS.join(','), tid });
-        return mapTrade(res.trade);
-      } catch (err) {
-        if (err instanceof TopBusinessError && err.subCode === 'isv.trade-not-exist') throw new NotFoundError(`订单 ${tid} 不存在 (no such order on the platform)`);
-        throw err;
-      }
-    },
+    getOrder,
 
     async updateMemo(tid, memo, flag) {
       checkTid(tid);
@@ -102,16 +103,27 @@ export function createTaobaoPlatform(opts: TaobaoOptions): TaobaoPlatform {
       if (flag !== undefined && !(Number.isInteger(flag) && flag >= 0 && flag <= 10)) {
         throw new ValidationError(`flag must be an integer 0–10, got ${flag}`, 'flag');
       }
-      // The platform ignores an empty memo; clearing it takes the explicit reset switch.
-      const res = await topCall(ctx, 'taobao.trade.memo.update', memo === '' ? { tid, flag, reset: true } : { tid, memo, flag });
+      // The platform ignores an empty memo; clearing it takes the explicit reset switch. Never sent
+      // twice blindly: it overwrites the whole memo, and a resend after a lost answer could wipe a
+      // staff edit made meanwhile (the remark outbox re-reads the memo and tries again instead).
+      const res = await topCall(ctx, 'taobao.trade.memo.update', memo === '' ? { tid, flag, reset: true } : { tid, memo, flag }, { idempotent: false });
       return { modifiedAt: instant(res.trade.modified) };
     },
 
     async closeTrade(tid, reason) {
       checkTid(tid);
       if (!reason.trim()) throw new ValidationError('a close reason is required', 'reason');
-      const res = await topCall(ctx, 'taobao.trade.close', { tid, close_reason: reason });
-      return { status: mapStatus(res.trade.status, tid), modifiedAt: instant(res.trade.modified) };
+      try {
+        const res = await topCall(ctx, 'taobao.trade.close', { tid, close_reason: reason }, { idempotent: false });
+        return { status: mapStatus(res.trade.status, tid), modifiedAt: instant(res.trade.modified) };
+      } catch (err) {
+        // The answer was lost (a timeout, a reset, a 5xx): the close may have landed, and sending it
+        // again would be refused as the wrong status. The order itself says whether it is closed.
+        if (!(err instanceof UpstreamError) || !err.retriable) throw err;
+        const order = await getOrder(tid);
+        if (order.status === 'TRADE_CLOSED' || order.status === 'TRADE_CLOSED_BY_TAOBAO') return { status: order.status, modifiedAt: order.modifiedAt };
+        throw err;
+      }
     },
 
     traceByTid: (tid) => {

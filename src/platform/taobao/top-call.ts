@@ -1,4 +1,4 @@
-import type { HttpClient } from '../../http-client/index.js';
+import type { CallOptions, HttpClient } from '../../http-client/index.js';
 import { formatTopTime, type Clock } from '../../shared/time.js';
 import { topSign, type TopSignMethod } from '../top/sign.js';
 import type { TopMethod, TopResponses } from '../top/wire.js';
@@ -45,7 +45,7 @@ export function buildTopRequest(ctx: TopCallContext, method: TopMethod, params: 
 }
 
 /** The low-level signed call: form-encoded POST to the gateway, the raw bytes parsed by `parseTopResponse`. */
-export function topCall<M extends TopMethod>(ctx: TopCallContext, method: M, params: Record<string, TopParamValue>): Promise<TopResponses[M]> {
+export function topCall<M extends TopMethod>(ctx: TopCallContext, method: M, params: Record<string, TopParamValue>, options?: CallOptions): Promise<TopResponses[M]> {
   return ctx.http.call(async (http) => {
     const form = new URLSearchParams(buildTopRequest(ctx, method, params)).toString();
     // Bytes, not text: the 64-bit ids are quoted on the bytes before the one decode.
@@ -55,5 +55,5 @@ export function topCall<M extends TopMethod>(ctx: TopCallContext, method: M, par
       transformResponse: [(data: unknown) => data],
     });
     return parseTopResponse(method, res.data);
-  });
+  }, options);
 }

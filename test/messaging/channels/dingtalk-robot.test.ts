@@ -54,6 +54,13 @@ describe('DingTalk robot', () => {
     expect(await robot().send({ title: 't', markdown: 'x' })).toMatchObject({ outcome: 'too_fast', error: expect.stringContaining('130101') });
   });
 
+  it('when DingTalk answers 502, then the post is not sent again (it may have reached the group) and the outcome is failed', async () => {
+    let posts = 0;
+    nock(DINGTALK_ORIGIN).persist().post((uri) => uri.startsWith('/robot/send')).reply(() => { posts++; return [502, 'Bad Gateway']; });
+    expect(await robot().send({ title: '交接班报告', markdown: 'x' })).toMatchObject({ outcome: 'failed', error: expect.stringContaining('502') });
+    expect(posts).toBe(1);
+  });
+
   it('when DingTalk answers HTTP 200 with another errcode, then the outcome is failed with the code', async () => {
     fakeRobot(DINGTALK_ORIGIN, '/robot/send', () => robotFixture('dingtalk-bad-sign.json'));
     expect(await robot().send({ title: 't', markdown: 'x' })).toMatchObject({ outcome: 'failed', error: expect.stringContaining('310000') });

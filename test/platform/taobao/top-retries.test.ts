@@ -97,6 +97,47 @@ describe('retries against the TOP gateway', () => {
   });
 });
 
+describe('calls that change something are never sent twice blindly', () => {
+  const memoOk = () => fixture('trade-memo-update.json');
+  const closed = () => OK().replaceAll('WAIT_SELLER_SEND_GOODS', 'TRADE_CLOSED');
+
+  it('when a memo write is answered 502, then it is not resent (it overwrites the whole memo) and the fault surfaces', async () => {
+    const gw = fakeGateway(() => [502, 'Bad Gateway']);
+    const { platform } = testPlatform();
+    await expect(platform.updateMemo(TID, '补发袜子+小李/11.23', 3)).rejects.toMatchObject({ retriable: true });
+    expect(gw.methods()).toEqual(['taobao.trade.memo.update']);
+  });
+
+  it('when a memo write is refused by a 12-second ban, then it waits and is sent again (nothing was applied)', async () => {
+    const gw = fakeGateway((_p, i) => (i === 0 ? fixture('error-rate-limit.json') : memoOk()));
+    const { platform, sleeps } = testPlatform();
+    await expect(platform.updateMemo(TID, '补发袜子+小李/11.23', 3)).resolves.toMatchObject({ modifiedAt: expect.any(String) });
+    expect(sleeps).toEqual([12_000]);
+    expect(gw.methods()).toEqual(['taobao.trade.memo.update', 'taobao.trade.memo.update']);
+  });
+
+  it('when closing a trade loses its answer but the trade is closed, then the close succeeds without being sent again', async () => {
+    const gw = fakeGateway((p) => (p.get('method') === 'taobao.trade.close' ? [502, 'Bad Gateway'] : closed()));
+    const { platform } = testPlatform();
+    await expect(platform.closeTrade(TID, '买家选择银行汇款')).resolves.toMatchObject({ status: 'TRADE_CLOSED' });
+    expect(gw.methods()).toEqual(['taobao.trade.close', 'taobao.trade.fullinfo.get']);
+  });
+
+  it('when closing a trade loses its answer and the trade is still open, then the fault surfaces and the close was sent once', async () => {
+    const gw = fakeGateway((p) => (p.get('method') === 'taobao.trade.close' ? [502, 'Bad Gateway'] : OK()));
+    const { platform } = testPlatform();
+    await expect(platform.closeTrade(TID, '买家选择银行汇款')).rejects.toMatchObject({ retriable: true });
+    expect(gw.methods()).toEqual(['taobao.trade.close', 'taobao.trade.fullinfo.get']);
+  });
+
+  it('when a read is answered 502 once, then it is still retried', async () => {
+    const gw = failOnce([502, 'Bad Gateway']);
+    const { platform } = testPlatform();
+    await expect(platform.getOrder(TID)).resolves.toMatchObject({ tid: TID });
+    expect(gw.requests).toHaveLength(2);
+  });
+});
+
 describe('the call budget', () => {
   it('when four calls arrive together with a budget of two a minute, then the third and fourth wait for tokens', async () => {
     fakeGateway(OK);
