@@ -139,18 +139,18 @@ describe('calls that change something are never sent twice blindly', () => {
 });
 
 describe('the call budget', () => {
-  it('when four calls arrive together with a budget of two a minute, then the third and fourth wait for tokens', async () => {
+  it('when four calls arrive together with a budget of 24 a minute (a burst of two), then the third and fourth wait for tokens', async () => {
     fakeGateway(OK);
-    const { platform, sleeps } = testPlatform({ callsPerMinute: 2 });
+    const { platform, sleeps } = testPlatform({ callsPerMinute: 24 });
     await Promise.all([platform.getOrder(TID), platform.getOrder(TID), platform.getOrder(TID), platform.getOrder(TID)]);
-    expect(sleeps).toEqual([30_000, 60_000]);
+    expect(sleeps).toEqual([2_500, 5_000]);
     expect(platform.stats().calls).toBe(4);
   });
 
   it('when calls follow one another past the budget, then they are spaced by the refill interval', async () => {
     fakeGateway(OK);
-    const { platform, sleeps } = testPlatform({ callsPerMinute: 2 });
+    const { platform, sleeps } = testPlatform({ callsPerMinute: 24 });
     for (let i = 0; i < 4; i++) await platform.getOrder(TID);
-    expect(sleeps).toEqual([30_000, 30_000]);
+    expect(sleeps).toEqual([2_500, 2_500]);
   });
 });
