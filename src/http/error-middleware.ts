@@ -33,9 +33,13 @@ export function toHttpError(err: unknown): { status: number; body: ErrorBody } {
       return { status, body: { error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) } } };
     }
   }
-  const bodyErr = err as { type?: string; status?: number };
-  if (bodyErr?.type === 'entity.parse.failed') return { status: 400, body: { error: { code: 'invalid_json', message: '请求体不是有效的 JSON (request body is not valid JSON)' } } };
-  if (bodyErr?.type === 'entity.too.large') return { status: 413, body: { error: { code: 'too_large', message: '请求体太大 (request body too large)' } } };
+  // Errors express and its body parser raise about the request itself carry a 4xx status.
+  const reqErr = err as { type?: string; status?: number };
+  if (reqErr?.type === 'entity.parse.failed') return { status: 400, body: { error: { code: 'invalid_json', message: '请求体不是有效的 JSON (request body is not valid JSON)' } } };
+  if (reqErr?.type === 'entity.too.large') return { status: 413, body: { error: { code: 'too_large', message: '请求体太大 (request body too large)' } } };
+  if (err instanceof URIError || (typeof reqErr?.status === 'number' && reqErr.status >= 400 && reqErr.status < 500)) {
+    return { status: 400, body: { error: { code: 'invalid_request', message: '请求无法读取 (the request could not be read: its encoding, charset or address is not understood)' } } };
+  }
   return { status: 500, body: { error: { code: 'internal', message: '服务器内部错误 (internal error)' } } };
 }
 

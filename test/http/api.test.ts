@@ -33,6 +33,20 @@ describe('HTTP API on the sandbox shop', () => {
     await api().get('/api/orders').set('authorization', 'Bearer nope').expect(401);
   });
 
+  it('when a request cannot even be read (bad JSON, an unknown charset or encoding, a broken address), then it is a 400 JSON error, never a 500', async () => {
+    const staffToken = `Bearer ${staff}`;
+    const cases = [
+      api().post('/api/session').set('content-type', 'application/json').send('{"username":'),
+      api().post('/api/session').set('content-type', 'application/json; charset=latin1').send('{"username":"xiaoli"}'),
+      api().post('/api/session').set('content-type', 'application/json').set('content-encoding', 'foo').send('{"username":"xiaoli"}'),
+      api().get('/api/orders/%ff').set('authorization', staffToken),
+    ];
+    for (const res of await Promise.all(cases)) {
+      expect(res.status, JSON.stringify(res.body)).toBe(400);
+      expect(res.body.error.code).toMatch(/^invalid_(json|request)$/);
+    }
+  });
+
   it('when the password is wrong, then login answers 401 and names no user', async () => {
     const res = await api().post('/api/session').send({ username: 'xiaoli', password: 'wrong' }).expect(401);
     expect(res.body.error.message).toMatch(/用户名或密码错误/);
