@@ -30,6 +30,22 @@ export interface Sessions {
  * Bearer sessions. Only a hash of each token is stored, so the data folder does not hold live
  * credentials; repeated wrong passwords lock the username for a few minutes.
  */
+/** Usernames whose failures are counted at once: random names must not grow the table without bound. */
+export const MAX_TRACKED = 10_000;
+
+/**
+ * Makes room without forgetting a lockout: entries that ran out go first, then the oldest names
+ * not locked. Locked names stay until their time is up, so flooding the table with other names
+ * cannot reset one (each costs the flooder MAX_FAILURES guesses, which bounds the table).
+ */
+export function pruneFailures(failures: Map<string, { count: number; until: number }>, now: number): void {
+  for (const [key, f] of failures) if (f.until <= now) failures.delete(key);
+  for (const [key, f] of failures) {
+    if (failures.size < MAX_TRACKED) break;
+    if (f.count < MAX_FAILURES) failures.delete(key);
+  }
+}
+
 export function createSessions(deps: { store: Store; accounts: Map<string, StaffAccount>; clock: Clock; sessionHours: number }): Sessions {
   const { store, accounts, clock } = deps;
   const failures = new Map<string, { count: number; until: number }>();
@@ -46,7 +62,7 @@ export function createSessions(deps: { store: Store; accounts: Map<string, Staff
       }
       // Count the attempt before the slow hash, so parallel guesses cannot slip past the limit.
       const attempt = { count: (f?.count ?? 0) + 1, until: now0 + LOCKOUT_MS };
-      if (failures.size > 10_000) failures.clear(); // random usernames must not grow this without bound
+      if (failures.size >= MAX_TRACKED) pruneFailures(failures, now0);
       failures.set(key, attempt);
       const account = accounts.get(username);
       // Verify against a real hash even for unknown users, so timing does not reveal who exists.

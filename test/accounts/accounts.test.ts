@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, loadAccounts } from '../../src/accounts/accounts.js';
 import { hashPassword, verifyPassword } from '../../src/accounts/password.js';
-import { createSessions } from '../../src/accounts/sessions.js';
+import { createSessions, MAX_TRACKED, pruneFailures } from '../../src/accounts/sessions.js';
 import { fixedClock, HOUR } from '../../src/shared/time.js';
 import { createMemoryStore } from '../../src/storage/memory-store.js';
 
@@ -41,6 +41,18 @@ describe('accounts', () => {
     clock.advance(5 * 60_000 + 1);
     await expect(sessions.login('azhang', 'wrong')).rejects.toThrow(/用户名或密码错误/);
     await expect(sessions.login('azhang', DEMO_PASSWORD)).resolves.toMatchObject({ user: { username: 'azhang' } });
+  });
+
+  it('when the failure table is flooded with other names, then room is made without forgetting a lockout', () => {
+    const now = Date.parse('2026-11-23T10:00:00+08:00');
+    const failures = new Map<string, { count: number; until: number }>();
+    failures.set('xiaoli', { count: 5, until: now + 60_000 }); // locked, and the oldest entry
+    failures.set('ran-out', { count: 5, until: now - 1 });
+    for (let i = 0; failures.size < MAX_TRACKED; i++) failures.set(`flood-${i}`, { count: 1, until: now + 60_000 });
+    pruneFailures(failures, now);
+    expect(failures.size).toBeLessThan(MAX_TRACKED);
+    expect(failures.get('xiaoli')).toEqual({ count: 5, until: now + 60_000 });
+    expect(failures.has('ran-out')).toBe(false);
   });
 
   it('when many guesses arrive at once, then at most five are checked and the right password among them is refused', async () => {
