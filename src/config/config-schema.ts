@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { jobsConfigSchema } from '../jobs/jobs-config.js';
 import { messagingConfigSchema } from '../messaging/messaging-config.js';
+import { isScryptHash } from '../accounts/password.js';
 
 const signMethod = z.enum(['md5', 'hmac', 'hmac-sha256']);
 const role = z.enum(['staff', 'assistant', 'keeper', 'admin']);
@@ -10,7 +11,10 @@ export const staffAccountSchema = z.object({
   displayName: z.string().min(1).max(16),
   role,
   /** scrypt hash from `xiaoer hash-password` */
-  passwordHash: z.string().regex(/^scrypt\$/, 'must be a hash from `xiaoer hash-password`, never a plain password'),
+  passwordHash: z
+    .string()
+    .regex(/^scrypt\$/, 'must be a hash from `xiaoer hash-password`, never a plain password')
+    .refine(isScryptHash, 'is not a whole hash from `xiaoer hash-password` (scrypt$N$r$p$salt$hash, N a power of two)'),
 });
 
 const sandboxPlatform = z.object({
@@ -72,7 +76,7 @@ export const configSchema = z.object({
   jobs: jobsConfigSchema.prefault({}),
   /** The account the CLI acts as (remarks written from the CLI carry this person's name). */
   cliUser: z.string().default('admin'),
-});
+}).strict(); // a misspelt key ("cliuser") must be an error, not a setting silently left at its default
 
 export type Config = z.infer<typeof configSchema>;
 export type StaffAccount = z.infer<typeof staffAccountSchema>;

@@ -69,7 +69,8 @@ function setPath(target: Record<string, unknown>, path: string[], value: unknown
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
   const problems: string[] = [];
-  const dataDir = resolve(cwd, env.XIAOER_DATA_DIR ?? 'data');
+  // Empty is unset, as for every variable: never the current folder.
+  const dataDir = resolve(cwd, env.XIAOER_DATA_DIR?.trim() || 'data');
   const file = env.XIAOER_CONFIG ? resolve(cwd, env.XIAOER_CONFIG) : resolve(dataDir, 'config.json');
   let raw: Record<string, unknown> = {};
   if (existsSync(file)) {
@@ -86,7 +87,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   raw.dataDir = dataDir;
   for (const [name, spec] of Object.entries(ENV_KEYS)) {
     const value = env[name];
-    if (value === undefined || value === '' || name === 'XIAOER_DATA_DIR') continue;
+    if (value === undefined || value.trim() === '' || name === 'XIAOER_DATA_DIR') continue;
     if (spec.type === 'number') {
       const n = Number(value);
       if (!Number.isFinite(n)) problems.push(`${name}: "${value}" is not a number`);
@@ -118,11 +119,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       problems.push(`${path.join('.') || '(root)'}${env ? ` (${env})` : ''}: ${issue.message}`);
     }
   }
-  if (parsed.success) {
-    const c = parsed.data;
-    const known = new Set([...c.staff.map((u) => u.username), ...(c.platform.kind === 'sandbox' ? DEMO_ACCOUNTS.map((u) => u.username) : [])]);
-    if (!known.has(c.cliUser)) problems.push(`cliUser (XIAOER_CLI_USER): "${c.cliUser}" is not a configured staff account; name the account CLI commands act as`);
-  }
+  // Checked on what was given even when other keys are wrong, so every problem is listed at once.
+  const staff = Array.isArray(raw.staff) ? (raw.staff as { username?: unknown }[]) : [];
+  const kind = (raw.platform as { kind?: unknown } | undefined)?.kind ?? 'sandbox';
+  const cliUser = parsed.success ? parsed.data.cliUser : typeof raw.cliUser === 'string' ? raw.cliUser : 'admin';
+  const known = new Set([...staff.map((u) => u?.username), ...(kind === 'sandbox' ? DEMO_ACCOUNTS.map((u) => u.username) : [])]);
+  if (!known.has(cliUser)) problems.push(`cliUser (XIAOER_CLI_USER): "${cliUser}" is not a configured staff account; name the account CLI commands act as`);
   if (problems.length || !parsed.success) throw new ConfigError(problems);
   return parsed.data;
 }

@@ -24,6 +24,8 @@ describe('accounts', () => {
     expect(await verifyPassword('correct horse', a)).toBe(true);
     expect(await verifyPassword('correct hors', a)).toBe(false);
     expect(await verifyPassword('x', 'not-a-hash')).toBe(false);
+    // Parameters scrypt refuses (N not a power of two) match no password instead of failing the login with a 500.
+    expect(await verifyPassword('x', 'scrypt$3$8$1$c2FsdA==$aGFzaA==')).toBe(false);
   });
 
   it('when a session is older than its lifetime, then it no longer authenticates; repeated wrong passwords lock the name', async () => {
