@@ -21,7 +21,7 @@ export async function withService<T>(
   const accounts = await loadAccounts(config);
   const account = accounts.get(config.cliUser);
   if (!account) throw new Error(`cliUser "${config.cliUser}" is not a configured staff account (set cliUser in data/config.json)`);
-  const svc = await startService({ ...config, port: 0 }, { jobs: false, initialSync: false, logger: silentLogger() });
+  const svc = await startService({ ...config, port: 0, host: '127.0.0.1' }, { jobs: false, initialSync: false, advertise: false, logger: silentLogger() });
   try {
     return await local(svc, toUser(account));
   } finally {

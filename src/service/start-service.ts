@@ -36,6 +36,11 @@ export interface StartOptions {
   jobs?: boolean;
   /** Sync once right after start (default true). */
   initialSync?: boolean;
+  /**
+   * Leave the port and a CLI token in the lock file (default true). A CLI's own short-lived
+   * instance does not: another CLI would send its work there and lose it when the instance exits.
+   */
+  advertise?: boolean;
 }
 
 /**
@@ -77,7 +82,9 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
   opened.push(() => outside.close());
   const domains = await wireDomains({ config, store, outside, templates, clock, logger, runJobs: opts.jobs !== false }).catch(undo);
   opened.push(() => domains.scheduler.stop());
-  await store.advertise({ port, token: domains.sessions.issueLocalToken(config.cliUser) }).catch(undo);
+  if (opts.advertise !== false) {
+    await store.advertise({ port, token: domains.sessions.issueLocalToken(config.cliUser), cliUser: config.cliUser }).catch(undo);
+  }
   handler = domains.app;
   logger.info({ url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`, platform: outside.platform.kind }, 'xiaoer is serving');
 

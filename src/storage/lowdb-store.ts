@@ -26,7 +26,7 @@ export interface LowdbStore extends Store {
   /** Rewrites every dirty shard file and removes the log segments they cover. */
   checkpoint(): Promise<void>;
   /** Records the service's port and CLI token in the lock file. */
-  advertise(info: Pick<LockInfo, 'port' | 'token'>): Promise<void>;
+  advertise(info: Pick<LockInfo, 'port' | 'token' | 'cliUser'>): Promise<void>;
   readonly dir: string;
 }
 

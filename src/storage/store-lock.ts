@@ -14,6 +14,8 @@ export interface LockInfo {
   port?: number;
   /** A local-only bearer token for the CLI (the lock file is mode 0600). */
   token?: string;
+  /** The account that token acts as: a CLI configured as someone else must not borrow it. */
+  cliUser?: string;
 }
 
 /** Lock files this process holds: a lock naming our own pid that is not here is a previous life's (pid reuse). */

@@ -31,6 +31,14 @@ describe('CLI while the service is running', () => {
     expect(second.status).toBe('already_present');
   });
 
+  it('when this CLI is configured as another account than the service acts as for the CLI, then it refuses and writes nothing under either name', async () => {
+    const order = [...rig.svc.store.all<{ tid: string; status: string; sellerMemo: string }>('orders')].find((o) => o.status === 'WAIT_SELLER_SEND_GOODS' && !o.sellerMemo)!;
+    const err = await xiaoer(['remark', order.tid, 'oos.notify', '--field', 'via=电话'], rig.dir, { XIAOER_CLI_USER: 'xiaoli' }).catch((e) => e);
+    expect(err.code).toBe(1);
+    expect(err.stderr).toMatch(/"admin".*"xiaoli"/s);
+    expect(rig.svc.store.get<{ sellerMemo: string }>('orders', order.tid)!.sellerMemo).toBe('');
+  });
+
   it('when a remark field is wrong, then the CLI exits non-zero naming the field and writes nothing', async () => {
     const order = [...rig.svc.store.all<{ tid: string; status: string }>('orders')].find((o) => o.status === 'WAIT_BUYER_PAY')!;
     const err = await xiaoer(['remark', order.tid, 'price.review_reward', '--field', 'amount=abc'], rig.dir).catch((e) => e);
