@@ -42,10 +42,39 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** Clock ticks per second in /proc: 100 on every Linux xiaoer runs on (USER_HZ). */
+const USER_HZ = 100;
+
+/**
+ * When a process started (epoch ms), from /proc on Linux; undefined where that cannot be read.
+ * The holder of a lock started before it wrote the lock's `startedAt`: a live pid that started
+ * later is a stranger that was handed a dead holder's pid.
+ */
+async function processStartMs(pid: number): Promise<number | undefined> {
+  try {
+    const [stat, uptime] = await Promise.all([readFile(`/proc/${pid}/stat`, 'utf8'), readFile('/proc/stat', 'utf8')]);
+    // The command name may hold spaces and parentheses: fields are counted after its last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[19]); // field 22, starttime
+    const bootSeconds = Number(/^btime (\d+)$/m.exec(uptime)?.[1]);
+    return Number.isFinite(ticks) && Number.isFinite(bootSeconds) ? bootSeconds * 1000 + (ticks * 1000) / USER_HZ : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function isHolder(info: LockInfo): Promise<boolean> {
+  if (!isAlive(info.pid)) return false;
+  const lockedAt = Date.parse(info.startedAt);
+  const started = await processStartMs(info.pid);
+  // Two seconds of slack for tick rounding and a clock that moved.
+  return !(Number.isFinite(lockedAt) && started !== undefined && started > lockedAt + 2_000);
+}
+
 /** A lock still being written (empty or half-written, and young) counts as held. */
 async function holderAlive(path: string, info: LockInfo | null): Promise<boolean> {
   if (!info) return stat(path).then((st) => Date.now() - st.mtimeMs < 5_000, () => false);
-  return info.pid === process.pid ? held.has(path) : isAlive(info.pid);
+  return info.pid === process.pid ? held.has(path) : isHolder(info);
 }
 
 /** The live holder of a data folder's lock, or null. */

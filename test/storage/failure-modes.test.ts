@@ -1,4 +1,5 @@
 import { mkdir, mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -73,6 +74,29 @@ describe('storage failure modes', () => {
     const s = await openLowdbStore({ dir });
     await expect(openLowdbStore({ dir })).rejects.toThrow(/locked|使用/);
     await s.close();
+  });
+
+  it.runIf(process.platform === 'linux')('when the lock names a live pid that started after the lock was written, then it is a reused pid and the lock is taken over', async () => {
+    const stranger = spawn('sleep', ['30'], { stdio: 'ignore' });
+    try {
+      await new Promise((resolve) => stranger.once('spawn', resolve));
+      await writeFile(join(dir, '.lock'), JSON.stringify({ pid: stranger.pid, startedAt: new Date(Date.now() - 60_000).toISOString(), port: 3299, token: 'old' }));
+      const s = await openLowdbStore({ dir });
+      await s.close();
+    } finally {
+      stranger.kill();
+    }
+  });
+
+  it.runIf(process.platform === 'linux')('when the lock names a live pid that started before the lock was written, then the store is refused as locked', async () => {
+    const holder = spawn('sleep', ['30'], { stdio: 'ignore' });
+    try {
+      await new Promise((resolve) => holder.once('spawn', resolve));
+      await writeFile(join(dir, '.lock'), JSON.stringify({ pid: holder.pid, startedAt: new Date(Date.now() + 1_000).toISOString() }));
+      await expect(openLowdbStore({ dir })).rejects.toThrow(/locked|使用/);
+    } finally {
+      holder.kill();
+    }
   });
 
   it('when two openers race for a stale lock, then exactly one gets the store', async () => {
