@@ -2,14 +2,12 @@
  * The real HTTP app with the transfers module mounted as the composition root mounts it, over a memory store
  * (or a real lowdb store), a small fake shop platform, and recording fakes of the remarks, tasks and messaging ports.
  */
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
 import { DEMO_PASSWORD, loadAccounts, type User } from '../../../../src/accounts/accounts.js';
 import { createSessions } from '../../../../src/accounts/sessions.js';
 import type { Config } from '../../../../src/config/config-schema.js';
 import { createApp } from '../../../../src/http/app.js';
+import { packageInfo } from '../../../../src/service/package-info.js';
 import type { Order, TradeStatus } from '../../../../src/orders/order.js';
 import { createOrderRepository } from '../../../../src/orders/order-repository.js';
 import type { ShopPlatform } from '../../../../src/platform/platform-port.js';
@@ -90,7 +88,7 @@ export async function startTransfers(opts: { store?: Store; orders?: Order[] } =
   });
   const accounts = await loadAccounts({ staff: [], platform: { kind: 'sandbox' } } as unknown as Pick<Config, 'staff' | 'platform'>);
   const sessions = createSessions({ store, accounts, clock, sessionHours: 72 });
-  const app = createApp({ logger: silentLogger(), sessions, health: () => ({}), routes: module.routers, consoleDir: await mkdtemp(join(tmpdir(), 'xiaoer-console-')) });
+  const app = createApp({ logger: silentLogger(), sessions, health: () => ({}), routes: module.routers, consoleDir: packageInfo.consoleDir });
   const tokens = new Map<Username, string>();
   async function token(user: Username): Promise<string> {
     let t = tokens.get(user);
