@@ -1,6 +1,7 @@
 import { mkdir, open, readFile, rmdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConflictError } from '../shared/errors.js';
+import { writeFileAtomic } from './atomic-file.js';
 
 /**
  * lowdb is safe in one process only. The process that opens a store holds `<dir>/.lock`; a second
@@ -141,9 +142,9 @@ export async function acquireLock(dir: string): Promise<{ update(info: Partial<L
       return {
         async update(more) {
           info = { ...info, ...more };
-          const f = await open(path, 'w', 0o600);
-          await f.writeFile(JSON.stringify(info));
-          await f.close();
+          // Replaced whole (temp file, rename): a CLI reading meanwhile sees the old lock or the new
+          // one, never an empty file it would take for no holder.
+          await writeFileAtomic(path, JSON.stringify(info));
         },
         async release() {
           held.delete(path);

@@ -1,9 +1,9 @@
-import { mkdir, mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openLowdbStore } from '../../src/storage/index.js';
+import { openLowdbStore, readLock } from '../../src/storage/index.js';
 import { shardFileName, shardOf } from '../../src/storage/shards.js';
 
 let dir: string;
@@ -105,5 +105,29 @@ describe('storage failure modes', () => {
     const won = results.filter((r) => r.status === 'fulfilled');
     expect(won).toHaveLength(1);
     await (won[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof openLowdbStore>>>).value.close();
+  });
+});
+
+describe('the lock file while the service updates it', () => {
+  it('when the lock is rewritten while a CLI reads it, then the reader always finds the holder, never an empty file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'xiaoer-lock-'));
+    try {
+      const s = await openLowdbStore({ dir });
+      let misses = 0;
+      let done = false;
+      const reader = (async () => {
+        while (!done) if ((await readLock(dir)) === null) misses++;
+      })();
+      for (let i = 0; i < 200; i++) await s.advertise({ port: 40_000 + i, token: `t${i}`, cliUser: 'admin' });
+      done = true;
+      await reader;
+      expect(misses).toBe(0);
+      expect(await readLock(dir)).toMatchObject({ port: 40_199, cliUser: 'admin' });
+      // It holds the CLI's token: only the owner may read it, after every rewrite too.
+      expect((await stat(join(dir, '.lock'))).mode & 0o777).toBe(0o600);
+      await s.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
