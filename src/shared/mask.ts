@@ -88,6 +88,8 @@ const FIELD_MASKS: Record<string, (v: string) => string> = {
 const NOT_PERSONAL = new Set(['tid', 'oid', 'tids', 'waybill', 'invoiceNo', 'company', 'kind', 'id', 'requestId', 'request_id', 'entryId', 'job']);
 
 /** Deep copy of a value with personal fields and free-text personal data masked. */
+const MOBILE_NUMBER = /^1[3-9]\d{9}$/;
+
 export function maskDeep(value: unknown, depth = 0): unknown {
   if (depth > 8) return '[…]';
   if (typeof value === 'string') return maskText(value);
@@ -105,5 +107,7 @@ export function maskDeep(value: unknown, depth = 0): unknown {
     }
     return out;
   }
+  // A mobile held as a number (an import that parsed a column as numeric) is still a mobile.
+  if (typeof value === 'number' && Number.isInteger(value) && MOBILE_NUMBER.test(String(value))) return maskText(String(value));
   return value;
 }

@@ -34,8 +34,11 @@ export async function* readJsonLines<T>(path: string, onBadLine?: (lineNo: numbe
 /** An AppendLog on a JSONL file with group commit; opened lazily on the first append. */
 export function createAppendLog<T>(path: string): AppendLog<T> & { close(): Promise<void> } {
   let file: Promise<GroupFile> | null = null;
+  let closed = false;
   return {
     async append(...records) {
+      // After close the store may belong to another process: reopening here would make two writers.
+      if (closed) throw new Error(`${path} is closed`);
       if (!records.length) return;
       file ??= openGroupFile(path);
       const f = await file;
@@ -43,6 +46,7 @@ export function createAppendLog<T>(path: string): AppendLog<T> & { close(): Prom
     },
     read: () => readJsonLines<T>(path),
     async close() {
+      closed = true;
       if (file) await (await file).close();
       file = null;
     },

@@ -27,6 +27,18 @@ describe('personal data in logs', () => {
     expect(line).toContain('李**');
   });
 
+  it('when a mobile arrives as a number (a numeric import column), then it is masked too, and ordinary numbers are kept', async () => {
+    const { logger, lines } = capture();
+    logger.info({ row: { mobile: 13812345678, contact: 15900001111, amountFen: 12_800, count: 3 } }, 'statement row');
+    await new Promise((r) => setImmediate(r));
+    const line = lines.join('');
+    expect(line).not.toContain('13812345678');
+    expect(line).not.toContain('15900001111');
+    expect(line).toContain('138****5678');
+    expect(line).toContain('"amountFen":12800');
+    expect(line).toContain('"count":3');
+  });
+
   it('when free text holds an ID number, a bank card, a mobile and an e-mail, then each is masked and other digits are kept', () => {
     const text = '身份证110105199001011234 卡号6222 0212 3456 7890 128 手机+86 13912345678 邮箱li.lili@example.com 订单4137654321098765432';
     const masked = maskText(text);

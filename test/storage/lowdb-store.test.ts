@@ -177,4 +177,14 @@ describe('append logs across restarts', () => {
     for await (const r of again.log<{ n: number }>('history').read()) back.push(r.n);
     expect(back).toEqual([1, 2, 3]);
   });
+
+  it('when a log is appended to after its store closed, then it refuses instead of reopening the file behind the released lock', async () => {
+    const s = await openAt();
+    const log = s.log<{ n: number }>('history');
+    await log.append({ n: 1 });
+    await s.close();
+    open = [];
+    await expect(log.append({ n: 2 })).rejects.toThrow(/closed/);
+    expect(await readFile(join(dir, 'logs', 'history.jsonl'), 'utf8')).toBe('{"n":1}\n');
+  });
 });
