@@ -1,7 +1,8 @@
 import axios, { type AxiosInstance } from 'axios';
 import type { Logger } from '../shared/logger.js';
 import { toUpstreamError } from './axios-errors.js';
-import { DEFAULT_RETRY_POLICY, provablyNotApplied, retryDecision, type RetryPolicy } from './retry-policy.js';
+import { DEFAULT_RETRY_POLICY, MAX_RETRY_AFTER_MS, provablyNotApplied, retryDecision, type RetryPolicy } from './retry-policy.js';
+import { UpstreamError } from '../shared/errors.js';
 import { createTokenBucket, type TokenBucket } from './token-bucket.js';
 
 export interface HttpClientOptions {
@@ -60,19 +61,35 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
   });
   let calls = 0;
   let retries = 0;
+  /**
+   * A ban the upstream announced (a TOP ban, a 429 with Retry-After) holds for every caller of this
+   * client: calling into it only makes the platform extend it. A short one is waited out; during a
+   * long one, calls fail at once with the ban, without being sent.
+   */
+  let ban: { until: number; error: UpstreamError } | null = null;
 
   async function call<T>(attempt: (http: AxiosInstance) => Promise<T>, options: CallOptions = {}): Promise<T> {
+    // Until when this caller has already waited (its own backoff covers the ban it was handed).
+    let waitedUntil = 0;
     for (let n = 1; ; n++) {
+      const banLeft = ban ? ban.until - Math.max(now(), waitedUntil) : 0;
+      if (banLeft > MAX_RETRY_AFTER_MS) throw ban!.error;
+      if (banLeft > 0) await sleep(banLeft);
       if (bucket) await bucket.take();
       calls++;
       try {
         return await attempt(http);
       } catch (raw) {
         const err = toUpstreamError(raw, opts.name, now());
+        if (err instanceof UpstreamError && err.retryAfterMs && (err.code === 'rate_limited' || err.code === 'top_rate_limited')) {
+          const until = now() + err.retryAfterMs;
+          if (!ban || until > ban.until) ban = { until, error: err };
+        }
         const decision = retryDecision(err, n, policy, random);
         if (!decision.retry || (options.idempotent === false && !provablyNotApplied(err))) throw err;
         retries++;
         opts.logger?.warn({ upstream: opts.name, attempt: n, delayMs: decision.delayMs, code: (err as { code?: unknown }).code }, 'upstream call failed, retrying');
+        waitedUntil = now() + decision.delayMs;
         await sleep(decision.delayMs);
       }
     }

@@ -31,6 +31,20 @@ describe('createHttpClient', () => {
     expect(sleeps).toEqual([2000]);
   });
 
+  it('when one caller is told to wait 2 s, then another caller that starts meanwhile waits out the same ban before sending', async () => {
+    const scope = nock(ORIGIN).get('/status').reply(429, 'slow down', { 'Retry-After': '2' }).get('/status').times(2).reply(200, { ok: 1 });
+    let t = 0;
+    const sleeps: number[] = [];
+    // Sleeps take a little real time, so the second caller starts while the first one waits.
+    const http = createHttpClient({ name: 'demo', baseURL: ORIGIN, now: () => t, random: () => 0.5, sleep: async (ms) => { sleeps.push(ms); await new Promise((r) => setTimeout(r, 30)); t += ms; } });
+    const get = () => http.call(async (ax) => (await ax.get('/status')).data as unknown);
+    const first = get();
+    await new Promise((r) => setTimeout(r, 10));
+    await expect(Promise.all([first, get()])).resolves.toEqual([{ ok: 1 }, { ok: 1 }]);
+    expect(sleeps).toEqual([2000, 2000]);
+    expect(scope.isDone()).toBe(true);
+  });
+
   it('when Retry-After is longer than a minute, then the error surfaces at once instead of hanging', async () => {
     nock(ORIGIN).get('/status').reply(429, '', { 'Retry-After': '600' });
     const { sleeps, get } = client();

@@ -33,6 +33,14 @@ describe('retries against the TOP gateway', () => {
     expect(sleeps).toEqual([]);
   });
 
+  it('when the app is banned for an hour, then the next call fails at once with the ban and is not sent into it', async () => {
+    const gw = fakeGateway(() => '{"error_response":{"code":7,"msg":"App Call Limited","sub_code":"accesscontrol.limited-by-app-access-count","sub_msg":"This ban will last for 3600 more seconds"}}');
+    const { platform } = testPlatform();
+    await expect(platform.getOrder(TID)).rejects.toBeInstanceOf(TopRateLimitError);
+    await expect(platform.getOrder(TID)).rejects.toBeInstanceOf(TopRateLimitError);
+    expect(gw.requests).toHaveLength(1);
+  });
+
   it('when the platform reports isp.* once, then the call is retried after a backoff and succeeds', async () => {
     failOnce(fixture('error-isp.json'));
     const { platform, sleeps } = testPlatform();
