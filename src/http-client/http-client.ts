@@ -1,8 +1,8 @@
 import axios, { type AxiosInstance } from 'axios';
 import type { Logger } from '../shared/logger.js';
 import { toUpstreamError } from './axios-errors.js';
-import { DEFAULT_RETRY_POLICY, MAX_RETRY_AFTER_MS, provablyNotApplied, retryDecision, type RetryPolicy } from './retry-policy.js';
 import { UpstreamError } from '../shared/errors.js';
+import { DEFAULT_RETRY_POLICY, isRateLimit, MAX_RETRY_AFTER_MS, provablyNotApplied, retryDecision, type RetryPolicy } from './retry-policy.js';
 import { createTokenBucket, type TokenBucket } from './token-bucket.js';
 
 export interface HttpClientOptions {
@@ -81,7 +81,7 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
         return await attempt(http);
       } catch (raw) {
         const err = toUpstreamError(raw, opts.name, now());
-        if (err instanceof UpstreamError && err.retryAfterMs && (err.code === 'rate_limited' || err.code === 'top_rate_limited')) {
+        if (err instanceof UpstreamError && isRateLimit(err) && err.retryAfterMs) {
           const until = now() + err.retryAfterMs;
           if (!ban || until > ban.until) ban = { until, error: err };
         }

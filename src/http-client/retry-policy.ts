@@ -36,6 +36,11 @@ export function retryDecision(err: unknown, attempt: number, policy: RetryPolicy
   return { retry: true, delayMs: Math.max(jittered, serverWait) };
 }
 
+/** The upstream refused for the call rate: HTTP 429, or a TOP ban. */
+export function isRateLimit(err: unknown): boolean {
+  return err instanceof UpstreamError && (err.code === 'rate_limited' || err.code === 'top_rate_limited');
+}
+
 /**
  * Failures that prove a request was not applied: refused for the call rate (HTTP 429, a TOP ban) or
  * never delivered (the connection was refused, the host not found). A timeout, a reset or a 5xx
@@ -43,7 +48,7 @@ export function retryDecision(err: unknown, attempt: number, policy: RetryPolicy
  */
 export function provablyNotApplied(err: unknown): boolean {
   if (!(err instanceof UpstreamError)) return false;
-  if (err.code === 'rate_limited' || err.code === 'top_rate_limited') return true;
+  if (isRateLimit(err)) return true;
   const errorCode = err.details.errorCode;
   return errorCode === 'ECONNREFUSED' || errorCode === 'ENOTFOUND' || errorCode === 'EAI_AGAIN';
 }

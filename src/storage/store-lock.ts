@@ -53,11 +53,11 @@ const USER_HZ = 100;
  */
 async function processStartMs(pid: number): Promise<number | undefined> {
   try {
-    const [stat, uptime] = await Promise.all([readFile(`/proc/${pid}/stat`, 'utf8'), readFile('/proc/stat', 'utf8')]);
+    const [stat, system] = await Promise.all([readFile(`/proc/${pid}/stat`, 'utf8'), readFile('/proc/stat', 'utf8')]);
     // The command name may hold spaces and parentheses: fields are counted after its last ')'.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const ticks = Number(fields[19]); // field 22, starttime
-    const bootSeconds = Number(/^btime (\d+)$/m.exec(uptime)?.[1]);
+    const bootSeconds = Number(/^btime (\d+)$/m.exec(system)?.[1]);
     return Number.isFinite(ticks) && Number.isFinite(bootSeconds) ? bootSeconds * 1000 + (ticks * 1000) / USER_HZ : undefined;
   } catch {
     return undefined;
