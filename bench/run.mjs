@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { createParcelRepository } from '../dist/logistics/parcel-repository.js';
-import { createOrderRepository, ORDER_SHARDS, ORDERS } from '../dist/orders/order-repository.js';
+import { createOrderRepository, ORDER_COLLECTION, ORDERS } from '../dist/orders/order-repository.js';
 import { createSandboxPlatform } from '../dist/platform/sandbox/index.js';
 import { silentLogger } from '../dist/shared/logger.js';
 import { openLowdbStore } from '../dist/storage/index.js';
@@ -58,7 +58,7 @@ console.log(`  (raw transport: ${fmt(trials.orders)} orders, signed, fetched and
 console.log(`  (full sync in a fresh process and store, same shop: ${trials.sync.map((x) => fmt(x, 2)).join(' / ')} s)`);
 
 // 1b. Full sync into a real lowdb store on disk, through the real adapter.
-const store = await openLowdbStore({ dir: join(dir, 'store'), collections: { [ORDERS]: { shards: ORDER_SHARDS }, parcels: { shards: 16 } } });
+const store = await openLowdbStore({ dir: join(dir, 'store'), collections: { [ORDERS]: ORDER_COLLECTION, parcels: { shards: 16 } } });
 const platform = createSandboxPlatform({ baseUrl, clock, signMethod: 'hmac-sha256' });
 const orders = createOrderRepository(store);
 const state = createSyncState(store);

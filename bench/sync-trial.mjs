@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createParcelRepository } from '../dist/logistics/parcel-repository.js';
-import { createOrderRepository, ORDER_SHARDS, ORDERS } from '../dist/orders/order-repository.js';
+import { createOrderRepository, ORDER_COLLECTION, ORDERS } from '../dist/orders/order-repository.js';
 import { createSandboxPlatform } from '../dist/platform/sandbox/index.js';
 import { silentLogger } from '../dist/shared/logger.js';
 import { openLowdbStore } from '../dist/storage/index.js';
@@ -14,7 +14,7 @@ const [baseUrl, nowText] = process.argv.slice(2);
 const now = Number(nowText);
 const clock = { now: () => now };
 const dir = await mkdtemp(join(tmpdir(), 'xiaoer-trial-'));
-const store = await openLowdbStore({ dir, collections: { [ORDERS]: { shards: ORDER_SHARDS }, parcels: { shards: 16 } } });
+const store = await openLowdbStore({ dir, collections: { [ORDERS]: ORDER_COLLECTION, parcels: { shards: 16 } } });
 const sync = createSyncService({
   platform: createSandboxPlatform({ baseUrl, clock, signMethod: 'hmac-sha256' }),
   tracker: { kind: 'sandbox', track: async () => { throw new Error('not benchmarked'); } },

@@ -1,4 +1,5 @@
-import type { Store } from '../storage/store.js';
+import type { RowLayout } from '../storage/row-layout.js';
+import type { CollectionOptions, Store } from '../storage/store.js';
 import type { Order, TradeStatus } from './order.js';
 
 /** The order as stored: the platform's view, kept as the mapped object itself (no copy per order). */
@@ -22,6 +23,29 @@ export interface UpsertResult {
 export const ORDERS = 'orders';
 /** 100k orders over 64 files: a checkpoint rewrites ~1.5 MB per touched shard, not the whole book. */
 export const ORDER_SHARDS = 64;
+
+/**
+ * An order's keys in the order the platform mapper writes them: a page of orders then goes to the
+ * write-ahead log as rows, at half the bytes. Adding a field to Order means adding it here, in the
+ * same place; until then orders are still stored whole, only as objects (a test says so).
+ */
+export const ORDER_ROW_LAYOUT: RowLayout = [
+  'tid', 'status', 'type', 'buyerNick', 'buyerMessage',
+  'createdAt', 'modifiedAt', 'paidAt', 'consignedAt', 'endAt', 'payDeadlineAt',
+  'totalFee', 'payment', 'postFee', 'discountFee',
+  { key: 'receiver', fields: ['name', 'mobile', 'phone', 'state', 'city', 'district', 'town', 'address', 'zip', 'country'] },
+  {
+    key: 'items',
+    each: [
+      'oid', 'numIid', 'title', 'outerIid', 'skuId', 'skuProperties', 'price', 'num', 'totalFee', 'payment', 'discountFee',
+      'status', 'refundStatus', 'refundId', 'logisticsCompany', 'invoiceNo',
+    ],
+  },
+  'sellerMemo', 'sellerFlag', 'buyerRated', 'sellerRated', 'shippingType',
+];
+
+/** How a store should hold the order book. */
+export const ORDER_COLLECTION: CollectionOptions = { shards: ORDER_SHARDS, rowLayout: ORDER_ROW_LAYOUT };
 
 export interface OrderRepository {
   get(tid: string): StoredOrder | undefined;

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from '../config/config-schema.js';
 import type { Scheduler } from '../jobs/scheduler.js';
 import { loadTemplates, type TemplateSet } from '../messaging/templates/index.js';
-import { ORDER_SHARDS, ORDERS } from '../orders/order-repository.js';
+import { ORDER_COLLECTION, ORDERS } from '../orders/order-repository.js';
 import type { RemarksService } from '../remarks/index.js';
 import { createLogger, type Logger } from '../shared/logger.js';
 import { systemClock, type Clock } from '../shared/time.js';
@@ -55,7 +55,7 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
   const templates = await loadTemplates(packageInfo.templatesDir);
   const store = await openLowdbStore({
     dir: config.dataDir,
-    collections: { [ORDERS]: { shards: ORDER_SHARDS }, parcels: { shards: 16 }, 'remark-entries': { shards: 16 }, messages: { shards: 16 } },
+    collections: { [ORDERS]: ORDER_COLLECTION, parcels: { shards: 16 }, 'remark-entries': { shards: 16 }, messages: { shards: 16 } },
     migrations: MIGRATIONS,
     logger,
   });

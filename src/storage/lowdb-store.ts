@@ -7,7 +7,8 @@ import { createAppendLog } from './append-log.js';
 import { acquireLock, type LockInfo } from './store-lock.js';
 import { createCollection, shardFileName, shardOf, type ShardedCollection } from './shards.js';
 import type { AppendLog, CollectionOptions, Migration, Store, StoreStats, Transaction } from './store.js';
-import { listSegments, openWal, replaySegments, walLine, type WalOp } from './wal.js';
+import { listSegments, openWal, replaySegments, walLine, type RowCodec, type WalOp } from './wal.js';
+import { compileRowEncoder } from './row-layout.js';
 import { internReviver } from '../shared/intern.js';
 import { runMigrations, type StoreMeta } from './migrations.js';
 
@@ -35,6 +36,7 @@ interface Coll {
   files: Low<{ docs: Record<string, unknown> }>[];
   /** Shard → change counter: a shard stays dirty unless the version written is still the latest. */
   dirty: Map<number, number>;
+  rows: RowCodec | undefined;
 }
 
 const NAME = /^[A-Za-z0-9._-]+$/;
@@ -73,7 +75,9 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
     if (!c) {
       if (!NAME.test(name)) throw new Error(`invalid collection name ${JSON.stringify(name)}`);
       const n = shardCount(name);
+      const layout = opts.collections?.[name]?.rowLayout;
       c = {
+        rows: layout ? { layout, encode: compileRowEncoder(layout) } : undefined,
         data: createCollection(name, n),
         files: Array.from({ length: n }, (_, i) => new Low(new AtomicJsonFile(join(collDir, name, shardFileName(i))), { docs: {} })),
         dirty: new Map(),
@@ -239,7 +243,7 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
       let line: string[];
       try {
         for (const [c] of ops) coll(c); // an invalid collection name is refused here, before anything changes
-        line = walLine(ops);
+        line = walLine(ops, (name) => colls.get(name)?.rows);
       } catch (err) {
         return Promise.reject(err);
       }

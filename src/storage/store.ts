@@ -1,3 +1,5 @@
+import type { RowLayout } from './row-layout.js';
+
 /**
  * The storage contract every repository is written against. The lowdb implementation
  * (lowdb-store.ts) is the only code that knows lowdb; a PostgreSQL implementation of this same
@@ -52,6 +54,12 @@ export interface StoreStats {
 export interface CollectionOptions {
   /** Documents are spread over this many files so a write rewrites only the files it touched. */
   shards: number;
+  /**
+   * The key order of the collection's documents, when they all share one shape: documents written
+   * several at a time then go to the log as rows, without their keys. Only a storage optimization:
+   * a document that does not fit is written as it is, and a store opened without it reads rows too.
+   */
+  rowLayout?: RowLayout;
 }
 
 /** A schema migration: run once, in version order, on a store whose recorded version is lower. */

@@ -2,6 +2,7 @@ import { readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readJsonLines } from './append-log.js';
 import { openGroupFile, type GroupFile } from './group-file.js';
+import { decodeRow, type RowEncoder, type RowLayout } from './row-layout.js';
 
 /** One change: put a document (doc) or delete it (doc null). Always the whole document, so replay is idempotent. */
 export type WalOp = [collection: string, id: string, doc: unknown];
@@ -29,21 +30,86 @@ const SEGMENT = /^wal-(\d{8})\.jsonl$/;
 /** Documents per stringified slice of a line: a slice of orders stays well under V8's 128 KiB large-object size. */
 const OPS_PER_SLICE = 16;
 
-/**
- * One transaction as the pieces of its log line (`[op,op,…]` and a newline). A page of a hundred
- * orders stringified at once is a ~270 KB string that V8 puts straight into the old generation,
- * where only a full collection frees it; a backfill writes a thousand of them, and that garbage set
- * the process's peak memory. Slices die young instead. The bytes are the same as one stringify.
- */
-export function walLine(ops: readonly WalOp[]): string[] {
-  if (ops.length <= OPS_PER_SLICE) return [JSON.stringify(ops), '\n'];
-  const pieces = ['['];
+/** How a collection's documents may be written to the log as rows (see row-layout.ts). */
+export interface RowCodec {
+  layout: RowLayout;
+  encode: RowEncoder;
+}
+
+/** A line carries the layout of its rows: that pays only with several documents of a collection. */
+export const ROWS_FROM = 4;
+
+/** An op whose document is a row of the line's layout for its collection. */
+type RowOp = [collection: string, id: string, row: unknown[], rows: 1];
+type WalLine = WalOp[] | { layouts: Record<string, RowLayout>; ops: (WalOp | RowOp)[] };
+
+/** [`[op,op,…]`] as pieces, sliced so that no piece is a large object (see walLine). */
+function arrayPieces(ops: readonly unknown[], pieces: string[]): void {
+  if (ops.length <= OPS_PER_SLICE) {
+    pieces.push(JSON.stringify(ops));
+    return;
+  }
+  pieces.push('[');
   for (let i = 0; i < ops.length; i += OPS_PER_SLICE) {
     if (i) pieces.push(',');
     pieces.push(JSON.stringify(ops.slice(i, i + OPS_PER_SLICE)).slice(1, -1));
   }
-  pieces.push(']\n');
+  pieces.push(']');
+}
+
+/**
+ * One transaction as the pieces of its log line, ending in a newline: a JSON array of ops, or, when
+ * documents of a collection with a row codec are written as rows, `{"layouts":{…},"ops":[…]}`.
+ * A page of a hundred orders stringified at once is a ~270 KB string that V8 puts straight into
+ * the old generation, where only a full collection frees it; a backfill writes a thousand of them,
+ * and that garbage set the process's peak memory. Slices die young instead.
+ */
+export function walLine(ops: readonly WalOp[], rowsOf?: (collection: string) => RowCodec | undefined): string[] {
+  const pieces: string[] = [];
+  const layouts = new Map<string, RowLayout>();
+  let out: readonly (WalOp | RowOp)[] = ops;
+  if (rowsOf && ops.length >= ROWS_FROM) {
+    const docs = new Map<string, number>();
+    for (const [c, , doc] of ops) if (doc !== null) docs.set(c, (docs.get(c) ?? 0) + 1);
+    const encoded: (WalOp | RowOp)[] = [];
+    for (const op of ops) {
+      const codec = op[2] !== null && docs.get(op[0])! >= ROWS_FROM ? rowsOf(op[0]) : undefined;
+      const row = codec?.encode(op[2]);
+      if (!codec || !row) {
+        encoded.push(op);
+        continue;
+      }
+      encoded.push([op[0], op[1], row, 1]);
+      layouts.set(op[0], codec.layout);
+    }
+    out = encoded;
+  }
+  if (!layouts.size) {
+    arrayPieces(out, pieces);
+    pieces.push('\n');
+    return pieces;
+  }
+  // fromEntries defines own properties, whatever the collection is called.
+  pieces.push(`{"layouts":${JSON.stringify(Object.fromEntries(layouts))},"ops":`);
+  arrayPieces(out, pieces);
+  pieces.push('}\n');
   return pieces;
+}
+
+/** The changes of one log line, rows decoded by the layouts the line carries. */
+export function lineOps(line: unknown, where: string): WalOp[] {
+  if (Array.isArray(line)) return line as WalOp[];
+  const l = line as Exclude<WalLine, WalOp[]> | null;
+  if (!l || typeof l !== 'object' || !Array.isArray(l.ops) || !l.layouts || typeof l.layouts !== 'object') {
+    throw new Error(`${where}: a log line that is neither a list of changes nor changes with their row layouts`);
+  }
+  return l.ops.map((op) => {
+    if (op.length !== 4) return op as WalOp;
+    const [c, id, row] = op;
+    const layout = Object.hasOwn(l.layouts, c) ? l.layouts[c] : undefined;
+    if (!layout) throw new Error(`${where}: ${c}/${id} is a row, but the line has no layout for ${c}`);
+    return [c, id, decodeRow(layout, row, `${where}: ${c}/${id}`)];
+  });
 }
 
 export async function listSegments(dir: string): Promise<string[]> {
@@ -53,7 +119,7 @@ export async function listSegments(dir: string): Promise<string[]> {
 
 export async function* replaySegments(segments: string[], onBadLine: (file: string, line: number) => void): AsyncGenerator<WalOp> {
   for (const file of segments) {
-    for await (const line of readJsonLines<WalOp[]>(file, (n) => onBadLine(file, n))) yield* line;
+    for await (const line of readJsonLines<unknown>(file, (n) => onBadLine(file, n))) yield* lineOps(line, file);
   }
 }
 
