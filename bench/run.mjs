@@ -52,7 +52,7 @@ const clock = { now: () => now };
 
 // 1a. The sync/raw ratio: raw transport and full sync alternating, each in a fresh process against
 // the same shop, several times (single runs on a shared 2-core machine spread too widely to read).
-const TRIALS = Math.max(1, Number(process.env.BENCH_TRIALS ?? 3));
+const TRIALS = Math.max(1, Number(process.env.BENCH_TRIALS ?? 5));
 const trials = await ratioTrials(baseUrl, now, TRIALS);
 console.log(`  (raw transport: ${fmt(trials.orders)} orders, signed, fetched and JSON-parsed on the sync's own schedule, nothing else: ${trials.raw.map((x) => fmt(x, 2)).join(' / ')} s)`);
 console.log(`  (full sync in a fresh process and store, same shop: ${trials.sync.map((x) => fmt(x, 2)).join(' / ')} s)`);
