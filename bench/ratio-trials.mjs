@@ -17,17 +17,22 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.le
 export async function ratioTrials(baseUrl, now, trials) {
   const raw = [];
   const sync = [];
+  const rawCpu = [];
+  const syncCpu = [];
   let orders = 0;
   for (let k = 0; k < trials; k++) {
-    raw.push((await child('./raw-transport.mjs', [baseUrl, String(now)])).seconds);
+    const r = await child('./raw-transport.mjs', [baseUrl, String(now)]);
+    raw.push(r.seconds);
+    rawCpu.push(r.cpuSeconds);
     const s = await child('./sync-trial.mjs', [baseUrl, String(now)]);
     sync.push(s.seconds);
+    syncCpu.push(s.cpuSeconds);
     orders = s.orders;
   }
   const rawMedian = median(raw);
   const syncMedian = median(sync);
   const perTrial = raw.map((r, k) => r / sync[k]);
-  return { raw, sync, orders, rawMedian, syncMedian, ratio: rawMedian / syncMedian, ratioMin: Math.min(...perTrial), ratioMax: Math.max(...perTrial) };
+  return { raw, sync, orders, rawMedian, syncMedian, rawCpu: median(rawCpu), syncCpu: median(syncCpu), ratio: rawMedian / syncMedian, ratioMin: Math.min(...perTrial), ratioMax: Math.max(...perTrial) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -38,6 +43,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const shop = fork(new URL('./sandbox-server.mjs', import.meta.url), [n, NOW], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const ready = await new Promise((r) => shop.on('message', (m) => m.type === 'ready' && r(m)));
   const r = await ratioTrials(`http://127.0.0.1:${ready.port}`, Date.parse(NOW), trials);
-  console.log(`raw ${r.raw.map((x) => x.toFixed(2)).join(' ')} | sync ${r.sync.map((x) => x.toFixed(2)).join(' ')} | ratio of medians ${r.ratio.toFixed(3)} (per trial ${r.ratioMin.toFixed(2)}–${r.ratioMax.toFixed(2)})`);
+  console.log(`raw ${r.raw.map((x) => x.toFixed(2)).join(' ')} | sync ${r.sync.map((x) => x.toFixed(2)).join(' ')} | ratio of medians ${r.ratio.toFixed(3)} (per trial ${r.ratioMin.toFixed(2)}–${r.ratioMax.toFixed(2)}) | processor time raw ${r.rawCpu.toFixed(2)} s, sync ${r.syncCpu.toFixed(2)} s`);
   shop.send({ type: 'stop' });
 }

@@ -34,6 +34,7 @@ async function fetchDay(day) {
 const days = [];
 for (let s = now - 90 * DAY; s < now; s += DAY) days.push({ start: s, end: Math.min(s + DAY, now) });
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 let orders = 0;
 // As the sync does: BACKFILL_DAYS_AHEAD days in flight, taken in day order.
 const ahead = days.slice(0, BACKFILL_DAYS_AHEAD).map(fetchDay);
@@ -41,4 +42,5 @@ for (let i = 0; i < days.length; i++) {
   orders += await ahead.shift();
   if (i + BACKFILL_DAYS_AHEAD < days.length) ahead.push(fetchDay(days[i + BACKFILL_DAYS_AHEAD]));
 }
-process.send({ orders, seconds: (performance.now() - t0) / 1000 }, () => process.exit(0));
+const used = process.cpuUsage(cpu0);
+process.send({ orders, seconds: (performance.now() - t0) / 1000, cpuSeconds: (used.user + used.system) / 1e6 }, () => process.exit(0));
