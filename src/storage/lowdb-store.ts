@@ -8,7 +8,7 @@ import { acquireLock, type LockInfo } from './store-lock.js';
 import { createCollection, shardFileName, shardOf, type ShardedCollection } from './shards.js';
 import type { AppendLog, CollectionOptions, Migration, Store, StoreStats, Transaction } from './store.js';
 import { listSegments, openWal, replaySegments, walLine, type RowCodec, type WalOp } from './wal.js';
-import { compileRowEncoder } from './row-layout.js';
+import { createRowCodec } from './row-layout.js';
 import { internReviver } from '../shared/intern.js';
 import { runMigrations, type StoreMeta } from './migrations.js';
 
@@ -68,16 +68,22 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
     throw err;
   }
 
-  const shardCount = (name: string) => opts.collections?.[name]?.shards ?? meta.data.shards[name] ?? 1;
+  // Own properties only: a collection called `constructor` must not find Object's.
+  const ownOption = (name: string) => (opts.collections && Object.hasOwn(opts.collections, name) ? opts.collections[name] : undefined);
+  const shardCount = (name: string) => {
+    const n = ownOption(name)?.shards ?? (Object.hasOwn(meta.data.shards, name) ? meta.data.shards[name] : undefined) ?? 1;
+    if (!Number.isInteger(n) || n < 1) throw new Error(`collection ${JSON.stringify(name)}: shard count ${JSON.stringify(n)} is not a whole number of at least 1`);
+    return n;
+  };
 
   function coll(name: string): Coll {
     let c = colls.get(name);
     if (!c) {
       if (!NAME.test(name)) throw new Error(`invalid collection name ${JSON.stringify(name)}`);
       const n = shardCount(name);
-      const layout = opts.collections?.[name]?.rowLayout;
+      const layout = ownOption(name)?.rowLayout;
       c = {
-        rows: layout ? { layout, encode: compileRowEncoder(layout) } : undefined,
+        rows: layout ? createRowCodec(layout) : undefined,
         data: createCollection(name, n),
         files: Array.from({ length: n }, (_, i) => new Low(new AtomicJsonFile(join(collDir, name, shardFileName(i))), { docs: {} })),
         dirty: new Map(),

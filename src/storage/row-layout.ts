@@ -11,6 +11,13 @@ export type RowField = string | { readonly key: string; readonly fields: RowLayo
 /** The row of a document, or undefined when the document is not exactly of the layout. */
 export type RowEncoder = (doc: unknown) => unknown[] | undefined;
 
+/** A layout and its encoder, as a store holds them for a collection. */
+export interface RowCodec {
+  /** A frozen copy: what goes into the log is what the encoder was compiled from. */
+  readonly layout: RowLayout;
+  readonly encode: RowEncoder;
+}
+
 const keyOf = (f: RowField) => (typeof f === 'string' ? f : f.key);
 
 export function assertRowLayout(layout: RowLayout, where = 'row layout'): void {
@@ -27,15 +34,27 @@ export function assertRowLayout(layout: RowLayout, where = 'row layout'): void {
   }
 }
 
+function frozenCopy(layout: RowLayout): RowLayout {
+  return Object.freeze(layout.map((f) => (typeof f === 'string' ? f : Object.freeze('fields' in f ? { key: f.key, fields: frozenCopy(f.fields) } : { key: f.key, each: frozenCopy(f.each) }))));
+}
+
+/** The codec of a layout; later changes to the caller's layout change neither its encoder nor its log lines. */
+export function createRowCodec(layout: RowLayout): RowCodec {
+  assertRowLayout(layout);
+  const copy = frozenCopy(layout);
+  return Object.freeze({ layout: copy, encode: compileRowEncoder(copy) });
+}
+
 /**
  * Compiles the encoder of a layout. Generated code reads each key as a constant property, as a
  * hand-written encoder would; a loop over the layout reading `doc[key]` is megamorphic and gave
  * back most of the gain. Keys enter the source only through JSON.stringify, so any key is safe.
  *
  * A row must decode to the very document: the same keys in the same order (upserts compare
- * documents by their JSON), no undefined value (an object drops that key, a row would keep a null)
- * and nothing but plain objects (a class could have a toJSON). Anything else is not encoded and
- * goes to the log as the object it is.
+ * documents by their JSON); no value JSON leaves out of an object but writes as null in an array
+ * (undefined, a function, a symbol, or whatever a toJSON turns into one: only a Date's toJSON is
+ * trusted); and nothing but plain objects without a toJSON of their own. Anything else is not
+ * encoded and goes to the log as the object it is.
  */
 export function compileRowEncoder(layout: RowLayout): RowEncoder {
   assertRowLayout(layout);
@@ -43,13 +62,14 @@ export function compileRowEncoder(layout: RowLayout): RowEncoder {
   const lines: string[] = [
     'if (d === null || typeof d !== "object") return undefined;',
     'const p = Object.getPrototypeOf(d); if (p !== Object.prototype && p !== null) return undefined;',
+    'if (typeof d.toJSON === "function") return undefined;',
     'let n = 0; for (const k in d) { if (k !== keys[n]) return undefined; n++; }',
     `if (n !== ${layout.length}) return undefined;`,
   ];
   layout.forEach((f, i) => {
     const get = `d[${JSON.stringify(keyOf(f))}]`;
     if (typeof f === 'string') {
-      lines.push(`const v${i} = ${get}; if (v${i} === undefined) return undefined;`);
+      lines.push(`const v${i} = ${get}; if (!plain(v${i})) return undefined;`);
     } else if ('fields' in f) {
       subs[i] = compileRowEncoder(f.fields);
       lines.push(`const v${i} = subs[${i}](${get}); if (v${i} === undefined) return undefined;`);
@@ -63,8 +83,17 @@ export function compileRowEncoder(layout: RowLayout): RowEncoder {
     }
   });
   lines.push(`return [${layout.map((_, i) => `v${i}`).join(', ')}];`);
-  const make = new Function('keys', 'subs', `return function encodeRow(d) {\n${lines.join('\n')}\n};`) as (keys: string[], subs: RowEncoder[]) => RowEncoder;
-  return make(layout.map(keyOf), subs);
+  const make = new Function('keys', 'subs', 'plain', `return function encodeRow(d) {\n${lines.join('\n')}\n};`) as (keys: string[], subs: RowEncoder[], plain: (v: unknown) => boolean) => RowEncoder;
+  return make(layout.map(keyOf), subs, sameInArrayAndObject);
+}
+
+/** Whether JSON writes the value alike as an object member and as an array element. */
+function sameInArrayAndObject(v: unknown): boolean {
+  const t = typeof v;
+  if (t === 'string' || t === 'number' || t === 'boolean' || v === null) return true;
+  if (t !== 'object') return false; // undefined, function, symbol (bigint: JSON refuses it either way)
+  const toJSON = (v as { toJSON?: unknown }).toJSON;
+  return typeof toJSON !== 'function' || (v instanceof Date && toJSON === Date.prototype.toJSON);
 }
 
 /** The document a row stands for. Throws, naming the field, on a row that does not fit the layout. */

@@ -2,7 +2,9 @@ import { readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readJsonLines } from './append-log.js';
 import { openGroupFile, type GroupFile } from './group-file.js';
-import { decodeRow, type RowEncoder, type RowLayout } from './row-layout.js';
+import { decodeRow, type RowCodec, type RowLayout } from './row-layout.js';
+
+export type { RowCodec } from './row-layout.js';
 
 /** One change: put a document (doc) or delete it (doc null). Always the whole document, so replay is idempotent. */
 export type WalOp = [collection: string, id: string, doc: unknown];
@@ -30,11 +32,12 @@ const SEGMENT = /^wal-(\d{8})\.jsonl$/;
 /** Documents per stringified slice of a line: a slice of orders stays well under V8's 128 KiB large-object size. */
 const OPS_PER_SLICE = 16;
 
-/** How a collection's documents may be written to the log as rows (see row-layout.ts). */
-export interface RowCodec {
-  layout: RowLayout;
-  encode: RowEncoder;
-}
+/**
+ * The longest line a transaction may make, in UTF-16 code units: replay reads a line as one string,
+ * and V8's strings stop at 2^29 − 24. A transaction that could be written but never read back would
+ * stop the store from opening after the next crash.
+ */
+export const MAX_LINE_CHARS = 256 * 1024 * 1024;
 
 /** A line carries the layout of its rows: that pays only with several documents of a collection. */
 export const ROWS_FROM = 4;
@@ -64,7 +67,17 @@ function arrayPieces(ops: readonly unknown[], pieces: string[]): void {
  * the old generation, where only a full collection frees it; a backfill writes a thousand of them,
  * and that garbage set the process's peak memory. Slices die young instead.
  */
-export function walLine(ops: readonly WalOp[], rowsOf?: (collection: string) => RowCodec | undefined): string[] {
+export function walLine(ops: readonly WalOp[], rowsOf?: (collection: string) => RowCodec | undefined, maxChars = MAX_LINE_CHARS): string[] {
+  const pieces = linePieces(ops, rowsOf);
+  let chars = 0;
+  for (const p of pieces) chars += p.length;
+  if (chars > maxChars) {
+    throw new RangeError(`a transaction of ${ops.length} changes makes a ${chars}-character log line; at most ${maxChars} can be read back, so it is refused (split it)`);
+  }
+  return pieces;
+}
+
+function linePieces(ops: readonly WalOp[], rowsOf?: (collection: string) => RowCodec | undefined): string[] {
   const pieces: string[] = [];
   const layouts = new Map<string, RowLayout>();
   let out: readonly (WalOp | RowOp)[] = ops;

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLowdbStore } from '../../src/storage/index.js';
-import { compileRowEncoder, type RowLayout } from '../../src/storage/row-layout.js';
-import { lineOps, walLine, type WalOp } from '../../src/storage/wal.js';
+import { createRowCodec, type RowLayout } from '../../src/storage/row-layout.js';
+import { lineOps, MAX_LINE_CHARS, walLine, type WalOp } from '../../src/storage/wal.js';
 
 const LAYOUT: RowLayout = ['tid', 'memo', { key: 'items', each: ['oid', 'n'] }];
-const codec = { layout: LAYOUT, encode: compileRowEncoder(LAYOUT) };
+const codec = createRowCodec(LAYOUT);
 const order = (n: number) => ({ tid: `t${n}`, memo: `备注${n}`, items: [{ oid: `o${n}`, n }] });
 const parse = (pieces: string[]) => JSON.parse(pieces.join('')) as unknown;
 
@@ -42,6 +42,29 @@ describe('write-ahead log rows', () => {
     const line = parse(walLine(ops, () => codec)) as { ops: unknown[][] };
     expect(line.ops[5]).toEqual(['orders', 'x', odd]);
     expect(lineOps(line, 'seg')[5]).toEqual(['orders', 'x', odd]);
+  });
+
+  it('when a transaction would make a line longer than replay can read, then it is refused before anything is written', () => {
+    const ops: WalOp[] = Array.from({ length: 6 }, (_, n): WalOp => ['orders', `t${n}`, { ...order(n), memo: 'x'.repeat(100) }]);
+    const chars = walLine(ops, () => codec).join('').length;
+    expect(() => walLine(ops, () => codec, chars - 1)).toThrow(new RegExp(`a transaction of 6 changes makes a ${chars}-character log line; at most ${chars - 1}`));
+    expect(walLine(ops, () => codec, chars).join('').length).toBe(chars);
+    // V8's longest string is 2^29 − 24 code units; a line read back is one string.
+    expect(MAX_LINE_CHARS).toBeLessThan(2 ** 29 - 24);
+  });
+
+  it('when collections are named like members of every object, then they are stored and read back like any other', async () => {
+    const s = await openLowdbStore({ dir, collections: { orders: { shards: 2, rowLayout: LAYOUT } } });
+    await s.transact((tx) => {
+      for (const c of ['constructor', 'toString', '__proto__']) for (let n = 0; n < 5; n++) tx.put(c, `${c}${n}`, { v: n });
+    });
+    await s.close();
+    const r = await openLowdbStore({ dir });
+    for (const c of ['constructor', 'toString', '__proto__']) {
+      expect(r.count(c), c).toBe(5);
+      expect(r.get(c, `${c}3`), c).toEqual({ v: 3 });
+    }
+    await r.close();
   });
 
   it('when a line is neither form, or a row has no layout, then reading it fails naming the file', () => {

@@ -9,10 +9,11 @@ import type { TopOrder, TopTrade, TopTradeRate } from '../top/wire.js';
 // trade and item (V8 shares only shorter ones), ~90 bytes an order in a 100k-order book.
 const KNOWN_STATUSES = new Map<string, TradeStatus>(TRADE_STATUSES.map((st) => [st, st]));
 /** Statuses newer platforms send that the domain folds into one it knows. */
-const STATUS_ALIASES: Record<string, TradeStatus> = {
+// A Map, not an object literal: a status called `constructor` must not find Object's.
+const STATUS_ALIASES = new Map<string, TradeStatus>([
   // 拼团中: paid, but the group is not complete so it cannot ship yet — to the shop it is still "to send".
-  PAID_FORBID_CONSIGN: 'WAIT_SELLER_SEND_GOODS',
-};
+  ['PAID_FORBID_CONSIGN', 'WAIT_SELLER_SEND_GOODS'],
+]);
 
 function bad(tid: string, what: string): UpstreamError {
   return new UpstreamError({ upstream: 'taobao', code: 'malformed_trade', message: `taobao trade ${tid}: ${what}`, retriable: false, details: { tid } });
@@ -21,7 +22,7 @@ function bad(tid: string, what: string): UpstreamError {
 export function mapStatus(status: string, tid: string): TradeStatus {
   const known = KNOWN_STATUSES.get(status);
   if (known) return known;
-  const alias = STATUS_ALIASES[status];
+  const alias = STATUS_ALIASES.get(status);
   if (alias) return alias;
   throw bad(tid, `unknown trade status ${JSON.stringify(status)}`);
 }

@@ -69,6 +69,14 @@ describe('mapTrade', () => {
     expect(() => mapTrade({ ...fullTrade(), status: 'SOMETHING_NEW' })).toThrow(/4137654321098765432/);
   });
 
+  it('when a status is named like a member of every object, then it is refused as unknown, not taken for a function', () => {
+    for (const status of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(() => mapTrade({ ...fullTrade(), status }), status).toThrow(/unknown trade status/);
+      const item = { ...fullTrade().orders!.order[0]!, status };
+      expect(() => mapTrade({ ...fullTrade(), orders: { order: [item] } }), `item ${status}`).toThrow(/unknown trade status/);
+    }
+  });
+
   it('when the platform says PAID_FORBID_CONSIGN, then the order is still waiting to be sent', () => {
     expect(mapTrade({ ...fullTrade(), status: 'PAID_FORBID_CONSIGN' }).status).toBe('WAIT_SELLER_SEND_GOODS');
   });
