@@ -1,3 +1,4 @@
+import { ownEntry } from './own-entry.js';
 /**
  * Personal data never reaches a log line or a report unmasked. These functions mask known fields;
  * `maskText` finds phones, ID numbers, bank cards and e-mail accounts inside free text.
@@ -102,7 +103,7 @@ export function maskDeep(value: unknown, depth = 0): unknown {
         out[k] = v;
         continue;
       }
-      const fieldMask = FIELD_MASKS[k];
+      const fieldMask = ownEntry(FIELD_MASKS, k);
       out[k] = fieldMask && typeof v === 'string' ? fieldMask(v) : maskDeep(v, depth + 1);
     }
     return out;

@@ -1,4 +1,5 @@
 import type { ParcelState } from '../logistics-port.js';
+import { ownEntry } from '../../shared/own-entry.js';
 
 /**
  * kuaidi100 物流状态 (base 0–14) and 高级物流状态 (detail codes) → our normalized states.
@@ -57,10 +58,10 @@ const BY_NAME = new Map<string, ParcelState>(Object.values(CODES).map((c) => [c.
 /** Normalized state of a kuaidi100 state or detail code; an unlisted detail code falls back to its base state. */
 export function stateOfCode(raw: string): ParcelState {
   const code = raw.trim();
-  const known = CODES[code];
+  const known = ownEntry(CODES, code);
   if (known) return known.state;
   if (/^10\d\d$/.test(code)) return 'in_transit';
-  if (/^[1-6]\d\d$/.test(code)) return CODES[code[0]!]?.state ?? 'unknown';
+  if (/^[1-6]\d\d$/.test(code)) return ownEntry(CODES, code[0]!)?.state ?? 'unknown';
   return 'unknown';
 }
 
@@ -68,7 +69,7 @@ export function stateOfCode(raw: string): ParcelState {
 export function subStateOfCode(raw: string): string | null {
   const code = raw.trim();
   if (BASE_CODES.has(code)) return null;
-  return CODES[code] || /^\d{3,4}$/.test(code) ? code : null;
+  return ownEntry(CODES, code) || /^\d{3,4}$/.test(code) ? code : null;
 }
 
 /** Normalized state of a trace's state name (在途, 派件, 投柜或驿站...); undefined when the name is not one kuaidi100 documents. */
@@ -78,7 +79,7 @@ export function stateOfName(name: string): ParcelState | undefined {
 
 /** The Chinese name of a code, for the sandbox courier's traces. */
 export function nameOfCode(code: string): string | undefined {
-  return CODES[code]?.name;
+  return ownEntry(CODES, code)?.name;
 }
 
 /** The base state (0–14) a detail code belongs to: what kuaidi100 reports when resultv2 does not ask for detail. */

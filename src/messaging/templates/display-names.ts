@@ -1,6 +1,7 @@
 /** Chinese names buyers recognise for the codes the platform and the trackers use. */
 import type { TradeStatus } from '../../orders/order.js';
 import type { ParcelState } from '../../logistics/logistics-port.js';
+import { ownEntry } from '../../shared/own-entry.js';
 
 const COURIERS: Record<string, string> = {
   shunfeng: '顺丰速运', yuantong: '圆通速递', zhongtong: '中通快递', yunda: '韵达快递', shentong: '申通快递',
@@ -10,7 +11,7 @@ const COURIERS: Record<string, string> = {
 
 /** Unknown codes are shown as they are rather than hidden: staff can still read them. */
 export function courierName(code: string): string {
-  return COURIERS[code] ?? code;
+  return ownEntry(COURIERS, code) ?? code;
 }
 
 const TRADE_STATUS_TEXT: Record<TradeStatus, string> = {

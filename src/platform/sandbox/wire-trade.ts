@@ -5,6 +5,7 @@ import { courierName } from './generator/couriers.js';
 import type { SandboxShop } from './shop.js';
 import { timeoutAction } from './transitions.js';
 import type { SandboxLine, SandboxRate, SandboxTrade } from './types.js';
+import { ownEntry } from '../../shared/own-entry.js';
 
 /**
  * Sandbox records → TOP wire objects, with only the requested fields. 19-digit ids must reach the
@@ -76,8 +77,8 @@ export function parseFields(fields: string): FieldSelection {
   for (const raw of fields.split(',')) {
     const f = raw.trim();
     if (f === 'orders' || f === 'orders.order') Object.keys(ORDER).forEach((k) => orders.add(k));
-    else if (f.startsWith('orders.')) { if (ORDER[f.slice(7)]) orders.add(f.slice(7)); }
-    else if (TRADE[f] && !trade.includes(f)) trade.push(f);
+    else if (f.startsWith('orders.')) { if (ownEntry(ORDER, f.slice(7))) orders.add(f.slice(7)); }
+    else if (ownEntry(TRADE, f) && !trade.includes(f)) trade.push(f);
   }
   return { trade, orders: [...orders] };
 }

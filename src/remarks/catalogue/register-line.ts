@@ -6,6 +6,7 @@
  * keeper copies it into the bank's transfer form.
  */
 import { formatYuan } from '../../shared/money.js';
+import { ownEntry } from '../../shared/own-entry.js';
 
 export interface RegisterLineInput {
   buyerNick: string;
@@ -31,7 +32,7 @@ const BANK_SHORT_NAMES: Readonly<Record<string, string>> = {
 
 export function bankShortName(bankName: string): string {
   const name = bankName.trim();
-  return BANK_SHORT_NAMES[name] ?? name;
+  return ownEntry(BANK_SHORT_NAMES, name) ?? name;
 }
 
 export function groupCardNumber(card: string): string {
