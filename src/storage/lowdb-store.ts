@@ -7,8 +7,9 @@ import { createAppendLog } from './append-log.js';
 import { acquireLock, type LockInfo } from './store-lock.js';
 import { createCollection, shardFileName, shardOf, type ShardedCollection } from './shards.js';
 import type { AppendLog, CollectionOptions, Migration, Store, StoreStats, Transaction } from './store.js';
-import { listSegments, openWal, replaySegments, walLine, type RowCodec, type WalOp } from './wal.js';
-import { createRowCodec } from './row-layout.js';
+import { listSegments, openWal, replaySegments, walLine, type WalOp } from './wal.js';
+import { createRowCodec, type RowCodec } from './row-layout.js';
+import { ownEntry } from '../shared/own-entry.js';
 import { internReviver } from '../shared/intern.js';
 import { runMigrations, type StoreMeta } from './migrations.js';
 
@@ -69,9 +70,9 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
   }
 
   // Own properties only: a collection called `constructor` must not find Object's.
-  const ownOption = (name: string) => (opts.collections && Object.hasOwn(opts.collections, name) ? opts.collections[name] : undefined);
+  const ownOption = (name: string) => (opts.collections ? ownEntry(opts.collections, name) : undefined);
   const shardCount = (name: string) => {
-    const n = ownOption(name)?.shards ?? (Object.hasOwn(meta.data.shards, name) ? meta.data.shards[name] : undefined) ?? 1;
+    const n = ownOption(name)?.shards ?? ownEntry(meta.data.shards, name) ?? 1;
     if (!Number.isInteger(n) || n < 1) throw new Error(`collection ${JSON.stringify(name)}: shard count ${JSON.stringify(n)} is not a whole number of at least 1`);
     return n;
   };

@@ -2,9 +2,8 @@ import { readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readJsonLines } from './append-log.js';
 import { openGroupFile, type GroupFile } from './group-file.js';
+import { ownEntry } from '../shared/own-entry.js';
 import { decodeRow, type RowCodec, type RowLayout } from './row-layout.js';
-
-export type { RowCodec } from './row-layout.js';
 
 /** One change: put a document (doc) or delete it (doc null). Always the whole document, so replay is idempotent. */
 export type WalOp = [collection: string, id: string, doc: unknown];
@@ -119,7 +118,7 @@ export function lineOps(line: unknown, where: string): WalOp[] {
   return l.ops.map((op) => {
     if (op.length !== 4) return op as WalOp;
     const [c, id, row] = op;
-    const layout = Object.hasOwn(l.layouts, c) ? l.layouts[c] : undefined;
+    const layout = ownEntry(l.layouts, c);
     if (!layout) throw new Error(`${where}: ${c}/${id} is a row, but the line has no layout for ${c}`);
     return [c, id, decodeRow(layout, row, `${where}: ${c}/${id}`)];
   });
