@@ -26,10 +26,6 @@ export interface Sessions {
   issueLocalToken(username: string): string;
 }
 
-/**
- * Bearer sessions. Only a hash of each token is stored, so the data folder does not hold live
- * credentials; repeated wrong passwords lock the username for a few minutes.
- */
 /** Usernames whose failures are counted at once: random names must not grow the table without bound. */
 export const MAX_TRACKED = 10_000;
 
@@ -46,6 +42,10 @@ export function pruneFailures(failures: Map<string, { count: number; until: numb
   }
 }
 
+/**
+ * Bearer sessions. Only a hash of each token is stored, so the data folder does not hold live
+ * credentials; repeated wrong passwords lock the username for a few minutes.
+ */
 export function createSessions(deps: { store: Store; accounts: Map<string, StaffAccount>; clock: Clock; sessionHours: number }): Sessions {
   const { store, accounts, clock } = deps;
   const failures = new Map<string, { count: number; until: number }>();

@@ -1,8 +1,8 @@
-import { ownEntry } from './own-entry.js';
 /**
  * Personal data never reaches a log line or a report unmasked. These functions mask known fields;
  * `maskText` finds phones, ID numbers, bank cards and e-mail accounts inside free text.
  */
+import { ownEntry } from './own-entry.js';
 
 export function maskPhone(phone: string): string {
   const digits = phone.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '');
@@ -88,9 +88,9 @@ const FIELD_MASKS: Record<string, (v: string) => string> = {
 /** Identifiers that look like numbers but are not personal: never masked, or logs lose their use. */
 const NOT_PERSONAL = new Set(['tid', 'oid', 'tids', 'waybill', 'invoiceNo', 'company', 'kind', 'id', 'requestId', 'request_id', 'entryId', 'job']);
 
-/** Deep copy of a value with personal fields and free-text personal data masked. */
 const MOBILE_NUMBER = /^1[3-9]\d{9}$/;
 
+/** Deep copy of a value with personal fields and free-text personal data masked. */
 export function maskDeep(value: unknown, depth = 0): unknown {
   if (depth > 8) return '[…]';
   if (typeof value === 'string') return maskText(value);

@@ -1,11 +1,11 @@
 import { formatYuanFixed } from '../../shared/money.js';
+import { ownEntry } from '../../shared/own-entry.js';
 import { formatTopTime } from '../../shared/time.js';
 import { CATALOGUE, outerSkuId, skuId, skuProperties } from './generator/catalogue.js';
 import { courierName } from './generator/couriers.js';
 import type { SandboxShop } from './shop.js';
 import { timeoutAction } from './transitions.js';
 import type { SandboxLine, SandboxRate, SandboxTrade } from './types.js';
-import { ownEntry } from '../../shared/own-entry.js';
 
 /**
  * Sandbox records → TOP wire objects, with only the requested fields. 19-digit ids must reach the
