@@ -27,6 +27,7 @@ describe('CLI transfers while the service runs', () => {
       '明细查询文件下载', '', '卡号: 6222****1234', '',
       '交易日期,摘要,交易详情,交易场所,交易国家或地区简称,钞/汇,交易金额(收入),交易金额(支出),交易币种,记账金额(收入),记账金额(支出),记账币种,余额,对方户名,对方账户',
       `${today},他行汇入,货款,,CHN,钞,-,-,-,"1,288.00",,人民币,"11,288.00",李莉莉,6217****0001`,
+      '', // a bank ends every row with its line end; a file without the last one is held back as cut off
     ].join('\r\n');
     const file = join(rig.dir, 'icbc.csv');
     await writeFile(file, iconv.encode(csv, 'gbk'));

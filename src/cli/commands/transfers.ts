@@ -14,6 +14,7 @@ function printSummary(s: ImportSummary): void {
   out(`待人工 queued ${s.queued.length}`);
   for (const q of s.queued) out(`  ? ${q.row.date} ${(q.row.amountFen / 100).toFixed(2)}: ${q.reason}`);
   out(`未匹配 unmatched ${s.unmatched.length}`);
+  if (s.heldBack) out(`! 第${s.heldBack.line}行未导入：${s.heldBack.reason}`);
 }
 
 export function transfersCommand(loadConfig: () => Config): Command {

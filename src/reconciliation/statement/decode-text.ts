@@ -21,10 +21,19 @@ export function decodeText(bytes: Buffer): { text: string; encoding: TextEncodin
   return { text: iconv.decode(bytes, 'gb18030'), encoding: 'gb18030' };
 }
 
+/**
+ * A download cut off mid-character ends in an incomplete UTF-8 sequence; the text before it is still UTF-8, and
+ * reading the whole file as GB18030 would only turn it into noise (the cut row itself is held back by the parser).
+ */
 function strictUtf8(bytes: Uint8Array): string | null {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return null;
+  for (let cut = 0; cut <= Math.min(3, bytes.length); cut++) {
+    try {
+      return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, bytes.length - cut));
+    } catch {
+      // Only a trailing lead byte (0b11xxxxxx) or continuation bytes can be the start of a cut character.
+      const b = bytes[bytes.length - 1 - cut];
+      if (b === undefined || b < 0x80) return null;
+    }
   }
+  return null;
 }

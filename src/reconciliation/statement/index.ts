@@ -3,4 +3,4 @@ export { BANK_LAYOUTS, detectLayout, layoutsFor, normalizeHeader, type BankId, t
 export { validateProfile, mappingProfileSchema, type MappingProfile } from './mapping-profile.js';
 export { decodeText } from './decode-text.js';
 export { assignIdentities } from './row-identity.js';
-export type { ParsedStatement, StatementRow, TextEncoding } from './statement-types.js';
+export type { HeldBackRow, ParsedStatement, StatementRow, TextEncoding } from './statement-types.js';

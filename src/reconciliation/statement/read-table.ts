@@ -29,12 +29,27 @@ export function readCsvRows(text: string, delimiter: ',' | '\t' | ';'): RawRow[]
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (err) {
     const line = (err as { lines?: number }).lines;
+    if (!terminated(normalized) && (err as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED') throw cutOff(line);
     throw new ValidationError(`第${line ?? '?'}行: CSV 格式错误 / line ${line ?? '?'}: malformed CSV (${(err as Error).message})`, 'file');
   }
-  return records.map(({ record, info }) => {
+  const rows: RawRow[] = records.map(({ record, info }) => {
     const inner = record.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0);
     return { line: info.lines - inner, cells: record };
   });
+  // A bank writes every row with its line end; text that stops without one may have been cut off mid-row.
+  if (!terminated(normalized) && rows.length > 0) rows[rows.length - 1]!.unterminated = true;
+  return rows;
+}
+
+function terminated(text: string): boolean {
+  return text === '' || text.endsWith('\n');
+}
+
+function cutOff(line: number | undefined): ValidationError {
+  return new ValidationError(
+    `第${line ?? '?'}行: 文件在一个带引号的单元格中间结束，可能下载不完整，请重新下载完整的对账单 / line ${line ?? '?'}: the file ends inside a quoted cell; it looks cut off, download the whole statement again`,
+    'file',
+  );
 }
 
 function cellValue(v: ExcelJS.CellValue): RawCell {

@@ -7,7 +7,7 @@ import { validateProfile, type MappingProfile } from './mapping-profile.js';
 import { isXlsx, readCsvRows, readXlsxSheets, refuseUnreadable } from './read-table.js';
 import { assignIdentities } from './row-identity.js';
 import { buildRow, isFooterRow, type BuiltRow } from './row-builder.js';
-import type { ParsedStatement, RawRow, TextEncoding } from './statement-types.js';
+import type { HeldBackRow, ParsedStatement, RawRow, TextEncoding } from './statement-types.js';
 
 export interface ParseOptions {
   bank?: BankLayoutId | BankId;
@@ -59,9 +59,10 @@ function unknownLayout(rows: RawRow[], opts: ParseOptions): ValidationError {
   return new ValidationError(`无法识别的对账单格式 / unknown statement layout. 找到的表头 / headers found: ${found}. 期望的表头 / expected: ${expected}`, 'file');
 }
 
-function dataRows(rows: RawRow[], at: Located): BuiltRow[] {
+function dataRows(rows: RawRow[], at: Located): { built: BuiltRow[]; heldBack: HeldBackRow | null } {
   const headerKey = at.index >= 0 ? texts(rows[at.index]!).map(normalizeHeader).join('|') : null;
-  const out: BuiltRow[] = [];
+  const built: BuiltRow[] = [];
+  let heldBack: HeldBackRow | null = null;
   let inFooter = false;
   for (const row of rows.slice(at.index + 1)) {
     const t = texts(row);
@@ -70,10 +71,15 @@ function dataRows(rows: RawRow[], at: Located): BuiltRow[] {
     if (headerKey !== null && t.map(normalizeHeader).join('|') === headerKey) continue;
     const dateOk = parseDateCell(row.cells[at.columns.date.index] ?? null) !== null;
     if (!dateOk && (inFooter || isFooterRow(t))) { inFooter = true; continue; }
-    out.push(buildRow(row, at.columns));
+    // Any cell of a cut-off row may be a prefix of the bank's value (an account read as 6217000): booked, it
+    // would pay an order under an identity the complete file does not share, and the complete row pay again.
+    if (row.unterminated) { heldBack = { line: row.line, reason: CUT_OFF }; continue; }
+    built.push(buildRow(row, at.columns));
   }
-  return out;
+  return { built, heldBack };
 }
+
+const CUT_OFF = '文件在这一行中间结束（没有换行），可能下载不完整：这一行未导入，导入完整的对账单时会补上';
 
 /**
  * Reads a bank's own statement export (CSV in any of the usual encodings, or XLSX) into rows of integer fen.
@@ -105,8 +111,11 @@ export async function parseStatement(file: { name: string; bytes: Buffer }, opts
     first ??= rows;
     const at = locate(rows, options);
     if (!at) continue;
-    const built = assignIdentities(dataRows(rows, at));
-    return { layout: at.layout, format, encoding, headerLine: at.headerLine, rows: built, credits: built.filter((r) => r.amountFen > 0) };
+    const { built, heldBack } = dataRows(rows, at);
+    const identified = assignIdentities(built);
+    return {
+      layout: at.layout, format, encoding, headerLine: at.headerLine, rows: identified, credits: identified.filter((r) => r.amountFen > 0), heldBack,
+    };
   }
   throw unknownLayout(first ?? [], options);
 }

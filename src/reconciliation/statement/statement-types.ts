@@ -35,6 +35,8 @@ export interface ParsedStatement {
   rows: StatementRow[];
   /** Incoming money only: the rows that can pay a transfer order. */
   credits: StatementRow[];
+  /** The last line, when the file ends in the middle of it (a cut-off download); it is in neither list above. */
+  heldBack: HeldBackRow | null;
 }
 
 /** One cell as read from the file: CSV gives text, XLSX may give numbers and dates. */
@@ -43,4 +45,12 @@ export type RawCell = string | number | Date | null;
 export interface RawRow {
   line: number;
   cells: RawCell[];
+  /** The file's last row, not followed by a line end: it may be cut off, so it is never taken as a bank row. */
+  unterminated?: boolean;
+}
+
+/** A row that was read but not imported, and why: the keeper sees it in the import summary. */
+export interface HeldBackRow {
+  line: number;
+  reason: string;
 }

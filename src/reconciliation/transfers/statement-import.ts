@@ -8,7 +8,7 @@ import type { User } from '../../accounts/accounts.js';
 import type { Logger } from '../../shared/logger.js';
 import { toInstant, type Clock } from '../../shared/time.js';
 import { matchCredits, type Candidate, type Claim, type MatchRule, type OpenTransfer, type QueueCode } from '../matching/index.js';
-import { parseStatement, type BankId, type BankLayoutId, type MappingProfile, type StatementRow } from '../statement/index.js';
+import { parseStatement, type BankId, type BankLayoutId, type HeldBackRow, type MappingProfile, type StatementRow } from '../statement/index.js';
 import { announcePaid, applyPayment } from './transfer-payment.js';
 import type { MessageSink, TaskOpener } from './transfer-ports.js';
 import { isOpen, type TransferRepository } from './transfer-repository.js';
@@ -27,6 +27,8 @@ export interface ImportSummary {
   matched: { row: StatementRow; transfer: string; transfers: string[]; rule: MatchRule; reason: string }[];
   queued: { row: StatementRow; candidates: Candidate[]; code: QueueCode; reason: string }[];
   unmatched: StatementRow[];
+  /** The file's last line when the file stops in the middle of it: not imported until a complete file brings it. */
+  heldBack: HeldBackRow | null;
 }
 
 export interface ImportDeps {
@@ -62,7 +64,7 @@ export async function importStatement(
     const result = matchCredits(fresh, transfers, claims);
     const out: ImportSummary = {
       importId, layout: parsed.layout, imported: fresh.length, duplicates: parsed.credits.length - fresh.length, credits: parsed.credits.length,
-      matched: [], queued: [], unmatched: result.unmatched,
+      matched: [], queued: [], unmatched: result.unmatched, heldBack: parsed.heldBack,
     };
     const paidNow: TransferOrder[] = [];
     const base = { importId, importedAt: at, candidates: [] as Candidate[], code: null };
@@ -81,7 +83,8 @@ export async function importStatement(
     }
     w.audit({
       transferId: null, rowIdentity: null, action: 'imported', by: person(opts.user).username, at,
-      detail: `${name} (${parsed.layout}): ${out.credits} credits, ${out.imported} new, ${out.duplicates} already imported; ${out.matched.length} matched, ${out.queued.length} queued, ${out.unmatched.length} unmatched`,
+      detail: `${name} (${parsed.layout}): ${out.credits} credits, ${out.imported} new, ${out.duplicates} already imported; ${out.matched.length} matched, ${out.queued.length} queued, ${out.unmatched.length} unmatched`
+        + (parsed.heldBack ? `; line ${parsed.heldBack.line} held back (file cut off)` : ''),
     });
     return { summary: out, paid: paidNow };
   });

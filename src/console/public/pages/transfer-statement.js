@@ -50,6 +50,7 @@ function summaryView(s) {
     items.length ? h('ul', { class: 'task-list' }, items.map(line)) : null);
   return h('div', {},
     h('p', { class: 'summary' }, `格式 ${s.layout}：入账 ${s.credits} 笔，新导入 ${s.imported} 笔${s.duplicates ? `，重复 ${s.duplicates} 笔已跳过` : ''}`),
+    s.heldBack ? h('p', { class: 'warning', role: 'alert', dataset: { testid: 'statement-held-back' } }, `第 ${s.heldBack.line} 行未导入：${s.heldBack.reason}`) : null,
     list('已匹配', 'statement-matched', s.matched, (m) => h('li', { class: 'task' }, h('p', {}, rowText(m.row)), h('p', { class: 'small' }, `→ ${m.transfers.join('、')}：${chineseText(m.reason)}`))),
     list('待人工确认', 'statement-queued', s.queued, (q) => h('li', { class: 'task' }, h('p', {}, rowText(q.row)), h('p', { class: 'small row-reason' }, chineseText(q.reason)))),
     list('未匹配', 'statement-unmatched', s.unmatched, (r) => h('li', { class: 'task' }, h('p', {}, rowText(r)), h('p', { class: 'small row-reason' }, '没有符合的汇款订单'))));
