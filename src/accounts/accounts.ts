@@ -1,4 +1,4 @@
-import type { Config, Role, StaffAccount } from '../config/config-schema.js';
+import type { Role, StaffAccount } from './staff-account.js';
 import { hashPassword } from './password.js';
 
 export interface User {
@@ -20,7 +20,7 @@ export const DEMO_ACCOUNTS: readonly User[] = [
 let demoHashes: Promise<StaffAccount[]> | null = null;
 
 /** Accounts from the config, plus the demo accounts when running the sandbox shop. */
-export async function loadAccounts(config: Pick<Config, 'staff' | 'platform'>): Promise<Map<string, StaffAccount>> {
+export async function loadAccounts(config: { staff: readonly StaffAccount[]; platform: { kind: string } }): Promise<Map<string, StaffAccount>> {
   const accounts = new Map<string, StaffAccount>();
   if (config.platform.kind === 'sandbox') {
     demoHashes ??= Promise.all(DEMO_ACCOUNTS.map(async (u) => ({ ...u, passwordHash: await hashPassword(DEMO_PASSWORD) })));

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { StaffAccount } from '../config/config-schema.js';
+import type { StaffAccount } from './staff-account.js';
 import { AuthenticationError } from '../shared/errors.js';
 import { type Clock, HOUR, MINUTE, toInstant, parseInstant } from '../shared/time.js';
 import type { Store } from '../storage/store.js';

@@ -1,22 +1,9 @@
 import { z } from 'zod';
 import { jobsConfigSchema } from '../jobs/jobs-config.js';
 import { messagingConfigSchema } from '../messaging/messaging-config.js';
-import { isScryptHash } from '../accounts/password.js';
+import { staffAccountSchema } from '../accounts/index.js';
 
 const signMethod = z.enum(['md5', 'hmac', 'hmac-sha256']);
-const role = z.enum(['staff', 'assistant', 'keeper', 'admin']);
-
-export const staffAccountSchema = z.object({
-  username: z.string().regex(/^[a-z0-9._-]{2,32}$/i, 'letters, digits, . _ - (2–32)'),
-  displayName: z.string().min(1).max(16),
-  role,
-  /** scrypt hash from `xiaoer hash-password` */
-  passwordHash: z
-    .string()
-    .regex(/^scrypt\$/, 'must be a hash from `xiaoer hash-password`, never a plain password')
-    .refine(isScryptHash, 'is not a whole hash from `xiaoer hash-password` (scrypt$N$r$p$salt$hash, N a power of two)'),
-});
-
 const sandboxPlatform = z.object({
   kind: z.literal('sandbox'),
   seed: z.number().int().default(20261123),
@@ -79,5 +66,4 @@ export const configSchema = z.object({
 }).strict(); // a misspelt key ("cliuser") must be an error, not a setting silently left at its default
 
 export type Config = z.infer<typeof configSchema>;
-export type StaffAccount = z.infer<typeof staffAccountSchema>;
-export type Role = z.infer<typeof role>;
+export type { Role, StaffAccount } from '../accounts/index.js';
