@@ -1,4 +1,4 @@
-import { parseYuan, toHalfWidth } from '../../shared/money.js';
+import { assertFen, formatYuanFixed, parseYuan, toHalfWidth } from '../../shared/money.js';
 import type { RawCell } from './statement-types.js';
 
 /**
@@ -24,22 +24,50 @@ function formatDateCell(d: Date): string {
   return hasTime ? `${date} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}` : date;
 }
 
-/** Amount cell → signed fen, or null when empty. Throws RangeError (the caller names line and column). */
+/** Why an amount cell was refused, in the keeper's words and in English; the caller adds line and column. */
+export class AmountCellError extends RangeError {
+  constructor(readonly zh: string, readonly en: string) { super(en); }
+}
+
+const OUT_OF_RANGE = () => new AmountCellError('超出金额范围', 'amount out of range');
+
+/**
+ * Amount cell → signed fen, or null when empty. Throws AmountCellError (the caller names line and column).
+ * Text and spreadsheet numbers follow one rule, parseYuan's: whole fen, and a safe integer of fen.
+ */
 export function parseAmountCell(cell: RawCell): number | null {
-  if (typeof cell === 'number') {
-    const fen = Math.round(cell * 100);
-    // A spreadsheet number that is not a whole number of fen is not money we can book.
-    if (!Number.isFinite(cell) || Math.abs(cell * 100 - fen) > 1e-6) throw new RangeError(`not whole fen: ${cell}`);
-    return fen;
-  }
+  if (typeof cell === 'number') return numberCellFen(cell);
   let t = toHalfWidth(cellText(cell)).replace(/\s+/g, '');
   if (t === '') return null;
   let negative = false;
   const paren = /^\((.*)\)$/.exec(t);
   if (paren) { negative = true; t = paren[1]!; }
   t = t.replace(/^(?:[¥￥]|CNY|RMB)/i, '').replace(/元$/, '');
-  const fen = parseYuan(t.replace(/^([+-])[¥￥]/, '$1'));
+  let fen: number;
+  try {
+    fen = parseYuan(t.replace(/^([+-])[¥￥]/, '$1'));
+  } catch (err) {
+    // parseYuan refuses text that is no amount, and amounts beyond a safe integer of fen ('amount out of range').
+    const message = (err as Error).message;
+    throw /out of range/.test(message) ? OUT_OF_RANGE() : new AmountCellError('不是金额', 'not an amount');
+  }
   return negative ? -Math.abs(fen) : fen;
+}
+
+/**
+ * A spreadsheet number → fen. XLSX keeps numbers as doubles: 1e308 yuan is finite but its fen are not, 1e20 yuan
+ * is 1e22 fen, and above about 7·10^13 yuan neighbouring fen share one double (80000000000000.01 reads back as
+ * …0.02), so such a cell names no single amount. Whatever is kept is a safe integer of fen, as parseYuan keeps.
+ */
+function numberCellFen(n: number): number {
+  if (!Number.isFinite(n)) throw new AmountCellError('不是有限的数', 'not a finite number');
+  const fen = Math.round(n * 100) + 0; // + 0 turns -0 into 0, as parseYuan('-0.00') does
+  try { assertFen(fen); } catch { throw OUT_OF_RANGE(); }
+  const spells = (f: number) => Number.isSafeInteger(f) && Number(formatYuanFixed(f)) === n;
+  // Excel keeps a sum as a binary fraction (0.1 + 0.2 is 0.30000000000000004): within a millionth of a fen it is that fen.
+  if (!spells(fen) && Math.abs(n * 100 - fen) > 1e-6) throw new AmountCellError('不是整分（最多两位小数）', 'not a whole number of fen');
+  if (spells(fen - 1) || spells(fen + 1)) throw OUT_OF_RANGE();
+  return fen;
 }
 
 const p2 = (n: number) => String(n).padStart(2, '0');

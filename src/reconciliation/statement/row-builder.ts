@@ -1,5 +1,5 @@
 import { ValidationError } from '../../shared/errors.js';
-import { cellText, parseAmountCell, parseDateCell, parseDirection, parseTimeText, splitCounterparty } from './cell-values.js';
+import { AmountCellError, cellText, parseAmountCell, parseDateCell, parseDirection, parseTimeText, splitCounterparty } from './cell-values.js';
 import type { ColumnMap, ColumnRef } from './column-map.js';
 import type { RawRow, StatementRow } from './statement-types.js';
 
@@ -13,8 +13,9 @@ function amountAt(row: RawRow, col: ColumnRef): number | null {
   const cell = row.cells[col.index] ?? null;
   try {
     return parseAmountCell(cell);
-  } catch {
-    return refuse(row.line, col, cellText(cell), '不是金额', 'not an amount');
+  } catch (err) {
+    if (err instanceof AmountCellError) return refuse(row.line, col, cellText(cell), err.zh, err.en);
+    throw err;
   }
 }
 

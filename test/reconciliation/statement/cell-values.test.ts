@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, parseAmountCell, parseDateCell, parseDirection, parseTimeText, splitCounterparty } from '../../../src/reconciliation/statement/cell-values.js';
+import { AmountCellError, cellText, parseAmountCell, parseDateCell, parseDirection, parseTimeText, splitCounterparty } from '../../../src/reconciliation/statement/cell-values.js';
 
 describe('statement cell values', () => {
   it.each([
@@ -15,6 +15,27 @@ describe('statement cell values', () => {
     expect(parseAmountCell(0.1 + 0.2)).toBe(30);
     expect(parseAmountCell(19.99)).toBe(1999);
     expect(() => parseAmountCell(1.234)).toThrow(RangeError);
+  });
+
+  it('when a spreadsheet number is no finite whole fen, or beyond a safe integer of fen, then it is refused with the reason', () => {
+    const reason = (cell: number | string) => { try { parseAmountCell(cell); return null; } catch (e) { return (e as AmountCellError).zh; } };
+    expect(reason(1e308)).toBe('超出金额范围'); // its fen are Infinity
+    expect(reason(1e20)).toBe('超出金额范围'); // 1e22 fen
+    expect(reason(9007199254740993)).toBe('超出金额范围'); // a double holds it as …992
+    expect(reason(80000000000000.01)).toBe('超出金额范围'); // the same double as 80000000000000.02
+    expect(reason(Number.NaN)).toBe('不是有限的数');
+    expect(reason(1.005)).toBe('不是整分（最多两位小数）');
+    // The text path draws the line at the same place: parseYuan's safe integer of fen.
+    expect(reason('100000000000000000000')).toBe('超出金额范围');
+    expect(reason('90071992547409.92')).toBe('超出金额范围');
+    expect(parseAmountCell('90071992547409.91')).toBe(Number.MAX_SAFE_INTEGER);
+  });
+
+  it('when a spreadsheet number is a large but exact amount, then it is kept to the fen', () => {
+    expect(parseAmountCell(1234567890.12)).toBe(123456789012); // × 100 drifts by 1.5e-5 fen
+    expect(parseAmountCell(70000000000000.01)).toBe(7000000000000001);
+    expect(parseAmountCell(-12.5)).toBe(-1250);
+    expect(Object.is(parseAmountCell(-0), 0)).toBe(true);
   });
 
   it.each(['', '-', '----------', '  \t', null])('when an amount cell is a placeholder (%j), then it is empty', (cell) => {

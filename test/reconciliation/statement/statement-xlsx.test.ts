@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../../../src/shared/errors.js';
 import { parseStatement } from '../../../src/reconciliation/statement/index.js';
 import { BANKS, csvCells, fixtureFile, fixtureText, xlsxOf } from '../../fixtures/statements/statement-fixtures.js';
 
@@ -43,6 +44,25 @@ describe('parseStatement on XLSX exports', () => {
       expect(fromXlsx.layout).toBe(fromCsv.layout);
       expect(fromXlsx.rows).toEqual(fromCsv.rows);
     }
+  });
+
+  it.each([
+    [1e308, '1e+308'], [1e20, '100000000000000000000'], [9007199254740993, '9007199254740992'], [80000000000000.01, '80000000000000.02'],
+  ])('when a credit cell holds the number %d, then the file is refused naming line, column and the cell as read', async (credit, text) => {
+    const bytes = await xlsxOf([
+      ['交易时间', '借方发生额（支取）', '贷方发生额（收入）', '余额', '对方户名'],
+      ['2026-11-23 10:11:12', 0, 1288, 51288, '钱五'],
+      ['2026-11-23 11:00:00', 0, credit, null, '孙六'],
+    ]);
+    const err = await parseStatement({ name: 'ccb.xlsx', bytes }).then(() => null, (e: unknown) => e as Error);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect(err!.message).toContain(`第3行 第3列(贷方发生额（收入）): "${text}" 超出金额范围`);
+  });
+
+  it('when a CSV credit reads 1e20 yuan in digits, then it is refused by the same rule as the XLSX number', async () => {
+    const csv = '交易时间,借方发生额（支取）,贷方发生额（收入）,余额,对方户名\n2026-11-23 10:11:12,,100000000000000000000,,钱五\n';
+    const err = await parseStatement({ name: 'ccb.csv', bytes: Buffer.from(csv) }).then(() => null, (e: unknown) => e as Error);
+    expect(err!.message).toContain('第2行 第3列(贷方发生额（收入）): "100000000000000000000" 超出金额范围');
   });
 
   it('when the statement is on the second sheet, then that sheet is read', async () => {
