@@ -13,7 +13,7 @@ import { silentLogger } from '../dist/shared/logger.js';
 import { openLowdbStore } from '../dist/storage/index.js';
 import { createSyncService, createSyncState } from '../dist/sync/index.js';
 import { DEMO_ACCOUNTS } from '../dist/accounts/accounts.js';
-import { createOperationsModule } from '../dist/jobs/index.js';
+import { createOperationsModule } from '../dist/operations/index.js';
 import { staffDirectoryFromUsers } from '../dist/remarks/index.js';
 import { shanghaiDate } from '../dist/shared/time.js';
 import { benchMatching } from '../dist/reconciliation/index.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { jobsConfigSchema } from '../jobs/jobs-config.js';
+import { jobsConfigSchema } from '../operations/jobs-config.js';
 import { messagingConfigSchema } from '../messaging/messaging-config.js';
 import { staffAccountSchema } from '../accounts/index.js';
 

@@ -2,9 +2,9 @@
  * The 09:00 birthday greetings: one `birthday` message per buyer per year through the send policy.
  * Invalid ID numbers are counted and logged masked, so someone can fix the customer record.
  */
-import type { Job } from '../jobs/job.js';
-import type { JobSettings } from '../jobs/job-settings.js';
-import type { MessageSink } from '../jobs/ports.js';
+import type { Job } from '../scheduler/job.js';
+import type { JobSettings } from '../scheduler/job-settings.js';
+import type { MessageSink } from '../messaging/message-sink.js';
 import type { Logger } from '../shared/logger.js';
 import { shanghaiDate, toInstant, type Clock } from '../shared/time.js';
 import type { Store } from '../storage/store.js';

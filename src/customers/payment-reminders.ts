@@ -3,9 +3,9 @@
  * before the platform closes it. Never more than these two: an order already inside the last window
  * gets only the last one; paid or closed orders get none.
  */
-import type { Job } from '../jobs/job.js';
-import type { JobSettings } from '../jobs/job-settings.js';
-import type { MessageSink } from '../jobs/ports.js';
+import type { Job } from '../scheduler/job.js';
+import type { JobSettings } from '../scheduler/job-settings.js';
+import type { MessageSink } from '../messaging/message-sink.js';
 import type { Order, TradeStatus } from '../orders/order.js';
 import { MINUTE, parseInstant, toInstant, type Clock } from '../shared/time.js';
 import type { Store } from '../storage/store.js';

@@ -1,13 +1,12 @@
 /**
  * /api/handover: the report as JSON (`?shift=day|night&date=`, or `format=markdown`), acknowledging a
- * handover, diary notes; /api/follow-ups: the follow-ups jobs opened, and closing one.
+ * handover, diary notes.
  */
 import { Router } from 'express';
 import { z } from 'zod';
 import type { User } from '../accounts/accounts.js';
 import { currentUser } from '../http/auth-middleware.js';
 import { shanghaiDate, type Clock } from '../shared/time.js';
-import type { FollowUps } from './follow-ups.js';
 import type { HandoverRecord, DiaryNote } from './handover-records.js';
 import type { HandoverReport } from './handover-report.js';
 import { currentShift, SHIFT_NAMES, type ShiftName, type ShiftTable } from './shifts.js';
@@ -42,18 +41,6 @@ export function handoverRouter(deps: { handover: HandoverApi; clock: Clock; shif
     const body = diaryBody.parse(req.body);
     const at = now();
     res.status(201).json({ note: await deps.handover.addNote({ text: body.text, shift: body.shift ?? at.shift, date: body.date ?? at.date }, currentUser(req)) });
-  });
-  return r;
-}
-
-const closeBody = z.object({ note: z.string().max(500).optional() }).strict();
-
-export function followUpsRouter(deps: { followUps: FollowUps }): Router {
-  const r = Router();
-  r.get('/', (req, res) => res.json({ followUps: deps.followUps.list({ open: req.query.state !== 'all' }) }));
-  r.post('/:id/close', async (req, res) => {
-    const body = closeBody.parse(req.body ?? {});
-    res.json({ followUp: await deps.followUps.close(req.params.id, currentUser(req), body.note) });
   });
   return r;
 }

@@ -1,8 +1,8 @@
 /** The handover's domain functions: report, Markdown, acknowledge, diary, and the push the jobs make. */
 import type { User } from '../accounts/accounts.js';
-import type { Job } from '../jobs/job.js';
-import type { JobSettings } from '../jobs/job-settings.js';
-import type { MessageSink } from '../jobs/ports.js';
+import type { Job } from '../scheduler/job.js';
+import type { JobSettings } from '../scheduler/job-settings.js';
+import type { MessageSink } from '../messaging/message-sink.js';
 import { shanghaiDate } from '../shared/time.js';
 import type { HandoverSources } from './handover-sources.js';
 import { buildHandoverReport, currentOpenItems } from './handover-report.js';

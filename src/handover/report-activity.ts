@@ -1,6 +1,6 @@
 /** "What the shift did": counts over the shift's window, one pass over each source. */
 import { toInstant } from '../shared/time.js';
-import type { MessageCounts } from '../jobs/ports.js';
+import type { MessageCounts } from './handover-ports.js';
 import type { HandoverSources } from './handover-sources.js';
 
 export interface StaffCount { username: string; staffName: string; count: number }

@@ -5,5 +5,6 @@ export { createRefundRegister, REFUND_REGISTER, REFUND_STATE_LABELS } from './re
 export type { RefundRecord, RefundRegister, RefundState } from './refund-register.js';
 export { exportRefundRecords, refundsCsv, refundsXlsx, EXPORT_HEADERS } from './refund-export.js';
 export type { ExportFormat } from './refund-export.js';
+export { bankCardText, bankShortName, groupCardNumber } from './bank-card.js';
 export { ledgerRouter } from './ledger-router.js';
 export { refundsRouter } from './refunds-router.js';

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { formatYuanFixed } from '../shared/money.js';
-import { bankShortName, groupCardNumber } from '../remarks/catalogue/index.js';
+import { bankCardText } from './bank-card.js';
 import { REFUND_STATE_LABELS, type RefundRecord } from './refund-register.js';
 import { excelCsv } from '../shared/excel-csv.js';
 
@@ -14,7 +14,7 @@ export type ExportFormat = 'csv' | 'xlsx';
 export const EXPORT_HEADERS = ['登记日期', '订单号', '买家', '收款方式', '收款账号', '实名', '原因', '金额(元)', '客服', '状态', '登记行'] as const;
 
 export function exportAccount(r: Pick<RefundRecord, 'channel' | 'account' | 'bankName'>): string {
-  return r.channel === 'bank' ? `${bankShortName(r.bankName ?? '')}${groupCardNumber(r.account)}` : r.account;
+  return r.channel === 'bank' ? bankCardText(r.bankName ?? '', r.account) : r.account;
 }
 
 function row(r: RefundRecord): string[] {

@@ -8,3 +8,6 @@ export { MESSAGE_STATES } from './outbound/message.js';
 export type { EnqueueRefusal } from './policy/send-policy.js';
 export { isOptOutReply } from './policy/opt-out.js';
 export type { QuickReplyRender, RenderOptions } from './quick-replies/index.js';
+export type { MessageRequest, MessageSink } from './message-sink.js';
+export { MESSAGE_KINDS } from './templates/metadata.js';
+export type { MessageKind } from './templates/metadata.js';

@@ -4,7 +4,7 @@
  * mounts `routers` under /api.
  */
 import type { Router } from 'express';
-import type { Job } from '../jobs/job.js';
+import type { Job } from '../scheduler/job.js';
 import type { ParcelRepository } from '../logistics/parcel-repository.js';
 import type { OrderRepository } from '../orders/order-repository.js';
 import type { Logger } from '../shared/logger.js';

@@ -1,10 +1,6 @@
 import type { Order, Review, TradeStatus } from '../orders/order.js';
+import type { TimeWindow } from '../shared/time.js';
 
-/** Half-open time window [start, end) in epoch ms. */
-export interface TimeWindow {
-  start: number;
-  end: number;
-}
 
 export interface PlatformCallStats {
   /** API calls sent (each retry counts). */

@@ -5,7 +5,7 @@
  * was lost is recognised instead of duplicated. An entry that no longer fits the memo is marked
  * failed (it would never fit by waiting) and shows so in the order's history.
  */
-import type { Job } from '../jobs/job.js';
+import type { Job } from '../scheduler/job.js';
 import type { OrderRepository } from '../orders/order-repository.js';
 import type { ShopPlatform } from '../platform/platform-port.js';
 import { AppError } from '../shared/errors.js';

@@ -5,7 +5,7 @@
  */
 import type { Router } from 'express';
 import type { User } from '../accounts/accounts.js';
-import type { Job } from '../jobs/job.js';
+import type { Job } from '../scheduler/job.js';
 import { createBalanceLedger, createRefundRegister, ledgerRouter, refundsRouter } from '../ledger/index.js';
 import type { ExportFormat } from '../ledger/index.js';
 import type { OrderRepository } from '../orders/order-repository.js';

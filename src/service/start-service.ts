@@ -1,7 +1,7 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config/config-schema.js';
-import type { Scheduler } from '../jobs/scheduler.js';
+import type { Scheduler } from '../scheduler/scheduler.js';
 import { loadTemplates, type TemplateSet } from '../messaging/templates/index.js';
 import { ORDER_COLLECTION, ORDERS } from '../orders/order-repository.js';
 import type { RemarksService } from '../remarks/index.js';

@@ -1,5 +1,6 @@
-import type { FollowUps } from '../handover/index.js';
-import type { TransferChecks, TransferStatus } from '../jobs/ports.js';
+import type { FollowUps } from '../tasks/index.js';
+import type { TransferChecks } from '../operations/ports.js';
+import type { TransferStatus } from '../handover/handover-ports.js';
 import type { TaskOpener } from '../reconciliation/transfers/transfer-ports.js';
 import type { TransfersService } from '../reconciliation/transfers/transfers-facade.js';
 import { parseInstant } from '../shared/time.js';

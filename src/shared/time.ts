@@ -117,3 +117,9 @@ export function formatShanghaiDate(epochMs: number, format: string): string {
 export const MINUTE = 60_000;
 export const HOUR = 3600_000;
 export const DAY = 86_400_000;
+
+/** Half-open time window [start, end) in epoch ms. */
+export interface TimeWindow {
+  start: number;
+  end: number;
+}

@@ -1,8 +1,8 @@
 import type { Order } from '../orders/order.js';
 import type { OrderRepository } from '../orders/order-repository.js';
-import type { ShopPlatform, TimeWindow } from '../platform/platform-port.js';
+import type { ShopPlatform } from '../platform/platform-port.js';
 import type { Logger } from '../shared/logger.js';
-import { DAY, MINUTE, type Clock } from '../shared/time.js';
+import { DAY, MINUTE, type Clock, type TimeWindow } from '../shared/time.js';
 import type { SyncState } from './sync-state.js';
 
 export interface SyncProgress {

@@ -1,4 +1,4 @@
-import type { Job } from '../jobs/job.js';
+import type { Job } from '../scheduler/job.js';
 import type { SyncService } from './index.js';
 
 export function syncJobs(sync: SyncService): Job[] {

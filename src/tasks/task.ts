@@ -1,7 +1,6 @@
 /** Hand-off tasks: follow-up work a remark hands to a colleague (改面单, 撤单, 联系快递跟进). */
-import type { TaskType } from '../remarks/catalogue/index.js';
-
-export type { TaskType };
+/** The hand-offs a remark can open (the remark catalogue says which kind opens which). */
+export type TaskType = 'fix_label' | 'cancel_waybill' | 'courier_followup';
 export type TaskState = 'open' | 'closed';
 
 export const TASK_TITLES: Readonly<Record<TaskType, string>> = {

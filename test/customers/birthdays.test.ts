@@ -3,7 +3,7 @@ import { birthdayOf, isBirthdayOn } from '../../src/customers/birthdays.js';
 import { sendBirthdayGreetings } from '../../src/customers/birthday-greetings.js';
 import { sandboxBuyerDirectory } from '../../src/customers/buyer-directory.js';
 import { birthDateFromIdNumber, idCheckCharacter } from '../../src/customers/resident-id.js';
-import type { MessageRequest } from '../../src/jobs/ports.js';
+import type { MessageRequest } from '../../src/messaging/message-sink.js';
 import { fixedClock } from '../../src/shared/time.js';
 import { createMemoryStore } from '../../src/storage/index.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dueReminder, sendPaymentReminders, type ReminderRecord } from '../../src/customers/payment-reminders.js';
-import type { MessageRequest } from '../../src/jobs/ports.js';
+import type { MessageRequest } from '../../src/messaging/message-sink.js';
 import type { Order, TradeStatus } from '../../src/orders/order.js';
 import { fixedClock, MINUTE, parseInstant } from '../../src/shared/time.js';
 import { createMemoryStore } from '../../src/storage/index.js';

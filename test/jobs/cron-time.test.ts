@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { lastCronDue, nextCronRun, parseCron } from '../../src/jobs/cron-time.js';
+import { lastCronDue, nextCronRun, parseCron } from '../../src/scheduler/cron-time.js';
 import { parseInstant, toInstant } from '../../src/shared/time.js';
 import { nextRunsFrom, nodeCronAgreement } from './support/next-runs.js';
 

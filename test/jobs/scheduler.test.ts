@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Job, JobContext, JobRun } from '../../src/jobs/job.js';
-import { startScheduler, type CronDriver } from '../../src/jobs/scheduler.js';
-import { catchUpDecision } from '../../src/jobs/catch-up.js';
+import type { Job, JobContext, JobRun } from '../../src/scheduler/job.js';
+import { startScheduler, type CronDriver } from '../../src/scheduler/scheduler.js';
+import { catchUpDecision } from '../../src/scheduler/catch-up.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { fixedClock, parseInstant, toInstant } from '../../src/shared/time.js';
 import { createMemoryStore } from '../../src/storage/index.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkStuckParcels, parcelTrouble } from '../../src/jobs/definitions/stuck-parcels.js';
-import { createFollowUps } from '../../src/handover/follow-ups.js';
-import type { MessageRequest } from '../../src/jobs/ports.js';
+import { checkStuckParcels, parcelTrouble } from '../../src/operations/definitions/stuck-parcels.js';
+import { createFollowUps } from '../../src/tasks/follow-ups.js';
+import type { MessageRequest } from '../../src/messaging/message-sink.js';
 import type { Parcel } from '../../src/logistics/parcel-repository.js';
 import { fixedClock, HOUR, parseInstant } from '../../src/shared/time.js';
 import { createMemoryStore } from '../../src/storage/index.js';

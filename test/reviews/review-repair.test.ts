@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createFollowUps } from '../../src/handover/follow-ups.js';
-import type { MessageRequest } from '../../src/jobs/ports.js';
+import { createFollowUps } from '../../src/tasks/follow-ups.js';
+import type { MessageRequest } from '../../src/messaging/message-sink.js';
 import type { Review } from '../../src/orders/order.js';
 import { createReviewBook, reviewRepairJob } from '../../src/reviews/review-repair.js';
 import { fixedClock } from '../../src/shared/time.js';

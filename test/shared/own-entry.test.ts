@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { stateOfCode, subStateOfCode, nameOfCode } from '../../src/logistics/kuaidi100/state-map.js';
 import { courierName } from '../../src/messaging/templates/display-names.js';
 import { parseFields } from '../../src/platform/sandbox/wire-trade.js';
-import { bankShortName } from '../../src/remarks/catalogue/index.js';
+import { bankShortName } from '../../src/ledger/index.js';
 import { maskDeep } from '../../src/shared/mask.js';
 import { ownEntry } from '../../src/shared/own-entry.js';
 

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Order } from '../../src/orders/order.js';
 import type { OrderRepository } from '../../src/orders/order-repository.js';
-import type { ShopPlatform, TimeWindow } from '../../src/platform/platform-port.js';
+import type { ShopPlatform } from '../../src/platform/platform-port.js';
+import type { TimeWindow } from '../../src/shared/time.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { DAY } from '../../src/shared/time.js';
 import { createMemoryStore } from '../../src/storage/memory-store.js';

@@ -1,4 +1,4 @@
-import type { TimeWindow } from '../../platform/platform-port.js';
+import type { TimeWindow } from '../../shared/time.js';
 
 /** How a sandbox parcel's journey goes; decided by the sandbox shop when it ships the parcel. */
 export type SandboxParcelFate = 'normal' | 'stuck' | 'returning' | 'refused' | 'locker' | 'misdelivered';

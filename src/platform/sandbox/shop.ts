@@ -1,7 +1,6 @@
 import type { SandboxParcel, SandboxParcelSource } from '../../logistics/sandbox/parcel-source.js';
-import type { TimeWindow } from '../platform-port.js';
 import { silentLogger, type Logger } from '../../shared/logger.js';
-import { systemClock, type Clock } from '../../shared/time.js';
+import { systemClock, type Clock, type TimeWindow } from '../../shared/time.js';
 import type { Store } from '../../storage/store.js';
 import { createSandboxFaults, type FaultSettings, type SandboxFaults } from './faults.js';
 import { generateShop } from './generator/index.js';

@@ -1,23 +1,9 @@
 import { formatYuanFixed } from '../../shared/money.js';
-import type { StatementRow } from '../statement/statement-types.js';
 import type { Candidate, QueueCode } from './matching-types.js';
 import { consistentClaim, singleEvidence } from './match-evidence.js';
 import { existedBy } from './match-window.js';
-import type { Payer } from './payer-names.js';
-import type { PreparedTransfer, TransferLookup } from './transfer-lookup.js';
-
-export interface CandidateContext {
-  row: StatementRow;
-  /** dayNumber(row.date), worked out once per credit. */
-  rowDay: number;
-  payer: Payer;
-  lookup: TransferLookup;
-  windowDays: number;
-  referenceHits: readonly PreparedTransfer[];
-  combined: readonly string[];
-  /** plausibleOrders' answer once asked (a field, not a WeakMap: 50k weak entries cost the collector dearly). */
-  plausible: PreparedTransfer[] | null;
-}
+import type { CandidateContext } from './candidate-context.js';
+import type { PreparedTransfer } from './transfer-lookup.js';
 
 const MAX_CANDIDATES = 5;
 

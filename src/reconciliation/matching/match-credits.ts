@@ -1,5 +1,6 @@
 import type { StatementRow } from '../statement/statement-types.js';
-import { queueCodeFor, rankCandidates, type CandidateContext } from './match-candidates.js';
+import type { CandidateContext } from './candidate-context.js';
+import { queueCodeFor, rankCandidates } from './match-candidates.js';
 import { propose, queueReason, type Proposal } from './match-rules.js';
 import { existedBy } from './match-window.js';
 import { DEFAULT_WINDOW_DAYS, type Claim, type MatchOptions, type MatchResult, type OpenTransfer, type QueueCode } from './matching-types.js';

@@ -1,4 +1,4 @@
-import type { CandidateContext } from './match-candidates.js';
+import type { CandidateContext } from './candidate-context.js';
 import { withinCreationWindow } from './match-window.js';
 import type { PreparedClaim, PreparedTransfer } from './transfer-lookup.js';
 

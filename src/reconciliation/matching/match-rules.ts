@@ -1,6 +1,7 @@
 import { formatYuanFixed } from '../../shared/money.js';
 import type { StatementRow } from '../statement/statement-types.js';
-import { QUEUE_REASONS, plausibleOrders, rankCandidates, type CandidateContext } from './match-candidates.js';
+import type { CandidateContext } from './candidate-context.js';
+import { QUEUE_REASONS, plausibleOrders, rankCandidates } from './match-candidates.js';
 import { combinedEvidence, singleEvidence } from './match-evidence.js';
 import { dayNumber, existedBy } from './match-window.js';
 import type { MatchRule, OpenTransfer, QueueCode } from './matching-types.js';

@@ -4,12 +4,12 @@ export { renderRemark } from './render.js';
 export type { RenderRemarkInput } from './render.js';
 export { remarkState, memoShowsPrinted } from './order-state.js';
 export { mergeFlag, flagLabel, FLAG, DEFAULT_FLAG_LABELS } from './flags.js';
-export { formatRegisterLine, bankShortName, groupCardNumber } from './register-line.js';
+export { formatRegisterLine } from './register-line.js';
 export type { RegisterLineInput } from './register-line.js';
 export { yuanToFen } from './fields.js';
 export { REMARK_ORDER_STATES, STATE_LABELS } from './types.js';
 export type {
-  BalanceDebit, Handoff, RefundRegisterEntry, RemarkForm, RemarkKind, RemarkOrderState, RemarkWriter, RenderedRemark, TaskType,
+  BalanceDebit, Handoff, RefundRegisterEntry, RemarkForm, RemarkKind, RemarkOrderState, RemarkWriter, RenderedRemark,
 } from './types.js';
 export { appendEntry, checkMemoLimit, memoBytes, planAppend, MEMO_BYTE_LIMIT, parseMemo, lintMemo } from '../memo/index.js';
 export type { LintFinding, ParsedEntry } from '../memo/index.js';

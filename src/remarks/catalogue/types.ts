@@ -1,5 +1,6 @@
 /** Shapes of the remark catalogue (备注规范, shared/spec/remarks.md). Data only; rendering lives in render.ts. */
 import type { z } from 'zod';
+import type { TaskType } from '../../tasks/index.js';
 
 export const REMARK_ORDER_STATES = ['unpaid', 'paid_not_printed', 'printed'] as const;
 export type RemarkOrderState = (typeof REMARK_ORDER_STATES)[number];
@@ -10,9 +11,7 @@ export const STATE_LABELS: Record<RemarkOrderState, string> = {
   printed: '已打单',
 };
 
-/** Follow-up work a remark hands to a colleague (issue 3, item 4). */
-export type TaskType = 'fix_label' | 'cancel_waybill' | 'courier_followup';
-
+/** Follow-up work a remark hands to a colleague: which task it opens for whom, or which one it closes. */
 export interface Handoff {
   opens?: { type: TaskType; assignee: string };
   closes?: { type: TaskType };

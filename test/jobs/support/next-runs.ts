@@ -4,8 +4,8 @@
  * Asia/Shanghai) together with ours from the same moment.
  */
 import cron from 'node-cron';
-import { lastCronDue, nextCronRun } from '../../../src/jobs/cron-time.js';
-import { DEFAULT_SCHEDULES } from '../../../src/jobs/jobs-config.js';
+import { lastCronDue, nextCronRun } from '../../../src/scheduler/cron-time.js';
+import { DEFAULT_SCHEDULES } from '../../../src/operations/jobs-config.js';
 import { toInstant } from '../../../src/shared/time.js';
 
 export function nextRunsFrom(fromMs: number) {

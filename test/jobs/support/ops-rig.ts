@@ -5,8 +5,9 @@
  */
 import { apiApp } from '../../support/api-app.js';
 import { DEMO_ACCOUNTS } from '../../../src/accounts/accounts.js';
-import { createOperationsModule, type OperationsModuleDeps } from '../../../src/jobs/index.js';
-import type { MessageRequest, MessageSink, MessageStats, TransferStatus } from '../../../src/jobs/ports.js';
+import { createOperationsModule, type OperationsModuleDeps } from '../../../src/operations/index.js';
+import type { MessageRequest, MessageSink } from '../../../src/messaging/message-sink.js';
+import type { MessageStats, TransferStatus } from '../../../src/handover/handover-ports.js';
 import type { Order, Review } from '../../../src/orders/order.js';
 import { createOrderRepository } from '../../../src/orders/order-repository.js';
 import { staffDirectoryFromUsers } from '../../../src/remarks/index.js';

@@ -1,6 +1,7 @@
 /** The handover report's read side, and the service fitting the scheduler's ports (jobs/ports.ts). */
 import { describe, expect, it } from 'vitest';
-import type { MessageSink, MessageStats } from '../../../src/jobs/ports.js';
+import type { MessageSink } from '../../../src/messaging/message-sink.js';
+import type { MessageStats } from '../../../src/handover/handover-ports.js';
 import { parseInstant } from '../../../src/shared/time.js';
 import { BUYER, SHIPPED_TID, UNPAID_TID, world } from '../support/world.js';
 

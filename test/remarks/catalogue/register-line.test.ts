@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatRegisterLine, groupCardNumber, renderRemark } from '../../../src/remarks/catalogue/index.js';
+import { groupCardNumber } from '../../../src/ledger/index.js';
+import { formatRegisterLine, renderRemark } from '../../../src/remarks/catalogue/index.js';
 import { AT } from './golden-cases.js';
 
 describe('refund register line', () => {

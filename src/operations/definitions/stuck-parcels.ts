@@ -3,13 +3,13 @@
  * refused, becomes a follow-up for the staff who took the sale (their sale record on the order; nobody
  * if there is none) and a logistics notice to the buyer, once per parcel and state.
  */
-import type { FollowUps } from '../../handover/follow-ups.js';
+import type { FollowUps } from '../../tasks/follow-ups.js';
 import type { Parcel } from '../../logistics/parcel-repository.js';
 import type { Order } from '../../orders/order.js';
 import { HOUR, type Clock } from '../../shared/time.js';
-import type { Job } from '../job.js';
-import type { JobSettings } from '../job-settings.js';
-import type { MessageSink } from '../ports.js';
+import type { Job } from '../../scheduler/job.js';
+import type { JobSettings } from '../../scheduler/job-settings.js';
+import type { MessageSink } from '../../messaging/message-sink.js';
 
 export type ParcelTrouble = 'no_scan' | 'returning' | 'refused';
 

@@ -7,7 +7,7 @@ import { birthdayGreetingsJob } from '../customers/birthday-greetings.js';
 import type { BuyerDirectory } from '../customers/buyer-directory.js';
 import { paymentRemindersJob } from '../customers/payment-reminders.js';
 import { revisitListJob, type Revisits } from '../customers/revisit-list.js';
-import type { FollowUps } from '../handover/follow-ups.js';
+import type { FollowUps } from '../tasks/follow-ups.js';
 import { handoverJob, type HandoverService } from '../handover/handover-service.js';
 import type { Parcel } from '../logistics/parcel-repository.js';
 import type { Order } from '../orders/order.js';
@@ -18,10 +18,11 @@ import type { Clock } from '../shared/time.js';
 import type { Store } from '../storage/store.js';
 import { refundRegisterJob, transferChecksJob, transferRegisterJob } from './definitions/register-jobs.js';
 import { stuckParcelsJob, type TakingStaff } from './definitions/stuck-parcels.js';
-import type { Job } from './job.js';
-import type { JobSettings } from './job-settings.js';
+import type { Job } from '../scheduler/job.js';
+import type { JobSettings } from '../scheduler/job-settings.js';
 import { catchUpMinutesOf, type JobName, type JobsConfig } from './jobs-config.js';
-import type { MessageSink, RefundRegisterExport, TransferChecks } from './ports.js';
+import type { MessageSink } from '../messaging/message-sink.js';
+import type { RefundRegisterExport, TransferChecks } from './ports.js';
 
 export interface RegistryDeps {
   config: JobsConfig;

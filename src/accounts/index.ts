@@ -1,0 +1,11 @@
+/**
+ * Who works in the shop and how they log in: staff accounts (from the config, plus the demo accounts of the
+ * sandbox), roles, password hashes and sessions. The HTTP layer turns a session into the logged-in person.
+ */
+export { DEMO_ACCOUNTS, DEMO_PASSWORD, loadAccounts, toUser } from './accounts.js';
+export type { User } from './accounts.js';
+export { hashPassword, isScryptHash, verifyPassword } from './password.js';
+export { createSessions, MAX_TRACKED, pruneFailures } from './sessions.js';
+export type { Sessions } from './sessions.js';
+export { ROLES, roleSchema, staffAccountSchema } from './staff-account.js';
+export type { Role, StaffAccount } from './staff-account.js';
