@@ -78,6 +78,11 @@ export function buildRow(row: RawRow, cols: ColumnMap): BuiltRow {
   };
 }
 
+/** A row the bank books as neither income nor expense (不计收支): how it moves the balance is not in the file. */
+export function bookedNeutral(row: RawRow, cols: ColumnMap): boolean {
+  return cols.direction !== undefined && parseDirection(row.cells[cols.direction.index] ?? null, cols.creditMarker) === 'neutral';
+}
+
 const FOOTER = /合计|总计|小计|导出时间|打印时间|下载时间|生成时间|交易笔数|总笔数|说明[:：]|温馨提示|^注[:：]/;
 
 /** Lines after the table that carry totals or export stamps rather than transactions. */

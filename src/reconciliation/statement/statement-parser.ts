@@ -6,7 +6,8 @@ import { decodeText } from './decode-text.js';
 import { validateProfile, type MappingProfile } from './mapping-profile.js';
 import { isXlsx, readCsvRows, readXlsxSheets, refuseUnreadable } from './read-table.js';
 import { assignIdentities } from './row-identity.js';
-import { buildRow, isFooterRow, type BuiltRow } from './row-builder.js';
+import { bookedNeutral, buildRow, isFooterRow, type BuiltRow } from './row-builder.js';
+import { checkRunningBalance, type BalanceStep } from './running-balance.js';
 import type { HeldBackRow, ParsedStatement, RawRow, TextEncoding } from './statement-types.js';
 
 export interface ParseOptions {
@@ -62,6 +63,7 @@ function unknownLayout(rows: RawRow[], opts: ParseOptions): ValidationError {
 function dataRows(rows: RawRow[], at: Located): { built: BuiltRow[]; heldBack: HeldBackRow | null } {
   const headerKey = at.index >= 0 ? texts(rows[at.index]!).map(normalizeHeader).join('|') : null;
   const built: BuiltRow[] = [];
+  const steps: BalanceStep[] = [];
   let heldBack: HeldBackRow | null = null;
   let inFooter = false;
   for (const row of rows.slice(at.index + 1)) {
@@ -74,8 +76,11 @@ function dataRows(rows: RawRow[], at: Located): { built: BuiltRow[]; heldBack: H
     // Any cell of a cut-off row may be a prefix of the bank's value (an account read as 6217000): booked, it
     // would pay an order under an identity the complete file does not share, and the complete row pay again.
     if (row.unterminated) { heldBack = { line: row.line, reason: CUT_OFF }; continue; }
-    built.push(buildRow(row, at.columns));
+    const b = buildRow(row, at.columns);
+    built.push(b);
+    steps.push({ line: b.line, when: `${b.date} ${b.time ?? ''}`, amountFen: bookedNeutral(row, at.columns) ? null : b.amountFen, balanceFen: b.balanceFen });
   }
+  if (at.columns.balance) checkRunningBalance(steps);
   return { built, heldBack };
 }
 
