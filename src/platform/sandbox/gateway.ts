@@ -1,4 +1,4 @@
-import { isTopSignMethod, topSign } from '../top/sign.js';
+import { isTopSignMethod, topSign, type TopSignMethod } from '../top/sign.js';
 import type { TopErrorBody } from '../top/wire.js';
 import { parseTopTime } from '../../shared/time.js';
 import { SANDBOX_CREDENTIALS } from './credentials.js';
@@ -33,6 +33,17 @@ export function requestParams(query: unknown, body: unknown): Params {
 }
 
 /**
+ * The platform's SDKs leave an empty parameter (`buyer_nick=`) out of the signed text; some third-party clients
+ * sign it as its bare name. The real gateway accepts both, so the sandbox tries the second only when it differs.
+ */
+function signatureMatches(p: Params, signMethod: TopSignMethod): boolean {
+  const sign = p.sign!.toUpperCase();
+  if (topSign(p, SANDBOX_CREDENTIALS.appSecret, signMethod) === sign) return true;
+  const hasEmpty = Object.entries(p).some(([k, v]) => k !== 'sign' && v === '');
+  return hasEmpty && topSign(p, SANDBOX_CREDENTIALS.appSecret, signMethod, 'bare-name') === sign;
+}
+
+/**
  * The gateway's checks, in the order the platform applies them; returns the first failure or the
  * accepted method and format. A bad signature is an answer, never an exception.
  */
@@ -52,7 +63,7 @@ export function checkRequest(p: Params, now: number): { ok: true; method: string
   const signMethod = p.sign_method ?? 'md5';
   if (!isTopSignMethod(signMethod)) return fail(E.invalidSignMethod());
   if (!p.sign) return fail(E.missingSignature());
-  if (topSign(p, SANDBOX_CREDENTIALS.appSecret, signMethod) !== p.sign.toUpperCase()) return fail(E.invalidSignature());
+  if (!signatureMatches(p, signMethod)) return fail(E.invalidSignature());
   if (!p.session) return fail(E.missingSession());
   if (p.session !== SANDBOX_CREDENTIALS.session) return fail(E.invalidSession());
   return { ok: true, method: p.method, format };

@@ -7,9 +7,10 @@ export type TopSignMethod = 'md5' | 'hmac' | 'hmac-sha256';
  * name (ASCII), concatenated as name+value; md5(secret + s + secret), or HMAC-MD5 / HMAC-SHA256 of s
  * keyed with the secret; uppercase hex. Both the client and the sandbox server use this one function.
  */
-export function topSign(params: Record<string, string | undefined>, secret: string, method: TopSignMethod): string {
+export function topSign(params: Record<string, string | undefined>, secret: string, method: TopSignMethod, empty: 'skip' | 'bare-name' = 'skip'): string {
+  // 'bare-name' signs an empty parameter as its name alone, as some third-party clients do: the gateway accepts both.
   const s = Object.keys(params)
-    .filter((k) => k !== 'sign' && params[k] !== undefined && params[k] !== '')
+    .filter((k) => k !== 'sign' && params[k] !== undefined && (params[k] !== '' || empty === 'bare-name'))
     .sort()
     .map((k) => k + params[k])
     .join('');

@@ -34,6 +34,22 @@ describe('sandbox TOP gateway, called by a third-party client', () => {
     expect(wrongSecret.json.error_response.code).toBe(25);
   });
 
+  for (const via of ['GET', 'POST'] as const) {
+    it(`when a ${via} request carries an empty buyer_nick, then it is accepted signed without it or with its bare name, and a wrong one is still code 25`, async () => {
+      const query = { ...LIST, buyer_nick: '', page_size: '3' };
+      for (const emptyAsName of [false, true]) {
+        for (const signMethod of ['md5', 'hmac-sha256'] as SignMethod[]) {
+          const { json } = await callTop(app, NOW, 'taobao.trades.sold.get', query, { via, signMethod, emptyAsName });
+          expect(json.error_response, `${signMethod} emptyAsName=${emptyAsName}`).toBeUndefined();
+          // An empty buyer_nick filters nothing, as on the platform.
+          expect(json.trades_sold_get_response.trades.trade).toHaveLength(3);
+        }
+      }
+      const tampered = await callTop(app, NOW, 'taobao.trades.sold.get', query, { via, emptyAsName: true, tamper: (p) => { p.page_size = '4'; } });
+      expect(tampered.json.error_response.code).toBe(25);
+    });
+  }
+
   it('when the timestamp is more than 10 minutes off, then code 31; within 10 minutes it passes', async () => {
     const stale = await callTop(app, NOW, 'taobao.trades.sold.get', LIST, { timestamp: topTimestamp(NOW - 11 * 60_000) });
     expect(stale.json.error_response.code).toBe(31);

@@ -8,9 +8,10 @@ import type { Express } from 'express';
  */
 export type SignMethod = 'md5' | 'hmac' | 'hmac-sha256';
 
-export function thirdPartySign(params: Record<string, string>, secret: string, method: SignMethod): string {
+/** `emptyAsName`: sign an empty parameter as its bare name, as some third-party TOP clients do. */
+export function thirdPartySign(params: Record<string, string>, secret: string, method: SignMethod, emptyAsName = false): string {
   const text = Object.entries(params)
-    .filter(([k, v]) => k !== 'sign' && v !== '')
+    .filter(([k, v]) => k !== 'sign' && (v !== '' || emptyAsName))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([k, v]) => `${k}${v}`)
     .join('');
@@ -32,6 +33,8 @@ export interface CallOptions {
   secret?: string;
   session?: string | null;
   timestamp?: string;
+  /** Sign empty parameters as their bare names (`buyer_nick=` → "buyer_nick" in the signed text). */
+  emptyAsName?: boolean;
   /** Applied after signing, to tamper with a signed request. */
   tamper?: (p: Record<string, string>) => void;
 }
@@ -45,7 +48,7 @@ export async function callTop(app: Express, now: number, method: string, busines
   };
   if (o.appKey !== null) params.app_key = o.appKey ?? CREDS.appKey;
   if (o.session !== null) params.session = o.session ?? CREDS.session;
-  params.sign = thirdPartySign(params, o.secret ?? CREDS.secret, signMethod);
+  params.sign = thirdPartySign(params, o.secret ?? CREDS.secret, signMethod, o.emptyAsName);
   o.tamper?.(params);
   const res = o.via === 'POST'
     ? await request(app).post('/sandbox/router/rest').type('form').send(params)
