@@ -1,4 +1,5 @@
 import type { TradeStatus } from '../../orders/order.js';
+import { ownEntry } from '../../shared/own-entry.js';
 import { formatTopTime } from '../../shared/time.js';
 import type { Params } from './gateway.js';
 import { guarded, optionalInt, optionalTime, paging, ParamError, required, window, ONE_DAY, type MethodResult } from './method-params.js';
@@ -7,8 +8,19 @@ import type { TradeFilter } from './shop-state.js';
 import { E } from './top-errors.js';
 import { bigId, parseFields, wireTrade } from './wire-trade.js';
 
-/** The platform's default when `type` is not given: other types (fixed, the common one!) go missing. */
-const DEFAULT_TYPES = new Set(['guarantee_trade', 'auto_delivery', 'ec', 'cod', 'step']);
+/**
+ * A `type` filter names families of trade types, as the platform documents them: guarantee_trade is a combined
+ * condition, never a trade's own type, covering fixed-price (一口价, `fixed`) and `auction` trades; every other
+ * value names only itself. Read literally, the default list would hide the fixed-price trades, nearly all of them.
+ */
+const TYPE_FAMILIES: Readonly<Record<string, readonly string[]>> = { guarantee_trade: ['fixed', 'auction'] };
+
+function tradeTypes(list: readonly string[]): Set<string> {
+  return new Set(list.flatMap((t) => ownEntry(TYPE_FAMILIES, t) ?? [t]));
+}
+
+/** The platform's default when `type` is not given (so it covers fixed and auction through guarantee_trade). */
+const DEFAULT_TYPES = tradeTypes(['guarantee_trade', 'auto_delivery', 'ec', 'cod', 'step']);
 const STATUS_GROUPS: Record<string, TradeStatus[]> = {
   ALL_WAIT_PAY: ['WAIT_BUYER_PAY', 'TRADE_NO_CREATE_PAY'],
   ALL_CLOSED: ['TRADE_CLOSED', 'TRADE_CLOSED_BY_TAOBAO'],
@@ -17,7 +29,7 @@ const STATUSES = new Set<string>(['TRADE_NO_CREATE_PAY', 'WAIT_BUYER_PAY', 'WAIT
   'TRADE_BUYER_SIGNED', 'TRADE_FINISHED', 'TRADE_CLOSED', 'TRADE_CLOSED_BY_TAOBAO', 'PAY_PENDING', 'WAIT_PRE_AUTH_CONFIRM']);
 
 function filterOf(p: Params): TradeFilter {
-  const f: TradeFilter = { types: p.type ? new Set(p.type.split(',').map((s) => s.trim())) : DEFAULT_TYPES };
+  const f: TradeFilter = { types: p.type ? tradeTypes(p.type.split(',').map((s) => s.trim())) : DEFAULT_TYPES };
   if (p.status) {
     if (STATUS_GROUPS[p.status]) f.statuses = new Set(STATUS_GROUPS[p.status]);
     else if (STATUSES.has(p.status)) f.statuses = new Set([p.status as TradeStatus]);

@@ -116,9 +116,40 @@ describe('sandbox TOP gateway, called by a third-party client', () => {
     expect([...seen].sort()).toEqual([...expected].sort());
   });
 
-  it('when no type is given, then only the platform\'s default types are listed (fixed trades go missing, as on the real platform)', async () => {
-    const { json } = await callTop(app, NOW, 'taobao.trades.sold.get', { fields: 'type', page_size: '100' });
-    const types = new Set((json.trades_sold_get_response.trades?.trade ?? []).map((t: { type: string }) => t.type));
-    expect(types.has('fixed')).toBe(false);
-  });
+  // On the platform guarantee_trade (in the default type list) covers fixed-price (一口价) and auction trades.
+  const waitingFixed = (start: number, by: 'created' | 'modified') => {
+    const filter = { statuses: new Set(['WAIT_SELLER_SEND_GOODS'] as const), types: new Set(['fixed']) };
+    const page = by === 'created' ? shop.tradesByCreated(start, NOW, filter, { pageNo: 1, pageSize: 1e6 }) : shop.tradesByModified(start, NOW, filter, { pageNo: 1, pageSize: 1e6 });
+    return page.items.map((t) => t.tid).sort();
+  };
+  const tids = (trades: { tid_str: string; type: string }[] | undefined) => (trades ?? []).map((t) => t.tid_str).sort();
+
+  for (const [who, type] of [['omits type', undefined], ['sends guarantee_trade only', 'guarantee_trade']] as const) {
+    it(`when a client ${who}, then trades.sold.get lists the paid fixed-price trades waiting to ship`, async () => {
+      const start = NOW - 30 * DAY;
+      const expected = waitingFixed(start, 'created');
+      expect(expected.length).toBeGreaterThan(10);
+      const { json } = await callTop(app, NOW, 'taobao.trades.sold.get', {
+        fields: 'tid_str,type', status: 'WAIT_SELLER_SEND_GOODS', start_created: topTimestamp(start), end_created: topTimestamp(NOW), page_size: '100',
+        ...(type ? { type } : {}),
+      });
+      const trades = json.trades_sold_get_response.trades?.trade;
+      // fixed only, or fixed and step: guarantee_trade alone names no step trades.
+      const fixed = (trades ?? []).filter((t: { type: string }) => t.type === 'fixed');
+      expect(tids(fixed)).toEqual(expected);
+      if (type) expect(trades.every((t: { type: string }) => t.type === 'fixed')).toBe(true);
+    });
+
+    it(`when a client ${who}, then trades.sold.increment.get lists the fixed-price trades waiting to ship`, async () => {
+      const start = NOW - DAY;
+      const expected = waitingFixed(start, 'modified');
+      expect(expected.length).toBeGreaterThan(0);
+      const { json } = await callTop(app, NOW, 'taobao.trades.sold.increment.get', {
+        fields: 'tid_str,type', status: 'WAIT_SELLER_SEND_GOODS', start_modified: topTimestamp(start), end_modified: topTimestamp(NOW), page_size: '100',
+        ...(type ? { type } : {}),
+      });
+      const fixed = (json.trades_sold_increment_get_response.trades?.trade ?? []).filter((t: { type: string }) => t.type === 'fixed');
+      expect(tids(fixed)).toEqual(expected);
+    });
+  }
 });
