@@ -1,5 +1,5 @@
-import { ConfigError, loadConfig } from './config/load-config.js';
-import { startService } from './service/start-service.js';
+import { ConfigError, loadConfig } from './config/index.js';
+import { startService } from './service/index.js';
 
 /** `npm start`: load the config, serve, and shut down cleanly on a signal so no write is cut short. */
 async function main(): Promise<void> {

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { StaffAccount } from './staff-account.js';
 import { AuthenticationError } from '../shared/errors.js';
 import { type Clock, HOUR, MINUTE, toInstant, parseInstant } from '../shared/time.js';
-import type { Store } from '../storage/store.js';
+import type { Store } from '../storage/index.js';
 import { toUser, type User } from './accounts.js';
 import { verifyPassword } from './password.js';
 

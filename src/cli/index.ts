@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
-import type { Config } from '../config/config-schema.js';
-import { ConfigError, loadConfig } from '../config/load-config.js';
-import { packageInfo } from '../service/package-info.js';
+import type { Config } from '../config/index.js';
+import { ConfigError, loadConfig } from '../config/index.js';
+import { packageInfo } from '../service/index.js';
 import { hashPasswordCommand } from './commands/hash-password.js';
 import { handoverCommand } from './commands/handover.js';
 import { jobsCommand } from './commands/jobs.js';

@@ -1,5 +1,5 @@
 import axios, { type AxiosInstance } from 'axios';
-import type { Config } from '../config/config-schema.js';
+import type { Config } from '../config/index.js';
 import { readLock } from '../storage/index.js';
 
 /**

@@ -1,8 +1,8 @@
 import type { AxiosInstance } from 'axios';
-import type { User } from '../accounts/accounts.js';
-import { loadAccounts, toUser } from '../accounts/accounts.js';
-import type { Config } from '../config/config-schema.js';
-import { startService, type RunningService } from '../service/start-service.js';
+import type { User } from '../accounts/index.js';
+import { loadAccounts, toUser } from '../accounts/index.js';
+import type { Config } from '../config/index.js';
+import { startService, type RunningService } from '../service/index.js';
 import { silentLogger } from '../shared/logger.js';
 import { runningService } from './service-client.js';
 

@@ -1,9 +1,9 @@
 /** Recording complaints and moving them through their steps; the staff name always comes from the login. */
 import { randomUUID } from 'node:crypto';
-import type { User } from '../accounts/accounts.js';
+import type { User } from '../accounts/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { HOUR, toInstant, type Clock } from '../shared/time.js';
-import type { Store } from '../storage/store.js';
+import type { Store } from '../storage/index.js';
 import {
   stageOf, viewComplaint, type Complaint, type ComplaintCategory, type ComplaintChannel, type ComplaintView, type Satisfaction, type Step,
 } from './complaint.js';

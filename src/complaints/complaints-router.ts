@@ -1,7 +1,7 @@
 /** /api/complaints: record, list, and the steps respond → verify → outcome → satisfaction. */
 import { Router } from 'express';
 import { z } from 'zod';
-import { currentUser } from '../http/auth-middleware.js';
+import { currentUser } from '../http/index.js';
 import { COMPLAINT_CATEGORIES, COMPLAINT_CHANNELS, SATISFACTION } from './complaint.js';
 import type { ComplaintService } from './complaint-service.js';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { jobsConfigSchema } from '../operations/jobs-config.js';
-import { messagingConfigSchema } from '../messaging/messaging-config.js';
+import { jobsConfigSchema } from '../operations/index.js';
+import { messagingConfigSchema } from '../messaging/index.js';
 import { staffAccountSchema } from '../accounts/index.js';
 
 const signMethod = z.enum(['md5', 'hmac', 'hmac-sha256']);
@@ -66,4 +66,3 @@ export const configSchema = z.object({
 }).strict(); // a misspelt key ("cliuser") must be an error, not a setting silently left at its default
 
 export type Config = z.infer<typeof configSchema>;
-export type { Role, StaffAccount } from '../accounts/index.js';

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DEMO_ACCOUNTS } from '../accounts/accounts.js';
+import { DEMO_ACCOUNTS } from '../accounts/index.js';
 import { configSchema, type Config } from './config-schema.js';
 
 /** Environment variables and the config keys they set. The only place that reads process.env. */

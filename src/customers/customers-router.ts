@@ -1,7 +1,7 @@
 /** /api/intents (note, list, follow up) and /api/revisits (the day's list, record an outcome). */
 import { Router } from 'express';
 import { z } from 'zod';
-import { currentUser } from '../http/auth-middleware.js';
+import { currentUser } from '../http/index.js';
 import { shanghaiDate, type Clock } from '../shared/time.js';
 import type { Intents } from './intents.js';
 import type { Revisits } from './revisit-list.js';

@@ -3,10 +3,10 @@
  * follows them up (operations.md: "follow up buyers who showed intent yesterday but did not buy").
  */
 import { randomUUID } from 'node:crypto';
-import type { User } from '../accounts/accounts.js';
+import type { User } from '../accounts/index.js';
 import { NotFoundError, ValidationError } from '../shared/errors.js';
 import { shanghaiDate, toInstant, type Clock } from '../shared/time.js';
-import type { Store } from '../storage/store.js';
+import type { Store } from '../storage/index.js';
 
 export const INTENTS = 'intents';
 

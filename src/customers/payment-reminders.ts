@@ -3,12 +3,12 @@
  * before the platform closes it. Never more than these two: an order already inside the last window
  * gets only the last one; paid or closed orders get none.
  */
-import type { Job } from '../scheduler/job.js';
-import type { JobSettings } from '../scheduler/job-settings.js';
-import type { MessageSink } from '../messaging/message-sink.js';
-import type { Order, TradeStatus } from '../orders/order.js';
+import type { Job } from '../scheduler/index.js';
+import type { JobSettings } from '../scheduler/index.js';
+import type { MessageSink } from '../messaging/index.js';
+import type { Order, TradeStatus } from '../orders/index.js';
 import { MINUTE, parseInstant, toInstant, type Clock } from '../shared/time.js';
-import type { Store } from '../storage/store.js';
+import type { Store } from '../storage/index.js';
 
 export const PAYMENT_REMINDERS = 'payment-reminders';
 const UNPAID: ReadonlySet<TradeStatus> = new Set(['WAIT_BUYER_PAY', 'TRADE_NO_CREATE_PAY']);

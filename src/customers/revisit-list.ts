@@ -2,12 +2,12 @@
  * 回访: every morning, the customers whose purchase was two months ago, one list per day; a customer
  * appears at most once a quarter. Staff record the outcome of each call on the list.
  */
-import type { Job } from '../scheduler/job.js';
-import type { JobSettings } from '../scheduler/job-settings.js';
-import type { Order } from '../orders/order.js';
+import type { Job } from '../scheduler/index.js';
+import type { JobSettings } from '../scheduler/index.js';
+import type { Order } from '../orders/index.js';
 import { NotFoundError } from '../shared/errors.js';
 import { DAY, shanghaiDate, startOfShanghaiDay, toInstant, type Clock } from '../shared/time.js';
-import type { Store } from '../storage/store.js';
+import type { Store } from '../storage/index.js';
 
 export const REVISIT_LISTS = 'revisit-lists';
 /** nick → the last day the customer was put on a list. */

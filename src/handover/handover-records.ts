@@ -3,10 +3,10 @@
  * and when, and the diary notes (交班日记) written for the next shift.
  */
 import { randomUUID } from 'node:crypto';
-import type { User } from '../accounts/accounts.js';
+import type { User } from '../accounts/index.js';
 import { ValidationError } from '../shared/errors.js';
 import { toInstant, type Clock } from '../shared/time.js';
-import type { Store } from '../storage/store.js';
+import type { Store } from '../storage/index.js';
 import type { ShiftName } from './shifts.js';
 import type { OpenItem } from './open-item.js';
 

@@ -4,8 +4,8 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import type { User } from '../accounts/accounts.js';
-import { currentUser } from '../http/auth-middleware.js';
+import type { User } from '../accounts/index.js';
+import { currentUser } from '../http/index.js';
 import { shanghaiDate, type Clock } from '../shared/time.js';
 import type { HandoverRecord, DiaryNote } from './handover-records.js';
 import type { HandoverReport } from './handover-report.js';

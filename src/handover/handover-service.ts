@@ -1,8 +1,8 @@
 /** The handover's domain functions: report, Markdown, acknowledge, diary, and the push the jobs make. */
-import type { User } from '../accounts/accounts.js';
-import type { Job } from '../scheduler/job.js';
-import type { JobSettings } from '../scheduler/job-settings.js';
-import type { MessageSink } from '../messaging/message-sink.js';
+import type { User } from '../accounts/index.js';
+import type { Job } from '../scheduler/index.js';
+import type { JobSettings } from '../scheduler/index.js';
+import type { MessageSink } from '../messaging/index.js';
 import { shanghaiDate } from '../shared/time.js';
 import type { HandoverSources } from './handover-sources.js';
 import { buildHandoverReport, currentOpenItems } from './handover-report.js';

@@ -1,14 +1,14 @@
 /** Everything the handover report reads, as narrow functions, so it can be built from any store (and timed by the benchmark). */
-import type { ComplaintService } from '../complaints/complaint-service.js';
-import type { Intents } from '../customers/intents.js';
+import type { ComplaintService } from '../complaints/index.js';
+import type { Intents } from '../customers/index.js';
 import type { MessageStats, TransferStatus } from './handover-ports.js';
-import type { Order } from '../orders/order.js';
-import type { RemarkEntry } from '../remarks/remark-entry.js';
-import type { ReviewBook } from '../reviews/review-repair.js';
+import type { Order } from '../orders/index.js';
+import type { RemarkEntry } from '../remarks/index.js';
+import type { ReviewBook } from '../reviews/index.js';
 import type { Clock } from '../shared/time.js';
-import type { SyncRun } from '../sync/sync-state.js';
-import type { Task } from '../tasks/task.js';
-import type { FollowUps } from '../tasks/follow-ups.js';
+import type { SyncRun } from '../sync/index.js';
+import type { Task } from '../tasks/index.js';
+import type { FollowUps } from '../tasks/index.js';
 import type { HandoverRecords } from './handover-records.js';
 import type { ShiftTable } from './shifts.js';
 

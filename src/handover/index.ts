@@ -12,3 +12,4 @@ export type { OpenItem, OpenItemKind, OwnerGroup } from './open-item.js';
 export { shiftWindow, previousShift, currentShift, SHIFT_NAMES } from './shifts.js';
 export type { ShiftName, ShiftTable } from './shifts.js';
 export { handoverRouter } from './handover-router.js';
+export type { MessageStats, TransferStatus } from './handover-ports.js';

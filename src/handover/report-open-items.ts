@@ -1,10 +1,10 @@
 /** Every open item of the shop, from each source, as OpenItems (grouping and order are open-item.ts's). */
-import { CATEGORY_TEXT } from '../complaints/complaint.js';
-import { lintMemo } from '../remarks/memo/index.js';
+import { CATEGORY_TEXT } from '../complaints/index.js';
+import { lintMemo } from '../remarks/index.js';
 import { formatYuan } from '../shared/money.js';
 import { maskName, maskText } from '../shared/mask.js';
 import { DAY, HOUR, toInstant } from '../shared/time.js';
-import { TASK_TITLES } from '../tasks/task.js';
+import { TASK_TITLES } from '../tasks/index.js';
 import type { HandoverSources } from './handover-sources.js';
 import type { OpenItem } from './open-item.js';
 

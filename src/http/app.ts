@@ -1,6 +1,6 @@
 import express, { type Router } from 'express';
 import helmet from 'helmet';
-import type { Sessions } from '../accounts/sessions.js';
+import type { Sessions } from '../accounts/index.js';
 import type { Logger } from '../shared/logger.js';
 import { NotFoundError } from '../shared/errors.js';
 import { bearerToken, cookieToken, currentUser, requireAuth, SESSION_COOKIE } from './auth-middleware.js';

@@ -1,7 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { User } from '../accounts/accounts.js';
-import type { Sessions } from '../accounts/sessions.js';
-import type { Role } from '../config/config-schema.js';
+import type { User } from '../accounts/index.js';
+import type { Sessions } from '../accounts/index.js';
+import type { Role } from '../accounts/index.js';
 import { AuthenticationError, ForbiddenError } from '../shared/errors.js';
 
 declare module 'express-serve-static-core' {

@@ -7,7 +7,7 @@
  */
 import { ConflictError } from '../shared/errors.js';
 import { formatYuan } from '../shared/money.js';
-import type { Store } from '../storage/store.js';
+import type { Store } from '../storage/index.js';
 
 export const BALANCE_LEDGER = 'balance-ledger';
 

@@ -1,8 +1,8 @@
 /** /api/ledger: a buyer's store balance (余额) with its movements; the keeper registers credits. */
 import { Router } from 'express';
 import { z } from 'zod';
-import { currentUser, requireRole } from '../http/auth-middleware.js';
-import type { User } from '../accounts/accounts.js';
+import { currentUser, requireRole } from '../http/index.js';
+import type { User } from '../accounts/index.js';
 import type { BuyerAccount, Movement } from './balance-ledger.js';
 
 const creditBody = z.object({

@@ -3,7 +3,7 @@
  * line for the refund keeper. open → registered (the keeper wrote `refund.registered`) → paid.
  */
 import { ConflictError, NotFoundError } from '../shared/errors.js';
-import type { Store } from '../storage/store.js';
+import type { Store } from '../storage/index.js';
 
 export const REFUND_REGISTER = 'refund-register';
 

@@ -4,8 +4,8 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import type { User } from '../accounts/accounts.js';
-import { currentUser, requireRole } from '../http/auth-middleware.js';
+import type { User } from '../accounts/index.js';
+import { currentUser, requireRole } from '../http/index.js';
 import type { ExportFormat } from './refund-export.js';
 import type { RefundRecord, RefundState } from './refund-register.js';
 

@@ -8,3 +8,5 @@ export { createSandboxTracker } from './sandbox/sandbox-tracker.js';
 export { createKuaidi100SandboxRouter, type SandboxCourierOptions } from './sandbox/kuaidi100-router.js';
 export { SANDBOX_KUAIDI100 } from './sandbox/credentials.js';
 export type { SandboxParcel, SandboxParcelFate, SandboxParcelSource } from './sandbox/parcel-source.js';
+export { PARCELS, createParcelRepository } from './parcel-repository.js';
+export type { Parcel, ParcelRepository } from './parcel-repository.js';

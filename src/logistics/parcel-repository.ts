@@ -1,4 +1,4 @@
-import type { Store } from '../storage/store.js';
+import type { Store } from '../storage/index.js';
 import type { ParcelState, TrackingEvent, TrackingResult } from './logistics-port.js';
 import { FINAL_PARCEL_STATES } from './logistics-port.js';
 

@@ -4,12 +4,12 @@
  * mounts `routers` under /api.
  */
 import type { Router } from 'express';
-import type { Job } from '../scheduler/job.js';
-import type { ParcelRepository } from '../logistics/parcel-repository.js';
-import type { OrderRepository } from '../orders/order-repository.js';
+import type { Job } from '../scheduler/index.js';
+import type { ParcelRepository } from '../logistics/index.js';
+import type { OrderRepository } from '../orders/index.js';
 import type { Logger } from '../shared/logger.js';
 import type { Clock } from '../shared/time.js';
-import type { Store } from '../storage/store.js';
+import type { Store } from '../storage/index.js';
 import { buildChannels } from './channels/build-channels.js';
 import { buyersRouter } from './http/buyers-router.js';
 import { messagesRouter } from './http/messages-router.js';

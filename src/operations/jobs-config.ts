@@ -4,7 +4,7 @@
  * has the shop's default, so `{}` is a complete config.
  */
 import { z } from 'zod';
-import { parseCron } from '../scheduler/cron-time.js';
+import { parseCron } from '../scheduler/index.js';
 
 export const JOB_NAMES = [
   'order-sync', 'logistics-refresh', 'payment-reminders', 'birthday-greetings', 'review-repair', 'stuck-parcels',

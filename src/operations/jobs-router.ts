@@ -1,7 +1,7 @@
 /** /api/jobs: every job with its schedule, time zone, next and last run; running one now (admin). */
 import { Router } from 'express';
-import { requireRole } from '../http/auth-middleware.js';
-import type { Scheduler } from '../scheduler/scheduler.js';
+import { requireRole } from '../http/index.js';
+import type { Scheduler } from '../scheduler/index.js';
 
 export function jobsRouter(deps: { scheduler: Pick<Scheduler, 'list' | 'runNow'> }): Router {
   const r = Router();

@@ -3,25 +3,25 @@
  * domain folder with the schedule and catch-up window from the config. A job whose port is missing
  * (no message sink yet, no reconciliation) is left out, and the reason is returned for the log.
  */
-import { birthdayGreetingsJob } from '../customers/birthday-greetings.js';
-import type { BuyerDirectory } from '../customers/buyer-directory.js';
-import { paymentRemindersJob } from '../customers/payment-reminders.js';
-import { revisitListJob, type Revisits } from '../customers/revisit-list.js';
-import type { FollowUps } from '../tasks/follow-ups.js';
-import { handoverJob, type HandoverService } from '../handover/handover-service.js';
-import type { Parcel } from '../logistics/parcel-repository.js';
-import type { Order } from '../orders/order.js';
-import type { ShopPlatform } from '../platform/platform-port.js';
-import { reviewRepairJob, type ReviewBook } from '../reviews/review-repair.js';
+import { birthdayGreetingsJob } from '../customers/index.js';
+import type { BuyerDirectory } from '../customers/index.js';
+import { paymentRemindersJob } from '../customers/index.js';
+import { revisitListJob, type Revisits } from '../customers/index.js';
+import type { FollowUps } from '../tasks/index.js';
+import { handoverJob, type HandoverService } from '../handover/index.js';
+import type { Parcel } from '../logistics/index.js';
+import type { Order } from '../orders/index.js';
+import type { ShopPlatform } from '../platform/index.js';
+import { reviewRepairJob, type ReviewBook } from '../reviews/index.js';
 import type { Logger } from '../shared/logger.js';
 import type { Clock } from '../shared/time.js';
-import type { Store } from '../storage/store.js';
+import type { Store } from '../storage/index.js';
 import { refundRegisterJob, transferChecksJob, transferRegisterJob } from './definitions/register-jobs.js';
 import { stuckParcelsJob, type TakingStaff } from './definitions/stuck-parcels.js';
-import type { Job } from '../scheduler/job.js';
-import type { JobSettings } from '../scheduler/job-settings.js';
+import type { Job } from '../scheduler/index.js';
+import type { JobSettings } from '../scheduler/index.js';
 import { catchUpMinutesOf, type JobName, type JobsConfig } from './jobs-config.js';
-import type { MessageSink } from '../messaging/message-sink.js';
+import type { MessageSink } from '../messaging/index.js';
 import type { RefundRegisterExport, TransferChecks } from './ports.js';
 
 export interface RegistryDeps {

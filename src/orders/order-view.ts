@@ -1,5 +1,5 @@
-import type { Role } from '../config/config-schema.js';
-import type { Parcel } from '../logistics/parcel-repository.js';
+import type { Role } from '../accounts/index.js';
+import type { Parcel } from '../logistics/index.js';
 import { formatYuanFixed } from '../shared/money.js';
 import { maskAddress, maskName, maskPhone } from '../shared/mask.js';
 import type { StoredOrder } from './order-repository.js';

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { ParcelRepository } from '../logistics/parcel-repository.js';
-import { currentUser } from '../http/auth-middleware.js';
+import type { ParcelRepository } from '../logistics/index.js';
+import { currentUser } from '../http/index.js';
 import { NotFoundError } from '../shared/errors.js';
 import { parseInstant } from '../shared/time.js';
 import { TRADE_STATUSES } from './order.js';

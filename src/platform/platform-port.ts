@@ -1,4 +1,4 @@
-import type { Order, Review, TradeStatus } from '../orders/order.js';
+import type { Order, Review, TradeStatus } from '../orders/index.js';
 import type { TimeWindow } from '../shared/time.js';
 
 

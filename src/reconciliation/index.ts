@@ -4,11 +4,11 @@
  * the scheduler (threeDayRule, duplicateTrades, dailyRegister).
  */
 import type { Router } from 'express';
-import type { OrderRepository } from '../orders/order-repository.js';
-import type { ShopPlatform } from '../platform/platform-port.js';
+import type { OrderRepository } from '../orders/index.js';
+import type { ShopPlatform } from '../platform/index.js';
 import type { Logger } from '../shared/logger.js';
 import type { Clock } from '../shared/time.js';
-import type { Store } from '../storage/store.js';
+import type { Store } from '../storage/index.js';
 import { createTransferRepository } from './transfers/transfer-repository.js';
 import { createTransfersService, type TransfersService } from './transfers/transfers-facade.js';
 import { transfersRouter } from './transfers/transfers-router.js';

@@ -9,3 +9,5 @@ export { staffDirectoryFromUsers, resolveNamedColleagues } from './staff-directo
 export type { StaffDirectory, Colleague } from './staff-directory.js';
 export { createKeyedLock } from './keyed-lock.js';
 export type { KeyedLock } from './keyed-lock.js';
+export { lintMemo } from './memo/index.js';
+export { createRemarkRepository } from './remark-repository.js';

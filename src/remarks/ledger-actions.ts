@@ -3,11 +3,11 @@
  * remarks because each one also writes the handbook's remark on the order (余额已登记, 退款已登记).
  */
 import { randomUUID } from 'node:crypto';
-import type { User } from '../accounts/accounts.js';
-import type { BalanceLedger, BuyerAccount, Movement } from '../ledger/balance-ledger.js';
-import { exportRefundRecords, type ExportFormat } from '../ledger/refund-export.js';
-import type { RefundRecord, RefundRegister } from '../ledger/refund-register.js';
-import type { OrderRepository } from '../orders/order-repository.js';
+import type { User } from '../accounts/index.js';
+import type { BalanceLedger, BuyerAccount, Movement } from '../ledger/index.js';
+import { exportRefundRecords, type ExportFormat } from '../ledger/index.js';
+import type { RefundRecord, RefundRegister } from '../ledger/index.js';
+import type { OrderRepository } from '../orders/index.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { shanghaiDate, toInstant, type Clock } from '../shared/time.js';
 import { yuanToFen } from './catalogue/index.js';

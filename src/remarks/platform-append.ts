@@ -4,10 +4,11 @@
  * outbox retry, so a write that landed before its answer was lost is found, never duplicated.
  * The caller holds the order's lock.
  */
-import type { Order } from '../orders/order.js';
-import type { ShopPlatform } from '../platform/platform-port.js';
+import type { Order } from '../orders/index.js';
+import type { ShopPlatform } from '../platform/index.js';
 import { AppError, UpstreamError } from '../shared/errors.js';
-import { mergeFlag, planAppend } from './catalogue/index.js';
+import { mergeFlag } from './catalogue/index.js';
+import { planAppend } from './memo/index.js';
 
 export type Landing =
   | { outcome: 'written' | 'already_present'; memo: string; flag: number; order: Order }

@@ -3,9 +3,9 @@
  * the memo as last seen on the order read back into catalogue entries, and lint findings. The
  * history does not depend on the memo: it survives a memo edited or cleared by hand.
  */
-import type { OrderRepository } from '../orders/order-repository.js';
+import type { OrderRepository } from '../orders/index.js';
 import { NotFoundError } from '../shared/errors.js';
-import { lintMemo, parseMemo, type LintFinding, type ParsedEntry } from './catalogue/index.js';
+import { lintMemo, parseMemo, type LintFinding, type ParsedEntry } from './memo/index.js';
 import type { RemarkEntry } from './remark-entry.js';
 import type { RemarkRepository } from './remark-repository.js';
 import type { StaffDirectory } from './staff-directory.js';

@@ -4,7 +4,7 @@
  * type, enum options) and the flag it asks for. Built from the catalogue, so a kind added there
  * shows up in the console without a console change.
  */
-import type { User } from '../accounts/accounts.js';
+import type { User } from '../accounts/index.js';
 import { ConflictError, ValidationError } from '../shared/errors.js';
 import { kindStates, REMARK_KINDS, STATE_LABELS, type RemarkForm, type RemarkKind, type RemarkOrderState } from './catalogue/index.js';
 import type { TaskType } from '../tasks/index.js';

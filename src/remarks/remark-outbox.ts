@@ -5,9 +5,9 @@
  * was lost is recognised instead of duplicated. An entry that no longer fits the memo is marked
  * failed (it would never fit by waiting) and shows so in the order's history.
  */
-import type { Job } from '../scheduler/job.js';
-import type { OrderRepository } from '../orders/order-repository.js';
-import type { ShopPlatform } from '../platform/platform-port.js';
+import type { Job } from '../scheduler/index.js';
+import type { OrderRepository } from '../orders/index.js';
+import type { ShopPlatform } from '../platform/index.js';
 import { AppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { toInstant, type Clock } from '../shared/time.js';

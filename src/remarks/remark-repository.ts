@@ -3,7 +3,7 @@
  * is one lookup); the outbox holds one small document per entry still to land on the platform.
  * Entry and outbox change in one transaction, so an entry is never pending without being queued.
  */
-import type { Store } from '../storage/store.js';
+import type { Store } from '../storage/index.js';
 import type { RemarkEntry } from './remark-entry.js';
 
 export const REMARK_ENTRIES = 'remark-entries';

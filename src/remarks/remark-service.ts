@@ -4,14 +4,16 @@
  * platform cannot be reached the entry waits in the outbox (status pending) instead of being lost.
  * The same entry (kind, fields, staff, Shanghai day) is written once, whatever repeats it.
  */
-import type { User } from '../accounts/accounts.js';
-import type { OrderRepository } from '../orders/order-repository.js';
-import type { ShopPlatform } from '../platform/platform-port.js';
+import type { User } from '../accounts/index.js';
+import type { OrderRepository } from '../orders/index.js';
+import type { ShopPlatform } from '../platform/index.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { shanghaiDate, toInstant, type Clock } from '../shared/time.js';
-import type { TaskView } from '../tasks/task.js';
-import { getRemarkKind, mergeFlag, planAppend, REMARK_KIND_IDS, remarkState, renderRemark, type RemarkKind, type RemarkOrderState } from './catalogue/index.js';
+import type { TaskView } from '../tasks/index.js';
+import { getRemarkKind, mergeFlag, REMARK_KIND_IDS, renderRemark, type RemarkKind, type RemarkOrderState } from './catalogue/index.js';
+import { planAppend } from './memo/index.js';
+import { remarkState } from './order-state.js';
 import { validateFields } from './catalogue/validate-fields.js';
 import type { KeyedLock } from './keyed-lock.js';
 import { applyEffects, assigneeOf, type EffectDeps } from './remark-effects.js';

@@ -4,16 +4,16 @@
  * routers. The composition root (start-service.ts) calls this once and mounts `routers` under /api.
  */
 import type { Router } from 'express';
-import type { User } from '../accounts/accounts.js';
-import type { Job } from '../scheduler/job.js';
+import type { User } from '../accounts/index.js';
+import type { Job } from '../scheduler/index.js';
 import { createBalanceLedger, createRefundRegister, ledgerRouter, refundsRouter } from '../ledger/index.js';
 import type { ExportFormat } from '../ledger/index.js';
-import type { OrderRepository } from '../orders/order-repository.js';
-import type { ShopPlatform } from '../platform/platform-port.js';
+import type { OrderRepository } from '../orders/index.js';
+import type { ShopPlatform } from '../platform/index.js';
 import { salesReport, salesRouter, type SalesReport } from '../sales/index.js';
 import type { Logger } from '../shared/logger.js';
 import type { Clock } from '../shared/time.js';
-import type { Store } from '../storage/store.js';
+import type { Store } from '../storage/index.js';
 import { createTaskRepository, createTaskService, tasksRouter } from '../tasks/index.js';
 import { createKeyedLock } from './keyed-lock.js';
 import { createLedgerActions } from './ledger-actions.js';

@@ -5,7 +5,7 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { currentUser } from '../http/auth-middleware.js';
+import { currentUser } from '../http/index.js';
 import type { OrderRemarks } from './remark-history.js';
 import { remarkKindsView } from './remark-kinds-view.js';
 import type { RemarkOrderState } from './catalogue/index.js';

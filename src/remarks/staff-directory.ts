@@ -3,7 +3,7 @@
  * Fields accept a display name (阿张) or a username (azhang); the memo always shows the display
  * name, because that is what staff read in the back office.
  */
-import type { Role } from '../config/config-schema.js';
+import type { Role } from '../accounts/index.js';
 import { ValidationError } from '../shared/errors.js';
 
 export interface Colleague {

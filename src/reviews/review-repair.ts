@@ -4,14 +4,14 @@
  * follow-up for the night shift. Reviews are kept locally so the handover lists the unhandled ones
  * without asking the platform.
  */
-import type { Job } from '../scheduler/job.js';
-import type { JobSettings } from '../scheduler/job-settings.js';
-import type { MessageSink } from '../messaging/message-sink.js';
-import type { Review } from '../orders/order.js';
-import type { ShopPlatform } from '../platform/platform-port.js';
+import type { Job } from '../scheduler/index.js';
+import type { JobSettings } from '../scheduler/index.js';
+import type { MessageSink } from '../messaging/index.js';
+import type { Review } from '../orders/index.js';
+import type { ShopPlatform } from '../platform/index.js';
 import { DAY, toInstant, type Clock } from '../shared/time.js';
-import type { Store } from '../storage/store.js';
-import type { FollowUps } from '../tasks/follow-ups.js';
+import type { Store } from '../storage/index.js';
+import type { FollowUps } from '../tasks/index.js';
 
 export const NEGATIVE_REVIEWS = 'negative-reviews';
 

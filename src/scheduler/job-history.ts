@@ -4,7 +4,7 @@
  * read the whole log. Without a store, the state is rebuilt from the log once.
  */
 import { parseInstant } from '../shared/time.js';
-import type { AppendLog, Store } from '../storage/store.js';
+import type { AppendLog, Store } from '../storage/index.js';
 import type { JobRun } from './job.js';
 
 export const JOB_STATE = 'job-state';

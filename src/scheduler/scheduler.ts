@@ -3,7 +3,7 @@ import { NotFoundError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { maskText } from '../shared/mask.js';
 import { toInstant, type Clock } from '../shared/time.js';
-import type { AppendLog, Store } from '../storage/store.js';
+import type { AppendLog, Store } from '../storage/index.js';
 import { catchUpDecision } from './catch-up.js';
 import { lastCronDue, nextCronRun } from './cron-time.js';
 import { createJobHistory } from './job-history.js';

@@ -1,4 +1,4 @@
-import type { Migration } from '../storage/store.js';
+import type { Migration } from '../storage/index.js';
 
 /**
  * Every change of the stored shape, in order. lowdb never merges defaults into an existing file, so

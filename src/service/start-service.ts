@@ -1,9 +1,9 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Config } from '../config/config-schema.js';
-import type { Scheduler } from '../scheduler/scheduler.js';
+import type { Config } from '../config/index.js';
+import type { Scheduler } from '../scheduler/index.js';
 import { loadTemplates, type TemplateSet } from '../messaging/templates/index.js';
-import { ORDER_COLLECTION, ORDERS } from '../orders/order-repository.js';
+import { ORDER_COLLECTION, ORDERS } from '../orders/index.js';
 import type { RemarksService } from '../remarks/index.js';
 import { createLogger, type Logger } from '../shared/logger.js';
 import { systemClock, type Clock } from '../shared/time.js';

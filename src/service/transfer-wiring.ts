@@ -1,8 +1,8 @@
 import type { FollowUps } from '../tasks/index.js';
-import type { TransferChecks } from '../operations/ports.js';
-import type { TransferStatus } from '../handover/handover-ports.js';
-import type { TaskOpener } from '../reconciliation/transfers/transfer-ports.js';
-import type { TransfersService } from '../reconciliation/transfers/transfers-facade.js';
+import type { TransferChecks } from '../operations/index.js';
+import type { TransferStatus } from '../handover/index.js';
+import type { TaskOpener } from '../reconciliation/index.js';
+import type { TransfersService } from '../reconciliation/index.js';
 import { parseInstant } from '../shared/time.js';
 
 /**

@@ -1,9 +1,9 @@
-import { courierCode } from '../logistics/couriers.js';
-import type { LogisticsTracker } from '../logistics/logistics-port.js';
-import type { ParcelRepository } from '../logistics/parcel-repository.js';
-import type { StoredOrder } from '../orders/order-repository.js';
-import type { OrderRepository } from '../orders/order-repository.js';
-import type { TradeStatus } from '../orders/order.js';
+import { courierCode } from '../logistics/index.js';
+import type { LogisticsTracker } from '../logistics/index.js';
+import type { ParcelRepository } from '../logistics/index.js';
+import type { StoredOrder } from '../orders/index.js';
+import type { OrderRepository } from '../orders/index.js';
+import type { TradeStatus } from '../orders/index.js';
 import type { Logger } from '../shared/logger.js';
 import { MINUTE, toInstant, type Clock } from '../shared/time.js';
 

@@ -1,6 +1,6 @@
-import type { Order } from '../orders/order.js';
-import type { OrderRepository } from '../orders/order-repository.js';
-import type { ShopPlatform } from '../platform/platform-port.js';
+import type { Order } from '../orders/index.js';
+import type { OrderRepository } from '../orders/index.js';
+import type { ShopPlatform } from '../platform/index.js';
 import type { Logger } from '../shared/logger.js';
 import { DAY, MINUTE, type Clock, type TimeWindow } from '../shared/time.js';
 import type { SyncState } from './sync-state.js';

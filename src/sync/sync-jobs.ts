@@ -1,5 +1,5 @@
-import type { Job } from '../scheduler/job.js';
-import type { SyncService } from './index.js';
+import type { Job } from '../scheduler/index.js';
+import type { SyncService } from './sync-service.js';
 
 export function syncJobs(sync: SyncService): Job[] {
   return [

@@ -1,6 +1,6 @@
 import { Router } from 'express';
-import { requireRole } from '../http/auth-middleware.js';
-import type { SyncService } from './index.js';
+import { requireRole } from '../http/index.js';
+import type { SyncService } from './sync-service.js';
 import type { SyncState } from './sync-state.js';
 
 export function syncRouter(deps: { sync: SyncService; state: SyncState }): Router {

@@ -1,4 +1,4 @@
-import type { Store } from '../storage/store.js';
+import type { Store } from '../storage/index.js';
 
 /** Where order sync stands. Saved only after the orders it covers are on disk, so a crash re-reads, never skips. */
 export interface SyncCheckpoint {

@@ -1,7 +1,7 @@
 /** /api/follow-ups: the follow-ups scheduled jobs opened, and closing one. */
 import { Router } from 'express';
 import { z } from 'zod';
-import { currentUser } from '../http/auth-middleware.js';
+import { currentUser } from '../http/index.js';
 import type { FollowUps } from './follow-ups.js';
 
 const closeBody = z.object({ note: z.string().max(500).optional() }).strict();

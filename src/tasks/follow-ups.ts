@@ -3,10 +3,10 @@
  * or returning parcel for the staff who took the sale (or nobody yet). The id says what it is about,
  * so a job that runs twice never opens the same follow-up twice. Open ones appear in the handover.
  */
-import type { User } from '../accounts/accounts.js';
+import type { User } from '../accounts/index.js';
 import { NotFoundError } from '../shared/errors.js';
 import { toInstant, type Clock } from '../shared/time.js';
-import type { Store } from '../storage/store.js';
+import type { Store } from '../storage/index.js';
 
 export const FOLLOW_UPS = 'follow-ups';
 

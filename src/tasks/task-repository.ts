@@ -1,5 +1,5 @@
 /** Tasks and notifications in the store. A close and its notification commit together. */
-import type { Store } from '../storage/store.js';
+import type { Store } from '../storage/index.js';
 import type { Task, TaskNotification, TaskState, TaskType } from './task.js';
 
 export const TASKS = 'tasks';

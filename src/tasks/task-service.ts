@@ -2,7 +2,7 @@
  * Opening and closing hand-off tasks. A task is opened by the remark that hands work off and closed
  * by the matching follow-up remark (or by hand); closing notifies the staff member who handed it off.
  */
-import type { User } from '../accounts/accounts.js';
+import type { User } from '../accounts/index.js';
 import { ForbiddenError, NotFoundError } from '../shared/errors.js';
 import { MINUTE, parseInstant, toInstant, type Clock } from '../shared/time.js';
 import { TASK_TITLES, type Task, type TaskNotification, type TaskState, type TaskType, type TaskView } from './task.js';

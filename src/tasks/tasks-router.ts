@@ -1,7 +1,7 @@
 /** /api/tasks: my hand-off tasks, closing one by hand, and the notifications of finished hand-offs. */
 import { Router } from 'express';
 import { z } from 'zod';
-import { currentUser } from '../http/auth-middleware.js';
+import { currentUser } from '../http/index.js';
 import { NotFoundError } from '../shared/errors.js';
 import type { TaskService } from './task-service.js';
 

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { createInterface } from 'node:readline/promises';
-import { hashPassword } from '../../accounts/password.js';
+import { hashPassword } from '../../accounts/index.js';
 
 export function hashPasswordCommand(): Command {
   return new Command('hash-password')

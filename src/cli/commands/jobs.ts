@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import type { Config } from '../../config/config-schema.js';
+import type { Config } from '../../config/index.js';
 import { withService } from '../with-service.js';
 
 interface Listing {

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
-import type { Config } from '../../config/config-schema.js';
+import type { Config } from '../../config/index.js';
 import { shanghaiDate, systemClock } from '../../shared/time.js';
 import { withService } from '../with-service.js';
 

@@ -1,8 +1,8 @@
 import { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
-import type { Config } from '../../config/config-schema.js';
+import type { Config } from '../../config/index.js';
 import { silentLogger } from '../../shared/logger.js';
-import { startService } from '../../service/start-service.js';
+import { startService } from '../../service/index.js';
 import type { SyncRun } from '../../sync/index.js';
 import { runningService } from '../service-client.js';
 

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { Command } from 'commander';
-import type { Config } from '../../config/config-schema.js';
+import type { Config } from '../../config/index.js';
 import type { ImportSummary } from '../../reconciliation/index.js';
 import { shanghaiDate, systemClock } from '../../shared/time.js';
 import { withService } from '../with-service.js';

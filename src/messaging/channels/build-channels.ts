@@ -3,7 +3,7 @@ import type { Logger } from '../../shared/logger.js';
 import type { Clock } from '../../shared/time.js';
 import type { MessagingConfig } from '../messaging-config.js';
 import { createAliyunSmsChannel } from './aliyun-sms/aliyun-sms-channel.js';
-import type { BuyerChannel, RobotChannel } from './channel-port.js';
+import type { BuyerChannel, RobotChannel } from '../outbound/channel-port.js';
 import { createDingtalkRobot } from './dingtalk/dingtalk-robot.js';
 import { createOutboxChannel } from './outbox/outbox-channel.js';
 import { createRobotQueue, type RobotQueue } from './robot-queue.js';

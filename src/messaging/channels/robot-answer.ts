@@ -2,7 +2,7 @@
 import type { AxiosInstance, AxiosResponse } from 'axios';
 import type { HttpClient } from '../../http-client/index.js';
 import { UpstreamError } from '../../shared/errors.js';
-import type { RobotOutcome } from './channel-port.js';
+import type { RobotOutcome } from '../outbound/channel-port.js';
 
 export async function robotAnswer(client: HttpClient, post: (http: AxiosInstance) => Promise<AxiosResponse<unknown>>, tooFastCode: number): Promise<RobotOutcome> {
   let data: { errcode?: unknown; errmsg?: unknown };

@@ -5,14 +5,9 @@
  * Clock and sleep are injected so the tests run a minute in no time.
  */
 import { MINUTE } from '../../shared/time.js';
-import type { RobotChannel, RobotNotice, RobotOutcome } from './channel-port.js';
+import type { RobotChannel, RobotNotice, RobotOutcome, RobotQueue } from '../outbound/channel-port.js';
 
-export interface RobotQueue {
-  /** Resolves once the notice is sent, or refused for good; never before its turn. */
-  push(notice: RobotNotice): Promise<RobotOutcome>;
-  /** Notices waiting (not counting the one being sent). */
-  waiting(): number;
-}
+export type { RobotQueue };
 
 export interface RobotQueueOptions {
   perMinute: number;

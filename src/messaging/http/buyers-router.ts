@@ -1,6 +1,6 @@
 /** Mounted at /api/buyers: staff record that a buyer wants no more messages (never again). */
 import { Router } from 'express';
-import { currentUser } from '../../http/auth-middleware.js';
+import { currentUser } from '../../http/index.js';
 import type { MessageService } from '../outbound/message-service.js';
 
 export function buyersRouter(service: MessageService): Router {

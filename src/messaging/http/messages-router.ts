@@ -5,7 +5,7 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { currentUser } from '../../http/auth-middleware.js';
+import { currentUser } from '../../http/index.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { MESSAGE_STATES, type MessageState } from '../outbound/message.js';
 import type { MessageService } from '../outbound/message-service.js';

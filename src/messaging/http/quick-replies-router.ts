@@ -4,7 +4,7 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { currentUser } from '../../http/auth-middleware.js';
+import { currentUser } from '../../http/index.js';
 import type { QuickReplyService } from '../quick-replies/quick-reply-service.js';
 
 const renderBody = z.object({

@@ -6,7 +6,7 @@
  * no trace of it; when nobody can tell, it is held for a person.
  */
 import { MINUTE, parseInstant, toInstant } from '../../shared/time.js';
-import type { SendOutcome } from '../channels/channel-port.js';
+import type { SendOutcome } from './channel-port.js';
 import { sendDecision } from '../policy/send-policy.js';
 import { nextDayOpening, windowFor } from '../policy/send-windows.js';
 import { checkState } from '../policy/state-checks.js';

@@ -5,7 +5,7 @@
  * a message for sending.
  */
 import { parseInstant, shanghaiDate } from '../../shared/time.js';
-import type { Store } from '../../storage/store.js';
+import type { Store } from '../../storage/index.js';
 import type { MessageState, OutboundMessage, SendAttempt } from './message.js';
 
 export const MESSAGES = 'messages';

@@ -2,9 +2,9 @@
  * What messaging reads about an order: the order, its newest parcel, the render context for a
  * template, and the buyer's number for SMS. Read-only; the repositories belong to their domains.
  */
-import type { Parcel, ParcelRepository } from '../../logistics/parcel-repository.js';
-import type { Order } from '../../orders/order.js';
-import type { OrderRepository } from '../../orders/order-repository.js';
+import type { Parcel, ParcelRepository } from '../../logistics/index.js';
+import type { Order } from '../../orders/index.js';
+import type { OrderRepository } from '../../orders/index.js';
 import { parseInstant } from '../../shared/time.js';
 import { buildRenderContext, type BuyerProfile, type ParcelInput, type RenderContext, type TransferInput } from '../templates/index.js';
 

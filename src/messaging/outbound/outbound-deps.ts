@@ -2,8 +2,7 @@
 import type { Logger } from '../../shared/logger.js';
 import { maskText } from '../../shared/mask.js';
 import { toInstant, type Clock } from '../../shared/time.js';
-import type { BuyerChannel } from '../channels/channel-port.js';
-import type { RobotQueue } from '../channels/robot-queue.js';
+import type { BuyerChannel, RobotQueue } from './channel-port.js';
 import type { MessagingConfig } from '../messaging-config.js';
 import type { TemplateSet } from '../templates/index.js';
 import type { ChannelKind, OutboundMessage, SendAttempt } from './message.js';

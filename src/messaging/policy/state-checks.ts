@@ -3,8 +3,8 @@
  * sent: an order paid a minute ago gets no payment reminder, a parcel delivered since gets no
  * "stuck" notice. One small rule per kind; kinds without a rule always pass.
  */
-import type { Parcel } from '../../logistics/parcel-repository.js';
-import type { Order, TradeStatus } from '../../orders/order.js';
+import type { Parcel } from '../../logistics/index.js';
+import type { Order, TradeStatus } from '../../orders/index.js';
 import { parseInstant } from '../../shared/time.js';
 import type { MessageKind } from '../templates/metadata.js';
 

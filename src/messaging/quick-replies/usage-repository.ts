@@ -1,5 +1,5 @@
 /** How often each staff member uses each quick reply: persisted counts, one small document per pair. */
-import type { Store } from '../../storage/store.js';
+import type { Store } from '../../storage/index.js';
 
 export const QUICK_REPLY_USAGE = 'quick-reply-usage';
 

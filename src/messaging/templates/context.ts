@@ -3,8 +3,8 @@
  * variable `source` must be one of CONTEXT_PATHS, which the loader checks at start-up.
  * Only display-safe data is here: the buyer's phone is masked and no address is exposed.
  */
-import type { Order } from '../../orders/order.js';
-import type { ParcelState, TrackingEvent } from '../../logistics/logistics-port.js';
+import type { Order } from '../../orders/index.js';
+import type { ParcelState, TrackingEvent } from '../../logistics/index.js';
 import { maskPhone } from '../../shared/mask.js';
 import { courierName, parcelStateText, tradeStatusText } from './display-names.js';
 

@@ -1,6 +1,6 @@
 /** Chinese names buyers recognise for the codes the platform and the trackers use. */
-import type { TradeStatus } from '../../orders/order.js';
-import type { ParcelState } from '../../logistics/logistics-port.js';
+import type { TradeStatus } from '../../orders/index.js';
+import type { ParcelState } from '../../logistics/index.js';
 import { ownEntry } from '../../shared/own-entry.js';
 
 const COURIERS: Record<string, string> = {

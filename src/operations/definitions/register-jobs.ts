@@ -1,7 +1,7 @@
 /** The reconciliation and ledger jobs: thin schedules over their ports (see ports.ts). */
 import { shanghaiDate, type Clock } from '../../shared/time.js';
-import type { Job } from '../../scheduler/job.js';
-import type { JobSettings } from '../../scheduler/job-settings.js';
+import type { Job } from '../../scheduler/index.js';
+import type { JobSettings } from '../../scheduler/index.js';
 import type { RefundRegisterExport, TransferChecks } from '../ports.js';
 
 export function transferChecksJob(deps: { checks: TransferChecks }, settings: JobSettings): Job {

@@ -3,13 +3,13 @@
  * refused, becomes a follow-up for the staff who took the sale (their sale record on the order; nobody
  * if there is none) and a logistics notice to the buyer, once per parcel and state.
  */
-import type { FollowUps } from '../../tasks/follow-ups.js';
-import type { Parcel } from '../../logistics/parcel-repository.js';
-import type { Order } from '../../orders/order.js';
+import type { FollowUps } from '../../tasks/index.js';
+import type { Parcel } from '../../logistics/index.js';
+import type { Order } from '../../orders/index.js';
 import { HOUR, type Clock } from '../../shared/time.js';
-import type { Job } from '../../scheduler/job.js';
-import type { JobSettings } from '../../scheduler/job-settings.js';
-import type { MessageSink } from '../../messaging/message-sink.js';
+import type { Job } from '../../scheduler/index.js';
+import type { JobSettings } from '../../scheduler/index.js';
+import type { MessageSink } from '../../messaging/index.js';
 
 export type ParcelTrouble = 'no_scan' | 'returning' | 'refused';
 

@@ -1,4 +1,4 @@
-import type { TradeStatus } from '../../orders/order.js';
+import type { TradeStatus } from '../../orders/index.js';
 import { TradeIndex } from './trade-index.js';
 import type { SandboxBuyer, SandboxRate, SandboxTrade } from './types.js';
 

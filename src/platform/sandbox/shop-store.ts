@@ -1,4 +1,4 @@
-import type { Store, Transaction } from '../../storage/store.js';
+import type { Store, Transaction } from '../../storage/index.js';
 import type { GeneratedShop, SandboxBuyer, SandboxRate, SandboxTrade } from './types.js';
 
 /**

@@ -1,7 +1,7 @@
-import type { SandboxParcel, SandboxParcelSource } from '../../logistics/sandbox/parcel-source.js';
+import type { SandboxParcel, SandboxParcelSource } from '../../logistics/index.js';
 import { silentLogger, type Logger } from '../../shared/logger.js';
 import { systemClock, type Clock, type TimeWindow } from '../../shared/time.js';
-import type { Store } from '../../storage/store.js';
+import type { Store } from '../../storage/index.js';
 import { createSandboxFaults, type FaultSettings, type SandboxFaults } from './faults.js';
 import { generateShop } from './generator/index.js';
 import { DEFAULT_PACE, tickShop, type SandboxPace, type TickSummary } from './living.js';

@@ -1,4 +1,4 @@
-import type { SandboxParcel } from '../../logistics/sandbox/parcel-source.js';
+import type { SandboxParcel } from '../../logistics/index.js';
 import { HOUR } from '../../shared/time.js';
 import { courierName } from './generator/couriers.js';
 import { createRng, hashSeed } from './generator/prng.js';

@@ -1,4 +1,4 @@
-import type { TradeStatus } from '../../orders/order.js';
+import type { TradeStatus } from '../../orders/index.js';
 import { ownEntry } from '../../shared/own-entry.js';
 import { formatTopTime } from '../../shared/time.js';
 import type { Params } from './gateway.js';

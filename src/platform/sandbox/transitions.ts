@@ -1,4 +1,4 @@
-import type { TradeStatus } from '../../orders/order.js';
+import type { TradeStatus } from '../../orders/index.js';
 import type { SandboxLine, SandboxShipment, SandboxTrade } from './types.js';
 
 /**

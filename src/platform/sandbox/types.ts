@@ -1,5 +1,5 @@
-import type { TradeStatus } from '../../orders/order.js';
-import type { SandboxParcelFate } from '../../logistics/sandbox/parcel-source.js';
+import type { TradeStatus } from '../../orders/index.js';
+import type { SandboxParcelFate } from '../../logistics/index.js';
 
 /**
  * The sandbox shop's own records. Kept lean (100k orders live in memory): item details come from

@@ -1,4 +1,4 @@
-import type { Order, Review } from '../../orders/order.js';
+import type { Order, Review } from '../../orders/index.js';
 import { formatTopTime } from '../../shared/time.js';
 import type { TimeWindow } from '../../shared/time.js';
 import { ALL_TRADE_TYPES, TRADE_FIELDS, type TopTrade } from '../top/wire.js';

@@ -1,5 +1,5 @@
 import { createStringPool } from '../../shared/intern.js';
-import { TRADE_STATUSES, type Order, type OrderItem, type Review, type TradeStatus } from '../../orders/order.js';
+import { TRADE_STATUSES, type Order, type OrderItem, type Review, type TradeStatus } from '../../orders/index.js';
 import { UpstreamError } from '../../shared/errors.js';
 import { parseYuan } from '../../shared/money.js';
 import { isCalendarDate, parseTopTime, toInstant } from '../../shared/time.js';

@@ -4,7 +4,7 @@
  * same transaction, so the summary is exactly what was stored.
  */
 import { randomUUID } from 'node:crypto';
-import type { User } from '../../accounts/accounts.js';
+import type { User } from '../../accounts/index.js';
 import type { Logger } from '../../shared/logger.js';
 import { toInstant, type Clock } from '../../shared/time.js';
 import { matchCredits, type Candidate, type Claim, type MatchRule, type OpenTransfer, type QueueCode } from '../matching/index.js';

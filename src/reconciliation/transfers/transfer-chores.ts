@@ -3,10 +3,10 @@
  * the staff who took them (issue 5 item 6), and platform orders a transfer buyer placed again are listed for
  * one-click closing, never closed automatically (item 7).
  */
-import type { User } from '../../accounts/accounts.js';
-import type { Order } from '../../orders/order.js';
-import type { OrderRepository } from '../../orders/order-repository.js';
-import type { ShopPlatform } from '../../platform/platform-port.js';
+import type { User } from '../../accounts/index.js';
+import type { Order } from '../../orders/index.js';
+import type { OrderRepository } from '../../orders/index.js';
+import type { ShopPlatform } from '../../platform/index.js';
 import { ConflictError, NotFoundError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import { DAY, parseInstant, toInstant, type Clock } from '../../shared/time.js';

@@ -3,7 +3,7 @@
  * note for the keeper to book to the buyer's balance), unmatching until shipped, and entering the waybill.
  */
 import { z } from 'zod';
-import type { User } from '../../accounts/accounts.js';
+import type { User } from '../../accounts/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import { formatYuanFixed } from '../../shared/money.js';

@@ -2,7 +2,7 @@
  * What the transfer feature needs from its neighbours, declared narrowly here so it never imports their
  * implementations; the composition root hands in the real ones (remarks.service, tasks, messaging).
  */
-import type { User } from '../../accounts/accounts.js';
+import type { User } from '../../accounts/index.js';
 import type { Person } from './transfer-types.js';
 
 /** The remarks service's write: `transfer.awaiting` on creation, `copy.transfer` with the waybill. */

@@ -4,7 +4,7 @@
  * supervisor's mark that the day was reviewed.
  */
 import ExcelJS from 'exceljs';
-import type { User } from '../../accounts/accounts.js';
+import type { User } from '../../accounts/index.js';
 import { ValidationError } from '../../shared/errors.js';
 import { formatYuanFixed } from '../../shared/money.js';
 import { formatTopTime, parseInstant, shanghaiDate, toInstant, type Clock } from '../../shared/time.js';

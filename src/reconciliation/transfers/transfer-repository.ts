@@ -3,7 +3,7 @@
  * (never in the orders file). Unique amounts are allocated inside one store transaction, which runs
  * synchronously, so two creations at the same moment can never be given the same amount.
  */
-import type { Store, Transaction } from '../../storage/store.js';
+import type { Store, Transaction } from '../../storage/index.js';
 import { allocateUniqueAmount } from '../matching/index.js';
 import type { AuditEvent, StoredRow, SurplusNote, TransferOrder } from './transfer-types.js';
 

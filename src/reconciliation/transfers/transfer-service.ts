@@ -4,9 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { User } from '../../accounts/accounts.js';
-import type { OrderRepository } from '../../orders/order-repository.js';
-import type { ShopPlatform } from '../../platform/platform-port.js';
+import type { User } from '../../accounts/index.js';
+import type { OrderRepository } from '../../orders/index.js';
+import type { ShopPlatform } from '../../platform/index.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import { toInstant, type Clock } from '../../shared/time.js';

@@ -1,5 +1,5 @@
 /** The transfer feature's one service object: what the router, the CLI and the scheduler call. */
-import type { User } from '../../accounts/accounts.js';
+import type { User } from '../../accounts/index.js';
 import { NotFoundError } from '../../shared/errors.js';
 import type { BankId, BankLayoutId, MappingProfile } from '../statement/index.js';
 import { importStatement } from './statement-import.js';

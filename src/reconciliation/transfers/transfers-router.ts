@@ -5,7 +5,7 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
-import { currentUser, requireRole } from '../../http/auth-middleware.js';
+import { currentUser, requireRole } from '../../http/index.js';
 import { ValidationError } from '../../shared/errors.js';
 import { BANK_LAYOUTS, validateProfile } from '../statement/index.js';
 import type { TransfersService } from './transfers-facade.js';

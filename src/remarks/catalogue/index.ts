@@ -1,8 +1,7 @@
-/** Public entry of the remark catalogue (备注规范): the kinds as data, rendering, flags, order state, register line. */
+/** Public entry of the remark catalogue (备注规范): the kinds as data, rendering, flags, register line. */
 export { REMARK_KINDS, REMARK_KIND_IDS, getRemarkKind, kindStates } from './catalogue.js';
 export { renderRemark } from './render.js';
 export type { RenderRemarkInput } from './render.js';
-export { remarkState, memoShowsPrinted } from './order-state.js';
 export { mergeFlag, flagLabel, FLAG, DEFAULT_FLAG_LABELS } from './flags.js';
 export { formatRegisterLine } from './register-line.js';
 export type { RegisterLineInput } from './register-line.js';
@@ -11,5 +10,3 @@ export { REMARK_ORDER_STATES, STATE_LABELS } from './types.js';
 export type {
   BalanceDebit, Handoff, RefundRegisterEntry, RemarkForm, RemarkKind, RemarkOrderState, RemarkWriter, RenderedRemark,
 } from './types.js';
-export { appendEntry, checkMemoLimit, memoBytes, planAppend, MEMO_BYTE_LIMIT, parseMemo, lintMemo } from '../memo/index.js';
-export type { LintFinding, ParsedEntry } from '../memo/index.js';

@@ -11,7 +11,7 @@ import type { Logger } from '../../../shared/logger.js';
 import { maskText } from '../../../shared/mask.js';
 import { formatShanghaiDate, parseInstant, type Clock } from '../../../shared/time.js';
 import type { MessageKind } from '../../templates/metadata.js';
-import type { BuyerChannel, BuyerSendRequest, ResolveOutcome, SendOutcome } from '../channel-port.js';
+import type { BuyerChannel, BuyerSendRequest, ResolveOutcome, SendOutcome } from '../../outbound/channel-port.js';
 import { percentEncode, popSignature, popTimestamp } from './pop-signature.js';
 import { smsCodeMeaning } from './sms-codes.js';
 

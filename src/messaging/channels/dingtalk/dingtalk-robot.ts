@@ -5,7 +5,7 @@
 import { createHttpClient } from '../../../http-client/index.js';
 import type { Logger } from '../../../shared/logger.js';
 import type { Clock } from '../../../shared/time.js';
-import type { RobotChannel, RobotNotice, RobotOutcome } from '../channel-port.js';
+import type { RobotChannel, RobotNotice, RobotOutcome } from '../../outbound/channel-port.js';
 import { robotAnswer } from '../robot-answer.js';
 import { signedWebhook } from './dingtalk-sign.js';
 

@@ -3,7 +3,7 @@
  * chat, and they mark it sent. Delivering to the outbox is only a state change of the stored
  * message, so doing it again after a crash changes nothing: the channel is idempotent by nature.
  */
-import type { BuyerChannel } from '../channel-port.js';
+import type { BuyerChannel } from '../../outbound/channel-port.js';
 
 export function createOutboxChannel(): BuyerChannel {
   return {

@@ -4,7 +4,7 @@
  */
 import { createHttpClient } from '../../../http-client/index.js';
 import type { Logger } from '../../../shared/logger.js';
-import type { RobotChannel, RobotNotice, RobotOutcome } from '../channel-port.js';
+import type { RobotChannel, RobotNotice, RobotOutcome } from '../../outbound/channel-port.js';
 import { robotAnswer } from '../robot-answer.js';
 
 export const WECOM_TOO_FAST = 45009;

@@ -1,4 +1,4 @@
-import type { SandboxParcelFate } from '../../../logistics/sandbox/parcel-source.js';
+import type { SandboxParcelFate } from '../../../logistics/index.js';
 import { weightedTable, type Rng } from './prng.js';
 
 /** Couriers the shop ships with: kuaidi100 code, the name the platform shows, share of parcels, waybill format. */

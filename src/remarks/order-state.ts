@@ -2,10 +2,10 @@
  * Which catalogue variant applies: unpaid, paid and not printed, or printed. The platform status
  * does not say "printed"; the local print mark or a print remark (a bare date entry) does.
  */
-import type { Order, TradeStatus } from '../../orders/order.js';
-import { datePattern } from '../memo/date-pattern.js';
-import { splitMemo } from '../memo/split.js';
-import type { RemarkOrderState } from './types.js';
+import type { Order, TradeStatus } from '../orders/index.js';
+import { datePattern } from './memo/date-pattern.js';
+import { splitMemo } from './memo/split.js';
+import type { RemarkOrderState } from './catalogue/types.js';
 
 /**
  * Statuses where the buyer has not paid. TRADE_CLOSED_BY_TAOBAO is a trade closed before payment

@@ -3,7 +3,7 @@
  * the outbox (staff paste into chat), Aliyun SMS, or a DingTalk/WeCom group robot for notices.
  * Outcomes are values: a refused number is not an exception, it is an answer.
  */
-import type { BuyerChannelKind, OutboundMessage } from '../outbound/message.js';
+import type { BuyerChannelKind, OutboundMessage } from './message.js';
 import type { MessageKind } from '../templates/metadata.js';
 
 export interface BuyerSendRequest {
@@ -57,4 +57,12 @@ export type RobotOutcome =
 export interface RobotChannel {
   readonly kind: 'dingtalk' | 'wecom';
   send(notice: RobotNotice): Promise<RobotOutcome>;
+}
+
+/** Robot notices in the order they were pushed, paced to the robot's per-minute limit. */
+export interface RobotQueue {
+  /** Resolves once the notice is sent, or refused for good; never before its turn. */
+  push(notice: RobotNotice): Promise<RobotOutcome>;
+  /** Notices waiting (not counting the one being sent). */
+  waiting(): number;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TradeStatus } from '../../../src/orders/order.js';
-import { memoShowsPrinted, remarkState } from '../../../src/remarks/catalogue/index.js';
+import type { TradeStatus } from '../../src/orders/order.js';
+import { memoShowsPrinted, remarkState } from '../../src/remarks/order-state.js';
 
 const order = (status: TradeStatus, sellerMemo = '') => ({ status, sellerMemo });
 

@@ -1,0 +1,6 @@
+/**
+ * The shop platform behind one port (ShopPlatform): orders, memos, reviews, closing trades. Adapters live beside it —
+ * src/platform/taobao (the real TOP protocol) and src/platform/sandbox (the embedded shop) — and only the composition
+ * root opens them; features depend on this port alone.
+ */
+export type { ShopPlatform } from './platform-port.js';
