@@ -23,32 +23,62 @@ function rig(failFrom: number, slowSaves = false) {
     async *createdOrders(w: TimeWindow) { yield [{ tid: String(w.start), modifiedAt: new Date(w.start).toISOString() } as Order]; },
     async *changedOrders() {},
   } as unknown as ShopPlatform;
+  // Every write and cursor save the sync starts, so a test can wait until none is left running.
+  const started: Promise<unknown>[] = [];
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    started.push(p);
+    return p;
+  };
   let writes = 0;
   const orders = {
-    upsertMany: async () => {
+    upsertMany: () => track((async () => {
       if (++writes >= failFrom) throw new Error(`disk said no (write ${writes})`);
       return { created: 1, changed: 0, unchanged: 0 };
-    },
+    })()),
   } as unknown as OrderRepository;
   const state = createSyncState(createMemoryStore());
-  if (slowSaves) {
-    const save = state.save.bind(state);
-    state.save = (patch) => new Promise((resolve) => setTimeout(resolve, 30)).then(() => save(patch));
-  }
+  const save = state.save.bind(state);
+  state.save = (patch) => track(slowSaves ? new Promise((resolve) => setTimeout(resolve, 30)).then(() => save(patch)) : save(patch));
   const run = () => syncOrders({ platform, orders, state, clock: { now: () => NOW }, logger: silentLogger(), overlapMinutes: 10, backfillDays: 5 });
-  return { run, state };
+  /**
+   * Resolves once everything the sync started has settled, including work it chained on after
+   * returning. Each round ends with a turn of the event loop: Node reports a rejection nobody
+   * handled when the microtasks of a turn are done, and work chained on a settled save starts then.
+   */
+  const quiet = async () => {
+    for (let seen = -1; seen !== started.length;) {
+      seen = started.length;
+      await Promise.allSettled(started);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  return { run, state, quiet };
 }
 
 describe('backfill when the disk fails', () => {
   it('when the backfill fails, then the days fetched ahead stop asking the platform for pages', async () => {
     let pagesServed = 0;
+    let open = 0;
+    // Each day's fetch settles here when it ends: given up by the sync, or its 20 pages all served.
+    const ended: Promise<void>[] = [];
     const platform = {
-      async *createdOrders(w: TimeWindow) {
-        for (let p = 0; p < 20; p++) {
-          await new Promise((resolve) => setTimeout(resolve, 5));
-          pagesServed++;
-          yield [{ tid: `${w.start}-${p}`, modifiedAt: new Date(w.start).toISOString() } as Order];
-        }
+      createdOrders(w: TimeWindow) {
+        let end!: () => void;
+        ended.push(new Promise<void>((resolve) => { end = resolve; }));
+        return (async function* () {
+          open++;
+          try {
+            for (let p = 0; p < 20; p++) {
+              // A page takes a little time to come, so days fetched ahead are in flight when the write fails.
+              await new Promise((resolve) => setTimeout(resolve, 5));
+              pagesServed++;
+              yield [{ tid: `${w.start}-${p}`, modifiedAt: new Date(w.start).toISOString() } as Order];
+            }
+          } finally {
+            open--;
+            end();
+          }
+        })();
       },
       async *changedOrders() {},
     } as unknown as ShopPlatform;
@@ -56,7 +86,8 @@ describe('backfill when the disk fails', () => {
     const state = createSyncState(createMemoryStore());
     await expect(syncOrders({ platform, orders, state, clock: { now: () => NOW }, logger: silentLogger(), overlapMinutes: 10, backfillDays: 30 })).rejects.toThrow(/disk said no/);
     const atFailure = pagesServed;
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(open).toBeGreaterThan(0); // else the test proves nothing
+    await Promise.all(ended);
     // At most the page each fetch ahead was waiting for; not the rest of their days.
     expect(pagesServed - atFailure).toBeLessThanOrEqual(2);
   });
@@ -66,9 +97,9 @@ describe('backfill when the disk fails', () => {
     ['a later day fails while an earlier cursor save is still slow', 2, true],
   ])('when %s, then the sync rejects with the write error, nothing goes unhandled and the cursor holds', async (_what, failFrom, slowSaves) => {
     process.on('unhandledRejection', onUnhandled);
-    const { run, state } = rig(failFrom, slowSaves);
+    const { run, state, quiet } = rig(failFrom, slowSaves);
     await expect(run()).rejects.toThrow(/disk said no/);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await quiet();
     expect(unhandled).toEqual([]);
     // The cursor never passes a day that was not written.
     const cursor = state.checkpoint().backfillCursor!;
