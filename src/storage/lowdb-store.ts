@@ -7,7 +7,7 @@ import { createAppendLog } from './append-log.js';
 import { acquireLock, type LockInfo } from './store-lock.js';
 import { createCollection, shardFileName, shardOf, type ShardedCollection } from './shards.js';
 import type { AppendLog, CollectionOptions, Migration, Store, StoreStats, Transaction } from './store.js';
-import { listSegments, openWal, replaySegments, walLine, type WalOp } from './wal.js';
+import { listSegments, openWal, replaySegments, segmentSeq, walLine, type WalOp } from './wal.js';
 import { createRowCodec, type RowCodec } from './row-layout.js';
 import { ownEntry } from '../shared/own-entry.js';
 import { internReviver } from '../shared/intern.js';
@@ -126,13 +126,23 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
   }
 
   // Replay the write-ahead log over the shards: whole documents in order, so replay is idempotent.
-  const segments = await listSegments(walDir);
+  // Segments the last checkpoint covered are already in the shard files; one still here is a
+  // leftover (its deletion failed or a crash interrupted it), and replaying it over a newer shard
+  // file would bring back older documents.
+  const coveredUpTo = meta.data.walCovered ?? 0;
+  if (!Number.isSafeInteger(coveredUpTo) || coveredUpTo < 0) {
+    await lock.release();
+    throw new Error(`meta.json: walCovered ${JSON.stringify(coveredUpTo)} is not a segment number; restore meta.json from a backup`);
+  }
+  const onDisk = await listSegments(walDir);
+  const segments = onDisk.filter((s) => segmentSeq(s) > coveredUpTo);
+  if (segments.length < onDisk.length) log?.info({ skipped: onDisk.length - segments.length, coveredUpTo }, 'skipped write-ahead log segments a checkpoint already covered');
   let replayed = 0;
   for await (const [name, id, doc] of replaySegments(segments, (file, line) => log?.warn({ file, line }, 'skipped a torn write-ahead log line (never acknowledged)'))) {
     apply(name, id, doc === null ? null : JSON.parse(JSON.stringify(doc), intern));
     replayed++;
   }
-  const wal = await openWal(walDir);
+  const wal = await openWal(walDir, coveredUpTo);
   if (replayed) log?.info({ replayed, segments: segments.length }, 'recovered writes from the write-ahead log');
 
   const logs = new Map<string, ReturnType<typeof createAppendLog>>();
@@ -184,13 +194,17 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
   function checkpoint(): Promise<void> {
     const run = checkpointChain.then(async () => {
       if (failure) throw failure;
-      const covered = await wal.rotate();
+      const { covered, upTo } = await wal.rotate();
       await writeDirtyShards();
       // Files left over from a larger shard count: their documents now live in other shards.
       await Promise.all(orphans.splice(0).map((f) => unlink(f).catch(() => undefined)));
       meta.data.shards = Object.fromEntries([...colls].map(([n, c]) => [n, c.data.shards.length]));
+      // Set only now that the shard files covering those segments are on disk (a migration writes meta too).
+      meta.data.walCovered = upTo;
       await meta.write();
-      await wal.remove(covered);
+      // The checkpoint holds once meta.json is written: a segment left undeleted is skipped by
+      // replay and retried by the next checkpoint, so a failed delete is only reported.
+      await wal.remove(covered).catch((err) => log?.warn({ err }, 'could not delete a covered write-ahead log segment; the next checkpoint retries'));
       lastCheckpoint = Date.now();
     });
     checkpointChain = run.catch(() => undefined);

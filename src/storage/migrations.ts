@@ -5,6 +5,11 @@ export interface StoreMeta {
   schemaVersion: number;
   /** Shard count per collection, so documents are found where they were written. */
   shards: Record<string, number>;
+  /**
+   * The newest write-ahead log segment the shard files cover (written by a checkpoint after the
+   * shard files): replay skips every segment at or below it, so one a crash left behind is harmless.
+   */
+  walCovered?: number;
 }
 
 /**

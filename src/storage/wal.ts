@@ -1,6 +1,7 @@
 import { readdir, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { readJsonLines } from './append-log.js';
+import { fsyncDir } from './atomic-file.js';
 import { openGroupFile, type GroupFile } from './group-file.js';
 import { ownEntry } from '../shared/own-entry.js';
 import { decodeRow, type RowCodec, type RowLayout } from './row-layout.js';
@@ -20,8 +21,16 @@ export interface Wal {
   syncs(): number;
   /** Bytes in the current segment. */
   bytes(): number;
-  /** Starts a new segment; resolves with the finished older segments once their writes are on disk. */
-  rotate(): Promise<string[]>;
+  /**
+   * Starts a new segment; resolves once the older segments' writes are on disk, with those segments
+   * and `upTo`, the sequence number of the newest of them (every segment at or below it is covered).
+   */
+  rotate(): Promise<{ covered: string[]; upTo: number }>;
+  /**
+   * Deletes covered segments oldest first, one at a time, fsyncing the folder after each, and stops
+   * at the first that cannot be deleted (rejecting with its error): the segments left on disk are
+   * then always the newest ones, never an older one behind a deleted newer one.
+   */
   remove(segments: string[]): Promise<void>;
   close(): Promise<void>;
 }
@@ -124,6 +133,13 @@ export function lineOps(line: unknown, where: string): WalOp[] {
   });
 }
 
+/** A segment's sequence number, from its file name. */
+export function segmentSeq(path: string): number {
+  const m = SEGMENT.exec(basename(path));
+  if (!m) throw new Error(`${path} is not a write-ahead log segment`);
+  return Number(m[1]);
+}
+
 export async function listSegments(dir: string): Promise<string[]> {
   const names = await readdir(dir).catch(() => [] as string[]);
   return names.filter((n) => SEGMENT.test(n)).sort().map((n) => join(dir, n));
@@ -135,28 +151,40 @@ export async function* replaySegments(segments: string[], onBadLine: (file: stri
   }
 }
 
-export async function openWal(dir: string): Promise<Wal> {
+/**
+ * Opens the log in a new segment. `coveredUpTo` is the last sequence a checkpoint recorded as covered:
+ * numbering continues above it even when the folder is empty, since replay skips every segment at or
+ * below it (a new segment numbered 1 would never be read back).
+ */
+export async function openWal(dir: string, coveredUpTo = 0): Promise<Wal> {
   const existing = await listSegments(dir);
-  let seq = existing.length ? Number(SEGMENT.exec(existing[existing.length - 1]!.split('/').pop()!)![1]) : 0;
+  let seq = Math.max(coveredUpTo, existing.length ? segmentSeq(existing[existing.length - 1]!) : 0);
   const segmentPath = (n: number) => join(dir, `wal-${String(n).padStart(8, '0')}.jsonl`);
-  let current: GroupFile = await openGroupFile(segmentPath(++seq));
+  // A new file's name is durable only once its folder is fsynced: its fdatasyncs alone do not keep it.
+  const openSegment = async (n: number) => {
+    const file = await openGroupFile(segmentPath(n));
+    await fsyncDir(dir);
+    return file;
+  };
+  let current: GroupFile = await openSegment(++seq);
   let retiredSyncs = 0;
 
   let chain: Promise<unknown> = Promise.resolve();
   // Rotations are serialized: a checkpoint and a failed append may ask at the same time.
-  function rotate(): Promise<string[]> {
+  function rotate(): Promise<{ covered: string[]; upTo: number }> {
     const next = chain.then(rotateNow);
     chain = next.catch(() => undefined);
     return next;
   }
 
-  async function rotateNow(): Promise<string[]> {
+  async function rotateNow(): Promise<{ covered: string[]; upTo: number }> {
     const old = current;
-    current = await openGroupFile(segmentPath(++seq));
+    current = await openSegment(++seq);
     await old.close();
     retiredSyncs += old.syncs();
-    const olderOnDisk = (await listSegments(dir)).filter((p) => p < current.path);
-    return olderOnDisk;
+    // Also segments an earlier checkpoint failed to delete: this one retries them.
+    const covered = (await listSegments(dir)).filter((p) => segmentSeq(p) < seq);
+    return { covered, upTo: seq - 1 };
   }
 
   return {
@@ -169,7 +197,14 @@ export async function openWal(dir: string): Promise<Wal> {
     syncs: () => retiredSyncs + current.syncs(),
     rotate,
     async remove(segments) {
-      await Promise.all(segments.map((s) => unlink(s).catch(() => undefined)));
+      // In parallel, a crash (or an unlink that failed for the older one only) could leave an older
+      // segment behind a deleted newer one, and replaying it would bring back older documents.
+      for (const s of [...segments].sort((a, b) => segmentSeq(a) - segmentSeq(b))) {
+        await unlink(s).catch((err: NodeJS.ErrnoException) => {
+          if (err.code !== 'ENOENT') throw err; // gone already: a retry after a crash
+        });
+        await fsyncDir(dir);
+      }
     },
     async close() {
       await current.close();
