@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHttpClient, type HttpClientOptions } from '../../src/http-client/index.js';
 import { UpstreamError } from '../../src/shared/errors.js';
 
@@ -35,12 +35,26 @@ describe('createHttpClient', () => {
     const scope = nock(ORIGIN).get('/status').reply(429, 'slow down', { 'Retry-After': '2' }).get('/status').times(2).reply(200, { ok: 1 });
     let t = 0;
     const sleeps: number[] = [];
-    // Sleeps take a little real time, so the second caller starts while the first one waits.
-    const http = createHttpClient({ name: 'demo', baseURL: ORIGIN, now: () => t, random: () => 0.5, sleep: async (ms) => { sleeps.push(ms); await new Promise((r) => setTimeout(r, 30)); t += ms; } });
+    // Sleeps are held until released, so the second caller surely starts while the first one waits.
+    const held: (() => void)[] = [];
+    let holding = true;
+    const sleep = (ms: number) => new Promise<void>((resolve) => {
+      sleeps.push(ms);
+      const wake = () => { t += ms; resolve(); };
+      if (holding) held.push(wake);
+      else wake();
+    });
+    const http = createHttpClient({ name: 'demo', baseURL: ORIGIN, now: () => t, random: () => 0.5, sleep });
     const get = () => http.call(async (ax) => (await ax.get('/status')).data as unknown);
     const first = get();
-    await new Promise((r) => setTimeout(r, 10));
-    await expect(Promise.all([first, get()])).resolves.toEqual([{ ok: 1 }, { ok: 1 }]);
+    await vi.waitFor(() => expect(sleeps).toHaveLength(1)); // the 429 came back: the first caller waits
+    let secondDone = false;
+    const second = get().finally(() => { secondDone = true; });
+    // Either it waits too, or (without a shared ban) it has already gone through.
+    await vi.waitFor(() => expect(sleeps.length === 2 || secondDone).toBe(true));
+    holding = false;
+    for (const wake of held.splice(0)) wake();
+    await expect(Promise.all([first, second])).resolves.toEqual([{ ok: 1 }, { ok: 1 }]);
     expect(sleeps).toEqual([2000, 2000]);
     expect(scope.isDone()).toBe(true);
   });
@@ -53,7 +67,11 @@ describe('createHttpClient', () => {
   });
 
   it('when the server does not answer in time, then the attempt times out and is retried', async () => {
-    nock(ORIGIN).get('/status').delay(400).reply(200, { late: true }).get('/status').reply(200, { late: false });
+    // The first answer goes out only once the retry has come, i.e. after the client gave up on it.
+    let answerLate: (() => void) | undefined;
+    nock(ORIGIN)
+      .get('/status').reply((_uri, _body, cb) => { answerLate = () => cb(null, [200, { late: true }]); })
+      .get('/status').reply(() => { answerLate?.(); return [200, { late: false }]; });
     const { http, get } = client({ timeoutMs: 40 });
     await expect(get()).resolves.toEqual({ late: false });
     expect(http.stats().retries).toBe(1);

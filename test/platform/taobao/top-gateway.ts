@@ -11,7 +11,8 @@ export function fixture(name: string): string {
   return readFileSync(new URL(`../../fixtures/top/${name}`, import.meta.url), 'utf8');
 }
 
-export type GatewayReply = string | [number, string] | { delayMs: number; body: string };
+/** `late`: answered only once the next request has come, i.e. after the client gave up waiting for it. */
+export type GatewayReply = string | [number, string] | { late: string };
 
 /**
  * A fake TOP gateway: every form POST is recorded (parsed) and answered by `handler`.
@@ -19,16 +20,18 @@ export type GatewayReply = string | [number, string] | { delayMs: number; body: 
  */
 export function fakeGateway(handler: (params: URLSearchParams, index: number) => GatewayReply) {
   const requests: URLSearchParams[] = [];
+  const late: (() => void)[] = [];
   const scope = nock(GATEWAY_ORIGIN)
     .persist()
     .post(GATEWAY_PATH)
     .reply((_uri, body, callback) => {
+      for (const answer of late.splice(0)) answer();
       const params = new URLSearchParams(typeof body === 'string' ? body : '');
       requests.push(params);
       const r = handler(params, requests.length - 1);
       if (typeof r === 'string') callback(null, [200, r, { 'Content-Type': 'application/json;charset=UTF-8' }]);
       else if (Array.isArray(r)) callback(null, [r[0], r[1]]);
-      else setTimeout(() => callback(null, [200, r.body]), r.delayMs);
+      else late.push(() => callback(null, [200, r.late]));
     });
   return { requests, scope, methods: () => requests.map((p) => p.get('method')) };
 }

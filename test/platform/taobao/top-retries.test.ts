@@ -98,7 +98,7 @@ describe('retries against the TOP gateway', () => {
   });
 
   it('when the gateway is too slow once, then the attempt times out and the retry succeeds', async () => {
-    const gw = failOnce({ delayMs: 400, body: OK() });
+    const gw = failOnce({ late: OK() });
     const { platform } = testPlatform({ timeoutMs: 40 });
     await expect(platform.getOrder(TID)).resolves.toMatchObject({ tid: TID });
     expect(gw.requests).toHaveLength(2);
