@@ -90,12 +90,17 @@ describe('order sync against the sandbox shop over the real protocol', () => {
     const start = rig.clock.now() - 90 * DAY;
     const badDay = { start: start + 40 * DAY, end: start + 41 * DAY };
     const inBadDay = (o: StoredOrder) => Date.parse(o.createdAt) >= badDay.start && Date.parse(o.createdAt) < badDay.end;
-    // That day's writes fail slowly, after the following days' writes have gone through.
+    // That day's writes fail slowly: only once a following day's write has gone through.
+    let laterDayStored!: () => void;
+    const afterLaterDay = new Promise<void>((resolve) => { laterDayStored = resolve; });
     const flaky = {
       ...orders,
-      upsertMany: (page: StoredOrder[]) => (page.some(inBadDay)
-        ? new Promise<never>((_, reject) => setTimeout(() => reject(new Error('disk said no')), 40))
-        : orders.upsertMany(page)),
+      upsertMany: async (page: StoredOrder[]) => {
+        if (page.some(inBadDay)) return afterLaterDay.then(() => { throw new Error('disk said no'); });
+        const written = await orders.upsertMany(page);
+        if (page.some((o) => Date.parse(o.createdAt) >= badDay.end)) laterDayStored();
+        return written;
+      },
     };
     const state = createSyncState(store);
     const sync = createSyncService({
