@@ -1,6 +1,6 @@
 /** The robots' 20-a-minute limit: notices beyond it wait for the window and are never dropped. */
-import { describe, expect, it } from 'vitest';
-import type { RobotChannel, RobotNotice, RobotOutcome } from '../../../src/messaging/channels/channel-port.js';
+import { describe, expect, it, vi } from 'vitest';
+import type { RobotChannel, RobotNotice, RobotOutcome } from '../../../src/messaging/outbound/channel-port.js';
 import { createRobotQueue } from '../../../src/messaging/channels/robot-queue.js';
 
 /** A clock that only moves when the queue sleeps; each sleep is recorded and may be held open. */
@@ -42,13 +42,14 @@ describe('robot queue', () => {
     const { robot, sent } = recordingRobot(time);
     const queue = createRobotQueue(robot, { perMinute: 20, now: time.now, sleep: time.sleep });
     const results = notices(21).map((n) => queue.push(n));
-    for (let i = 0; i < 5; i++) await flush();
+    // The queue has hit the limit once it sleeps: the sleep is held, so nothing moves after it.
+    await vi.waitFor(() => expect(time.sleeps).not.toHaveLength(0));
 
     expect(sent.map((s) => s.title)).toEqual(notices(20).map((n) => n.title));
     expect(time.sleeps).toEqual([60_000]);
     let lastSettled = false;
     void results[20]!.then(() => { lastSettled = true; });
-    await flush();
+    await flush(); // a turn in which a wrongly settled notice would show
     expect(lastSettled).toBe(false);
 
     time.releaseSleep();
