@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../src/shared/logger.js';
 import { maskAccount, maskAddress, maskIdNumber, maskName, maskPhone, maskText } from '../../src/shared/mask.js';
 
@@ -9,6 +9,12 @@ function capture() {
   return { logger: createLogger({ level: 'info', destination: destination as never }), lines };
 }
 
+/** The line once the logger has handed it to the stream. */
+async function written(lines: string[]): Promise<string> {
+  await vi.waitFor(() => expect(lines).not.toHaveLength(0));
+  return lines.join('');
+}
+
 describe('personal data in logs', () => {
   it('when a log line carries a receiver object and a message with a phone, then both come out masked', async () => {
     const { logger, lines } = capture();
@@ -16,8 +22,7 @@ describe('personal data in logs', () => {
       { receiver: { name: '李莉莉', mobile: '13812345678', address: '浙江省杭州市西湖区文三路90号' }, account: 'xt.example@163.com', idNumber: '110105199001011234' },
       '已电话 13812345678 联系买家',
     );
-    await new Promise((r) => setImmediate(r));
-    const line = lines.join('');
+    const line = await written(lines);
     expect(line).not.toContain('13812345678');
     expect(line).not.toContain('李莉莉');
     expect(line).not.toContain('文三路90号');
@@ -30,8 +35,7 @@ describe('personal data in logs', () => {
   it('when a mobile arrives as a number (a numeric import column), then it is masked too, and ordinary numbers are kept', async () => {
     const { logger, lines } = capture();
     logger.info({ row: { mobile: 13812345678, contact: 15900001111, amountFen: 12_800, count: 3 } }, 'statement row');
-    await new Promise((r) => setImmediate(r));
-    const line = lines.join('');
+    const line = await written(lines);
     expect(line).not.toContain('13812345678');
     expect(line).not.toContain('15900001111');
     expect(line).toContain('138****5678');
@@ -54,8 +58,7 @@ describe('personal data in logs', () => {
   it('when a structured log line names a tid and a waybill, then they stay readable', async () => {
     const { logger, lines } = capture();
     logger.info({ tid: '6222021234567890123', waybill: 'SF1167001911', phone: '13812345678' }, 'tracked');
-    await new Promise((r) => setImmediate(r));
-    const line = lines.join('');
+    const line = await written(lines);
     expect(line).toContain('"tid":"6222021234567890123"');
     expect(line).toContain('"waybill":"SF1167001911"');
     expect(line).toContain('138****5678');
