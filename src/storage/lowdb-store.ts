@@ -12,6 +12,7 @@ import { createRowCodec, type RowCodec } from './row-layout.js';
 import { ownEntry } from '../shared/own-entry.js';
 import { internReviver } from '../shared/intern.js';
 import { runMigrations, type StoreMeta } from './migrations.js';
+import { removeStaleTemps } from './stale-temps.js';
 
 export interface LowdbStoreOptions {
   dir: string;
@@ -62,6 +63,9 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
   const meta = new Low<StoreMeta>(new AtomicJsonFile(join(dir, 'meta.json')), { schemaVersion: 0, shards: {} });
 
   try {
+    // Only now that the lock is ours: no other process can be writing one of these.
+    const removed = await removeStaleTemps(dir, (file, err) => log?.warn({ file, err }, 'could not delete a temp file a crash left'));
+    if (removed.length) log?.info({ removed: removed.length }, 'deleted temp files a crash left');
     await meta.read();
     meta.data ??= { schemaVersion: 0, shards: {} };
   } catch (err) {
