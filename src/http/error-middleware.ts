@@ -1,9 +1,12 @@
-import type { ErrorRequestHandler } from 'express';
+import type { ErrorRequestHandler, NextFunction, Request, Response } from 'express';
 import { ZodError } from 'zod';
 import {
   AppError, AuthenticationError, ConflictError, ForbiddenError, NotFoundError, UpstreamError, ValidationError,
+  type ErrorParams,
 } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
+import { INTERNAL_MESSAGE, personError } from '../shared/person-error.js';
+import { fromZodError, type FieldLabels } from '../shared/zod-errors.js';
 
 /** The one table from error class to HTTP status. */
 const STATUS: [new (...args: never[]) => Error, number][] = [
@@ -14,41 +17,63 @@ const STATUS: [new (...args: never[]) => Error, number][] = [
   [ConflictError, 409],
 ];
 
+/** Every error answer: a stable code, one Chinese sentence, and where known the field and the values behind the sentence. */
 export interface ErrorBody {
-  error: { code: string; message: string; field?: string };
+  error: { code: string; message: string; field?: string; params?: ErrorParams };
+}
+
+const body = (code: string, message: string): ErrorBody => ({ error: { code, message } });
+
+function statusOf(err: unknown): number | undefined {
+  if (err instanceof ZodError) return 400;
+  if (err instanceof UpstreamError) return err.retriable ? 503 : 502;
+  return STATUS.find(([cls]) => err instanceof cls)?.[1];
 }
 
 export function toHttpError(err: unknown): { status: number; body: ErrorBody } {
-  if (err instanceof ZodError) {
-    const first = err.issues[0];
-    const field = first?.path.map(String).join('.') || undefined;
-    return { status: 400, body: { error: { code: 'invalid', message: first ? `${field ?? 'body'}: ${first.message}` : 'invalid request', ...(field ? { field } : {}) } } };
-  }
-  if (err instanceof UpstreamError) {
-    return { status: err.retriable ? 503 : 502, body: { error: { code: err.code, message: err.message } } };
-  }
-  for (const [cls, status] of STATUS) {
-    if (err instanceof cls) {
-      const e = err as AppError & { field?: string };
-      return { status, body: { error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) } } };
-    }
-  }
+  const status = statusOf(err);
+  const person = status === undefined ? null : personError(err);
+  if (status !== undefined && person) return { status, body: { error: person } };
   // Errors express and its body parser raise about the request itself carry a 4xx status.
   const reqErr = err as { type?: string; status?: number };
-  if (reqErr?.type === 'entity.parse.failed') return { status: 400, body: { error: { code: 'invalid_json', message: '请求体不是有效的 JSON (request body is not valid JSON)' } } };
-  if (reqErr?.type === 'entity.too.large') return { status: 413, body: { error: { code: 'too_large', message: '请求体太大 (request body too large)' } } };
+  if (reqErr?.type === 'entity.parse.failed') return { status: 400, body: body('invalid_json', '提交的内容无法读取，请刷新页面后重试') };
+  if (reqErr?.type === 'entity.too.large') return { status: 413, body: body('too_large', '提交的内容太大') };
   if (err instanceof URIError || (typeof reqErr?.status === 'number' && reqErr.status >= 400 && reqErr.status < 500)) {
-    return { status: 400, body: { error: { code: 'invalid_request', message: '请求无法读取 (the request could not be read: its encoding, charset or address is not understood)' } } };
+    return { status: 400, body: body('invalid_request', '请求无法读取，请刷新页面后重试') };
   }
-  return { status: 500, body: { error: { code: 'internal', message: '服务器内部错误 (internal error)' } } };
+  return { status: 500, body: body('internal', INTERNAL_MESSAGE) };
+}
+
+/** What the engineer needs beside the answer: zod's and the domain's English, the upstream's own words. */
+function engineerDetail(err: unknown): string | undefined {
+  if (err instanceof ZodError) return fromZodError(err).detail;
+  if (err instanceof AppError) return err.detail;
+  return undefined;
 }
 
 export function errorMiddleware(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const { status, body } = toHttpError(err);
     // 5xx bodies hide internals; the log keeps them (masked by the logger).
-    if (status >= 500) logger.error({ err, method: req.method, path: req.path }, 'request failed');
-    else logger.debug({ code: body.error.code, path: req.path }, 'request refused');
+    if (status >= 500) logger.error({ err, method: req.method, path: req.path, code: body.error.code }, 'request failed');
+    else {
+      const detail = engineerDetail(err);
+      const entry = { code: body.error.code, field: body.error.field, params: body.error.params, detail, method: req.method, path: req.path };
+      // A refusal that has an engineer's explanation is worth a line at the default level; a plain 404/401 is not.
+      if (detail) logger.info(entry, 'request refused');
+      else logger.debug(entry, 'request refused');
+    }
     res.status(status).json(body);
+  };
+}
+
+/**
+ * A router's Chinese names for its fields: mounted last on the router (`r.use(fieldLabels({...}))`), it turns a
+ * zod error from any of its routes into a ValidationError that names fields by these labels. Routes the map does
+ * not cover still get the common labels from the error middleware.
+ */
+export function fieldLabels(labels: FieldLabels): ErrorRequestHandler {
+  return (err: unknown, _req: Request, _res: Response, next: NextFunction) => {
+    next(err instanceof ZodError ? fromZodError(err, { labels }) : err);
   };
 }

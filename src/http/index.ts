@@ -4,3 +4,4 @@
  */
 export { createApp } from './app.js';
 export { currentUser, requireRole } from './auth-middleware.js';
+export { fieldLabels } from './error-middleware.js';
