@@ -2,6 +2,7 @@
  * The handover as Markdown, for `xiaoer handover` and the staff robot. Robots take a few KB per
  * message, so each owner shows at most `maxPerGroup` items and says how many more the console has.
  */
+import { messageKindLabel } from '../messaging/index.js';
 import { KIND_TEXT } from './open-item.js';
 import type { OpenItem } from './open-item.js';
 import type { HandoverReport } from './handover-report.js';
@@ -31,7 +32,7 @@ export function renderHandoverMarkdown(r: HandoverReport, opts: { maxPerGroup?: 
   out.push(`- 备注：${a.remarksByStaff.map((s) => `${s.staffName} ${s.count}`).join('，') || '无'}`);
   out.push(`- 销售记录：${a.salesByStaff.map((s) => `${s.staffName} ${s.count}`).join('，') || '无'}`);
   const kinds = Object.entries(a.messages);
-  out.push(`- 消息：${kinds.map(([k, c]) => `${k} 发送${c.sent}/排队${c.queued}/失败${c.failed}`).join('；') || '无'}`, '');
+  out.push(`- 消息：${kinds.map(([k, c]) => `${messageKindLabel(k)} 发送${c.sent}/排队${c.queued}/失败${c.failed}`).join('；') || '无'}`, '');
   out.push(`### 未完成事项（${r.openCount} 项${r.lateCount ? `，🔴 超时 ${r.lateCount} 项` : ''}）`);
   if (!r.openItems.length) out.push('- 无');
   for (const g of r.openItems) out.push(`#### ${g.ownerName}（${g.items.length}）`, ...itemList(g.items, max));

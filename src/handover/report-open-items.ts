@@ -1,5 +1,6 @@
 /** Every open item of the shop, from each source, as OpenItems (grouping and order are open-item.ts's). */
 import { CATEGORY_TEXT } from '../complaints/index.js';
+import { messageKindLabel } from '../messaging/index.js';
 import { lintMemo } from '../remarks/index.js';
 import { formatYuan } from '../shared/money.js';
 import { maskName, maskText } from '../shared/mask.js';
@@ -59,7 +60,7 @@ export function openItems(src: HandoverSources): OpenItem[] {
     });
   }
   for (const m of src.messages?.problems() ?? []) {
-    add({ key: `message:${m.id}`, kind: 'message', since: m.at, title: `${m.kind} ${m.state === 'failed' ? '发送失败' : '暂缓'}`, detail: m.reason, tid: m.tid ?? null, buyerNick: m.buyerNick, owner: m.owner ?? null });
+    add({ key: `message:${m.id}`, kind: 'message', since: m.at, title: `${messageKindLabel(m.kind)} ${m.state === 'failed' ? '发送失败' : '暂缓'}`, detail: m.reason, tid: m.tid ?? null, buyerNick: m.buyerNick, owner: m.owner ?? null });
   }
   const since = toInstant(now - (src.memoLintDays ?? 3) * DAY);
   for (const o of src.orders.all()) {

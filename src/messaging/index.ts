@@ -4,7 +4,8 @@ export { messagingConfigSchema, type MessagingConfig, type MessagingConfigInput,
 export type { EnqueueRequest, EnqueueResult, Preview } from './outbound/enqueue.js';
 export type { StaffNotice } from './outbound/staff-notices.js';
 export type { OutboundMessage, MessageState, SendAttempt, ChannelKind } from './outbound/message.js';
-export { MESSAGE_STATES } from './outbound/message.js';
+export { MESSAGE_STATES, ORDER_PAGE_KINDS } from './outbound/message.js';
+export { messageKindLabel, messageKindLabels } from './kind-labels.js';
 export type { EnqueueRefusal } from './policy/send-policy.js';
 export { isOptOutReply } from './policy/opt-out.js';
 export type { QuickReplyRender, RenderOptions } from './quick-replies/index.js';

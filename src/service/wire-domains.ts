@@ -25,6 +25,7 @@ import { syncJobs } from '../sync/index.js';
 import { syncRouter } from '../sync/index.js';
 import type { Outside } from './outside.js';
 import { packageInfo } from './package-info.js';
+import { labelsRouter } from './labels-router.js';
 
 export interface Domains {
   app: Express;
@@ -106,6 +107,7 @@ export async function wireDomains(deps: {
     routes: [
       { path: '/orders', router: ordersRouter({ orders, parcels }) },
       { path: '/sync', router: syncRouter({ sync, state: syncState }) },
+      { path: '/labels', router: labelsRouter() },
       ...remarks.routers,
       ...messaging.routers,
       ...transfers.routers,

@@ -125,23 +125,6 @@ export const taskTypeLabel = (type) => TASK_TYPES[type] ?? type;
 const ENTRY_STATUSES = { written: '已写入', already_present: '备注里已有', pending: '待写入（排队中）', failed: '写入失败' };
 export const entryStatusLabel = (status) => ENTRY_STATUSES[status] ?? status;
 
-/** Outbound message kinds, named as the templates' titles (templates/messages). */
-export const MESSAGE_KINDS = {
-  'payment-reminder-first': '催付（首次）',
-  'payment-reminder-last': '催付（关闭前）',
-  'review-repair': '中差评关怀',
-  'logistics-shipped': '发货通知',
-  'logistics-stuck': '物流停滞通知',
-  'logistics-delivered': '签收通知',
-  'logistics-misdelivered': '快递送错通知',
-  'refund-registered': '退款已登记',
-  birthday: '生日祝福',
-  'transfer-received': '汇款到账通知',
-  'transfer-not-found': '汇款未查到',
-  'staff-notice': '同事通知',
-};
-export const messageKindLabel = (kind) => MESSAGE_KINDS[kind] ?? kind;
-
 const MESSAGE_STATES = {
   queued: '排队中', sending: '发送中', outbox: '待复制发送', sent: '已发送', held: '待人工确认', failed: '发送失败', cancelled: '已取消',
 };

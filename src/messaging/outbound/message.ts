@@ -24,6 +24,8 @@ export type RobotChannelKind = 'outbox' | 'dingtalk' | 'wecom';
 export type ChannelKind = BuyerChannelKind | 'dingtalk' | 'wecom';
 
 export type NoticeKind = 'staff-notice';
+/** Notices to colleagues are listed with buyer messages on the console's messages page. */
+export const NOTICE_KIND_LABELS: Readonly<Record<NoticeKind, string>> = { 'staff-notice': '同事通知' };
 
 export interface OutboundMessage {
   id: string;
@@ -76,6 +78,9 @@ export const ORDER_KINDS: ReadonlySet<MessageKind> = new Set<MessageKind>([
   'payment-reminder-first', 'payment-reminder-last', 'review-repair',
   'logistics-shipped', 'logistics-stuck', 'logistics-delivered', 'logistics-misdelivered',
 ]);
+
+/** What staff may queue from an order's page: the order kinds and the refund notice (refunds are registered on orders). */
+export const ORDER_PAGE_KINDS: readonly MessageKind[] = [...ORDER_KINDS, 'refund-registered'];
 
 /**
  * The idempotency key. Order messages: once per order per kind. Birthday: once per buyer per year.

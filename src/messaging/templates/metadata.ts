@@ -24,6 +24,24 @@ export const MESSAGE_KINDS = [
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
+/**
+ * The name staff read for each kind (console, handover report): the only copy, served to the console by
+ * GET /api/labels. The shipped templates use the same words as their titles.
+ */
+export const MESSAGE_KIND_LABELS: Readonly<Record<MessageKind, string>> = {
+  'payment-reminder-first': '催付（首次）',
+  'payment-reminder-last': '催付（关闭前）',
+  birthday: '生日祝福',
+  'review-repair': '中差评关怀',
+  'logistics-shipped': '发货通知',
+  'logistics-stuck': '物流停滞通知',
+  'logistics-delivered': '签收通知',
+  'logistics-misdelivered': '快递送错通知',
+  'transfer-received': '汇款到账通知',
+  'transfer-not-found': '汇款未查到',
+  'refund-registered': '退款已登记',
+};
+
 /** Names a template body cannot use for a variable: Handlebars keywords and prototype members. */
 const RESERVED_NAMES = new Set(['this', 'constructor', 'prototype', '__proto__', 'toString', 'valueOf', 'hasOwnProperty', 'root']);
 

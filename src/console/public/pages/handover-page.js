@@ -5,7 +5,8 @@
  */
 import { api, chineseText } from '../api.js';
 import { h, replace } from '../dom.js';
-import { ageText, messageKindLabel, shanghaiTime } from '../format.js';
+import { ageText, shanghaiTime } from '../format.js';
+import { loadLabels, messageKindLabel } from '../labels.js';
 import { fieldRow, setFieldError } from '../forms.js';
 import { hashWith } from '../router.js';
 import { errorBox, loading } from '../widgets.js';
@@ -25,7 +26,8 @@ export async function render(ctx) {
   let report;
   try {
     // Without a shift the service picks the one running now (and its date).
-    ({ report } = await api.handover({ shift: asked.shift, date: asked.shift ? asked.date : undefined }));
+    const wanted = { shift: asked.shift, date: asked.shift ? asked.date : undefined };
+    [{ report }] = await Promise.all([api.handover(wanted), loadLabels()]);
   } catch (err) {
     replace(view, heading, errorBox(err, () => void render(ctx)));
     return;

@@ -5,7 +5,8 @@
  */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
-import { MESSAGE_KINDS, messageKindLabel, messageReasonLabel, messageStateLabel, shanghaiTime } from '../format.js';
+import { messageReasonLabel, messageStateLabel, shanghaiTime } from '../format.js';
+import { loadLabels, messageKindLabel, messageKinds } from '../labels.js';
 import { fieldRow, setFieldError } from '../forms.js';
 import { hashWith } from '../router.js';
 import { copyButton, errorBox, loading } from '../widgets.js';
@@ -18,13 +19,14 @@ const TONES = { outbox: 'tone-to-ship', queued: 'tone-shipped', held: 'tone-unpa
 export async function render({ view, query, navigate }) {
   const filter = { state: query.get('state') ?? 'outbox', kind: query.get('kind') ?? '', tid: query.get('tid') ?? '' };
   const go = (next) => navigate(hashWith('/messages', { ...filter, ...next }));
+  await loadLabels();
 
   const state = h('select', { id: 'message-state', name: 'state' },
     h('option', { value: 'all', selected: filter.state === 'all' }, '全部状态'),
     STATES.map((s) => h('option', { value: s, selected: s === filter.state }, messageStateLabel(s))));
   const kind = h('select', { id: 'message-kind-filter', name: 'kind' },
     h('option', { value: '' }, '全部类型'),
-    Object.keys(MESSAGE_KINDS).map((k) => h('option', { value: k, selected: k === filter.kind }, messageKindLabel(k))));
+    messageKinds().map((k) => h('option', { value: k, selected: k === filter.kind }, messageKindLabel(k))));
   const tid = h('input', { id: 'message-tid', type: 'search', name: 'tid', value: filter.tid, inputmode: 'numeric', autocomplete: 'off', placeholder: '订单号', dataset: { shortcut: 'search' } });
   state.addEventListener('change', () => go({ state: state.value }));
   kind.addEventListener('change', () => go({ kind: kind.value }));

@@ -6,6 +6,7 @@
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { flagLabel, roleLabel, shanghaiTime, yuan } from '../format.js';
+import { loadLabels } from '../labels.js';
 import { errorBox, facts, flagMarker, loading, statusBadge } from '../widgets.js';
 import { logisticsSection } from './order-logistics.js';
 import { orderRemarks } from './order-remarks.js';
@@ -18,7 +19,8 @@ export async function render(ctx) {
   replace(view, back, heading, loading());
   let order;
   try {
-    order = await api.order(params.tid);
+    // The message kinds, couriers and task names its sections show come with the labels.
+    [order] = await Promise.all([api.order(params.tid), loadLabels()]);
   } catch (err) {
     replace(view, back, heading, errorBox(err, err.status === 404 ? undefined : () => void render(ctx)));
     return;

@@ -5,15 +5,10 @@
  */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
-import { messageKindLabel, messageReasonLabel, messageStateLabel, sendTimeText } from '../format.js';
+import { messageReasonLabel, messageStateLabel, sendTimeText } from '../format.js';
+import { messageKindLabel, orderMessageKinds } from '../labels.js';
 import { clearFieldErrors, fieldRow, setFieldError } from '../forms.js';
 import { copyButton, errorBox } from '../widgets.js';
-
-/** The kinds that are about one order (src/messaging/outbound/message.ts ORDER_KINDS) and the refund notice. */
-const ORDER_MESSAGE_KINDS = [
-  'payment-reminder-first', 'payment-reminder-last', 'review-repair', 'logistics-shipped',
-  'logistics-stuck', 'logistics-delivered', 'logistics-misdelivered', 'refund-registered',
-];
 
 export function refusalText(refusal, missing = []) {
   if (!refusal) return '';
@@ -28,7 +23,7 @@ const laterText = (sendAt) => (Date.parse(sendAt) > Date.now() + 60_000 ? `将�
 export function orderMessage(tid) {
   const kind = h('select', { id: 'message-kind', name: 'kind' },
     h('option', { value: '' }, '选择消息类型'),
-    ORDER_MESSAGE_KINDS.map((k) => h('option', { value: k }, messageKindLabel(k))));
+    orderMessageKinds().map((k) => h('option', { value: k }, messageKindLabel(k))));
   const prompts = h('div', { class: 'message-prompts' });
   const preview = h('div', { class: 'remark-preview', 'aria-live': 'polite', dataset: { testid: 'message-preview' } }, h('p', { class: 'muted' }, '选择消息类型后显示预览'));
   const result = h('div', { role: 'status', dataset: { testid: 'message-result' } });

@@ -1,0 +1,33 @@
+/**
+ * The Chinese names of the service's codes (message kinds, couriers, task types, job names), served by
+ * GET /api/labels from the module that owns each list. The console keeps no copy: a name changed in
+ * the service shows on every page. A page awaits loadLabels() before drawing, then looks names up
+ * synchronously; a code the service does not name is shown as it is, so nothing is hidden.
+ */
+import { request } from './api.js';
+
+let labels = null;
+let pending = null;
+
+/** Fetched once per page load (the names only change with the service); a failed fetch is tried again next time. */
+export function loadLabels() {
+  if (labels) return Promise.resolve(labels);
+  pending ??= request('GET', '/api/labels').then(
+    (l) => (labels = l),
+    (err) => {
+      pending = null;
+      throw err;
+    });
+  return pending;
+}
+
+function lookup(table, code) {
+  const names = labels?.[table];
+  return names && Object.hasOwn(names, code) ? names[code] : code;
+}
+
+export const messageKindLabel = (kind) => lookup('messageKinds', kind);
+/** Every kind, in the service's order: the messages page's filter. */
+export const messageKinds = () => Object.keys(labels?.messageKinds ?? {});
+/** The kinds the order page offers. */
+export const orderMessageKinds = () => labels?.orderMessageKinds ?? [];

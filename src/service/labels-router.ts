@@ -1,0 +1,27 @@
+/**
+ * GET /api/labels: the Chinese names the console shows for codes the service uses, read from the
+ * module that owns each list. The console keeps no copy of them (as with remark kinds, whose titles
+ * come with /api/orders/:tid/remark-kinds), so a name changed in its module changes on every page.
+ * Read-only and the same for every logged-in user.
+ */
+import { Router } from 'express';
+import { messageKindLabels, ORDER_PAGE_KINDS } from '../messaging/index.js';
+
+export interface Labels {
+  /** Message kind → name, in the order the messages page lists them (buyer kinds, then the staff notice). */
+  messageKinds: Record<string, string>;
+  /** The kinds the order page offers, in its order. */
+  orderMessageKinds: string[];
+}
+
+export function labels(): Labels {
+  return { messageKinds: messageKindLabels(), orderMessageKinds: [...ORDER_PAGE_KINDS] };
+}
+
+export function labelsRouter(): Router {
+  const r = Router();
+  r.get('/', (_req, res) => {
+    res.json(labels());
+  });
+  return r;
+}

@@ -1,0 +1,34 @@
+/** GET /api/labels: the names the console shows for the service's codes, straight from each owning module. */
+import request from 'supertest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { MESSAGE_KIND_LABELS, MESSAGE_KINDS } from '../../src/messaging/templates/metadata.js';
+import { labelsRouter } from '../../src/service/labels-router.js';
+import { fixedClock } from '../../src/shared/time.js';
+import { createMemoryStore } from '../../src/storage/index.js';
+import { apiApp } from '../support/api-app.js';
+
+let h: Awaited<ReturnType<typeof apiApp>>;
+beforeAll(async () => {
+  h = await apiApp({ store: createMemoryStore(), clock: fixedClock('2026-11-23T10:00:00+08:00'), routes: [{ path: '/labels', router: labelsRouter() }] });
+});
+
+describe('GET /api/labels', () => {
+  it('when nobody is logged in, then it answers 401 like every /api route', async () => {
+    await request(h.app).get('/api/labels').expect(401);
+  });
+
+  it('when any logged-in role asks, then every message kind comes with its Chinese name, and the order page gets its kinds', async () => {
+    for (const user of ['xiaoli', 'azhang', 'xiaozhou', 'admin']) {
+      const res = await h.as(user).get('/labels');
+      expect(res.status, user).toBe(200);
+      expect(res.body.messageKinds).toEqual({ ...MESSAGE_KIND_LABELS, 'staff-notice': '同事通知' });
+    }
+    const { body } = await h.as('xiaoli').get('/labels');
+    expect(Object.keys(body.messageKinds)).toEqual([...MESSAGE_KINDS, 'staff-notice']);
+    expect(body.messageKinds['logistics-shipped']).toBe('发货通知');
+    expect(body.orderMessageKinds).toEqual([
+      'payment-reminder-first', 'payment-reminder-last', 'review-repair', 'logistics-shipped',
+      'logistics-stuck', 'logistics-delivered', 'logistics-misdelivered', 'refund-registered',
+    ]);
+  });
+});
