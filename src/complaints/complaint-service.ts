@@ -4,12 +4,12 @@ import type { User } from '../accounts/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { HOUR, toInstant, type Clock } from '../shared/time.js';
 import type { Store } from '../storage/index.js';
+import { createComplaintRepository } from './complaint-repository.js';
 import {
   stageOf, viewComplaint, type Complaint, type ComplaintCategory, type ComplaintChannel, type ComplaintView, type Satisfaction, type Step,
 } from './complaint.js';
 import { workingDayDeadline } from './working-days.js';
 
-export const COMPLAINTS = 'complaints';
 const RESPOND_WITHIN_HOURS = 24;
 const VERIFY_WITHIN_WORKING_DAYS = 3;
 
@@ -31,13 +31,13 @@ const STAGE_FOR: Record<StepName, ReturnType<typeof stageOf>> = {
 };
 
 export function createComplaintService(deps: { store: Store; clock: Clock; holidays?: readonly string[] }) {
-  const { store, clock } = deps;
+  const { clock } = deps;
+  const repo = createComplaintRepository(deps.store);
   const holidays = new Set(deps.holidays ?? []);
   const view = (c: Complaint) => viewComplaint(c, clock.now());
 
   async function step(id: string, name: StepName, user: User, note: string, level?: Satisfaction): Promise<ComplaintView> {
-    const done = await store.transact((tx) => {
-      const c = tx.get<Complaint>(COMPLAINTS, id);
+    const done = await repo.update(id, (c) => {
       if (!c) throw new NotFoundError(`投诉 ${id} 不存在 (complaint not found)`, 'complaint_not_found');
       const stage = stageOf(c);
       if (stage !== STAGE_FOR[name]) {
@@ -45,9 +45,7 @@ export function createComplaintService(deps: { store: Store; clock: Clock; holid
         throw new ConflictError(`投诉当前阶段为 ${stage}，不能执行 ${name} (complaint is ${stage})`, 'complaint_stage');
       }
       const s: Step = { at: toInstant(clock.now()), by: user.username, byName: user.displayName, note: note.trim() };
-      const next: Complaint = { ...c, [FIELD[name]]: name === 'satisfaction' ? { ...s, level: level! } : s };
-      tx.put(COMPLAINTS, id, next);
-      return next;
+      return { ...c, [FIELD[name]]: name === 'satisfaction' ? { ...s, level: level! } : s };
     });
     return view(done);
   }
@@ -65,7 +63,7 @@ export function createComplaintService(deps: { store: Store; clock: Clock; holid
         verifyBy: toInstant(workingDayDeadline(now, VERIFY_WITHIN_WORKING_DAYS, holidays)),
         response: null, verification: null, outcome: null, satisfaction: null,
       };
-      await store.transact((tx) => tx.put(COMPLAINTS, c.id, c));
+      await repo.add(c);
       return view(c);
     },
     respond: (id: string, user: User, note: string) => step(id, 'respond', user, note),
@@ -73,14 +71,14 @@ export function createComplaintService(deps: { store: Store; clock: Clock; holid
     tellOutcome: (id: string, user: User, note: string) => step(id, 'outcome', user, note),
     recordSatisfaction: (id: string, user: User, level: Satisfaction, note = '') => step(id, 'satisfaction', user, note, level),
     get(id: string): ComplaintView {
-      const c = store.get<Complaint>(COMPLAINTS, id);
+      const c = repo.get(id);
       if (!c) throw new NotFoundError(`投诉 ${id} 不存在 (complaint not found)`, 'complaint_not_found');
       return view(c);
     },
     /** Oldest first. */
     list(filter: { state?: 'open' | 'closed'; late?: boolean } = {}): ComplaintView[] {
       const out: ComplaintView[] = [];
-      for (const c of store.all<Complaint>(COMPLAINTS)) {
+      for (const c of repo.all()) {
         const v = view(c);
         if (filter.state === 'open' && v.stage === 'closed') continue;
         if (filter.state === 'closed' && v.stage !== 'closed') continue;

@@ -1,5 +1,6 @@
 /** 售后投诉 with their clocks (issue 6). */
-export { createComplaintService, COMPLAINTS } from './complaint-service.js';
+export { createComplaintService } from './complaint-service.js';
+export { COMPLAINTS } from './complaint-repository.js';
 export type { ComplaintService, NewComplaint } from './complaint-service.js';
 export { complaintsRouter } from './complaints-router.js';
 export { COMPLAINT_CATEGORIES, COMPLAINT_CHANNELS, CATEGORY_TEXT, SATISFACTION, stageOf, viewComplaint } from './complaint.js';

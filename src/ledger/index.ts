@@ -8,3 +8,5 @@ export type { ExportFormat } from './refund-export.js';
 export { bankCardText, bankShortName, groupCardNumber } from './bank-card.js';
 export { ledgerRouter } from './ledger-router.js';
 export { refundsRouter } from './refunds-router.js';
+export { refundDayExport } from './refund-day-export.js';
+export type { RefundDayExportDeps } from './refund-day-export.js';

@@ -1,6 +1,5 @@
 import type { Store } from '../storage/index.js';
-import type { ParcelState, TrackingEvent, TrackingResult } from './logistics-port.js';
-import { FINAL_PARCEL_STATES } from './logistics-port.js';
+import { type ParcelState, type TrackingEvent, type TrackingResult, FINAL_PARCEL_STATES } from './logistics-port.js';
 
 /** What xiaoer knows of one waybill, refreshed by the logistics sync. */
 export interface Parcel {
@@ -23,6 +22,8 @@ export const parcelId = (company: string, waybill: string) => `${company}:${wayb
 export interface ParcelRepository {
   get(company: string, waybill: string): Parcel | undefined;
   forOrder(tid: string): Parcel[];
+  /** Every parcel, for the jobs that look for stuck ones. */
+  all(): Iterable<Parcel>;
   save(tid: string, result: TrackingResult, polledAt: string): Promise<Parcel>;
 }
 
@@ -43,6 +44,7 @@ export function createParcelRepository(store: Store): ParcelRepository {
   };
   return {
     get: (company, waybill) => store.get<Parcel>(PARCELS, parcelId(company, waybill)),
+    all: () => store.all<Parcel>(PARCELS),
     forOrder(tid) {
       return [...(index().get(tid) ?? [])].map((id) => store.get<Parcel>(PARCELS, id)).filter((p): p is Parcel => !!p);
     },

@@ -6,36 +6,24 @@
  */
 import type { Router } from 'express';
 import { complaintsRouter, createComplaintService } from '../complaints/index.js';
-import type { BuyerDirectory } from '../customers/index.js';
-import { intentsRouter, revisitsRouter } from '../customers/index.js';
-import { createIntents } from '../customers/index.js';
-import { createRevisits } from '../customers/index.js';
-import { createFollowUps } from '../tasks/index.js';
-import { createHandoverRecords } from '../handover/index.js';
-import { handoverRouter } from '../handover/index.js';
-import { followUpsRouter } from '../tasks/index.js';
-import { createHandoverService } from '../handover/index.js';
-import type { HandoverSources } from '../handover/index.js';
-import type { ShiftName } from '../handover/index.js';
-import { PARCELS, type Parcel } from '../logistics/index.js';
+import { type BuyerDirectory, intentsRouter, revisitsRouter, createIntents, createRevisits } from '../customers/index.js';
+import { createFollowUps, followUpsRouter, createTaskRepository } from '../tasks/index.js';
+import { createHandoverRecords, handoverRouter, createHandoverService, type HandoverSources, type ShiftName, type MessageStats, type TransferStatus } from '../handover/index.js';
+import { createParcelRepository } from '../logistics/index.js';
 import type { OrderRepository } from '../orders/index.js';
 import type { ShopPlatform } from '../platform/index.js';
-import { createRemarkRepository } from '../remarks/index.js';
-import type { StaffDirectory } from '../remarks/index.js';
+import { createRemarkReader, type StaffDirectory } from '../remarks/index.js';
 import { createReviewBook } from '../reviews/index.js';
 import type { Logger } from '../shared/logger.js';
 import type { Clock } from '../shared/time.js';
 import type { Store } from '../storage/index.js';
-import type { SyncRun } from '../sync/index.js';
-import { createTaskRepository } from '../tasks/index.js';
-import type { Job, JobRun } from '../scheduler/index.js';
+import { createSyncState } from '../sync/index.js';
+import { type Job, type JobRun, startScheduler, type CronDriver } from '../scheduler/index.js';
 import { defaultJobsConfig, type JobsConfig } from './jobs-config.js';
 import { jobsRouter } from './jobs-router.js';
-import type { MessageStats, TransferStatus } from '../handover/index.js';
 import type { MessageSink } from '../messaging/index.js';
 import type { RefundRegisterExport, TransferChecks } from './ports.js';
 import { operationsJobs, withConfiguredSchedule } from './registry.js';
-import { startScheduler, type CronDriver } from '../scheduler/index.js';
 
 export interface OperationsModuleDeps {
   store: Store;
@@ -65,7 +53,7 @@ export function createOperationsModule(deps: OperationsModuleDeps) {
   const { store, clock } = deps;
   const config = deps.config ?? defaultJobsConfig();
   const logger = deps.logger.child({ module: 'operations' });
-  const remarks = createRemarkRepository(store);
+  const remarks = createRemarkReader(store);
   const tasks = createTaskRepository(store);
   const complaints = createComplaintService({ store, clock, holidays: config.holidays });
   const intents = createIntents({ store, clock });
@@ -75,8 +63,8 @@ export function createOperationsModule(deps: OperationsModuleDeps) {
   const records = createHandoverRecords({ store, clock });
   const sources: HandoverSources = {
     clock, shifts: config.shifts, orders: deps.orders,
-    remarkEntries: () => remarks.all(),
-    syncRuns: () => store.log<SyncRun>('sync-history').read(),
+    remarkEntries: () => remarks.entries(),
+    syncRuns: () => createSyncState(store).history(),
     openTasks: () => tasks.list({ state: 'open' }),
     complaints, followUps, reviews, intents, records,
     staffNames: deps.staffDirectory.list().map((c) => c.displayName),
@@ -85,13 +73,10 @@ export function createOperationsModule(deps: OperationsModuleDeps) {
   };
   const handover = createHandoverService(sources);
 
-  const takingStaff = (tid: string) => {
-    const sale = remarks.forOrder(tid).filter((e) => e.kind === 'sale.record' && e.status !== 'failed').sort((a, b) => (a.at < b.at ? -1 : 1))[0];
-    return sale ? { username: sale.username, name: sale.staff } : null;
-  };
+  const parcels = createParcelRepository(store);
   const own = operationsJobs({
     config, store, clock, logger, orders: deps.orders, platform: deps.platform,
-    parcels: () => store.all<Parcel>(PARCELS), takingStaff, followUps, reviews, revisits, handover,
+    parcels: () => parcels.all(), takingStaff: remarks.saleTaker, followUps, reviews, revisits, handover,
     messages: deps.messages, buyers: deps.buyers, transferChecks: deps.transferChecks, refundExport: deps.refundExport,
   });
   for (const m of own.missing) logger.info(m, 'job not registered: its dependency is not wired');

@@ -3,10 +3,7 @@
  * domain folder with the schedule and catch-up window from the config. A job whose port is missing
  * (no message sink yet, no reconciliation) is left out, and the reason is returned for the log.
  */
-import { birthdayGreetingsJob } from '../customers/index.js';
-import type { BuyerDirectory } from '../customers/index.js';
-import { paymentRemindersJob } from '../customers/index.js';
-import { revisitListJob, type Revisits } from '../customers/index.js';
+import { birthdayGreetingsJob, type BuyerDirectory, paymentRemindersJob, revisitListJob, type Revisits } from '../customers/index.js';
 import type { FollowUps } from '../tasks/index.js';
 import { handoverJob, type HandoverService } from '../handover/index.js';
 import type { Parcel } from '../logistics/index.js';
@@ -18,8 +15,7 @@ import type { Clock } from '../shared/time.js';
 import type { Store } from '../storage/index.js';
 import { refundRegisterJob, transferChecksJob, transferRegisterJob } from './definitions/register-jobs.js';
 import { stuckParcelsJob, type TakingStaff } from './definitions/stuck-parcels.js';
-import type { Job } from '../scheduler/index.js';
-import type { JobSettings } from '../scheduler/index.js';
+import type { Job, JobSettings } from '../scheduler/index.js';
 import { catchUpMinutesOf, type JobName, type JobsConfig } from './jobs-config.js';
 import type { MessageSink } from '../messaging/index.js';
 import type { RefundRegisterExport, TransferChecks } from './ports.js';

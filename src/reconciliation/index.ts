@@ -12,7 +12,7 @@ import type { Store } from '../storage/index.js';
 import { createTransferRepository } from './transfers/transfer-repository.js';
 import { createTransfersService, type TransfersService } from './transfers/transfers-facade.js';
 import { transfersRouter } from './transfers/transfers-router.js';
-import type { MessageSink, RemarkWriter, TaskOpener } from './transfers/transfer-ports.js';
+import type { MessageSink, RemarkWriter, FollowUpOpener } from './transfers/transfer-ports.js';
 
 export interface TransfersModuleDeps {
   store: Store;
@@ -21,7 +21,7 @@ export interface TransfersModuleDeps {
   clock: Clock;
   logger: Logger;
   remarks: RemarkWriter;
-  tasks?: TaskOpener;
+  tasks?: FollowUpOpener;
   messages?: MessageSink;
 }
 
@@ -35,8 +35,9 @@ export function createTransfersModule(deps: TransfersModuleDeps): { service: Tra
 }
 
 export type TransfersModule = ReturnType<typeof createTransfersModule>;
-export type { TransfersService, MessageSink, RemarkWriter, TaskOpener };
+export type { TransfersService, MessageSink, RemarkWriter, FollowUpOpener };
 export type { TransferOrder, TransferState, StoredRow, AuditEvent, SurplusNote } from './transfers/transfer-types.js';
 export type { ImportSummary } from './transfers/statement-import.js';
 export type { RegisterFormat, Register } from './transfers/transfer-register.js';
 export { benchMatching, type MatchingFigures } from './bench/match-benchmark.js';
+export { transferChecks, transferStatus } from './transfers/transfer-read-side.js';

@@ -10,4 +10,5 @@ export type { StaffDirectory, Colleague } from './staff-directory.js';
 export { createKeyedLock } from './keyed-lock.js';
 export type { KeyedLock } from './keyed-lock.js';
 export { lintMemo } from './memo/index.js';
-export { createRemarkRepository } from './remark-repository.js';
+export { createRemarkReader } from './remark-reader.js';
+export type { SaleTaker } from './remark-reader.js';

@@ -4,31 +4,18 @@
  * follow-up for the night shift. Reviews are kept locally so the handover lists the unhandled ones
  * without asking the platform.
  */
-import type { Job } from '../scheduler/index.js';
-import type { JobSettings } from '../scheduler/index.js';
+import type { Job, JobSettings } from '../scheduler/index.js';
 import type { MessageSink } from '../messaging/index.js';
 import type { Review } from '../orders/index.js';
 import type { ShopPlatform } from '../platform/index.js';
 import { DAY, toInstant, type Clock } from '../shared/time.js';
 import type { Store } from '../storage/index.js';
 import type { FollowUps } from '../tasks/index.js';
-
-export const NEGATIVE_REVIEWS = 'negative-reviews';
-
-export interface StoredReview {
-  id: string;
-  review: Review;
-  seenAt: string;
-  handledAt: string | null;
-  messageQueued: boolean | null;
-  messageReason: string | null;
-  followUpId: string | null;
-}
-
-const reviewId = (r: Review) => `${r.tid}:${r.oid}`;
+import { createReviewRepository, type StoredReview } from './review-repository.js';
 
 export function createReviewBook(deps: { store: Store; clock: Clock; windowDays: number }) {
-  const { store, clock } = deps;
+  const { clock } = deps;
+  const repo = createReviewRepository(deps.store);
   const inWindow = (r: StoredReview, now: number) => Date.parse(r.review.createdAt) >= now - deps.windowDays * DAY;
   return {
     /** Reads the platform's neutral/bad reviews of the window and keeps the new ones. */
@@ -40,29 +27,21 @@ export function createReviewBook(deps: { store: Store; clock: Clock; windowDays:
         for (const r of page) {
           if (r.result === 'good') continue;
           fetched++;
-          if (!store.get(NEGATIVE_REVIEWS, reviewId(r))) fresh.push(r);
+          if (!repo.has(r)) fresh.push(r);
         }
       }
-      const seenAt = toInstant(now);
-      await store.transact((tx) => {
-        for (const r of fresh) {
-          if (tx.get(NEGATIVE_REVIEWS, reviewId(r))) continue;
-          tx.put<StoredReview>(NEGATIVE_REVIEWS, reviewId(r), { id: reviewId(r), review: r, seenAt, handledAt: null, messageQueued: null, messageReason: null, followUpId: null });
-        }
-      });
+      await repo.addNew(fresh, toInstant(now));
       return { fetched, new: fresh.length };
     },
     /** Oldest first. */
     unhandled(): StoredReview[] {
       const now = clock.now();
-      const out = [...store.all<StoredReview>(NEGATIVE_REVIEWS)].filter((r) => r.handledAt === null && inWindow(r, now));
+      const out = [...repo.all()].filter((r) => r.handledAt === null && inWindow(r, now));
       return out.sort((a, b) => (a.review.createdAt < b.review.createdAt ? -1 : 1));
     },
     async markHandled(r: StoredReview, message: { queued: boolean; reason?: string }, followUpId: string) {
       const at = toInstant(clock.now());
-      await store.transact((tx) =>
-        tx.put<StoredReview>(NEGATIVE_REVIEWS, r.id, { ...r, handledAt: at, messageQueued: message.queued, messageReason: message.reason ?? null, followUpId }),
-      );
+      await repo.put({ ...r, handledAt: at, messageQueued: message.queued, messageReason: message.reason ?? null, followUpId });
     },
   };
 }

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import type { Router } from 'express';
 import type { Config } from '../config/index.js';
-import { createKuaidi100SandboxRouter, createKuaidi100Tracker, createSandboxTracker } from '../logistics/index.js';
-import type { LogisticsTracker } from '../logistics/index.js';
+import { createKuaidi100SandboxRouter, createKuaidi100Tracker, createSandboxTracker, type LogisticsTracker } from '../logistics/index.js';
 import type { ShopPlatform } from '../platform/index.js';
 import { createSandboxPlatform, createSandboxRouter, createSandboxShop, type SandboxShop } from '../platform/sandbox/index.js';
 import { createTaobaoPlatform } from '../platform/taobao/index.js';

@@ -26,8 +26,16 @@ export interface RunningService {
   transfers: Domains['transfers'];
   operations: Domains['operations'];
   templates: TemplateSet;
+  /**
+   * A bearer token acting as config.cliUser, kept in this process's memory only: the CLI's own
+   * instance advertises nothing, yet its commands go through the same authenticated API.
+   */
+  issueCliToken(): string;
   close(): Promise<void>;
 }
+
+/** What one `POST /api/sync` run reports as it goes (orders by day, then parcels). */
+export type SyncAllProgress = Parameters<NonNullable<Parameters<SyncService['syncAll']>[0]>>[0];
 
 export interface StartOptions {
   clock?: Clock;
@@ -41,6 +49,8 @@ export interface StartOptions {
    * instance does not: another CLI would send its work there and lose it when the instance exits.
    */
   advertise?: boolean;
+  /** Sees the progress of every full sync this instance runs (the CLI's progress bar, in-process only). */
+  onSyncProgress?: (p: SyncAllProgress) => void;
 }
 
 /**
@@ -80,7 +90,9 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
 
   const outside = await connectOutside(config, { selfUrl, clock, logger }).catch(undo);
   opened.push(() => outside.close());
-  const domains = await wireDomains({ config, store, outside, templates, clock, logger, runJobs: opts.jobs !== false }).catch(undo);
+  const domains = await wireDomains({
+    config, store, outside, templates, clock, logger, runJobs: opts.jobs !== false, onSyncProgress: opts.onSyncProgress,
+  }).catch(undo);
   opened.push(() => domains.scheduler.stop());
   if (opts.advertise !== false) {
     await store.advertise({ port, token: domains.sessions.issueLocalToken(config.cliUser), cliUser: config.cliUser }).catch(undo);
@@ -95,6 +107,7 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
   let closing: Promise<void> | null = null;
   return {
     url: selfUrl, port, store, outside, templates,
+    issueCliToken: () => domains.sessions.issueLocalToken(config.cliUser),
     sync: domains.sync, scheduler: domains.scheduler, remarks: domains.remarks, messaging: domains.messaging, transfers: domains.transfers, operations: domains.operations,
     close: () =>
       (closing ??= (async () => {

@@ -1,28 +1,23 @@
 import type { Express } from 'express';
-import { loadAccounts, toUser } from '../accounts/index.js';
-import { createSessions, type Sessions } from '../accounts/index.js';
+import { loadAccounts, toUser, createSessions, type Sessions } from '../accounts/index.js';
 import type { Config } from '../config/index.js';
 import { createApp } from '../http/index.js';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { refundDayExport } from '../ledger/index.js';
 import { join } from 'node:path';
 import { sandboxBuyerDirectory } from '../customers/index.js';
 import { createOperationsModule } from '../operations/index.js';
 import type { Scheduler } from '../scheduler/index.js';
 import { createMessagingModule } from '../messaging/index.js';
-import { createFollowUps } from '../tasks/index.js';
-import { createTransfersModule } from '../reconciliation/index.js';
-import { transferChecks, transferFollowUps, transferStatus } from './transfer-wiring.js';
+import { createFollowUps, transferChaseOpener } from '../tasks/index.js';
+import { createTransfersModule, transferChecks, transferStatus } from '../reconciliation/index.js';
 import { createParcelRepository } from '../logistics/index.js';
 import type { TemplateSet } from '../messaging/templates/index.js';
-import { createOrderRepository } from '../orders/index.js';
-import { ordersRouter } from '../orders/index.js';
+import { createOrderRepository, ordersRouter } from '../orders/index.js';
 import { createRemarksModule, staffDirectoryFromUsers, type RemarksService } from '../remarks/index.js';
 import type { Logger } from '../shared/logger.js';
 import { toInstant, type Clock } from '../shared/time.js';
 import type { Store } from '../storage/index.js';
-import { createSyncService, createSyncState, type SyncService } from '../sync/index.js';
-import { syncJobs } from '../sync/index.js';
-import { syncRouter } from '../sync/index.js';
+import { createSyncService, createSyncState, type SyncService, syncJobs, syncRouter } from '../sync/index.js';
 import type { Outside } from './outside.js';
 import { packageInfo } from './package-info.js';
 import { labelsRouter } from './labels-router.js';
@@ -44,6 +39,7 @@ export interface Domains {
  */
 export async function wireDomains(deps: {
   config: Config; store: Store; outside: Outside; templates: TemplateSet; clock: Clock; logger: Logger; runJobs: boolean;
+  onSyncProgress?: Parameters<SyncService['syncAll']>[0];
 }): Promise<Domains> {
   const { config, store, outside, clock, logger } = deps;
   const accounts = await loadAccounts(config);
@@ -51,10 +47,16 @@ export async function wireDomains(deps: {
   const orders = createOrderRepository(store);
   const parcels = createParcelRepository(store);
   const syncState = createSyncState(store);
-  const sync = createSyncService({
+  const syncService = createSyncService({
     platform: outside.platform, tracker: outside.tracker, orders, parcels, state: syncState, clock, logger,
     overlapMinutes: config.sync.overlapMinutes, backfillDays: config.sync.backfillDays, parcelIntervalMinutes: config.sync.parcelIntervalMinutes,
   });
+  // Every full run (the route's, a job's) also reports to the observer, so a CLI that hosts this
+  // instance shows the progress of the sync its own HTTP request started.
+  const observe = deps.onSyncProgress;
+  const sync: SyncService = observe
+    ? { ...syncService, syncAll: (onProgress) => syncService.syncAll((p) => { onProgress?.(p); observe(p); }) }
+    : syncService;
   const remarks = createRemarksModule({
     store, platform: outside.platform, orders, clock, logger, memoDateFormat: config.memoDateFormat,
     staffDirectory: staffDirectoryFromUsers([...accounts.values()].map(toUser)),
@@ -63,7 +65,7 @@ export async function wireDomains(deps: {
   const messaging = createMessagingModule({ store, orders, parcels, templates: deps.templates, clock, logger, config: config.messaging, shopName: config.shopName });
   const transfers = createTransfersModule({
     store, orders, platform: outside.platform, clock, logger,
-    remarks: remarks.service, tasks: transferFollowUps(createFollowUps({ store, clock })),
+    remarks: remarks.service, tasks: transferChaseOpener(createFollowUps({ store, clock })),
     messages: { enqueue: (m) => messaging.service.enqueue(m) },
   });
   const staffDirectory = staffDirectoryFromUsers([...accounts.values()].map(toUser));
@@ -74,16 +76,11 @@ export async function wireDomains(deps: {
     messageStats: messaging.service,
     transferChecks: transferChecks(transfers.service),
     transferStatus: transferStatus(transfers.service),
-    refundExport: {
-      // The day's register is written beside the data, where the refund keeper picks it up.
-      async exportDay(date) {
-        const dir = join(config.dataDir, 'exports');
-        await mkdir(dir, { recursive: true });
-        await writeFile(join(dir, `refunds-${date}.csv`), await remarks.service.exportRefunds(date, 'csv'));
-        await writeFile(join(dir, `refunds-${date}.xlsx`), await remarks.service.exportRefunds(date, 'xlsx'));
-        return { rows: remarks.service.refunds.list({ date }).length };
-      },
-    },
+    refundExport: refundDayExport({
+      dir: join(config.dataDir, 'exports'),
+      exportRefunds: (date, format) => remarks.service.exportRefunds(date, format),
+      count: (date) => remarks.service.refunds.list({ date }).length,
+    }),
     buyers: outside.shop ? sandboxBuyerDirectory(outside.shop) : undefined,
     autoStart: deps.runJobs,
   });

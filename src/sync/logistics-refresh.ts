@@ -1,9 +1,5 @@
-import { courierCode } from '../logistics/index.js';
-import type { LogisticsTracker } from '../logistics/index.js';
-import type { ParcelRepository } from '../logistics/index.js';
-import type { StoredOrder } from '../orders/index.js';
-import type { OrderRepository } from '../orders/index.js';
-import type { TradeStatus } from '../orders/index.js';
+import { courierCode, type LogisticsTracker, type ParcelRepository } from '../logistics/index.js';
+import type { StoredOrder, OrderRepository, TradeStatus } from '../orders/index.js';
 import type { Logger } from '../shared/logger.js';
 import { MINUTE, toInstant, type Clock } from '../shared/time.js';
 

@@ -1,5 +1,4 @@
-import type { Order } from '../orders/index.js';
-import type { OrderRepository } from '../orders/index.js';
+import type { Order, OrderRepository } from '../orders/index.js';
 import type { ShopPlatform } from '../platform/index.js';
 import type { Logger } from '../shared/logger.js';
 import { DAY, MINUTE, type Clock, type TimeWindow } from '../shared/time.js';

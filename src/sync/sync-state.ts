@@ -41,6 +41,8 @@ export function createSyncState(store: Store) {
     async record(run: SyncRun) {
       await history.append(run);
     },
+    /** Every run, oldest first (the handover counts a shift's). */
+    history: (): AsyncIterable<SyncRun> => history.read(),
     async recent(limit: number): Promise<SyncRun[]> {
       const runs: SyncRun[] = [];
       for await (const r of history.read()) {

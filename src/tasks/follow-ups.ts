@@ -67,3 +67,15 @@ export function createFollowUps(deps: { store: Store; clock: Clock }) {
 }
 
 export type FollowUps = ReturnType<typeof createFollowUps>;
+
+/** The transfers' chase (a claimed transfer not found in the bank after three days) as a follow-up for its staff. */
+export function transferChaseOpener(followUps: FollowUps) {
+  return {
+    async open(task: { id: string; assignee: { username: string; displayName: string }; subject: string; instructions: string; tid: string | null }) {
+      await followUps.open({
+        id: task.id, kind: 'transfer_chase', tid: task.tid, buyerNick: '', title: task.subject, detail: task.instructions,
+        owner: task.assignee.username, ownerName: task.assignee.displayName, shift: null,
+      });
+    },
+  };
+}

@@ -12,6 +12,6 @@ export type { TaskService } from './task-service.js';
 export { tasksRouter } from './tasks-router.js';
 export { TASK_TITLES } from './task.js';
 export type { Task, TaskNotification, TaskState, TaskType, TaskView } from './task.js';
-export { createFollowUps, FOLLOW_UPS } from './follow-ups.js';
+export { createFollowUps, FOLLOW_UPS, transferChaseOpener } from './follow-ups.js';
 export type { FollowUps, FollowUp, FollowUpKind, NewFollowUp } from './follow-ups.js';
 export { followUpsRouter } from './follow-ups-router.js';

@@ -1,7 +1,6 @@
 /** The reconciliation and ledger jobs: thin schedules over their ports (see ports.ts). */
 import { shanghaiDate, type Clock } from '../../shared/time.js';
-import type { Job } from '../../scheduler/index.js';
-import type { JobSettings } from '../../scheduler/index.js';
+import type { Job, JobSettings } from '../../scheduler/index.js';
 import type { RefundRegisterExport, TransferChecks } from '../ports.js';
 
 export function transferChecksJob(deps: { checks: TransferChecks }, settings: JobSettings): Job {

@@ -4,11 +4,10 @@
  * if there is none) and a logistics notice to the buyer, once per parcel and state.
  */
 import type { FollowUps } from '../../tasks/index.js';
-import type { Parcel } from '../../logistics/index.js';
+import { courierName, type Parcel } from '../../logistics/index.js';
 import type { Order } from '../../orders/index.js';
 import { HOUR, type Clock } from '../../shared/time.js';
-import type { Job } from '../../scheduler/index.js';
-import type { JobSettings } from '../../scheduler/index.js';
+import type { Job, JobSettings } from '../../scheduler/index.js';
 import type { MessageSink } from '../../messaging/index.js';
 
 export type ParcelTrouble = 'no_scan' | 'returning' | 'refused';
@@ -57,7 +56,8 @@ export async function checkStuckParcels(deps: StuckParcelDeps) {
     const staff = deps.takingStaff(parcel.tid);
     const [, created] = await deps.followUps.open({
       id, kind: 'stuck_parcel', tid: parcel.tid, buyerNick,
-      title: `联系快递跟进 ${parcel.company} ${parcel.waybill}`, detail: TROUBLE_TEXT[trouble],
+      // Staff read 韵达快递, not yunda; a code the table lacks is shown as it is.
+      title: `联系快递跟进 ${courierName(parcel.company) ?? parcel.company} ${parcel.waybill}`, detail: TROUBLE_TEXT[trouble],
       owner: staff?.username ?? null, ownerName: staff?.name ?? null, shift: null,
     });
     if (!created) continue;

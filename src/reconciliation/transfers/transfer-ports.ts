@@ -10,8 +10,8 @@ export interface RemarkWriter {
   write(req: { tid: string; kind: string; fields?: Record<string, unknown>; user: User; dryRun?: boolean }): Promise<{ status: string; entry: string }>;
 }
 
-/** Follow-up work for a colleague (the three-day rule) and a short notice (money arrived). */
-export interface TaskOpener {
+/** Opens a follow-up for a colleague (the three-day rule: a claimed transfer not found) and sends a short notice (money arrived). */
+export interface FollowUpOpener {
   open(task: { id: string; kind: 'transfer_chase'; assignee: Person; subject: string; instructions: string; transferId: string; tid: string | null }): Promise<unknown>;
   notify?(recipient: Person, message: string, ref: { transferId: string; tid: string | null }): Promise<unknown>;
 }

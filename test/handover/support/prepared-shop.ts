@@ -7,7 +7,7 @@ import { createTaskRepository } from '../../../src/tasks/index.js';
 import type { SyncRun } from '../../../src/sync/sync-state.js';
 import { fixedClock } from '../../../src/shared/time.js';
 import { makeOrder } from '../../remarks/support/orders.js';
-import { startOpsRig } from '../../jobs/support/ops-rig.js';
+import { startOpsRig } from '../../operations/support/ops-rig.js';
 
 export const [XIAOLI, AZHANG, XIAOZHOU] = DEMO_ACCOUNTS as [typeof DEMO_ACCOUNTS[0], typeof DEMO_ACCOUNTS[0], typeof DEMO_ACCOUNTS[0]];
 

@@ -32,7 +32,7 @@ describe('cron expressions in shop time', () => {
   });
 
   it.each(['UTC', 'America/New_York'])('when the host runs in %s, then the same runs come out', async (tz) => {
-    const { stdout } = await run(`${ROOT}node_modules/.bin/vite-node`, ['test/jobs/support/next-runs.ts', '--print', FROM], {
+    const { stdout } = await run(`${ROOT}node_modules/.bin/vite-node`, ['test/scheduler/support/next-runs.ts', '--print', FROM], {
       cwd: ROOT, env: { ...process.env, TZ: tz }, timeout: 60_000,
     });
     const out = JSON.parse(stdout.trim().split('\n').at(-1)!);

@@ -1,0 +1,23 @@
+/** What other features read of the remarks, without the write path: every entry, and who took an order's sale. */
+import type { Store } from '../storage/index.js';
+import { createRemarkRepository } from './remark-repository.js';
+
+export interface SaleTaker {
+  username: string;
+  name: string;
+}
+
+export function createRemarkReader(store: Store) {
+  const remarks = createRemarkRepository(store);
+  return {
+    entries: () => remarks.all(),
+    /** The staff who recorded the order's sale (the first sale.record that did not fail), or null. */
+    saleTaker(tid: string): SaleTaker | null {
+      const sale = remarks
+        .forOrder(tid)
+        .filter((e) => e.kind === 'sale.record' && e.status !== 'failed')
+        .sort((a, b) => (a.at < b.at ? -1 : 1))[0];
+      return sale ? { username: sale.username, name: sale.staff } : null;
+    },
+  };
+}
