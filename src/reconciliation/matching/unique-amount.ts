@@ -14,7 +14,10 @@ export function allocateUniqueAmount(dueFen: number, usedUniqueAmounts: Readonly
     const candidate = dueFen + extra;
     if (!usedUniqueAmounts.has(candidate)) return candidate;
   }
-  throw new ConflictError(`${formatYuanFixed(dueFen)} 元附近已没有可用的专属金额（+0.01~+${formatYuanFixed(maxExtraFen)}）/ no free unique amount near ${formatYuanFixed(dueFen)}`, 'unique_amount_exhausted');
+  throw new ConflictError({
+    message: `${formatYuanFixed(dueFen)} 元附近已没有可用的专属金额（+0.01~+${formatYuanFixed(maxExtraFen)}），请改用参考码`, code: 'unique_amount_exhausted',
+    params: { due: formatYuanFixed(dueFen), maxExtra: formatYuanFixed(maxExtraFen) },
+  });
 }
 
 /** No 0/O, 1/I/L, U/V: a buyer copies the code by hand into a bank's note field. */

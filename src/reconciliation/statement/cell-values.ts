@@ -24,12 +24,12 @@ function formatDateCell(d: Date): string {
   return hasTime ? `${date} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}` : date;
 }
 
-/** Why an amount cell was refused, in the keeper's words and in English; the caller adds line and column. */
+/** Why an amount cell was refused: a code, the keeper's words and the engineer's; the caller adds line and column. */
 export class AmountCellError extends RangeError {
-  constructor(readonly zh: string, readonly en: string) { super(en); }
+  constructor(readonly code: string, readonly zh: string, readonly en: string) { super(en); }
 }
 
-const OUT_OF_RANGE = () => new AmountCellError('超出金额范围', 'amount out of range');
+const OUT_OF_RANGE = () => new AmountCellError('amount_out_of_range', '超出金额范围', 'amount out of range');
 
 /**
  * Amount cell → signed fen, or null when empty. Throws AmountCellError (the caller names line and column).
@@ -49,7 +49,7 @@ export function parseAmountCell(cell: RawCell): number | null {
   } catch (err) {
     // parseYuan refuses text that is no amount, and amounts beyond a safe integer of fen ('amount out of range').
     const message = (err as Error).message;
-    throw /out of range/.test(message) ? OUT_OF_RANGE() : new AmountCellError('不是金额', 'not an amount');
+    throw /out of range/.test(message) ? OUT_OF_RANGE() : new AmountCellError('amount_not_number', '不是金额', 'not an amount');
   }
   return negative ? -Math.abs(fen) : fen;
 }
@@ -60,12 +60,12 @@ export function parseAmountCell(cell: RawCell): number | null {
  * …0.02), so such a cell names no single amount. Whatever is kept is a safe integer of fen, as parseYuan keeps.
  */
 function numberCellFen(n: number): number {
-  if (!Number.isFinite(n)) throw new AmountCellError('不是有限的数', 'not a finite number');
+  if (!Number.isFinite(n)) throw new AmountCellError('amount_not_finite', '不是有限的数', 'not a finite number');
   const fen = Math.round(n * 100) + 0; // + 0 turns -0 into 0, as parseYuan('-0.00') does
   try { assertFen(fen); } catch { throw OUT_OF_RANGE(); }
   const spells = (f: number) => Number.isSafeInteger(f) && Number(formatYuanFixed(f)) === n;
   // Excel keeps a sum as a binary fraction (0.1 + 0.2 is 0.30000000000000004): within a millionth of a fen it is that fen.
-  if (!spells(fen) && Math.abs(n * 100 - fen) > 1e-6) throw new AmountCellError('不是整分（最多两位小数）', 'not a whole number of fen');
+  if (!spells(fen) && Math.abs(n * 100 - fen) > 1e-6) throw new AmountCellError('amount_not_whole_fen', '不是整分（最多两位小数）', 'not a whole number of fen');
   if (spells(fen - 1) || spells(fen + 1)) throw OUT_OF_RANGE();
   return fen;
 }

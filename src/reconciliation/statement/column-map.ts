@@ -1,6 +1,6 @@
 import { ValidationError } from '../../shared/errors.js';
 import { normalizeHeader, type BankLayout } from './bank-layouts.js';
-import { columnLetter, columnLetterIndex, type MappingProfile } from './mapping-profile.js';
+import { columnLetter, columnLetterIndex, PROFILE_LABELS, type MappingProfile } from './mapping-profile.js';
 import type { StatementField } from './statement-types.js';
 
 export interface ColumnRef { index: number; header: string }
@@ -55,10 +55,12 @@ export function profileColumns(profile: MappingProfile, headerCells: string[] | 
     const letter = columnLetterIndex(ref);
     const index = letter ?? normalized.indexOf(normalizeHeader(ref));
     if (index < 0) {
-      throw new ValidationError(
-        `第${headerLine}行 表头中找不到映射配置“${profile.name}”的列“${ref}”(${field}) / line ${headerLine}: column "${ref}" of profile "${profile.name}" not in the header row (found: ${(headerCells ?? []).filter(Boolean).join(', ')})`,
-        'file',
-      );
+      const found = (headerCells ?? []).filter(Boolean).join(', ');
+      throw new ValidationError({
+        message: `第${headerLine}行 表头中找不到映射配置“${profile.name}”的${String(PROFILE_LABELS[field])}“${ref}”`,
+        code: 'profile_column_missing', field: 'file', params: { line: headerLine, profile: profile.name, column: ref, role: field, found },
+        detail: `line ${headerLine}: column "${ref}" (${field}) of profile "${profile.name}" not in the header row (found: ${found})`,
+      });
     }
     const col = { index, header: headerCells?.[index] || columnLetter(index) };
     if (field === 'note') map.note.push(col);

@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import { ValidationError } from '../../shared/errors.js';
+import { fromZodError, type FieldLabels } from '../../shared/zod-errors.js';
+
+/** The keeper's names for a profile's parts, in the messages about it. */
+export const PROFILE_LABELS: FieldLabels = {
+  name: '配置名称', headerRow: '表头行号', columns: '列', date: '日期列', time: '时间列', credit: '收入列', debit: '支出列', amount: '金额列',
+  direction: '方向列', creditMarker: '收入标记', counterpartyName: '对方户名列', counterpartyAccount: '对方账号列', note: '附言列',
+  balance: '余额列', serial: '流水号列',
+};
 
 /**
  * A keeper-made description of an unknown export: where each column is, by header name or column letter.
@@ -25,10 +33,10 @@ export const mappingProfileSchema = z.object({
     balance: columnRef.optional(),
     serial: columnRef.optional(),
   }).strict()
-    .refine((c) => Boolean(c.credit) !== Boolean(c.amount), { message: '需要且只能指定 收入列(credit) 或 金额列(amount) 之一 / give exactly one of credit or amount', path: ['credit'] })
-    .refine((c) => !c.debit || c.credit, { message: '支出列(debit) 需要与收入列(credit)一起使用 / debit needs credit', path: ['debit'] })
-    .refine((c) => !c.direction || c.amount, { message: '方向列(direction) 需要金额列(amount) / direction needs amount', path: ['direction'] })
-    .refine((c) => !c.creditMarker || c.direction, { message: 'creditMarker 需要方向列 / creditMarker needs direction', path: ['creditMarker'] }),
+    .refine((c) => Boolean(c.credit) !== Boolean(c.amount), { message: '收入列和金额列需要且只能指定一个', path: ['credit'], params: { code: 'profile_credit_or_amount' } })
+    .refine((c) => !c.debit || c.credit, { message: '支出列需要与收入列一起使用', path: ['debit'], params: { code: 'profile_debit_needs_credit' } })
+    .refine((c) => !c.direction || c.amount, { message: '方向列需要金额列', path: ['direction'], params: { code: 'profile_direction_needs_amount' } })
+    .refine((c) => !c.creditMarker || c.direction, { message: '收入标记需要方向列', path: ['creditMarker'], params: { code: 'profile_marker_needs_direction' } }),
 }).strict();
 
 export type MappingProfile = z.infer<typeof mappingProfileSchema>;
@@ -37,9 +45,8 @@ export type MappingProfile = z.infer<typeof mappingProfileSchema>;
 export function validateProfile(input: unknown): MappingProfile {
   const result = mappingProfileSchema.safeParse(input);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((i) => `${i.path.join('.') || 'profile'}: ${i.message}`);
-  const field = result.error.issues[0]?.path.join('.') || 'profile';
-  throw new ValidationError(`映射配置无效 / invalid mapping profile: ${problems.join('; ')}`, `profile.${field}`);
+  const e = fromZodError(result.error, { labels: PROFILE_LABELS, prefix: 'profile' });
+  throw new ValidationError({ message: `映射配置无效：${e.message}`, code: e.code, field: e.field ?? 'profile', ...(e.params ? { params: e.params } : {}), ...(e.detail ? { detail: e.detail } : {}) });
 }
 
 /** 'A' → 0, 'AA' → 26; null when the reference is a header name rather than a column letter. */

@@ -5,8 +5,14 @@ import type { RawRow, StatementRow } from './statement-types.js';
 
 export type BuiltRow = Omit<StatementRow, 'identity'>;
 
-function refuse(line: number, col: ColumnRef, raw: string, zh: string, en: string): never {
-  throw new ValidationError(`第${line}行 第${col.index + 1}列(${col.header}): "${raw}" ${zh} / line ${line}, column ${col.index + 1} (${col.header}): ${en}`, 'file');
+/** Names the cell for the keeper (line, column, header, the text as read) and keeps the English for the log. */
+function refuse(line: number, col: ColumnRef, raw: string, code: string, zh: string, en: string): never {
+  const column = col.index + 1;
+  throw new ValidationError({
+    message: `第${line}行 第${column}列(${col.header}): "${raw}" ${zh}`,
+    code, field: 'file', params: { line, column, header: col.header, value: raw },
+    detail: `line ${line}, column ${column} (${col.header}): ${en}`,
+  });
 }
 
 function amountAt(row: RawRow, col: ColumnRef): number | null {
@@ -14,7 +20,7 @@ function amountAt(row: RawRow, col: ColumnRef): number | null {
   try {
     return parseAmountCell(cell);
   } catch (err) {
-    if (err instanceof AmountCellError) return refuse(row.line, col, cellText(cell), err.zh, err.en);
+    if (err instanceof AmountCellError) return refuse(row.line, col, cellText(cell), err.code, err.zh, err.en);
     throw err;
   }
 }
@@ -28,17 +34,17 @@ function signedAmount(row: RawRow, cols: ColumnMap): number {
     const credit = amountAt(row, cols.credit) ?? 0;
     const debit = cols.debit ? amountAt(row, cols.debit) ?? 0 : 0;
     if (credit !== 0 && debit !== 0) {
-      refuse(row.line, cols.credit, textAt(row, cols.credit), '收入与支出同时有金额', 'both income and expense are filled in');
+      refuse(row.line, cols.credit, textAt(row, cols.credit), 'amount_both_sides', '收入与支出同时有金额', 'both income and expense are filled in');
     }
     return credit !== 0 ? credit : -Math.abs(debit);
   }
   const amountCol = cols.amount!;
   const amount = amountAt(row, amountCol);
-  if (amount === null) refuse(row.line, amountCol, '', '金额为空', 'the amount is empty');
+  if (amount === null) refuse(row.line, amountCol, '', 'amount_empty', '金额为空', 'the amount is empty');
   if (!cols.direction) return amount;
   const dirCell = row.cells[cols.direction.index] ?? null;
   const direction = parseDirection(dirCell, cols.creditMarker);
-  if (direction === null) refuse(row.line, cols.direction, cellText(dirCell), '不是借贷方向', 'not a debit/credit marker');
+  if (direction === null) refuse(row.line, cols.direction, cellText(dirCell), 'direction_unknown', '不是借贷方向', 'not a debit/credit marker');
   if (direction === 'neutral') return 0;
   return direction === 'credit' ? Math.abs(amount) : -Math.abs(amount);
 }
@@ -47,13 +53,13 @@ function signedAmount(row: RawRow, cols: ColumnMap): number {
 export function buildRow(row: RawRow, cols: ColumnMap): BuiltRow {
   const dateCell = row.cells[cols.date.index] ?? null;
   const when = parseDateCell(dateCell);
-  if (!when) refuse(row.line, cols.date, cellText(dateCell), '不是日期', 'not a date');
+  if (!when) refuse(row.line, cols.date, cellText(dateCell), 'date_invalid', '不是日期', 'not a date');
   let time = when.time;
   if (cols.time) {
     const raw = textAt(row, cols.time);
     if (raw !== '') {
       time = parseTimeText(raw);
-      if (time === null) refuse(row.line, cols.time, raw, '不是时间', 'not a time');
+      if (time === null) refuse(row.line, cols.time, raw, 'time_invalid', '不是时间', 'not a time');
     }
   }
   let name = textAt(row, cols.counterpartyName);

@@ -48,13 +48,18 @@ function refusal(link: Link): ValidationError {
   const debit = link.moves.reduce((s, m) => s + Math.max(-m.amountFen!, 0), 0);
   const { older, newer } = link;
   const sum = expected(link);
-  return new ValidationError(
-    `第${newer.line}行 余额对不上：上一笔余额（第${older.line}行）${yuan(older.balanceFen!)} 元 + 收入 ${yuan(credit)} 元 − 支出 ${yuan(debit)} 元 = ${yuan(sum)} 元，`
-    + `本行余额却是 ${yuan(newer.balanceFen!)} 元。可能是表头中余额列与金额列对调了，或文件被改动过；整个文件未导入`
-    + ` / line ${newer.line}: the balance does not add up: previous balance (line ${older.line}) ${yuan(older.balanceFen!)} + credit ${yuan(credit)} − debit ${yuan(debit)}`
-    + ` = ${yuan(sum)}, but the row says ${yuan(newer.balanceFen!)}; the balance and amount columns may be swapped`,
-    'file',
-  );
+  return new ValidationError({
+    message: `第${newer.line}行 余额对不上：上一笔余额（第${older.line}行）${yuan(older.balanceFen!)} 元 + 收入 ${yuan(credit)} 元 − 支出 ${yuan(debit)} 元 = ${yuan(sum)} 元，`
+      + `本行余额却是 ${yuan(newer.balanceFen!)} 元。可能是表头中余额列与金额列对调了，或文件被改动过；整个文件未导入`,
+    code: 'balance_mismatch',
+    field: 'file',
+    params: {
+      line: newer.line, previousLine: older.line, previousBalance: yuan(older.balanceFen!), credit: yuan(credit), debit: yuan(debit),
+      expectedBalance: yuan(sum), balance: yuan(newer.balanceFen!),
+    },
+    detail: `line ${newer.line}: the balance does not add up: previous balance (line ${older.line}) ${yuan(older.balanceFen!)} + credit ${yuan(credit)}`
+      + ` − debit ${yuan(debit)} = ${yuan(sum)}, but the row says ${yuan(newer.balanceFen!)}; the balance and amount columns may be swapped`,
+  });
 }
 
 /**

@@ -30,7 +30,7 @@ function locate(rows: RawRow[], opts: ParseOptions): Located | null {
     const layout = `profile:${profile.name}`;
     if (profile.headerRow !== undefined) {
       const index = rows.findIndex((r) => r.line === profile.headerRow);
-      if (index < 0) throw new ValidationError(`第${profile.headerRow}行 不存在或为空 / line ${profile.headerRow} (header row) is missing or empty`, 'file');
+      if (index < 0) throw new ValidationError({ message: `映射配置中的表头行第${profile.headerRow}行不存在或为空`, code: 'header_row_missing', field: 'file', params: { line: profile.headerRow }, detail: `line ${profile.headerRow} (header row) is missing or empty` });
       return { index, layout, headerLine: profile.headerRow, columns: profileColumns(profile, texts(rows[index]!), profile.headerRow) };
     }
     const index = rows.slice(0, MAX_PREAMBLE).findIndex((r) => rowHasProfileHeaders(profile, texts(r)));
@@ -53,11 +53,17 @@ function unknownLayout(rows: RawRow[], opts: ParseOptions): ValidationError {
     const n = texts(r).filter((t) => t !== '').length;
     return !best || n > texts(best).filter((t) => t !== '').length ? r : best;
   }, null);
-  const found = candidate ? `第${candidate.line}行 / line ${candidate.line}: ${texts(candidate).filter((t) => t !== '').join(', ')}` : '(空 / none)';
+  const headers = candidate ? texts(candidate).filter((t) => t !== '').join(', ') : '';
+  const found = candidate ? `第${candidate.line}行: ${headers}` : '（空）';
   const expected = opts.profile
-    ? `映射配置“${opts.profile.name}”的列 / the columns of profile "${opts.profile.name}": ${Object.values(opts.profile.columns).join(', ')}`
+    ? `映射配置“${opts.profile.name}”的列: ${Object.values(opts.profile.columns).join(', ')}`
     : describeExpectedHeaders(layoutsFor(opts.bank));
-  return new ValidationError(`无法识别的对账单格式 / unknown statement layout. 找到的表头 / headers found: ${found}. 期望的表头 / expected: ${expected}`, 'file');
+  return new ValidationError({
+    message: `无法识别的对账单格式。找到的表头：${found}。期望的表头：${expected}`,
+    code: 'statement_layout_unknown', field: 'file',
+    params: { line: candidate?.line ?? null, headers, expected },
+    detail: `unknown statement layout; headers found: ${found}; expected: ${expected}`,
+  });
 }
 
 function dataRows(rows: RawRow[], at: Located): { built: BuiltRow[]; heldBack: HeldBackRow | null } {

@@ -88,8 +88,8 @@ export function createChores(deps: ChoresDeps) {
     /** The one click: closes a listed duplicate trade on the platform. */
     async closeDuplicate(transferId: string, tid: string, user: User): Promise<{ tid: string; status: string }> {
       const listed = this.duplicateTrades().find((d) => d.transferId === transferId && d.tid === tid);
-      if (!listed) throw new NotFoundError(`订单 ${tid} 不是汇款订单 ${transferId} 的重复拍单 / not a listed duplicate`);
-      if (listed.status !== 'WAIT_BUYER_PAY') throw new ConflictError(`订单 ${tid} 已付款，不能直接关闭，请联系买家退款 / paid trades cannot be closed`, 'trade_paid');
+      if (!listed) throw new NotFoundError({ message: `订单 ${tid} 不是汇款订单 ${transferId} 的重复拍单`, code: 'duplicate_not_found', params: { tid, transferId } });
+      if (listed.status !== 'WAIT_BUYER_PAY') throw new ConflictError({ message: `订单 ${tid} 已付款，不能直接关闭，请联系买家退款`, code: 'trade_paid', params: { tid } });
       const result = await deps.platform.closeTrade(tid, '买家已选择银行汇款，重复拍单');
       const at = toInstant(clock.now());
       await repo.write((w) => w.audit({ transferId, rowIdentity: null, action: 'duplicate-closed', by: user.username, at, detail: tid }));

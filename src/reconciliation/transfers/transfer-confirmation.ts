@@ -13,7 +13,7 @@ import type { MessageSink, RemarkWriter, TaskOpener } from './transfer-ports.js'
 import { isOpen, TRANSFER_SURPLUS, type TransferRepository } from './transfer-repository.js';
 import { person } from './transfer-service.js';
 import { parseInput } from './parse-input.js';
-import type { StoredRow, SurplusNote, TransferOrder } from './transfer-types.js';
+import { ROW_STATUS_LABELS, STATE_LABELS, type StoredRow, type SurplusNote, type TransferOrder } from './transfer-types.js';
 
 const confirmSchema = z.object({ rows: z.array(z.string().min(1)).min(1).max(5), reason: z.string().trim().min(1, '需要原因 / a reason is required').max(200) }).strict();
 const reasonSchema = z.object({ reason: z.string().trim().min(1, '需要原因 / a reason is required').max(200) }).strict();
@@ -29,7 +29,7 @@ export interface ConfirmationDeps {
 }
 
 function mustGet(t: TransferOrder | undefined, id: string): TransferOrder {
-  if (!t) throw new NotFoundError(`汇款订单 ${id} 不存在 / transfer not found`);
+  if (!t) throw new NotFoundError({ message: `汇款订单 ${id} 不存在`, code: 'transfer_not_found', params: { id } });
   return t;
 }
 
@@ -44,17 +44,17 @@ export function createConfirmation(deps: ConfirmationDeps) {
       const at = now();
       const result = await repo.write((w) => {
         const t = mustGet(w.tx.get<TransferOrder>('transfers', id), id);
-        if (!isOpen(t)) throw new ConflictError(`汇款订单 ${id} 已${t.state} / the order is not open`, 'transfer_not_open');
+        if (!isOpen(t)) throw new ConflictError({ message: `汇款订单 ${id} 当前为${STATE_LABELS[t.state]}，不能再确认到账`, code: 'transfer_not_open', params: { id, state: t.state } });
         const rows = body.rows.map((identity, i) => {
           const r = w.tx.get<StoredRow>('transfer-statement-rows', identity);
-          if (!r) throw new ValidationError(`没有这条流水 / no such statement row`, `rows.${i}`);
-          if (r.status === 'matched' || r.status === 'confirmed') throw new ConflictError(`流水第${r.row.line}行已用于订单 ${r.transferIds.join(',')} / the row already paid an order`, 'row_used');
+          if (!r) throw new ValidationError({ message: `没有第${i + 1}条流水，请刷新后重试`, code: 'row_not_found', field: `rows.${i}`, params: { identity } });
+          if (r.status === 'matched' || r.status === 'confirmed') throw new ConflictError({ message: `流水第${r.row.line}行已用于订单 ${r.transferIds.join(',')}`, code: 'row_used', params: { line: r.row.line, transferIds: r.transferIds } });
           return r;
         });
         const paidFen = rows.reduce((s, r) => s + r.row.amountFen, 0);
         const expected = t.uniqueHeld && t.uniqueAmountFen !== null && paidFen === t.uniqueAmountFen ? t.uniqueAmountFen : t.amountDueFen;
         if (paidFen < t.amountDueFen) {
-          throw new ConflictError(`到账 ${formatYuanFixed(paidFen)} 少于应付 ${formatYuanFixed(t.amountDueFen)}，请等待补款 / the rows pay less than due`, 'underpaid');
+          throw new ConflictError({ message: `到账 ${formatYuanFixed(paidFen)} 元少于应付 ${formatYuanFixed(t.amountDueFen)} 元，请等待补款`, code: 'underpaid', params: { paid: formatYuanFixed(paidFen), due: formatYuanFixed(t.amountDueFen) } });
         }
         const [paid] = applyPayment(w, { transferIds: [id], rowIdentities: body.rows, rule: 'manual', reason: body.reason, by: person(user), at });
         for (const r of rows) w.putRow({ ...r, status: 'confirmed', transferIds: [id], rule: 'manual', reason: body.reason });
@@ -77,7 +77,7 @@ export function createConfirmation(deps: ConfirmationDeps) {
       const at = now();
       return repo.write((w) => {
         const t = mustGet(w.tx.get<TransferOrder>('transfers', id), id);
-        if (t.state !== 'paid') throw new ConflictError(`汇款订单 ${id} 是${t.state}，只有已到账未发货的可以撤销 / only paid, unshipped orders can be unmatched`, 'transfer_not_paid');
+        if (t.state !== 'paid') throw new ConflictError({ message: `汇款订单 ${id} 当前为${STATE_LABELS[t.state]}，只有已到账未发货的可以撤销匹配`, code: 'transfer_not_paid', params: { id, state: t.state } });
         const holdAgain = t.uniqueAmountFen !== null && w.uniqueFree(t.uniqueAmountFen, id);
         const back: TransferOrder = { ...t, state: t.claims.length ? 'claimed' : 'awaiting', paidAt: null, paidBy: [], verifiedBy: null, rule: null, uniqueHeld: holdAgain, uniqueAmountFen: holdAgain ? t.uniqueAmountFen : null };
         w.put(back);
@@ -96,12 +96,12 @@ export function createConfirmation(deps: ConfirmationDeps) {
     async ship(id: string, input: unknown, user: User): Promise<{ transfer: TransferOrder; memo: string | null }> {
       const { waybill } = parseInput(waybillSchema, input);
       const t = mustGet(repo.get(id), id);
-      if (t.state !== 'paid') throw new ConflictError(`汇款订单 ${id} 是${t.state}，只有已到账的可以发货 / only paid orders ship`, 'transfer_not_paid');
+      if (t.state !== 'paid') throw new ConflictError({ message: `汇款订单 ${id} 当前为${STATE_LABELS[t.state]}，只有已到账的可以发货`, code: 'transfer_not_paid', params: { id, state: t.state } });
       const memo = t.tid ? (await deps.remarks.write({ tid: t.tid, kind: 'copy.transfer', fields: { waybill }, user })).entry : null;
       const at = now();
       const shipped = await repo.write((w) => {
         const current = mustGet(w.tx.get<TransferOrder>('transfers', id), id);
-        if (current.state !== 'paid') throw new ConflictError(`汇款订单 ${id} 已${current.state} / changed meanwhile`, 'transfer_not_paid');
+        if (current.state !== 'paid') throw new ConflictError({ message: `汇款订单 ${id} 刚刚变为${STATE_LABELS[current.state]}，请刷新后再看`, code: 'transfer_not_paid', params: { id, state: current.state } });
         const next: TransferOrder = { ...current, state: 'shipped', waybill, shippedAt: at };
         w.put(next);
         w.audit({ transferId: id, rowIdentity: null, action: 'shipped', by: user.username, at, detail: memo ?? waybill });
@@ -126,8 +126,8 @@ export function createConfirmation(deps: ConfirmationDeps) {
       const at = now();
       return repo.write((w) => {
         const r = w.tx.get<StoredRow>('transfer-statement-rows', identity);
-        if (!r) throw new NotFoundError(`流水 ${identity} 不存在 / statement row not found`);
-        if (r.status !== 'queued') throw new ConflictError(`这条流水是${r.status}，只有待人工的可以驳回 / only queued rows can be rejected`, 'row_not_queued');
+        if (!r) throw new NotFoundError({ message: '没有找到这条流水，请刷新后重试', code: 'row_not_found', params: { identity } });
+        if (r.status !== 'queued') throw new ConflictError({ message: `这条流水当前为${ROW_STATUS_LABELS[r.status]}，只有待人工确认的可以驳回`, code: 'row_not_queued', params: { identity, status: r.status } });
         const rejected: StoredRow = { ...r, status: 'unmatched', transferIds: [], rule: null, reason: `人工驳回：${reason} / rejected by a person`, candidates: [] };
         w.putRow(rejected);
         w.audit({ transferId: null, rowIdentity: identity, action: 'rejected', by: user.username, at, detail: reason });

@@ -37,7 +37,7 @@ const onDay = (instant: string | null, date: string) => instant !== null && shan
 const time = (instant: string | null) => (instant ? formatTopTime(parseInstant(instant)) : '');
 
 export function checkDate(date: string): string {
-  if (!DATE.test(date ?? '')) throw new ValidationError('date 必须是 YYYY-MM-DD', 'date');
+  if (!DATE.test(date ?? '')) throw new ValidationError({ message: '日期格式不对，应该像这样：2026-11-23', code: 'field_bad_format', field: 'date', params: { format: 'date' } });
   return date;
 }
 

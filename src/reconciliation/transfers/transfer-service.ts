@@ -13,7 +13,7 @@ import { toInstant, type Clock } from '../../shared/time.js';
 import { makeReference } from '../matching/index.js';
 import type { RemarkWriter } from './transfer-ports.js';
 import { isOpen, type TransferRepository } from './transfer-repository.js';
-import type { Person, TransferClaimRecord, TransferOrder, TransferState } from './transfer-types.js';
+import { STATE_LABELS, type Person, type TransferClaimRecord, type TransferOrder, type TransferState } from './transfer-types.js';
 import { parseInput } from './parse-input.js';
 
 const fen = z.number().int('金额必须是整数分 (amounts are integer fen)').nonnegative();
@@ -64,19 +64,19 @@ export function createTransferService(deps: TransferServiceDeps) {
       const ref = makeReference(deps.random);
       if (!used.has(ref)) return ref;
     }
-    throw new ConflictError('无法生成不重复的参考码 / could not make a free reference code', 'reference_exhausted');
+    throw new ConflictError({ message: '暂时无法生成不重复的参考码，请稍后再试或改用唯一金额', code: 'reference_exhausted', detail: 'could not make a free reference code in 20 tries' });
   }
 
   /** Closes the unpaid platform trade and writes the memo; a paid trade cannot become a transfer order. */
   async function closeOnPlatform(tid: string, buyerNick: string, user: User): Promise<TransferOrder['platform']> {
     const order = await deps.platform.getOrder(tid).catch((err: unknown) => {
-      if (err instanceof NotFoundError) throw new ValidationError(`平台上没有订单 ${tid} / no platform order ${tid}`, 'tid');
+      if (err instanceof NotFoundError) throw new ValidationError({ message: `平台上没有订单 ${tid}`, code: 'platform_order_not_found', field: 'tid', params: { tid } });
       throw err;
     });
-    if (order.buyerNick !== buyerNick) throw new ValidationError(`订单 ${tid} 不是 ${buyerNick} 的 / the order belongs to another buyer`, 'tid');
+    if (order.buyerNick !== buyerNick) throw new ValidationError({ message: `订单 ${tid} 不是 ${buyerNick} 的`, code: 'order_other_buyer', field: 'tid', params: { tid, buyerNick } });
     if (order.status !== 'WAIT_BUYER_PAY') {
       if (order.status === 'TRADE_CLOSED' || order.status === 'TRADE_CLOSED_BY_TAOBAO') return { closed: true, memo: null, note: '平台订单已关闭 / already closed' };
-      throw new ConflictError(`平台订单 ${tid} 不是待付款状态（${order.status}），不能转为汇款订单 / the platform order is not unpaid`, 'trade_not_unpaid');
+      throw new ConflictError({ message: `平台订单 ${tid} 不是待付款状态，不能转为汇款订单`, code: 'trade_not_unpaid', params: { tid, status: order.status } });
     }
     await deps.platform.closeTrade(tid, '买家选择银行汇款');
     const memo = await deps.remarks.write({ tid, kind: 'transfer.awaiting', fields: {}, user });
@@ -112,8 +112,8 @@ export function createTransferService(deps: TransferServiceDeps) {
       const at = now();
       return repo.write((w) => {
         const t = w.tx.get<TransferOrder>('transfers', id);
-        if (!t) throw new NotFoundError(`汇款订单 ${id} 不存在 / transfer not found`);
-        if (!isOpen(t)) throw new ConflictError(`汇款订单 ${id} 已${t.state} / the order is no longer open`, 'transfer_not_open');
+        if (!t) throw new NotFoundError({ message: `汇款订单 ${id} 不存在`, code: 'transfer_not_found', params: { id } });
+        if (!isOpen(t)) throw new ConflictError({ message: `汇款订单 ${id} 当前为${STATE_LABELS[t.state]}，不能再登记汇款`, code: 'transfer_not_open', params: { id, state: t.state } });
         const claim: TransferClaimRecord = {
           id: `${id}-C${t.claims.length + 1}`, date: body.date, method: body.method, bankName: body.bankName || null,
           payerName: body.payerName || null, amountFen: body.amountFen, staff: person(user), recordedAt: at, chasedAt: null,
@@ -127,13 +127,13 @@ export function createTransferService(deps: TransferServiceDeps) {
 
     async cancel(id: string, reason: string, user: User): Promise<TransferOrder> {
       const why = reason?.trim();
-      if (!why) throw new ValidationError('取消需要原因 / a reason is required', 'reason');
+      if (!why) throw new ValidationError({ message: '请填写取消原因', code: 'field_required', field: 'reason' });
       const at = now();
       return repo.write((w) => {
         const t = w.tx.get<TransferOrder>('transfers', id);
-        if (!t) throw new NotFoundError(`汇款订单 ${id} 不存在 / transfer not found`);
-        if (!isKeeper(user) && user.username !== t.staff.username) throw new ForbiddenError('只有接单客服或登记人可以取消 / only the taking staff or the keeper may cancel');
-        if (!isOpen(t)) throw new ConflictError(`汇款订单 ${id} 已${t.state}，不能取消（已到账请先撤销匹配）/ only open orders can be cancelled`, 'transfer_not_open');
+        if (!t) throw new NotFoundError({ message: `汇款订单 ${id} 不存在`, code: 'transfer_not_found', params: { id } });
+        if (!isKeeper(user) && user.username !== t.staff.username) throw new ForbiddenError({ message: '只有接单客服或登记人可以取消', code: 'forbidden', params: { staff: t.staff.displayName } });
+        if (!isOpen(t)) throw new ConflictError({ message: `汇款订单 ${id} 当前为${STATE_LABELS[t.state]}，不能取消（已到账请先撤销匹配）`, code: 'transfer_not_open', params: { id, state: t.state } });
         const next: TransferOrder = { ...t, state: 'cancelled', cancelledAt: at, uniqueHeld: false };
         w.put(next);
         w.audit({ transferId: id, rowIdentity: null, action: 'cancelled', by: user.username, at, detail: why });

@@ -56,6 +56,7 @@ export interface TransferOrder {
 }
 
 export type RowStatus = 'matched' | 'queued' | 'unmatched' | 'confirmed';
+export const ROW_STATUS_LABELS: Record<RowStatus, string> = { matched: '已自动匹配', queued: '待人工确认', unmatched: '未匹配', confirmed: '已人工确认' };
 
 /** One imported statement credit and the decision about it. */
 export interface StoredRow {

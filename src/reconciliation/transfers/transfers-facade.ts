@@ -27,7 +27,7 @@ export function createTransfersService(deps: TransfersDeps) {
     list: orders.list,
     get(id: string) {
       const transfer = deps.repo.get(id);
-      if (!transfer) throw new NotFoundError(`汇款订单 ${id} 不存在 / transfer not found`);
+      if (!transfer) throw new NotFoundError({ message: `汇款订单 ${id} 不存在`, code: 'transfer_not_found', params: { id } });
       return { transfer, audit: deps.repo.audit({ transferId: id }) };
     },
     /** `xiaoer transfers import <file> [--bank]` and POST /api/transfers/statements. */

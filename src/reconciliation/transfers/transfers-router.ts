@@ -5,17 +5,23 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
-import { currentUser, requireRole } from '../../http/index.js';
+import { currentUser, fieldLabels, requireRole } from '../../http/index.js';
 import { ValidationError } from '../../shared/errors.js';
 import { BANK_LAYOUTS, validateProfile } from '../statement/index.js';
 import type { TransfersService } from './transfers-facade.js';
-import { TRANSFER_STATES } from './transfer-types.js';
+import { STATE_LABELS, TRANSFER_STATES } from './transfer-types.js';
 
 const MAX_STATEMENT_BYTES = 20 * 1024 * 1024;
 const BANKS = [...new Set(BANK_LAYOUTS.flatMap((l) => [l.id, l.bank]))] as [string, ...string[]];
 const listQuery = z.object({ state: z.enum(TRANSFER_STATES as [string, ...string[]]).optional() });
 const registerQuery = z.object({ date: z.string('date 必填 (YYYY-MM-DD)'), format: z.enum(['json', 'csv', 'xlsx']).default('json') });
 const importFields = z.object({ bank: z.enum(BANKS).optional(), profile: z.string().optional() });
+/** The keeper's words for this router's query and form fields, in its error messages. */
+const LABELS = {
+  state: { label: '汇款状态', values: STATE_LABELS },
+  bank: { label: '银行', values: Object.fromEntries(BANK_LAYOUTS.flatMap((l) => [[l.id, l.name], [l.bank, l.name.split(' ')[0]!]])) },
+  format: { label: '导出格式', values: { json: '网页', csv: 'CSV', xlsx: 'XLSX' } },
+};
 const CONTENT_TYPE = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
 
 const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_STATEMENT_BYTES, files: 1 } }).single('file');
@@ -25,7 +31,9 @@ function receiveFile(req: Request, res: Response, next: NextFunction): void {
   upload(req, res, (err: unknown) => {
     if (!err) return next();
     const e = err as { code?: string; message?: string };
-    next(new ValidationError(e.code === 'LIMIT_FILE_SIZE' ? `文件超过 ${MAX_STATEMENT_BYTES / 1048576} MB / file too large` : `上传失败 / upload refused: ${e.message ?? e.code}`, 'file'));
+    next(e.code === 'LIMIT_FILE_SIZE'
+      ? new ValidationError({ message: `文件超过 ${MAX_STATEMENT_BYTES / 1048576} MB`, code: 'file_too_large', field: 'file', params: { maxMegabytes: MAX_STATEMENT_BYTES / 1048576 }, detail: 'file too large' })
+      : new ValidationError({ message: '上传失败，请只选择一个对账单文件后重试', code: 'upload_refused', field: 'file', detail: `upload refused: ${e.message ?? e.code}` }));
   });
 }
 
@@ -42,13 +50,13 @@ export function transfersRouter(service: TransfersService): Router {
 
   r.post('/statements', keeper, receiveFile, async (req, res) => {
     const file = req.file;
-    if (!file) throw new ValidationError('请上传对账单文件（字段 file）/ the statement file (field "file") is missing', 'file');
+    if (!file) throw new ValidationError({ message: '请选择要上传的对账单文件', code: 'file_missing', field: 'file', detail: 'the statement file (field "file") is missing' });
     const f = importFields.parse(req.body ?? {});
     let profile;
     if (f.profile) {
       try { profile = validateProfile(JSON.parse(f.profile)); } catch (err) {
         if (err instanceof ValidationError) throw err;
-        throw new ValidationError('profile 不是有效的 JSON / profile is not JSON', 'profile');
+        throw new ValidationError({ message: '映射配置无法读取，请重新填写', code: 'profile_not_json', field: 'profile', detail: 'profile is not JSON' });
       }
     }
     const summary = await service.importStatement(file.buffer, file.originalname, { user: currentUser(req), ...(f.bank ? { bank: f.bank as never } : {}), ...(profile ? { profile } : {}) });
@@ -79,5 +87,6 @@ export function transfersRouter(service: TransfersService): Router {
   r.post('/:id/unmatch', keeper, async (req, res) => { res.json({ transfer: await service.unmatch(id(req), req.body, currentUser(req)) }); });
   r.post('/:id/ship', keeper, async (req, res) => { res.json(await service.ship(id(req), req.body, currentUser(req))); });
   r.post('/:id/duplicates/:tid/close', keeper, async (req, res) => { res.json(await service.closeDuplicate(id(req), String(req.params.tid), currentUser(req))); });
+  r.use(fieldLabels(LABELS));
   return r;
 }

@@ -100,7 +100,7 @@ describe('parseStatement on each bank export', () => {
   it('when the keeper names the bank, then only that bank\'s layouts are tried', async () => {
     const parsed = await parseStatement(fixtureFile('bocom', 'utf-8'), { bank: 'bocom' });
     expect(parsed.layout).toBe('bocom');
-    await expect(parseStatement(fixtureFile('bocom', 'utf-8'), { bank: 'icbc' })).rejects.toThrow(/unknown statement layout/);
+    await expect(parseStatement(fixtureFile('bocom', 'utf-8'), { bank: 'icbc' })).rejects.toMatchObject({ code: 'statement_layout_unknown' });
   });
 
   it('when a UTF-16 export with a BOM arrives, then it is decoded as UTF-16', async () => {

@@ -50,7 +50,8 @@ describe('mapping profiles for unknown layouts', () => {
 
   it('when a profile names a column the file does not have, then the file is refused naming it', async () => {
     const profile = { ...byName, headerRow: 3, columns: { ...byName.columns, note: '附言' } };
-    await expect(parseStatement({ name: 'u.csv', bytes: encode(UNKNOWN, 'utf-8') }, { profile })).rejects.toThrow(/“附言”\(note\)/);
+    await expect(parseStatement({ name: 'u.csv', bytes: encode(UNKNOWN, 'utf-8') }, { profile }))
+      .rejects.toMatchObject({ code: 'profile_column_missing', message: expect.stringContaining('附言列“附言”'), params: { line: 3, column: '附言', role: 'note' } });
   });
 
   it('when a profile is malformed, then validateProfile lists every problem at once', () => {
@@ -59,10 +60,14 @@ describe('mapping profiles for unknown layouts', () => {
       validateProfile({ name: '', columns: { date: '日期', amount: '金额', credit: '收入', creditMarker: '收' } });
     } catch (e) { err = e; }
     expect(err).toBeInstanceOf(ValidationError);
-    const message = (err as ValidationError).message;
-    expect(message).toContain('name');
-    expect(message).toContain('exactly one of credit or amount');
-    expect(message).toContain('creditMarker needs direction');
+    const e = err as ValidationError;
+    expect(e.message).toContain('请填写配置名称');
+    expect(e.message).toContain('收入列和金额列需要且只能指定一个');
+    expect(e.message).toContain('收入标记需要方向列');
+    const issues = (e.params as { issues: { code: string; field: string }[] }).issues;
+    expect(issues.map((i) => [i.code, i.field])).toEqual([
+      ['field_required', 'profile.name'], ['profile_credit_or_amount', 'profile.columns.credit'], ['profile_marker_needs_direction', 'profile.columns.creditMarker'],
+    ]);
   });
 
   it('when a profile is valid, then validateProfile returns it trimmed', () => {

@@ -22,7 +22,8 @@ describe('parseStatement refuses files it cannot understand, whole', () => {
     const text = withLine(fixtureText('bocom'), 5, '2,2026/11/23,13:15:12,信用卡转账还款,借 Dr,"12,3a.00","2,284.79",6666,店主,其他,');
     const err = await refusal(text, 'gbk');
     expect(err.message).toContain('第5行 第6列(交易金额): "12,3a.00" 不是金额');
-    expect(err.message).toContain('line 5, column 6 (交易金额): not an amount');
+    expect(err).toMatchObject({ code: 'amount_not_number', params: { line: 5, column: 6, header: '交易金额', value: '12,3a.00' } });
+    expect(err.message).not.toMatch(/not an amount|line 5/);
   });
 
   it('when a date cell in the table is not a date, then the line and column are named', async () => {
@@ -57,8 +58,8 @@ describe('parseStatement refuses files it cannot understand, whole', () => {
 
   it('when no layout matches, then the headers found and the expected ones are listed', async () => {
     const err = await refusal('某银行流水\n日期,金额,说明\n2026-11-23,100.00,货款\n');
-    expect(err.message).toContain('unknown statement layout');
-    expect(err.message).toContain('第2行 / line 2: 日期, 金额, 说明');
+    expect(err).toMatchObject({ code: 'statement_layout_unknown', params: { line: 2, headers: '日期, 金额, 说明' } });
+    expect(err.message).toContain('第2行: 日期, 金额, 说明');
     expect(err.message).toContain('工商银行');
     expect(err.message).toContain('支付宝 账务明细: 账务流水号');
   });
@@ -66,7 +67,7 @@ describe('parseStatement refuses files it cannot understand, whole', () => {
   it('when an old binary .xls or an empty file arrives, then it is refused with what to do', async () => {
     const xls = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
     await expect(parseStatement({ name: 'a.xls', bytes: xls })).rejects.toThrow(/\.xlsx/);
-    await expect(parseStatement({ name: 'a.csv', bytes: Buffer.alloc(0) })).rejects.toThrow(/empty/);
+    await expect(parseStatement({ name: 'a.csv', bytes: Buffer.alloc(0) })).rejects.toMatchObject({ code: 'file_empty', message: '文件为空' });
   });
 
   it('when a file named .xlsx is not a workbook, then it is refused as unreadable', async () => {

@@ -84,7 +84,7 @@ describe('duplicate trades', () => {
     const listed = h.service.duplicateTrades();
     expect(listed.map((d) => [d.transferId, d.tid, d.itemNos])).toEqual([[t.id, '4001', ['A100']]]);
     expect(h.shop.closed).toEqual([]);
-    await expect(h.service.closeDuplicate(t.id, '4003', XIAOZHOU)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(h.service.closeDuplicate(t.id, '4003', XIAOZHOU)).rejects.toMatchObject({ code: 'duplicate_not_found', params: { tid: '4003', transferId: t.id } });
     await h.service.closeDuplicate(t.id, '4001', XIAOZHOU);
     expect(h.shop.closed).toEqual(['4001']);
     expect(h.service.get(t.id).audit.at(-1)).toMatchObject({ action: 'duplicate-closed', detail: '4001' });
