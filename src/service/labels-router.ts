@@ -5,6 +5,7 @@
  * Read-only and the same for every logged-in user.
  */
 import { Router } from 'express';
+import { COURIERS } from '../logistics/index.js';
 import { messageKindLabels, ORDER_PAGE_KINDS } from '../messaging/index.js';
 
 export interface Labels {
@@ -12,10 +13,16 @@ export interface Labels {
   messageKinds: Record<string, string>;
   /** The kinds the order page offers, in its order. */
   orderMessageKinds: string[];
+  /** kuaidi100 company code → the courier's name (logistics/couriers.ts). */
+  couriers: Record<string, string>;
 }
 
 export function labels(): Labels {
-  return { messageKinds: messageKindLabels(), orderMessageKinds: [...ORDER_PAGE_KINDS] };
+  return {
+    messageKinds: messageKindLabels(),
+    orderMessageKinds: [...ORDER_PAGE_KINDS],
+    couriers: Object.fromEntries(COURIERS.map((c) => [c.code, c.name])),
+  };
 }
 
 export function labelsRouter(): Router {

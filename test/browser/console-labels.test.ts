@@ -7,9 +7,13 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, DEMO, launchBrowser, openSignedIn, startConsoleService, type ConsoleService } from './harness.js';
+import { apiAs, DEMO, launchBrowser, openSignedIn, startConsoleService, type ConsoleService, type OrderDetail } from './harness.js';
 
-type Labels = Record<string, unknown> & { messageKinds: Record<string, string>; orderMessageKinds: string[] };
+type Labels = Record<string, unknown> & {
+  messageKinds: Record<string, string>;
+  orderMessageKinds: string[];
+  couriers: Record<string, string>;
+};
 
 const MARK = '＊';
 const marked = (names: Record<string, string>) => Object.fromEntries(Object.entries(names).map(([k, v]) => [k, `${v}${MARK}`]));
@@ -70,6 +74,25 @@ describe('console names from GET /api/labels (real browser)', () => {
     const select = page.getByTestId('order-message').getByLabel('消息类型');
     await select.waitFor();
     expect(await select.locator('option').allTextContents()).toEqual(['选择消息类型', `物流停滞通知${MARK}`, `退款已登记${MARK}`]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('when an order\'s parcel is shown, then its courier carries the name the API serves, not the code', async () => {
+    let parcel: OrderDetail['logistics'][number] | undefined;
+    let tid = '';
+    for (const o of (await api.orders('?status=WAIT_BUYER_CONFIRM_GOODS,TRADE_BUYER_SIGNED&pageSize=20')).orders) {
+      parcel = (await api.get<OrderDetail>(`/api/orders/${o.tid}`)).logistics[0];
+      tid = o.tid;
+      if (parcel) break;
+    }
+    if (!parcel) throw new Error('the sandbox shop has no shipped order with a parcel');
+    expect(real.couriers[parcel.company]).toMatch(/[\u4e00-\u9fff]|EMS/);
+    const { context, page, problems } = await openWithLabels(DEMO.xiaoli.username, `#/orders/${tid}`,
+      (l) => ({ ...l, couriers: marked(l.couriers) }));
+    const courier = page.locator(`.parcel[data-waybill="${parcel.waybill}"] .parcel-courier`);
+    await courier.waitFor();
+    expect(await courier.textContent()).toBe(`${real.couriers[parcel.company]}${MARK} ${parcel.waybill}`);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,6 +1,7 @@
 /** GET /api/labels: the names the console shows for the service's codes, straight from each owning module. */
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { COURIERS } from '../../src/logistics/index.js';
 import { MESSAGE_KIND_LABELS, MESSAGE_KINDS } from '../../src/messaging/templates/metadata.js';
 import { labelsRouter } from '../../src/service/labels-router.js';
 import { fixedClock } from '../../src/shared/time.js';
@@ -17,7 +18,7 @@ describe('GET /api/labels', () => {
     await request(h.app).get('/api/labels').expect(401);
   });
 
-  it('when any logged-in role asks, then every message kind comes with its Chinese name, and the order page gets its kinds', async () => {
+  it('when any logged-in role asks, then every message kind and courier comes with its Chinese name, and the order page gets its kinds', async () => {
     for (const user of ['xiaoli', 'azhang', 'xiaozhou', 'admin']) {
       const res = await h.as(user).get('/labels');
       expect(res.status, user).toBe(200);
@@ -26,6 +27,8 @@ describe('GET /api/labels', () => {
     const { body } = await h.as('xiaoli').get('/labels');
     expect(Object.keys(body.messageKinds)).toEqual([...MESSAGE_KINDS, 'staff-notice']);
     expect(body.messageKinds['logistics-shipped']).toBe('发货通知');
+    expect(body.couriers).toEqual(Object.fromEntries(COURIERS.map((c) => [c.code, c.name])));
+    expect(body.couriers.yunda).toBe('韵达快递');
     expect(body.orderMessageKinds).toEqual([
       'payment-reminder-first', 'payment-reminder-last', 'review-repair', 'logistics-shipped',
       'logistics-stuck', 'logistics-delivered', 'logistics-misdelivered', 'refund-registered',

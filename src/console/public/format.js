@@ -63,13 +63,6 @@ const SUB_STATES = {
 };
 export const subStateLabel = (code) => (code ? SUB_STATES[code] ?? `状态码 ${code}` : '');
 
-/** kuaidi100 company codes → names, as in src/logistics/couriers.ts (the browser cannot import it). */
-const COURIERS = {
-  shunfeng: '顺丰速运', yuantong: '圆通速递', zhongtong: '中通快递', yunda: '韵达快递', shentong: '申通快递',
-  jtexpress: '极兔速递', ems: 'EMS', youzhengguonei: '邮政快递包裹', jd: '京东快递', debangwuliu: '德邦快递',
-};
-export const courierName = (code) => COURIERS[code] ?? code;
-
 const ROLES = { staff: '客服', assistant: '仓库助理', keeper: '汇款专员', admin: '管理员' };
 export const roleLabel = (role) => ROLES[role] ?? role;
 

@@ -31,3 +31,5 @@ export const messageKindLabel = (kind) => lookup('messageKinds', kind);
 export const messageKinds = () => Object.keys(labels?.messageKinds ?? {});
 /** The kinds the order page offers. */
 export const orderMessageKinds = () => labels?.orderMessageKinds ?? [];
+/** kuaidi100 company code → the courier's name (yunda → 韵达快递). */
+export const courierName = (code) => lookup('couriers', code);

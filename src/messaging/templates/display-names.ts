@@ -1,17 +1,10 @@
 /** Chinese names buyers recognise for the codes the platform and the trackers use. */
 import type { TradeStatus } from '../../orders/index.js';
-import type { ParcelState } from '../../logistics/index.js';
-import { ownEntry } from '../../shared/own-entry.js';
+import { courierName as knownCourierName, type ParcelState } from '../../logistics/index.js';
 
-const COURIERS: Record<string, string> = {
-  shunfeng: '顺丰速运', yuantong: '圆通速递', zhongtong: '中通快递', yunda: '韵达快递', shentong: '申通快递',
-  jtexpress: '极兔速递', ems: 'EMS', youzhengguonei: '邮政快递包裹', jd: '京东快递', debangwuliu: '德邦快递',
-  tiantian: '天天快递',
-};
-
-/** Unknown codes are shown as they are rather than hidden: staff can still read them. */
+/** The logistics table's name; unknown codes are shown as they are rather than hidden: staff can still read them. */
 export function courierName(code: string): string {
-  return ownEntry(COURIERS, code) ?? code;
+  return knownCourierName(code) ?? code;
 }
 
 const TRADE_STATUS_TEXT: Record<TradeStatus, string> = {
