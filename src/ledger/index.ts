@@ -10,3 +10,7 @@ export { ledgerRouter } from './ledger-router.js';
 export { refundsRouter } from './refunds-router.js';
 export { refundDayExport } from './refund-day-export.js';
 export type { RefundDayExportDeps } from './refund-day-export.js';
+export { createLedgerModule } from './ledger-module.js';
+export type { LedgerModuleDeps } from './ledger-module.js';
+export { createLedgerActions } from './ledger-actions.js';
+export type { LedgerActions, RemarkWrite, CreditInput } from './ledger-actions.js';

@@ -4,11 +4,9 @@
  * running them again after a crash (before the entry itself was saved) changes nothing twice.
  */
 import type { User } from '../accounts/index.js';
-import type { BalanceLedger, Movement } from '../ledger/index.js';
-import type { RefundRecord, RefundRegister } from '../ledger/index.js';
+import type { BalanceLedger, Movement, RefundRecord, RefundRegister } from '../ledger/index.js';
 import { shanghaiDate, toInstant } from '../shared/time.js';
-import type { Task } from '../tasks/index.js';
-import type { TaskService } from '../tasks/index.js';
+import type { Task, TaskService } from '../tasks/index.js';
 import type { RenderedRemark } from './catalogue/index.js';
 import type { RemarkRepository } from './remark-repository.js';
 import { findColleague, type StaffDirectory } from './staff-directory.js';

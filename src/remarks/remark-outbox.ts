@@ -11,7 +11,7 @@ import type { ShopPlatform } from '../platform/index.js';
 import { AppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { toInstant, type Clock } from '../shared/time.js';
-import type { KeyedLock } from './keyed-lock.js';
+import type { KeyedLock } from '../shared/keyed-lock.js';
 import { landOnPlatform } from './platform-append.js';
 import type { RemarkEntry } from './remark-entry.js';
 import type { RemarkRepository } from './remark-repository.js';

@@ -15,7 +15,7 @@ import { getRemarkKind, mergeFlag, REMARK_KIND_IDS, renderRemark, type RemarkKin
 import { planAppend } from './memo/index.js';
 import { remarkState } from './order-state.js';
 import { validateFields } from './catalogue/validate-fields.js';
-import type { KeyedLock } from './keyed-lock.js';
+import type { KeyedLock } from '../shared/keyed-lock.js';
 import { applyEffects, assigneeOf, type EffectDeps } from './remark-effects.js';
 import { entryId, type RemarkEntry } from './remark-entry.js';
 import { landOnPlatform } from './platform-append.js';
@@ -70,14 +70,14 @@ export function createRemarkService(deps: RemarkServiceDeps) {
 
   function kindOf(id: unknown): RemarkKind {
     const kind = typeof id === 'string' ? getRemarkKind(id.trim()) : undefined;
-    if (!kind) throw new ValidationError(`未知的备注类型 ${JSON.stringify(id)}；可用: ${REMARK_KIND_IDS.join(', ')} (unknown kind)`, 'kind', 'unknown_kind');
+    if (!kind) throw new ValidationError({ message: '没有这种备注类型，请刷新页面后重新选择', code: 'unknown_kind', field: 'kind', params: { kind: String(id ?? ''), known: [...REMARK_KIND_IDS] } });
     return kind;
   }
 
   /** Keeper kinds record bookkeeping only the keeper does (退款已登记, 余额已登记). */
   function checkWriter(kind: RemarkKind, user: User): void {
     if (kind.writer === 'keeper' && user.role !== 'keeper' && user.role !== 'admin') {
-      throw new ForbiddenError(`${kind.id}(${kind.title}) 由上架/登记人写 (written by the keeper)`);
+      throw new ForbiddenError({ message: `“${kind.title}”由上架/登记人写`, code: 'forbidden', params: { kind: kind.id } });
     }
   }
 
@@ -92,12 +92,12 @@ export function createRemarkService(deps: RemarkServiceDeps) {
 
   async function write(req: WriteRequest): Promise<WriteResult> {
     const tid = String(req.tid ?? '').trim();
-    if (!TID.test(tid)) throw new ValidationError('订单号只能是数字 (tid is digits only)', 'tid');
-    if (!orders.get(tid)) throw new NotFoundError(`订单 ${tid} 不存在 (order ${tid} not found)`, 'order_not_found');
+    if (!TID.test(tid)) throw new ValidationError({ message: '订单号只能是数字', code: 'tid_not_digits', field: 'tid', params: { tid } });
+    if (!orders.get(tid)) throw new NotFoundError({ message: `订单 ${tid} 不存在`, code: 'order_not_found', params: { tid } });
     const kind = kindOf(req.kind);
     checkWriter(kind, req.user);
     const given = req.fields ?? {};
-    if (typeof given !== 'object' || Array.isArray(given)) throw new ValidationError('fields must be an object', 'fields');
+    if (typeof given !== 'object' || Array.isArray(given)) throw new ValidationError({ message: '备注内容的填写方式不对', code: 'field_wrong_type', field: 'fields', params: { expected: 'object' } });
     const rawFields = resolveNamedColleagues(deps.directory, given);
     const at = clock.now();
     const staff = req.user.displayName;
@@ -113,14 +113,14 @@ export function createRemarkService(deps: RemarkServiceDeps) {
         const balanceFen = kind.ledger === 'balance_debit' ? deps.ledger.balance(order.buyerNick, { excluding: id }) : undefined;
         const rendered = renderRemark({ kind: kind.id, fields: rawFields, state, staff, at, dateFormat: deps.dateFormat, balanceFen, buyerNick: order.buyerNick });
         const landing = await landOnPlatform(deps.platform, { tid, text: rendered.text, flag: rendered.flag }, { dryRun });
-        if (landing.outcome === 'too_long') throw new ConflictError(landing.message, 'memo_too_long');
+        if (landing.outcome === 'too_long') throw new ConflictError({ message: landing.message, code: 'memo_too_long', params: { bytes: landing.bytes, limit: landing.limit } });
         let status: WriteResult['status'];
         let memo: string;
         let flag: number;
         if (landing.outcome === 'unreachable') {
           // Checked against the last memo we saw: a write that cannot fit is refused now, not queued.
           const plan = planAppend(order.sellerMemo, rendered.text);
-          if (plan.status === 'too_long') throw new ConflictError(plan.message, 'memo_too_long');
+          if (plan.status === 'too_long') throw new ConflictError({ message: plan.message, code: 'memo_too_long', params: { bytes: plan.bytes, limit: plan.limit } });
           [status, memo, flag] = ['pending', plan.memo, mergeFlag(order.sellerFlag, rendered.flag)];
         } else {
           [status, memo, flag] = [landing.outcome, landing.memo, landing.flag];
@@ -160,9 +160,9 @@ export function createRemarkService(deps: RemarkServiceDeps) {
 
   /** The order's remark state (unpaid / paid not printed / printed) as `write` would decide it. */
   function stateOf(tid: string): RemarkOrderState {
-    if (!TID.test(tid)) throw new ValidationError('订单号只能是数字 (tid is digits only)', 'tid');
+    if (!TID.test(tid)) throw new ValidationError({ message: '订单号只能是数字', code: 'tid_not_digits', field: 'tid', params: { tid } });
     const order = orders.get(tid);
-    if (!order) throw new NotFoundError(`订单 ${tid} 不存在 (order ${tid} not found)`, 'order_not_found');
+    if (!order) throw new NotFoundError({ message: `订单 ${tid} 不存在`, code: 'order_not_found', params: { tid } });
     return remarkState(order, remarks.printMark(tid) !== undefined, deps.dateFormat);
   }
 

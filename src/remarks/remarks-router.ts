@@ -5,14 +5,14 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { currentUser } from '../http/index.js';
+import { currentUser, fieldLabels } from '../http/index.js';
 import type { OrderRemarks } from './remark-history.js';
 import { remarkKindsView } from './remark-kinds-view.js';
 import type { RemarkOrderState } from './catalogue/index.js';
 import type { WriteRequest, WriteResult } from './remark-service.js';
 
 const body = z.object({
-  kind: z.string('kind 必须是备注类型 id (kind is required)').min(1, 'kind is required').max(64),
+  kind: z.string().min(1).max(64),
   fields: z.record(z.string(), z.unknown()).optional(),
 });
 const DRY_RUN = new Set(['1', 'true', 'yes']);
@@ -35,5 +35,6 @@ export function remarksRouter(deps: {
   r.get('/:tid/remark-kinds', (req, res) => {
     res.json(remarkKindsView(deps.stateOf, req.params.tid, currentUser(req)));
   });
+  r.use(fieldLabels({ kind: '备注类型', fields: '备注内容' }));
   return r;
 }

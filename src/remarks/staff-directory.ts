@@ -54,14 +54,13 @@ export function resolveNamedColleagues(directory: StaffDirectory, fields: Record
     const colleague = findColleague(directory, value);
     const label = FIELD_LABEL[field]!;
     if (!colleague) {
-      throw new ValidationError(`${label} "${value.trim()}" 不是本店同事 (not a colleague of this shop)`, `fields.${field}`, 'unknown_colleague');
+      throw new ValidationError({ message: `${label}“${value.trim()}”不是本店同事`, code: 'unknown_colleague', field: `fields.${field}`, params: { name: value.trim() } });
     }
     if (!roles.includes(colleague.role)) {
-      throw new ValidationError(
-        `${colleague.displayName} 不是${label} (role ${colleague.role}; needs ${roles.join(' or ')})`,
-        `fields.${field}`,
-        'wrong_role',
-      );
+      throw new ValidationError({
+        message: `${colleague.displayName} 不是${label}`, code: 'wrong_role', field: `fields.${field}`,
+        params: { name: colleague.displayName, role: colleague.role, needs: [...roles] },
+      });
     }
     out[field] = colleague.displayName;
   }

@@ -2,3 +2,4 @@
 export { salesReport } from './sales-report.js';
 export type { SalesReport, SaleRecordEntry, StaffSales } from './sales-report.js';
 export { salesRouter } from './sales-router.js';
+export { createSalesModule } from './sales-module.js';

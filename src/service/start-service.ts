@@ -4,7 +4,7 @@ import type { Config } from '../config/index.js';
 import type { Scheduler } from '../scheduler/index.js';
 import { loadTemplates, type TemplateSet } from '../messaging/templates/index.js';
 import { ORDER_COLLECTION, ORDERS } from '../orders/index.js';
-import type { RemarksService } from '../remarks/index.js';
+import type { RemarkFeaturesService } from './wire-remark-features.js';
 import { createLogger, type Logger } from '../shared/logger.js';
 import { systemClock, type Clock } from '../shared/time.js';
 import { openLowdbStore, type LowdbStore } from '../storage/index.js';
@@ -21,7 +21,7 @@ export interface RunningService {
   sync: SyncService;
   scheduler: Scheduler;
   outside: Outside;
-  remarks: RemarksService;
+  remarks: RemarkFeaturesService;
   messaging: Domains['messaging'];
   transfers: Domains['transfers'];
   operations: Domains['operations'];

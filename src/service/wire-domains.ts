@@ -13,7 +13,8 @@ import { createTransfersModule, transferChecks, transferStatus } from '../reconc
 import { createParcelRepository } from '../logistics/index.js';
 import type { TemplateSet } from '../messaging/templates/index.js';
 import { createOrderRepository, ordersRouter } from '../orders/index.js';
-import { createRemarksModule, staffDirectoryFromUsers, type RemarksService } from '../remarks/index.js';
+import { staffDirectoryFromUsers } from '../remarks/index.js';
+import { wireRemarkFeatures, type RemarkFeaturesService } from './wire-remark-features.js';
 import type { Logger } from '../shared/logger.js';
 import { toInstant, type Clock } from '../shared/time.js';
 import type { Store } from '../storage/index.js';
@@ -26,7 +27,7 @@ export interface Domains {
   app: Express;
   sessions: Sessions;
   sync: SyncService;
-  remarks: RemarksService;
+  remarks: RemarkFeaturesService;
   messaging: ReturnType<typeof createMessagingModule>['service'];
   transfers: ReturnType<typeof createTransfersModule>['service'];
   operations: ReturnType<typeof createOperationsModule>;
@@ -57,7 +58,7 @@ export async function wireDomains(deps: {
   const sync: SyncService = observe
     ? { ...syncService, syncAll: (onProgress) => syncService.syncAll((p) => { onProgress?.(p); observe(p); }) }
     : syncService;
-  const remarks = createRemarksModule({
+  const remarks = wireRemarkFeatures({
     store, platform: outside.platform, orders, clock, logger, memoDateFormat: config.memoDateFormat,
     staffDirectory: staffDirectoryFromUsers([...accounts.values()].map(toUser)),
   });

@@ -62,3 +62,27 @@ export function assertFen(fen: number): void {
 export function toHalfWidth(text: string): string {
   return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
+
+const THOUSANDS = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
+
+/**
+ * A positive amount in yuan (string or number) → integer fen, exactly. Accepts '8.5', 8.5, '1,288'
+ * (proper thousands groups only: '1,28' is refused, it could be a decimal comma); refuses negative,
+ * zero, non-numeric and more than two decimals. Numbers go through their shortest decimal text,
+ * so 0.1 + 0.2 is refused rather than rounded.
+ */
+export function yuanToFen(value: unknown): number {
+  let s: string;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new RangeError('not finite');
+    s = String(value);
+  } else if (typeof value === 'string') {
+    s = value.trim();
+  } else {
+    throw new RangeError('not an amount');
+  }
+  if (s.includes(',') && !THOUSANDS.test(s)) throw new RangeError('bad thousands separator');
+  const fen = parseYuan(s);
+  if (fen <= 0) throw new RangeError('not positive');
+  return fen;
+}

@@ -15,3 +15,4 @@ export type { Task, TaskNotification, TaskState, TaskType, TaskView } from './ta
 export { createFollowUps, FOLLOW_UPS, transferChaseOpener } from './follow-ups.js';
 export type { FollowUps, FollowUp, FollowUpKind, NewFollowUp } from './follow-ups.js';
 export { followUpsRouter } from './follow-ups-router.js';
+export { createTasksModule } from './tasks-module.js';

@@ -39,7 +39,7 @@ export function createTaskService(deps: { repo: TaskRepository; clock: Clock }):
         ? undefined
         : {
             id: `n-${task.id}`, recipient: task.openedBy, taskId: task.id, tid: task.tid, at, read: false,
-            message: `订单 ${task.tid} 的${TASK_TITLES[task.type].split(' ')[0]}已由${closer.displayName}完成${note ? `：${note}` : ''}`,
+            message: `订单 ${task.tid} 的${TASK_TITLES[task.type]}已由${closer.displayName}完成${note ? `：${note}` : ''}`,
           };
     await repo.update(closed, notification);
     return closed;

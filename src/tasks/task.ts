@@ -3,10 +3,11 @@
 export type TaskType = 'fix_label' | 'cancel_waybill' | 'courier_followup';
 export type TaskState = 'open' | 'closed';
 
+/** What staff read for each type (task list, handover, notices, the console via GET /api/labels): Chinese only. */
 export const TASK_TITLES: Readonly<Record<TaskType, string>> = {
-  fix_label: '改面单 (fix the shipping label)',
-  cancel_waybill: '撤单 (cancel the waybill)',
-  courier_followup: '联系快递和买家跟进 (follow up with courier and buyer)',
+  fix_label: '改面单', // fix the shipping label
+  cancel_waybill: '撤单', // cancel the waybill
+  courier_followup: '联系快递和买家跟进', // follow up with the courier and the buyer
 };
 
 export interface Task {

@@ -3,8 +3,7 @@ import { ADDRESS_KINDS } from './kinds-address.js';
 import { CANCEL_EXCHANGE_KINDS } from './kinds-cancel-exchange.js';
 import { PRICE_KINDS } from './kinds-price.js';
 import { REFUND_BALANCE_KINDS } from './kinds-refund-balance.js';
-import type { RemarkKind, RemarkOrderState } from './types.js';
-import { REMARK_ORDER_STATES } from './types.js';
+import { type RemarkKind, type RemarkOrderState, REMARK_ORDER_STATES } from './types.js';
 
 export const REMARK_KINDS: readonly RemarkKind[] = [...PRICE_KINDS, ...ADDRESS_KINDS, ...REFUND_BALANCE_KINDS, ...CANCEL_EXCHANGE_KINDS];
 

@@ -37,7 +37,7 @@ const changeSchema = z
   .strict()
   .superRefine((f, ctx) => {
     if (f.field === 'phone' && !/^\d[\d-]{5,18}\d$/.test(f.value)) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: '电话只能包含数字和 - (phone: digits and -)' });
+      ctx.addIssue({ code: 'custom', path: ['value'], message: '电话只能包含数字和 -', params: { code: 'phone_not_digits' } });
     }
     if (f.field !== 'address' && /[,，]/.test(f.value)) {
       ctx.addIssue({ code: 'custom', path: ['value'], message: '收件人/电话不能包含逗号' });

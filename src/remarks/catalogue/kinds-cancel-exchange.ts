@@ -30,7 +30,7 @@ export const CANCEL_EXCHANGE_KINDS: readonly RemarkKind[] = [
     refusals: {
       unpaid: {
         field: 'fields.auction',
-        message: '未支付的普通订单直接关闭交易，不写备注；只有拍卖款(auction=true)才备注并等系统关闭 (unpaid non-auction order: close the trade, no remark)',
+        message: '未支付的普通订单直接关闭交易，不写备注；只有拍卖款才备注并等系统关闭',
       },
     },
   },
@@ -62,7 +62,7 @@ export const CANCEL_EXCHANGE_KINDS: readonly RemarkKind[] = [
     refusals: {
       unpaid: {
         field: 'state',
-        message: '未支付订单的换款按"拍下后不要"处理：关闭交易，拍卖款用 cancel.request 备注 (unpaid exchange is handled as cancel.request)',
+        message: '未支付订单的换款按“拍下后不要”处理：关闭交易，拍卖款用“拍下后不要”备注',
       },
     },
   },
@@ -74,7 +74,7 @@ export const CANCEL_EXCHANGE_KINDS: readonly RemarkKind[] = [
   },
   {
     id: 'oos.notify', title: '拍下后无货', writer: 'staff', flag: 1,
-    schema: z.object({ via: z.enum(['旺旺', '电话'], 'via 必须是 旺旺 或 电话') }).strict(),
+    schema: z.object({ via: z.enum(['旺旺', '电话'], '联系方式必须是旺旺或电话') }).strict(),
     forms: [
       { variant: 'unpaid', states: ['unpaid'], flag: null, template: '此款无货+已{via}通知买家+{staff}/{date}' },
       { variant: 'paid_not_printed', states: ['paid_not_printed'], template: '此款无货+不要打单,已{via}通知买家申请退款+{staff}/{date}' },

@@ -24,12 +24,12 @@ const afterTradeSchema = z
   .transform((f, ctx) => {
     if (f.channel === 'alipay') {
       const ok = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(f.account) || /^1\d{10}$/.test(f.account);
-      if (!ok) ctx.addIssue({ code: 'custom', path: ['account'], message: '支付宝账号应为邮箱或11位手机号 (alipay account: e-mail or mobile)' });
+      if (!ok) ctx.addIssue({ code: 'custom', path: ['account'], message: '支付宝账号应为邮箱或11位手机号', params: { code: 'alipay_account_invalid' } });
       return f;
     }
-    if (!f.bankName) ctx.addIssue({ code: 'custom', path: ['bankName'], message: '退到银行时必须填写银行名称 (bankName required for bank)' });
+    if (!f.bankName) ctx.addIssue({ code: 'custom', path: ['bankName'], message: '退到银行时必须填写银行名称', params: { code: 'field_required' } });
     const card = f.account.replace(/[\s-]/g, '');
-    if (!/^\d{12,19}$/.test(card)) ctx.addIssue({ code: 'custom', path: ['account'], message: '银行卡号应为12–19位数字 (card: 12–19 digits)' });
+    if (!/^\d{12,19}$/.test(card)) ctx.addIssue({ code: 'custom', path: ['account'], message: '银行卡号应为12–19位数字', params: { code: 'bank_card_invalid' } });
     return { ...f, account: card };
   });
 

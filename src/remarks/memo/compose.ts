@@ -37,9 +37,7 @@ export function checkMemoLimit(memo: string, limit = MEMO_BYTE_LIMIT): MemoLimit
     bytes,
     limit,
     code: 'memo_too_long',
-    message:
-      `备注加上新内容共${bytes}字节，超过平台${limit}字节上限，未写入；请先在后台精简原有备注。` +
-      ` (The memo with the new entry would be ${bytes} bytes, over the platform's ${limit}-byte limit; nothing was written.)`,
+    message: `备注加上新内容共${bytes}字节，超过平台${limit}字节上限，未写入；请先在后台精简原有备注。`,
   };
 }
 

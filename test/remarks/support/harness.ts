@@ -5,7 +5,8 @@
 import { DEMO_ACCOUNTS } from '../../../src/accounts/accounts.js';
 import type { Order } from '../../../src/orders/order.js';
 import { createOrderRepository } from '../../../src/orders/order-repository.js';
-import { createRemarksModule, staffDirectoryFromUsers } from '../../../src/remarks/index.js';
+import { staffDirectoryFromUsers } from '../../../src/remarks/index.js';
+import { wireRemarkFeatures } from '../../../src/service/wire-remark-features.js';
 import { silentLogger, type Logger } from '../../../src/shared/logger.js';
 import { fixedClock } from '../../../src/shared/time.js';
 import { createMemoryStore } from '../../../src/storage/index.js';
@@ -25,7 +26,7 @@ export async function startHarness(opts: { store?: Store; platform?: FakePlatfor
   const orders = createOrderRepository(store);
   if (opts.seed !== false) await orders.upsertMany(seed);
   const platform = opts.platform ?? createFakePlatform(seed, clock);
-  const module = createRemarksModule({
+  const module = wireRemarkFeatures({
     store, platform, orders, clock, logger: opts.logger ?? silentLogger(), memoDateFormat: 'MM.DD', staffDirectory: staffDirectoryFromUsers(DEMO_ACCOUNTS),
   });
   const { app, as, token } = await apiApp({ store, clock, routes: module.routers });

@@ -1,18 +1,22 @@
 /**
- * The keeper's actions on the store-balance ledger and the refund register. They live with the
- * remarks because each one also writes the handbook's remark on the order (余额已登记, 退款已登记).
+ * The keeper's actions on the store-balance ledger and the refund register. Each one also writes the handbook's
+ * remark on the order (余额已登记, 退款已登记) through the remarks feature's write, handed in as a port.
  */
 import { randomUUID } from 'node:crypto';
 import type { User } from '../accounts/index.js';
-import type { BalanceLedger, BuyerAccount, Movement } from '../ledger/index.js';
-import { exportRefundRecords, type ExportFormat } from '../ledger/index.js';
-import type { RefundRecord, RefundRegister } from '../ledger/index.js';
+import type { BalanceLedger, BuyerAccount, Movement } from './balance-ledger.js';
+import { exportRefundRecords, type ExportFormat } from './refund-export.js';
+import type { RefundRecord, RefundRegister } from './refund-register.js';
 import type { OrderRepository } from '../orders/index.js';
+import type { KeyedLock } from '../shared/keyed-lock.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
+import { yuanToFen } from '../shared/money.js';
 import { shanghaiDate, toInstant, type Clock } from '../shared/time.js';
-import { yuanToFen } from './catalogue/index.js';
-import type { KeyedLock } from './keyed-lock.js';
-import type { RemarkService, WriteResult } from './remark-service.js';
+
+/** The remarks feature's write, as the ledger uses it: the kind, the order, the logged-in person. */
+export interface RemarkWrite<R> {
+  write(req: { tid: string; kind: 'balance.registered' | 'refund.registered'; fields: Record<string, never>; user: User }): Promise<R>;
+}
 
 export interface CreditInput {
   buyerNick: string;
@@ -38,12 +42,12 @@ export function checkDate(date: string, field = 'date'): string {
   return date;
 }
 
-export function createLedgerActions(deps: {
-  ledger: BalanceLedger; refunds: RefundRegister; orders: OrderRepository; service: RemarkService; lock: KeyedLock; clock: Clock;
+export function createLedgerActions<R>(deps: {
+  ledger: BalanceLedger; refunds: RefundRegister; orders: OrderRepository; service: RemarkWrite<R>; lock: KeyedLock; clock: Clock;
 }) {
   const { ledger, refunds, clock } = deps;
 
-  async function credit(input: CreditInput): Promise<{ movement: Movement; account: BuyerAccount; remark: WriteResult | null }> {
+  async function credit(input: CreditInput): Promise<{ movement: Movement; account: BuyerAccount; remark: R | null }> {
     requireKeeper(input.user);
     const buyerNick = String(input.buyerNick ?? '').trim();
     if (!buyerNick || buyerNick.length > 64) throw new ValidationError('买家昵称不能为空 (buyer nick required)', 'buyerNick');
@@ -71,7 +75,7 @@ export function createLedgerActions(deps: {
   }
 
   /** The keeper registered the refund: `退款已登记` goes on the order as the keeper; the staff answers the buyer 已登记. */
-  async function registerRefund(id: string, user: User): Promise<{ refund: RefundRecord; remark: WriteResult | null; answer: string }> {
+  async function registerRefund(id: string, user: User): Promise<{ refund: RefundRecord; remark: R | null; answer: string }> {
     requireKeeper(user);
     const refund = refunds.get(id);
     if (!refund) throw new NotFoundError(`退款登记 ${id} 不存在 (refund not found)`, 'refund_not_found');
@@ -96,4 +100,4 @@ export function createLedgerActions(deps: {
   return { credit, registerRefund, markRefundPaid, listRefunds, exportRefunds, account: (nick: string) => ledger.account(nick) };
 }
 
-export type LedgerActions = ReturnType<typeof createLedgerActions>;
+export type LedgerActions<R = unknown> = ReturnType<typeof createLedgerActions<R>>;

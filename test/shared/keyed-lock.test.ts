@@ -1,6 +1,6 @@
 import { setImmediate as tick } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { createKeyedLock } from '../../src/remarks/keyed-lock.js';
+import { createKeyedLock } from '../../src/shared/keyed-lock.js';
 
 describe('createKeyedLock', () => {
   it('when work for one key overlaps, then it runs one at a time in arrival order, and other keys do not wait', async () => {
