@@ -7,6 +7,7 @@
 import { Router } from 'express';
 import { COURIERS } from '../logistics/index.js';
 import { messageKindLabels, ORDER_PAGE_KINDS } from '../messaging/index.js';
+import { TASK_TITLES } from '../tasks/index.js';
 
 export interface Labels {
   /** Message kind → name, in the order the messages page lists them (buyer kinds, then the staff notice). */
@@ -15,6 +16,8 @@ export interface Labels {
   orderMessageKinds: string[];
   /** kuaidi100 company code → the courier's name (logistics/couriers.ts). */
   couriers: Record<string, string>;
+  /** Hand-off task type → its name (tasks/task.ts). */
+  taskTypes: Record<string, string>;
 }
 
 export function labels(): Labels {
@@ -22,6 +25,7 @@ export function labels(): Labels {
     messageKinds: messageKindLabels(),
     orderMessageKinds: [...ORDER_PAGE_KINDS],
     couriers: Object.fromEntries(COURIERS.map((c) => [c.code, c.name])),
+    taskTypes: { ...TASK_TITLES },
   };
 }
 

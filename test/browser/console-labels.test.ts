@@ -13,6 +13,7 @@ type Labels = Record<string, unknown> & {
   messageKinds: Record<string, string>;
   orderMessageKinds: string[];
   couriers: Record<string, string>;
+  taskTypes: Record<string, string>;
 };
 
 const MARK = '＊';
@@ -34,34 +35,28 @@ describe('console names from GET /api/labels (real browser)', () => {
     await service?.close();
   });
 
-  /**
-   * Opens `hash` signed in, with /api/labels answered by `serve(real)`; returns how many times the page asked.
-   * The page is reloaded after the route is set, so nothing fetched before it counts.
-   */
+  /** Opens `hash` signed in, with /api/labels answered by `serve(real)` (reloaded once the route is set). */
   async function openWithLabels(user: string, hash: string, serve: (l: Labels) => object) {
     const opened: { context: BrowserContext; page: Page; problems: string[] } =
       await openSignedIn(browser, service.url, user, hash);
-    const asked = { count: 0 };
     await opened.context.route('**/api/labels', async (route) => {
-      asked.count++;
       await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(serve(real)) });
     });
     await opened.page.reload();
-    return { ...opened, asked };
+    return opened;
   }
 
   it('when the messages page lists kinds and a queued message, then both carry the names the API serves', async () => {
     const tid = (await api.orders('?status=WAIT_BUYER_CONFIRM_GOODS&pageSize=1')).orders[0]!.tid;
     const queued = await api.post('/api/messages', { kind: 'refund-registered', tid, values: { refundAmount: '12元' } });
     expect([200, 201]).toContain(queued.status);
-    const { context, page, problems, asked } = await openWithLabels(DEMO.xiaoli.username, `#/messages?state=all&tid=${tid}`,
+    const { context, page, problems } = await openWithLabels(DEMO.xiaoli.username, `#/messages?state=all&tid=${tid}`,
       (l) => ({ ...l, messageKinds: marked(l.messageKinds) }));
     const row = page.locator('.message[data-kind="refund-registered"]');
     await row.waitFor();
     expect(await row.locator('strong').textContent()).toBe(`退款已登记${MARK}`);
     const options = await page.locator('#message-kind-filter option').allTextContents();
     expect(options).toEqual(['全部类型', ...Object.values(real.messageKinds).map((n) => `${n}${MARK}`)]);
-    expect(asked.count).toBe(1);
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -76,6 +71,38 @@ describe('console names from GET /api/labels (real browser)', () => {
     expect(await select.locator('option').allTextContents()).toEqual(['选择消息类型', `物流停滞通知${MARK}`, `退款已登记${MARK}`]);
     expect(problems).toEqual([]);
     await context.close();
+  });
+
+  it('when 阿张 has a task and 小丽 writes the order\'s next remark, then both pages name the task as the API serves it', async () => {
+    // A printed order whose address changes opens 改面单 for the assistant named.
+    let tid = '';
+    for (const o of (await api.orders('?status=WAIT_SELLER_SEND_GOODS&pageSize=30')).orders) {
+      const kinds = await api.get<{ state: string }>(`/api/orders/${o.tid}/remark-kinds`);
+      if (kinds.state === 'paid_not_printed') {
+        tid = o.tid;
+        break;
+      }
+    }
+    if (!tid) throw new Error('the sandbox shop has no paid order waiting to be printed');
+    expect((await api.post(`/api/orders/${tid}/remarks`, { kind: 'print.printed' })).status).toBe(201);
+    const change = { kind: 'address.change', fields: { field: 'address', value: '上海市浦东新区世纪大道100号', assistant: '阿张' } };
+    expect((await api.post(`/api/orders/${tid}/remarks`, change)).status).toBe(201);
+
+    const azhang = await openWithLabels(DEMO.azhang.username, '#/tasks', (l) => ({ ...l, taskTypes: marked(l.taskTypes) }));
+    const task = azhang.page.locator(`[data-testid="my-tasks"] .task[data-tid="${tid}"]`);
+    await task.waitFor();
+    expect(await task.locator('strong').first().textContent()).toBe(`${real.taskTypes.fix_label}${MARK}`);
+    expect(azhang.problems).toEqual([]);
+    await azhang.context.close();
+
+    const xiaoli = await openWithLabels(DEMO.xiaoli.username, `#/orders/${tid}`, (l) => ({ ...l, taskTypes: marked(l.taskTypes) }));
+    await xiaoli.page.getByLabel('备注类型').selectOption({ label: '改地址/收件人/电话' });
+    await xiaoli.page.getByLabel('修改项').selectOption({ label: '电话' });
+    await xiaoli.page.getByLabel('新内容').fill('13900001111');
+    await xiaoli.page.getByLabel('助理').fill('阿张');
+    await expect.poll(() => xiaoli.page.getByTestId('remark-preview').textContent()).toContain(`将交给 阿张 处理：改面单${MARK}`);
+    expect(xiaoli.problems).toEqual([]);
+    await xiaoli.context.close();
   });
 
   it('when an order\'s parcel is shown, then its courier carries the name the API serves, not the code', async () => {

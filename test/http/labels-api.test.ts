@@ -18,7 +18,7 @@ describe('GET /api/labels', () => {
     await request(h.app).get('/api/labels').expect(401);
   });
 
-  it('when any logged-in role asks, then every message kind and courier comes with its Chinese name, and the order page gets its kinds', async () => {
+  it('when any logged-in role asks, then every message kind, courier and task type comes with its Chinese name, and the order page gets its kinds', async () => {
     for (const user of ['xiaoli', 'azhang', 'xiaozhou', 'admin']) {
       const res = await h.as(user).get('/labels');
       expect(res.status, user).toBe(200);
@@ -29,6 +29,7 @@ describe('GET /api/labels', () => {
     expect(body.messageKinds['logistics-shipped']).toBe('发货通知');
     expect(body.couriers).toEqual(Object.fromEntries(COURIERS.map((c) => [c.code, c.name])));
     expect(body.couriers.yunda).toBe('韵达快递');
+    expect(body.taskTypes).toEqual({ fix_label: '改面单', cancel_waybill: '撤单', courier_followup: '联系快递和买家跟进' });
     expect(body.orderMessageKinds).toEqual([
       'payment-reminder-first', 'payment-reminder-last', 'review-repair', 'logistics-shipped',
       'logistics-stuck', 'logistics-delivered', 'logistics-misdelivered', 'refund-registered',

@@ -112,9 +112,6 @@ export function ageText(minutes) {
   return `${Math.floor(m / (24 * 60))} 天${hours ? ` ${hours} 小时` : ''}`;
 }
 
-const TASK_TYPES = { fix_label: '改面单', cancel_waybill: '撤单', courier_followup: '联系快递和买家跟进' };
-export const taskTypeLabel = (type) => TASK_TYPES[type] ?? type;
-
 const ENTRY_STATUSES = { written: '已写入', already_present: '备注里已有', pending: '待写入（排队中）', failed: '写入失败' };
 export const entryStatusLabel = (status) => ENTRY_STATUSES[status] ?? status;
 

@@ -33,3 +33,5 @@ export const messageKinds = () => Object.keys(labels?.messageKinds ?? {});
 export const orderMessageKinds = () => labels?.orderMessageKinds ?? [];
 /** kuaidi100 company code → the courier's name (yunda → 韵达快递). */
 export const courierName = (code) => lookup('couriers', code);
+/** Hand-off task type → what staff call it (fix_label → 改面单). */
+export const taskTypeLabel = (type) => lookup('taskTypes', type);

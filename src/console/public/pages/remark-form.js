@@ -5,7 +5,8 @@
  */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
-import { fenToYuan, flagLabel, taskTypeLabel } from '../format.js';
+import { fenToYuan, flagLabel } from '../format.js';
+import { taskTypeLabel } from '../labels.js';
 import { clearFieldErrors, fieldRow, formFieldName, setFieldError } from '../forms.js';
 import { flagMarker } from '../widgets.js';
 

@@ -5,8 +5,9 @@
  */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
-import { ageText, shanghaiTime, taskTypeLabel } from '../format.js';
+import { ageText, shanghaiTime } from '../format.js';
 import { fieldRow, formFieldName, setFieldError } from '../forms.js';
+import { loadLabels, taskTypeLabel } from '../labels.js';
 import { errorBox, loading } from '../widgets.js';
 import { resultView } from './remark-form.js';
 
@@ -28,7 +29,8 @@ export async function render({ view, session }) {
     let data;
     let all;
     try {
-      [data, all] = await Promise.all([api.tasks({ assignee: 'me', state: 'open' }), api.tasks({ assignee: 'all', state: 'open' })]);
+      // The task names (here and in the follow-up remark's result) come with the labels.
+      [data, all] = await Promise.all([api.tasks({ assignee: 'me', state: 'open' }), api.tasks({ assignee: 'all', state: 'open' }), loadLabels()]);
     } catch (err) {
       replace(mine, h('h2', {}, '交给我的任务'), errorBox(err, () => void load()));
       replace(handed);
