@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, NextFunction, Request, Response } from 'express';
 import { ZodError } from 'zod';
 import {
-  AppError, AuthenticationError, ConflictError, ForbiddenError, NotFoundError, UpstreamError, ValidationError,
+  AppError, AuthenticationError, ConflictError, ForbiddenError, NotFoundError, TooLargeError, UpstreamError, ValidationError,
   type ErrorParams,
 } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
@@ -15,6 +15,7 @@ const STATUS: [new (...args: never[]) => Error, number][] = [
   [ForbiddenError, 403],
   [NotFoundError, 404],
   [ConflictError, 409],
+  [TooLargeError, 413],
 ];
 
 /** Every error answer: a stable code, one Chinese sentence, and where known the field and the values behind the sentence. */

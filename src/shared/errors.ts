@@ -69,6 +69,11 @@ export class ForbiddenError extends AppError {
   constructor(message: MessageOrInit = '你的账号没有这个操作的权限', code = 'forbidden') { super(code, message); }
 }
 
+/** The request is bigger than the service takes (an upload over its limit): refused before it is read, 413. */
+export class TooLargeError extends AppError {
+  constructor(message: MessageOrInit, code = 'too_large') { super(code, message); }
+}
+
 /** The request conflicts with the current state (e.g. a kind that does not apply, a lock held). */
 export class ConflictError extends AppError {
   constructor(message: MessageOrInit, code = 'conflict') { super(code, message); }

@@ -4,3 +4,4 @@ export { validateProfile, mappingProfileSchema, type MappingProfile } from './ma
 export { decodeText } from './decode-text.js';
 export { assignIdentities } from './row-identity.js';
 export type { HeldBackRow, ParsedStatement, StatementRow, TextEncoding } from './statement-types.js';
+export { MAX_STATEMENT_BYTES, MAX_TEXT_CHARS, CUT_MARK } from './statement-limits.js';

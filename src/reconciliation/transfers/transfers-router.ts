@@ -6,12 +6,11 @@ import { Router, type NextFunction, type Request, type Response } from 'express'
 import multer from 'multer';
 import { z } from 'zod';
 import { currentUser, fieldLabels, requireRole } from '../../http/index.js';
-import { ValidationError } from '../../shared/errors.js';
-import { BANK_LAYOUTS, validateProfile } from '../statement/index.js';
+import { TooLargeError, ValidationError } from '../../shared/errors.js';
+import { BANK_LAYOUTS, MAX_STATEMENT_BYTES, validateProfile } from '../statement/index.js';
 import type { TransfersService } from './transfers-facade.js';
 import { STATE_LABELS, TRANSFER_STATES } from './transfer-types.js';
 
-const MAX_STATEMENT_BYTES = 20 * 1024 * 1024;
 const BANKS = [...new Set(BANK_LAYOUTS.flatMap((l) => [l.id, l.bank]))] as [string, ...string[]];
 const listQuery = z.object({ state: z.enum(TRANSFER_STATES as [string, ...string[]]).optional() });
 const registerQuery = z.object({ date: z.string('date 必填 (YYYY-MM-DD)'), format: z.enum(['json', 'csv', 'xlsx']).default('json') });
@@ -24,15 +23,38 @@ const LABELS = {
 };
 const CONTENT_TYPE = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
 
-const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_STATEMENT_BYTES, files: 1 } }).single('file');
+// The form's other fields (bank, a mapping profile's JSON) are small: a profile is a few hundred bytes.
+const FORM_FIELD_BYTES = 64 * 1024;
+const upload = multer({
+  storage: multer.memoryStorage(), limits: { fileSize: MAX_STATEMENT_BYTES, files: 1, fields: 10, fieldSize: FORM_FIELD_BYTES },
+}).single('file');
 
-/** multer's own errors (too large, wrong field) are the keeper's input problems: 400 naming the file. */
+function tooLarge(declared: number | null): TooLargeError {
+  const maxMegabytes = MAX_STATEMENT_BYTES / 1048576;
+  return new TooLargeError({
+    message: `对账单文件不能超过 ${maxMegabytes} MB。网银导出的对账单远小于这个大小，请确认选的是对账单文件`,
+    code: 'file_too_large', field: 'file', params: { maxMegabytes },
+    detail: `statement upload over ${MAX_STATEMENT_BYTES} bytes${declared === null ? '' : ` (request declares ${declared})`}`,
+  });
+}
+
+/**
+ * A request that declares more than the limit allows is refused before a byte of it is parsed; one that does
+ * not say (chunked) is cut off by multer the moment the file passes the limit. Other multer errors (a second
+ * file, a huge field) are the keeper's input problems: 400 naming the file.
+ */
 function receiveFile(req: Request, res: Response, next: NextFunction): void {
+  const declared = Number(req.headers['content-length']);
+  if (declared > MAX_STATEMENT_BYTES + 2 * FORM_FIELD_BYTES) {
+    // Read and drop the body, so the client that is still sending gets the answer instead of a reset connection.
+    req.resume();
+    return next(tooLarge(declared));
+  }
   upload(req, res, (err: unknown) => {
     if (!err) return next();
     const e = err as { code?: string; message?: string };
     next(e.code === 'LIMIT_FILE_SIZE'
-      ? new ValidationError({ message: `文件超过 ${MAX_STATEMENT_BYTES / 1048576} MB`, code: 'file_too_large', field: 'file', params: { maxMegabytes: MAX_STATEMENT_BYTES / 1048576 }, detail: 'file too large' })
+      ? tooLarge(null)
       : new ValidationError({ message: '上传失败，请只选择一个对账单文件后重试', code: 'upload_refused', field: 'file', detail: `upload refused: ${e.message ?? e.code}` }));
   });
 }
