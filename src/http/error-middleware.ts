@@ -53,7 +53,9 @@ function engineerDetail(err: unknown): string | undefined {
 }
 
 export function errorMiddleware(logger: Logger): ErrorRequestHandler {
-  return (err, req, res, _next) => {
+  return (thrown, req, res, _next) => {
+    // A zod error no router labelled: the request tells a missing field from a wrong one.
+    const err = thrown instanceof ZodError ? fromZodError(thrown, { inputs: [req.body, req.query] }) : thrown;
     const { status, body } = toHttpError(err);
     // 5xx bodies hide internals; the log keeps them (masked by the logger).
     if (status >= 500) logger.error({ err, method: req.method, path: req.path, code: body.error.code }, 'request failed');
@@ -74,7 +76,7 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
  * not cover still get the common labels from the error middleware.
  */
 export function fieldLabels(labels: FieldLabels): ErrorRequestHandler {
-  return (err: unknown, _req: Request, _res: Response, next: NextFunction) => {
-    next(err instanceof ZodError ? fromZodError(err, { labels }) : err);
+  return (err: unknown, req: Request, _res: Response, next: NextFunction) => {
+    next(err instanceof ZodError ? fromZodError(err, { labels, inputs: [req.body, req.query] }) : err);
   };
 }

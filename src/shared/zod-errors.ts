@@ -52,15 +52,29 @@ const TYPE_NAMES: Readonly<Record<string, string>> = {
 };
 
 const CJK = /[\u3400-\u9fff]/;
-/** zod leaves the input out of a finished issue; its English text is the one place that still says "undefined". */
+/**
+ * zod leaves the input out of a finished issue. Where the caller passes what was parsed, the value at the issue's
+ * path tells; else zod's own English, the one place that still says "undefined" (unless the schema wrote its own).
+ */
 const RECEIVED_NOTHING = /received (undefined|null)$/;
 
-function isMissing(issue: Issue): boolean {
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v = input;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, seg)) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[seg];
+  }
+  return v;
+}
+
+function isMissing(issue: Issue, inputs: readonly unknown[] | undefined, base: readonly PropertyKey[] = []): boolean {
+  const path = [...base, ...issue.path];
   if (issue.code === 'invalid_type') {
     if ('input' in issue) return issue.input === undefined || issue.input === null;
+    if (inputs) return inputs.every((input) => { const v = valueAt(input, path); return v === undefined || v === null; });
     return RECEIVED_NOTHING.test(issue.message);
   }
-  if (issue.code === 'invalid_union') return issue.errors.length > 0 && issue.errors.every((branch) => branch.some(isMissing));
+  if (issue.code === 'invalid_union') return issue.errors.length > 0 && issue.errors.every((branch) => branch.some((i) => isMissing(i, inputs, path)));
   return false;
 }
 
@@ -168,9 +182,9 @@ function allowedValues(values: readonly unknown[], named: Named): Translated {
   return { code: 'field_not_allowed', message: `${named.text}不是可以选择的值`, params };
 }
 
-function translate(issue: Issue, named: Named): Translated {
+function translate(issue: Issue, named: Named, inputs: readonly unknown[] | undefined): Translated {
   const n = named.text;
-  if (isMissing(issue)) return { code: 'field_required', message: `请填写${n}`, params: {} };
+  if (isMissing(issue, inputs)) return { code: 'field_required', message: `请填写${n}`, params: {} };
   switch (issue.code) {
     case 'invalid_type': {
       const expected = String(issue.expected);
@@ -211,6 +225,8 @@ export interface ZodTranslation {
   schema?: z.ZodType;
   /** Where the parsed value sits in the request ('fields' for a remark's fields). */
   prefix?: string;
+  /** What was parsed (or the places it may have come from: body, query), to tell a missing field from a wrong one. */
+  inputs?: readonly unknown[];
 }
 
 /** At most this many problems are spelled out in one message; params list them all. */
@@ -221,7 +237,7 @@ export function fromZodIssues(issues: readonly Issue[], opts: ZodTranslation = {
   const labels = opts.labels ?? {};
   const each = issues.map((issue) => {
     const path = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...issue.path, issue.keys[0]!] : issue.path;
-    const t = translate(issue, nameOf(path, labels, opts.schema));
+    const t = translate(issue, nameOf(path, labels, opts.schema), opts.inputs);
     const field = [opts.prefix, ...path.map(String)].filter((p) => p !== undefined && p !== '').join('.');
     return { ...t, field: field || undefined };
   });
@@ -246,5 +262,5 @@ export function fromZodError(err: z.ZodError, opts: ZodTranslation = {}): Valida
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, labels?: FieldLabels): z.infer<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  throw fromZodError(result.error, { schema, ...(labels ? { labels } : {}) });
+  throw fromZodError(result.error, { schema, inputs: [input], ...(labels ? { labels } : {}) });
 }

@@ -50,6 +50,13 @@ describe('zod issues in Chinese, one translation for every router', () => {
     expect(err.detail).toMatch(/amountFen: Invalid input: expected number, received undefined/);
   });
 
+  it('when a schema writes its own type message, then a missing field is still told from a wrong one by the input', () => {
+    const own = z.object({ sku: z.string('货号必须是文字').describe('货号') });
+    expect(fromZodError(own.safeParse({}).error!, { schema: own, inputs: [{}] })).toMatchObject({ code: 'field_required', message: '请填写货号' });
+    expect(fromZodError(own.safeParse({ sku: 5 }).error!, { schema: own, inputs: [{ sku: 5 }] })).toMatchObject({ code: 'field_wrong_type', message: '货号应该是文字' });
+    expect(() => parseInput(own, {})).toThrow('请填写货号');
+  });
+
   it('when a field is null or an empty string, then it counts as not filled in', () => {
     expect(problem({ title: null })).toMatchObject({ code: 'field_required', message: '请填写标题' });
     expect(problem({ note: '   ' })).toMatchObject({ code: 'field_required', message: '请填写备注', field: 'note' });

@@ -30,7 +30,7 @@ const changeForms: RemarkForm[] = FIELD_NOUNS.flatMap(([field, notPrinted, print
 
 const changeSchema = z
   .object({
-    field: z.enum(['address', 'receiver', 'phone'], 'field 必须是 address、receiver 或 phone'),
+    field: z.enum(['address', 'receiver', 'phone'], '要改的项目必须是收件地址、收件人或电话'),
     value: text('新内容', 200),
     assistant: personName('助理').optional(),
   })

@@ -15,7 +15,7 @@ const TYPES = [['discount', '折扣'], ['postage', '邮费']] as const;
 const afterTradeSchema = z
   .object({
     sku, type: refundType, amount,
-    channel: z.enum(['alipay', 'bank'], 'channel 必须是 alipay(支付宝) 或 bank(银行)'),
+    channel: z.enum(['alipay', 'bank'], '退款渠道必须是支付宝或银行卡'),
     account: text('账号', 60),
     realName: personName('实名'),
     bankName: text('银行', 20).refine((s) => !/[\d\s]/.test(s), '银行名称不能包含数字或空格').optional(),

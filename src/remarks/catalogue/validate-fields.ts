@@ -13,7 +13,8 @@ import type { RemarkKind } from './types.js';
 const REMARK_FIELD_LABELS: FieldLabels = {
   amount: '金额', sku: '货号', fromSku: '原货号', toSku: '新货号', waybill: '运单号', keeper: '上架人', assistant: '助理',
   realName: '实名', account: '账号', bankName: '银行', value: '新内容', reason: '原因', courierContact: '快递联系人',
-  via: '联系方式', auction: '拍卖款', type: { label: '类型', values: REFUND_TYPE_LABEL }, channel: '退款渠道', field: '要改的项目',
+  via: '联系方式', auction: '拍卖款', type: { label: '类型', values: REFUND_TYPE_LABEL }, channel: { label: '退款渠道', values: { alipay: '支付宝', bank: '银行卡' } },
+  field: { label: '要改的项目', values: { address: '收件地址', receiver: '收件人', phone: '电话' } },
 };
 
 export function fieldLabel(name: string): string {
@@ -31,17 +32,17 @@ export function validateFields(kind: RemarkKind, raw: unknown): Record<string, u
   }
   const parsed = kind.schema.safeParse(present);
   if (parsed.success) return dropUndefined(parsed.data);
-  throw toValidationError(kind, parsed.error.issues);
+  throw toValidationError(kind, parsed.error.issues, present);
 }
 
-function toValidationError(kind: RemarkKind, issues: readonly z.core.$ZodIssue[]): ValidationError {
+function toValidationError(kind: RemarkKind, issues: readonly z.core.$ZodIssue[], present: Record<string, unknown>): ValidationError {
   const issue = issues[0]!;
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0] ?? '';
     const hint = key === 'staff' ? '；写入人取自登录账号，不用填写' : '';
     return new ValidationError({ message: `“${kind.title}”不需要填写这一项${hint}`, code: 'unknown_field', field: `fields.${key}`, params: { kind: kind.id, keys: [...issue.keys] } });
   }
-  return fromZodIssues(issues, { schema: kind.schema, labels: REMARK_FIELD_LABELS, prefix: 'fields' });
+  return fromZodIssues(issues, { schema: kind.schema, labels: REMARK_FIELD_LABELS, prefix: 'fields', inputs: [present] });
 }
 
 function dropUndefined(data: Record<string, unknown>): Record<string, unknown> {

@@ -18,12 +18,12 @@ const SUFFIX = /\+([^+/]+)\/([^+/]+)$/;
 const AMOUNT_WITHOUT_YUAN = /(?:金额|邮费|折扣|余额|差价|扣除|还剩下?|应退|可申请|退款)\s*\d+(?:\.\d+)?(?![\d.]*\s*元)/;
 
 const MESSAGES: Record<LintCode, string> = {
-  unknown_form: '不是备注规范中的格式 (not a catalogue form)',
-  missing_suffix: '缺少"+客服/日期"后缀 (no +staff/date suffix)',
-  bad_date: '日期不是有效的店铺日期格式 (date is not a valid shop date)',
-  amount_without_yuan: '金额后缺少"元" (amount without 元)',
-  ascii_separator: '用了半角";"分隔，规范是"；" (entries are separated by the full-width ；)',
-  unknown_staff: '客服姓名不在员工名单中 (staff name not in the staff list)',
+  unknown_form: '不是备注规范中的格式',
+  missing_suffix: '缺少“+客服/日期”后缀',
+  bad_date: '日期不是有效的店铺日期格式',
+  amount_without_yuan: '金额后缺少“元”',
+  ascii_separator: '用了半角“;”分隔，规范是“；”',
+  unknown_staff: '客服姓名不在员工名单中',
 };
 
 export function lintMemo(memo: string, opts: ParseMemoOptions = {}): LintFinding[] {

@@ -66,14 +66,15 @@ describe('renderRemark refusals name the field', () => {
     expect(refusal('price.ordinary', {}, 'unpaid', { staff: '小+丽' }).field).toBe('staff');
   });
 
-  it('when an exchange is asked on an unpaid order, then the message points to cancel.request', () => {
+  it('when an exchange is asked on an unpaid order, then the message points to 拍下后不要 (cancel.request)', () => {
     const e = refusal('exchange.request', { fromSku: 'A1', toSku: 'B2' }, 'unpaid');
     expect(e.code).toBe('not_applicable');
-    expect(e.message).toContain('cancel.request');
+    expect(e.params).toMatchObject({ kind: 'exchange.request', state: 'unpaid' });
+    expect(e.message).toContain('拍卖款用“拍下后不要”备注');
   });
 
   it('when a required field is missing, then the error code says required', () => {
-    expect(refusal('price.review_reward', {}, 'unpaid').code).toBe('required');
+    expect(refusal('price.review_reward', {}, 'unpaid')).toMatchObject({ code: 'field_required', field: 'fields.amount', message: '请填写金额' });
   });
 
   it('when a balance kind is rendered without the ledger balance, then balanceFen is named', () => {

@@ -54,14 +54,16 @@ describe('memo byte limit', () => {
     expect(checkMemoLimit('小'.repeat(333) + 'a')).toEqual({ ok: true, bytes: 1000, limit: 1000 });
   });
 
-  it('when the memo is 1001 bytes, then it is refused with a Chinese and English message', () => {
+  it('when the memo is 1001 bytes, then it is refused with a Chinese message and the figures', () => {
     const check = checkMemoLimit('小'.repeat(333) + 'ab');
     expect(check.ok).toBe(false);
     if (check.ok) return;
     expect(check.bytes).toBe(1001);
     expect(check.code).toBe('memo_too_long');
     expect(check.message).toContain('1001字节');
-    expect(check.message).toContain('1000-byte limit');
+    expect(check.limit).toBe(1000);
+    expect(check.message).toContain('超过平台1000字节上限');
+    expect(check.message).not.toMatch(/[A-Za-z]{3,}/);
   });
 
   it('when Chinese characters push the memo over, then 334 characters (1002 bytes) are refused', () => {
