@@ -26,6 +26,13 @@ export interface CallOptions {
    * trade): it is sent again only after a failure that proves the first was not applied.
    */
   idempotent?: boolean;
+  /**
+   * How long the caller can wait, counted from the call: set by a person's request at the console, left unset by
+   * jobs. The client does not sit out a ban or a backoff that would end after it, nor send again once it has passed;
+   * it throws the failure at once and the caller queues the work for a patient job. An attempt already sent is not
+   * cut short by it: its answer may be the only word on whether a write landed.
+   */
+  patienceMs?: number;
 }
 
 export interface HttpClient {
@@ -71,9 +78,10 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
   async function call<T>(attempt: (http: AxiosInstance) => Promise<T>, options: CallOptions = {}): Promise<T> {
     // Until when this caller has already waited (its own backoff covers the ban it was handed).
     let waitedUntil = 0;
+    const giveUpAt = options.patienceMs === undefined ? Infinity : now() + options.patienceMs;
     for (let n = 1; ; n++) {
       const banLeft = ban ? ban.until - Math.max(now(), waitedUntil) : 0;
-      if (banLeft > MAX_RETRY_AFTER_MS) throw ban!.error;
+      if (banLeft > MAX_RETRY_AFTER_MS || (banLeft > 0 && ban!.until > giveUpAt)) throw ban!.error;
       if (banLeft > 0) await sleep(banLeft);
       if (bucket) await bucket.take();
       calls++;
@@ -87,6 +95,7 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
         }
         const decision = retryDecision(err, n, policy, random);
         if (!decision.retry || (options.idempotent === false && !provablyNotApplied(err))) throw err;
+        if (now() + decision.delayMs > giveUpAt) throw err;
         retries++;
         opts.logger?.warn({ upstream: opts.name, attempt: n, delayMs: decision.delayMs, code: (err as { code?: unknown }).code }, 'upstream call failed, retrying');
         waitedUntil = now() + decision.delayMs;

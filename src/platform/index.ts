@@ -3,4 +3,4 @@
  * src/platform/taobao (the real TOP protocol) and src/platform/sandbox (the embedded shop) — and only the composition
  * root opens them; features depend on this port alone.
  */
-export type { ShopPlatform } from './platform-port.js';
+export type { PlatformCallOptions, ShopPlatform } from './platform-port.js';

@@ -8,6 +8,15 @@ export interface PlatformCallStats {
 }
 
 /**
+ * For a call a person at the console waits on: how long they can wait (see the HTTP client's CallOptions.patienceMs).
+ * Past it the adapter neither sits out a ban or backoff nor sends again; it throws and the caller queues the work.
+ * Jobs leave it out and keep the patient retry.
+ */
+export interface PlatformCallOptions {
+  patienceMs?: number;
+}
+
+/**
  * What the domain needs from a shop platform. Two adapters implement it: `taobao` (the real
  * Taobao Open Platform protocol) and `sandbox` (the same protocol against the embedded shop).
  * Domain code imports this file only, never an adapter.
@@ -22,11 +31,11 @@ export interface ShopPlatform {
   /** Orders created in the window (initial backfill), page by page, every trade type. */
   createdOrders(window: TimeWindow): AsyncIterable<Order[]>;
   /** One order in full. NotFoundError when the platform does not know the tid. */
-  getOrder(tid: string): Promise<Order>;
+  getOrder(tid: string, options?: PlatformCallOptions): Promise<Order>;
   /** Overwrites the whole seller memo (≤ 1000 bytes) and, when given, the flag (0–5). */
-  updateMemo(tid: string, memo: string, flag?: number): Promise<{ modifiedAt: string }>;
+  updateMemo(tid: string, memo: string, flag?: number, options?: PlatformCallOptions): Promise<{ modifiedAt: string }>;
   /** Closes an unpaid trade. */
-  closeTrade(tid: string, reason: string): Promise<{ status: TradeStatus; modifiedAt: string }>;
+  closeTrade(tid: string, reason: string, options?: PlatformCallOptions): Promise<{ status: TradeStatus; modifiedAt: string }>;
   /** Neutral and bad reviews buyers gave in the window, page by page. */
   negativeReviews(window: TimeWindow): AsyncIterable<Review[]>;
   /** Calls made so far, for the benchmark and the health page. */

@@ -2,7 +2,7 @@ import { createHttpClient, type RetryPolicy } from '../../http-client/index.js';
 import { NotFoundError, UpstreamError, ValidationError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import { parseTopTime, systemClock, toInstant, type Clock } from '../../shared/time.js';
-import type { ShopPlatform } from '../platform-port.js';
+import type { PlatformCallOptions, ShopPlatform } from '../platform-port.js';
 import { isTopSignMethod, type TopSignMethod } from '../top/sign.js';
 import { TRADE_FIELDS } from '../top/wire.js';
 import { changedOrders, createdOrders, negativeReviews, type FeedOptions } from './order-feeds.js';
@@ -74,10 +74,10 @@ export function createTaobaoPlatform(opts: TaobaoOptions): TaobaoPlatform {
   const ctx: TopCallContext = {
     http, gatewayUrl: opts.gatewayUrl, appKey: opts.appKey, appSecret: opts.appSecret, session: opts.session, signMethod: opts.signMethod, clock,
   };
-  async function getOrder(tid: string) {
+  async function getOrder(tid: string, options: PlatformCallOptions = {}) {
     checkTid(tid);
     try {
-      const res = await topCall(ctx, 'taobao.trade.fullinfo.get', { fields: TRADE_FIELDS.join(','), tid });
+      const res = await topCall(ctx, 'taobao.trade.fullinfo.get', { fields: TRADE_FIELDS.join(','), tid }, { patienceMs: options.patienceMs });
       return mapTrade(res.trade);
     } catch (err) {
       if (err instanceof TopBusinessError && err.subCode === 'isv.trade-not-exist') throw new NotFoundError(`订单 ${tid} 不存在 (no such order on the platform)`);
@@ -95,7 +95,7 @@ export function createTaobaoPlatform(opts: TaobaoOptions): TaobaoPlatform {
 
     getOrder,
 
-    async updateMemo(tid, memo, flag) {
+    async updateMemo(tid, memo, flag, options = {}) {
       checkTid(tid);
       if (Buffer.byteLength(memo, 'utf8') > MEMO_MAX_BYTES) {
         throw new ValidationError(`备注超过 ${MEMO_MAX_BYTES} 字节 (memo is ${Buffer.byteLength(memo, 'utf8')} bytes, the platform allows ${MEMO_MAX_BYTES})`, 'memo', 'too_long');
@@ -106,21 +106,21 @@ export function createTaobaoPlatform(opts: TaobaoOptions): TaobaoPlatform {
       // The platform ignores an empty memo; clearing it takes the explicit reset switch. Never sent
       // twice blindly: it overwrites the whole memo, and a resend after a lost answer could wipe a
       // staff edit made meanwhile (the remark outbox re-reads the memo and tries again instead).
-      const res = await topCall(ctx, 'taobao.trade.memo.update', memo === '' ? { tid, flag, reset: true } : { tid, memo, flag }, { idempotent: false });
+      const res = await topCall(ctx, 'taobao.trade.memo.update', memo === '' ? { tid, flag, reset: true } : { tid, memo, flag }, { idempotent: false, patienceMs: options.patienceMs });
       return { modifiedAt: instant(res.trade.modified) };
     },
 
-    async closeTrade(tid, reason) {
+    async closeTrade(tid, reason, options = {}) {
       checkTid(tid);
       if (!reason.trim()) throw new ValidationError('a close reason is required', 'reason');
       try {
-        const res = await topCall(ctx, 'taobao.trade.close', { tid, close_reason: reason }, { idempotent: false });
+        const res = await topCall(ctx, 'taobao.trade.close', { tid, close_reason: reason }, { idempotent: false, patienceMs: options.patienceMs });
         return { status: mapStatus(res.trade.status, tid), modifiedAt: instant(res.trade.modified) };
       } catch (err) {
         // The answer was lost (a timeout, a reset, a 5xx): the close may have landed, and sending it
         // again would be refused as the wrong status. The order itself says whether it is closed.
         if (!(err instanceof UpstreamError) || !err.retriable) throw err;
-        const order = await getOrder(tid);
+        const order = await getOrder(tid, options);
         if (order.status === 'TRADE_CLOSED' || order.status === 'TRADE_CLOSED_BY_TAOBAO') return { status: order.status, modifiedAt: order.modifiedAt };
         throw err;
       }
