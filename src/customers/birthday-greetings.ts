@@ -60,7 +60,7 @@ export function birthdayGreetingsJob(
   return {
     name: 'birthday-greetings',
     ...settings,
-    description: '生日祝福 (birthday greetings from profile or resident ID)',
+    description: 'birthday greetings from profile or resident ID',
     async run(ctx) {
       const today = shanghaiDate(ctx?.dueAt ?? deps.clock.now());
       const r = await sendBirthdayGreetings(deps, today);

@@ -72,7 +72,7 @@ export function paymentRemindersJob(
   return {
     name: 'payment-reminders',
     schedule: settings.schedule,
-    description: '催付 (payment reminders: 30 min after placing, 2 h before closing)',
+    description: 'payment reminders: 30 min after placing, 2 h before closing',
     run: () => sendPaymentReminders(deps, settings.rules),
   };
 }

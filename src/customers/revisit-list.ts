@@ -77,7 +77,7 @@ export function revisitListJob(deps: { revisits: Revisits; clock: Clock }, setti
   return {
     name: 'revisit-list',
     ...settings,
-    description: '回访名单 (customers who bought two months ago)',
+    description: 'revisit list: customers who bought two months ago',
     async run(ctx) {
       const list = await deps.revisits.build(shanghaiDate(ctx?.dueAt ?? deps.clock.now()));
       return { customers: list.entries.length };

@@ -36,7 +36,7 @@ export function handoverJob(
   return {
     name: shift === 'day' ? 'handover-day' : 'handover-night',
     ...settings,
-    description: shift === 'day' ? '白班交接 (day → night handover report)' : '夜班交接 (night → next day handover report)',
+    description: shift === 'day' ? 'day → night handover report' : 'night → next day handover report',
     // A catch-up after midnight still reports the shift that was due (23:00 yesterday).
     run: (ctx) => deps.handover.push(shift, shanghaiDate(ctx?.dueAt ?? deps.clock.now()), deps.sink),
   };

@@ -64,7 +64,7 @@ export function createMessagingModule(deps: MessagingModuleDeps) {
   const jobs: Job[] = [{
     name: 'message-dispatch',
     schedule: '* * * * *',
-    description: '发送到期的消息 (sends due buyer messages through the send policy; resolves sends a crash left unanswered)',
+    description: 'sends due buyer messages through the send policy; resolves sends a crash left unanswered',
     run: () => messages.dispatchDue(),
   }];
   return { service, routers, jobs };

@@ -12,6 +12,31 @@ export const JOB_NAMES = [
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
+/** Jobs other modules run every minute on a fixed schedule (not in `schedules`); named below with the rest. */
+export const FIXED_JOB_NAMES = ['remark-outbox', 'message-dispatch'] as const;
+export type FixedJobName = (typeof FIXED_JOB_NAMES)[number];
+
+/**
+ * What staff read for each job (任务调度 via GET /api/labels): the only copy. A job's own `description`
+ * is an engineer's note in English.
+ */
+export const JOB_LABELS: Readonly<Record<JobName | FixedJobName, string>> = {
+  'order-sync': '订单同步',
+  'logistics-refresh': '物流刷新',
+  'payment-reminders': '催付',
+  'birthday-greetings': '发送生日祝福', // the message kind itself is 生日祝福
+  'review-repair': '中差评修复',
+  'stuck-parcels': '检查异常包裹',
+  'transfer-checks': '汇款核对',
+  'transfer-register': '汇款销售记录表',
+  'refund-register': '退款登记导出',
+  'revisit-list': '回访名单',
+  'handover-day': '白班交接',
+  'handover-night': '夜班交接',
+  'remark-outbox': '重试未写入平台的备注',
+  'message-dispatch': '发送到期的消息',
+};
+
 export const DEFAULT_SCHEDULES: Readonly<Record<JobName, string>> = {
   'order-sync': '*/5 * * * *',
   'logistics-refresh': '*/30 * * * *',

@@ -85,7 +85,7 @@ export function createRemarkOutbox(deps: {
     job: {
       name: 'remark-outbox',
       schedule: '* * * * *',
-      description: '重试未写入平台的备注 (retries remarks waiting for the platform until each lands exactly once)',
+      description: 'retries remarks waiting for the platform until each lands exactly once',
       run: runOnce,
     },
   };

@@ -74,7 +74,7 @@ export function reviewRepairJob(
   return {
     name: 'review-repair',
     ...settings,
-    description: '中差评修复 (review-repair messages and phone calls for the night shift)',
+    description: 'review-repair messages and phone calls for the night shift',
     async run() {
       const seen = await deps.book.refresh(deps.platform);
       const done = await repairReviews(deps);

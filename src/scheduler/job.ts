@@ -3,6 +3,7 @@ export interface Job {
   name: string;
   /** node-cron expression (with seconds optional), always read in Asia/Shanghai. */
   schedule: string;
+  /** What it does, for engineers (English); the name staff read is given by whoever registers the job. */
   description: string;
   /**
    * Daily jobs only: how long after a due time a missed run may still be made up on start

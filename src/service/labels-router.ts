@@ -7,6 +7,7 @@
 import { Router } from 'express';
 import { COURIERS } from '../logistics/index.js';
 import { messageKindLabels, ORDER_PAGE_KINDS } from '../messaging/index.js';
+import { JOB_LABELS } from '../operations/index.js';
 import { TASK_TITLES } from '../tasks/index.js';
 
 export interface Labels {
@@ -18,6 +19,8 @@ export interface Labels {
   couriers: Record<string, string>;
   /** Hand-off task type → its name (tasks/task.ts). */
   taskTypes: Record<string, string>;
+  /** Scheduled job name → its name for staff (operations/jobs-config.ts). */
+  jobs: Record<string, string>;
 }
 
 export function labels(): Labels {
@@ -26,6 +29,7 @@ export function labels(): Labels {
     orderMessageKinds: [...ORDER_PAGE_KINDS],
     couriers: Object.fromEntries(COURIERS.map((c) => [c.code, c.name])),
     taskTypes: { ...TASK_TITLES },
+    jobs: { ...JOB_LABELS },
   };
 }
 

@@ -72,7 +72,7 @@ export async function wireDomains(deps: {
   const staffDirectory = staffDirectoryFromUsers([...accounts.values()].map(toUser));
   const operations = createOperationsModule({
     store, orders, platform: outside.platform, clock, logger, staffDirectory, config: config.jobs, memoDateFormat: config.memoDateFormat,
-    otherJobs: [...syncJobs(sync), ...remarks.jobs, ...messaging.jobs],
+    otherJobs: [...syncJobs(sync, config.jobs.schedules), ...remarks.jobs, ...messaging.jobs],
     messages: { enqueue: (req) => messaging.service.enqueue(req), notifyStaff: (n) => messaging.service.notifyStaff(n) },
     messageStats: messaging.service,
     transferChecks: transferChecks(transfers.service),

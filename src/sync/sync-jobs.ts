@@ -1,12 +1,16 @@
 import type { Job } from '../scheduler/index.js';
 import type { SyncService } from './sync-service.js';
 
-export function syncJobs(sync: SyncService): Job[] {
+/**
+ * The cron expressions are the config's (operations/jobs-config.ts has the defaults): written here too,
+ * they would drift from what `jobs.schedules` says.
+ */
+export function syncJobs(sync: SyncService, schedules: { 'order-sync': string; 'logistics-refresh': string }): Job[] {
   return [
     {
       name: 'order-sync',
-      schedule: '*/5 * * * *',
-      description: '同步订单 (orders changed on the platform)',
+      schedule: schedules['order-sync'],
+      description: 'orders changed on the platform',
       async run() {
         const r = await sync.syncOrders();
         if (!r.ok) throw new Error(r.errors.join('; '));
@@ -15,8 +19,8 @@ export function syncJobs(sync: SyncService): Job[] {
     },
     {
       name: 'logistics-refresh',
-      schedule: '*/30 * * * *',
-      description: '刷新物流 (parcels of shipped orders)',
+      schedule: schedules['logistics-refresh'],
+      description: 'tracking of shipped orders\' parcels',
       async run() {
         const r = await sync.refreshLogistics();
         return { refreshed: r.parcelsRefreshed, errors: r.errors.length };

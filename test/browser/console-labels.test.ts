@@ -14,6 +14,7 @@ type Labels = Record<string, unknown> & {
   orderMessageKinds: string[];
   couriers: Record<string, string>;
   taskTypes: Record<string, string>;
+  jobs: Record<string, string>;
 };
 
 const MARK = '＊';
@@ -103,6 +104,23 @@ describe('console names from GET /api/labels (real browser)', () => {
     await expect.poll(() => xiaoli.page.getByTestId('remark-preview').textContent()).toContain(`将交给 阿张 处理：改面单${MARK}`);
     expect(xiaoli.problems).toEqual([]);
     await xiaoli.context.close();
+  });
+
+  it('when the admin opens 任务调度, then every scheduled job is named as the API serves it, also when it runs', async () => {
+    const admin = await apiAs(service.url, DEMO.admin.username);
+    const { jobs } = await admin.get<{ jobs: { name: string; description: string }[] }>('/api/jobs');
+    // Every job the service schedules has a name for staff; its description is an engineer's note, not a second name.
+    expect(jobs.filter((j) => !real.jobs[j.name]).map((j) => j.name)).toEqual([]);
+    expect(jobs.filter((j) => /[\u4e00-\u9fff]/.test(j.description)).map((j) => j.name)).toEqual([]);
+    const { context, page, problems } = await openWithLabels(DEMO.admin.username, '#/jobs', (l) => ({ ...l, jobs: marked(l.jobs) }));
+    await page.locator('.job').first().waitFor();
+    const shown = await page.locator('.job').evaluateAll((els) => els.map((e) => [e.getAttribute('data-name'), e.querySelector('.job-name')?.textContent]));
+    expect(shown).toEqual(jobs.map((j) => [j.name, `${real.jobs[j.name]}${MARK}`]));
+    expect(await page.getByTestId('job-list').textContent()).not.toMatch(/order-sync|handover-day/);
+    await page.locator('.job[data-name="revisit-list"]').getByRole('button', { name: '立即运行' }).click();
+    await expect.poll(() => page.getByTestId('jobs-status').locator('[data-outcome]').textContent()).toMatch(new RegExp(`^${real.jobs['revisit-list']}${MARK}：`));
+    expect(problems).toEqual([]);
+    await context.close();
   });
 
   it('when an order\'s parcel is shown, then its courier carries the name the API serves, not the code', async () => {

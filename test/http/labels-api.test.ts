@@ -3,6 +3,7 @@ import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COURIERS } from '../../src/logistics/index.js';
 import { MESSAGE_KIND_LABELS, MESSAGE_KINDS } from '../../src/messaging/templates/metadata.js';
+import { JOB_LABELS } from '../../src/operations/index.js';
 import { labelsRouter } from '../../src/service/labels-router.js';
 import { fixedClock } from '../../src/shared/time.js';
 import { createMemoryStore } from '../../src/storage/index.js';
@@ -18,7 +19,7 @@ describe('GET /api/labels', () => {
     await request(h.app).get('/api/labels').expect(401);
   });
 
-  it('when any logged-in role asks, then every message kind, courier and task type comes with its Chinese name, and the order page gets its kinds', async () => {
+  it('when any logged-in role asks, then every message kind, courier, task type and job comes with its Chinese name, and the order page gets its kinds', async () => {
     for (const user of ['xiaoli', 'azhang', 'xiaozhou', 'admin']) {
       const res = await h.as(user).get('/labels');
       expect(res.status, user).toBe(200);
@@ -30,6 +31,8 @@ describe('GET /api/labels', () => {
     expect(body.couriers).toEqual(Object.fromEntries(COURIERS.map((c) => [c.code, c.name])));
     expect(body.couriers.yunda).toBe('韵达快递');
     expect(body.taskTypes).toEqual({ fix_label: '改面单', cancel_waybill: '撤单', courier_followup: '联系快递和买家跟进' });
+    expect(body.jobs).toEqual(JOB_LABELS);
+    expect(body.jobs['order-sync']).toBe('订单同步');
     expect(body.orderMessageKinds).toEqual([
       'payment-reminder-first', 'payment-reminder-last', 'review-repair', 'logistics-shipped',
       'logistics-stuck', 'logistics-delivered', 'logistics-misdelivered', 'refund-registered',

@@ -1,4 +1,4 @@
-/** Task types have one list of names (tasks/task.ts), in Chinese only: staff read them on the handover and in notices. */
+/** Task types have one list of names (tasks/task.ts), in Chinese only: staff read them on the handover and notices. */
 import { describe, expect, it } from 'vitest';
 import { TASK_TITLES } from '../../src/tasks/index.js';
 import { preparedShop } from '../handover/support/prepared-shop.js';

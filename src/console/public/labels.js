@@ -35,3 +35,5 @@ export const orderMessageKinds = () => labels?.orderMessageKinds ?? [];
 export const courierName = (code) => lookup('couriers', code);
 /** Hand-off task type → what staff call it (fix_label → 改面单). */
 export const taskTypeLabel = (type) => lookup('taskTypes', type);
+/** Scheduled job → its name (order-sync → 订单同步). */
+export const jobLabel = (name) => lookup('jobs', name);

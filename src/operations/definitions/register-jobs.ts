@@ -7,7 +7,7 @@ export function transferChecksJob(deps: { checks: TransferChecks }, settings: Jo
   return {
     name: 'transfer-checks',
     ...settings,
-    description: '汇款核对 (3-day rule and duplicate trades)',
+    description: 'transfer checks: 3-day rule and duplicate trades',
     async run() {
       const threeDay = await deps.checks.threeDayRule();
       const duplicates = await deps.checks.duplicateTrades();
@@ -21,7 +21,7 @@ export function transferRegisterJob(deps: { checks: TransferChecks; clock: Clock
   return {
     name: 'transfer-register',
     ...settings,
-    description: '汇款销售记录表 (the day\'s transfer register)',
+    description: 'the day\'s transfer register',
     run: (ctx) => deps.checks.dailyRegister(shanghaiDate(ctx?.dueAt ?? deps.clock.now())),
   };
 }
@@ -30,7 +30,7 @@ export function refundRegisterJob(deps: { refunds: RefundRegisterExport; clock: 
   return {
     name: 'refund-register',
     ...settings,
-    description: '退款登记导出 (the day\'s refund register export)',
+    description: 'the day\'s refund register export',
     async run(ctx) {
       const r = await deps.refunds.exportDay(shanghaiDate(ctx?.dueAt ?? deps.clock.now()));
       return { rows: r.rows };

@@ -74,7 +74,7 @@ export function stuckParcelsJob(deps: StuckParcelDeps, settings: JobSettings): J
   return {
     name: 'stuck-parcels',
     ...settings,
-    description: '异常包裹 (stuck, returning and refused parcels)',
+    description: 'stuck, returning and refused parcels',
     run: () => checkStuckParcels(deps),
   };
 }

@@ -6,6 +6,7 @@
 import { api, chineseText } from '../api.js';
 import { h, replace } from '../dom.js';
 import { shanghaiTime } from '../format.js';
+import { jobLabel, loadLabels } from '../labels.js';
 import { errorBox, loading } from '../widgets.js';
 
 const OUTCOMES = { ok: '成功', failed: '失败', 'skipped-overlap': '上一次还在运行，已跳过' };
@@ -30,7 +31,7 @@ export async function render({ view, session }) {
 
   async function load() {
     try {
-      const { jobs } = await api.jobs();
+      const [{ jobs }] = await Promise.all([api.jobs(), loadLabels()]);
       replace(list, h('ul', { class: 'task-list job-list' }, jobs.map(row)));
     } catch (err) {
       replace(list, errorBox(err, () => void load()));
@@ -42,17 +43,18 @@ export async function render({ view, session }) {
     button?.addEventListener('click', async () => {
       button.disabled = true;
       replace(button, '运行中…');
-      replace(status, h('p', {}, `正在运行 ${j.name}…`));
+      replace(status, h('p', {}, `正在运行 ${jobLabel(j.name)}…`));
       try {
         const { run } = await api.runJob(j.name);
-        replace(status, h('p', { dataset: { outcome: run.outcome } }, `${j.name}：`, runText(run)));
+        replace(status, h('p', { dataset: { outcome: run.outcome } }, `${jobLabel(j.name)}：`, runText(run)));
       } catch (err) {
         replace(status, errorBox(err));
       }
       await load();
     });
     return h('li', { class: 'task job', dataset: { name: j.name } },
-      h('div', { class: 'order-line' }, h('strong', {}, j.name), h('span', { class: 'muted small' }, chineseText(j.description)), button),
+      // The job's description is an engineer's note in English: staff read the name alone.
+      h('div', { class: 'order-line' }, h('strong', { class: 'job-name' }, jobLabel(j.name)), button),
       h('dl', { class: 'facts small' },
         h('div', { class: 'fact' }, h('dt', {}, '计划'), h('dd', {}, h('code', {}, j.schedule), ` · ${j.timeZone}`)),
         h('div', { class: 'fact' }, h('dt', {}, '下次运行'), h('dd', {}, j.nextRun ? shanghaiTime(j.nextRun) : '—')),
