@@ -68,7 +68,7 @@ export function createSessions(deps: { store: Store; accounts: Map<string, Staff
       // Verify against a real hash even for unknown users, so timing does not reveal who exists.
       const ok = await verifyPassword(String(password ?? ''), account?.passwordHash ?? [...accounts.values()][0]?.passwordHash ?? '');
       if (!account || !ok) {
-        throw new AuthenticationError('用户名或密码错误 (wrong username or password)', 'bad_credentials');
+        throw new AuthenticationError({ message: '用户名或密码错误', code: 'bad_credentials', detail: 'wrong username or password' });
       }
       failures.delete(key);
       const token = randomBytes(32).toString('base64url');
@@ -94,7 +94,7 @@ export function createSessions(deps: { store: Store; accounts: Map<string, Staff
       await store.transact((tx) => tx.delete(COLLECTION, digest(token)));
     },
     issueLocalToken(username) {
-      if (!accounts.has(username)) throw new AuthenticationError(`cliUser "${username}" is not a configured account`, 'bad_cli_user');
+      if (!accounts.has(username)) throw new AuthenticationError({ message: `配置中“cliUser”指定的“${username}”不是本店的员工账号`, code: 'bad_cli_user', params: { username } });
       const token = randomBytes(32).toString('base64url');
       local.set(digest(token), username);
       return token;

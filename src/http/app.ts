@@ -65,7 +65,7 @@ export function createApp(deps: AppDeps): express.Express {
     res.status(204).end();
   });
   for (const route of deps.routes) api.use(route.path, route.router);
-  api.use((req, _res, next) => next(new NotFoundError(`没有这个接口 (no such endpoint): ${req.method} /api${req.path}`, 'no_route')));
+  api.use((req, _res, next) => next(new NotFoundError({ message: '没有这个接口，请刷新页面后重试', code: 'no_route', params: { method: req.method, path: `/api${req.path}` } })));
   app.use('/api', api);
 
   app.use(express.static(deps.consoleDir, { index: 'index.html', maxAge: 0 }));

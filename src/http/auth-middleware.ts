@@ -40,7 +40,7 @@ export function requireAuth(sessions: Sessions): RequestHandler {
     const user = sessions.authenticate(token);
     if (!user) return next(new AuthenticationError());
     if (!bearer && !SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== '1') {
-      return next(new ForbiddenError('缺少防跨站请求标头 (missing CSRF header)', 'csrf'));
+      return next(new ForbiddenError({ message: '请求缺少防跨站标记，请刷新页面后重试', code: 'csrf', detail: 'missing CSRF header' }));
     }
     req.user = user;
     next();
