@@ -1,0 +1,128 @@
+// Malformed bank statements against the keeper's upload: cut at every byte of the last row, bytes flipped, columns
+// swapped, huge lines, binary, empty, oversized, broken XLSX, absurd amounts and dates. A file is accepted wrongly when
+// it is answered 201 although it must be refused, or when a row it reports is not a row of the file it was made from;
+// rows left behind are rows stored beyond what the accepted imports reported; /healthz is timed during the uploads.
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { openLowdbStore } from '../../dist/storage/index.js';
+import { parseStatement } from '../../dist/reconciliation/statement/index.js';
+import { client, startService } from './service.mjs';
+
+const BANKS = ['icbc', 'ccb', 'abc', 'boc', 'cmb', 'bocom', 'alipay'];
+const fixture = (bank) => readFileSync(new URL(`../../test/fixtures/statements/${bank}.csv`, import.meta.url), 'utf8');
+const rowKey = (r) => JSON.stringify([r.date, r.time, r.amountFen, r.counterpartyName, r.counterpartyAccount, r.note, r.balanceFen, r.serial]);
+
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+/** Files that must be refused whole, whatever the bank. */
+async function refusedKinds(random) {
+  const files = [
+    { kind: 'empty', name: 'empty.csv', bytes: Buffer.alloc(0) },
+    { kind: 'binary', name: 'noise.csv', bytes: Buffer.from(Array.from({ length: 4096 }, () => Math.floor(random() * 256))) },
+    { kind: 'huge line', name: 'huge.csv', bytes: Buffer.from(`交易日期,${'摘要'.repeat(1_500_000)}\n`) },
+    { kind: 'oversized', name: 'big.csv', bytes: Buffer.concat([Buffer.from(fixture('boc')), Buffer.alloc(11 * 1024 * 1024, 0x20)]) },
+  ];
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('明细').addRows([['记账日期', '记账时间', '金额', '余额', '对方账户名'], ['2026-11-23', '10:00:00', 100, 200, '张三']]);
+  const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+  files.push({ kind: 'broken xlsx', name: 'cut.xlsx', bytes: xlsx.subarray(0, Math.floor(xlsx.length / 2)) });
+  const boc = (amount, date = '2026-11-23') => [
+    '记账日期,记账时间,币别,金额,余额,交易名称,渠道,网点名称,附言,对方账户名,对方卡号/账号,对方开户行',
+    `${date},10:00:00,人民币,${amount},${amount},转账,网银,,,张三,6222000000001111,`, '',
+  ].join('\n');
+  for (const amount of ['1e20', '99999999999999999999.99', 'abc', '12.345', '--5']) {
+    files.push({ kind: 'absurd amount', name: 'amount.csv', bytes: Buffer.from(boc(amount)) });
+  }
+  for (const date of ['2026-13-45', '1900-01-01', '20261399', 'yesterday']) files.push({ kind: 'absurd date', name: 'date.csv', bytes: Buffer.from(boc('100.00', date)) });
+  // 余额 and the income column swapped: the running balance no longer adds up.
+  const icbc = fixture('icbc').split('\n');
+  const h = icbc.findIndex((l) => l.startsWith('交易日期'));
+  const cells = icbc[h].split(',');
+  const a = cells.indexOf('记账金额(收入)');
+  const b = cells.indexOf('余额');
+  [cells[a], cells[b]] = [cells[b], cells[a]];
+  icbc[h] = cells.join(',');
+  files.push({ kind: 'swapped columns', name: 'swapped.csv', bytes: iconv.encode(icbc.join('\n'), 'gbk') });
+  return files;
+}
+
+/** Files that may be read (a cut file's complete rows, a flipped byte in a note) but never invent a row. */
+function mutated(random, count) {
+  const files = [];
+  for (const bank of BANKS) {
+    const whole = iconv.encode(fixture(bank), 'gbk');
+    const lastLine = whole.lastIndexOf(0x0a, whole.length - 2) + 1;
+    for (let end = lastLine + 1; end < whole.length; end++) files.push({ kind: 'cut', bank, name: `${bank}-cut.csv`, bytes: whole.subarray(0, end) });
+    for (let i = 0; i < 20; i++) {
+      const copy = Buffer.from(whole);
+      const at = Math.floor(random() * copy.length);
+      copy[at] ^= 0xff;
+      files.push({ kind: 'flipped byte', bank, name: `${bank}-flip.csv`, bytes: copy });
+    }
+  }
+  // Keep the byte cuts evenly spread when fewer files are asked for.
+  const step = Math.max(1, files.length / count);
+  return Array.from({ length: Math.min(count, files.length) }, (_, i) => files[Math.floor(i * step)]);
+}
+
+async function timedHealth(url, stop) {
+  let slowest = 0;
+  while (!stop.done) {
+    const t0 = performance.now();
+    await fetch(`${url}/healthz`).then((r) => r.text()).catch(() => {});
+    slowest = Math.max(slowest, performance.now() - t0);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return slowest;
+}
+
+export async function statementRounds({ dataDir, port, count }) {
+  const random = rng(20261206);
+  const originals = new Map();
+  for (const bank of BANKS) {
+    originals.set(bank, new Set((await parseStatement({ name: `${bank}.csv`, bytes: iconv.encode(fixture(bank), 'gbk') })).rows.map(rowKey)));
+  }
+  const svc = await startService({ dataDir, port, orders: 200 });
+  const api = client(svc.url);
+  const stop = { done: false };
+  const health = timedHealth(svc.url, stop);
+  let tried = 0;
+  let acceptedWrongly = 0;
+  let importedRows = 0;
+  let slowest = 0;
+  let slowestBig = 0;
+  const upload = async (file) => {
+    const form = new FormData();
+    form.append('file', new Blob([file.bytes]), file.name);
+    const t0 = performance.now();
+    const res = await api.post('/transfers/statements', form, { user: 'xiaozhou', timeoutMs: 120_000 });
+    const ms = performance.now() - t0;
+    slowest = Math.max(slowest, ms);
+    if (file.bytes.length >= 5 * 1024 * 1024) slowestBig = Math.max(slowestBig, ms);
+    tried++;
+    return res;
+  };
+  for (const file of await refusedKinds(random)) {
+    const res = await upload(file);
+    if (res.status < 400) { acceptedWrongly++; importedRows += res.body?.imported ?? 0; }
+  }
+  for (const file of mutated(random, count)) {
+    const res = await upload(file);
+    if (res.status >= 400) continue;
+    importedRows += res.body?.imported ?? 0;
+    const reported = [...(res.body?.matched ?? []).map((m) => m.row), ...(res.body?.queued ?? []).map((q) => q.row), ...(res.body?.unmatched ?? [])];
+    if (reported.some((r) => !originals.get(file.bank).has(rowKey(r)))) acceptedWrongly++;
+  }
+  stop.done = true;
+  const healthMs = await health;
+  await svc.stop();
+  // What the store holds, read after the service stopped, against what the accepted imports said they stored.
+  const store = await openLowdbStore({ dir: dataDir });
+  const stored = store.count('transfer-statement-rows');
+  await store.close();
+  return { tried, acceptedWrongly, rowsLeftBehind: stored - importedRows, slowestMs: slowest, slowestBigMs: slowestBig, healthMs };
+}
