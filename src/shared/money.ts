@@ -59,7 +59,11 @@ export function assertFen(fen: number): void {
   if (!Number.isSafeInteger(fen)) throw new RangeError(`fen must be an integer, got ${fen}`);
 }
 
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+
 export function toHalfWidth(text: string): string {
+  // Most text has no full-width character: one test instead of two replaces (a statement calls this per cell).
+  if (!FULL_WIDTH.test(text)) return text;
   return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 

@@ -9,11 +9,11 @@ import { withService } from '../with-service.js';
 function printSummary(s: ImportSummary): void {
   const out = (line: string) => process.stdout.write(line + '\n');
   out(`导入 imported ${s.imported} 行, 重复 duplicates ${s.duplicates}, 入账 credits ${s.credits}`);
-  out(`自动确认 matched ${s.matched.length}`);
+  out(`自动确认 matched ${s.counts.matched}`);
   for (const m of s.matched) out(`  ✓ ${m.row.date} ${(m.row.amountFen / 100).toFixed(2)} → ${m.transfers?.join(',') ?? m.transfer} (${m.rule})`);
-  out(`待人工 queued ${s.queued.length}`);
+  out(`待人工 queued ${s.counts.queued}`);
   for (const q of s.queued) out(`  ? ${q.row.date} ${(q.row.amountFen / 100).toFixed(2)}: ${q.reason}`);
-  out(`未匹配 unmatched ${s.unmatched.length}`);
+  out(`未匹配 unmatched ${s.counts.unmatched}`);
   if (s.heldBack) out(`! 第${s.heldBack.line}行未导入：${s.heldBack.reason}`);
 }
 

@@ -1,5 +1,9 @@
 import { assertFen, formatYuanFixed, parseYuan, toHalfWidth } from '../../shared/money.js';
+import { MAX_TEXT_CHARS } from './statement-limits.js';
 import type { RawCell } from './statement-types.js';
+
+/** Characters of a cell read at all: room for the stored text (MAX_TEXT_CHARS) and the padding banks add. */
+const MAX_CELL_SCAN = 4 * MAX_TEXT_CHARS;
 
 /**
  * Cell text as a person reads it: tabs and padding that banks add to stop Excel from mangling long numbers
@@ -9,6 +13,8 @@ export function cellText(cell: RawCell): string {
   if (cell === null || cell === undefined) return '';
   if (cell instanceof Date) return formatDateCell(cell);
   if (typeof cell === 'number') return String(cell);
+  // No cell a bank prints is near this long; cutting first keeps every later pattern linear in a bounded text.
+  if (cell.length > MAX_CELL_SCAN) cell = cell.slice(0, MAX_CELL_SCAN);
   let t = cell.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
   const excelText = /^="(.*)"$/.exec(t);
   if (excelText) t = excelText[1]!.trim();

@@ -1,6 +1,7 @@
 import { ValidationError } from '../../shared/errors.js';
 import { normalizeHeader, type BankLayout } from './bank-layouts.js';
 import { columnLetter, columnLetterIndex, PROFILE_LABELS, type MappingProfile } from './mapping-profile.js';
+import { MAX_QUOTED_HEADERS, quoteCell } from './statement-limits.js';
 import type { StatementField } from './statement-types.js';
 
 export interface ColumnRef { index: number; header: string }
@@ -55,10 +56,12 @@ export function profileColumns(profile: MappingProfile, headerCells: string[] | 
     const letter = columnLetterIndex(ref);
     const index = letter ?? normalized.indexOf(normalizeHeader(ref));
     if (index < 0) {
-      const found = (headerCells ?? []).filter(Boolean).join(', ');
+      // The header row is the file's text: a few of its cells, cut short, are enough to see what was there.
+      const cells = (headerCells ?? []).filter(Boolean);
+      const found = cells.slice(0, MAX_QUOTED_HEADERS).map(quoteCell).join(', ') + (cells.length > MAX_QUOTED_HEADERS ? ` 等 ${cells.length} 列` : '');
       throw new ValidationError({
-        message: `第${headerLine}行 表头中找不到映射配置“${profile.name}”的${String(PROFILE_LABELS[field])}“${ref}”`,
-        code: 'profile_column_missing', field: 'file', params: { line: headerLine, profile: profile.name, column: ref, role: field, found },
+        message: `第${headerLine}行 表头中找不到映射配置“${profile.name}”的${String(PROFILE_LABELS[field])}“${quoteCell(ref)}”`,
+        code: 'profile_column_missing', field: 'file', params: { line: headerLine, profile: profile.name, column: quoteCell(ref), role: field, found },
         detail: `line ${headerLine}: column "${ref}" (${field}) of profile "${profile.name}" not in the header row (found: ${found})`,
       });
     }

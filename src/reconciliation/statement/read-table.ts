@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
 import { ValidationError } from '../../shared/errors.js';
+import { readCsvText } from './csv-reader.js';
 import type { RawCell, RawRow } from './statement-types.js';
 
 export function isXlsx(file: { name: string; bytes: Buffer }): boolean {
@@ -18,26 +18,26 @@ export function refuseUnreadable(file: { name: string; bytes: Buffer }): void {
   if (b.length === 0) throw new ValidationError({ message: '文件为空', code: 'file_empty', field: 'file', detail: 'the file is empty' });
 }
 
-/** Several delimiters are tried because a few banks export tab-separated text under a .csv name. */
-export function readCsvRows(text: string, delimiter: ',' | '\t' | ';'): RawRow[] {
-  // csv-parse counts a CRLF inside a quoted field as two lines; one newline style keeps line numbers true.
-  const normalized = text.replace(/\r\n?/g, '\n');
-  let records: { record: string[]; info: { lines: number } }[];
+/** CRLF and lone CR as '\n': csv-parse counts a CRLF inside a quoted field as two lines; one style keeps line numbers true. */
+export function normalizeLineEnds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
+/**
+ * Several delimiters are tried because a few banks export tab-separated text under a .csv name. `normalized` has
+ * '\n' line ends only (normalizeLineEnds). With `maxRows`, only the top of the file is read (where the header is).
+ */
+export function readCsvRows(normalized: string, delimiter: ',' | '\t' | ';', maxRows?: number): RawRow[] {
+  let rows: RawRow[];
   try {
-    records = parse(normalized, {
-      delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: delimiter !== '\t', info: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+    rows = readCsvText(normalized, delimiter, maxRows);
   } catch (err) {
     const line = (err as { lines?: number }).lines;
     if (!terminated(normalized) && (err as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED') throw cutOff(line);
     throw new ValidationError({ message: `第${line ?? '?'}行: CSV 格式错误，请重新从网银下载对账单`, code: 'csv_malformed', field: 'file', params: { line: line ?? null }, detail: `line ${line ?? '?'}: malformed CSV (${(err as Error).message})` });
   }
-  const rows: RawRow[] = records.map(({ record, info }) => {
-    const inner = record.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0);
-    return { line: info.lines - inner, cells: record };
-  });
   // A bank writes every row with its line end; text that stops without one may have been cut off mid-row.
-  if (!terminated(normalized) && rows.length > 0) rows[rows.length - 1]!.unterminated = true;
+  if (maxRows === undefined && !terminated(normalized) && rows.length > 0) rows[rows.length - 1]!.unterminated = true;
   return rows;
 }
 

@@ -1,17 +1,22 @@
 import { ValidationError } from '../../shared/errors.js';
 import { AmountCellError, cellText, parseAmountCell, parseDateCell, parseDirection, parseTimeText, splitCounterparty } from './cell-values.js';
 import type { ColumnMap, ColumnRef } from './column-map.js';
+import { cutText, quoteCell } from './statement-limits.js';
 import type { RawRow, StatementRow } from './statement-types.js';
 
 export type BuiltRow = Omit<StatementRow, 'identity'>;
 
-/** Names the cell for the keeper (line, column, header, the text as read) and keeps the English for the log. */
-function refuse(line: number, col: ColumnRef, raw: string, code: string, zh: string, en: string): never {
+/**
+ * Names the cell for the keeper (line, column, header, the text as read, cut short: a refusal never repeats a
+ * whole cell of the file) and keeps the English for the log.
+ */
+function refuse(line: number, col: ColumnRef, cell: string, code: string, zh: string, en: string): never {
   const column = col.index + 1;
+  const [raw, header] = [quoteCell(cell), quoteCell(col.header)];
   throw new ValidationError({
-    message: `第${line}行 第${column}列(${col.header}): "${raw}" ${zh}`,
-    code, field: 'file', params: { line, column, header: col.header, value: raw },
-    detail: `line ${line}, column ${column} (${col.header}): ${en}`,
+    message: `第${line}行 第${column}列(${header}): "${raw}" ${zh}`,
+    code, field: 'file', params: { line, column, header, value: raw },
+    detail: `line ${line}, column ${column} (${header}): ${en}`,
   });
 }
 
@@ -70,15 +75,16 @@ export function buildRow(row: RawRow, cols: ColumnMap): BuiltRow {
     account ||= both.account;
   }
   const notes = [...new Set(cols.note.map((c) => textAt(row, c)).filter((t) => t !== ''))];
-  const serial = textAt(row, cols.serial);
+  const serial = cutText(textAt(row, cols.serial));
   return {
     line: row.line,
     date: when.date,
     time,
     amountFen: signedAmount(row, cols),
-    counterpartyName: name,
-    counterpartyAccount: account,
-    note: notes.join(' | '),
+    // Stored and shown for a person: a bank prints a few dozen characters; longer text is cut, and marked.
+    counterpartyName: cutText(name),
+    counterpartyAccount: cutText(account),
+    note: cutText(notes.join(' | ')),
     balanceFen: cols.balance ? amountAt(row, cols.balance) : null,
     serial: serial === '' ? null : serial,
   };

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { toHalfWidth } from '../../shared/money.js';
 import type { StatementRow } from './statement-types.js';
 
@@ -25,7 +25,8 @@ export function assignIdentities<T extends RowFields>(rows: T[]): (T & { identit
     const key = baseKey(r);
     const occurrence = (seen.get(key) ?? 0) + 1;
     seen.set(key, occurrence);
-    const identity = createHash('sha256').update(`${key}#${occurrence}`).digest('hex');
+    // One-shot hash: the same sha256 as createHash().update().digest(), without an object per row.
+    const identity = hash('sha256', `${key}#${occurrence}`, 'hex');
     return { ...r, identity };
   });
 }

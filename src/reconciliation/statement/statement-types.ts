@@ -47,6 +47,8 @@ export interface RawRow {
   cells: RawCell[];
   /** The file's last row, not followed by a line end: it may be cut off, so it is never taken as a bank row. */
   unterminated?: boolean;
+  /** How many cells the row had, when that was more than the MAX_COLUMNS kept in `cells`. */
+  width?: number;
 }
 
 /** A row that was read but not imported, and why: the keeper sees it in the import summary. */

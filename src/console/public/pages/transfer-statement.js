@@ -44,16 +44,18 @@ export function statementUpload(onImported) {
     summary);
 }
 
+/** The answer lists the first rows of each kind (`listLimit`) and counts them all: the rest are stored, not shown. */
 function summaryView(s) {
-  const list = (title, testid, items, line) => h('div', { dataset: { testid } },
-    h('h3', {}, `${title}（${items.length}）`),
-    items.length ? h('ul', { class: 'task-list' }, items.map(line)) : null);
+  const list = (title, testid, items, total, line) => h('div', { dataset: { testid } },
+    h('h3', {}, `${title}（${total}）`),
+    items.length ? h('ul', { class: 'task-list' }, items.map(line)) : null,
+    total > items.length ? h('p', { class: 'muted small', dataset: { testid: `${testid}-more` } }, `还有 ${total - items.length} 笔未显示`) : null);
   return h('div', {},
     h('p', { class: 'summary' }, `格式 ${s.layout}：入账 ${s.credits} 笔，新导入 ${s.imported} 笔${s.duplicates ? `，重复 ${s.duplicates} 笔已跳过` : ''}`),
     s.heldBack ? h('p', { class: 'warning', role: 'alert', dataset: { testid: 'statement-held-back' } }, `第 ${s.heldBack.line} 行未导入：${s.heldBack.reason}`) : null,
-    list('已匹配', 'statement-matched', s.matched, (m) => h('li', { class: 'task' }, h('p', {}, rowText(m.row)), h('p', { class: 'small' }, `→ ${m.transfers.join('、')}：${chineseText(m.reason)}`))),
-    list('待人工确认', 'statement-queued', s.queued, (q) => h('li', { class: 'task' }, h('p', {}, rowText(q.row)), h('p', { class: 'small row-reason' }, chineseText(q.reason)))),
-    list('未匹配', 'statement-unmatched', s.unmatched, (r) => h('li', { class: 'task' }, h('p', {}, rowText(r)), h('p', { class: 'small row-reason' }, '没有符合的汇款订单'))));
+    list('已匹配', 'statement-matched', s.matched, s.counts.matched, (m) => h('li', { class: 'task' }, h('p', {}, rowText(m.row)), h('p', { class: 'small' }, `→ ${m.transfers.join('、')}：${chineseText(m.reason)}`))),
+    list('待人工确认', 'statement-queued', s.queued, s.counts.queued, (q) => h('li', { class: 'task' }, h('p', {}, rowText(q.row)), h('p', { class: 'small row-reason' }, chineseText(q.reason)))),
+    list('未匹配', 'statement-unmatched', s.unmatched, s.counts.unmatched, (r) => h('li', { class: 'task' }, h('p', {}, rowText(r)), h('p', { class: 'small row-reason' }, '没有符合的汇款订单'))));
 }
 
 /** The credits waiting for a person; confirming names the row(s), the order and why. */
