@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
-import type { Config } from '../config/index.js';
-import { ConfigError, loadConfig } from '../config/index.js';
+import { type Config, ConfigError, loadConfig } from '../config/index.js';
 import { packageInfo } from '../service/index.js';
 import { hashPasswordCommand } from './commands/hash-password.js';
 import { handoverCommand } from './commands/handover.js';
@@ -11,9 +10,8 @@ import { replyCommand } from './commands/reply.js';
 import { transfersCommand } from './commands/transfers.js';
 import { remarkCommand } from './commands/remark.js';
 import { syncCommand } from './commands/sync.js';
-import { describeHttpError } from './service-client.js';
 
-/** The CLI is a thin shell over the same domain functions the HTTP API uses. */
+/** The CLI is a thin shell over the HTTP API: every command goes through one typed client (see with-service.ts). */
 function config(): Config {
   return loadConfig();
 }
@@ -40,6 +38,6 @@ program.addCommand(hashPasswordCommand());
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof ConfigError) process.stderr.write(err.message + '\n');
-  else process.stderr.write(`xiaoer: ${describeHttpError(err)}\n`);
+  else process.stderr.write(`xiaoer: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(err instanceof ConfigError ? 2 : 1);
 });

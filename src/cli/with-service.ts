@@ -1,29 +1,47 @@
-import type { AxiosInstance } from 'axios';
-import type { User } from '../accounts/index.js';
-import { loadAccounts, toUser } from '../accounts/index.js';
 import type { Config } from '../config/index.js';
-import { startService, type RunningService } from '../service/index.js';
-import { silentLogger } from '../shared/logger.js';
+import { startService, type StartOptions } from '../service/index.js';
+import { createLogger, silentLogger } from '../shared/logger.js';
+import { createApiClient, type XiaoerApi } from './api-client.js';
 import { runningService } from './service-client.js';
 
+/** Where a command's work is done: the running service, or the instance this CLI started for itself. */
+export type Where = { kind: 'service'; pid: number } | { kind: 'in-process' };
+
 /**
- * Runs a CLI command against the one writer of the data folder: through the running service's API
- * when there is one, otherwise on a private instance of the same composition root (no jobs, no
- * initial sync), acting as the configured CLI user.
+ * Runs a CLI command against the one writer of the data folder, always through its HTTP API: the
+ * running service's when there is one, otherwise the same composition root started here (no jobs,
+ * no initial sync, on 127.0.0.1 port 0, advertising nothing), with a token for config.cliUser that
+ * lives in this process only. The command is written once, against `api`.
  */
-export async function withService<T>(
+export async function withApi<T>(
   config: Config,
-  viaApi: (api: AxiosInstance) => Promise<T>,
-  local: (svc: RunningService, user: User) => Promise<T>,
+  work: (api: XiaoerApi, where: Where) => Promise<T>,
+  opts: Pick<StartOptions, 'onSyncProgress'> = {},
 ): Promise<T> {
-  const api = await runningService(config);
-  if (api) return viaApi(api);
-  const accounts = await loadAccounts(config);
-  const account = accounts.get(config.cliUser);
-  if (!account) throw new Error(`cliUser "${config.cliUser}" is not a configured staff account (set cliUser in data/config.json)`);
-  const svc = await startService({ ...config, port: 0, host: '127.0.0.1' }, { jobs: false, initialSync: false, advertise: false, logger: silentLogger() });
+  const service = await runningService(config);
+  if (service) return work(createApiClient(service), { kind: 'service', pid: service.pid });
+  const svc = await startService(
+    { ...config, port: 0, host: '127.0.0.1' },
+    {
+      jobs: false,
+      initialSync: false,
+      advertise: false,
+      onSyncProgress: opts.onSyncProgress,
+      // A request that fails inside (HTTP 500) is logged to stderr as the service would log it, not only "内部错误".
+      logger:
+        config.logLevel === 'silent' ? silentLogger() : createLogger({ level: 'error', destination: process.stderr }),
+    },
+  );
   try {
-    return await local(svc, toUser(account));
+    let token: string;
+    try {
+      token = svc.issueCliToken();
+    } catch {
+      throw new Error(
+        `cliUser "${config.cliUser}" 不是已配置的员工账号：请在 data/config.json 里把 cliUser 设为命令行代表的账号。`,
+      );
+    }
+    return await work(createApiClient({ baseUrl: svc.url, token, name: '小二服务' }), { kind: 'in-process' });
   } finally {
     await svc.close();
   }
@@ -32,6 +50,6 @@ export async function withService<T>(
 /** `--field amount=5 --field sku=A1023` → { amount: '5', sku: 'A1023' } */
 export function collectFields(value: string, previous: Record<string, string> = {}): Record<string, string> {
   const eq = value.indexOf('=');
-  if (eq <= 0) throw new Error(`--field takes key=value, got "${value}"`);
+  if (eq <= 0) throw new Error(`--field 要写成 key=value，收到的是 "${value}"`);
   return { ...previous, [value.slice(0, eq)]: value.slice(eq + 1) };
 }

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import type { Config } from '../../config/index.js';
 import { shanghaiDate, systemClock } from '../../shared/time.js';
-import { withService } from '../with-service.js';
+import { withApi } from '../with-service.js';
 
 export function handoverCommand(loadConfig: () => Config): Command {
   return new Command('handover')
@@ -9,13 +9,10 @@ export function handoverCommand(loadConfig: () => Config): Command {
     .option('--shift <day|night>', 'shift', 'day')
     .option('--date <YYYY-MM-DD>', 'shop date (Asia/Shanghai)', shanghaiDate(systemClock.now()))
     .action(async (opts: { shift: string; date: string }) => {
-      if (opts.shift !== 'day' && opts.shift !== 'night') throw new Error(`--shift is day or night, got "${opts.shift}"`);
+      if (opts.shift !== 'day' && opts.shift !== 'night')
+        throw new Error(`--shift 只能是 day（白班）或 night（夜班），收到的是 "${opts.shift}"`);
       const shift = opts.shift;
-      const md = await withService<string>(
-        loadConfig(),
-        async (api) => (await api.get('/handover', { params: { shift, date: opts.date, format: 'markdown' }, responseType: 'text' })).data as string,
-        async (svc) => svc.operations.handoverMarkdown(shift, opts.date),
-      );
+      const md = await withApi(loadConfig(), (api) => api.handoverMarkdown(shift, opts.date));
       process.stdout.write(md.endsWith('\n') ? md : md + '\n');
     });
 }

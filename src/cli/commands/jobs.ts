@@ -1,14 +1,8 @@
 import { Command } from 'commander';
 import type { Config } from '../../config/index.js';
-import { withService } from '../with-service.js';
+import { withApi } from '../with-service.js';
 
-interface Listing {
-  name: string;
-  schedule: string;
-  timeZone: string;
-  nextRun: string | null;
-  lastRun: { outcome: string; finishedAt: string } | null;
-}
+const OUTCOME: Record<string, string> = { ok: '成功', failed: '失败', 'skipped-overlap': '跳过（上一次还在运行）' };
 
 export function jobsCommand(loadConfig: () => Config): Command {
   const jobs = new Command('jobs').description('定时任务 (scheduled jobs)');
@@ -17,16 +11,16 @@ export function jobsCommand(loadConfig: () => Config): Command {
     .description('list jobs with their cron expression, time zone and next run')
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
-      const list = await withService<Listing[]>(
-        loadConfig(),
-        async (api) => (await api.get<{ jobs: Listing[] }>('/jobs')).data.jobs,
-        async (svc) => svc.operations.listJobs() as unknown as Listing[],
-      );
+      const list = await withApi(loadConfig(), (api) => api.listJobs());
       if (opts.json) return void process.stdout.write(JSON.stringify(list, null, 2) + '\n');
       const w = Math.max(...list.map((j) => j.name.length));
       for (const j of list) {
-        const last = j.lastRun ? `  last ${j.lastRun.outcome} ${j.lastRun.finishedAt}` : '';
-        process.stdout.write(`${j.name.padEnd(w)}  ${j.schedule.padEnd(14)}  ${j.timeZone}  next ${j.nextRun ?? '-'}${last}\n`);
+        const last = j.lastRun
+          ? `  上次 ${OUTCOME[j.lastRun.outcome] ?? j.lastRun.outcome} ${j.lastRun.finishedAt}`
+          : '';
+        process.stdout.write(
+          `${j.name.padEnd(w)}  ${j.schedule.padEnd(14)}  ${j.timeZone}  下次 ${j.nextRun ?? '-'}${last}\n`,
+        );
       }
     });
   jobs
@@ -34,12 +28,13 @@ export function jobsCommand(loadConfig: () => Config): Command {
     .description('run one job now')
     .argument('<name>')
     .action(async (name: string) => {
-      const run = await withService<{ outcome: string; counts: Record<string, number>; error: string | null }>(
-        loadConfig(),
-        async (api) => (await api.post(`/jobs/${encodeURIComponent(name)}/run`)).data,
-        async (svc) => svc.operations.runJob(name),
+      const run = await withApi(loadConfig(), (api) => api.runJob(name));
+      const counts = Object.entries(run.counts)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ');
+      process.stdout.write(
+        `${name}：${OUTCOME[run.outcome] ?? run.outcome}${counts ? ` ${counts}` : ''}${run.error ? ` — ${run.error}` : ''}\n`,
       );
-      process.stdout.write(`${name}: ${run.outcome} ${JSON.stringify(run.counts)}${run.error ? ` — ${run.error}` : ''}\n`);
       if (run.outcome === 'failed') process.exitCode = 1;
     });
   return jobs;

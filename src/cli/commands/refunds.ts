@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import type { Config } from '../../config/index.js';
 import { shanghaiDate, systemClock } from '../../shared/time.js';
-import { withService } from '../with-service.js';
+import { withApi } from '../with-service.js';
 
 export function refundsCommand(loadConfig: () => Config): Command {
   const refunds = new Command('refunds').description('退款登记 (refund register)');
@@ -13,18 +13,14 @@ export function refundsCommand(loadConfig: () => Config): Command {
     .option('--format <csv|xlsx>', 'file format', 'csv')
     .option('--out <file>', 'output file (default refunds-<date>.<format>)')
     .action(async (opts: { date: string; format: string; out?: string }) => {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new Error(`--date takes YYYY-MM-DD, got "${opts.date}"`);
-      if (opts.format !== 'csv' && opts.format !== 'xlsx') throw new Error(`--format is csv or xlsx, got "${opts.format}"`);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new Error(`--date 要写成 YYYY-MM-DD，收到的是 "${opts.date}"`);
+      if (opts.format !== 'csv' && opts.format !== 'xlsx')
+        throw new Error(`--format 只能是 csv 或 xlsx，收到的是 "${opts.format}"`);
       const format = opts.format;
-      const config = loadConfig();
-      const bytes = await withService<Buffer>(
-        config,
-        async (api) => Buffer.from((await api.get(`/refunds/export`, { params: { date: opts.date, format }, responseType: 'arraybuffer' })).data as ArrayBuffer),
-        async (svc) => svc.remarks.exportRefunds(opts.date, format),
-      );
+      const bytes = await withApi(loadConfig(), (api) => api.refundExport(opts.date, format));
       const out = opts.out ?? `refunds-${opts.date}.${format}`;
       await writeFile(out, bytes);
-      process.stdout.write(`已导出 exported ${out} (${bytes.length} bytes)\n`);
+      process.stdout.write(`已导出 ${out}（${bytes.length} 字节）\n`);
     });
   return refunds;
 }

@@ -1,12 +1,6 @@
 import { Command } from 'commander';
 import type { Config } from '../../config/index.js';
-import { collectFields, withService } from '../with-service.js';
-
-interface Rendered {
-  title: string;
-  text: string;
-  missingPrompts: { name: string; label: string }[];
-}
+import { collectFields, withApi } from '../with-service.js';
 
 export function replyCommand(loadConfig: () => Config): Command {
   return new Command('reply')
@@ -15,13 +9,9 @@ export function replyCommand(loadConfig: () => Config): Command {
     .option('--tid <tid>', 'order to fill the reply from')
     .option('--set <key=value>', 'fill a prompt (repeatable)', collectFields, {})
     .action(async (ref: string, opts: { tid?: string; set: Record<string, string> }) => {
-      const config = loadConfig();
-      const r = await withService<Rendered>(
-        config,
-        async (api) => (await api.post(`/quick-replies/${encodeURIComponent(ref)}/render`, { tid: opts.tid, values: opts.set })).data,
-        async (svc, user) => (await svc.messaging.renderQuickReply(ref, { tid: opts.tid, values: opts.set, user })) as Rendered,
-      );
+      const r = await withApi(loadConfig(), (api) => api.renderQuickReply(ref, { tid: opts.tid, values: opts.set }));
       process.stdout.write(r.text + '\n');
-      if (r.missingPrompts.length) process.stderr.write(`未填写 unfilled: ${r.missingPrompts.map((p) => `${p.name} (${p.label})`).join(', ')}\n`);
+      if (r.missingPrompts.length)
+        process.stderr.write(`未填写：${r.missingPrompts.map((p) => `${p.name}（${p.label}）`).join('，')}\n`);
     });
 }

@@ -1,16 +1,40 @@
 import { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Config } from '../../config/index.js';
-import { silentLogger } from '../../shared/logger.js';
-import { startService } from '../../service/index.js';
+import type { SyncAllProgress } from '../../service/index.js';
 import type { SyncRun } from '../../sync/index.js';
-import { runningService } from '../service-client.js';
+import { withApi } from '../with-service.js';
 
 function printSummary(run: SyncRun, out: (s: string) => void): void {
-  out(`订单 orders: 新增 new ${run.ordersNew}, 更新 changed ${run.ordersChanged}, 未变 unchanged ${run.ordersUnchanged}`);
-  out(`物流 parcels refreshed: ${run.parcelsRefreshed}`);
-  out(`平台调用 platform calls: ${run.platformCalls}`);
-  out(`错误 errors: ${run.errors.length}${run.errors.length ? '\n  ' + run.errors.slice(0, 10).join('\n  ') : ''}`);
+  out(`订单：新增 ${run.ordersNew}，更新 ${run.ordersChanged}，未变 ${run.ordersUnchanged}`);
+  out(`物流刷新：${run.parcelsRefreshed} 个包裹`);
+  out(`平台调用：${run.platformCalls} 次`);
+  out(`错误：${run.errors.length} 个${run.errors.length ? '\n  ' + run.errors.slice(0, 10).join('\n  ') : ''}`);
+}
+
+const PHASE = { backfill: ['回填', '天'], incremental: ['增量', '天'], logistics: ['物流', '个包裹'] } as const;
+
+/** A bar per phase on stderr, fed by the in-process service (a running service's progress is in its console). */
+function progressBar(): { update(p: SyncAllProgress): void; stop(): void } {
+  const bar = new SingleBar(
+    { format: '{phase} |{bar}| {value}/{total} {unit}', hideCursor: true, noTTYOutput: false },
+    Presets.shades_classic,
+  );
+  let phase = '';
+  return {
+    update(p) {
+      const [label, unit] = PHASE[p.phase];
+      if (label !== phase) {
+        if (phase) bar.stop();
+        phase = label;
+        bar.start(p.total, 0, { phase: label, unit });
+      }
+      bar.update(p.done, { phase: label });
+    },
+    stop() {
+      if (phase) bar.stop();
+    },
+  };
 }
 
 export function syncCommand(loadConfig: () => Config): Command {
@@ -18,33 +42,20 @@ export function syncCommand(loadConfig: () => Config): Command {
     .description('同步订单和物流 (sync orders and parcels now)')
     .option('--json', 'print the summary as JSON')
     .action(async (opts: { json?: boolean }) => {
-      const config = loadConfig();
       const out = (s: string) => process.stdout.write(s + '\n');
-      const api = await runningService(config);
+      const bar = opts.json ? null : progressBar();
       let run: SyncRun;
-      if (api) {
-        if (!opts.json) out(`服务正在运行，通过其接口同步 / the service is running: syncing through its API…`);
-        run = (await api.post<SyncRun>('/sync')).data;
-      } else {
-        // No service: run the same composition root here, on a private port, without its jobs.
-        const svc = await startService({ ...config, port: 0 }, { jobs: false, initialSync: false, logger: silentLogger() });
-        const bar = new SingleBar({ format: '{phase} |{bar}| {value}/{total} {unit}', hideCursor: true, noTTYOutput: false }, Presets.shades_classic);
-        let phase = '';
-        try {
-          run = await svc.sync.syncAll((p) => {
-            if (opts.json) return;
-            const label = p.phase === 'backfill' ? '回填 backfill' : p.phase === 'incremental' ? '增量 incremental' : '物流 logistics';
-            if (label !== phase) {
-              if (phase) bar.stop();
-              phase = label;
-              bar.start(p.total, 0, { phase: label, unit: p.phase === 'logistics' ? 'parcels' : 'days' });
-            }
-            bar.update(p.done, { phase: label });
-          });
-        } finally {
-          if (phase) bar.stop();
-          await svc.close();
-        }
+      try {
+        run = await withApi(
+          loadConfig(),
+          async (api, where) => {
+            if (where.kind === 'service' && !opts.json) out(`小二服务正在运行（进程 ${where.pid}），由它同步…`);
+            return api.sync();
+          },
+          { onSyncProgress: bar?.update },
+        );
+      } finally {
+        bar?.stop();
       }
       if (opts.json) out(JSON.stringify(run, null, 2));
       else printSummary(run, out);

@@ -3,17 +3,22 @@ import { basename, extname } from 'node:path';
 import { Command } from 'commander';
 import type { Config } from '../../config/index.js';
 import type { ImportSummary } from '../../reconciliation/index.js';
+import { formatYuanFixed } from '../../shared/money.js';
 import { shanghaiDate, systemClock } from '../../shared/time.js';
-import { withService } from '../with-service.js';
+import { withApi } from '../with-service.js';
 
 function printSummary(s: ImportSummary): void {
   const out = (line: string) => process.stdout.write(line + '\n');
-  out(`导入 imported ${s.imported} 行, 重复 duplicates ${s.duplicates}, 入账 credits ${s.credits}`);
-  out(`自动确认 matched ${s.counts.matched}`);
-  for (const m of s.matched) out(`  ✓ ${m.row.date} ${(m.row.amountFen / 100).toFixed(2)} → ${m.transfers?.join(',') ?? m.transfer} (${m.rule})`);
-  out(`待人工 queued ${s.counts.queued}`);
-  for (const q of s.queued) out(`  ? ${q.row.date} ${(q.row.amountFen / 100).toFixed(2)}: ${q.reason}`);
-  out(`未匹配 unmatched ${s.counts.unmatched}`);
+  out(`导入 ${s.imported} 行，重复 ${s.duplicates} 行，入账 ${s.credits} 行`);
+  // The lists hold the first s.listLimit rows of each kind; the counts are of all of them.
+  out(`自动确认 ${s.counts.matched} 笔`);
+  for (const m of s.matched)
+    out(`  ✓ ${m.row.date} ${formatYuanFixed(m.row.amountFen)} → ${m.transfers?.join(',') ?? m.transfer} (${m.rule})`);
+  if (s.counts.matched > s.matched.length) out(`  …还有 ${s.counts.matched - s.matched.length} 笔未显示`);
+  out(`待人工核对 ${s.counts.queued} 笔`);
+  for (const q of s.queued) out(`  ? ${q.row.date} ${formatYuanFixed(q.row.amountFen)}: ${q.reason}`);
+  if (s.counts.queued > s.queued.length) out(`  …还有 ${s.counts.queued - s.queued.length} 笔未显示`);
+  out(`未匹配 ${s.counts.unmatched} 笔`);
   if (s.heldBack) out(`! 第${s.heldBack.line}行未导入：${s.heldBack.reason}`);
 }
 
@@ -27,15 +32,8 @@ export function transfersCommand(loadConfig: () => Config): Command {
     .option('--json', 'print the summary as JSON')
     .action(async (file: string, opts: { bank?: string; json?: boolean }) => {
       const bytes = await readFile(file);
-      const summary = await withService<ImportSummary>(
-        loadConfig(),
-        async (api) => {
-          const form = new FormData();
-          form.append('file', new Blob([bytes]), basename(file));
-          if (opts.bank) form.append('bank', opts.bank);
-          return (await api.post<ImportSummary>('/transfers/statements', form)).data;
-        },
-        async (svc, user) => svc.transfers.importStatement(bytes, basename(file), { bank: opts.bank as never, user }),
+      const summary = await withApi(loadConfig(), (api) =>
+        api.importStatement({ bytes, name: basename(file) }, opts.bank),
       );
       if (opts.json) process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
       else printSummary(summary);
@@ -46,15 +44,16 @@ export function transfersCommand(loadConfig: () => Config): Command {
     .option('--date <YYYY-MM-DD>', 'shop date (Asia/Shanghai)', shanghaiDate(systemClock.now()))
     .requiredOption('--out <file>', 'file.xlsx or file.csv')
     .action(async (opts: { date: string; out: string }) => {
-      const format = extname(opts.out).toLowerCase() === '.xlsx' ? 'xlsx' : extname(opts.out).toLowerCase() === '.csv' ? 'csv' : null;
-      if (!format) throw new Error(`--out must end in .xlsx or .csv, got "${opts.out}"`);
-      const bytes = await withService<Buffer>(
-        loadConfig(),
-        async (api) => Buffer.from((await api.get('/transfers/register', { params: { date: opts.date, format }, responseType: 'arraybuffer' })).data as ArrayBuffer),
-        async (svc) => svc.transfers.registerExport(opts.date, format),
-      );
+      const format =
+        extname(opts.out).toLowerCase() === '.xlsx'
+          ? 'xlsx'
+          : extname(opts.out).toLowerCase() === '.csv'
+            ? 'csv'
+            : null;
+      if (!format) throw new Error(`--out 的文件名要以 .xlsx 或 .csv 结尾，收到的是 "${opts.out}"`);
+      const bytes = await withApi(loadConfig(), (api) => api.transferRegister(opts.date, format));
       await writeFile(opts.out, bytes);
-      process.stdout.write(`已导出 exported ${opts.out} (${bytes.length} bytes)\n`);
+      process.stdout.write(`已导出 ${opts.out}（${bytes.length} 字节）\n`);
     });
   return transfers;
 }
