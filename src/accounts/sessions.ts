@@ -58,7 +58,7 @@ export function createSessions(deps: { store: Store; accounts: Map<string, Staff
       let f = failures.get(key);
       if (f && f.until <= now0) f = undefined; // the lockout has run out: start counting afresh
       if (f && f.count >= MAX_FAILURES) {
-        throw new AuthenticationError('密码错误次数过多，请 5 分钟后再试 (too many failed attempts)', 'locked_out');
+        throw new AuthenticationError({ message: '密码错误次数过多，请 5 分钟后再试', code: 'locked_out', params: { retryAfterSeconds: 300 } });
       }
       // Count the attempt before the slow hash, so parallel guesses cannot slip past the limit.
       const attempt = { count: (f?.count ?? 0) + 1, until: now0 + LOCKOUT_MS };

@@ -39,7 +39,7 @@ export function groupByOwner(items: OpenItem[]): OwnerGroup[] {
   for (const item of items) {
     const key = item.owner ?? '';
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { owner: item.owner, ownerName: item.ownerName ?? (item.owner ?? '接班同事 (next shift)'), items: [] }));
+    if (!g) groups.set(key, (g = { owner: item.owner, ownerName: item.ownerName ?? (item.owner ?? '接班同事'), items: [] }));
     g.items.push(item);
   }
   const out = [...groups.values()];

@@ -56,7 +56,7 @@ export async function repairReviews(deps: { book: ReviewBook; sink: Pick<Message
     const answer = await deps.sink.enqueue({ kind: 'review-repair', tid: v.tid, buyerNick: v.buyerNick, reason: `${label}修复：${v.itemTitle}` });
     const [followUp, created] = await deps.followUps.open({
       id: `review:${r.id}`, kind: 'review_phone', tid: v.tid, buyerNick: v.buyerNick,
-      title: `电话联系${label}买家 (phone about a ${v.result} review)`, detail: v.content.slice(0, 200),
+      title: `电话联系${label}买家`, detail: v.content.slice(0, 200),
       owner: null, ownerName: null, shift: 'night',
     });
     await deps.book.markHandled(r, answer, followUp.id);

@@ -2,6 +2,7 @@ import cron from 'node-cron';
 import { NotFoundError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { maskText } from '../shared/mask.js';
+import { personError } from '../shared/person-error.js';
 import { toInstant, type Clock } from '../shared/time.js';
 import type { AppendLog, Store } from '../storage/index.js';
 import { catchUpDecision } from './catch-up.js';
@@ -78,7 +79,7 @@ export function startScheduler(jobs: Job[], deps: SchedulerDeps): Scheduler {
       run = { job: job.name, startedAt, finishedAt: toInstant(now()), outcome: 'ok', counts, error: null, reason: ctx.reason };
     } catch (err) {
       deps.logger.error({ err, job: job.name }, 'job failed');
-      run = { job: job.name, startedAt, finishedAt: toInstant(now()), outcome: 'failed', counts: {}, error: maskText((err as Error).message), reason: ctx.reason };
+      run = { job: job.name, startedAt, finishedAt: toInstant(now()), outcome: 'failed', counts: {}, error: maskText(personError(err)?.message ?? (err as Error).message), reason: ctx.reason };
     }
     await record(run);
     return run;
@@ -131,7 +132,7 @@ export function startScheduler(jobs: Job[], deps: SchedulerDeps): Scheduler {
     has: (name) => byName.has(name),
     async runNow(name, reason = 'manual') {
       const job = byName.get(name);
-      if (!job) throw new NotFoundError(`没有这个任务 (no job named ${name})`, 'job_not_found');
+      if (!job) throw new NotFoundError({ message: `没有名为“${name}”的任务`, code: 'job_not_found', params: { name } });
       await history.load();
       return guarded(job, { dueAt: now(), reason });
     },

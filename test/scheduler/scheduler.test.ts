@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Job, JobContext, JobRun } from '../../src/scheduler/job.js';
 import { startScheduler, type CronDriver } from '../../src/scheduler/scheduler.js';
 import { catchUpDecision } from '../../src/scheduler/catch-up.js';
+import { UpstreamError } from '../../src/shared/errors.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { fixedClock, parseInstant, toInstant } from '../../src/shared/time.js';
 import { createMemoryStore } from '../../src/storage/index.js';
@@ -66,7 +67,17 @@ describe('scheduler', () => {
     clock.advance(60_000);
     expect(await s.runNow('flaky')).toMatchObject({ outcome: 'ok', counts: { ok: 1 }, startedAt: '2026-11-23T10:01:00.000+08:00' });
     expect(s.list()[0]).toMatchObject({ name: 'flaky', timeZone: 'Asia/Shanghai', nextRun: '2026-11-24T10:00:00.000+08:00', lastRun: { outcome: 'ok' } });
-    await expect(s.runNow('nope')).rejects.toThrow(/no job named nope/);
+    await expect(s.runNow('nope')).rejects.toMatchObject({ code: 'job_not_found', params: { name: 'nope' } });
+  });
+
+  it('when a job fails with an outside system\'s error, then the run records the sentence a person reads, not the system\'s English', async () => {
+    const store = createMemoryStore();
+    const job: Job = {
+      name: 'sync', schedule: '0 10 * * *', description: '',
+      run: async () => { throw new UpstreamError({ upstream: 'taobao', code: 'request_failed', message: 'taobao: network error (ECONNRESET)', retriable: true }); },
+    };
+    const s = startScheduler([job], { clock: fixedClock('2026-11-23T10:00:00+08:00'), logger: silentLogger(), runs: store.log('job-runs'), store, autoStart: false });
+    expect(await s.runNow('sync')).toMatchObject({ outcome: 'failed', error: '淘宝平台暂时无法访问，请稍后再试' });
   });
 
   describe('catch-up of missed daily runs', () => {

@@ -1,49 +1,38 @@
 /**
  * The one way pages talk to the service: the same JSON API the CLI and tests use. Errors arrive as
- * ApiError with a message in plain Chinese, ready to show next to the form or field.
+ * ApiError carrying the service's answer as it is: a stable code, one Chinese sentence ready to show next
+ * to the form or field, the field, and the values the sentence was built from (params).
  */
 import { clearSession, currentSession } from './session.js';
 
 export class ApiError extends Error {
   /** @param {number} status 0 when the service could not be reached */
-  constructor(status, code, message, field) {
+  constructor(status, code, message, field, params) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.field = field;
+    this.params = params ?? {};
   }
 }
 
-/** Messages for codes staff meet often; anything else shows the service's own Chinese text. */
-const MESSAGES = {
-  bad_credentials: '用户名或密码错误',
-  locked_out: '密码错误次数过多，请 5 分钟后再试',
-  unauthenticated: '登录已过期，请重新登录',
-  forbidden: '你的账号没有这个操作的权限',
-  order_not_found: '没有找到这个订单',
-  network: '无法连接小二服务，请确认服务正在运行后重试',
-  internal: '服务器出错了，请稍后再试',
-};
-
 /**
- * The service writes "中文说明 (English note)" or "中文说明 / English note"; staff read only the
- * Chinese part. English-only brackets inside the text go too; a message with no Chinese stays whole.
+ * Sentences for answers that carry none of the service's own: the service unreachable, or a body that is not
+ * ours (a proxy's error page). The service's message is shown as it is, never rewritten or cut.
  */
-export function chineseText(message) {
-  const raw = String(message ?? '');
-  const text = raw
-    .replace(/\s*\/\s+[^\u4e00-\u9fff/]*$/, '')
-    .replace(/\s*\([^()\u4e00-\u9fff]*[A-Za-z][^()\u4e00-\u9fff]*\)/g, '')
-    .trim();
-  return (/[\u4e00-\u9fff]/.test(text) ? text : raw.trim()) || '操作失败，请稍后再试';
-}
+const FALLBACK = {
+  network: '无法连接小二服务，请确认服务正在运行后重试',
+  unauthenticated: '未登录或登录已过期，请重新登录',
+  internal: '服务器出错了，请稍后再试',
+  error: '操作失败，请稍后再试',
+};
 
 function toApiError(status, body) {
   const e = body && typeof body === 'object' ? body.error : undefined;
   const code = e?.code ?? (status === 401 ? 'unauthenticated' : status >= 500 ? 'internal' : 'error');
-  const byStatus = status === 401 && code !== 'bad_credentials' && code !== 'locked_out' ? MESSAGES.unauthenticated : undefined;
-  return new ApiError(status, code, MESSAGES[code] ?? byStatus ?? chineseText(e?.message), e?.field);
+  const message = typeof e?.message === 'string' && e.message ? e.message : (FALLBACK[code] ?? FALLBACK.error);
+  return new ApiError(status, code, message, e?.field, e?.params);
 }
 
 /** Called when a logged-in request comes back 401: the app sends the user to the login page. */
@@ -70,7 +59,7 @@ async function send(method, url, headers, body) {
   try {
     return await fetch(url, { method, headers: method === 'GET' ? headers : { ...headers, ...CSRF }, body, credentials: 'same-origin' });
   } catch {
-    throw new ApiError(0, 'network', MESSAGES.network);
+    throw new ApiError(0, 'network', FALLBACK.network);
   }
 }
 

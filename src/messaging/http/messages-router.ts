@@ -5,11 +5,22 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { currentUser } from '../../http/index.js';
+import { currentUser, fieldLabels } from '../../http/index.js';
 import { NotFoundError } from '../../shared/errors.js';
-import { MESSAGE_STATES, type MessageState } from '../outbound/message.js';
+import { MESSAGE_STATE_LABELS, MESSAGE_STATES, type MessageState } from '../outbound/message.js';
 import type { MessageService } from '../outbound/message-service.js';
-import { MESSAGE_KINDS } from '../templates/metadata.js';
+import { MESSAGE_KIND_LABELS, MESSAGE_KINDS } from '../templates/metadata.js';
+
+/** What staff call this router's fields, in its error messages. */
+const LABELS = {
+  kind: { label: '消息类型', values: MESSAGE_KIND_LABELS },
+  state: { label: '消息状态', values: MESSAGE_STATE_LABELS },
+  values: '填写项',
+  dueAt: { label: '发送时间', example: '2026-11-23T20:00:00+08:00' },
+  buyer: '买家昵称',
+  audience: { label: '发送对象', values: { buyer: '买家', staff: '同事' } },
+  limit: '条数',
+};
 
 const instant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, 'an ISO-8601 instant with its offset');
 const body = z.object({
@@ -34,7 +45,7 @@ const YES = new Set(['1', 'true', 'yes']);
 function states(text: string | undefined): MessageState[] | undefined {
   if (!text) return undefined;
   const list = text.split(',').map((s) => s.trim()).filter(Boolean);
-  return list.map((s) => z.enum(MESSAGE_STATES, `state must be one of ${MESSAGE_STATES.join(', ')}`).parse(s));
+  return list.map((s) => z.object({ state: z.enum(MESSAGE_STATES) }).parse({ state: s }).state);
 }
 
 export function messagesRouter(service: MessageService): Router {
@@ -52,7 +63,7 @@ export function messagesRouter(service: MessageService): Router {
       return;
     }
     const result = await service.enqueueAndSend(request);
-    if (!result.queued && result.reason === 'order_not_found') throw new NotFoundError(`no order ${b.tid}`, 'order_not_found');
+    if (!result.queued && result.reason === 'order_not_found') throw new NotFoundError({ message: `订单 ${b.tid} 不存在`, code: 'order_not_found', params: { tid: b.tid ?? '' } });
     res.status(result.queued ? 201 : 200).json(result);
   });
   r.get('/', (req, res) => {
@@ -73,5 +84,6 @@ export function messagesRouter(service: MessageService): Router {
     const b = cancelBody.parse(req.body ?? {});
     res.json({ message: await service.cancel(req.params.id, currentUser(req), b.reason) });
   });
+  r.use(fieldLabels(LABELS));
   return r;
 }

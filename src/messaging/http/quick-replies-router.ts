@@ -4,7 +4,7 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { currentUser } from '../../http/index.js';
+import { currentUser, fieldLabels } from '../../http/index.js';
 import type { QuickReplyService } from '../quick-replies/quick-reply-service.js';
 
 const renderBody = z.object({
@@ -27,5 +27,6 @@ export function quickRepliesRouter(service: QuickReplyService): Router {
     const b = renderBody.parse(req.body ?? {});
     res.json(await service.render(req.params.id, { user: currentUser(req), ...(b.tid ? { tid: b.tid } : {}), ...(b.values ? { values: b.values } : {}) }));
   });
+  r.use(fieldLabels({ values: '填写项' }));
   return r;
 }

@@ -50,16 +50,16 @@ export interface Preview {
 export function createEnqueue(d: OutboundDeps) {
   function prepare(req: EnqueueRequest) {
     const template = d.templates.byKind(req.kind);
-    if (!template) throw new NotFoundError(`no message template for kind "${req.kind}"`, 'template_not_found');
-    if (ORDER_KINDS.has(req.kind) && !req.tid) throw new ValidationError(`${req.kind} is about an order: tid is required`, 'tid');
+    if (!template) throw new NotFoundError({ message: '没有这种消息的模板，请联系管理员', code: 'template_not_found', params: { kind: req.kind } });
+    if (ORDER_KINDS.has(req.kind) && !req.tid) throw new ValidationError({ message: '这种消息是关于订单的，请填写订单号', code: 'field_required', field: 'tid', params: { kind: req.kind } });
     const { order, parcels, context } = d.facts.facts({
       tid: req.tid ?? null, ...(req.buyerNick ? { buyerNick: req.buyerNick } : {}),
       ...(req.buyer ? { buyer: req.buyer } : {}), ...(req.transfer ? { transfer: req.transfer } : {}),
       staffName: req.user?.displayName ?? d.config.systemStaffName,
     });
     const buyerNick = req.buyerNick ?? order?.buyerNick;
-    if (!buyerNick && !(req.tid && !order)) throw new ValidationError('buyerNick is required when there is no order', 'buyerNick');
-    if (order && req.buyerNick && req.buyerNick !== order.buyerNick) throw new ValidationError(`order ${order.tid} belongs to another buyer`, 'buyerNick');
+    if (!buyerNick && !(req.tid && !order)) throw new ValidationError({ message: '没有订单时请填写买家昵称', code: 'field_required', field: 'buyerNick' });
+    if (order && req.buyerNick && req.buyerNick !== order.buyerNick) throw new ValidationError({ message: `订单 ${order.tid} 不是这位买家的`, code: 'order_other_buyer', field: 'buyerNick', params: { tid: order.tid, buyerNick: req.buyerNick } });
     const now = d.clock.now();
     const requested = req.dueAt === undefined ? now : typeof req.dueAt === 'number' ? req.dueAt : parseInstant(req.dueAt);
     const key = idempotencyKey({ kind: req.kind, tid: req.tid ?? null, buyerNick: buyerNick ?? '', ...(req.transfer ? { reference: req.transfer.reference } : {}), at: requested });

@@ -6,7 +6,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../shared/erro
 import { isOptOutReply } from '../policy/opt-out.js';
 import { createDispatcher } from './dispatcher.js';
 import { createEnqueue, type EnqueueRequest } from './enqueue.js';
-import type { MessageState, OutboundMessage, SendAttempt } from './message.js';
+import { MESSAGE_STATE_LABELS, type MessageState, type OutboundMessage, type SendAttempt } from './message.js';
 import type { MessageFilter, OptOut } from './message-repository.js';
 import { logAttempt, nowInstant, type OutboundDeps } from './outbound-deps.js';
 import { createMessageStats } from './message-stats.js';
@@ -27,7 +27,7 @@ export function createMessageService(d: OutboundDeps) {
 
   function mustGet(id: string): OutboundMessage {
     const m = repo.get(id);
-    if (!m) throw new NotFoundError(`no message ${id}`, 'message_not_found');
+    if (!m) throw new NotFoundError({ message: '没有找到这条消息，请刷新后重试', code: 'message_not_found', params: { id } });
     return m;
   }
 
@@ -36,7 +36,10 @@ export function createMessageService(d: OutboundDeps) {
     const m = mustGet(id);
     if (m.state === 'sent') return m;
     const saved = await repo.transition(id, ['outbox', 'held'], (x) => ({ ...x, state: 'sent', sentAt: nowInstant(d), sentBy: user.username }));
-    if (!saved) throw new ConflictError(`message ${id} is ${repo.get(id)?.state ?? m.state}: only outbox or held messages can be marked sent`, 'not_markable');
+    if (!saved) {
+      const state = repo.get(id)?.state ?? m.state;
+      throw new ConflictError({ message: `这条消息${MESSAGE_STATE_LABELS[state]}，只有待复制发送或待人工确认的消息可以标记为已发送`, code: 'not_markable', params: { id, state } });
+    }
     await logAttempt(d, saved, 'sent', { error: `marked by ${user.username}` });
     return saved;
   }
@@ -45,7 +48,10 @@ export function createMessageService(d: OutboundDeps) {
     const m = mustGet(id);
     if (m.state === 'cancelled') return m;
     const saved = await repo.transition(id, CANCELLABLE, (x) => ({ ...x, state: 'cancelled', stateReason: reason, sentBy: user.username }));
-    if (!saved) throw new ConflictError(`message ${id} is ${repo.get(id)?.state ?? m.state}: it can no longer be cancelled`, 'not_cancellable');
+    if (!saved) {
+      const state = repo.get(id)?.state ?? m.state;
+      throw new ConflictError({ message: `这条消息${MESSAGE_STATE_LABELS[state]}，已经不能取消`, code: 'not_cancellable', params: { id, state } });
+    }
     await logAttempt(d, saved, 'cancelled', { error: reason });
     return saved;
   }
@@ -53,7 +59,7 @@ export function createMessageService(d: OutboundDeps) {
   /** Never again: the opt-out is stored and every message still waiting for this buyer is cancelled. */
   async function optOut(nick: string, by: { username: string } | 'buyer-reply'): Promise<{ optOut: OptOut; cancelled: number }> {
     const buyer = nick.trim();
-    if (!buyer) throw new ValidationError('buyer nick is required', 'nick');
+    if (!buyer) throw new ValidationError({ message: '请填写买家昵称', code: 'field_required', field: 'nick' });
     const record = await repo.addOptOut({
       nick: buyer, at: nowInstant(d), by: by === 'buyer-reply' ? buyer : by.username, source: by === 'buyer-reply' ? 'buyer-reply' : 'staff',
     });

@@ -15,6 +15,9 @@ import { shanghaiParts } from '../../shared/time.js';
  */
 export const MESSAGE_STATES = ['queued', 'sending', 'outbox', 'sent', 'held', 'failed', 'cancelled'] as const;
 export type MessageState = (typeof MESSAGE_STATES)[number];
+export const MESSAGE_STATE_LABELS: Record<MessageState, string> = {
+  queued: '排队中', sending: '发送中', outbox: '待复制发送', sent: '已发送', held: '待人工确认', failed: '发送失败', cancelled: '已取消',
+};
 
 /** States a message does not leave by itself. */
 export const SETTLED_STATES: readonly MessageState[] = ['sent', 'failed', 'cancelled'];

@@ -19,9 +19,9 @@ export interface StaffNotice {
 
 export function createStaffNotices(d: OutboundDeps) {
   return async function notifyStaff(notice: StaffNotice): Promise<OutboundMessage> {
-    if (!notice.title.trim()) throw new ValidationError('a notice needs a title', 'title');
+    if (!notice.title.trim()) throw new ValidationError({ message: '请填写通知标题', code: 'field_required', field: 'title' });
     const text = (notice.text ?? notice.markdown ?? '').trim();
-    if (!text) throw new ValidationError('a notice needs text', 'text');
+    if (!text) throw new ValidationError({ message: '请填写通知内容', code: 'field_required', field: 'text' });
     const at = nowInstant(d);
     const key = `staff-notice:${at}:${randomUUID()}`;
     const base: OutboundMessage = {

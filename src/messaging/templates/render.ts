@@ -19,10 +19,10 @@ export interface RenderResult {
 
 export function renderTemplate(set: TemplateSet, id: string, context: RenderContext, values: Record<string, string> = {}): RenderResult {
   const template = set.get(id);
-  if (!template) throw new NotFoundError(`no template with id "${id}"`, 'template_not_found');
+  if (!template) throw new NotFoundError({ message: '没有找到这个模板，请刷新后重试', code: 'template_not_found', params: { id } });
   const variables = template.meta.variables;
   for (const name of Object.keys(values)) {
-    if (!Object.hasOwn(variables, name)) throw new ValidationError(`template "${id}" has no variable "${name}"`, `values.${name}`);
+    if (!Object.hasOwn(variables, name)) throw new ValidationError({ message: '这个模板没有这一项可以填写', code: 'unknown_variable', field: `values.${name}`, params: { id, name } });
   }
   const data: Record<string, unknown> = {};
   const missingPrompts: PromptRef[] = [];

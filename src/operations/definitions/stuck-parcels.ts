@@ -13,9 +13,9 @@ import type { MessageSink } from '../../messaging/index.js';
 export type ParcelTrouble = 'no_scan' | 'returning' | 'refused';
 
 const TROUBLE_TEXT: Record<ParcelTrouble, string> = {
-  no_scan: '超过48小时无物流更新 (no scan for 48 h)',
-  returning: '退回中 (returning to the shop)',
-  refused: '买家拒收 (refused by the buyer)',
+  no_scan: '超过48小时无物流更新',
+  returning: '退回中',
+  refused: '买家拒收',
 };
 
 export function parcelTrouble(p: Pick<Parcel, 'state' | 'final' | 'events'>, shippedAt: string | null, now: number, stuckHours: number): ParcelTrouble | null {

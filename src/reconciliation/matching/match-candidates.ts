@@ -53,17 +53,17 @@ function facts(ctx: CandidateContext, t: PreparedTransfer): Facts {
 function explain(ctx: CandidateContext, f: Facts): string {
   const why: string[] = [];
   const diff = ctx.row.amountFen - f.t.amountDueFen;
-  if (f.reference) why.push('附言含参考码 / reference in the note');
-  if (f.unique) why.push('等于专属金额 / equals the unique amount');
-  if (diff === 0) why.push('金额等于应付 / amount equals due');
-  else if (f.combined) why.push('与该买家其他订单合计相等 / sums exactly with the buyer\'s other orders');
-  else if (diff < 0) why.push(`少付 ${formatYuanFixed(-diff)} / short by ${formatYuanFixed(-diff)}`);
-  else why.push(`多付 ${formatYuanFixed(diff)} / over by ${formatYuanFixed(diff)}`);
-  if (f.buyer) why.push('付款人即买家 / payer is the buyer');
-  if (f.claim === 'consistent') why.push('与买家申报一致 / matches the buyer\'s claim');
-  else if (f.claim === 'amount') why.push('申报金额相同 / a claim of this amount');
-  if (ctx.payer.intermediary) why.push('经中间方付款，付款人未知 / paid through an intermediary');
-  return why.join('; ');
+  if (f.reference) why.push('附言含参考码');
+  if (f.unique) why.push('等于专属金额');
+  if (diff === 0) why.push('金额等于应付');
+  else if (f.combined) why.push('与该买家其他订单合计相等');
+  else if (diff < 0) why.push(`少付 ${formatYuanFixed(-diff)} 元`);
+  else why.push(`多付 ${formatYuanFixed(diff)} 元`);
+  if (f.buyer) why.push('付款人即买家');
+  if (f.claim === 'consistent') why.push('与买家申报一致');
+  else if (f.claim === 'amount') why.push('申报金额相同');
+  if (ctx.payer.intermediary) why.push('经中间方付款，付款人未知');
+  return why.join('；');
 }
 
 /** The best few candidates, highest score first (ties by id, so every run ranks alike). */
@@ -75,19 +75,19 @@ export function rankCandidates(ctx: CandidateContext): Candidate[] {
 }
 
 export const QUEUE_REASONS: Record<QueueCode, string> = {
-  'reference-amount-differs': '附言参考码对应的订单金额不符 / the referenced order is due a different amount',
-  'ambiguous-reference': '附言中有多个订单的参考码 / the note carries references of several orders',
-  'ambiguous-amount': '多个订单使用同一金额 / several orders are due this amount',
-  'ambiguous-orders': '同一付款人有多个同金额订单 / the payer has several orders of this amount',
-  'ambiguous-combination': '该金额可由该买家多种订单组合构成 / more than one combination of the buyer\'s orders adds up to this amount',
-  'competing-credits': '多笔入账争同一订单 / several credits compete for the same order',
-  intermediary: '经支付宝/财付通/银联等中间方付款，无法确认付款人 / paid through an intermediary, the payer is unknown',
-  'payer-differs': '付款人与买家不一致（家人或公司账户？）/ the payer is not the buyer (family member or company account?)',
-  'no-payer-name': '流水没有付款人姓名 / the statement row names no payer',
-  'outside-window': '付款人是买家，但日期超出匹配时间窗 / the payer is the buyer but the date is outside the window',
-  'partial-payment': '金额少于应付，可能是部分付款 / less than the amount due: a partial payment?',
-  overpayment: '金额多于应付，多余部分需人工确认转入余额 / more than the amount due: a person must confirm the surplus',
-  'no-certain-match': '没有可确定的订单 / no order can be matched with certainty',
+  'reference-amount-differs': '附言参考码对应的订单金额不符',
+  'ambiguous-reference': '附言中有多个订单的参考码',
+  'ambiguous-amount': '多个订单使用同一金额',
+  'ambiguous-orders': '同一付款人有多个同金额订单',
+  'ambiguous-combination': '该金额可由该买家多种订单组合构成',
+  'competing-credits': '多笔入账争同一订单',
+  intermediary: '经支付宝/财付通/银联等中间方付款，无法确认付款人',
+  'payer-differs': '付款人与买家不一致（家人或公司账户？）',
+  'no-payer-name': '流水没有付款人姓名',
+  'outside-window': '付款人是买家，但日期超出匹配时间窗',
+  'partial-payment': '金额少于应付，可能是部分付款',
+  overpayment: '金额多于应付，多余部分需人工确认转入余额',
+  'no-certain-match': '没有可确定的订单',
 };
 
 /** Why a credit with candidates could not be matched automatically. */

@@ -23,7 +23,7 @@ export function consistentClaim(ctx: Evidence, claims: readonly PreparedClaim[],
 }
 
 function describeClaim(c: PreparedClaim): string {
-  return `与买家 ${c.date} 的汇款申报一致（${c.method}，付款人相同）/ consistent with the buyer's claim of ${c.date} (${c.method}, same payer)`;
+  return `与买家 ${c.date} 的汇款申报一致（${c.method}，付款人相同）`;
 }
 
 export function singleEvidence(ctx: Evidence, t: PreparedTransfer): string | null {
@@ -32,7 +32,7 @@ export function singleEvidence(ctx: Evidence, t: PreparedTransfer): string | nul
   const viaClaim = consistentClaim(ctx, t.claims, t.nameKey);
   if (viaClaim) return describeClaim(viaClaim);
   if (t.nameKey === payer.name && withinCreationWindow(ctx.rowDay, t, windowDays)) {
-    return `付款人即买家本人，且在下单后 ${windowDays} 天内 / the payer is the buyer, within ${windowDays} days of the order`;
+    return `付款人即买家本人，且在下单后 ${windowDays} 天内`;
   }
   return null;
 }
@@ -46,5 +46,5 @@ export function combinedEvidence(ctx: Evidence, orders: readonly PreparedTransfe
     if (viaClaim) return describeClaim(viaClaim);
   }
   const allBuyer = orders.every((t) => t.nameKey === payer.name && withinCreationWindow(ctx.rowDay, t, ctx.windowDays));
-  return allBuyer ? `付款人即买家本人 / the payer is the buyer` : null;
+  return allBuyer ? '付款人即买家本人' : null;
 }

@@ -75,7 +75,7 @@ export function propose(row: StatementRow, lookup: TransferLookup, windowDays: n
   if (refs.length === 1) {
     const t = refs[0]!;
     if (row.amountFen !== t.amountDueFen && row.amountFen !== t.uniqueAmountFen) return queue('reference-amount-differs', ctx);
-    return { kind: 'match', rule: 'reference', transferIds: [t.id], reason: `附言含订单参考码 ${t.reference}，金额 ${formatYuanFixed(row.amountFen)} 与应付一致 / reference ${t.reference} in the note, ${formatYuanFixed(row.amountFen)} is the amount due`, ctx };
+    return { kind: 'match', rule: 'reference', transferIds: [t.id], reason: `附言含订单参考码 ${t.reference}，金额 ${formatYuanFixed(row.amountFen)} 与应付一致`, ctx };
   }
 
   // (b) a unique amount belongs to exactly one open order, unless another order is plainly due the same sum.
@@ -89,7 +89,7 @@ export function propose(row: StatementRow, lookup: TransferLookup, windowDays: n
     const t = uniqueOrder;
     const clash = dueList.some((o) => o.id !== t.id && existedBy(rowDay, o));
     if (clash) return queue('ambiguous-amount', ctx);
-    return { kind: 'match', rule: 'unique-amount', transferIds: [t.id], reason: `金额 ${formatYuanFixed(row.amountFen)} 是该订单的专属金额 / ${formatYuanFixed(row.amountFen)} is this order's unique amount`, ctx };
+    return { kind: 'match', rule: 'unique-amount', transferIds: [t.id], reason: `金额 ${formatYuanFixed(row.amountFen)} 是该订单的专属金额`, ctx };
   }
 
   // (c) the exact amount due, and the payer is the buyer or the payer the buyer's claim names.
@@ -113,7 +113,7 @@ export function propose(row: StatementRow, lookup: TransferLookup, windowDays: n
     if (combo.evidence) {
       return {
         kind: 'match', rule: 'combined-orders', transferIds: ids(combo.orders), ctx: withCombo,
-        reason: `一笔 ${formatYuanFixed(row.amountFen)} 恰好付清同一买家的 ${combo.orders.length} 个订单；${combo.evidence} / one transfer pays ${combo.orders.length} orders of the buyer exactly`,
+        reason: `一笔 ${formatYuanFixed(row.amountFen)} 恰好付清同一买家的 ${combo.orders.length} 个订单；${combo.evidence}`,
       };
     }
     return queue('no-certain-match', withCombo);

@@ -31,8 +31,8 @@ export interface ChoresDeps {
 
 export function instructionsFor(t: Pick<TransferOrder, 'overseas' | 'buyerNick'>): string {
   return t.overseas
-    ? `联系买家 ${t.buyerNick} 核对汇款：海外买家，只用旺旺/在线工具联系，不打电话 / overseas buyer: chat only, no phone`
-    : `联系买家 ${t.buyerNick} 核对汇款：在线用旺旺，不在线打电话 / chat if online, otherwise phone`;
+    ? `联系买家 ${t.buyerNick} 核对汇款：海外买家，只用旺旺/在线工具联系，不打电话`
+    : `联系买家 ${t.buyerNick} 核对汇款：在线用旺旺，不在线打电话`;
 }
 
 export function createChores(deps: ChoresDeps) {
@@ -51,7 +51,7 @@ export function createChores(deps: ChoresDeps) {
         // The task first: if it cannot be opened, the claim stays unchased and the next run tries again.
         await deps.tasks?.open({
           id: `transfer-chase-${c.id}`, kind: 'transfer_chase', assignee: c.staff, transferId: t.id, tid: t.tid,
-          subject: `汇款申报 3 天未到账：${t.buyerNick} ${c.date} ${c.method} / claim not found in the bank after 3 days`, instructions,
+          subject: `汇款申报 3 天未到账：${t.buyerNick} ${c.date} ${c.method}`, instructions,
         });
         await repo.write((w) => {
           const current = w.tx.get<TransferOrder>('transfers', t.id);

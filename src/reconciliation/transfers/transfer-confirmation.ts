@@ -15,9 +15,9 @@ import { person } from './transfer-service.js';
 import { parseInput } from './parse-input.js';
 import { ROW_STATUS_LABELS, STATE_LABELS, type StoredRow, type SurplusNote, type TransferOrder } from './transfer-types.js';
 
-const confirmSchema = z.object({ rows: z.array(z.string().min(1)).min(1).max(5), reason: z.string().trim().min(1, '需要原因 / a reason is required').max(200) }).strict();
-const reasonSchema = z.object({ reason: z.string().trim().min(1, '需要原因 / a reason is required').max(200) }).strict();
-const waybillSchema = z.object({ waybill: z.string().trim().regex(/^[A-Za-z0-9-]{6,40}$/, '运单号格式不对 / not a waybill number') }).strict();
+const confirmSchema = z.object({ rows: z.array(z.string().min(1)).min(1).max(5), reason: z.string().trim().min(1, '需要原因').max(200) }).strict();
+const reasonSchema = z.object({ reason: z.string().trim().min(1, '需要原因').max(200) }).strict();
+const waybillSchema = z.object({ waybill: z.string().trim().regex(/^[A-Za-z0-9-]{6,40}$/, '运单号格式不对') }).strict();
 
 export interface ConfirmationDeps {
   repo: TransferRepository;
@@ -83,7 +83,7 @@ export function createConfirmation(deps: ConfirmationDeps) {
         w.put(back);
         for (const identity of t.paidBy) {
           const r = w.tx.get<StoredRow>('transfer-statement-rows', identity);
-          if (r) w.putRow({ ...r, status: 'queued', transferIds: [], rule: null, code: null, reason: `已撤销匹配：${reason} / unmatched by a person`, candidates: [{ transferId: id, score: 0, why: '曾被匹配 / previously matched' }] });
+          if (r) w.putRow({ ...r, status: 'queued', transferIds: [], rule: null, code: null, reason: `已撤销匹配：${reason}`, candidates: [{ transferId: id, score: 0, why: '曾被匹配 / previously matched' }] });
         }
         const note = w.tx.get<SurplusNote>(TRANSFER_SURPLUS, `${id}-S`);
         if (note && !note.booked) w.tx.delete(TRANSFER_SURPLUS, note.id);
@@ -128,7 +128,7 @@ export function createConfirmation(deps: ConfirmationDeps) {
         const r = w.tx.get<StoredRow>('transfer-statement-rows', identity);
         if (!r) throw new NotFoundError({ message: '没有找到这条流水，请刷新后重试', code: 'row_not_found', params: { identity } });
         if (r.status !== 'queued') throw new ConflictError({ message: `这条流水当前为${ROW_STATUS_LABELS[r.status]}，只有待人工确认的可以驳回`, code: 'row_not_queued', params: { identity, status: r.status } });
-        const rejected: StoredRow = { ...r, status: 'unmatched', transferIds: [], rule: null, reason: `人工驳回：${reason} / rejected by a person`, candidates: [] };
+        const rejected: StoredRow = { ...r, status: 'unmatched', transferIds: [], rule: null, reason: `人工驳回：${reason}`, candidates: [] };
         w.putRow(rejected);
         w.audit({ transferId: null, rowIdentity: identity, action: 'rejected', by: user.username, at, detail: reason });
         return rejected;

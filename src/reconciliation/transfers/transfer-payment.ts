@@ -37,7 +37,7 @@ export function applyPayment(w: Writer, p: Payment): TransferOrder[] {
 export async function announcePaid(orders: readonly TransferOrder[], deps: { tasks?: TaskOpener; messages?: MessageSink; logger: Logger }): Promise<void> {
   for (const t of orders) {
     try {
-      await deps.tasks?.notify?.(t.staff, `汇款订单 ${t.id}（${t.buyerNick}）已到账，已进入发货清单 / the transfer arrived`, { transferId: t.id, tid: t.tid });
+      await deps.tasks?.notify?.(t.staff, `汇款订单 ${t.id}（${t.buyerNick}）已到账，已进入发货清单`, { transferId: t.id, tid: t.tid });
       await deps.messages?.enqueue({ kind: 'transfer-received', ...(t.tid ? { tid: t.tid } : {}), buyerNick: t.buyerNick, reason: `汇款订单 ${t.id} 已到账` });
     } catch (err) {
       deps.logger.warn({ err, transferId: t.id }, 'transfer paid, but the notice could not be queued');

@@ -75,12 +75,12 @@ export function createTransferService(deps: TransferServiceDeps) {
     });
     if (order.buyerNick !== buyerNick) throw new ValidationError({ message: `订单 ${tid} 不是 ${buyerNick} 的`, code: 'order_other_buyer', field: 'tid', params: { tid, buyerNick } });
     if (order.status !== 'WAIT_BUYER_PAY') {
-      if (order.status === 'TRADE_CLOSED' || order.status === 'TRADE_CLOSED_BY_TAOBAO') return { closed: true, memo: null, note: '平台订单已关闭 / already closed' };
+      if (order.status === 'TRADE_CLOSED' || order.status === 'TRADE_CLOSED_BY_TAOBAO') return { closed: true, memo: null, note: '平台订单已关闭' };
       throw new ConflictError({ message: `平台订单 ${tid} 不是待付款状态，不能转为汇款订单`, code: 'trade_not_unpaid', params: { tid, status: order.status } });
     }
     await deps.platform.closeTrade(tid, '买家选择银行汇款');
     const memo = await deps.remarks.write({ tid, kind: 'transfer.awaiting', fields: {}, user });
-    return { closed: true, memo: memo.entry, note: memo.status === 'pending' ? '备注待写入平台 / memo pending' : null };
+    return { closed: true, memo: memo.entry, note: memo.status === 'pending' ? '备注待写入平台' : null };
   }
 
   return {

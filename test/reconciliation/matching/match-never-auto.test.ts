@@ -37,15 +37,15 @@ describe('matchCredits never confirms what a person must decide', () => {
   it('when the buyer pays less than due, then it is queued as a partial payment', () => {
     const result = matchCredits([credit(10000, { counterpartyName: '张三' })], [zhang('T1', 28800)], []);
     expect(result.queued[0]).toMatchObject({ code: 'partial-payment', candidates: [{ transferId: 'T1' }] });
-    expect(result.queued[0]!.candidates[0]!.why).toContain('short by 188.00');
+    expect(result.queued[0]!.candidates[0]!.why).toContain('少付 188.00 元');
   });
 
   it('when the buyer pays more than due, then the surplus waits for a person', () => {
     const result = matchCredits([credit(30000, { counterpartyName: '张三' })], [zhang('T1', 28800)], [claim('T1', 30000, { payerName: '张三' })]);
     expect(result.matched).toEqual([]);
     expect(result.queued[0]).toMatchObject({ code: 'overpayment' });
-    expect(result.queued[0]!.reason).toContain('surplus');
-    expect(result.queued[0]!.candidates[0]!.why).toContain('over by 12.00');
+    expect(result.queued[0]!.reason).toContain('多余部分需人工确认');
+    expect(result.queued[0]!.candidates[0]!.why).toContain('多付 12.00 元');
   });
 
   it.each(['张父', '某某贸易有限公司'])('when %s pays the exact amount without a claim naming them, then it is queued as a different payer', (payer) => {
@@ -84,9 +84,13 @@ describe('matchCredits never confirms what a person must decide', () => {
     expect(result.queued[0]!.code).toBe('outside-window');
   });
 
-  it('when every decision is made, then each carries a reason in Chinese and English', () => {
+  it('when every decision is made, then each carries a reason in Chinese, with no English for the keeper to read', () => {
     const result = matchCredits([credit(28800, { counterpartyName: '张三' }), credit(10000, { counterpartyName: '张三' })], [zhang('T1', 28800)], []);
-    for (const d of [...result.matched, ...result.queued]) expect(d.reason).toMatch(/[\u4e00-\u9fff].* \/ [a-z]/);
+    for (const d of [...result.matched, ...result.queued]) {
+      expect(d.reason).toMatch(/[\u4e00-\u9fff]/);
+      expect(d.reason).not.toMatch(/[A-Za-z]{3,}/);
+    }
+    for (const q of result.queued) for (const c of q.candidates) expect(c.why).not.toMatch(/[A-Za-z]{3,}/);
     expect(result.matched).toHaveLength(1);
     expect(result.queued).toHaveLength(1);
   });

@@ -21,7 +21,7 @@ describe('matchCredits: the rules that may confirm', () => {
     const result = matchCredits([credit(20000, { note: 'K7M2QX' })], [transfer('T1', 28800, { reference: 'K7M2QX' })], []);
     expect(result.matched).toEqual([]);
     expect(result.queued[0]).toMatchObject({ code: 'reference-amount-differs', candidates: [{ transferId: 'T1' }] });
-    expect(result.queued[0]!.candidates[0]!.why).toContain('short by 88.00');
+    expect(result.queued[0]!.candidates[0]!.why).toContain('少付 88.00 元');
   });
 
   it('when the amount is an order\'s unique amount, then it matches that order whoever paid', () => {
@@ -40,7 +40,7 @@ describe('matchCredits: the rules that may confirm', () => {
   it('when the exact amount comes from the buyer\'s own name inside the window, then it matches by amount and payer', () => {
     const row = credit(28800, { counterpartyName: '张 三', date: '2026-11-25' });
     const result = matchCredits([row], [transfer('T1', 28800, { buyerName: '张三' }), transfer('T2', 28800, { buyerName: '李四' })], []);
-    expect(result.matched).toEqual([{ row, transferIds: ['T1'], rule: 'amount-and-payer', reason: expect.stringContaining('the payer is the buyer') }]);
+    expect(result.matched).toEqual([{ row, transferIds: ['T1'], rule: 'amount-and-payer', reason: expect.stringContaining('付款人即买家本人') }]);
   });
 
   it('when a family member pays and the buyer\'s claim names them with the same amount and date, then it matches', () => {

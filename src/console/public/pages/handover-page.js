@@ -3,7 +3,7 @@
  * shift: #/handover?shift=day&date=…): what the shift did, every open item by owner (late ones in
  * red), the diary notes for the next shift, and 确认接班 (the first acknowledgement counts).
  */
-import { api, chineseText } from '../api.js';
+import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { ageText, shanghaiTime } from '../format.js';
 import { loadLabels, messageKindLabel } from '../labels.js';
@@ -79,9 +79,9 @@ function ackSection(report, reload) {
 const itemRow = (i) => h('li', { class: ['handover-item', i.late ? 'late-item' : null], dataset: { kind: i.kind, late: String(i.late) } },
   h('div', { class: 'order-line' },
     h('span', { class: ['badge', i.late ? 'tone-unpaid' : 'tone-to-ship'] }, ITEM_KINDS[i.kind] ?? i.kind),
-    h('strong', {}, chineseText(i.title)),
+    h('strong', {}, i.title),
     h('span', { class: i.late ? 'late small' : 'muted small' }, `${i.late ? '已超时，' : ''}已 ${ageText(i.ageHours * 60)}`)),
-  i.detail ? h('p', { class: 'small' }, chineseText(i.detail)) : null,
+  i.detail ? h('p', { class: 'small' }, i.detail) : null,
   h('div', { class: 'order-line small muted' },
     i.tid ? h('a', { href: `#/orders/${i.tid}` }, `订单 ${i.tid}`) : null,
     i.buyerNick ? h('span', {}, i.buyerNick) : null,
@@ -92,7 +92,7 @@ function openSection(report) {
     h('h2', {}, `待处理事项（${report.openCount}）`),
     report.openItems.length
       ? report.openItems.map((g) => h('div', { class: 'owner-group' },
-        h('h3', {}, `${chineseText(g.ownerName)}（${g.items.length}）`),
+        h('h3', {}, `${g.ownerName}（${g.items.length}）`),
         h('ul', { class: 'task-list' }, g.items.map(itemRow))))
       : h('p', { class: 'muted' }, '没有待处理的事项'));
 }

@@ -3,7 +3,7 @@
  * run and its outcome, and 立即运行 (the same overlap guard as the schedule; a failed run is shown,
  * not thrown).
  */
-import { api, chineseText } from '../api.js';
+import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { shanghaiTime } from '../format.js';
 import { jobLabel, loadLabels } from '../labels.js';
@@ -19,7 +19,7 @@ function runText(run) {
   return h('span', { class: run.outcome === 'ok' ? null : 'late' },
     `${shanghaiTime(run.startedAt, { seconds: true })} ${REASONS[run.reason] ?? ''} ${OUTCOMES[run.outcome] ?? run.outcome}`,
     countsText(run.counts) ? `（${countsText(run.counts)}）` : '',
-    run.error ? `：${chineseText(run.error)}` : '');
+    run.error ? `：${run.error}` : '');
 }
 
 export async function render({ view, session }) {

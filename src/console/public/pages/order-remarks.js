@@ -4,7 +4,7 @@
  * which survives a memo edited by hand). Both re-read after every write: a write can change the
  * state (已打单) and so the kinds that apply.
  */
-import { api, chineseText } from '../api.js';
+import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { entryStatusLabel, shanghaiTime } from '../format.js';
 import { errorBox, flagMarker, loading } from '../widgets.js';
@@ -72,7 +72,7 @@ export function orderRemarks({ tid, initialKind, onWritten }) {
       return;
     }
     const lintByEntry = new Map();
-    for (const l of data.lint) lintByEntry.set(l.entryIndex, [...(lintByEntry.get(l.entryIndex) ?? []), chineseText(l.message)]);
+    for (const l of data.lint) lintByEntry.set(l.entryIndex, [...(lintByEntry.get(l.entryIndex) ?? []), l.message]);
     replace(history,
       h('h2', {}, '备注记录'),
       data.pending ? h('p', { class: 'notice' }, `${data.pending} 条备注正在排队写入平台`) : null,

@@ -58,7 +58,7 @@ export function quickReplyPanel({ idPrefix, tid, askTid = false, initialQuery = 
       r = await api.renderReply(hit.id, { tid: orderTid, values });
     } catch (err) {
       if (tidInput && (err.code === 'order_not_found' || err.field === 'tid')) {
-        setFieldError(tidInput, err.code === 'order_not_found' ? '没有找到这个订单' : err.message);
+        setFieldError(tidInput, err.message);
         replace(chosen);
         tidInput.focus();
       } else replace(chosen, errorBox(err, () => void choose(hit, values)));
