@@ -90,7 +90,7 @@ export async function importStatement(
       if (out.queued.length < SUMMARY_LIST_LIMIT) out.queued.push({ row: q.row, candidates: q.candidates, code: q.code, reason: q.reason });
     }
     for (const r of result.unmatched) {
-      w.putRow({ ...base, identity: r.identity, row: r, status: 'unmatched', transferIds: [], rule: null, reason: '没有可能的订单 / no order could be meant' });
+      w.putRow({ ...base, identity: r.identity, row: r, status: 'unmatched', transferIds: [], rule: null, reason: '没有可能的订单' });
     }
     w.audit({
       transferId: null, rowIdentity: null, action: 'imported', by: person(opts.user).username, at,

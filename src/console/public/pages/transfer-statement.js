@@ -3,7 +3,7 @@
  * what matched, what waits for a person and what matched nothing, each with its reason; then the
  * queue of credits waiting for a person, each candidate order confirmed with a reason.
  */
-import { api, chineseText } from '../api.js';
+import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { fenToYuan } from '../format.js';
 import { fieldRow, setFieldError } from '../forms.js';
@@ -53,8 +53,8 @@ function summaryView(s) {
   return h('div', {},
     h('p', { class: 'summary' }, `格式 ${s.layout}：入账 ${s.credits} 笔，新导入 ${s.imported} 笔${s.duplicates ? `，重复 ${s.duplicates} 笔已跳过` : ''}`),
     s.heldBack ? h('p', { class: 'warning', role: 'alert', dataset: { testid: 'statement-held-back' } }, `第 ${s.heldBack.line} 行未导入：${s.heldBack.reason}`) : null,
-    list('已匹配', 'statement-matched', s.matched, s.counts.matched, (m) => h('li', { class: 'task' }, h('p', {}, rowText(m.row)), h('p', { class: 'small' }, `→ ${m.transfers.join('、')}：${chineseText(m.reason)}`))),
-    list('待人工确认', 'statement-queued', s.queued, s.counts.queued, (q) => h('li', { class: 'task' }, h('p', {}, rowText(q.row)), h('p', { class: 'small row-reason' }, chineseText(q.reason)))),
+    list('已匹配', 'statement-matched', s.matched, s.counts.matched, (m) => h('li', { class: 'task' }, h('p', {}, rowText(m.row)), h('p', { class: 'small' }, `→ ${m.transfers.join('、')}：${m.reason}`))),
+    list('待人工确认', 'statement-queued', s.queued, s.counts.queued, (q) => h('li', { class: 'task' }, h('p', {}, rowText(q.row)), h('p', { class: 'small row-reason' }, q.reason))),
     list('未匹配', 'statement-unmatched', s.unmatched, s.counts.unmatched, (r) => h('li', { class: 'task' }, h('p', {}, rowText(r)), h('p', { class: 'small row-reason' }, '没有符合的汇款订单'))));
 }
 
@@ -88,7 +88,7 @@ export function matchQueue(onConfirmed) {
           b.disabled = false;
         }
       });
-      return h('li', { class: 'candidate' }, b, h('span', { class: 'small muted' }, chineseText(c.why)));
+      return h('li', { class: 'candidate' }, b, h('span', { class: 'small muted' }, c.why));
     };
     // Not one of the candidates (another business's money, a refund…): the row leaves the queue, with the reason.
     const reject = h('button', { type: 'button', dataset: { action: 'reject' } }, '都不是，驳回');
@@ -107,7 +107,7 @@ export function matchQueue(onConfirmed) {
     });
     return h('li', { class: 'task queued-row', dataset: { identity: r.identity, code: r.code ?? '' } },
       h('p', {}, `第 ${r.row.line} 行 · ${rowText(r.row)}`),
-      h('p', { class: 'small row-reason' }, chineseText(r.reason)),
+      h('p', { class: 'small row-reason' }, r.reason),
       fieldRow({ label: '确认或驳回的理由', control: reason, required: true }),
       r.candidates.length ? h('ul', { class: 'task-list' }, r.candidates.map(confirm)) : h('p', { class: 'muted small' }, '没有候选订单：请先新建汇款订单或登记买家的汇款申报'),
       h('p', {}, reject),
