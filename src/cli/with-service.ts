@@ -4,6 +4,8 @@ import { createLogger, silentLogger } from '../shared/logger.js';
 import { createApiClient, type XiaoerApi } from './api-client.js';
 import { runningService } from './service-client.js';
 
+const DEBUG_LEVELS = new Set(['debug', 'trace']);
+
 /** Where a command's work is done: the running service, or the instance this CLI started for itself. */
 export type Where = { kind: 'service'; pid: number } | { kind: 'in-process' };
 
@@ -27,9 +29,11 @@ export async function withApi<T>(
       initialSync: false,
       advertise: false,
       onSyncProgress: opts.onSyncProgress,
-      // A request that fails inside (HTTP 500) is logged to stderr as the service would log it, not only "内部错误".
-      logger:
-        config.logLevel === 'silent' ? silentLogger() : createLogger({ level: 'error', destination: process.stderr }),
+      // The service's log is English JSON for whoever runs it, not for a shop person's terminal: it stays quiet
+      // unless asked for (XIAOER_LOG_LEVEL=debug), e.g. to see what lies behind an HTTP 500 "服务器内部错误".
+      logger: DEBUG_LEVELS.has(config.logLevel)
+        ? createLogger({ level: config.logLevel, destination: process.stderr })
+        : silentLogger(),
     },
   );
   try {
