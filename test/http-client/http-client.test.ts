@@ -72,7 +72,8 @@ describe('createHttpClient', () => {
     nock(ORIGIN)
       .get('/status').reply((_uri, _body, cb) => { answerLate = () => cb(null, [200, { late: true }]); })
       .get('/status').reply(() => { answerLate?.(); return [200, { late: false }]; });
-    const { http, get } = client({ timeoutMs: 40 });
+    // The retry must come back within the timeout too: 500 ms holds on a machine under heavy load (40 did not).
+    const { http, get } = client({ timeoutMs: 500 });
     await expect(get()).resolves.toEqual({ late: false });
     expect(http.stats().retries).toBe(1);
   });

@@ -99,7 +99,8 @@ describe('retries against the TOP gateway', () => {
 
   it('when the gateway is too slow once, then the attempt times out and the retry succeeds', async () => {
     const gw = failOnce({ late: OK() });
-    const { platform } = testPlatform({ timeoutMs: 40 });
+    // The retry must come back within the timeout too: 500 ms holds on a machine under heavy load (40 did not).
+    const { platform } = testPlatform({ timeoutMs: 500 });
     await expect(platform.getOrder(TID)).resolves.toMatchObject({ tid: TID });
     expect(gw.requests).toHaveLength(2);
   });
