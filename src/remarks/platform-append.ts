@@ -21,16 +21,28 @@ export function isTransient(err: unknown): boolean {
   return err instanceof UpstreamError || !(err instanceof AppError);
 }
 
+export interface LandingOptions {
+  dryRun?: boolean;
+  /** A person is waiting this long (the platform calls give up on bans and backoffs past it); jobs leave it out. */
+  patienceMs?: number;
+  /**
+   * Asked just before the memo is overwritten with `memo` and `flag`; false: do not write, the entry is left pending
+   * (the person was already told it is queued, and the outbox reads the memo again before it writes).
+   */
+  beforeWrite?: (memo: string, flag: number) => boolean;
+}
+
 const describe = (err: unknown) => (err instanceof AppError ? `${err.code}: ${err.message}` : String((err as Error)?.message ?? err));
 
 export async function landOnPlatform(
   platform: ShopPlatform,
   entry: { tid: string; text: string; flag: number | null },
-  opts: { dryRun?: boolean } = {},
+  opts: LandingOptions = {},
 ): Promise<Landing> {
+  const call = { patienceMs: opts.patienceMs };
   let order: Order;
   try {
-    order = await platform.getOrder(entry.tid);
+    order = await platform.getOrder(entry.tid, call);
   } catch (err) {
     if (!isTransient(err)) throw err;
     return { outcome: 'unreachable', error: describe(err) };
@@ -40,8 +52,9 @@ export async function landOnPlatform(
   if (plan.status === 'already_present') return { outcome: 'already_present', memo: order.sellerMemo, flag: order.sellerFlag, order };
   const flag = mergeFlag(order.sellerFlag, entry.flag);
   if (opts.dryRun) return { outcome: 'written', memo: plan.memo, flag, order };
+  if (opts.beforeWrite && !opts.beforeWrite(plan.memo, flag)) return { outcome: 'unreachable', error: 'not written: the person stopped waiting' };
   try {
-    const { modifiedAt } = await platform.updateMemo(entry.tid, plan.memo, flag);
+    const { modifiedAt } = await platform.updateMemo(entry.tid, plan.memo, flag, call);
     return { outcome: 'written', memo: plan.memo, flag, order: { ...order, sellerMemo: plan.memo, sellerFlag: flag, modifiedAt } };
   } catch (err) {
     if (!isTransient(err)) throw err;

@@ -8,10 +8,10 @@
 import type { Job } from '../scheduler/index.js';
 import type { OrderRepository } from '../orders/index.js';
 import type { ShopPlatform } from '../platform/index.js';
-import { AppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
-import { toInstant, type Clock } from '../shared/time.js';
+import type { Clock } from '../shared/time.js';
 import type { KeyedLock } from '../shared/keyed-lock.js';
+import { recordTry, type Tried, type TryOutcome } from './landing-record.js';
 import { landOnPlatform } from './platform-append.js';
 import type { RemarkEntry } from './remark-entry.js';
 import type { RemarkRepository } from './remark-repository.js';
@@ -24,6 +24,10 @@ export interface OutboxCounts extends Record<string, number> {
   stillPending: number;
 }
 
+const COUNTER: Record<TryOutcome, 'written' | 'alreadyPresent' | 'stillPending' | 'failed'> = {
+  written: 'written', already_present: 'alreadyPresent', pending: 'stillPending', failed: 'failed',
+};
+
 export interface RemarkOutbox {
   runOnce(): Promise<OutboxCounts>;
   job: Job;
@@ -32,38 +36,17 @@ export interface RemarkOutbox {
 export function createRemarkOutbox(deps: {
   remarks: RemarkRepository; platform: ShopPlatform; orders: OrderRepository; lock: KeyedLock; clock: Clock; logger: Logger;
 }): RemarkOutbox {
-  const { remarks, clock } = deps;
+  const { remarks } = deps;
 
   async function retry(entry: RemarkEntry, counts: OutboxCounts): Promise<void> {
-    const attempts = entry.platform.attempts + 1;
-    const now = () => toInstant(clock.now());
-    let landing;
+    let tried: Tried;
     try {
-      landing = await landOnPlatform(deps.platform, entry);
-    } catch (err) {
-      // Not transient (e.g. the platform no longer knows the order): waiting will not help.
-      const lastError = err instanceof AppError ? `${err.code}: ${err.message}` : String(err);
-      await remarks.save({ ...entry, status: 'failed', platform: { ...entry.platform, attempts, lastError } });
-      counts.failed++;
-      return;
+      tried = { landing: await landOnPlatform(deps.platform, entry) };
+    } catch (error) {
+      tried = { error };
     }
-    if (landing.outcome === 'unreachable') {
-      await remarks.save({ ...entry, platform: { ...entry.platform, attempts, lastError: landing.error } });
-      counts.stillPending++;
-      return;
-    }
-    if (landing.outcome === 'too_long') {
-      await remarks.save({ ...entry, status: 'failed', platform: { ...entry.platform, attempts, lastError: landing.message } });
-      counts.failed++;
-      return;
-    }
-    await deps.orders.upsertMany([landing.order]);
-    await remarks.save({
-      ...entry, status: landing.outcome,
-      platform: { attempts, lastError: entry.platform.lastError, landedAt: now(), flagAfter: landing.flag },
-    });
-    if (landing.outcome === 'written') counts.written++;
-    else counts.alreadyPresent++;
+    const outcome = await recordTry(deps, entry, tried, entry.platform.attempts + 1);
+    counts[COUNTER[outcome]]++;
   }
 
   async function runOnce(): Promise<OutboxCounts> {

@@ -18,7 +18,9 @@ import { validateFields } from './catalogue/validate-fields.js';
 import type { KeyedLock } from '../shared/keyed-lock.js';
 import { applyEffects, assigneeOf, type EffectDeps } from './remark-effects.js';
 import { entryId, type RemarkEntry } from './remark-entry.js';
-import { landOnPlatform } from './platform-append.js';
+import { landOnPlatform, type Landing } from './platform-append.js';
+import { INTERACTIVE_DEADLINE_MS, landWithinDeadline } from './interactive-deadline.js';
+import { recordTry } from './landing-record.js';
 import { resolveNamedColleagues } from './staff-directory.js';
 
 export interface WriteRequest {
@@ -61,6 +63,8 @@ export interface RemarkServiceDeps extends EffectDeps {
   clock: Clock;
   logger: Logger;
   dateFormat: string;
+  /** How long a person waits for the platform before the remark is queued; INTERACTIVE_DEADLINE_MS unless a test says. */
+  interactiveDeadlineMs?: number;
 }
 
 const TID = /^\d{1,25}$/;
@@ -103,21 +107,47 @@ export function createRemarkService(deps: RemarkServiceDeps) {
     const staff = req.user.displayName;
     const id = entryId({ tid, kind: kind.id, fields: validateFields(kind, rawFields), staff, day: shanghaiDate(at) });
     const dryRun = req.dryRun === true;
+    // A repeat answers at once, even while the order's lock is held by an earlier write still waiting for its answer.
+    const repeated = remarks.find(tid, id);
+    if (repeated && repeated.status !== 'failed') return repeatResult(repeated, dryRun);
 
-    return lock.run(`order:${tid}`, async () => {
+    // The answer may come before the lock is released: a memo overwrite sent before the deadline keeps the lock
+    // until the platform answers it (see settleLate), while the person already has "pending".
+    let inFlight: Promise<unknown> | undefined;
+    return new Promise<WriteResult>((answer, refuse) => {
+      lock.run(`order:${tid}`, async () => {
+        try {
+          const { result, late } = await underLock();
+          answer(result);
+          if (late) await settleLate(tid, id, late);
+        } catch (err) {
+          // Even when this write failed after the deadline, the overwrite on its way keeps the lock until it settles.
+          await inFlight?.catch(() => undefined);
+          throw err;
+        }
+      }).catch(refuse);
+    });
+
+    async function underLock(): Promise<{ result: WriteResult; late?: Promise<Landing> }> {
       const existing = remarks.find(tid, id);
-      if (existing && existing.status !== 'failed') return repeatResult(existing, dryRun);
+      if (existing && existing.status !== 'failed') return { result: repeatResult(existing, dryRun) };
       const order = orders.get(tid)!;
       const state = remarkState(order, remarks.printMark(tid) !== undefined, deps.dateFormat);
-      const go = async (): Promise<WriteResult> => {
+      const go = async (): Promise<{ result: WriteResult; late?: Promise<Landing> }> => {
         const balanceFen = kind.ledger === 'balance_debit' ? deps.ledger.balance(order.buyerNick, { excluding: id }) : undefined;
         const rendered = renderRemark({ kind: kind.id, fields: rawFields, state, staff, at, dateFormat: deps.dateFormat, balanceFen, buyerNick: order.buyerNick });
-        const landing = await landOnPlatform(deps.platform, { tid, text: rendered.text, flag: rendered.flag }, { dryRun });
+        const raced = await landWithinDeadline(deps.interactiveDeadlineMs ?? INTERACTIVE_DEADLINE_MS, (opts) =>
+          landOnPlatform(deps.platform, { tid, text: rendered.text, flag: rendered.flag }, { ...opts, dryRun }));
+        const { landing, late } = raced;
+        inFlight = late?.outcome;
         if (landing.outcome === 'too_long') throw new ConflictError({ message: landing.message, code: 'memo_too_long', params: { bytes: landing.bytes, limit: landing.limit } });
         let status: WriteResult['status'];
         let memo: string;
         let flag: number;
-        if (landing.outcome === 'unreachable') {
+        if (late) {
+          // The overwrite on its way, planned on the memo the platform had just given.
+          [status, memo, flag] = ['pending', late.memo, late.flag];
+        } else if (landing.outcome === 'unreachable') {
           // Checked against the last memo we saw: a write that cannot fit is refused now, not queued.
           const plan = planAppend(order.sellerMemo, rendered.text);
           if (plan.status === 'too_long') throw new ConflictError({ message: plan.message, code: 'memo_too_long', params: { bytes: plan.bytes, limit: plan.limit } });
@@ -131,7 +161,7 @@ export function createRemarkService(deps: RemarkServiceDeps) {
           const opens = rendered.handoff?.opens;
           const preview = opens ? assigneeOf(deps.directory, opens.assignee, req.user) : null;
           const task: TaskPreview | null = opens && preview ? { id: null, type: opens.type, assignee: preview.username, assigneeName: preview.displayName, state: 'open' } : null;
-          return { ...base, task, refund: rendered.registerLine ? { id, line: rendered.registerLine } : null };
+          return { result: { ...base, task, refund: rendered.registerLine ? { id, line: rendered.registerLine } : null } };
         }
 
         if (landing.outcome !== 'unreachable') await orders.upsertMany([landing.order]);
@@ -148,14 +178,38 @@ export function createRemarkService(deps: RemarkServiceDeps) {
           taskId: effects.task?.id ?? null,
         });
         deps.logger.info({ tid, kind: kind.id, entry: id, status }, 'remark recorded');
-        return {
+        const result = {
           ...base,
           task: effects.task ? deps.tasks.view(effects.task) : null,
           refund: effects.refund ? { id: effects.refund.id, line: effects.refund.line } : null,
         };
+        return { result, late: late?.outcome };
       };
       return kind.ledger === 'balance_debit' ? lock.run(`buyer:${order.buyerNick}`, go) : go();
-    });
+    }
+  }
+
+  /**
+   * The answer to an overwrite sent before the deadline, recorded once it comes (under the order's lock, which the
+   * caller still holds): landed → written; no answer → still pending, and the outbox reads the memo back before it
+   * writes anything; refused for good → failed. Nothing is sent again from here.
+   */
+  async function settleLate(tid: string, id: string, late: Promise<Landing>): Promise<void> {
+    let tried: Parameters<typeof recordTry>[2];
+    try {
+      tried = { landing: await late };
+    } catch (error) {
+      tried = { error };
+    }
+    const entry = remarks.find(tid, id);
+    if (entry?.status !== 'pending') return;
+    try {
+      const outcome = await recordTry(deps, entry, tried, entry.platform.attempts);
+      deps.logger.info({ tid, entry: id, outcome }, 'late platform answer recorded');
+    } catch (err) {
+      // The entry stays pending: the outbox's read-back settles it.
+      deps.logger.error({ tid, entry: id, err }, 'recording a late platform answer failed');
+    }
   }
 
   /** The order's remark state (unpaid / paid not printed / printed) as `write` would decide it. */

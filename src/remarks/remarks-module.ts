@@ -34,6 +34,8 @@ export interface RemarksModuleDeps {
   refunds: RefundRegister;
   /** One lock per order (and per buyer for ledger credits), shared with the ledger's keeper actions. */
   lock: KeyedLock;
+  /** Tests only: how long a person waits for the platform (default INTERACTIVE_DEADLINE_MS, 5 s). */
+  interactiveDeadlineMs?: number;
 }
 
 export function createRemarksModule(deps: RemarksModuleDeps) {
@@ -44,6 +46,7 @@ export function createRemarksModule(deps: RemarksModuleDeps) {
   const remarkService = createRemarkService({
     remarks, tasks, ledger, refunds, directory: deps.staffDirectory,
     platform: deps.platform, orders: deps.orders, lock, clock: deps.clock, logger, dateFormat,
+    interactiveDeadlineMs: deps.interactiveDeadlineMs,
   });
   const outbox = createRemarkOutbox({ remarks, platform: deps.platform, orders: deps.orders, lock, clock: deps.clock, logger });
 

@@ -10,7 +10,7 @@ import type { OrderRepository } from '../orders/index.js';
 import type { ShopPlatform } from '../platform/index.js';
 import { createRemarksModule, type StaffDirectory } from '../remarks/index.js';
 import { createSalesModule } from '../sales/index.js';
-import { createKeyedLock } from '../shared/keyed-lock.js';
+import { createKeyedLock, type KeyedLock } from '../shared/keyed-lock.js';
 import type { Logger } from '../shared/logger.js';
 import type { Clock } from '../shared/time.js';
 import type { Store } from '../storage/index.js';
@@ -24,11 +24,15 @@ export interface RemarkFeaturesDeps {
   logger: Logger;
   memoDateFormat?: string;
   staffDirectory: StaffDirectory;
+  /** Tests only: how long a person waits for the platform before a remark is queued (default 5 s). */
+  interactiveDeadlineMs?: number;
+  /** Tests only: the order and buyer lock (default a fresh one), to watch when it is held. */
+  lock?: KeyedLock;
 }
 
 export function wireRemarkFeatures(deps: RemarkFeaturesDeps) {
   const { store, orders, clock } = deps;
-  const lock = createKeyedLock();
+  const lock = deps.lock ?? createKeyedLock();
   const tasks = createTasksModule({ store, clock });
   const ledger = createBalanceLedger(store);
   const refunds = createRefundRegister(store);

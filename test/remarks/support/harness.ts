@@ -5,7 +5,7 @@
 import { DEMO_ACCOUNTS } from '../../../src/accounts/accounts.js';
 import type { Order } from '../../../src/orders/order.js';
 import { createOrderRepository } from '../../../src/orders/order-repository.js';
-import { staffDirectoryFromUsers } from '../../../src/remarks/index.js';
+import { staffDirectoryFromUsers, type KeyedLock } from '../../../src/remarks/index.js';
 import { wireRemarkFeatures } from '../../../src/service/wire-remark-features.js';
 import { silentLogger, type Logger } from '../../../src/shared/logger.js';
 import { fixedClock } from '../../../src/shared/time.js';
@@ -19,7 +19,18 @@ export type { Username };
 
 export const NOW = '2026-11-23T10:00:00+08:00';
 
-export async function startHarness(opts: { store?: Store; platform?: FakePlatform; orders?: Order[]; seed?: boolean; logger?: Logger } = {}) {
+export interface HarnessOptions {
+  store?: Store;
+  platform?: FakePlatform;
+  orders?: Order[];
+  seed?: boolean;
+  logger?: Logger;
+  /** How long a person waits for the platform (default the service's 5 s). */
+  interactiveDeadlineMs?: number;
+  lock?: KeyedLock;
+}
+
+export async function startHarness(opts: HarnessOptions = {}) {
   const clock = fixedClock(NOW);
   const store = opts.store ?? createMemoryStore();
   const seed = opts.orders ?? seedOrders();
@@ -28,6 +39,7 @@ export async function startHarness(opts: { store?: Store; platform?: FakePlatfor
   const platform = opts.platform ?? createFakePlatform(seed, clock);
   const module = wireRemarkFeatures({
     store, platform, orders, clock, logger: opts.logger ?? silentLogger(), memoDateFormat: 'MM.DD', staffDirectory: staffDirectoryFromUsers(DEMO_ACCOUNTS),
+    interactiveDeadlineMs: opts.interactiveDeadlineMs, lock: opts.lock,
   });
   const { app, as, token } = await apiApp({ store, clock, routes: module.routers });
   const remark = (user: Username, tid: string, kind: string, fields: Record<string, unknown> = {}) => as(user).post(`/orders/${tid}/remarks`, { kind, fields });

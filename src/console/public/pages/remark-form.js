@@ -12,8 +12,9 @@ import { flagMarker } from '../widgets.js';
 
 const PREVIEW_DELAY_MS = 350;
 
-function control(field) {
-  const base = { id: `rk-${field.name}`, name: field.name };
+/** The input for one of a kind's fields (also 我的任务's follow-up forms, which pass ids of their own). */
+export function fieldControl(field, id = `rk-${field.name}`) {
+  const base = { id, name: field.name };
   if (field.type === 'enum') {
     const needsChoice = field.default === undefined;
     return h('select', base,
@@ -31,13 +32,14 @@ const HINTS = {
   colleague: (f) => (f.role === 'assistant' ? '负责改面单/撤单的仓库助理' : '负责上架的同事'),
   amount: () => '以元为单位，最多两位小数',
 };
+export const fieldHint = (field) => HINTS[field.type]?.(field);
 
 /**
  * @param {{tid: string, kind: object, onWritten: (result) => void}} opts
  * @returns {HTMLElement}
  */
 export function remarkForm({ tid, kind, onWritten }) {
-  const controls = kind.fields.map((f) => ({ field: f, el: control(f) }));
+  const controls = kind.fields.map((f) => ({ field: f, el: fieldControl(f) }));
   const preview = h('div', { class: 'remark-preview', 'aria-live': 'polite', dataset: { testid: 'remark-preview' } });
   const formError = h('p', { class: 'form-error', role: 'alert' });
   const submit = h('button', { type: 'submit', class: 'primary' }, '写入备注');
@@ -126,7 +128,7 @@ export function remarkForm({ tid, kind, onWritten }) {
     h('p', { class: 'muted small' }, `由${kind.writerLabel}写`,
       kind.opensTask ? `；写入后交给同事：${taskTypeLabel(kind.opensTask)}` : '',
       kind.closesTask ? `；写入后关闭任务：${taskTypeLabel(kind.closesTask)}` : ''),
-    controls.map(({ field, el }) => fieldRow({ label: field.label, control: el, required: field.required, hint: HINTS[field.type]?.(field) })),
+    controls.map(({ field, el }) => fieldRow({ label: field.label, control: el, required: field.required, hint: fieldHint(field) })),
     preview, formError, submit);
   void refreshPreview();
   return form;
@@ -134,7 +136,8 @@ export function remarkForm({ tid, kind, onWritten }) {
 
 const STATUS_TEXT = {
   written: '已写入备注',
-  pending: '平台暂时连不上，已排队，稍后自动写入',
+  // Also what a person gets when the platform is slow: the write waits a few seconds at most, then queues.
+  pending: '平台暂未应答，已排队，平台恢复后自动写入（只写一次）',
   already_present: '备注里已有这条，没有重复写入',
 };
 
