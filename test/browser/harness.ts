@@ -17,7 +17,8 @@ declare const sessionStorage: { length: number };
 declare const localStorage: { length: number };
 declare function getComputedStyle(el: unknown): { color: string };
 
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's chromium unless CHROMIUM names another binary (a machine where it lives elsewhere). */
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 export const DEMO_PASSWORD = 'xiaoer-demo';
 export const DEMO = {
   xiaoli: { username: 'xiaoli', displayName: '小丽' },
