@@ -55,9 +55,12 @@ export function describeFailure(err: unknown, target: Pick<ServiceTarget, 'name'
   if (!axios.isAxiosError(err)) return err instanceof Error ? err : new Error(String(err));
   const res = err.response;
   if (res) {
-    const body = decodeBody(res.data) as { error?: { message?: string; field?: string } } | undefined;
-    if (body?.error?.message)
-      return new Error(`${body.error.message}${body.error.field ? ` [${body.error.field}]` : ''}`);
+    const body = decodeBody(res.data) as { error?: { code?: string; message?: string; field?: string; params?: unknown } } | undefined;
+    // The same Chinese sentence the console shows, nothing added: the field's internal name is for programs (err.field).
+    if (body?.error?.message) {
+      const { code, field, params } = body.error;
+      return Object.assign(new Error(body.error.message), { code, field, params });
+    }
     return new Error(`${target.name}回答了 HTTP ${res.status}，没有说明原因。${retry}`);
   }
   const code = err.code ?? '';

@@ -39,10 +39,11 @@ describe('CLI while the service is running', () => {
     expect(rig.svc.store.get<{ sellerMemo: string }>('orders', order.tid)!.sellerMemo).toBe('');
   });
 
-  it('when a remark field is wrong, then the CLI exits non-zero naming the field and writes nothing', async () => {
+  it('when a remark field is wrong, then the CLI exits non-zero with the console\'s Chinese sentence naming the field, and writes nothing', async () => {
     const order = [...rig.svc.store.all<{ tid: string; status: string }>('orders')].find((o) => o.status === 'WAIT_BUYER_PAY')!;
     const err = await xiaoer(['remark', order.tid, 'price.review_reward', '--field', 'amount=abc'], rig.dir).catch((e) => e);
     expect(err.code).toBe(1);
-    expect(err.stderr).toMatch(/amount/);
+    // The same message the API answers (and the console shows): no internal field name, no English.
+    expect(err.stderr.trim()).toBe('xiaoer: 金额必须是大于0、最多两位小数的元数，如 5 或 8.5，收到“abc”');
   });
 });
