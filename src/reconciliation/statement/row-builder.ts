@@ -55,7 +55,25 @@ function signedAmount(row: RawRow, cols: ColumnMap): number {
 }
 
 /** One data row → statement row; throws ValidationError naming the line and column it cannot read. */
+/**
+ * A bank writes text: a character the decoder could not read (U+FFFD) or a control character in a row means the
+ * file was damaged on its way (a flipped byte, a bad copy), and its names or notes would be booked mangled.
+ */
+const DAMAGED = /[\uFFFD\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+function refuseDamaged(row: RawRow): void {
+  const index = row.cells.findIndex((c) => typeof c === 'string' && DAMAGED.test(c));
+  if (index < 0) return;
+  const column = index + 1;
+  throw new ValidationError({
+    message: `第${row.line}行 第${column}列有无法识别的字符，文件可能已损坏，请重新从网银下载`,
+    code: 'file_damaged', field: 'file', params: { line: row.line, column },
+    detail: `line ${row.line}, column ${column}: undecodable or control character`,
+  });
+}
+
 export function buildRow(row: RawRow, cols: ColumnMap): BuiltRow {
+  refuseDamaged(row);
   const dateCell = row.cells[cols.date.index] ?? null;
   const when = parseDateCell(dateCell);
   if (!when) refuse(row.line, cols.date, cellText(dateCell), 'date_invalid', '不是日期', 'not a date');

@@ -73,3 +73,20 @@ describe('a statement download cut off at any byte', () => {
     await expect(parseStatement({ name: 'cut.csv', bytes: encode(text, 'utf-8') })).rejects.toThrow(/第3行.*下载不完整/);
   });
 });
+
+describe('a statement damaged on its way', () => {
+  const header = '记账日期,记账时间,币别,金额,余额,交易名称,渠道,网点名称,附言,对方账户名,对方卡号/账号,对方开户行';
+  it('when a byte of a GBK name is flipped so it no longer decodes, then the file is refused naming the line and column', async () => {
+    const bytes = encode([header, '2026-11-23,09:15:00,人民币,100.00,200.00,转账,,,,周八,6217000000001111,', ''].join('\n'), 'gbk');
+    const at = bytes.indexOf(encode('周八', 'gbk'));
+    bytes[at + 1] = 0x7f; // the second byte of 周 is no longer a GBK trail byte
+    await expect(parseStatement({ name: 'flip.csv', bytes })).rejects.toMatchObject({ code: 'file_damaged', params: { line: 2, column: 10 } });
+  });
+
+  it('when a cell holds a control character, then the file is refused; a tab in the padding is not one', async () => {
+    const damaged = encode([header, '2026-11-23,09:15:00,人民币,100.00,200.00,转账,,,,周\u001d八,6217000000001111,', ''].join('\n'), 'utf-8');
+    await expect(parseStatement({ name: 'ctl.csv', bytes: damaged })).rejects.toMatchObject({ code: 'file_damaged' });
+    const padded = encode([header, '2026-11-23,09:15:00,人民币,100.00\t,200.00\t,转账,,,,周八\t,6217000000001111,', ''].join('\n'), 'utf-8');
+    expect((await parseStatement({ name: 'tab.csv', bytes: padded })).rows).toHaveLength(1);
+  });
+});
