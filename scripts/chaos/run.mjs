@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { faultRounds } from './faults.mjs';
 import { killRounds } from './kill-rounds.mjs';
+import { roleRounds } from './roles.mjs';
 import { freePort } from './service.mjs';
 import { statementRounds } from './statements.mjs';
 
@@ -60,6 +61,13 @@ try {
   row('slowest /healthz during the uploads', `${st.healthMs.toFixed(0)} ms (target < 200 ms)`);
   if (st.slowestBigMs >= 2000) failures.push('slowest answer for a big file');
   if (st.healthMs >= 200) failures.push('/healthz during uploads');
+  }
+
+  if (only.has('roles')) {
+  const r = await roleRounds({ dataDir: join(root, 'roles'), port: await freePort(), log });
+  log('\nroutes × roles against the role table (src/accounts/permissions.ts)');
+  row('routes × roles', `${r.routes} × ${r.roles} = ${r.calls} calls`);
+  row('mismatches', r.mismatches, true);
   }
 } finally {
   await rm(root, { recursive: true, force: true });
