@@ -19,6 +19,14 @@ type Labels = Record<string, unknown> & {
 
 const MARK = '＊';
 const marked = (names: Record<string, string>) => Object.fromEntries(Object.entries(names).map(([k, v]) => [k, `${v}${MARK}`]));
+/** Today in Shanghai as the memo writes it (11.24). */
+const memoDate = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(5, 10).replace('-', '.');
+
+interface KindsView { state: string; kinds: { title: string; fields: { label: string }[] }[] }
+/** An order's remark kinds with every title and field label marked. */
+const markedKinds = (v: KindsView) => ({
+  ...v, kinds: v.kinds.map((k) => ({ ...k, title: `${k.title}${MARK}`, fields: k.fields.map((f) => ({ ...f, label: `${f.label}${MARK}` })) })),
+});
 
 describe('console names from GET /api/labels (real browser)', () => {
   let service: ConsoleService;
@@ -36,13 +44,24 @@ describe('console names from GET /api/labels (real browser)', () => {
     await service?.close();
   });
 
-  /** Opens `hash` signed in, with /api/labels answered by `serve(real)` (reloaded once the route is set). */
-  async function openWithLabels(user: string, hash: string, serve: (l: Labels) => object) {
+  /**
+   * Opens `hash` signed in, with /api/labels answered by `serve(real)` (reloaded once the route is set);
+   * `also` rewrites other answers (glob → the real answer's body → the body served).
+   */
+  async function openWithLabels(
+    user: string, hash: string, serve: (l: Labels) => object, also: Record<string, (body: never) => object> = {},
+  ) {
     const opened: { context: BrowserContext; page: Page; problems: string[] } =
       await openSignedIn(browser, service.url, user, hash);
     await opened.context.route('**/api/labels', async (route) => {
       await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(serve(real)) });
     });
+    for (const [glob, rewrite] of Object.entries(also)) {
+      await opened.context.route(glob, async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, json: rewrite((await response.json()) as never) });
+      });
+    }
     await opened.page.reload();
     return opened;
   }
@@ -138,6 +157,33 @@ describe('console names from GET /api/labels (real browser)', () => {
     const courier = page.locator(`.parcel[data-waybill="${parcel.waybill}"] .parcel-courier`);
     await courier.waitFor();
     expect(await courier.textContent()).toBe(`${real.couriers[parcel.company]}${MARK} ${parcel.waybill}`);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+  it('when 阿张 has a 撤单 task, then 我的任务 offers the remark that closes it as the order\'s remark kinds name it, and writes it', async () => {
+    // A printed order cancelled by the buyer: 小丽 hands 撤单 to 阿张.
+    let tid = '';
+    for (const o of (await api.orders('?status=WAIT_SELLER_SEND_GOODS&pageSize=30')).orders) {
+      if ((await api.get<KindsView>(`/api/orders/${o.tid}/remark-kinds`)).state === 'paid_not_printed') {
+        tid = o.tid;
+        break;
+      }
+    }
+    if (!tid) throw new Error('the sandbox shop has no paid order waiting to be printed');
+    expect((await api.post(`/api/orders/${tid}/remarks`, { kind: 'print.printed' })).status).toBe(201);
+    expect((await api.post(`/api/orders/${tid}/remarks`, { kind: 'cancel.request', fields: { assistant: '阿张' } })).status).toBe(201);
+
+    const { context, page, problems } = await openWithLabels(DEMO.azhang.username, '#/tasks', (l) => l,
+      { '**/api/orders/*/remark-kinds': markedKinds });
+    const task = page.locator(`[data-testid="my-tasks"] .task[data-tid="${tid}"]`);
+    await task.waitFor();
+    expect(await task.locator('button[type="submit"]').textContent()).toBe(`单已撤${MARK}`);
+    expect(await task.textContent()).toContain(`会在订单上写备注「单已撤${MARK}」`);
+    await task.getByLabel(`上架人${MARK}`).fill('小周');
+    await task.getByRole('button', { name: `单已撤${MARK}` }).click();
+    await expect.poll(() => page.getByTestId('task-status').locator('.result-entry').textContent())
+      .toBe(`单已撤,可以退款+已提交小周上架+阿张/${memoDate()}`);
+    await expect.poll(() => task.count()).toBe(0);
     expect(problems).toEqual([]);
     await context.close();
   });

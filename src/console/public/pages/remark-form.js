@@ -128,7 +128,8 @@ export function remarkForm({ tid, kind, onWritten }) {
     h('p', { class: 'muted small' }, `由${kind.writerLabel}写`,
       kind.opensTask ? `；写入后交给同事：${taskTypeLabel(kind.opensTask)}` : '',
       kind.closesTask ? `；写入后关闭任务：${taskTypeLabel(kind.closesTask)}` : ''),
-    controls.map(({ field, el }) => fieldRow({ label: field.label, control: el, required: field.required, hint: fieldHint(field) })),
+    controls.map(({ field, el }) =>
+      fieldRow({ label: field.label, control: el, required: field.required, hint: fieldHint(field) })),
     preview, formError, submit);
   void refreshPreview();
   return form;

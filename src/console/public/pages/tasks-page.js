@@ -9,13 +9,14 @@ import { ageText, shanghaiTime } from '../format.js';
 import { fieldRow, formFieldName, setFieldError } from '../forms.js';
 import { loadLabels, taskTypeLabel } from '../labels.js';
 import { errorBox, loading } from '../widgets.js';
-import { resultView } from './remark-form.js';
+import { fieldControl, fieldHint, resultView } from './remark-form.js';
 
-/** The follow-up remark that closes each kind of task when the assignee has done the work. */
-const FOLLOW_UPS = {
-  fix_label: { kind: 'address.label_fixed', label: '面单地址已改', fields: [] },
-  cancel_waybill: { kind: 'cancel.waybill_revoked', label: '单已撤，可以退款', fields: [{ name: 'keeper', label: '上架人', hint: '负责上架的同事姓名或账号' }] },
-};
+/**
+ * The remark that closes a task when the one it was handed to has done the work (面单地址已改 closes
+ * 改面单), as the order's remark kinds name it now: the kind that closes this type and is not the
+ * original staff's own (面单未找到 closes it too, from the other side). None: the task is closed by hand.
+ */
+const followUpOf = (task, kinds) => kinds?.find((k) => k.closesTask === task.type && k.writer !== 'original_staff') ?? null;
 
 export async function render({ view, session }) {
   const me = session.user.username;
@@ -28,9 +29,13 @@ export async function render({ view, session }) {
   async function load() {
     let data;
     let all;
+    let kindsOf;
     try {
       // The task names (here and in the follow-up remark's result) come with the labels.
       [data, all] = await Promise.all([api.tasks({ assignee: 'me', state: 'open' }), api.tasks({ assignee: 'all', state: 'open' }), loadLabels()]);
+      // Each order's remark kinds (the remark form's) say which remark closes its task and what it asks.
+      const tids = [...new Set(data.tasks.map((t) => t.tid))];
+      kindsOf = new Map(await Promise.all(tids.map(async (tid) => [tid, (await api.remarkKinds(tid)).kinds])));
     } catch (err) {
       replace(mine, h('h2', {}, '交给我的任务'), errorBox(err, () => void load()));
       replace(handed);
@@ -39,7 +44,7 @@ export async function render({ view, session }) {
     }
     const oldestFirst = [...data.tasks].sort((a, b) => b.ageMinutes - a.ageMinutes);
     replace(mine, h('h2', {}, `交给我的任务（${oldestFirst.length}）`),
-      oldestFirst.length ? h('ul', { class: 'task-list' }, oldestFirst.map(myTask)) : h('p', { class: 'muted' }, '没有待办的任务'));
+      oldestFirst.length ? h('ul', { class: 'task-list' }, oldestFirst.map((t) => myTask(t, followUpOf(t, kindsOf.get(t.tid))))) : h('p', { class: 'muted' }, '没有待办的任务'));
     const mineHanded = all.tasks.filter((t) => t.openedBy === me && t.assignee !== me);
     replace(handed, h('h2', {}, `我交办的任务（${mineHanded.length}）`),
       mineHanded.length ? h('ul', { class: 'task-list' }, mineHanded.map(handedTask)) : h('p', { class: 'muted' }, '没有等同事处理的任务'));
@@ -52,17 +57,17 @@ export async function render({ view, session }) {
     h('strong', {}, taskTypeLabel(t.type)), orderLink(t.tid),
     h('span', { class: ['badge', t.ageMinutes >= 120 ? 'tone-unpaid' : 'tone-to-ship'] }, `已等 ${ageText(t.ageMinutes)}`));
 
-  function myTask(t) {
-    const follow = FOLLOW_UPS[t.type];
-    const inputs = (follow?.fields ?? []).map((f) => h('input', { id: `task-${t.id}-${f.name}`, name: f.name, autocomplete: 'off' }));
+  function myTask(t, follow) {
+    const fields = follow?.fields ?? [];
+    const inputs = fields.map((f) => fieldControl(f, `task-${t.id}-${f.name}`));
     const error = h('p', { class: 'form-error', role: 'alert' });
-    const button = h('button', { type: 'submit', class: 'primary' }, follow ? follow.label : '已处理，关闭任务');
+    const button = h('button', { type: 'submit', class: 'primary' }, follow ? follow.title : '已处理，关闭任务');
     const note = follow ? null : h('input', { id: `task-${t.id}-note`, name: 'note', autocomplete: 'off', maxlength: '200' });
     async function onSubmit(event) {
       event.preventDefault();
       replace(error);
       for (const input of inputs) setFieldError(input, '');
-      const missing = inputs.find((i) => !i.value.trim());
+      const missing = inputs.find((i, n) => fields[n].required && fields[n].type !== 'boolean' && !i.value.trim());
       if (missing) {
         setFieldError(missing, '请填写');
         missing.focus();
@@ -71,8 +76,8 @@ export async function render({ view, session }) {
       button.disabled = true;
       try {
         if (follow) {
-          const fields = Object.fromEntries(inputs.map((i) => [i.name, i.value.trim()]));
-          const r = await api.writeRemark(t.tid, follow.kind, fields);
+          const values = Object.fromEntries(inputs.map((i, n) => [i.name, fields[n].type === 'boolean' ? i.checked : i.value.trim()]).filter(([, v]) => v !== ''));
+          const r = await api.writeRemark(t.tid, follow.id, values);
           replace(status, resultView(r), h('p', { class: 'small' }, orderLink(t.tid)));
         } else {
           await api.closeTask(t.id, note.value.trim());
@@ -91,9 +96,12 @@ export async function render({ view, session }) {
       head(t),
       h('p', { class: 'muted small' }, `${t.openedByName} 交办于 ${shanghaiTime(t.openedAt)}`),
       h('form', { class: 'task-form', novalidate: true, onsubmit: onSubmit },
-        (follow?.fields ?? []).map((f, i) => fieldRow({ label: f.label, control: inputs[i], hint: f.hint, required: true })),
+        fields.map((f, i) =>
+          fieldRow({ label: f.label, control: inputs[i], required: f.required, hint: fieldHint(f) })),
         note ? fieldRow({ label: '处理说明', control: note }) : null,
-        follow ? h('p', { class: 'muted small' }, `会在订单上写备注「${follow.label}」并关闭任务，通知 ${t.openedByName}`) : null,
+        follow
+          ? h('p', { class: 'muted small' }, `会在订单上写备注「${follow.title}」并关闭任务，通知 ${t.openedByName}`)
+          : null,
         error, button));
   }
 
