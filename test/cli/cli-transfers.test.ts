@@ -8,6 +8,8 @@ import { ensureBuiltCli, xiaoer } from '../support/cli.js';
 import { serviceRig } from '../support/service-rig.js';
 
 let rig: Awaited<ReturnType<typeof serviceRig>>;
+// Each `xiaoer` is a fresh Node process that loads the whole app: seconds each on a busy 2-core machine.
+const CLI_TIMEOUT = 120_000;
 
 beforeAll(async () => {
   await ensureBuiltCli();
@@ -46,5 +48,5 @@ describe('CLI transfers while the service runs', () => {
     await wb.xlsx.readFile(out);
     const text = JSON.stringify(wb.worksheets[0]!.getSheetValues());
     expect(text).toContain('毛毛雨920402');
-  });
+  }, CLI_TIMEOUT);
 });
