@@ -22,6 +22,9 @@ export interface NewComplaint {
 }
 
 type StepName = 'respond' | 'verify' | 'outcome' | 'satisfaction';
+const STAGE_LABELS: Record<ReturnType<typeof stageOf>, string> = {
+  awaiting_response: '待首次回复', awaiting_verification: '待核实', awaiting_outcome: '待告知结果', awaiting_satisfaction: '待回访满意度', closed: '已结案',
+};
 const FIELD: Record<StepName, 'response' | 'verification' | 'outcome' | 'satisfaction'> = {
   respond: 'response', verify: 'verification', outcome: 'outcome', satisfaction: 'satisfaction',
 };
@@ -38,11 +41,11 @@ export function createComplaintService(deps: { store: Store; clock: Clock; holid
 
   async function step(id: string, name: StepName, user: User, note: string, level?: Satisfaction): Promise<ComplaintView> {
     const done = await repo.update(id, (c) => {
-      if (!c) throw new NotFoundError(`投诉 ${id} 不存在 (complaint not found)`, 'complaint_not_found');
+      if (!c) throw new NotFoundError({ message: '没有找到这条投诉，请刷新后重试', code: 'complaint_not_found', params: { id } });
       const stage = stageOf(c);
       if (stage !== STAGE_FOR[name]) {
         if (c[FIELD[name]]) return c; // the same step twice: keep the first record
-        throw new ConflictError(`投诉当前阶段为 ${stage}，不能执行 ${name} (complaint is ${stage})`, 'complaint_stage');
+        throw new ConflictError({ message: `这条投诉当前${STAGE_LABELS[stage]}，不能执行这一步，请刷新后再看`, code: 'complaint_stage', params: { id, stage, step: name } });
       }
       const s: Step = { at: toInstant(clock.now()), by: user.username, byName: user.displayName, note: note.trim() };
       return { ...c, [FIELD[name]]: name === 'satisfaction' ? { ...s, level: level! } : s };
@@ -52,8 +55,8 @@ export function createComplaintService(deps: { store: Store; clock: Clock; holid
 
   return {
     async record(input: NewComplaint, user: User): Promise<ComplaintView> {
-      if (!input.buyerNick.trim()) throw new ValidationError('请填写买家 (buyer nick is required)', 'buyerNick');
-      if (!input.content.trim()) throw new ValidationError('请填写投诉内容 (content is required)', 'content');
+      if (!input.buyerNick.trim()) throw new ValidationError({ message: '请填写买家', code: 'field_required', field: 'buyerNick' });
+      if (!input.content.trim()) throw new ValidationError({ message: '请填写投诉内容', code: 'field_required', field: 'content' });
       const now = clock.now();
       const c: Complaint = {
         id: `c-${randomUUID()}`, buyerNick: input.buyerNick.trim(), tid: input.tid?.trim() || null,
@@ -72,7 +75,7 @@ export function createComplaintService(deps: { store: Store; clock: Clock; holid
     recordSatisfaction: (id: string, user: User, level: Satisfaction, note = '') => step(id, 'satisfaction', user, note, level),
     get(id: string): ComplaintView {
       const c = repo.get(id);
-      if (!c) throw new NotFoundError(`投诉 ${id} 不存在 (complaint not found)`, 'complaint_not_found');
+      if (!c) throw new NotFoundError({ message: '没有找到这条投诉，请刷新后重试', code: 'complaint_not_found', params: { id } });
       return view(c);
     },
     /** Oldest first. */

@@ -1,7 +1,7 @@
 /** /api/complaints: record, list, and the steps respond → verify → outcome → satisfaction. */
 import { Router } from 'express';
 import { z } from 'zod';
-import { currentUser } from '../http/index.js';
+import { currentUser, fieldLabels } from '../http/index.js';
 import { COMPLAINT_CATEGORIES, COMPLAINT_CHANNELS, SATISFACTION } from './complaint.js';
 import type { ComplaintService } from './complaint-service.js';
 
@@ -32,5 +32,6 @@ export function complaintsRouter(deps: { complaints: ComplaintService }): Router
     const body = satisfactionBody.parse(req.body);
     res.json({ complaint: await c.recordSatisfaction(req.params.id, currentUser(req), body.level, body.note) });
   });
+  r.use(fieldLabels({ channel: '投诉渠道', category: '投诉类别', content: '投诉内容', level: '满意度', state: '投诉状态', late: '是否超时' }));
   return r;
 }

@@ -1,7 +1,7 @@
 /** /api/intents (note, list, follow up) and /api/revisits (the day's list, record an outcome). */
 import { Router } from 'express';
 import { z } from 'zod';
-import { currentUser } from '../http/index.js';
+import { currentUser, fieldLabels } from '../http/index.js';
 import { shanghaiDate, type Clock } from '../shared/time.js';
 import type { Intents } from './intents.js';
 import type { Revisits } from './revisit-list.js';
@@ -16,6 +16,7 @@ export function intentsRouter(deps: { intents: Intents }): Router {
   r.get('/', (req, res) => res.json({ intents: deps.intents.list({ open: req.query.state !== 'all' }) }));
   r.post('/', async (req, res) => res.status(201).json({ intent: await deps.intents.note(noteBody.parse(req.body), currentUser(req)) }));
   r.post('/:id/follow-up', async (req, res) => res.json({ intent: await deps.intents.followUp(req.params.id, followBody.parse(req.body), currentUser(req)) }));
+  r.use(fieldLabels({ items: '商品', hesitation: '顾虑', outcome: { label: '跟进结果', values: { bought: '已购买', not_interested: '不感兴趣', later: '以后再说' } } }));
   return r;
 }
 
@@ -29,5 +30,6 @@ export function revisitsRouter(deps: { revisits: Revisits; clock: Clock }): Rout
     const body = outcomeBody.parse(req.body);
     res.json({ entry: await deps.revisits.recordOutcome(date.parse(req.params.date), body.buyerNick, body.outcome, currentUser(req).username) });
   });
+  r.use(fieldLabels({ outcome: '回访结果' }));
   return r;
 }

@@ -32,7 +32,7 @@ export function createIntents(deps: { store: Store; clock: Clock }) {
   return {
     async note(input: { buyerNick: string; items: string; hesitation: string }, user: User): Promise<Intent> {
       const buyerNick = input.buyerNick.trim();
-      if (!buyerNick) throw new ValidationError('请填写买家 (buyer nick is required)', 'buyerNick');
+      if (!buyerNick) throw new ValidationError({ message: '请填写买家', code: 'field_required', field: 'buyerNick' });
       const now = clock.now();
       const intent: Intent = {
         id: `i-${randomUUID()}`, buyerNick, items: input.items.trim(), hesitation: input.hesitation.trim(),
@@ -45,7 +45,7 @@ export function createIntents(deps: { store: Store; clock: Clock }) {
     async followUp(id: string, input: { outcome: IntentOutcome; note?: string }, user: User): Promise<Intent> {
       return store.transact((tx) => {
         const intent = tx.get<Intent>(INTENTS, id);
-        if (!intent) throw new NotFoundError(`意向 ${id} 不存在 (intent not found)`, 'intent_not_found');
+        if (!intent) throw new NotFoundError({ message: '没有找到这条购买意向，请刷新后重试', code: 'intent_not_found', params: { id } });
         const done: Intent = { ...intent, followedUpAt: toInstant(clock.now()), followedUpBy: user.username, outcome: input.outcome, note: input.note?.trim() || null };
         tx.put(INTENTS, id, done);
         return done;

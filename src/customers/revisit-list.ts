@@ -62,7 +62,7 @@ export function createRevisits(deps: { store: Store; orders: { all(): Iterable<O
       return store.transact((tx) => {
         const list = tx.get<RevisitList>(REVISIT_LISTS, date);
         const entry = list?.entries.find((e) => e.buyerNick === buyerNick);
-        if (!list || !entry) throw new NotFoundError(`${date} 的回访名单中没有 ${buyerNick} (not on that revisit list)`, 'revisit_not_found');
+        if (!list || !entry) throw new NotFoundError({ message: `${date} 的回访名单中没有 ${buyerNick}`, code: 'revisit_not_found', params: { date, buyerNick } });
         Object.assign(entry, { outcome, recordedBy: by, recordedAt: toInstant(deps.clock.now()) });
         tx.put(REVISIT_LISTS, date, list);
         return entry;

@@ -5,7 +5,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { User } from '../accounts/index.js';
-import { currentUser } from '../http/index.js';
+import { currentUser, fieldLabels } from '../http/index.js';
 import { shanghaiDate, type Clock } from '../shared/time.js';
 import type { HandoverRecord, DiaryNote } from './handover-records.js';
 import type { HandoverReport } from './handover-report.js';
@@ -42,5 +42,6 @@ export function handoverRouter(deps: { handover: HandoverApi; clock: Clock; shif
     const at = now();
     res.status(201).json({ note: await deps.handover.addNote({ text: body.text, shift: body.shift ?? at.shift, date: body.date ?? at.date }, currentUser(req)) });
   });
+  r.use(fieldLabels({ shift: '班次', format: '格式', text: '日记内容' }));
   return r;
 }

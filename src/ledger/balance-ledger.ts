@@ -64,7 +64,7 @@ export function createBalanceLedger(store: Store): BalanceLedger {
       if (existing) return existing;
       const balance = sum(doc.movements);
       if (movement.type === 'debit' && movement.amountFen > balance) {
-        throw new ConflictError(`扣除${formatYuan(movement.amountFen)}元超过余额${formatYuan(balance)}元 (deduction larger than the balance)`, 'exceeds_balance');
+        throw new ConflictError({ message: `扣除${formatYuan(movement.amountFen)}元超过余额${formatYuan(balance)}元`, code: 'exceeds_balance', params: { amount: formatYuan(movement.amountFen), balance: formatYuan(balance) } });
       }
       doc.movements.push(movement);
       tx.put<BuyerLedger>(BALANCE_LEDGER, nick, doc);

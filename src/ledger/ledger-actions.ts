@@ -31,13 +31,13 @@ export interface CreditInput {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function requireKeeper(user: User): void {
-  if (user.role !== 'keeper' && user.role !== 'admin') throw new ForbiddenError('需要 keeper 权限 (only the keeper or an admin may do this)');
+  if (user.role !== 'keeper' && user.role !== 'admin') throw new ForbiddenError({ message: '只有汇款登记人或管理员可以做这件事', code: 'forbidden', params: { roles: ['keeper', 'admin'] } });
 }
 
 export function checkDate(date: string, field = 'date'): string {
   const t = DATE.test(date) ? Date.parse(`${date}T00:00:00Z`) : NaN;
   if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== date) {
-    throw new ValidationError(`${field} 必须是 YYYY-MM-DD 日期 (got ${JSON.stringify(date)})`, field);
+    throw new ValidationError({ message: `日期“${date}”不对，应该像这样：2026-11-23`, code: 'date_invalid', field, params: { date: String(date) } });
   }
   return date;
 }
@@ -50,19 +50,19 @@ export function createLedgerActions<R>(deps: {
   async function credit(input: CreditInput): Promise<{ movement: Movement; account: BuyerAccount; remark: R | null }> {
     requireKeeper(input.user);
     const buyerNick = String(input.buyerNick ?? '').trim();
-    if (!buyerNick || buyerNick.length > 64) throw new ValidationError('买家昵称不能为空 (buyer nick required)', 'buyerNick');
+    if (!buyerNick || buyerNick.length > 64) throw new ValidationError({ message: '买家昵称不能为空，最多64个字', code: 'field_required', field: 'buyerNick' });
     let amountFen: number;
     try {
       amountFen = yuanToFen(input.amount);
     } catch {
-      throw new ValidationError(`金额必须是大于0、最多两位小数的元数 (amount must be positive yuan), got ${JSON.stringify(input.amount)}`, 'amount');
+      throw new ValidationError({ message: `金额必须是大于0、最多两位小数的元数，收到“${String(input.amount)}”`, code: 'amount_not_yuan', field: 'amount', params: { value: String(input.amount) } });
     }
     const reason = String(input.reason ?? '').trim();
-    if (!reason || reason.length > 60) throw new ValidationError('请填写入账原因，最多60字 (reason required, at most 60 characters)', 'reason');
+    if (!reason || reason.length > 60) throw new ValidationError({ message: '请填写入账原因，最多60字', code: 'field_required', field: 'reason', params: { maximum: 60 } });
     if (input.tid !== undefined) {
       const order = deps.orders.get(String(input.tid));
-      if (!order) throw new NotFoundError(`订单 ${input.tid} 不存在 (order not found)`, 'order_not_found');
-      if (order.buyerNick !== buyerNick) throw new ValidationError('这个订单不是该买家的 (the order belongs to another buyer)', 'tid');
+      if (!order) throw new NotFoundError({ message: `订单 ${input.tid} 不存在`, code: 'order_not_found', params: { tid: String(input.tid) } });
+      if (order.buyerNick !== buyerNick) throw new ValidationError({ message: '这个订单不是该买家的', code: 'order_other_buyer', field: 'tid', params: { tid: String(input.tid), buyerNick } });
     }
     const movement = await deps.lock.run(`buyer:${buyerNick}`, () =>
       ledger.credit(buyerNick, {
@@ -78,7 +78,7 @@ export function createLedgerActions<R>(deps: {
   async function registerRefund(id: string, user: User): Promise<{ refund: RefundRecord; remark: R | null; answer: string }> {
     requireKeeper(user);
     const refund = refunds.get(id);
-    if (!refund) throw new NotFoundError(`退款登记 ${id} 不存在 (refund not found)`, 'refund_not_found');
+    if (!refund) throw new NotFoundError({ message: '没有找到这条退款登记，请刷新后重试', code: 'refund_not_found', params: { id } });
     const remark = refund.state === 'open' ? await deps.service.write({ tid: refund.tid, kind: 'refund.registered', fields: {}, user }) : null;
     return { refund: refunds.get(id)!, remark, answer: '已登记' };
   }

@@ -71,9 +71,9 @@ export function createRefundRegister(store: Store): RefundRegister {
     markPaid: (id, by, at) =>
       store.transact((tx) => {
         const r = tx.get<RefundRecord>(REFUND_REGISTER, id);
-        if (!r) throw new NotFoundError(`退款登记 ${id} 不存在 (refund not found)`, 'refund_not_found');
+        if (!r) throw new NotFoundError({ message: '没有找到这条退款登记，请刷新后重试', code: 'refund_not_found', params: { id } });
         if (r.state === 'paid') return r;
-        if (r.state !== 'registered') throw new ConflictError('退款尚未登记，不能标记已打款 (register the refund before marking it paid)', 'refund_not_registered');
+        if (r.state !== 'registered') throw new ConflictError({ message: '退款尚未登记，不能标记已打款', code: 'refund_not_registered', params: { id, state: r.state } });
         const paid: RefundRecord = { ...r, state: 'paid', paidAt: at, paidBy: by };
         tx.put<RefundRecord>(REFUND_REGISTER, id, paid);
         return paid;

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { ParcelRepository } from '../logistics/index.js';
-import { currentUser } from '../http/index.js';
+import { currentUser, fieldLabels } from '../http/index.js';
 import { NotFoundError } from '../shared/errors.js';
 import { parseInstant } from '../shared/time.js';
 import { TRADE_STATUSES } from './order.js';
@@ -46,8 +46,9 @@ export function ordersRouter(deps: { orders: OrderRepository; parcels: ParcelRep
   r.get('/:tid', (req, res) => {
     const tid = req.params.tid;
     const order = deps.orders.get(tid);
-    if (!order) throw new NotFoundError(`订单 ${tid} 不存在 (order ${tid} not found)`, 'order_not_found');
+    if (!order) throw new NotFoundError({ message: `订单 ${tid} 不存在`, code: 'order_not_found', params: { tid } });
     res.json(orderDetailView(order, deps.parcels.forOrder(tid), currentUser(req).role));
   });
+  r.use(fieldLabels({ status: '订单状态', waybill: '运单号', updatedSince: { label: '更新时间', example: '2026-11-23T10:00:00+08:00' } }));
   return r;
 }

@@ -74,6 +74,8 @@ function isMissing(issue: Issue, inputs: readonly unknown[] | undefined, base: r
     if (inputs) return inputs.every((input) => { const v = valueAt(input, path); return v === undefined || v === null; });
     return RECEIVED_NOTHING.test(issue.message);
   }
+  // An enum or literal left out is reported as a value not allowed; what was sent tells it was not sent at all.
+  if (issue.code === 'invalid_value' && inputs) return inputs.every((input) => { const v = valueAt(input, path); return v === undefined || v === null; });
   if (issue.code === 'invalid_union') return issue.errors.length > 0 && issue.errors.every((branch) => branch.some((i) => isMissing(i, inputs, path)));
   return false;
 }

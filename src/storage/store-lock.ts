@@ -158,5 +158,5 @@ export async function acquireLock(dir: string): Promise<{ update(info: Partial<L
       await removeStale(path);
     }
   }
-  throw new ConflictError(`could not lock the data directory ${dir}`, 'store_locked');
+  throw new ConflictError({ message: `无法锁定数据目录 ${dir}，请确认没有别的小二在运行后重试`, code: 'store_locked', params: { dir } });
 }

@@ -47,7 +47,7 @@ export function createFollowUps(deps: { store: Store; clock: Clock }) {
     close: (id: string, user: User, note?: string) =>
       store.transact((tx) => {
         const f = tx.get<FollowUp>(FOLLOW_UPS, id);
-        if (!f) throw new NotFoundError(`跟进 ${id} 不存在 (follow-up not found)`, 'follow_up_not_found');
+        if (!f) throw new NotFoundError({ message: '没有找到这个跟进事项，请刷新后重试', code: 'follow_up_not_found', params: { id } });
         if (f.closedAt) return f;
         const closed: FollowUp = { ...f, closedAt: toInstant(clock.now()), closedBy: user.username, note: note?.trim() || null };
         tx.put(FOLLOW_UPS, id, closed);

@@ -61,9 +61,9 @@ export function createTaskService(deps: { repo: TaskRepository; clock: Clock }):
     },
     async closeByHand(id, user, note) {
       const task = repo.get(id);
-      if (!task) throw new NotFoundError(`任务 ${id} 不存在 (task not found)`, 'task_not_found');
+      if (!task) throw new NotFoundError({ message: '没有找到这个任务，请刷新后重试', code: 'task_not_found', params: { id } });
       if (user.role !== 'admin' && user.username !== task.assignee && user.username !== task.openedBy) {
-        throw new ForbiddenError('只有负责人、交办人或管理员可以关闭任务 (only the assignee, the opener or an admin may close a task)');
+        throw new ForbiddenError({ message: '只有负责人、交办人或管理员可以关闭任务', code: 'forbidden', params: { id } });
       }
       if (task.state === 'closed') return task;
       return close(task, user, null, note?.trim() || null);
@@ -74,7 +74,7 @@ export function createTaskService(deps: { repo: TaskRepository; clock: Clock }):
     notifications: (username, opts = {}) => repo.notifications(username).filter((n) => !opts.unreadOnly || !n.read),
     async markRead(id, username) {
       const n = await repo.markRead(id, username);
-      if (!n) throw new NotFoundError(`通知 ${id} 不存在 (notification not found)`, 'notification_not_found');
+      if (!n) throw new NotFoundError({ message: '没有找到这条通知，请刷新后重试', code: 'notification_not_found', params: { id } });
       return n;
     },
   };

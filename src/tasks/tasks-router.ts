@@ -1,7 +1,7 @@
 /** /api/tasks: my hand-off tasks, closing one by hand, and the notifications of finished hand-offs. */
 import { Router } from 'express';
 import { z } from 'zod';
-import { currentUser } from '../http/index.js';
+import { currentUser, fieldLabels } from '../http/index.js';
 import { NotFoundError } from '../shared/errors.js';
 import type { TaskService } from './task-service.js';
 
@@ -31,7 +31,7 @@ export function tasksRouter(deps: { tasks: TaskService }): Router {
   });
   r.get('/:id', (req, res) => {
     const task = deps.tasks.get(req.params.id);
-    if (!task) throw new NotFoundError(`任务 ${req.params.id} 不存在 (task not found)`, 'task_not_found');
+    if (!task) throw new NotFoundError({ message: '没有找到这个任务，请刷新后重试', code: 'task_not_found', params: { id: String(req.params.id) } });
     res.json({ task: deps.tasks.view(task) });
   });
   r.post('/:id/close', async (req, res) => {
@@ -39,5 +39,6 @@ export function tasksRouter(deps: { tasks: TaskService }): Router {
     const task = await deps.tasks.closeByHand(req.params.id, currentUser(req), body.note);
     res.json({ task: deps.tasks.view(task) });
   });
+  r.use(fieldLabels({ assignee: '负责人', state: '任务状态' }));
   return r;
 }

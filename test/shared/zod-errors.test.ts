@@ -55,6 +55,9 @@ describe('zod issues in Chinese, one translation for every router', () => {
     expect(fromZodError(own.safeParse({}).error!, { schema: own, inputs: [{}] })).toMatchObject({ code: 'field_required', message: '请填写货号' });
     expect(fromZodError(own.safeParse({ sku: 5 }).error!, { schema: own, inputs: [{ sku: 5 }] })).toMatchObject({ code: 'field_wrong_type', message: '货号应该是文字' });
     expect(() => parseInput(own, {})).toThrow('请填写货号');
+    const choice = z.object({ method: z.enum(['alipay', 'bank']) });
+    expect(fromZodError(choice.safeParse({}).error!, { labels, inputs: [{}] })).toMatchObject({ code: 'field_required', message: '请填写付款方式' });
+    expect(fromZodError(choice.safeParse({ method: 'cash' }).error!, { labels, inputs: [{ method: 'cash' }] })).toMatchObject({ code: 'field_not_allowed' });
   });
 
   it('when a field is null or an empty string, then it counts as not filled in', () => {

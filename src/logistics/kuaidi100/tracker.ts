@@ -70,7 +70,7 @@ export function buildTracker(opts: Kuaidi100TrackerOptions, kind: LogisticsTrack
     async track(companyOrName, waybill, phone) {
       const company = courierCode(companyOrName) ?? asCode(companyOrName);
       const num = waybill.trim();
-      if (!num) throw new ValidationError('waybill number is empty', 'waybill');
+      if (!num) throw new ValidationError({ message: '请填写运单号', code: 'field_required', field: 'waybill' });
       return gate.through(`${company}:${num}`, () => query(company, num, phone));
     },
   };
@@ -79,6 +79,6 @@ export function buildTracker(opts: Kuaidi100TrackerOptions, kind: LogisticsTrack
 /** kuaidi100 knows far more couriers than our table: a lowercase code passes through as it is. */
 function asCode(companyOrName: string): string {
   const code = companyOrName.trim().toLowerCase();
-  if (!/^[a-z0-9]+$/.test(code)) throw new ValidationError(`unknown courier: ${companyOrName}`, 'company');
+  if (!/^[a-z0-9]+$/.test(code)) throw new ValidationError({ message: `不认识的快递公司“${companyOrName}”`, code: 'courier_unknown', field: 'company', params: { company: companyOrName } });
   return code;
 }

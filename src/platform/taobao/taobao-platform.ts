@@ -50,11 +50,17 @@ function checkOptions(opts: TaobaoOptions): void {
   if (ps !== undefined && !(Number.isInteger(ps) && ps >= 1 && ps <= 100)) problems.push(['pageSize', `pageSize must be an integer 1–100, got ${ps}`]);
   const c = opts.concurrency;
   if (c !== undefined && !(Number.isInteger(c) && c >= 1)) problems.push(['concurrency', `concurrency must be a positive integer, got ${c}`]);
-  if (problems.length) throw new ValidationError(`taobao options: ${problems.map((p) => p[1]).join('; ')}`, problems[0]![0]);
+  if (problems.length) {
+    throw new ValidationError({
+      // The names are the configuration's own keys: what the administrator edits to fix it.
+      message: `淘宝平台的连接设置有误，请管理员检查配置中的：${problems.map((p) => p[0]).join('、')}`, code: 'taobao_options_invalid', field: problems[0]![0],
+      params: { fields: problems.map((p) => p[0]) }, detail: `taobao options: ${problems.map((p) => p[1]).join('; ')}`,
+    });
+  }
 }
 
 function checkTid(tid: string): void {
-  if (!/^\d{1,20}$/.test(tid)) throw new ValidationError(`not an order number: ${JSON.stringify(tid)}`, 'tid');
+  if (!/^\d{1,20}$/.test(tid)) throw new ValidationError({ message: '订单号只能是数字', code: 'tid_not_digits', field: 'tid', params: { tid } });
 }
 
 /** The real Taobao Open Platform protocol behind the ShopPlatform port; the sandbox uses it too, pointed at its own gateway. */
@@ -80,7 +86,7 @@ export function createTaobaoPlatform(opts: TaobaoOptions): TaobaoPlatform {
       const res = await topCall(ctx, 'taobao.trade.fullinfo.get', { fields: TRADE_FIELDS.join(','), tid }, { patienceMs: options.patienceMs });
       return mapTrade(res.trade);
     } catch (err) {
-      if (err instanceof TopBusinessError && err.subCode === 'isv.trade-not-exist') throw new NotFoundError(`订单 ${tid} 不存在 (no such order on the platform)`);
+      if (err instanceof TopBusinessError && err.subCode === 'isv.trade-not-exist') throw new NotFoundError({ message: `淘宝平台上没有订单 ${tid}`, code: 'platform_order_not_found', params: { tid } });
       throw err;
     }
   }
@@ -98,10 +104,10 @@ export function createTaobaoPlatform(opts: TaobaoOptions): TaobaoPlatform {
     async updateMemo(tid, memo, flag, options = {}) {
       checkTid(tid);
       if (Buffer.byteLength(memo, 'utf8') > MEMO_MAX_BYTES) {
-        throw new ValidationError(`备注超过 ${MEMO_MAX_BYTES} 字节 (memo is ${Buffer.byteLength(memo, 'utf8')} bytes, the platform allows ${MEMO_MAX_BYTES})`, 'memo', 'too_long');
+        throw new ValidationError({ message: `备注超过平台 ${MEMO_MAX_BYTES} 字节上限`, code: 'too_long', field: 'memo', params: { bytes: Buffer.byteLength(memo, 'utf8'), limit: MEMO_MAX_BYTES } });
       }
       if (flag !== undefined && !(Number.isInteger(flag) && flag >= 0 && flag <= 10)) {
-        throw new ValidationError(`flag must be an integer 0–10, got ${flag}`, 'flag');
+        throw new ValidationError({ message: '旗帜颜色不对，只能是 0 到 10', code: 'flag_invalid', field: 'flag', params: { flag: String(flag) } });
       }
       // The platform ignores an empty memo; clearing it takes the explicit reset switch. Never sent
       // twice blindly: it overwrites the whole memo, and a resend after a lost answer could wipe a
@@ -112,7 +118,7 @@ export function createTaobaoPlatform(opts: TaobaoOptions): TaobaoPlatform {
 
     async closeTrade(tid, reason, options = {}) {
       checkTid(tid);
-      if (!reason.trim()) throw new ValidationError('a close reason is required', 'reason');
+      if (!reason.trim()) throw new ValidationError({ message: '请填写关闭交易的原因', code: 'field_required', field: 'reason' });
       try {
         const res = await topCall(ctx, 'taobao.trade.close', { tid, close_reason: reason }, { idempotent: false, patienceMs: options.patienceMs });
         return { status: mapStatus(res.trade.status, tid), modifiedAt: instant(res.trade.modified) };
