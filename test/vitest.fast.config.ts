@@ -1,0 +1,21 @@
+/**
+ * `npm run test:fast`: the unit and component tests, for the edit-test loop (well under a minute on
+ * two cores). Everything else of test/vitest.config.ts applies. Left out, by folder or file name so
+ * new tests land in the right lane without a list to keep up:
+ * - test/browser/**: real chromium driving the console over the real service (over half the suite's time);
+ * - test/cli/**: the CLI as shipped, mostly run from dist/ in a child process (slow, and this lane
+ *   compiles nothing, so it would test whatever was built last);
+ * - *.built.test.ts anywhere: other tests that run the compiled build (dist/) in a child process, same reason.
+ * `npm test` runs them all, after the type-check and build.
+ */
+import { configDefaults, defineConfig, mergeConfig } from 'vitest/config';
+import base from './vitest.config.js';
+
+export default mergeConfig(
+  base,
+  defineConfig({
+    test: {
+      exclude: [...configDefaults.exclude, 'test/browser/**', 'test/cli/**', '**/*.built.test.ts'],
+    },
+  }),
+);
