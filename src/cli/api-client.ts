@@ -55,8 +55,10 @@ export function describeFailure(err: unknown, target: Pick<ServiceTarget, 'name'
   if (!axios.isAxiosError(err)) return err instanceof Error ? err : new Error(String(err));
   const res = err.response;
   if (res) {
-    const body = decodeBody(res.data) as { error?: { code?: string; message?: string; field?: string; params?: unknown } } | undefined;
-    // The same Chinese sentence the console shows, nothing added: the field's internal name is for programs (err.field).
+    const body = decodeBody(res.data) as
+      { error?: { code?: string; message?: string; field?: string; params?: unknown } } | undefined;
+    // The same Chinese sentence the console shows, nothing added: the field's internal name is for programs
+    // (err.field).
     if (body?.error?.message) {
       const { code, field, params } = body.error;
       return Object.assign(new Error(body.error.message), { code, field, params });
