@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
+import { spawn, execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { execSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openLowdbStore } from '../../src/storage/index.js';
 
