@@ -4,3 +4,4 @@
  * root opens them; features depend on this port alone.
  */
 export type { PlatformCallOptions, ShopPlatform } from './platform-port.js';
+export { INTERACTIVE_PATIENCE_MS } from './platform-port.js';

@@ -17,6 +17,15 @@ export interface PlatformCallOptions {
 }
 
 /**
+ * How long a person at the console waits on the platform: the patience of the calls they wait on. Why 5 s: a healthy
+ * TOP call answers well under a second, so a slow but working platform still answers on the spot; the patient retry
+ * (about 41 s under a 12 s delay: 4 attempts × 10 s plus backoff; up to a minute in a ban) suits jobs, not someone at
+ * the counter, who reloads the page or tries again long before that. What cannot wait is queued (a remark) or told at
+ * once (closing a trade).
+ */
+export const INTERACTIVE_PATIENCE_MS = 5_000;
+
+/**
  * What the domain needs from a shop platform. Two adapters implement it: `taobao` (the real
  * Taobao Open Platform protocol) and `sandbox` (the same protocol against the embedded shop).
  * Domain code imports this file only, never an adapter.

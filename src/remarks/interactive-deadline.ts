@@ -2,16 +2,14 @@
  * A remark written by a person at the console gets a few seconds of the platform, not the patient retry: past the
  * deadline the person is told "queued" and the remark outbox, which lands a pending entry exactly once, does the rest.
  */
+import { INTERACTIVE_PATIENCE_MS } from '../platform/index.js';
 import type { Landing, LandingOptions } from './platform-append.js';
 
 /**
- * How long a person waits for the platform before their remark is queued instead. Why 5 s: a healthy read, append
- * and write of the memo takes well under a second on TOP, so a slow but working platform still answers on the spot;
- * the HTTP client's patient policy would spend about 41 s under a 12 s delay (4 attempts × 10 s plus backoff) and up
- * to a minute in a ban, which suits the outbox job but not someone at the counter, who reloads the page or types the
- * remark again long before that. Answering "queued" loses nothing: the outbox guarantees the entry lands once.
+ * How long a person waits for the platform before their remark is queued instead: the person's patience with the
+ * platform (5 s; why, see INTERACTIVE_PATIENCE_MS). Answering "queued" loses nothing: the outbox lands the entry once.
  */
-export const INTERACTIVE_DEADLINE_MS = 5_000;
+export const INTERACTIVE_DEADLINE_MS = INTERACTIVE_PATIENCE_MS;
 
 export type Unanswered = Extract<Landing, { outcome: 'unreachable' }>;
 

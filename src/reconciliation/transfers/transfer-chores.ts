@@ -6,7 +6,7 @@
 import type { User } from '../../accounts/index.js';
 import type { Order } from '../../orders/index.js';
 import type { OrderRepository } from '../../orders/index.js';
-import type { ShopPlatform } from '../../platform/index.js';
+import { INTERACTIVE_PATIENCE_MS, type ShopPlatform } from '../../platform/index.js';
 import { ConflictError, NotFoundError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import { DAY, parseInstant, toInstant, type Clock } from '../../shared/time.js';
@@ -90,7 +90,8 @@ export function createChores(deps: ChoresDeps) {
       const listed = this.duplicateTrades().find((d) => d.transferId === transferId && d.tid === tid);
       if (!listed) throw new NotFoundError({ message: `订单 ${tid} 不是汇款订单 ${transferId} 的重复拍单`, code: 'duplicate_not_found', params: { tid, transferId } });
       if (listed.status !== 'WAIT_BUYER_PAY') throw new ConflictError({ message: `订单 ${tid} 已付款，不能直接关闭，请联系买家退款`, code: 'trade_paid', params: { tid } });
-      const result = await deps.platform.closeTrade(tid, '买家已选择银行汇款，重复拍单');
+      // A person waits on the one click: a ban is told at once instead of waited out, nothing is retried past 5 s.
+      const result = await deps.platform.closeTrade(tid, '买家已选择银行汇款，重复拍单', { patienceMs: INTERACTIVE_PATIENCE_MS });
       const at = toInstant(clock.now());
       await repo.write((w) => w.audit({ transferId, rowIdentity: null, action: 'duplicate-closed', by: user.username, at, detail: tid }));
       return { tid, status: result.status };

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { User } from '../../accounts/index.js';
 import type { OrderRepository } from '../../orders/index.js';
-import type { ShopPlatform } from '../../platform/index.js';
+import { INTERACTIVE_PATIENCE_MS, type ShopPlatform } from '../../platform/index.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import { toInstant, type Clock } from '../../shared/time.js';
@@ -69,7 +69,9 @@ export function createTransferService(deps: TransferServiceDeps) {
 
   /** Closes the unpaid platform trade and writes the memo; a paid trade cannot become a transfer order. */
   async function closeOnPlatform(tid: string, buyerNick: string, user: User): Promise<TransferOrder['platform']> {
-    const order = await deps.platform.getOrder(tid).catch((err: unknown) => {
+    // A person waits on these calls: a ban is told at once instead of waited out, and nothing is retried past 5 s.
+    const waiting = { patienceMs: INTERACTIVE_PATIENCE_MS };
+    const order = await deps.platform.getOrder(tid, waiting).catch((err: unknown) => {
       if (err instanceof NotFoundError) throw new ValidationError({ message: `平台上没有订单 ${tid}`, code: 'platform_order_not_found', field: 'tid', params: { tid } });
       throw err;
     });
@@ -78,7 +80,7 @@ export function createTransferService(deps: TransferServiceDeps) {
       if (order.status === 'TRADE_CLOSED' || order.status === 'TRADE_CLOSED_BY_TAOBAO') return { closed: true, memo: null, note: '平台订单已关闭' };
       throw new ConflictError({ message: `平台订单 ${tid} 不是待付款状态，不能转为汇款订单`, code: 'trade_not_unpaid', params: { tid, status: order.status } });
     }
-    await deps.platform.closeTrade(tid, '买家选择银行汇款');
+    await deps.platform.closeTrade(tid, '买家选择银行汇款', waiting);
     const memo = await deps.remarks.write({ tid, kind: 'transfer.awaiting', fields: {}, user });
     return { closed: true, memo: memo.entry, note: memo.status === 'pending' ? '备注待写入平台' : null };
   }
