@@ -17,6 +17,10 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Asia/Shanghai must come from our code, never from the host: run tests in a far-away zone.
     // Workers started from the TypeScript source load it through this module (src/shared/module-worker.ts).
-    env: { TZ: 'America/Los_Angeles', NODE_ENV: 'test', XIAOER_TS_WORKER_LOADER: new URL('./support/ts-worker-loader.mjs', import.meta.url).href },
+    env: {
+      TZ: 'America/Los_Angeles',
+      NODE_ENV: 'test',
+      XIAOER_TS_WORKER_LOADER: new URL('./support/ts-worker-loader.mjs', import.meta.url).href,
+    },
   },
 });

@@ -2,9 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Order } from '../../src/orders/order.js';
 import type { OrderRepository } from '../../src/orders/order-repository.js';
 import type { ShopPlatform } from '../../src/platform/platform-port.js';
-import type { TimeWindow } from '../../src/shared/time.js';
+import { type TimeWindow, DAY } from '../../src/shared/time.js';
 import { silentLogger } from '../../src/shared/logger.js';
-import { DAY } from '../../src/shared/time.js';
 import { createMemoryStore } from '../../src/storage/memory-store.js';
 import { syncOrders } from '../../src/sync/order-sync.js';
 import { createSyncState } from '../../src/sync/sync-state.js';
@@ -38,7 +37,8 @@ function rig(failFrom: number, slowSaves = false) {
   } as unknown as OrderRepository;
   const state = createSyncState(createMemoryStore());
   const save = state.save.bind(state);
-  state.save = (patch) => track(slowSaves ? new Promise((resolve) => setTimeout(resolve, 30)).then(() => save(patch)) : save(patch));
+  const slowly = () => new Promise((resolve) => setTimeout(resolve, 30));
+  state.save = (patch) => track(slowSaves ? slowly().then(() => save(patch)) : save(patch));
   const run = () => syncOrders({ platform, orders, state, clock: { now: () => NOW }, logger: silentLogger(), overlapMinutes: 10, backfillDays: 5 });
   /**
    * Resolves once everything the sync started has settled, including work it chained on after
