@@ -1,10 +1,11 @@
 import express, { type Router } from 'express';
 import helmet from 'helmet';
-import type { Sessions } from '../accounts/index.js';
+import { allowedRoutes, type Sessions } from '../accounts/index.js';
 import type { Logger } from '../shared/logger.js';
 import { NotFoundError } from '../shared/errors.js';
 import { bearerToken, cookieToken, currentUser, requireAuth, SESSION_COOKIE } from './auth-middleware.js';
 import { errorMiddleware } from './error-middleware.js';
+import { guardRoutes } from './route-guard.js';
 import { z } from 'zod';
 
 export interface ApiRoute {
@@ -55,16 +56,20 @@ export function createApp(deps: AppDeps): express.Express {
     const session = await deps.sessions.login(body.username, body.password);
     // The console uses the cookie; API clients use the token from the body as a Bearer header.
     res.cookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/', maxAge: (deps.sessionHours ?? 12) * 3600_000 });
-    res.status(201).json(session);
+    res.status(201).json({ ...session, can: allowedRoutes(session.user.role) });
   });
   api.use(requireAuth(deps.sessions));
-  api.get('/me', (req, res) => res.json({ user: currentUser(req) }));
+  // `can`: the routes this person may call, from the role table, so the console hides what the API would refuse.
+  api.get('/me', (req, res) => res.json({ user: currentUser(req), can: allowedRoutes(currentUser(req).role) }));
   api.delete('/session', async (req, res) => {
     await deps.sessions.logout((bearerToken(req) ?? cookieToken(req))!);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.status(204).end();
   });
   for (const route of deps.routes) api.use(route.path, route.router);
+  // Every route, ours and the features', gets the role table's check; one the table lacks is refused to all.
+  const missing = guardRoutes(api, '/api');
+  if (missing.length) deps.logger.error({ routes: missing }, 'routes without an entry in accounts/permissions.ts are refused');
   api.use((req, _res, next) => next(new NotFoundError({ message: '没有这个接口，请刷新页面后重试', code: 'no_route', params: { method: req.method, path: `/api${req.path}` } })));
   app.use('/api', api);
 

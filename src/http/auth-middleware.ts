@@ -1,7 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { User } from '../accounts/index.js';
 import type { Sessions } from '../accounts/index.js';
-import type { Role } from '../accounts/index.js';
 import { AuthenticationError, ForbiddenError } from '../shared/errors.js';
 
 declare module 'express-serve-static-core' {
@@ -44,16 +43,6 @@ export function requireAuth(sessions: Sessions): RequestHandler {
     }
     req.user = user;
     next();
-  };
-}
-
-/** Admin passes every check; keeper passes keeper checks; a role list names exactly who may. */
-export function requireRole(...roles: Role[]): RequestHandler {
-  return (req, _res, next) => {
-    const user = req.user;
-    if (!user) return next(new AuthenticationError());
-    if (user.role === 'admin' || roles.includes(user.role)) return next();
-    next(new ForbiddenError(`需要 ${roles.join('/')} 权限 (requires role ${roles.join(' or ')})`));
   };
 }
 

@@ -1,7 +1,7 @@
 /**
- * The thin HTTP shell: the Express app (security headers, JSON, the console's files, the error middleware) and the
- * auth helpers every feature router uses to learn who is logged in and what their role allows.
+ * The thin HTTP shell: the Express app (security headers, JSON, the console's files, the error middleware, the role
+ * table's check in front of every route) and the helper every feature router uses to learn who is logged in.
  */
 export { createApp } from './app.js';
-export { currentUser, requireRole } from './auth-middleware.js';
+export { currentUser } from './auth-middleware.js';
 export { fieldLabels } from './error-middleware.js';

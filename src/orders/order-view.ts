@@ -1,12 +1,9 @@
-import type { Role } from '../accounts/index.js';
+import { may, type Role } from '../accounts/index.js';
 import type { Parcel } from '../logistics/index.js';
 import { formatYuanFixed } from '../shared/money.js';
 import { maskAddress, maskName, maskPhone } from '../shared/mask.js';
 import type { StoredOrder } from './order-repository.js';
 import type { Receiver } from './order.js';
-
-/** Roles that act on the full receiver: the assistant fixes labels, the keeper writes waybills. */
-const SEES_RECEIVER: ReadonlySet<Role> = new Set(['assistant', 'keeper', 'admin']);
 
 const UNPAID = new Set(['WAIT_BUYER_PAY', 'TRADE_NO_CREATE_PAY', 'PAY_PENDING']);
 const SHIPPED = new Set(['SELLER_CONSIGNED_PART', 'WAIT_BUYER_CONFIRM_GOODS', 'TRADE_BUYER_SIGNED', 'TRADE_FINISHED']);
@@ -40,8 +37,9 @@ export function orderSummaryView(o: StoredOrder) {
 export function orderDetailView(o: StoredOrder, parcels: Parcel[], role: Role) {
   return {
     ...o,
-    receiver: SEES_RECEIVER.has(role) ? o.receiver : maskReceiver(o.receiver),
-    receiverMasked: !SEES_RECEIVER.has(role),
+    // The assistant fixes labels and the keeper writes waybills: the role table's `order.receiver`.
+    receiver: may(role, 'order.receiver') ? o.receiver : maskReceiver(o.receiver),
+    receiverMasked: !may(role, 'order.receiver'),
     paymentYuan: yuan(o.payment),
     totalFeeYuan: yuan(o.totalFee),
     postFeeYuan: yuan(o.postFee),

@@ -96,12 +96,12 @@ export async function upload(path, { fileField, file, fields = {} }) {
   return answer(res, path);
 }
 
-/** Who the session cookie belongs to, or null (no cookie, expired, logged out): never redirects. */
+/** Who the session cookie belongs to and what they may call ({user, can}), or null: never redirects. */
 export async function whoAmI() {
   const res = await send('GET', urlOf('/api/me'), { accept: 'application/json' });
   if (res.status === 401) return null;
   const data = await answer(res, '/api/me');
-  return data?.user ?? null;
+  return data?.user ? { user: data.user, can: data.can } : null;
 }
 
 /**

@@ -125,7 +125,7 @@ document.getElementById('skip-link')?.addEventListener('click', (event) => {
 
 // A reload keeps the login: the cookie is still there, and the service says whose it is.
 const ready = whoAmI()
-  .then((user) => user && saveSession({ user }))
+  .then((me) => me && saveSession(me))
   .catch(() => {
     // Unreachable service: the login page (or the page's own error) says so.
   });

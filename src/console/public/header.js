@@ -35,7 +35,7 @@ export function renderHeader(el, { session, path, onLogout }) {
   const sync = h('p', { class: 'last-sync', dataset: { testid: 'last-sync' } },
     health?.lastSync ? `上次同步 ${shanghaiTime(health.lastSync)}` : '尚未同步');
   const nav = h('nav', { class: 'main-nav', 'aria-label': '主导航' },
-    h('ul', {}, navFor(user.role).map((entry) =>
+    h('ul', {}, navFor(session).map((entry) =>
       h('li', {}, h('a', {
         href: entry.href,
         'aria-current': path === entry.section || path.startsWith(`${entry.section}/`) ? 'page' : false,

@@ -27,21 +27,22 @@ export const HOME = '/orders';
 
 /**
  * The header's navigation, in display order. `section` is the path prefix that marks the entry as
- * current (so an order's detail page highlights 订单); `roles` limits who sees it (omit for everyone;
- * the API still checks the role of every request).
+ * current (so an order's detail page highlights 订单); `needs` names the route whose permission shows
+ * the entry (omit for everyone): who has it is the service's role table, sent as the session's `can`.
  */
 export const NAV = [
   { label: '订单', href: '#/orders', section: '/orders' },
   { label: '快捷短语', href: '#/replies', section: '/replies' },
   { label: '我的任务', href: '#/tasks', section: '/tasks' },
   { label: '消息', href: '#/messages', section: '/messages' },
-  { label: '汇款', href: '#/transfers', section: '/transfers', roles: ['staff', 'keeper', 'admin'] },
-  { label: '余额与退款', href: '#/ledger', section: '/ledger', roles: ['keeper', 'admin'] },
+  { label: '汇款', href: '#/transfers', section: '/transfers', needs: 'POST /api/transfers' },
+  { label: '余额与退款', href: '#/ledger', section: '/ledger', needs: 'GET /api/refunds' },
   { label: '交接班', href: '#/handover', section: '/handover' },
   { label: '售后投诉', href: '#/complaints', section: '/complaints' },
-  { label: '任务调度', href: '#/jobs', section: '/jobs', roles: ['admin'] },
+  { label: '任务调度', href: '#/jobs', section: '/jobs', needs: 'POST /api/jobs/:name/run' },
 ];
 
-export function navFor(role) {
-  return NAV.filter((entry) => !entry.roles || entry.roles.includes(role));
+/** @param {{can: string[]}} session */
+export function navFor(session) {
+  return NAV.filter((entry) => !entry.needs || session.can.includes(entry.needs));
 }

@@ -1,14 +1,16 @@
 /**
- * /api/transfers. Staff create orders and record claims; the keeper (and admin) imports statements,
- * confirms, unmatches, ships and exports; the sales supervisor (admin) marks the register reviewed.
+ * /api/transfers. Staff create orders and record claims and see them with the buyer's personal data masked; the
+ * keeper imports statements, confirms, unmatches, ships, cancels and exports; the sales supervisor (admin) marks
+ * the register reviewed. The role table (accounts/permissions.ts) says so, and is what is checked.
  */
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
-import { currentUser, fieldLabels, requireRole } from '../../http/index.js';
+import { currentUser, fieldLabels } from '../../http/index.js';
 import { TooLargeError, ValidationError } from '../../shared/errors.js';
 import { BANK_LAYOUTS, MAX_STATEMENT_BYTES, validateProfile } from '../statement/index.js';
 import type { TransfersService } from './transfers-facade.js';
+import { auditView, transferView } from './transfer-view.js';
 import { STATE_LABELS, TRANSFER_STATES } from './transfer-types.js';
 
 const BANKS = [...new Set(BANK_LAYOUTS.flatMap((l) => [l.id, l.bank]))] as [string, ...string[]];
@@ -61,16 +63,17 @@ function receiveFile(req: Request, res: Response, next: NextFunction): void {
 
 export function transfersRouter(service: TransfersService): Router {
   const r = Router();
-  const keeper = requireRole('keeper');
+  // Who may call each route is the role table's (accounts/permissions.ts), checked before any of these run.
   const id = (req: Request) => String(req.params.id);
+  const view = (req: Request) => (t: Parameters<typeof transferView>[0]) => transferView(t, currentUser(req).role);
 
-  r.post('/', async (req, res) => { res.status(201).json({ transfer: await service.create(req.body, currentUser(req)) }); });
+  r.post('/', async (req, res) => { res.status(201).json({ transfer: view(req)(await service.create(req.body, currentUser(req))) }); });
   r.get('/', (req, res) => {
     const q = listQuery.parse(req.query);
-    res.json({ transfers: service.list(q.state ? { state: q.state as never } : {}) });
+    res.json({ transfers: service.list(q.state ? { state: q.state as never } : {}).map(view(req)) });
   });
 
-  r.post('/statements', keeper, receiveFile, async (req, res) => {
+  r.post('/statements', receiveFile, async (req, res) => {
     const file = req.file;
     if (!file) throw new ValidationError({ message: '请选择要上传的对账单文件', code: 'file_missing', field: 'file', detail: 'the statement file (field "file") is missing' });
     const f = importFields.parse(req.body ?? {});
@@ -84,14 +87,14 @@ export function transfersRouter(service: TransfersService): Router {
     const summary = await service.importStatement(file.buffer, file.originalname, { user: currentUser(req), ...(f.bank ? { bank: f.bank as never } : {}), ...(profile ? { profile } : {}) });
     res.status(201).json(summary);
   });
-  r.get('/queue', keeper, (_req, res) => { res.json({ queue: service.queue() }); });
-  r.post('/rows/:identity/reject', keeper, async (req, res) => { res.json({ row: await service.reject(String(req.params.identity), req.body, currentUser(req)) }); });
-  r.get('/shipping', keeper, (req, res) => {
+  r.get('/queue', (_req, res) => { res.json({ queue: service.queue() }); });
+  r.post('/rows/:identity/reject', async (req, res) => { res.json({ row: await service.reject(String(req.params.identity), req.body, currentUser(req)) }); });
+  r.get('/shipping', (req, res) => {
     const date = z.object({ date: z.string() }).parse(req.query).date;
     res.json(service.shippingList(date));
   });
-  r.get('/duplicates', keeper, (_req, res) => { res.json({ duplicates: service.duplicateTrades() }); });
-  r.get('/register', keeper, async (req, res) => {
+  r.get('/duplicates', (_req, res) => { res.json({ duplicates: service.duplicateTrades() }); });
+  r.get('/register', async (req, res) => {
     const q = registerQuery.parse(req.query);
     if (q.format === 'json') { res.json(service.dailyRegister(q.date)); return; }
     const file = await service.registerExport(q.date, q.format);
@@ -100,15 +103,18 @@ export function transfersRouter(service: TransfersService): Router {
     res.send(file);
   });
   // The sales supervisor reviews the register; admin is the role that stands for the supervisor.
-  r.post('/register/:date/reviewed', requireRole(), async (req, res) => { res.json(await service.markReviewed(String(req.params.date), currentUser(req))); });
+  r.post('/register/:date/reviewed', async (req, res) => { res.json(await service.markReviewed(String(req.params.date), currentUser(req))); });
 
-  r.get('/:id', (req, res) => { res.json(service.get(id(req))); });
-  r.post('/:id/claims', async (req, res) => { res.status(201).json({ transfer: await service.claim(id(req), req.body, currentUser(req)) }); });
+  r.get('/:id', (req, res) => {
+    const { transfer, audit } = service.get(id(req));
+    res.json({ transfer: view(req)(transfer), audit: auditView(audit, currentUser(req).role) });
+  });
+  r.post('/:id/claims', async (req, res) => { res.status(201).json({ transfer: view(req)(await service.claim(id(req), req.body, currentUser(req))) }); });
   r.post('/:id/cancel', async (req, res) => { res.json({ transfer: await service.cancel(id(req), String(req.body?.reason ?? ''), currentUser(req)) }); });
-  r.post('/:id/confirm', keeper, async (req, res) => { res.json(await service.confirm(id(req), req.body, currentUser(req))); });
-  r.post('/:id/unmatch', keeper, async (req, res) => { res.json({ transfer: await service.unmatch(id(req), req.body, currentUser(req)) }); });
-  r.post('/:id/ship', keeper, async (req, res) => { res.json(await service.ship(id(req), req.body, currentUser(req))); });
-  r.post('/:id/duplicates/:tid/close', keeper, async (req, res) => { res.json(await service.closeDuplicate(id(req), String(req.params.tid), currentUser(req))); });
+  r.post('/:id/confirm', async (req, res) => { res.json(await service.confirm(id(req), req.body, currentUser(req))); });
+  r.post('/:id/unmatch', async (req, res) => { res.json({ transfer: await service.unmatch(id(req), req.body, currentUser(req)) }); });
+  r.post('/:id/ship', async (req, res) => { res.json(await service.ship(id(req), req.body, currentUser(req))); });
+  r.post('/:id/duplicates/:tid/close', async (req, res) => { res.json(await service.closeDuplicate(id(req), String(req.params.tid), currentUser(req))); });
   r.use(fieldLabels(LABELS));
   return r;
 }

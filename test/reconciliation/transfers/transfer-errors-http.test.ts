@@ -61,8 +61,9 @@ describe('transfer order refusals over HTTP', () => {
     const h = await startTransfers();
     expect(refusal(await h.as('xiaoli').get('/transfers/T-nope'), 404)).toEqual({ code: 'transfer_not_found', message: '汇款订单 T-nope 不存在', params: { id: 'T-nope' } });
     const t = (await h.as('xiaoli').post('/transfers', orderBody())).body.transfer;
-    expect(refusal(await h.as('xiaoli').post(`/transfers/${t.id}/cancel`, { reason: ' ' }), 400)).toMatchObject({ code: 'field_required', field: 'reason', message: '请填写取消原因' });
-    await h.as('xiaoli').post(`/transfers/${t.id}/cancel`, { reason: '买家不要了' }).then((r) => expect(r.status).toBe(200));
+    // Cancelling is the keeper's (accounts/permissions.ts).
+    expect(refusal(await h.as('xiaozhou').post(`/transfers/${t.id}/cancel`, { reason: ' ' }), 400)).toMatchObject({ code: 'field_required', field: 'reason', message: '请填写取消原因' });
+    await h.as('xiaozhou').post(`/transfers/${t.id}/cancel`, { reason: '买家不要了' }).then((r) => expect(r.status).toBe(200));
     const claim = await h.as('xiaoli').post(`/transfers/${t.id}/claims`, { date: '2026-11-23', method: '网银', amountFen: 128800 });
     expect(refusal(claim, 409)).toMatchObject({ code: 'transfer_not_open', params: { id: t.id, state: 'cancelled' }, message: `汇款订单 ${t.id} 当前为已取消，不能再登记汇款` });
     const badDate = await h.as('xiaoli').post(`/transfers/${t.id}/claims`, { date: '11/23', method: '网银', amountFen: 128800 });

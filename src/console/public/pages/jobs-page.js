@@ -7,6 +7,7 @@ import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { shanghaiTime } from '../format.js';
 import { jobLabel, loadLabels } from '../labels.js';
+import { may } from '../session.js';
 import { errorBox, loading } from '../widgets.js';
 
 const OUTCOMES = { ok: '成功', failed: '失败', 'skipped-overlap': '上一次还在运行，已跳过' };
@@ -23,7 +24,7 @@ function runText(run) {
 }
 
 export async function render({ view, session }) {
-  const admin = session.user.role === 'admin';
+  const admin = may('POST /api/jobs/:name/run', session);
   const status = h('div', { role: 'status', class: 'task-status', dataset: { testid: 'jobs-status' } });
   const list = h('div', { 'aria-live': 'polite', dataset: { testid: 'job-list' } }, loading());
   replace(view, h('h1', { tabindex: '-1' }, '任务调度'),

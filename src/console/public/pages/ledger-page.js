@@ -8,6 +8,7 @@ import { h, replace } from '../dom.js';
 import { fenToYuan, shanghaiTime, shanghaiToday } from '../format.js';
 import { clearFieldErrors, fieldRow, setFieldError } from '../forms.js';
 import { hashWith } from '../router.js';
+import { may } from '../session.js';
 import { errorBox, loading } from '../widgets.js';
 import { refundRegister } from './refund-register.js';
 
@@ -23,7 +24,7 @@ export async function render({ view, query, navigate, session }) {
     h('label', { for: 'ledger-nick', class: 'visually-hidden' }, '买家昵称'), input,
     h('button', { type: 'submit', class: 'primary' }, '查余额'));
   const account = h('div', { class: 'ledger-account', 'aria-live': 'polite', dataset: { testid: 'ledger-account' } });
-  const keeper = ['keeper', 'admin'].includes(session.user.role);
+  const keeper = may('GET /api/refunds', session);
   replace(view, h('h1', { tabindex: '-1' }, '余额与退款'),
     h('div', { class: 'detail-grid ledger-grid' },
       h('section', { class: 'card ledger' }, h('h2', {}, '买家余额'), search, account),

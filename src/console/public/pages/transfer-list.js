@@ -1,6 +1,7 @@
 /**
  * The transfer orders (汇款订单) with their state, claims and the next action: staff record the
- * buyer's claim (申报) or cancel; the keeper enters the waybill (发货) or takes a payment back (撤销匹配).
+ * buyer's claim (申报); the keeper cancels, enters the waybill (发货) or takes a payment back (撤销匹配).
+ * For staff the service masks the buyer's real name, the address and the payer (汇款人).
  */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
@@ -10,7 +11,7 @@ import { errorBox, loading } from '../widgets.js';
 
 const TONES = { awaiting: 'tone-unpaid', claimed: 'tone-to-ship', paid: 'tone-shipped', shipped: 'tone-done', cancelled: 'tone-closed' };
 
-export function transferList({ keeper, state }) {
+export function transferList({ keeper, canCancel, state }) {
   const status = h('div', { role: 'status', class: 'task-status' });
   const list = h('div', { 'aria-live': 'polite', dataset: { testid: 'transfer-list' } }, loading());
   async function load() {
@@ -90,7 +91,7 @@ export function transferList({ keeper, state }) {
       t.paidAt ? h('p', { class: 'small' }, `${shanghaiTime(t.paidAt)} 到账${t.verifiedBy ? `，${t.verifiedBy.displayName} 确认` : '，自动匹配'}`) : null,
       t.waybill ? h('p', { class: 'small' }, `运单号 ${t.waybill}`) : null,
       open ? claimForm(t) : null,
-      open ? h('details', {}, h('summary', {}, '取消订单'), actionForm(t, { name: 'reason', label: '取消原因', button: '取消汇款订单', call: (v) => api.cancelTransfer(t.id, v), message: `已取消 ${t.id}` })) : null,
+      open && canCancel ? h('details', {}, h('summary', {}, '取消订单'), actionForm(t, { name: 'reason', label: '取消原因', button: '取消汇款订单', call: (v) => api.cancelTransfer(t.id, v), message: `已取消 ${t.id}` })) : null,
       keeper && t.state === 'paid' ? actionForm(t, { name: 'waybill', label: '运单号', button: '发货', call: (v) => api.shipTransfer(t.id, { waybill: v }), message: `${t.id} 已发货` }) : null,
       keeper && t.state === 'paid' ? h('details', {}, h('summary', {}, '撤销匹配'), actionForm(t, { name: 'unmatch', label: '撤销原因', button: '撤销匹配', call: (v) => api.unmatchTransfer(t.id, { reason: v }), message: `已撤销 ${t.id} 的到账，流水回到待确认` })) : null);
   }

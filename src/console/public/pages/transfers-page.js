@@ -7,6 +7,7 @@ import { api, download } from '../api.js';
 import { h, replace } from '../dom.js';
 import { fenToYuan, shanghaiTime, shanghaiToday, transferStateLabel } from '../format.js';
 import { hashWith } from '../router.js';
+import { may } from '../session.js';
 import { errorBox, loading } from '../widgets.js';
 import { createdView, transferCreateForm } from './transfer-create-form.js';
 import { transferList } from './transfer-list.js';
@@ -16,12 +17,13 @@ const STATES = ['awaiting', 'claimed', 'paid', 'shipped', 'cancelled'];
 const DATE = /^\d{4}-\d\d-\d\d$/;
 
 export function render({ view, query, navigate, session }) {
-  const keeper = ['keeper', 'admin'].includes(session.user.role);
+  // What the role table lets this person do (the session's `can`), not a list of roles kept here.
+  const keeper = may('POST /api/transfers/statements', session);
   const state = STATES.includes(query.get('state')) ? query.get('state') : '';
   const date = DATE.test(query.get('date') ?? '') ? query.get('date') : shanghaiToday();
   const go = (next) => navigate(hashWith('/transfers', { state, date: query.get('date') ?? undefined, ...next }));
 
-  const list = transferList({ keeper, state });
+  const list = transferList({ keeper, canCancel: may('POST /api/transfers/:id/cancel', session), state });
   const created = h('div', { role: 'status' });
   const filter = h('select', { id: 'transfer-state', name: 'state' }, h('option', { value: '' }, '全部状态'),
     STATES.map((s) => h('option', { value: s, selected: s === state }, transferStateLabel(s))));

@@ -1,0 +1,167 @@
+/**
+ * Who may do what: the one role table. The HTTP shell puts a check built from ROUTE_PERMISSIONS in front of every
+ * route it serves (http/route-guard.ts), a route with no entry here is refused to everyone, and docs/api.md's role
+ * matrix and the README's demo-account table are written from this file (test/accounts/role-docs.test.ts fails
+ * when they differ). Admin is listed in every entry rather than implied, so each line reads on its own.
+ *
+ * Why the roles are what they are (the shop's handbook, chapter 汇款流程, and the README):
+ * - staff (客服) take a transfer order and the buyer's "I paid" claim and pass them to the keeper; they need the
+ *   orders to find the one a buyer asks about, but not the buyer's real name, address or the payer's name;
+ * - the assistant (助理) fixes labels and cancels waybills: the full receiver of an order, and nothing of
+ *   bank transfers (the console shows no 汇款 page to the assistant either);
+ * - the keeper (汇款业务处理人) registers the orders, checks the bank, confirms, writes the waybill and keeps
+ *   the register: the full order. Cancelling is the keeper's too: it frees the order's unique amount and
+ *   reference, and only the person who sees the bank account knows no transfer is on its way;
+ * - the sales supervisor reviews the day's register; admin stands for the supervisor.
+ */
+import { ROLES, type Role } from './staff-account.js';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** What a role may do inside an answer it is allowed to get. */
+export type Action = 'order.receiver' | 'transfer.personal-data';
+
+export interface RoutePermission {
+  method: Method;
+  /** The full path as Express declares it (`/api/transfers/:id`). */
+  path: string;
+  /** 'public': no login needed. */
+  roles: readonly Role[] | 'public';
+  /** Roles allowed the route but without this action get its personal data masked. */
+  masksWithout?: Action;
+  /** The docs' section. */
+  group: string;
+}
+
+const ALL = ROLES;
+const KEEPER: readonly Role[] = ['keeper', 'admin'];
+const ADMIN: readonly Role[] = ['admin'];
+/** Who takes transfer orders and buyers' claims: staff, and the keeper who registers them. */
+const TRANSFER_DESK: readonly Role[] = ['staff', 'keeper', 'admin'];
+
+export const ACTION_PERMISSIONS: Readonly<Record<Action, { roles: readonly Role[]; what: string }>> = {
+  'order.receiver': {
+    roles: ['assistant', 'keeper', 'admin'],
+    what: "an order's receiver (name, phones, address) in full",
+  },
+  'transfer.personal-data': { roles: KEEPER, what: "a transfer order's real name, address and payer names in full" },
+};
+
+const route = (
+  group: string,
+  method: Method,
+  path: string,
+  roles: RoutePermission['roles'],
+  masksWithout?: Action,
+): RoutePermission => ({ method, path, roles, group, ...(masksWithout ? { masksWithout } : {}) });
+
+const FOUNDATION = 'Foundation';
+const ORDERS = 'Orders, remarks, tasks, balances, refunds, sales';
+const DAY = 'Messages, jobs, handover, complaints, follow-ups';
+const TRANSFERS = 'Bank transfers';
+
+export const ROUTE_PERMISSIONS: readonly RoutePermission[] = [
+  route(FOUNDATION, 'GET', '/healthz', 'public'),
+  route(FOUNDATION, 'POST', '/api/session', 'public'),
+  route(FOUNDATION, 'DELETE', '/api/session', ALL),
+  route(FOUNDATION, 'GET', '/api/me', ALL),
+  route(FOUNDATION, 'GET', '/api/labels', ALL),
+  route(FOUNDATION, 'GET', '/api/sync', ALL),
+  route(FOUNDATION, 'POST', '/api/sync', KEEPER),
+
+  route(ORDERS, 'GET', '/api/orders', ALL),
+  route(ORDERS, 'GET', '/api/orders/:tid', ALL, 'order.receiver'),
+  route(ORDERS, 'POST', '/api/orders/:tid/remarks', ALL),
+  route(ORDERS, 'GET', '/api/orders/:tid/remarks', ALL),
+  route(ORDERS, 'GET', '/api/orders/:tid/remark-kinds', ALL),
+  route(ORDERS, 'GET', '/api/tasks', ALL),
+  route(ORDERS, 'GET', '/api/tasks/notifications', ALL),
+  route(ORDERS, 'POST', '/api/tasks/notifications/:id/read', ALL),
+  route(ORDERS, 'GET', '/api/tasks/:id', ALL),
+  route(ORDERS, 'POST', '/api/tasks/:id/close', ALL),
+  route(ORDERS, 'GET', '/api/ledger/:buyerNick', ALL),
+  route(ORDERS, 'POST', '/api/ledger/:buyerNick/credits', KEEPER),
+  route(ORDERS, 'GET', '/api/refunds', KEEPER),
+  route(ORDERS, 'GET', '/api/refunds/export', KEEPER),
+  route(ORDERS, 'POST', '/api/refunds/:id/registered', KEEPER),
+  route(ORDERS, 'POST', '/api/refunds/:id/paid', KEEPER),
+  route(ORDERS, 'GET', '/api/sales/report', ALL),
+
+  route(DAY, 'POST', '/api/messages', ALL),
+  route(DAY, 'GET', '/api/messages', ALL),
+  route(DAY, 'GET', '/api/messages/:id', ALL),
+  route(DAY, 'POST', '/api/messages/:id/sent', ALL),
+  route(DAY, 'POST', '/api/messages/:id/cancel', ALL),
+  route(DAY, 'POST', '/api/buyers/:nick/opt-out', ALL),
+  route(DAY, 'GET', '/api/buyers/:nick/opt-out', ALL),
+  route(DAY, 'GET', '/api/quick-replies', ALL),
+  route(DAY, 'GET', '/api/quick-replies/usage', ALL),
+  route(DAY, 'POST', '/api/quick-replies/:id/render', ALL),
+  route(DAY, 'GET', '/api/jobs', ALL),
+  route(DAY, 'POST', '/api/jobs/:name/run', ADMIN),
+  route(DAY, 'GET', '/api/handover', ALL),
+  route(DAY, 'POST', '/api/handover/ack', ALL),
+  route(DAY, 'POST', '/api/handover/diary', ALL),
+  route(DAY, 'GET', '/api/complaints', ALL),
+  route(DAY, 'POST', '/api/complaints', ALL),
+  route(DAY, 'GET', '/api/complaints/:id', ALL),
+  route(DAY, 'POST', '/api/complaints/:id/respond', ALL),
+  route(DAY, 'POST', '/api/complaints/:id/verify', ALL),
+  route(DAY, 'POST', '/api/complaints/:id/outcome', ALL),
+  route(DAY, 'POST', '/api/complaints/:id/satisfaction', ALL),
+  route(DAY, 'GET', '/api/intents', ALL),
+  route(DAY, 'POST', '/api/intents', ALL),
+  route(DAY, 'POST', '/api/intents/:id/follow-up', ALL),
+  route(DAY, 'GET', '/api/follow-ups', ALL),
+  route(DAY, 'POST', '/api/follow-ups/:id/close', ALL),
+  route(DAY, 'GET', '/api/revisits', ALL),
+  route(DAY, 'POST', '/api/revisits/:date/outcome', ALL),
+
+  route(TRANSFERS, 'POST', '/api/transfers', TRANSFER_DESK, 'transfer.personal-data'),
+  route(TRANSFERS, 'GET', '/api/transfers', TRANSFER_DESK, 'transfer.personal-data'),
+  route(TRANSFERS, 'GET', '/api/transfers/:id', TRANSFER_DESK, 'transfer.personal-data'),
+  route(TRANSFERS, 'POST', '/api/transfers/:id/claims', TRANSFER_DESK, 'transfer.personal-data'),
+  route(TRANSFERS, 'POST', '/api/transfers/:id/cancel', KEEPER),
+  route(TRANSFERS, 'POST', '/api/transfers/statements', KEEPER),
+  route(TRANSFERS, 'GET', '/api/transfers/queue', KEEPER),
+  route(TRANSFERS, 'POST', '/api/transfers/rows/:identity/reject', KEEPER),
+  route(TRANSFERS, 'POST', '/api/transfers/:id/confirm', KEEPER),
+  route(TRANSFERS, 'POST', '/api/transfers/:id/unmatch', KEEPER),
+  route(TRANSFERS, 'POST', '/api/transfers/:id/ship', KEEPER),
+  route(TRANSFERS, 'GET', '/api/transfers/shipping', KEEPER),
+  route(TRANSFERS, 'GET', '/api/transfers/duplicates', KEEPER),
+  route(TRANSFERS, 'POST', '/api/transfers/:id/duplicates/:tid/close', KEEPER),
+  route(TRANSFERS, 'GET', '/api/transfers/register', KEEPER),
+  route(TRANSFERS, 'POST', '/api/transfers/register/:date/reviewed', ADMIN),
+];
+
+/** What each role is for, beyond what every role does: the README's demo-account table is written from it. */
+export const ROLE_SUMMARIES: Readonly<Record<Role, string>> = {
+  staff:
+    "reads orders (receiver masked), writes remarks, takes transfer orders and buyers' claims (their names and addresses masked)",
+  assistant: 'sees receivers in full (fixes labels, cancels waybills); no bank transfers',
+  keeper:
+    'registers balances and refunds, runs sync, exports registers; imports bank statements, confirms, ships and cancels transfer orders, sees them in full',
+  admin:
+    'everything, and: runs jobs by hand, marks the transfer register reviewed',
+};
+
+const byKey = new Map(ROUTE_PERMISSIONS.map((p) => [`${p.method} ${p.path}`, p]));
+
+/** The entry for a route as Express declares it (`GET`, `/api/transfers/:id`); undefined when the table has none. */
+export function routePermission(method: string, path: string): RoutePermission | undefined {
+  return byKey.get(`${method.toUpperCase()} ${path}`);
+}
+
+export function mayCall(role: Role, p: RoutePermission): boolean {
+  return p.roles === 'public' || p.roles.includes(role);
+}
+
+/** "METHOD /path" of every route `role` may call: the console shows its pages and buttons from this list. */
+export function allowedRoutes(role: Role): string[] {
+  return ROUTE_PERMISSIONS.filter((p) => p.roles !== 'public' && mayCall(role, p)).map((p) => `${p.method} ${p.path}`);
+}
+
+export function may(role: Role, action: Action): boolean {
+  return ACTION_PERMISSIONS[action].roles.includes(role);
+}
