@@ -8,6 +8,7 @@ import { Router } from 'express';
 import { COURIERS } from '../logistics/index.js';
 import { messageKindLabels, ORDER_PAGE_KINDS } from '../messaging/index.js';
 import { JOB_LABELS } from '../operations/index.js';
+import { ORDER_STATUS_GROUPS, TRADE_STATUS_LABELS } from '../orders/index.js';
 import { TASK_TITLES } from '../tasks/index.js';
 
 export interface Labels {
@@ -21,6 +22,10 @@ export interface Labels {
   taskTypes: Record<string, string>;
   /** Scheduled job name → its name for staff (operations/jobs-config.ts). */
   jobs: Record<string, string>;
+  /** Platform trade status → its name (orders/order.ts), the one buyers' messages use too. */
+  tradeStatuses: Record<string, string>;
+  /** The order list's status filter, in its order: key, name, the statuses it covers (orders/order.ts). */
+  orderStatusGroups: { key: string; label: string; statuses: string[] }[];
 }
 
 export function labels(): Labels {
@@ -30,6 +35,8 @@ export function labels(): Labels {
     couriers: Object.fromEntries(COURIERS.map((c) => [c.code, c.name])),
     taskTypes: { ...TASK_TITLES },
     jobs: { ...JOB_LABELS },
+    tradeStatuses: { ...TRADE_STATUS_LABELS },
+    orderStatusGroups: ORDER_STATUS_GROUPS.map((g) => ({ ...g, statuses: [...g.statuses] })),
   };
 }
 

@@ -15,6 +15,8 @@ type Labels = Record<string, unknown> & {
   couriers: Record<string, string>;
   taskTypes: Record<string, string>;
   jobs: Record<string, string>;
+  tradeStatuses: Record<string, string>;
+  orderStatusGroups: { key: string; label: string; statuses: string[] }[];
 };
 
 const MARK = '＊';
@@ -184,6 +186,26 @@ describe('console names from GET /api/labels (real browser)', () => {
     await expect.poll(() => page.getByTestId('task-status').locator('.result-entry').textContent())
       .toBe(`单已撤,可以退款+已提交小周上架+阿张/${memoDate()}`);
     await expect.poll(() => task.count()).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+  it('when 小丽 lists orders, then the status filter and every badge carry the names the API serves', async () => {
+    const { context, page, problems } = await openWithLabels(DEMO.xiaoli.username, '#/orders', (l) => ({
+      ...l, tradeStatuses: marked(l.tradeStatuses), orderStatusGroups: l.orderStatusGroups.map((g) => ({ ...g, label: `${g.label}${MARK}` })),
+    }));
+    await page.locator('.order-row').first().waitFor();
+    expect(await page.getByLabel('订单状态').locator('option').allTextContents())
+      .toEqual(['全部状态', ...real.orderStatusGroups.map((g) => `${g.label}${MARK}`)]);
+    const badges = await page.locator('.order-row .badge[data-status]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-status'), e.textContent]));
+    expect(badges.length).toBeGreaterThan(0);
+    for (const [status, text] of badges) expect(text, status!).toBe(`${real.tradeStatuses[status!]}${MARK}`);
+    // The filter sends the statuses the API lists for the group chosen.
+    const toShip = real.orderStatusGroups.find((g) => g.key === 'to_ship')!;
+    await page.getByLabel('订单状态').selectOption({ label: `${toShip.label}${MARK}` });
+    const expected = await api.orders(`?status=${toShip.statuses.join(',')}&pageSize=20`);
+    await expect.poll(() => page.getByTestId('orders-total').getAttribute('data-total')).toBe(String(expected.total));
+    expect(await page.locator('.order-row .badge[data-status]').evaluateAll((els) => els.map((e) => e.className)))
+      .toEqual(expected.orders.map(() => 'badge tone-to-ship'));
     expect(problems).toEqual([]);
     await context.close();
   });

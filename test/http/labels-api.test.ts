@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { COURIERS } from '../../src/logistics/index.js';
 import { MESSAGE_KIND_LABELS, MESSAGE_KINDS } from '../../src/messaging/templates/metadata.js';
 import { JOB_LABELS } from '../../src/operations/index.js';
+import { TRADE_STATUS_LABELS } from '../../src/orders/index.js';
 import { labelsRouter } from '../../src/service/labels-router.js';
 import { fixedClock } from '../../src/shared/time.js';
 import { createMemoryStore } from '../../src/storage/index.js';
@@ -37,5 +38,13 @@ describe('GET /api/labels', () => {
       'payment-reminder-first', 'payment-reminder-last', 'review-repair', 'logistics-shipped',
       'logistics-stuck', 'logistics-delivered', 'logistics-misdelivered', 'refund-registered',
     ]);
+  });
+  it('when the console asks, then every trade status comes with the orders feature\'s name, and the order list\'s filter with its groups', async () => {
+    const { body } = await h.as('xiaoli').get('/labels');
+    expect(body.tradeStatuses).toEqual(TRADE_STATUS_LABELS);
+    expect(body.tradeStatuses.WAIT_SELLER_SEND_GOODS).toBe('待发货');
+    expect(body.tradeStatuses.TRADE_CLOSED_BY_TAOBAO).toBe('已关闭（未付款）');
+    expect(body.orderStatusGroups.map((g: { label: string }) => g.label)).toEqual(['待付款', '待发货', '已发货', '已完成', '已关闭']);
+    expect(body.orderStatusGroups[1]).toEqual({ key: 'to_ship', label: '待发货', statuses: ['WAIT_SELLER_SEND_GOODS', 'SELLER_CONSIGNED_PART'] });
   });
 });

@@ -1,42 +1,12 @@
 /**
- * How the console writes statuses, flags, parcel states, times and money in Chinese. Times are
+ * How the console writes flags, parcel states, times and money in Chinese. Times are
  * Asia/Shanghai whatever zone the staff member's browser is in: the service sends +08:00 strings,
  * so we read the wall-clock digits from the text instead of asking the browser's zone.
  */
 
-/** The status filter of the orders page: one label, the platform statuses it covers. */
-export const STATUS_GROUPS = [
-  { key: 'unpaid', label: '待付款', statuses: ['WAIT_BUYER_PAY', 'TRADE_NO_CREATE_PAY', 'PAY_PENDING', 'WAIT_PRE_AUTH_CONFIRM'] },
-  // 部分发货 still has goods to send, so it stays with the orders waiting for the warehouse.
-  { key: 'to_ship', label: '待发货', statuses: ['WAIT_SELLER_SEND_GOODS', 'SELLER_CONSIGNED_PART'] },
-  { key: 'shipped', label: '已发货', statuses: ['WAIT_BUYER_CONFIRM_GOODS', 'TRADE_BUYER_SIGNED'] },
-  { key: 'finished', label: '已完成', statuses: ['TRADE_FINISHED'] },
-  { key: 'closed', label: '已关闭', statuses: ['TRADE_CLOSED', 'TRADE_CLOSED_BY_TAOBAO'] },
-];
-
-const STATUS_LABELS = {
-  TRADE_NO_CREATE_PAY: '待付款',
-  WAIT_BUYER_PAY: '待付款',
-  PAY_PENDING: '付款确认中',
-  WAIT_PRE_AUTH_CONFIRM: '待确认授权',
-  WAIT_SELLER_SEND_GOODS: '待发货',
-  SELLER_CONSIGNED_PART: '部分发货',
-  WAIT_BUYER_CONFIRM_GOODS: '已发货',
-  TRADE_BUYER_SIGNED: '已签收',
-  TRADE_FINISHED: '交易成功',
-  TRADE_CLOSED: '已关闭（退款）',
-  TRADE_CLOSED_BY_TAOBAO: '已关闭（未付款）',
-};
-export const statusLabel = (status) => STATUS_LABELS[status] ?? status;
-
-/** CSS class of a status badge: what the staff member should notice about it. */
-export function statusTone(status) {
-  if (STATUS_GROUPS[0].statuses.includes(status)) return 'tone-unpaid';
-  if (STATUS_GROUPS[1].statuses.includes(status)) return 'tone-to-ship';
-  if (STATUS_GROUPS[2].statuses.includes(status)) return 'tone-shipped';
-  if (STATUS_GROUPS[4].statuses.includes(status)) return 'tone-closed';
-  return 'tone-done';
-}
+// Trade status names, the status filter's groups and a badge's tone come from GET /api/labels (labels.js);
+// widgets.js still imports the two lookups from here.
+export { statusLabel, statusTone } from './labels.js';
 
 const FLAG_LABELS = ['无旗', '红旗', '黄旗', '绿旗', '蓝旗', '紫旗'];
 /** 0 none, 1 red, 2 yellow, 3 green, 4 blue, 5 purple; newer platforms add 6–10. */

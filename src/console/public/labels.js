@@ -1,5 +1,6 @@
 /**
- * The Chinese names of the service's codes (message kinds, couriers, task types, job names), served by
+ * The Chinese names of the service's codes (message kinds, couriers, task types, job names, trade
+ * statuses and the order list's status groups), served by
  * GET /api/labels from the module that owns each list. The console keeps no copy: a name changed in
  * the service shows on every page. A page awaits loadLabels() before drawing, then looks names up
  * synchronously; a code the service does not name is shown as it is, so nothing is hidden.
@@ -37,3 +38,14 @@ export const courierName = (code) => lookup('couriers', code);
 export const taskTypeLabel = (type) => lookup('taskTypes', type);
 /** Scheduled job → its name (order-sync → 订单同步). */
 export const jobLabel = (name) => lookup('jobs', name);
+/** Platform trade status → its name (WAIT_SELLER_SEND_GOODS → 待发货). */
+export const statusLabel = (status) => lookup('tradeStatuses', status);
+/** The order list's status filter: [{ key, label, statuses }], in the service's order. */
+export const statusGroups = () => labels?.orderStatusGroups ?? [];
+
+/** The colour of a status badge comes with its group: what the staff member should notice about it. */
+const GROUP_TONES = { unpaid: 'tone-unpaid', to_ship: 'tone-to-ship', shipped: 'tone-shipped', closed: 'tone-closed' };
+export function statusTone(status) {
+  const group = statusGroups().find((g) => g.statuses.includes(status));
+  return GROUP_TONES[group?.key] ?? 'tone-done';
+}

@@ -1,5 +1,5 @@
 /** Chinese names buyers recognise for the codes the platform and the trackers use. */
-import type { TradeStatus } from '../../orders/index.js';
+import { TRADE_STATUS_LABELS, type TradeStatus } from '../../orders/index.js';
 import { courierName as knownCourierName, type ParcelState } from '../../logistics/index.js';
 
 /** The logistics table's name; unknown codes are shown as they are rather than hidden: staff can still read them. */
@@ -7,22 +7,9 @@ export function courierName(code: string): string {
   return knownCourierName(code) ?? code;
 }
 
-const TRADE_STATUS_TEXT: Record<TradeStatus, string> = {
-  TRADE_NO_CREATE_PAY: '未创建支付',
-  WAIT_BUYER_PAY: '等待付款',
-  WAIT_SELLER_SEND_GOODS: '待发货',
-  SELLER_CONSIGNED_PART: '部分发货',
-  WAIT_BUYER_CONFIRM_GOODS: '已发货',
-  TRADE_BUYER_SIGNED: '已签收',
-  TRADE_FINISHED: '交易成功',
-  TRADE_CLOSED: '已关闭',
-  TRADE_CLOSED_BY_TAOBAO: '已关闭',
-  PAY_PENDING: '付款确认中',
-  WAIT_PRE_AUTH_CONFIRM: '待授权确认',
-};
-
+/** The orders feature's name for a status, the one the console shows too. */
 export function tradeStatusText(status: TradeStatus): string {
-  return TRADE_STATUS_TEXT[status];
+  return TRADE_STATUS_LABELS[status];
 }
 
 const PARCEL_STATE_TEXT: Record<ParcelState, string> = {

@@ -21,7 +21,8 @@ describe('buildRenderContext', () => {
     const ctx = buildRenderContext(FIXED_INPUT);
     expect(ctx.order).toMatchObject({
       tid: '3912345678901234',
-      statusText: '等待付款',
+      // The orders feature's name, the one the console shows (orders/order.ts TRADE_STATUS_LABELS).
+      statusText: '待付款',
       payment: 12880,
       itemSummary: '每日坚果混合装（原味/750g）×2、芒果干（200g）×1',
       itemBrief: '每日坚果混合装等3件商品',

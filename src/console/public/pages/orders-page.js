@@ -4,7 +4,8 @@
  */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
-import { shortShanghaiTime, STATUS_GROUPS, yuan } from '../format.js';
+import { shortShanghaiTime, yuan } from '../format.js';
+import { loadLabels, statusGroups } from '../labels.js';
 import { hashWith } from '../router.js';
 import { errorBox, flagMarker, loading, statusBadge } from '../widgets.js';
 
@@ -16,12 +17,21 @@ function readSearch(query) {
   const page = Number.parseInt(query.get('page') ?? '1', 10);
   return {
     q: (query.get('q') ?? '').trim(),
-    status: STATUS_GROUPS.some((g) => g.key === query.get('status')) ? query.get('status') : '',
+    status: statusGroups().some((g) => g.key === query.get('status')) ? query.get('status') : '',
     page: Number.isFinite(page) && page > 0 ? page : 1,
   };
 }
 
 export async function render({ view, query, navigate }) {
+  // The status filter and the badges are named by the service (GET /api/labels).
+  const heading = h('h1', { tabindex: '-1' }, '订单');
+  replace(view, heading, loading());
+  try {
+    await loadLabels();
+  } catch (err) {
+    replace(view, heading, errorBox(err, () => void render({ view, query, navigate })));
+    return;
+  }
   const search = readSearch(query);
   // A new search or filter starts again at page 1; only the pager passes a page.
   const go = (next) => {
@@ -35,7 +45,7 @@ export async function render({ view, query, navigate }) {
   });
   const status = h('select', { id: 'order-status', name: 'status', onchange: () => go({ q: input.value.trim(), status: status.value }) },
     h('option', { value: '' }, '全部状态'),
-    STATUS_GROUPS.map((g) => h('option', { value: g.key, selected: g.key === search.status }, g.label)));
+    statusGroups().map((g) => h('option', { value: g.key, selected: g.key === search.status }, g.label)));
   const fieldError = h('p', { id: 'order-search-error', class: 'form-error', role: 'alert' });
   const form = h('form', {
     class: 'search-form', role: 'search', onsubmit: (e) => { e.preventDefault(); go({ q: input.value.trim(), status: status.value }); },
@@ -44,9 +54,9 @@ export async function render({ view, query, navigate }) {
   h('label', { for: 'order-status', class: 'visually-hidden' }, '订单状态'), status,
   h('button', { type: 'submit', class: 'primary' }, '搜索'));
   const results = h('div', { class: 'results', 'aria-live': 'polite' }, loading());
-  replace(view, h('h1', { tabindex: '-1' }, '订单'), form, fieldError, results);
+  replace(view, heading, form, fieldError, results);
 
-  const group = STATUS_GROUPS.find((g) => g.key === search.status);
+  const group = statusGroups().find((g) => g.key === search.status);
   try {
     const data = await api.orders({
       [looksLikeTid(search.q) ? 'tid' : 'buyerNick']: search.q || undefined,
