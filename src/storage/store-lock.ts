@@ -86,11 +86,11 @@ export async function readLock(dir: string): Promise<LockInfo | null> {
 }
 
 function lockedError(dir: string, holder: LockInfo): ConflictError {
-  return new ConflictError(
-    `数据目录 ${dir} 正被进程 ${holder.pid} 使用${holder.port ? `（服务端口 ${holder.port}）` : ''}; the store is locked by pid ${holder.pid}` +
-      (holder.port ? ` (xiaoer service on port ${holder.port}); CLI commands go through its HTTP API` : ''),
-    'store_locked',
-  );
+  return new ConflictError({
+    message: `数据目录 ${dir} 正被进程 ${holder.pid} 使用${holder.port ? `（服务端口 ${holder.port}），命令行命令会经由这个服务执行` : '，请等它结束后再试'}`,
+    code: 'store_locked', params: { dir, pid: holder.pid, port: holder.port ?? null },
+    detail: `the store is locked by pid ${holder.pid}${holder.port ? ` (xiaoer service on port ${holder.port}); CLI commands go through its HTTP API` : ''}`,
+  });
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
