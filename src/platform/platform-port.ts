@@ -44,7 +44,9 @@ export interface ShopPlatform {
   /** Overwrites the whole seller memo (≤ 1000 bytes) and, when given, the flag (0–5). */
   updateMemo(tid: string, memo: string, flag?: number, options?: PlatformCallOptions): Promise<{ modifiedAt: string }>;
   /** Closes an unpaid trade. */
-  closeTrade(tid: string, reason: string, options?: PlatformCallOptions): Promise<{ status: TradeStatus; modifiedAt: string }>;
+  closeTrade(
+    tid: string, reason: string, options?: PlatformCallOptions,
+  ): Promise<{ status: TradeStatus; modifiedAt: string }>;
   /** Neutral and bad reviews buyers gave in the window, page by page. */
   negativeReviews(window: TimeWindow): AsyncIterable<Review[]>;
   /** Calls made so far, for the benchmark and the health page. */

@@ -17,8 +17,8 @@ export type RaceResult =
   | { landing: Landing; late?: undefined }
   /**
    * The deadline passed. `late` is there when a memo overwrite (of `memo` and `flag`) had already been sent: its
-   * outcome is unknown until it settles, so the caller keeps the order's lock until then, or a second writer could read the memo before it
-   * lands and have its own entry wiped by it.
+   * outcome is unknown until it settles, so the caller keeps the order's lock until then, or a second writer could
+   * read the memo before it lands and have its own entry wiped by it.
    */
   | { landing: Unanswered; late?: { outcome: Promise<Landing>; memo: string; flag: number } };
 

@@ -43,7 +43,9 @@ export async function recordTry(
   await deps.orders.upsertMany([landing.order]);
   await remarks.save({
     ...entry, status: landing.outcome,
-    platform: { attempts, lastError: entry.platform.lastError, landedAt: toInstant(deps.clock.now()), flagAfter: landing.flag },
+    platform: {
+      attempts, lastError: entry.platform.lastError, landedAt: toInstant(deps.clock.now()), flagAfter: landing.flag,
+    },
   });
   return landing.outcome;
 }

@@ -63,7 +63,7 @@ export interface RemarkServiceDeps extends EffectDeps {
   clock: Clock;
   logger: Logger;
   dateFormat: string;
-  /** How long a person waits for the platform before the remark is queued; INTERACTIVE_DEADLINE_MS unless a test says. */
+  /** How long a person waits for the platform before the remark is queued (default INTERACTIVE_DEADLINE_MS). */
   interactiveDeadlineMs?: number;
 }
 

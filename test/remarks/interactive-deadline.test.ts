@@ -25,7 +25,8 @@ async function setup(opts: { deadline?: number } = {}) {
   const log: string[] = [];
   const fake = createFakePlatform(seedOrders(), fixedClock(NOW));
   const platform = holdable(fake, log);
-  const h = await startHarness({ platform: fake, interactiveDeadlineMs: opts.deadline ?? DEADLINE, lock: loggingLock(log) });
+  const lock = loggingLock(log);
+  const h = await startHarness({ platform: fake, interactiveDeadlineMs: opts.deadline ?? DEADLINE, lock });
   await h.token('xiaoli'); // logged in beforehand, so a timing covers the remark alone
   const timed = async (...args: Parameters<typeof h.remark>) => {
     const started = performance.now();

@@ -17,7 +17,8 @@ export interface Hold {
 /** Makes the next call of `method` on `fake` wait until released; every call is logged as `method>` and `method<`. */
 export function holdable(fake: FakePlatform, log: string[]) {
   const holds: Record<Method, { gate: Promise<void>; arrive(): void }[]> = { getOrder: [], updateMemo: [] };
-  const wrap = <A extends unknown[], R>(method: Method, call: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
+  type Call<A extends unknown[], R> = (...args: A) => Promise<R>;
+  const wrap = <A extends unknown[], R>(method: Method, call: Call<A, R>): Call<A, R> => async (...args) => {
     log.push(`${method}>`);
     const held = holds[method].shift();
     if (held) {
