@@ -5,8 +5,8 @@
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, loadAccounts, toUser } from './accounts.js';
 export type { User } from './accounts.js';
 export { hashPassword, isScryptHash, verifyPassword } from './password.js';
-export { createSessions, MAX_TRACKED, pruneFailures } from './sessions.js';
-export type { Sessions } from './sessions.js';
+export { createSessions } from './sessions.js';
+export type { Lockout, Sessions } from './sessions.js';
 export { ACTION_PERMISSIONS, allowedRoutes, may, mayCall, ROLE_SUMMARIES, ROUTE_PERMISSIONS, routePermission } from './permissions.js';
 export type { Action, RoutePermission } from './permissions.js';
 export { ROLES, roleSchema, staffAccountSchema } from './staff-account.js';

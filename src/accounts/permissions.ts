@@ -65,6 +65,8 @@ export const ROUTE_PERMISSIONS: readonly RoutePermission[] = [
   route(FOUNDATION, 'POST', '/api/session', 'public'),
   route(FOUNDATION, 'DELETE', '/api/session', ALL),
   route(FOUNDATION, 'GET', '/api/me', ALL),
+  route(FOUNDATION, 'GET', '/api/lockouts', ADMIN),
+  route(FOUNDATION, 'POST', '/api/lockouts/unlock', ADMIN),
   route(FOUNDATION, 'GET', '/api/labels', ALL),
   route(FOUNDATION, 'GET', '/api/sync', ALL),
   route(FOUNDATION, 'POST', '/api/sync', KEEPER),
@@ -143,7 +145,7 @@ export const ROLE_SUMMARIES: Readonly<Record<Role, string>> = {
   keeper:
     'registers balances and refunds, runs sync, exports registers; imports bank statements, confirms, ships and cancels transfer orders, sees them in full',
   admin:
-    'everything, and: runs jobs by hand, marks the transfer register reviewed',
+    'everything, and: runs jobs by hand, marks the transfer register reviewed, unlocks accounts locked by wrong passwords',
 };
 
 const byKey = new Map(ROUTE_PERMISSIONS.map((p) => [`${p.method} ${p.path}`, p]));

@@ -5,6 +5,7 @@ import type { Logger } from '../shared/logger.js';
 import { NotFoundError } from '../shared/errors.js';
 import { bearerToken, cookieToken, currentUser, requireAuth, SESSION_COOKIE } from './auth-middleware.js';
 import { errorMiddleware } from './error-middleware.js';
+import { lockoutsRouter } from './lockouts-router.js';
 import { guardRoutes } from './route-guard.js';
 import { z } from 'zod';
 
@@ -53,7 +54,8 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(express.json({ limit: '1mb' }));
   api.post('/session', async (req, res) => {
     const body = loginBody.parse(req.body);
-    const session = await deps.sessions.login(body.username, body.password);
+    // req.ip: the socket's address, or the forwarded one when a proxy on this machine passed it on (trust proxy).
+    const session = await deps.sessions.login(body.username, body.password, req.ip);
     // The console uses the cookie; API clients use the token from the body as a Bearer header.
     res.cookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/', maxAge: (deps.sessionHours ?? 12) * 3600_000 });
     res.status(201).json({ ...session, can: allowedRoutes(session.user.role) });
@@ -66,6 +68,7 @@ export function createApp(deps: AppDeps): express.Express {
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.status(204).end();
   });
+  api.use('/lockouts', lockoutsRouter(deps.sessions, deps.logger));
   for (const route of deps.routes) api.use(route.path, route.router);
   // Every route, ours and the features', gets the role table's check; one the table lacks is refused to all.
   const missing = guardRoutes(api, '/api');

@@ -180,7 +180,7 @@ describe('console pages: quick replies, messages, handover, complaints, jobs (re
       const { context, page, problems } = await openSignedIn(browser, service.url, DEMO.admin.username, '#/orders', width, 900);
       await page.locator('.main-nav').waitFor();
       const links = await page.locator('.main-nav a').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.textContent] as const));
-      expect(links.map(([, label]) => label)).toEqual(['订单', '快捷短语', '我的任务', '消息', '汇款', '余额与退款', '交接班', '售后投诉', '任务调度']);
+      expect(links.map(([, label]) => label)).toEqual(['订单', '快捷短语', '我的任务', '消息', '汇款', '余额与退款', '交接班', '售后投诉', '任务调度', '登录锁定']);
       for (const [href, label] of links) {
         await page.locator('.main-nav a', { hasText: label! }).click();
         await expect.poll(() => page.url()).toContain(href!);

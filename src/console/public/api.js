@@ -161,6 +161,9 @@ export const api = {
   complaintStep: (id, step, body) => request('POST', `/api/complaints/${enc(id)}/${step}`, { body }),
   jobs: () => request('GET', '/api/jobs'),
   runJob: (name) => request('POST', `/api/jobs/${enc(name)}/run`),
+  lockouts: () => request('GET', '/api/lockouts'),
+  /** target: {username} or {client} */
+  unlock: (target) => request('POST', '/api/lockouts/unlock', { body: target }),
   transfers: (query) => request('GET', '/api/transfers', { query }),
   createTransfer: (body) => request('POST', '/api/transfers', { body }),
   claimTransfer: (id, body) => request('POST', `/api/transfers/${enc(id)}/claims`, { body }),

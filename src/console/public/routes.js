@@ -20,6 +20,7 @@ export const ROUTES = [
   { pattern: '/handover', title: '交接班', load: () => import('./pages/handover-page.js') },
   { pattern: '/complaints', title: '售后投诉', load: () => import('./pages/complaints-page.js') },
   { pattern: '/jobs', title: '任务调度', load: () => import('./pages/jobs-page.js') },
+  { pattern: '/lockouts', title: '登录锁定', load: () => import('./pages/lockouts-page.js') },
 ];
 
 /** Where "/" and a fresh login land. */
@@ -40,6 +41,7 @@ export const NAV = [
   { label: '交接班', href: '#/handover', section: '/handover' },
   { label: '售后投诉', href: '#/complaints', section: '/complaints' },
   { label: '任务调度', href: '#/jobs', section: '/jobs', needs: 'POST /api/jobs/:name/run' },
+  { label: '登录锁定', href: '#/lockouts', section: '/lockouts', needs: 'GET /api/lockouts' },
 ];
 
 /** @param {{can: string[]}} session */
