@@ -13,6 +13,23 @@ export const PARCEL_STATES = [
 ] as const;
 export type ParcelState = (typeof PARCEL_STATES)[number];
 
+/**
+ * What staff and buyers read for each state (the order page via GET /api/labels, a message's
+ * parcel.stateText, a stuck parcel's follow-up): the only copy.
+ */
+export const PARCEL_STATE_LABELS: Readonly<Record<ParcelState, string>> = {
+  collected: '已揽收',
+  in_transit: '运输中',
+  dispatching: '派件中',
+  signed: '已签收',
+  problem: '疑难',
+  returning: '退回中',
+  returned: '已退回',
+  refused: '拒签',
+  customs: '清关',
+  unknown: '未知',
+};
+
 /** States after which a parcel is not polled again. */
 export const FINAL_PARCEL_STATES: readonly ParcelState[] = ['signed', 'returned', 'refused'];
 

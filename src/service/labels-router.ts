@@ -5,7 +5,7 @@
  * Read-only and the same for every logged-in user.
  */
 import { Router } from 'express';
-import { COURIERS } from '../logistics/index.js';
+import { COURIERS, PARCEL_STATE_LABELS, subStateNames } from '../logistics/index.js';
 import { messageKindLabels, ORDER_PAGE_KINDS } from '../messaging/index.js';
 import { JOB_LABELS } from '../operations/index.js';
 import { ORDER_STATUS_GROUPS, TRADE_STATUS_LABELS } from '../orders/index.js';
@@ -26,6 +26,10 @@ export interface Labels {
   tradeStatuses: Record<string, string>;
   /** The order list's status filter, in its order: key, name, the statuses it covers (orders/order.ts). */
   orderStatusGroups: { key: string; label: string; statuses: string[] }[];
+  /** Parcel state → its name (logistics/logistics-port.ts), the one buyers' messages use too. */
+  parcelStates: Record<string, string>;
+  /** A parcel's detail code (subState) → kuaidi100's name for it (logistics/kuaidi100/state-map.ts). */
+  parcelSubStates: Record<string, string>;
 }
 
 export function labels(): Labels {
@@ -37,6 +41,8 @@ export function labels(): Labels {
     jobs: { ...JOB_LABELS },
     tradeStatuses: { ...TRADE_STATUS_LABELS },
     orderStatusGroups: ORDER_STATUS_GROUPS.map((g) => ({ ...g, statuses: [...g.statuses] })),
+    parcelStates: { ...PARCEL_STATE_LABELS },
+    parcelSubStates: subStateNames(),
   };
 }
 

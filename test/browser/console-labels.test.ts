@@ -17,6 +17,8 @@ type Labels = Record<string, unknown> & {
   jobs: Record<string, string>;
   tradeStatuses: Record<string, string>;
   orderStatusGroups: { key: string; label: string; statuses: string[] }[];
+  parcelStates: Record<string, string>;
+  parcelSubStates: Record<string, string>;
 };
 
 const MARK = '＊';
@@ -206,6 +208,32 @@ describe('console names from GET /api/labels (real browser)', () => {
     await expect.poll(() => page.getByTestId('orders-total').getAttribute('data-total')).toBe(String(expected.total));
     expect(await page.locator('.order-row .badge[data-status]').evaluateAll((els) => els.map((e) => e.className)))
       .toEqual(expected.orders.map(() => 'badge tone-to-ship'));
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+  it('when an order\'s parcels are shown, then each state, detail code and event state carries the name the API serves', async () => {
+    let order: OrderDetail | undefined;
+    for (const o of (await api.orders('?status=WAIT_BUYER_CONFIRM_GOODS,TRADE_BUYER_SIGNED&pageSize=50')).orders) {
+      const d = await api.get<OrderDetail>(`/api/orders/${o.tid}`);
+      if (d.logistics.some((p) => p.events.length >= 2)) {
+        order = d;
+        break;
+      }
+    }
+    if (!order) throw new Error('the sandbox shop has no tracked parcel with two events');
+    // Every parcel is given a detail code, so the detail badge is drawn whatever the sandbox reported.
+    const withDetail = { ...order, logistics: order.logistics.map((p) => ({ ...p, subState: '205' })) };
+    const { context, page, problems } = await openWithLabels(DEMO.xiaoli.username, `#/orders/${order.tid}`,
+      (l) => ({ ...l, parcelStates: marked(l.parcelStates), parcelSubStates: marked(l.parcelSubStates) }),
+      { [`**/api/orders/${order.tid}`]: () => withDetail });
+    for (const parcel of order.logistics) {
+      const card = page.locator(`.parcel[data-waybill="${parcel.waybill}"]`);
+      await card.waitFor();
+      expect(await card.getByTestId('parcel-state').textContent()).toBe(`${real.parcelStates[parcel.state]}${MARK}`);
+      expect(await card.locator('.parcel-problem').textContent()).toBe(`${real.parcelSubStates['205']}${MARK}`);
+      const newestFirst = [...parcel.events].sort((a, b) => (a.at < b.at ? 1 : -1));
+      expect(await card.locator('.event-state').allTextContents()).toEqual(newestFirst.map((e) => `${real.parcelStates[e.state]}${MARK}`));
+    }
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,7 +1,7 @@
 /** GET /api/labels: the names the console shows for the service's codes, straight from each owning module. */
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COURIERS } from '../../src/logistics/index.js';
+import { COURIERS, PARCEL_STATE_LABELS } from '../../src/logistics/index.js';
 import { MESSAGE_KIND_LABELS, MESSAGE_KINDS } from '../../src/messaging/templates/metadata.js';
 import { JOB_LABELS } from '../../src/operations/index.js';
 import { TRADE_STATUS_LABELS } from '../../src/orders/index.js';
@@ -46,5 +46,12 @@ describe('GET /api/labels', () => {
     expect(body.tradeStatuses.TRADE_CLOSED_BY_TAOBAO).toBe('已关闭（未付款）');
     expect(body.orderStatusGroups.map((g: { label: string }) => g.label)).toEqual(['待付款', '待发货', '已发货', '已完成', '已关闭']);
     expect(body.orderStatusGroups[1]).toEqual({ key: 'to_ship', label: '待发货', statuses: ['WAIT_SELLER_SEND_GOODS', 'SELLER_CONSIGNED_PART'] });
+  });
+  it('when the console asks, then every parcel state comes with logistics\' name and every detail code with kuaidi100\'s', async () => {
+    const { body } = await h.as('xiaoli').get('/labels');
+    expect(body.parcelStates).toEqual(PARCEL_STATE_LABELS);
+    expect(body.parcelStates.dispatching).toBe('派件中');
+    expect(body.parcelSubStates).toMatchObject({ 201: '超时未签收', 205: '柜或驿站超时未取', 501: '投柜或驿站' });
+    expect(body.parcelSubStates['2']).toBeUndefined();
   });
 });

@@ -16,8 +16,8 @@ describe('trade status names', () => {
     expect(copiesOutside(words, [OWNER], {
       // A bank transfer whose goods went out (reconciliation's transfer states, shown on 汇款).
       已发货: ['src/reconciliation/transfers/transfer-types.ts', 'src/console/public/format.js'],
-      // A parcel signed for (the parcel state names), and the sandbox platform's own trace status.
-      已签收: ['src/messaging/templates/display-names.ts', 'src/console/public/format.js', 'src/platform/sandbox/trace.ts'],
+      // A parcel signed for (logistics' parcel states), and the sandbox platform's own trace status.
+      已签收: ['src/logistics/logistics-port.ts', 'src/platform/sandbox/trace.ts'],
     })).toEqual({});
   });
 

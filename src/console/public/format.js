@@ -1,37 +1,16 @@
 /**
- * How the console writes flags, parcel states, times and money in Chinese. Times are
+ * How the console writes flags, times and money in Chinese. Times are
  * Asia/Shanghai whatever zone the staff member's browser is in: the service sends +08:00 strings,
  * so we read the wall-clock digits from the text instead of asking the browser's zone.
  */
 
-// Trade status names, the status filter's groups and a badge's tone come from GET /api/labels (labels.js);
-// widgets.js still imports the two lookups from here.
+// Trade status names, the status filter's groups and a badge's tone come from GET /api/labels (labels.js),
+// as do parcel states; widgets.js still imports the two status lookups from here.
 export { statusLabel, statusTone } from './labels.js';
 
 const FLAG_LABELS = ['无旗', '红旗', '黄旗', '绿旗', '蓝旗', '紫旗'];
 /** 0 none, 1 red, 2 yellow, 3 green, 4 blue, 5 purple; newer platforms add 6–10. */
 export const flagLabel = (flag) => FLAG_LABELS[flag] ?? `${flag}号旗`;
-
-const PARCEL_STATES = {
-  collected: '已揽收',
-  in_transit: '运输中',
-  dispatching: '派件中',
-  signed: '已签收',
-  problem: '疑难',
-  returning: '退回中',
-  returned: '已退回',
-  refused: '拒签',
-  customs: '清关',
-  unknown: '未知',
-};
-export const parcelStateLabel = (state) => PARCEL_STATES[state] ?? PARCEL_STATES.unknown;
-
-/** kuaidi100 detail codes the shop acts on (see src/logistics/kuaidi100/state-map.ts). */
-const SUB_STATES = {
-  201: '超时未签收', 202: '超时未更新', 203: '拒收', 204: '派件异常', 205: '柜或驿站超时未取',
-  206: '无法联系', 207: '超区', 208: '滞留', 209: '破损', 210: '销单',
-};
-export const subStateLabel = (code) => (code ? SUB_STATES[code] ?? `状态码 ${code}` : '');
 
 const ROLES = { staff: '客服', assistant: '仓库助理', keeper: '汇款专员', admin: '管理员' };
 export const roleLabel = (role) => ROLES[role] ?? role;

@@ -1,6 +1,6 @@
 /**
  * The Chinese names of the service's codes (message kinds, couriers, task types, job names, trade
- * statuses and the order list's status groups), served by
+ * statuses and the order list's status groups, parcel states), served by
  * GET /api/labels from the module that owns each list. The console keeps no copy: a name changed in
  * the service shows on every page. A page awaits loadLabels() before drawing, then looks names up
  * synchronously; a code the service does not name is shown as it is, so nothing is hidden.
@@ -42,6 +42,18 @@ export const jobLabel = (name) => lookup('jobs', name);
 export const statusLabel = (status) => lookup('tradeStatuses', status);
 /** The order list's status filter: [{ key, label, statuses }], in the service's order. */
 export const statusGroups = () => labels?.orderStatusGroups ?? [];
+
+/** Parcel state → its name (in_transit → 运输中); a state the service does not name reads as its 'unknown'. */
+export const parcelStateLabel = (state) => {
+  const names = labels?.parcelStates ?? {};
+  return Object.hasOwn(names, state) ? names[state] : lookup('parcelStates', 'unknown');
+};
+/** A parcel's detail code → its name (201 → 超时未签收); '' without one. */
+export const subStateLabel = (code) => {
+  if (!code) return '';
+  const names = labels?.parcelSubStates ?? {};
+  return Object.hasOwn(names, code) ? names[code] : `状态码 ${code}`;
+};
 
 /** The colour of a status badge comes with its group: what the staff member should notice about it. */
 const GROUP_TONES = { unpaid: 'tone-unpaid', to_ship: 'tone-to-ship', shipped: 'tone-shipped', closed: 'tone-closed' };

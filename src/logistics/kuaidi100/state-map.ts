@@ -77,6 +77,12 @@ export function stateOfName(name: string): ParcelState | undefined {
   return BY_NAME.get(name.trim());
 }
 
+/** kuaidi100's name of every detail code (a parcel's `subState`: 201 → 超时未签收), for the order page. */
+export function subStateNames(): Record<string, string> {
+  const details = Object.entries(CODES).filter(([code]) => !BASE_CODES.has(code));
+  return Object.fromEntries(details.map(([code, c]) => [code, c.name]));
+}
+
 /** The Chinese name of a code, for the sandbox courier's traces. */
 export function nameOfCode(code: string): string | undefined {
   return ownEntry(CODES, code)?.name;

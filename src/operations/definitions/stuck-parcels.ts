@@ -4,7 +4,7 @@
  * if there is none) and a logistics notice to the buyer, once per parcel and state.
  */
 import type { FollowUps } from '../../tasks/index.js';
-import { courierName, type Parcel } from '../../logistics/index.js';
+import { courierName, PARCEL_STATE_LABELS, type Parcel } from '../../logistics/index.js';
 import type { Order } from '../../orders/index.js';
 import { HOUR, type Clock } from '../../shared/time.js';
 import type { Job, JobSettings } from '../../scheduler/index.js';
@@ -14,7 +14,7 @@ export type ParcelTrouble = 'no_scan' | 'returning' | 'refused';
 
 const TROUBLE_TEXT: Record<ParcelTrouble, string> = {
   no_scan: '超过48小时无物流更新',
-  returning: '退回中',
+  returning: PARCEL_STATE_LABELS.returning,
   refused: '买家拒收',
 };
 

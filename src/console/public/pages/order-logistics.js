@@ -1,7 +1,7 @@
 /** The logistics part of 订单详情: one timeline per parcel, newest event first. */
 import { h } from '../dom.js';
-import { parcelStateLabel, shanghaiTime, subStateLabel } from '../format.js';
-import { courierName } from '../labels.js';
+import { shanghaiTime } from '../format.js';
+import { courierName, parcelStateLabel, subStateLabel } from '../labels.js';
 
 export function logisticsSection(order) {
   const parcels = order.logistics ?? [];
