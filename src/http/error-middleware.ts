@@ -1,7 +1,8 @@
 import type { ErrorRequestHandler, NextFunction, Request, Response } from 'express';
 import { ZodError } from 'zod';
 import {
-  AppError, AuthenticationError, ConflictError, ForbiddenError, NotFoundError, TooLargeError, UpstreamError, ValidationError,
+  AppError, AuthenticationError, ConflictError, ForbiddenError, NotFoundError, TooLargeError, UpstreamError,
+  ValidationError,
   type ErrorParams,
 } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
@@ -18,7 +19,7 @@ const STATUS: [new (...args: never[]) => Error, number][] = [
   [TooLargeError, 413],
 ];
 
-/** Every error answer: a stable code, one Chinese sentence, and where known the field and the values behind the sentence. */
+/** Every error answer: a stable code, one Chinese sentence, and where known the field and the values behind it. */
 export interface ErrorBody {
   error: { code: string; message: string; field?: string; params?: ErrorParams };
 }
@@ -61,7 +62,8 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
     if (status >= 500) logger.error({ err, method: req.method, path: req.path, code: body.error.code }, 'request failed');
     else {
       const detail = engineerDetail(err);
-      const entry = { code: body.error.code, field: body.error.field, params: body.error.params, detail, method: req.method, path: req.path };
+      const { code, field, params } = body.error;
+      const entry = { code, field, params, detail, method: req.method, path: req.path };
       // A refusal that has an engineer's explanation is worth a line at the default level; a plain 404/401 is not.
       if (detail) logger.info(entry, 'request refused');
       else logger.debug(entry, 'request refused');

@@ -13,7 +13,8 @@
  */
 
 /** A value a message was built from: JSON-safe, so it goes into the answer as it is. */
-export type ErrorParam = string | number | boolean | null | readonly ErrorParam[] | { readonly [key: string]: ErrorParam };
+export type ErrorParam =
+  | string | number | boolean | null | readonly ErrorParam[] | { readonly [key: string]: ErrorParam };
 export type ErrorParams = Readonly<Record<string, ErrorParam>>;
 
 export interface ErrorInit {
@@ -28,9 +29,12 @@ export interface ErrorInit {
 /** The positional form (message, …) stays for errors with nothing but a message; ErrorInit carries the rest. */
 type MessageOrInit = string | ErrorInit;
 
-function initOf(given: MessageOrInit, defaults: { code: string; field?: string | undefined }): ErrorInit & { code: string } {
+type Defaults = { code: string; field?: string | undefined };
+
+function initOf(given: MessageOrInit, defaults: Defaults): ErrorInit & { code: string } {
   const init = typeof given === 'string' ? { message: given } : given;
-  return { ...init, code: init.code ?? defaults.code, ...(init.field ?? defaults.field ? { field: init.field ?? defaults.field } : {}) };
+  const field = init.field ?? defaults.field;
+  return { ...init, code: init.code ?? defaults.code, ...(field ? { field } : {}) };
 }
 
 export class AppError extends Error {
@@ -89,7 +93,10 @@ export class UpstreamError extends AppError {
   readonly upstream: string;
   readonly retryAfterMs: number | undefined;
   readonly details: Record<string, unknown>;
-  constructor(opts: { upstream: string; code: string; message: string; retriable: boolean; retryAfterMs?: number; details?: Record<string, unknown>; cause?: unknown }) {
+  constructor(opts: {
+    upstream: string; code: string; message: string; retriable: boolean; retryAfterMs?: number;
+    details?: Record<string, unknown>; cause?: unknown;
+  }) {
     super(opts.code, { message: opts.message, detail: opts.message }, { cause: opts.cause });
     this.upstream = opts.upstream;
     this.retriable = opts.retriable;

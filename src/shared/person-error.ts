@@ -59,7 +59,8 @@ export function personError(err: unknown): PersonError | null {
   if (err instanceof ZodError) return personError(fromZodError(err));
   if (err instanceof UpstreamError) return upstreamError(err);
   if (err instanceof AppError) {
-    return { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}), ...(err.params ? { params: err.params } : {}) };
+    const { code, message, field, params } = err;
+    return { code, message, ...(field ? { field } : {}), ...(params ? { params } : {}) };
   }
   return null;
 }

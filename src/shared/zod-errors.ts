@@ -67,15 +67,18 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
+const absentIn = (inputs: readonly unknown[], path: readonly PropertyKey[]) =>
+  inputs.every((input) => valueAt(input, path) === undefined || valueAt(input, path) === null);
+
 function isMissing(issue: Issue, inputs: readonly unknown[] | undefined, base: readonly PropertyKey[] = []): boolean {
   const path = [...base, ...issue.path];
   if (issue.code === 'invalid_type') {
     if ('input' in issue) return issue.input === undefined || issue.input === null;
-    if (inputs) return inputs.every((input) => { const v = valueAt(input, path); return v === undefined || v === null; });
+    if (inputs) return absentIn(inputs, path);
     return RECEIVED_NOTHING.test(issue.message);
   }
   // An enum or literal left out is reported as a value not allowed; what was sent tells it was not sent at all.
-  if (issue.code === 'invalid_value' && inputs) return inputs.every((input) => { const v = valueAt(input, path); return v === undefined || v === null; });
+  if (issue.code === 'invalid_value' && inputs) return absentIn(inputs, path);
   if (issue.code === 'invalid_union') return issue.errors.length > 0 && issue.errors.every((branch) => branch.some((i) => isMissing(i, inputs, path)));
   return false;
 }
@@ -246,7 +249,10 @@ export function fromZodIssues(issues: readonly Issue[], opts: ZodTranslation = {
   const detail = issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`).join('; ');
   const [first] = each;
   if (!first) return new ValidationError({ message: '填写的内容不正确', code: 'invalid_input', detail });
-  if (each.length === 1) return new ValidationError({ message: first.message, code: first.code, field: first.field, params: first.params, detail });
+  if (each.length === 1) {
+    const { message, code, field, params } = first;
+    return new ValidationError({ message, code, field, params, detail });
+  }
   const sentences = [...new Set(each.map((e) => e.message))];
   const shown = sentences.slice(0, LISTED).join('；') + (sentences.length > LISTED ? `；另有${sentences.length - LISTED}处` : '');
   const params: ErrorParams = {

@@ -21,7 +21,7 @@ afterAll(async () => rig.close());
 
 type Call = [who: 'xiaoli' | 'xiaozhou' | 'admin' | null, method: 'get' | 'post', path: string, body?: object];
 
-/** Requests each refused for a different reason: missing, wrong type, too long, not allowed, bad format, absent, forbidden. */
+/** Requests refused for different reasons: missing, wrong type, too long, not allowed, bad format, absent. */
 const calls = (): Call[] => [
   [null, 'post', '/api/session', {}],
   [null, 'post', '/api/session', { username: 'xiaoli', password: 'wrong-password' }],
