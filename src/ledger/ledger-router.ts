@@ -1,7 +1,7 @@
 /** /api/ledger: a buyer's store balance (余额) with its movements; the keeper registers credits. */
 import { Router } from 'express';
 import { z } from 'zod';
-import { currentUser } from '../http/index.js';
+import { currentUser, fieldLabels } from '../http/index.js';
 import type { User } from '../accounts/index.js';
 import type { BuyerAccount, Movement } from './balance-ledger.js';
 
@@ -25,5 +25,6 @@ export function ledgerRouter(deps: LedgerRouterDeps): Router {
     const b = creditBody.parse(req.body ?? {});
     res.status(201).json(await deps.credit({ buyerNick: String(req.params.buyerNick), ...b, user: currentUser(req) }));
   });
+  r.use(fieldLabels({ amount: '入账金额', reason: '入账原因' }));
   return r;
 }

@@ -5,7 +5,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { User } from '../accounts/index.js';
-import { currentUser } from '../http/index.js';
+import { currentUser, fieldLabels } from '../http/index.js';
 import type { ExportFormat } from './refund-export.js';
 import type { RefundRecord, RefundState } from './refund-register.js';
 
@@ -45,5 +45,9 @@ export function refundsRouter(deps: RefundsRouterDeps): Router {
   r.post('/:id/paid', async (req, res) => {
     res.json({ refund: await deps.markRefundPaid(String(req.params.id), currentUser(req)) });
   });
+  r.use(fieldLabels({
+    state: { label: '退款状态', values: { open: '待登记', registered: '已登记', paid: '已打款' } },
+    format: { label: '导出格式', values: { csv: 'CSV', xlsx: 'XLSX' } },
+  }));
   return r;
 }
