@@ -7,7 +7,7 @@ export { renderHandoverMarkdown } from './handover-markdown.js';
 export type { HandoverSources } from './handover-sources.js';
 export { createHandoverRecords, HANDOVERS, DIARY } from './handover-records.js';
 export type { HandoverRecords, HandoverRecord, DiaryNote, Acknowledgement } from './handover-records.js';
-export { groupByOwner, OPEN_ITEM_KINDS } from './open-item.js';
+export { groupByOwner, KIND_TEXT, OPEN_ITEM_KINDS } from './open-item.js';
 export type { OpenItem, OpenItemKind, OwnerGroup } from './open-item.js';
 export { shiftWindow, previousShift, currentShift, SHIFT_NAMES } from './shifts.js';
 export type { ShiftName, ShiftTable } from './shifts.js';

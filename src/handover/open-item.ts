@@ -4,6 +4,7 @@ export const OPEN_ITEM_KINDS = [
 ] as const;
 export type OpenItemKind = (typeof OPEN_ITEM_KINDS)[number];
 
+/** What staff read for each kind of open item (the Markdown report, and 交接班 via GET /api/labels): the only copy. */
 export const KIND_TEXT: Record<OpenItemKind, string> = {
   task: '交办任务', transfer_claim: '未核实汇款', manual_match: '待人工匹配的汇款', parcel: '异常包裹',
   review: '中差评', complaint: '投诉', message: '发送失败/暂缓的消息', memo: '不规范备注', intent: '意向客户跟进',

@@ -5,6 +5,7 @@
  * Read-only and the same for every logged-in user.
  */
 import { Router } from 'express';
+import { KIND_TEXT } from '../handover/index.js';
 import { COURIERS, PARCEL_STATE_LABELS, subStateNames } from '../logistics/index.js';
 import { messageKindLabels, ORDER_PAGE_KINDS } from '../messaging/index.js';
 import { JOB_LABELS } from '../operations/index.js';
@@ -30,6 +31,8 @@ export interface Labels {
   parcelStates: Record<string, string>;
   /** A parcel's detail code (subState) → kuaidi100's name for it (logistics/kuaidi100/state-map.ts). */
   parcelSubStates: Record<string, string>;
+  /** Kind of an open item on the handover → its name (handover/open-item.ts). */
+  openItemKinds: Record<string, string>;
 }
 
 export function labels(): Labels {
@@ -43,6 +46,7 @@ export function labels(): Labels {
     orderStatusGroups: ORDER_STATUS_GROUPS.map((g) => ({ ...g, statuses: [...g.statuses] })),
     parcelStates: { ...PARCEL_STATE_LABELS },
     parcelSubStates: subStateNames(),
+    openItemKinds: { ...KIND_TEXT },
   };
 }
 

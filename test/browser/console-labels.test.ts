@@ -19,6 +19,7 @@ type Labels = Record<string, unknown> & {
   orderStatusGroups: { key: string; label: string; statuses: string[] }[];
   parcelStates: Record<string, string>;
   parcelSubStates: Record<string, string>;
+  openItemKinds: Record<string, string>;
 };
 
 const MARK = '＊';
@@ -234,6 +235,30 @@ describe('console names from GET /api/labels (real browser)', () => {
       const newestFirst = [...parcel.events].sort((a, b) => (a.at < b.at ? 1 : -1));
       expect(await card.locator('.event-state').allTextContents()).toEqual(newestFirst.map((e) => `${real.parcelStates[e.state]}${MARK}`));
     }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+  it('when 阿张 opens 交接班, then every open item is headed by its kind\'s name as the API serves it', async () => {
+    // At least one item: a printed order whose address changes hands 改面单 to 阿张.
+    let tid = '';
+    for (const o of (await api.orders('?status=WAIT_SELLER_SEND_GOODS&pageSize=30')).orders) {
+      if ((await api.get<KindsView>(`/api/orders/${o.tid}/remark-kinds`)).state === 'paid_not_printed') {
+        tid = o.tid;
+        break;
+      }
+    }
+    if (!tid) throw new Error('the sandbox shop has no paid order waiting to be printed');
+    expect((await api.post(`/api/orders/${tid}/remarks`, { kind: 'print.printed' })).status).toBe(201);
+    const change = { kind: 'address.change', fields: { field: 'phone', value: '13900002222', assistant: '阿张' } };
+    expect((await api.post(`/api/orders/${tid}/remarks`, change)).status).toBe(201);
+
+    const { context, page, problems } = await openWithLabels(DEMO.azhang.username, '#/handover',
+      (l) => ({ ...l, openItemKinds: marked(l.openItemKinds) }));
+    await page.locator(`[data-testid="handover-open"] .handover-item[data-kind="task"]`).first().waitFor();
+    const shown = await page.locator('[data-testid="handover-open"] .handover-item').evaluateAll((els) =>
+      els.map((e) => [e.getAttribute('data-kind'), e.querySelector('.badge')?.textContent]));
+    expect(shown.length).toBeGreaterThan(0);
+    for (const [kind, badge] of shown) expect(badge, kind!).toBe(`${real.openItemKinds[kind!]}${MARK}`);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,6 +1,7 @@
 /** GET /api/labels: the names the console shows for the service's codes, straight from each owning module. */
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { KIND_TEXT } from '../../src/handover/index.js';
 import { COURIERS, PARCEL_STATE_LABELS } from '../../src/logistics/index.js';
 import { MESSAGE_KIND_LABELS, MESSAGE_KINDS } from '../../src/messaging/templates/metadata.js';
 import { JOB_LABELS } from '../../src/operations/index.js';
@@ -53,5 +54,10 @@ describe('GET /api/labels', () => {
     expect(body.parcelStates.dispatching).toBe('派件中');
     expect(body.parcelSubStates).toMatchObject({ 201: '超时未签收', 205: '柜或驿站超时未取', 501: '投柜或驿站' });
     expect(body.parcelSubStates['2']).toBeUndefined();
+  });
+  it('when the console asks, then every kind of item on the handover comes with the handover\'s name', async () => {
+    const { body } = await h.as('azhang').get('/labels');
+    expect(body.openItemKinds).toEqual(KIND_TEXT);
+    expect(body.openItemKinds.manual_match).toBe('待人工匹配的汇款');
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The Chinese names of the service's codes (message kinds, couriers, task types, job names, trade
- * statuses and the order list's status groups, parcel states), served by
+ * statuses and the order list's status groups, parcel states, handover items), served by
  * GET /api/labels from the module that owns each list. The console keeps no copy: a name changed in
  * the service shows on every page. A page awaits loadLabels() before drawing, then looks names up
  * synchronously; a code the service does not name is shown as it is, so nothing is hidden.
@@ -54,6 +54,9 @@ export const subStateLabel = (code) => {
   const names = labels?.parcelSubStates ?? {};
   return Object.hasOwn(names, code) ? names[code] : `状态码 ${code}`;
 };
+
+/** Kind of an item on the handover → its name (parcel → 异常包裹). */
+export const openItemKindLabel = (kind) => lookup('openItemKinds', kind);
 
 /** The colour of a status badge comes with its group: what the staff member should notice about it. */
 const GROUP_TONES = { unpaid: 'tone-unpaid', to_ship: 'tone-to-ship', shipped: 'tone-shipped', closed: 'tone-closed' };

@@ -6,16 +6,12 @@
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { ageText, shanghaiTime } from '../format.js';
-import { loadLabels, messageKindLabel } from '../labels.js';
+import { loadLabels, messageKindLabel, openItemKindLabel } from '../labels.js';
 import { fieldRow, setFieldError } from '../forms.js';
 import { hashWith } from '../router.js';
 import { errorBox, loading } from '../widgets.js';
 
 const SHIFTS = { day: '白班', night: '夜班' };
-const ITEM_KINDS = {
-  task: '交办任务', transfer_claim: '未核实汇款', manual_match: '待人工匹配的汇款', parcel: '异常包裹',
-  review: '中差评', complaint: '投诉', message: '发送失败/暂缓的消息', memo: '不规范备注', intent: '意向客户跟进',
-};
 const DATE = /^\d{4}-\d\d-\d\d$/;
 
 export async function render(ctx) {
@@ -78,7 +74,7 @@ function ackSection(report, reload) {
 
 const itemRow = (i) => h('li', { class: ['handover-item', i.late ? 'late-item' : null], dataset: { kind: i.kind, late: String(i.late) } },
   h('div', { class: 'order-line' },
-    h('span', { class: ['badge', i.late ? 'tone-unpaid' : 'tone-to-ship'] }, ITEM_KINDS[i.kind] ?? i.kind),
+    h('span', { class: ['badge', i.late ? 'tone-unpaid' : 'tone-to-ship'] }, openItemKindLabel(i.kind)),
     h('strong', {}, i.title),
     h('span', { class: i.late ? 'late small' : 'muted small' }, `${i.late ? '已超时，' : ''}已 ${ageText(i.ageHours * 60)}`)),
   i.detail ? h('p', { class: 'small' }, i.detail) : null,
