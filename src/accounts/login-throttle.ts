@@ -199,7 +199,7 @@ export function createLoginThrottle(deps: { store: Store; clock: Clock }) {
       return { reservation: { account, client, at, written } };
     },
 
-    /** The password was right: the try was no failure, earlier typos at this client are forgiven, the client becomes known. */
+    /** The password was right: the try was no failure, this client's typos are forgiven, the client becomes known. */
     async succeeded(r: Reservation): Promise<void> {
       await r.written.catch(() => undefined);
       await store.transact((tx) => {
