@@ -1,4 +1,4 @@
-export { matchCredits, matchCreditsNaive } from './match-credits.js';
+export { matchCredits, matchCreditsNaive, matchCreditsYielding } from './match-credits.js';
 export { allocateUniqueAmount, makeReference, REFERENCE_ALPHABET, REFERENCE_LENGTH } from './unique-amount.js';
 export { isIntermediary, normalizeName } from './payer-names.js';
 export { exactSubsets } from './subset-sum.js';

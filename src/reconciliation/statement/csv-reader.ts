@@ -15,8 +15,9 @@ export const CSV_OPTIONS = { relax_column_count: true, relax_quotes: true, skip_
 const QUOTE = 34;
 const NEWLINE = 10;
 // csv-parse's trimmable characters are exactly the ones String.prototype.trim removes.
-const isTrimmable = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
-  || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+const isTrimmable = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680
+  || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000
+  || c === 0xfeff;
 
 interface Record { cells: string[]; width: number; end: number; newlines: number }
 
@@ -83,7 +84,8 @@ function quotedRecord(text: string, start: number, delimiter: number, trim: bool
 function byCsvParse(rest: string, firstLine: number, delimiter: string, trim: boolean, maxRows: number): RawRow[] {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(rest, { ...CSV_OPTIONS, delimiter, trim, info: true, ...(Number.isFinite(maxRows) ? { to: maxRows } : {}) }) as never;
+    const top = Number.isFinite(maxRows) ? { to: maxRows } : {};
+    records = parse(rest, { ...CSV_OPTIONS, delimiter, trim, info: true, ...top }) as never;
   } catch (err) {
     const e = err as { lines?: number };
     if (typeof e.lines === 'number') e.lines += firstLine - 1;

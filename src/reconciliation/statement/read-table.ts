@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ValidationError } from '../../shared/errors.js';
 import { readCsvText } from './csv-reader.js';
 import type { RawCell, RawRow } from './statement-types.js';
@@ -18,7 +18,7 @@ export function refuseUnreadable(file: { name: string; bytes: Buffer }): void {
   if (b.length === 0) throw new ValidationError({ message: '文件为空', code: 'file_empty', field: 'file', detail: 'the file is empty' });
 }
 
-/** CRLF and lone CR as '\n': csv-parse counts a CRLF inside a quoted field as two lines; one style keeps line numbers true. */
+/** CRLF and CR as '\n': csv-parse counts a CRLF in a quoted field as two lines; one style keeps line numbers true. */
 export function normalizeLineEnds(text: string): string {
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
@@ -68,7 +68,9 @@ function cellValue(v: ExcelJS.CellValue): RawCell {
 
 /** Every sheet's rows (sheet row numbers as lines); the caller picks the sheet that has a statement header. */
 export async function readXlsxSheets(bytes: Buffer): Promise<{ name: string; rows: RawRow[] }[]> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded on the first XLSX: exceljs is most of the parser's start-up, and most statements are CSV.
+  const { default: excel } = await import('exceljs');
+  const wb = new excel.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (err) {

@@ -1,14 +1,18 @@
 /**
- * The keeper's statement import: the file is parsed whole (or refused whole, nothing changed), rows already
- * imported are skipped by their bank identity, and the new credits are matched against open orders in the
- * same transaction, so the summary is exactly what was stored.
+ * The keeper's statement import: the file is parsed whole on a worker thread (or refused whole, nothing changed),
+ * rows already imported are skipped by their bank identity, and the new credits are matched against the open
+ * orders and stored without holding the event loop (importStatement says how), so the summary is what was stored.
  */
 import { randomUUID } from 'node:crypto';
 import type { User } from '../../accounts/index.js';
+import { eventLoopSlices } from '../../shared/event-loop-slices.js';
 import type { Logger } from '../../shared/logger.js';
 import { toInstant, type Clock } from '../../shared/time.js';
-import { matchCredits, type Candidate, type Claim, type MatchRule, type OpenTransfer, type QueueCode } from '../matching/index.js';
-import { parseStatement, type BankId, type BankLayoutId, type HeldBackRow, type MappingProfile, type StatementRow } from '../statement/index.js';
+import { matchCredits, matchCreditsYielding, type Candidate, type Claim, type MatchRule, type OpenTransfer, type QueueCode } from '../matching/index.js';
+import {
+  parseStatementInWorker, type BankId, type BankLayoutId, type HeldBackRow, type MappingProfile, type StatementCredits,
+  type StatementRow,
+} from '../statement/index.js';
 import { announcePaid, applyPayment } from './transfer-payment.js';
 import type { MessageSink, TaskOpener } from './transfer-ports.js';
 import { isOpen, type TransferRepository } from './transfer-repository.js';
@@ -62,44 +66,97 @@ export function openForMatching(orders: readonly TransferOrder[]): { transfers: 
   };
 }
 
+/** Queued and unmatched rows stored per transaction: each commit serializes a few milliseconds of rows. */
+const ROWS_PER_WRITE = 250;
+
+/** The import running for each repository: imports are stored one at a time (see importStatement). */
+const importing = new WeakMap<TransferRepository, Promise<unknown>>();
+
+/**
+ * Parses the file on the worker thread (refused whole, nothing changed, when it cannot be read), then stores it on
+ * the main thread in slices, one import at a time: two overlapping files imported at once must not both take a row
+ * as new. Matching pauses every few hundred credits against a snapshot of the open orders; the payments are written
+ * first, in one transaction that decides again if the orders changed meanwhile; the queued and unmatched rows
+ * follow in transactions of ROWS_PER_WRITE, with the event loop free between them, and the audit's 'imported' line
+ * last. Should the service stop midway, the rows stored so far stay, and importing the file again adds the rest.
+ */
 export async function importStatement(
   deps: ImportDeps, bytes: Buffer, name: string, opts: { bank?: BankLayoutId | BankId; profile?: MappingProfile; user: User },
 ): Promise<ImportSummary> {
-  const parsed = await parseStatement({ name, bytes }, { ...(opts.bank ? { bank: opts.bank } : {}), ...(opts.profile ? { profile: opts.profile } : {}) });
+  const parsed = await parseStatementInWorker({ name, bytes }, { ...(opts.bank ? { bank: opts.bank } : {}), ...(opts.profile ? { profile: opts.profile } : {}) });
+  const before = importing.get(deps.repo) ?? Promise.resolve();
+  const run = before.then(() => storeStatement(deps, parsed, name, opts.user));
+  importing.set(deps.repo, run.catch(() => undefined));
+  return run;
+}
+
+async function storeStatement(
+  deps: ImportDeps, parsed: StatementCredits, name: string, user: User,
+): Promise<ImportSummary> {
+  const pause = eventLoopSlices();
   const importId = randomUUID();
   const at = toInstant(deps.clock.now());
-  const { summary, paid } = await deps.repo.write((w) => {
-    const fresh = parsed.credits.filter((r) => !w.tx.get('transfer-statement-rows', r.identity));
-    const { transfers, claims } = openForMatching(deps.repo.all());
-    const result = matchCredits(fresh, transfers, claims);
-    const out: ImportSummary = {
-      importId, layout: parsed.layout, imported: fresh.length, duplicates: parsed.credits.length - fresh.length, credits: parsed.credits.length,
-      matched: [], queued: [], unmatched: result.unmatched.slice(0, SUMMARY_LIST_LIMIT), heldBack: parsed.heldBack,
-      counts: { matched: result.matched.length, queued: result.queued.length, unmatched: result.unmatched.length }, listLimit: SUMMARY_LIST_LIMIT,
-    };
+  const fresh: StatementRow[] = [];
+  for (const r of parsed.credits) {
+    if (!deps.repo.row(r.identity)) fresh.push(r);
+    const paused = pause();
+    if (paused) await paused;
+  }
+  const snapshot = openForMatching(deps.repo.all());
+  let result = await matchCreditsYielding(fresh, snapshot.transfers, snapshot.claims, pause);
+  const base = { importId, importedAt: at, candidates: [] as Candidate[], code: null };
+  const paid = await deps.repo.write((w) => {
+    const now = openForMatching(deps.repo.all());
+    // An order created, cancelled or paid while the matcher paused: decide again against the orders as they are.
+    if (JSON.stringify(now) !== JSON.stringify(snapshot)) result = matchCredits(fresh, now.transfers, now.claims);
     const paidNow: TransferOrder[] = [];
-    const base = { importId, importedAt: at, candidates: [] as Candidate[], code: null };
     for (const m of result.matched) {
       w.putRow({ ...base, identity: m.row.identity, row: m.row, status: 'matched', transferIds: m.transferIds, rule: m.rule, reason: m.reason });
       paidNow.push(...applyPayment(w, { transferIds: m.transferIds, rowIdentities: [m.row.identity], rule: m.rule, reason: m.reason, by: null, at }));
-      if (out.matched.length < SUMMARY_LIST_LIMIT) out.matched.push({ row: m.row, transfer: m.transferIds[0]!, transfers: m.transferIds, rule: m.rule, reason: m.reason });
     }
-    for (const q of result.queued) {
-      w.putRow({ ...base, identity: q.row.identity, row: q.row, status: 'queued', transferIds: [], rule: null, code: q.code, reason: q.reason, candidates: q.candidates });
-      w.audit({ transferId: q.candidates[0]?.transferId ?? null, rowIdentity: q.row.identity, action: 'queued', by: opts.user.username, at, detail: `${q.code}: ${q.reason}` });
-      if (out.queued.length < SUMMARY_LIST_LIMIT) out.queued.push({ row: q.row, candidates: q.candidates, code: q.code, reason: q.reason });
-    }
-    for (const r of result.unmatched) {
-      w.putRow({ ...base, identity: r.identity, row: r, status: 'unmatched', transferIds: [], rule: null, reason: '没有可能的订单' });
-    }
-    w.audit({
-      transferId: null, rowIdentity: null, action: 'imported', by: person(opts.user).username, at,
-      detail: `${name} (${parsed.layout}): ${out.credits} credits, ${out.imported} new, ${out.duplicates} already imported; ${out.counts.matched} matched, ${out.counts.queued} queued, ${out.counts.unmatched} unmatched`
-        + (parsed.heldBack ? `; line ${parsed.heldBack.line} held back (file cut off)` : ''),
-    });
-    return { summary: out, paid: paidNow };
+    return paidNow;
   });
-  deps.logger.info({ importId, layout: summary.layout, credits: summary.credits, imported: summary.imported, matched: summary.counts.matched, queued: summary.counts.queued, unmatched: summary.counts.unmatched }, 'bank statement imported');
+  const writes: Promise<unknown>[] = [];
+  const write = (fn: Parameters<TransferRepository['write']>[0]) => {
+    const done = deps.repo.write(fn);
+    done.catch(() => undefined); // awaited below with the others; a failure must not count as unhandled meanwhile
+    writes.push(done);
+  };
+  for (let i = 0; i < result.queued.length; i += ROWS_PER_WRITE) {
+    write((w) => {
+      for (const q of result.queued.slice(i, i + ROWS_PER_WRITE)) {
+        w.putRow({ ...base, identity: q.row.identity, row: q.row, status: 'queued', transferIds: [], rule: null, code: q.code, reason: q.reason, candidates: q.candidates });
+        w.audit({ transferId: q.candidates[0]?.transferId ?? null, rowIdentity: q.row.identity, action: 'queued', by: user.username, at, detail: `${q.code}: ${q.reason}` });
+      }
+    });
+    await pause();
+  }
+  for (let i = 0; i < result.unmatched.length; i += ROWS_PER_WRITE) {
+    write((w) => {
+      for (const r of result.unmatched.slice(i, i + ROWS_PER_WRITE)) {
+        w.putRow({ ...base, identity: r.identity, row: r, status: 'unmatched', transferIds: [], rule: null, reason: '没有可能的订单' });
+      }
+    });
+    await pause();
+  }
+  const counts = { matched: result.matched.length, queued: result.queued.length, unmatched: result.unmatched.length };
+  const first = <T>(list: readonly T[]) => list.slice(0, SUMMARY_LIST_LIMIT);
+  const summary: ImportSummary = {
+    importId, layout: parsed.layout, imported: fresh.length, duplicates: parsed.credits.length - fresh.length,
+    credits: parsed.credits.length,
+    matched: first(result.matched).map((m) => ({
+      row: m.row, transfer: m.transferIds[0]!, transfers: m.transferIds, rule: m.rule, reason: m.reason,
+    })),
+    queued: first(result.queued).map((q) => ({ row: q.row, candidates: q.candidates, code: q.code, reason: q.reason })),
+    unmatched: first(result.unmatched), heldBack: parsed.heldBack, counts, listLimit: SUMMARY_LIST_LIMIT,
+  };
+  write((w) => w.audit({
+    transferId: null, rowIdentity: null, action: 'imported', by: person(user).username, at,
+    detail: `${name} (${parsed.layout}): ${summary.credits} credits, ${summary.imported} new, ${summary.duplicates} already imported; ${counts.matched} matched, ${counts.queued} queued, ${counts.unmatched} unmatched`
+      + (parsed.heldBack ? `; line ${parsed.heldBack.line} held back (file cut off)` : ''),
+  }));
+  await Promise.all(writes);
+  deps.logger.info({ importId, layout: summary.layout, credits: summary.credits, imported: summary.imported, ...counts }, 'bank statement imported');
   await announcePaid(paid, deps);
   return summary;
 }

@@ -36,7 +36,8 @@ describe('what an answer about a statement repeats of the file: counts and the f
     const credits = Array.from({ length: 120 }, (_, i) => ({ yuan: `${100 + i}.00`, payer: `路人${i}`, time: `10:${String(i % 60).padStart(2, '0')}:00` }));
     const res = await h.as('xiaozhou').upload('/transfers/statements', bocStatement(credits));
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ credits: 120, imported: 120, counts: { matched: 0, queued: 0, unmatched: 120 }, listLimit: 50 });
+    expect(res.body).toMatchObject({ credits: 120, imported: 120, listLimit: 50 });
+    expect(res.body.counts).toEqual({ matched: 0, queued: 0, unmatched: 120 });
     expect(res.body.unmatched).toHaveLength(50);
     expect(res.body.unmatched[0].amountFen).toBe(10000);
     expect(h.store.count('transfer-statement-rows')).toBe(120);

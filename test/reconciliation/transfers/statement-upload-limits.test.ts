@@ -8,8 +8,10 @@ import { startTransfers, type TransfersHarness } from './support/transfer-harnes
 
 const TEN_MB = 10 * 1024 * 1024;
 
-/** A multipart upload sent chunked, so the server learns the size only by reading: the case Content-Length cannot catch. */
-async function chunkedUpload(h: TransfersHarness, token: string, fileBytes: number): Promise<{ status: number; body: { error?: Record<string, unknown> } }> {
+type Answer = { status: number; body: { error?: Record<string, unknown> } };
+
+/** A multipart upload sent chunked, so the server learns the size only by reading: what Content-Length cannot catch. */
+async function chunkedUpload(h: TransfersHarness, token: string, fileBytes: number): Promise<Answer> {
   const server = h.app.listen(0);
   try {
     const { port } = server.address() as AddressInfo;
@@ -27,7 +29,9 @@ async function chunkedUpload(h: TransfersHarness, token: string, fileBytes: numb
       req.on('error', reject);
       req.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\nContent-Type: text/csv\r\n\r\n`);
       const chunk = Buffer.alloc(256 * 1024, 'a,');
-      for (let sent = 0; sent < fileBytes; sent += chunk.length) req.write(chunk.subarray(0, Math.min(chunk.length, fileBytes - sent)));
+      for (let sent = 0; sent < fileBytes; sent += chunk.length) {
+        req.write(chunk.subarray(0, Math.min(chunk.length, fileBytes - sent)));
+      }
       req.end(`\r\n--${boundary}--\r\n`);
     });
   } finally {
