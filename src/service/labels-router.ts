@@ -8,7 +8,7 @@ import { Router } from 'express';
 import { KIND_TEXT } from '../handover/index.js';
 import { COURIERS, PARCEL_STATE_LABELS, subStateNames } from '../logistics/index.js';
 import { messageKindLabels, ORDER_PAGE_KINDS } from '../messaging/index.js';
-import { JOB_LABELS } from '../operations/index.js';
+import { JOB_COUNT_LABELS, JOB_LABELS } from '../operations/index.js';
 import { ORDER_STATUS_GROUPS, TRADE_STATUS_LABELS } from '../orders/index.js';
 import { TASK_TITLES } from '../tasks/index.js';
 
@@ -33,6 +33,8 @@ export interface Labels {
   parcelSubStates: Record<string, string>;
   /** Kind of an open item on the handover → its name (handover/open-item.ts). */
   openItemKinds: Record<string, string>;
+  /** Scheduled job → the name of each count its run records (operations/job-counts.ts). */
+  jobCounts: Record<string, Record<string, string>>;
 }
 
 export function labels(): Labels {
@@ -47,6 +49,7 @@ export function labels(): Labels {
     parcelStates: { ...PARCEL_STATE_LABELS },
     parcelSubStates: subStateNames(),
     openItemKinds: { ...KIND_TEXT },
+    jobCounts: Object.fromEntries(Object.entries(JOB_COUNT_LABELS).map(([job, names]) => [job, { ...names }])),
   };
 }
 

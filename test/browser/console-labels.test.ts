@@ -20,6 +20,7 @@ type Labels = Record<string, unknown> & {
   parcelStates: Record<string, string>;
   parcelSubStates: Record<string, string>;
   openItemKinds: Record<string, string>;
+  jobCounts: Record<string, Record<string, string>>;
 };
 
 const MARK = '＊';
@@ -259,6 +260,24 @@ describe('console names from GET /api/labels (real browser)', () => {
       els.map((e) => [e.getAttribute('data-kind'), e.querySelector('.badge')?.textContent]));
     expect(shown.length).toBeGreaterThan(0);
     for (const [kind, badge] of shown) expect(badge, kind!).toBe(`${real.openItemKinds[kind!]}${MARK}`);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+  it('when the admin runs a job on 任务调度, then its run counts are named as the API serves them, not by their keys', async () => {
+    const admin = await apiAs(service.url, DEMO.admin.username);
+    // A run already recorded: its counts show in the job's row too.
+    expect((await admin.post('/api/jobs/handover-day/run', {})).status).toBe(200);
+    const { context, page, problems } = await openWithLabels(DEMO.admin.username, '#/jobs', (l) => ({
+      ...l, jobCounts: Object.fromEntries(Object.entries(l.jobCounts).map(([job, names]) => [job, marked(names)])),
+    }));
+    const handover = page.locator('.job[data-name="handover-day"] .last-run');
+    await handover.waitFor();
+    const names = real.jobCounts['handover-day']!;
+    expect(await handover.textContent()).toMatch(new RegExp(`（${names.openItems}${MARK} \\d+，${names.late}${MARK} \\d+，${names.pushed}${MARK} \\d+）`));
+    await page.locator('.job[data-name="revisit-list"]').getByRole('button', { name: '立即运行' }).click();
+    const status = page.getByTestId('jobs-status').locator('[data-outcome]');
+    await expect.poll(() => status.textContent()).toMatch(new RegExp(`（${real.jobCounts['revisit-list']!.customers}${MARK} \\d+）`));
+    expect(await page.getByTestId('job-list').textContent()).not.toMatch(/openItems|customers|pushed/);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { KIND_TEXT } from '../../src/handover/index.js';
 import { COURIERS, PARCEL_STATE_LABELS } from '../../src/logistics/index.js';
 import { MESSAGE_KIND_LABELS, MESSAGE_KINDS } from '../../src/messaging/templates/metadata.js';
-import { JOB_LABELS } from '../../src/operations/index.js';
+import { JOB_COUNT_LABELS, JOB_LABELS } from '../../src/operations/index.js';
 import { TRADE_STATUS_LABELS } from '../../src/orders/index.js';
 import { labelsRouter } from '../../src/service/labels-router.js';
 import { fixedClock } from '../../src/shared/time.js';
@@ -59,5 +59,11 @@ describe('GET /api/labels', () => {
     const { body } = await h.as('azhang').get('/labels');
     expect(body.openItemKinds).toEqual(KIND_TEXT);
     expect(body.openItemKinds.manual_match).toBe('待人工匹配的汇款');
+  });
+  it('when the console asks, then every job\'s run counts come with their names for that job', async () => {
+    const { body } = await h.as('admin').get('/labels');
+    expect(body.jobCounts).toEqual(JOB_COUNT_LABELS);
+    expect(body.jobCounts['order-sync']).toMatchObject({ new: '新订单' });
+    expect(body.jobCounts['review-repair']).toMatchObject({ new: '新的中差评' });
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The Chinese names of the service's codes (message kinds, couriers, task types, job names, trade
- * statuses and the order list's status groups, parcel states, handover items), served by
+ * statuses and the order list's status groups, parcel states, handover items, job run counts), served by
  * GET /api/labels from the module that owns each list. The console keeps no copy: a name changed in
  * the service shows on every page. A page awaits loadLabels() before drawing, then looks names up
  * synchronously; a code the service does not name is shown as it is, so nothing is hidden.
@@ -55,6 +55,11 @@ export const subStateLabel = (code) => {
   return Object.hasOwn(names, code) ? names[code] : `状态码 ${code}`;
 };
 
+/** A count a job's run records → its name for that job (order-sync's new → 新订单); an unnamed key is shown as it is. */
+export const jobCountLabel = (job, key) => {
+  const names = labels?.jobCounts?.[job];
+  return names && Object.hasOwn(names, key) ? names[key] : key;
+};
 /** Kind of an item on the handover → its name (parcel → 异常包裹). */
 export const openItemKindLabel = (kind) => lookup('openItemKinds', kind);
 

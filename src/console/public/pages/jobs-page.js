@@ -6,20 +6,21 @@
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { shanghaiTime } from '../format.js';
-import { jobLabel, loadLabels } from '../labels.js';
+import { jobCountLabel, jobLabel, loadLabels } from '../labels.js';
 import { may } from '../session.js';
 import { errorBox, loading } from '../widgets.js';
 
 const OUTCOMES = { ok: '成功', failed: '失败', 'skipped-overlap': '上一次还在运行，已跳过' };
 const REASONS = { scheduled: '定时', 'catch-up': '补跑', manual: '手动' };
 
-const countsText = (counts) => Object.entries(counts ?? {}).map(([k, v]) => `${k} ${v}`).join('，');
+/** 新订单 3，有变动的订单 2: each count named for its job by the service. */
+const countsText = (run) => Object.entries(run.counts ?? {}).map(([k, v]) => `${jobCountLabel(run.job, k)} ${v}`).join('，');
 
 function runText(run) {
   if (!run) return h('span', { class: 'muted' }, '还没有运行过');
   return h('span', { class: run.outcome === 'ok' ? null : 'late' },
     `${shanghaiTime(run.startedAt, { seconds: true })} ${REASONS[run.reason] ?? ''} ${OUTCOMES[run.outcome] ?? run.outcome}`,
-    countsText(run.counts) ? `（${countsText(run.counts)}）` : '',
+    countsText(run) ? `（${countsText(run)}）` : '',
     run.error ? `：${run.error}` : '');
 }
 

@@ -1,0 +1,30 @@
+/**
+ * What staff read for the counts a job run records (任务调度 via GET /api/labels): the only copy. The
+ * counts are produced where the work is done (sync, customers, reviews, the remark outbox, message
+ * dispatch, reconciliation, the handover) and keep short English keys there; the same key can mean
+ * different things in two jobs (`new` orders, `new` reviews; `refused` messages, `refused` parcels),
+ * so the names are per job. test/operations/job-counts.test.ts runs every job and checks each key is named.
+ */
+import type { FixedJobName, JobName } from './jobs-config.js';
+
+export const JOB_COUNT_LABELS: Readonly<Record<JobName | FixedJobName, Readonly<Record<string, string>>>> = {
+  'order-sync': { new: '新订单', changed: '有变动的订单', calls: '平台接口调用' },
+  'logistics-refresh': { refreshed: '刷新的包裹', errors: '查询失败的包裹' },
+  'payment-reminders': { first: '首次催付', last: '关闭前催付', refused: '未发出的催付' },
+  'birthday-greetings': { greeted: '发出的祝福', refused: '未发出的祝福', alreadyGreeted: '今年已祝福过', invalidIds: '校验不通过的身份证号' },
+  'review-repair': { fetched: '读到的中差评', new: '新的中差评', messages: '发出的修复消息', refused: '未发出的修复消息', phoneTasks: '电话回访任务' },
+  'stuck-parcels': {
+    no_scan: '长时间无更新的包裹', returning: '退回的包裹', refused: '被拒收的包裹', notices: '发出的物流通知', noticesRefused: '未发出的物流通知',
+  },
+  'transfer-checks': { 'threeDay.chased': '三天未到账、退回客服跟进', 'duplicates.found': '重复付款的订单' },
+  'transfer-register': { lines: '登记的汇款' },
+  'refund-register': { rows: '导出的退款' },
+  'revisit-list': { customers: '回访客户' },
+  'handover-day': { openItems: '待处理事项', late: '超时事项', pushed: '推送到群' },
+  'handover-night': { openItems: '待处理事项', late: '超时事项', pushed: '推送到群' },
+  'remark-outbox': { queued: '排队的备注', written: '写入平台', alreadyPresent: '平台上已有', failed: '写入失败的备注', stillPending: '仍在排队' },
+  'message-dispatch': {
+    due: '到时间的消息', sent: '发出', outbox: '转人工复制发送', deferred: '推迟发送', cancelled: '不再发送', failed: '发送失败的消息',
+    retrying: '稍后重试', held: '等人工确认', resolved: '确认了结果', unresolved: '仍不确定结果',
+  },
+};
