@@ -2,8 +2,7 @@
  * The 09:00 birthday greetings: one `birthday` message per buyer per year through the send policy.
  * Invalid ID numbers are counted and logged masked, so someone can fix the customer record.
  */
-import type { Job } from '../scheduler/index.js';
-import type { JobSettings } from '../scheduler/index.js';
+import type { Job, JobSettings } from '../scheduler/index.js';
 import type { MessageSink } from '../messaging/index.js';
 import type { Logger } from '../shared/logger.js';
 import { shanghaiDate, toInstant, type Clock } from '../shared/time.js';

@@ -3,8 +3,7 @@
  * before the platform closes it. Never more than these two: an order already inside the last window
  * gets only the last one; paid or closed orders get none.
  */
-import type { Job } from '../scheduler/index.js';
-import type { JobSettings } from '../scheduler/index.js';
+import type { Job, JobSettings } from '../scheduler/index.js';
 import type { MessageSink } from '../messaging/index.js';
 import type { Order, TradeStatus } from '../orders/index.js';
 import { MINUTE, parseInstant, toInstant, type Clock } from '../shared/time.js';

@@ -2,8 +2,7 @@
  * 回访: every morning, the customers whose purchase was two months ago, one list per day; a customer
  * appears at most once a quarter. Staff record the outcome of each call on the list.
  */
-import type { Job } from '../scheduler/index.js';
-import type { JobSettings } from '../scheduler/index.js';
+import type { Job, JobSettings } from '../scheduler/index.js';
 import type { Order } from '../orders/index.js';
 import { NotFoundError } from '../shared/errors.js';
 import { DAY, shanghaiDate, startOfShanghaiDay, toInstant, type Clock } from '../shared/time.js';

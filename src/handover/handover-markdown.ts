@@ -3,8 +3,7 @@
  * message, so each owner shows at most `maxPerGroup` items and says how many more the console has.
  */
 import { messageKindLabel } from '../messaging/index.js';
-import { KIND_TEXT } from './open-item.js';
-import type { OpenItem } from './open-item.js';
+import { KIND_TEXT, type OpenItem } from './open-item.js';
 import type { HandoverReport } from './handover-report.js';
 import { SHIFT_TEXT } from './shifts.js';
 

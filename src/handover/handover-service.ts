@@ -1,7 +1,6 @@
 /** The handover's domain functions: report, Markdown, acknowledge, diary, and the push the jobs make. */
 import type { User } from '../accounts/index.js';
-import type { Job } from '../scheduler/index.js';
-import type { JobSettings } from '../scheduler/index.js';
+import type { Job, JobSettings } from '../scheduler/index.js';
 import type { MessageSink } from '../messaging/index.js';
 import { shanghaiDate } from '../shared/time.js';
 import type { HandoverSources } from './handover-sources.js';

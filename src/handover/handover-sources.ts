@@ -7,8 +7,7 @@ import type { RemarkEntry } from '../remarks/index.js';
 import type { ReviewBook } from '../reviews/index.js';
 import type { Clock } from '../shared/time.js';
 import type { SyncRun } from '../sync/index.js';
-import type { Task } from '../tasks/index.js';
-import type { FollowUps } from '../tasks/index.js';
+import type { Task, FollowUps } from '../tasks/index.js';
 import type { HandoverRecords } from './handover-records.js';
 import type { ShiftTable } from './shifts.js';
 

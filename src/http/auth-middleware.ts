@@ -1,6 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { User } from '../accounts/index.js';
-import type { Sessions } from '../accounts/index.js';
+import type { User, Sessions } from '../accounts/index.js';
 import { AuthenticationError, ForbiddenError } from '../shared/errors.js';
 
 declare module 'express-serve-static-core' {

@@ -1,5 +1,4 @@
-import type { RowLayout } from '../storage/index.js';
-import type { CollectionOptions, Store } from '../storage/index.js';
+import type { RowLayout, CollectionOptions, Store } from '../storage/index.js';
 import type { Order, TradeStatus } from './order.js';
 
 /** The order as stored: the platform's view, kept as the mapped object itself (no copy per order). */

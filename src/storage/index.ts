@@ -3,3 +3,4 @@ export { openLowdbStore, type LowdbStore, type LowdbStoreOptions } from './lowdb
 export { createMemoryStore } from './memory-store.js';
 export { readLock, type LockInfo } from './store-lock.js';
 export { writeFileAtomic } from './atomic-file.js';
+export type { RowLayout } from './row-layout.js';

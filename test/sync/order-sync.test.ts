@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../src/storage/memory-store.js';
 import type { Store } from '../../src/storage/store.js';
-import type { StoredOrder } from '../../src/orders/order-repository.js';
-import { createOrderRepository } from '../../src/orders/order-repository.js';
+import { type StoredOrder, createOrderRepository } from '../../src/orders/order-repository.js';
 import { createParcelRepository } from '../../src/logistics/parcel-repository.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { DAY, HOUR } from '../../src/shared/time.js';

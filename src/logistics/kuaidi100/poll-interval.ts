@@ -1,5 +1,4 @@
-import type { Clock } from '../../shared/time.js';
-import { MINUTE } from '../../shared/time.js';
+import { type Clock, MINUTE } from '../../shared/time.js';
 import type { TrackingResult } from '../logistics-port.js';
 
 /**

@@ -3,8 +3,7 @@
  * template, and the buyer's number for SMS. Read-only; the repositories belong to their domains.
  */
 import type { Parcel, ParcelRepository } from '../../logistics/index.js';
-import type { Order } from '../../orders/index.js';
-import type { OrderRepository } from '../../orders/index.js';
+import type { Order, OrderRepository } from '../../orders/index.js';
 import { parseInstant } from '../../shared/time.js';
 import { buildRenderContext, type BuyerProfile, type ParcelInput, type RenderContext, type TransferInput } from '../templates/index.js';
 

@@ -1,9 +1,7 @@
 import express, { type Request, type Response, type Router } from 'express';
-import type { TopErrorBody } from '../top/wire.js';
-import { responseKey } from '../top/wire.js';
+import { type TopErrorBody, responseKey } from '../top/wire.js';
 import type { Clock } from '../../shared/time.js';
-import type { SandboxFaults } from './faults.js';
-import { faultSettingsSchema } from './faults.js';
+import { type SandboxFaults, faultSettingsSchema } from './faults.js';
 import { createRng } from './generator/prng.js';
 import { checkRequest, requestParams } from './gateway.js';
 import { reviewLogisticsMethods } from './review-logistics-methods.js';

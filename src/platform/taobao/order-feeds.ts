@@ -1,6 +1,5 @@
 import type { Order, Review } from '../../orders/index.js';
-import { formatTopTime } from '../../shared/time.js';
-import type { TimeWindow } from '../../shared/time.js';
+import { formatTopTime, type TimeWindow } from '../../shared/time.js';
 import { ALL_TRADE_TYPES, TRADE_FIELDS, type TopTrade } from '../top/wire.js';
 import { pagesBackward, pagesForward, splitWindow } from './paging.js';
 import { topCall, type TopCallContext } from './top-call.js';

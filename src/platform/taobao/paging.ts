@@ -1,5 +1,4 @@
-import { DAY } from '../../shared/time.js';
-import type { TimeWindow } from '../../shared/time.js';
+import { DAY, type TimeWindow } from '../../shared/time.js';
 
 /** [start, end) cut into consecutive windows of at most `maxMs` (the list APIs refuse longer ranges). */
 export function splitWindow(window: TimeWindow, maxMs = DAY): TimeWindow[] {

@@ -14,7 +14,7 @@ import {
   type StatementRow,
 } from '../statement/index.js';
 import { announcePaid, applyPayment } from './transfer-payment.js';
-import type { MessageSink, TaskOpener } from './transfer-ports.js';
+import type { MessageSink, FollowUpOpener } from './transfer-ports.js';
 import { isOpen, type TransferRepository } from './transfer-repository.js';
 import { person } from './transfer-service.js';
 import type { TransferOrder } from './transfer-types.js';
@@ -49,7 +49,7 @@ export interface ImportDeps {
   repo: TransferRepository;
   clock: Clock;
   logger: Logger;
-  tasks?: TaskOpener;
+  tasks?: FollowUpOpener;
   messages?: MessageSink;
 }
 

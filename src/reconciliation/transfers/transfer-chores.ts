@@ -4,13 +4,12 @@
  * one-click closing, never closed automatically (item 7).
  */
 import type { User } from '../../accounts/index.js';
-import type { Order } from '../../orders/index.js';
-import type { OrderRepository } from '../../orders/index.js';
+import type { Order, OrderRepository } from '../../orders/index.js';
 import { INTERACTIVE_PATIENCE_MS, type ShopPlatform } from '../../platform/index.js';
 import { ConflictError, NotFoundError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import { DAY, parseInstant, toInstant, type Clock } from '../../shared/time.js';
-import type { TaskOpener } from './transfer-ports.js';
+import type { FollowUpOpener } from './transfer-ports.js';
 import type { TransferRepository } from './transfer-repository.js';
 import type { TransferOrder } from './transfer-types.js';
 
@@ -26,7 +25,7 @@ export interface ChoresDeps {
   platform: ShopPlatform;
   clock: Clock;
   logger: Logger;
-  tasks?: TaskOpener;
+  tasks?: FollowUpOpener;
 }
 
 export function instructionsFor(t: Pick<TransferOrder, 'overseas' | 'buyerNick'>): string {

@@ -9,7 +9,7 @@ import type { Logger } from '../../shared/logger.js';
 import { formatYuanFixed } from '../../shared/money.js';
 import { shanghaiDate, parseInstant, toInstant, type Clock } from '../../shared/time.js';
 import { announcePaid, applyPayment } from './transfer-payment.js';
-import type { MessageSink, RemarkWriter, TaskOpener } from './transfer-ports.js';
+import type { MessageSink, RemarkWriter, FollowUpOpener } from './transfer-ports.js';
 import { isOpen, TRANSFER_SURPLUS, type TransferRepository } from './transfer-repository.js';
 import { person } from './transfer-service.js';
 import { parseInput } from './parse-input.js';
@@ -24,7 +24,7 @@ export interface ConfirmationDeps {
   remarks: RemarkWriter;
   clock: Clock;
   logger: Logger;
-  tasks?: TaskOpener;
+  tasks?: FollowUpOpener;
   messages?: MessageSink;
 }
 

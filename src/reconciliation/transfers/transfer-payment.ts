@@ -4,7 +4,7 @@
  */
 import type { Logger } from '../../shared/logger.js';
 import type { MatchRule } from '../matching/index.js';
-import type { MessageSink, TaskOpener } from './transfer-ports.js';
+import type { MessageSink, FollowUpOpener } from './transfer-ports.js';
 import type { Writer } from './transfer-repository.js';
 import type { Person, TransferOrder } from './transfer-types.js';
 
@@ -34,7 +34,7 @@ export function applyPayment(w: Writer, p: Payment): TransferOrder[] {
 }
 
 /** After commit: nothing here may undo the payment, so failures are logged, not thrown. */
-export async function announcePaid(orders: readonly TransferOrder[], deps: { tasks?: TaskOpener; messages?: MessageSink; logger: Logger }): Promise<void> {
+export async function announcePaid(orders: readonly TransferOrder[], deps: { tasks?: FollowUpOpener; messages?: MessageSink; logger: Logger }): Promise<void> {
   for (const t of orders) {
     try {
       await deps.tasks?.notify?.(t.staff, `汇款订单 ${t.id}（${t.buyerNick}）已到账，已进入发货清单`, { transferId: t.id, tid: t.tid });

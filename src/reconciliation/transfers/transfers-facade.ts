@@ -5,13 +5,13 @@ import type { BankId, BankLayoutId, MappingProfile } from '../statement/index.js
 import { importStatement } from './statement-import.js';
 import { createChores } from './transfer-chores.js';
 import { createConfirmation } from './transfer-confirmation.js';
-import type { MessageSink, TaskOpener } from './transfer-ports.js';
+import type { MessageSink, FollowUpOpener } from './transfer-ports.js';
 import { createRegister } from './transfer-register.js';
 import { createTransferService, type TransferServiceDeps } from './transfer-service.js';
 
 /** The order service's dependencies, plus the optional ports the chores and confirmations use. */
 export interface TransfersDeps extends TransferServiceDeps {
-  tasks?: TaskOpener;
+  tasks?: FollowUpOpener;
   messages?: MessageSink;
 }
 
