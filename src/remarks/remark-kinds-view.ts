@@ -5,10 +5,8 @@
  * shows up in the console without a console change.
  */
 import type { User } from '../accounts/index.js';
-import { ConflictError, ValidationError } from '../shared/errors.js';
 import { kindStates, REMARK_KINDS, STATE_LABELS, type RemarkForm, type RemarkKind, type RemarkOrderState } from './catalogue/index.js';
 import type { TaskType } from '../tasks/index.js';
-import type { WriteRequest } from './remark-service.js';
 
 export type FieldType = 'text' | 'amount' | 'enum' | 'boolean' | 'colleague';
 

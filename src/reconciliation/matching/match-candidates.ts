@@ -34,7 +34,7 @@ export function plausibleOrders(ctx: CandidateContext): PreparedTransfer[] {
 interface Facts { t: PreparedTransfer; reference: boolean; unique: boolean; combined: boolean; buyer: boolean; claim: 'consistent' | 'amount' | null; score: number }
 
 function facts(ctx: CandidateContext, t: PreparedTransfer): Facts {
-  const { row, payer, lookup } = ctx;
+  const { row, payer } = ctx;
   const reference = ctx.referenceHits.some((r) => r.id === t.id);
   const unique = t.uniqueAmountFen === row.amountFen;
   const combined = ctx.combined.includes(t.id);

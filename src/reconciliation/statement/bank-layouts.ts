@@ -21,7 +21,6 @@ export interface BankLayout {
   columns: Partial<Record<StatementField, string[]>>;
 }
 
-const NOTE = ['摘要', '附言', '用途', '交易附言', '备注', '交易摘要'];
 const SERIAL = ['交易流水号', '流水号', '业务流水号', '凭证号'];
 
 export const BANK_LAYOUTS: readonly BankLayout[] = [

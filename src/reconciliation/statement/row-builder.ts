@@ -59,6 +59,7 @@ function signedAmount(row: RawRow, cols: ColumnMap): number {
  * A bank writes text: a character the decoder could not read (U+FFFD) or a control character in a row means the
  * file was damaged on its way (a flipped byte, a bad copy), and its names or notes would be booked mangled.
  */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
 const DAMAGED = /[\uFFFD\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 function refuseDamaged(row: RawRow): void {

@@ -92,6 +92,7 @@ describe('sandbox TOP gateway, called by a third-party client', () => {
   it('when all increment pages of a day are read, then every trade modified in it comes back exactly once, newest first', async () => {
     const start = NOW - DAY;
     const seen: string[] = [];
+    // eslint-disable-next-line no-useless-assignment -- read after the loop, set by its first page
     let total = -1;
     let last = Infinity;
     for (let page = 1; ; page++) {

@@ -7,7 +7,7 @@ import type { TopErrorBody } from '../../../src/platform/top/wire.js';
 import { UpstreamError } from '../../../src/shared/errors.js';
 
 describe('topErrorFrom', () => {
-  const table: [string, TopErrorBody, Function, boolean][] = [
+  const table: [string, TopErrorBody, abstract new (...args: never[]) => Error, boolean][] = [
     ['code 7 app call limited', { code: 7, msg: 'App Call Limited', sub_code: 'accesscontrol.limited-by-app-access-count', sub_msg: 'This ban will last for 12 more seconds' }, TopRateLimitError, true],
     ['an api flow limit without code 7', { code: 15, msg: 'Remote service error', sub_code: 'accesscontrol.limited-by-api-access-count' }, TopRateLimitError, true],
     ['isp.* under code 15', { code: 15, msg: 'Remote service error', sub_code: 'isp.top-remote-connection-timeout' }, TopUpstreamFaultError, true],

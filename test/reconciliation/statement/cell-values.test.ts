@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AmountCellError, cellText, parseAmountCell, parseDateCell, parseDirection, parseTimeText, splitCounterparty } from '../../../src/reconciliation/statement/cell-values.js';
+import { type AmountCellError, cellText, parseAmountCell, parseDateCell, parseDirection, parseTimeText, splitCounterparty } from '../../../src/reconciliation/statement/cell-values.js';
 
 describe('statement cell values', () => {
   it.each([
@@ -21,7 +21,9 @@ describe('statement cell values', () => {
     const reason = (cell: number | string) => { try { parseAmountCell(cell); return null; } catch (e) { return (e as AmountCellError).zh; } };
     expect(reason(1e308)).toBe('超出金额范围'); // its fen are Infinity
     expect(reason(1e20)).toBe('超出金额范围'); // 1e22 fen
+    // eslint-disable-next-line no-loss-of-precision -- the point: a spreadsheet number past a safe integer
     expect(reason(9007199254740993)).toBe('超出金额范围'); // a double holds it as …992
+    // eslint-disable-next-line no-loss-of-precision -- the point: one double that spells two amounts
     expect(reason(80000000000000.01)).toBe('超出金额范围'); // the same double as 80000000000000.02
     expect(reason(Number.NaN)).toBe('不是有限的数');
     expect(reason(1.005)).toBe('不是整分（最多两位小数）');

@@ -123,7 +123,10 @@ function recordForm(onRecorded) {
       await onRecorded(complaint);
     } catch (err) {
       const target = controls[err.field];
-      if (target) (setFieldError(target, err.message), target.focus());
+      if (target) {
+        setFieldError(target, err.message);
+        target.focus();
+      }
       else replace(error, err.message);
     } finally {
       submit.disabled = false;

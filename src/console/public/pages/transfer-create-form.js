@@ -54,7 +54,10 @@ export function transferCreateForm(onCreated) {
       await onCreated(transfer);
     } catch (err) {
       const target = byField[err.field];
-      if (target) (setFieldError(target, err.message), target.focus());
+      if (target) {
+        setFieldError(target, err.message);
+        target.focus();
+      }
       else replace(error, err.message);
     } finally {
       submit.disabled = false;
