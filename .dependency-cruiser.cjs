@@ -15,7 +15,8 @@ module.exports = {
     {
       name: 'no-circular',
       severity: 'error',
-      comment: 'A cycle means two modules cannot be understood, tested or moved apart: put the shared piece where its owner is.',
+      comment:
+        'A cycle means two modules cannot be understood, tested or moved apart: put the shared piece where its owner is.',
       from: {},
       to: { circular: true },
     },
@@ -30,7 +31,8 @@ module.exports = {
     {
       name: 'library-imports-no-shop',
       severity: 'error',
-      comment: 'Libraries sit under every feature; a library that reaches up into the shop cannot be reused or tested alone.',
+      comment:
+        'Libraries sit under every feature; a library that reaches up into the shop cannot be reused or tested alone.',
       from: { path: `^src/${LIBRARIES}/` },
       to: { path: '^src/', pathNot: `^src/${LIBRARIES}/` },
     },
@@ -46,12 +48,16 @@ module.exports = {
       severity: 'error',
       comment: 'The composition root wires features by their entries and adapters by their own entries.',
       from: { path: '^src/service/' },
-      to: { path: '^src/([^/]+)/', pathNot: ['^src/service/', '^src/[^/]+/index\\.ts$', '^src/[^/]+/[^/]+/index\\.ts$', '^src/shared/'] },
+      to: {
+        path: '^src/([^/]+)/',
+        pathNot: ['^src/service/', '^src/[^/]+/index\\.ts$', '^src/[^/]+/[^/]+/index\\.ts$', '^src/shared/'],
+      },
     },
     {
       name: 'nobody-imports-the-root',
       severity: 'error',
-      comment: 'service/ wires everything; cli/ and main.ts are shells over it. A feature that imports them is a cycle in waiting.',
+      comment:
+        'service/ wires everything; cli/ and main.ts are shells over it. A feature that imports them is a cycle in waiting.',
       from: { path: '^src/', pathNot: '^src/(service/|cli/|main\\.ts$)' },
       to: { path: '^src/(service/|cli/|main\\.ts$)' },
     },

@@ -4,14 +4,21 @@
 import { fork } from 'node:child_process';
 
 function child(script, args) {
-  const p = fork(new URL(script, import.meta.url), args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] });
+  const p = fork(new URL(script, import.meta.url), args, {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    execArgv: [],
+  });
   return new Promise((resolve, reject) => {
     p.once('message', resolve);
     p.once('exit', (code) => code && reject(new Error(`${script} exited with ${code}`)));
   });
 }
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 
 /** `trials` rounds of (raw, sync) against the shop at baseUrl; seconds per side and the ratio of medians. */
 export async function ratioTrials(baseUrl, now, trials) {
@@ -32,7 +39,18 @@ export async function ratioTrials(baseUrl, now, trials) {
   const rawMedian = median(raw);
   const syncMedian = median(sync);
   const perTrial = raw.map((r, k) => r / sync[k]);
-  return { raw, sync, orders, rawMedian, syncMedian, rawCpu: median(rawCpu), syncCpu: median(syncCpu), ratio: rawMedian / syncMedian, ratioMin: Math.min(...perTrial), ratioMax: Math.max(...perTrial) };
+  return {
+    raw,
+    sync,
+    orders,
+    rawMedian,
+    syncMedian,
+    rawCpu: median(rawCpu),
+    syncCpu: median(syncCpu),
+    ratio: rawMedian / syncMedian,
+    ratioMin: Math.min(...perTrial),
+    ratioMax: Math.max(...perTrial),
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -40,9 +58,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const n = process.argv[2] ?? '100000';
   const trials = Number(process.argv[3] ?? 5);
   const NOW = '2026-11-23T10:00:00+08:00';
-  const shop = fork(new URL('./sandbox-server.mjs', import.meta.url), [n, NOW], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const shop = fork(new URL('./sandbox-server.mjs', import.meta.url), [n, NOW], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const ready = await new Promise((r) => shop.on('message', (m) => m.type === 'ready' && r(m)));
   const r = await ratioTrials(`http://127.0.0.1:${ready.port}`, Date.parse(NOW), trials);
-  console.log(`raw ${r.raw.map((x) => x.toFixed(2)).join(' ')} | sync ${r.sync.map((x) => x.toFixed(2)).join(' ')} | ratio of medians ${r.ratio.toFixed(3)} (per trial ${r.ratioMin.toFixed(2)}–${r.ratioMax.toFixed(2)}) | processor time raw ${r.rawCpu.toFixed(2)} s, sync ${r.syncCpu.toFixed(2)} s`);
+  console.log(
+    `raw ${r.raw.map((x) => x.toFixed(2)).join(' ')} | sync ${r.sync.map((x) => x.toFixed(2)).join(' ')} | ratio of medians ${r.ratio.toFixed(3)} (per trial ${r.ratioMin.toFixed(2)}–${r.ratioMax.toFixed(2)}) | processor time raw ${r.rawCpu.toFixed(2)} s, sync ${r.syncCpu.toFixed(2)} s`,
+  );
   shop.send({ type: 'stop' });
 }

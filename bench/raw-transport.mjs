@@ -13,20 +13,35 @@ const [baseUrl, nowText] = process.argv.slice(2);
 const now = Number(nowText);
 const clock = { now: () => now };
 const http = createHttpClient({ name: 'bench-raw', timeoutMs: 60_000 });
-const ctx = { http, gatewayUrl: `${baseUrl}/sandbox/router/rest`, ...SANDBOX_CREDENTIALS, signMethod: 'hmac-sha256', clock };
+const ctx = {
+  http,
+  gatewayUrl: `${baseUrl}/sandbox/router/rest`,
+  ...SANDBOX_CREDENTIALS,
+  signMethod: 'hmac-sha256',
+  clock,
+};
 const fields = TRADE_FIELDS.join(',');
 const type = ALL_TRADE_TYPES.join(',');
 const PAGE_SIZE = 100;
 
 async function fetchDay(day) {
   let orders = 0;
-  const pages = pagesBackward(async (pageNo) => {
-    const res = await topCall(ctx, 'taobao.trades.sold.get', {
-      fields, type, start_created: formatTopTime(day.start), end_created: formatTopTime(day.end),
-      page_no: pageNo, page_size: PAGE_SIZE, use_has_next: pageNo !== 1,
-    });
-    return { items: res.trades?.trade ?? [], totalResults: Number(res.total_results ?? 0) };
-  }, PAGE_SIZE, DEFAULT_PAGE_CONCURRENCY);
+  const pages = pagesBackward(
+    async (pageNo) => {
+      const res = await topCall(ctx, 'taobao.trades.sold.get', {
+        fields,
+        type,
+        start_created: formatTopTime(day.start),
+        end_created: formatTopTime(day.end),
+        page_no: pageNo,
+        page_size: PAGE_SIZE,
+        use_has_next: pageNo !== 1,
+      });
+      return { items: res.trades?.trade ?? [], totalResults: Number(res.total_results ?? 0) };
+    },
+    PAGE_SIZE,
+    DEFAULT_PAGE_CONCURRENCY,
+  );
   for await (const page of pages) orders += page.length;
   return orders;
 }
@@ -43,4 +58,6 @@ for (let i = 0; i < days.length; i++) {
   if (i + BACKFILL_DAYS_AHEAD < days.length) ahead.push(fetchDay(days[i + BACKFILL_DAYS_AHEAD]));
 }
 const used = process.cpuUsage(cpu0);
-process.send({ orders, seconds: (performance.now() - t0) / 1000, cpuSeconds: (used.user + used.system) / 1e6 }, () => process.exit(0));
+process.send({ orders, seconds: (performance.now() - t0) / 1000, cpuSeconds: (used.user + used.system) / 1e6 }, () =>
+  process.exit(0),
+);

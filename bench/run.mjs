@@ -33,11 +33,24 @@ const sampler = setInterval(() => {
   }
 }, 50);
 const rows = [];
-const row = (what, value, target = '') => { rows.push([what, value, target]); console.log(`  ${what}: ${value}${target ? `   (target ${target})` : ''}`); };
+const row = (what, value, target = '') => {
+  rows.push([what, value, target]);
+  console.log(`  ${what}: ${value}${target ? `   (target ${target})` : ''}`);
+};
 
 function startShop() {
-  const child = fork(new URL('./sandbox-server.mjs', import.meta.url), [String(ORDERS_N), NOW], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const next = (type) => new Promise((resolve) => child.on('message', function h(m) { if (m.type === type) { child.off('message', h); resolve(m); } }));
+  const child = fork(new URL('./sandbox-server.mjs', import.meta.url), [String(ORDERS_N), NOW], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const next = (type) =>
+    new Promise((resolve) =>
+      child.on('message', function h(m) {
+        if (m.type === type) {
+          child.off('message', h);
+          resolve(m);
+        }
+      }),
+    );
   return { child, next };
 }
 
@@ -45,7 +58,9 @@ const dir = await mkdtemp(join(tmpdir(), 'xiaoer-bench-'));
 console.log(`xiaoer benchmark — ${ORDERS_N.toLocaleString()} sandbox orders, node ${process.version}`);
 const shop = startShop();
 const ready = await shop.next('ready');
-console.log(`  (sandbox shop generated in ${fmt(ready.generatedMs / 1000, 1)} s in its own process, port ${ready.port})`);
+console.log(
+  `  (sandbox shop generated in ${fmt(ready.generatedMs / 1000, 1)} s in its own process, port ${ready.port})`,
+);
 const baseUrl = `http://127.0.0.1:${ready.port}`;
 let now = Date.parse(NOW);
 const clock = { now: () => now };
@@ -54,17 +69,37 @@ const clock = { now: () => now };
 // the same shop, several times (single runs on a shared 2-core machine spread too widely to read).
 const TRIALS = Math.max(1, Number(process.env.BENCH_TRIALS ?? 5));
 const trials = await ratioTrials(baseUrl, now, TRIALS);
-console.log(`  (raw transport: ${fmt(trials.orders)} orders, signed, fetched and JSON-parsed on the sync's own schedule, nothing else: ${trials.raw.map((x) => fmt(x, 2)).join(' / ')} s)`);
-console.log(`  (full sync in a fresh process and store, same shop: ${trials.sync.map((x) => fmt(x, 2)).join(' / ')} s)`);
+console.log(
+  `  (raw transport: ${fmt(trials.orders)} orders, signed, fetched and JSON-parsed on the sync's own schedule, nothing else: ${trials.raw.map((x) => fmt(x, 2)).join(' / ')} s)`,
+);
+console.log(
+  `  (full sync in a fresh process and store, same shop: ${trials.sync.map((x) => fmt(x, 2)).join(' / ')} s)`,
+);
 
 // 1b. Full sync into a real lowdb store on disk, through the real adapter.
-const store = await openLowdbStore({ dir: join(dir, 'store'), collections: { [ORDERS]: ORDER_COLLECTION, parcels: { shards: 16 } } });
+const store = await openLowdbStore({
+  dir: join(dir, 'store'),
+  collections: { [ORDERS]: ORDER_COLLECTION, parcels: { shards: 16 } },
+});
 const platform = createSandboxPlatform({ baseUrl, clock, signMethod: 'hmac-sha256' });
 const orders = createOrderRepository(store);
 const state = createSyncState(store);
 const sync = createSyncService({
-  platform, tracker: { kind: 'sandbox', track: async () => { throw new Error('not benchmarked'); } },
-  orders, parcels: createParcelRepository(store), state, clock, logger: silentLogger(), overlapMinutes: 10, backfillDays: 90, parcelIntervalMinutes: 30,
+  platform,
+  tracker: {
+    kind: 'sandbox',
+    track: async () => {
+      throw new Error('not benchmarked');
+    },
+  },
+  orders,
+  parcels: createParcelRepository(store),
+  state,
+  clock,
+  logger: silentLogger(),
+  overlapMinutes: 10,
+  backfillDays: 90,
+  parcelIntervalMinutes: 30,
 });
 {
   const t0 = performance.now();
@@ -74,16 +109,30 @@ const sync = createSyncService({
   globalThis.gc?.();
   globalThis.syncPeak = Math.max(peakRss, rssMb());
   const mu = process.memoryUsage();
-  console.log(`  (after sync: live heap ${fmt(mu.heapUsed / 1048576)} MB of ${fmt(mu.heapTotal / 1048576)} MB, external ${fmt(mu.external / 1048576)} MB, rss ${fmt(rssMb())} MB)`);
-  console.log(`\nfull sync (3-month backfill over the TOP protocol, into the on-disk store; medians of ${TRIALS} trials)`);
+  console.log(
+    `  (after sync: live heap ${fmt(mu.heapUsed / 1048576)} MB of ${fmt(mu.heapTotal / 1048576)} MB, external ${fmt(mu.external / 1048576)} MB, rss ${fmt(rssMb())} MB)`,
+  );
+  console.log(
+    `\nfull sync (3-month backfill over the TOP protocol, into the on-disk store; medians of ${TRIALS} trials)`,
+  );
   row('orders synced', fmt(store.count(ORDERS)), fmt(ready.size));
   row('total time', `${fmt(trials.syncMedian, 2)} s (this process's own run: ${fmt(secs, 2)} s)`, '< 30 s');
-  row('rate', `${fmt(trials.orders / trials.syncMedian)} orders/s (raw transport ${fmt(trials.orders / trials.rawMedian)} orders/s)`);
+  row(
+    'rate',
+    `${fmt(trials.orders / trials.syncMedian)} orders/s (raw transport ${fmt(trials.orders / trials.rawMedian)} orders/s)`,
+  );
   // The target is the sync's own processor time (all threads, beyond what fetching and parsing the pages costs):
   // on a 2-core machine the shop shares, the wall-clock ratio to the raw transport is bounded by the machine.
   const ownCpuPer100k = ((trials.syncCpu - trials.rawCpu) / trials.orders) * 100_000;
-  row("sync's own processor time per 100k orders", `${fmt(ownCpuPer100k, 2)} s (raw / sync ${fmt(trials.rawCpu, 2)} / ${fmt(trials.syncCpu, 2)} s for ${fmt(trials.orders)} orders)`, '≤ 3 s');
-  row('ratio to raw transport (information)', `${fmt(trials.ratio, 2)} (trials ${fmt(trials.ratioMin, 2)}–${fmt(trials.ratioMax, 2)})`);
+  row(
+    "sync's own processor time per 100k orders",
+    `${fmt(ownCpuPer100k, 2)} s (raw / sync ${fmt(trials.rawCpu, 2)} / ${fmt(trials.syncCpu, 2)} s for ${fmt(trials.orders)} orders)`,
+    '≤ 3 s',
+  );
+  row(
+    'ratio to raw transport (information)',
+    `${fmt(trials.ratio, 2)} (trials ${fmt(trials.ratioMin, 2)}–${fmt(trials.ratioMax, 2)})`,
+  );
   row('platform calls per order (backfill)', fmt(run.platformCalls / store.count(ORDERS), 4), '≤ 0.05');
 }
 
@@ -100,7 +149,11 @@ const sync = createSyncService({
   row('orders changed on the platform', fmt(touched.changed));
   row('orders picked up', fmt(run.ordersChanged + run.ordersNew));
   row('time', `${fmt(secs, 3)} s`, '< 2 s');
-  row('platform calls per changed order', fmt(run.platformCalls / Math.max(1, run.ordersChanged + run.ordersNew), 4), '≤ 0.05');
+  row(
+    'platform calls per changed order',
+    fmt(run.platformCalls / Math.max(1, run.ordersChanged + run.ordersNew), 4),
+    '≤ 0.05',
+  );
 }
 shop.child.send({ type: 'stop' });
 
@@ -111,15 +164,17 @@ shop.child.send({ type: 'stop' });
   let i = 0;
   const before = store.stats();
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: 64 }, async () => {
-    while (i < N) {
-      const tid = tids[(i++ * 7919) % tids.length];
-      await store.transact((tx) => {
-        const o = tx.get(ORDERS, tid);
-        tx.put(ORDERS, tid, { ...o, sellerMemo: `${o.sellerMemo}；写入 ${i}` });
-      });
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: 64 }, async () => {
+      while (i < N) {
+        const tid = tids[(i++ * 7919) % tids.length];
+        await store.transact((tx) => {
+          const o = tx.get(ORDERS, tid);
+          tx.put(ORDERS, tid, { ...o, sellerMemo: `${o.sellerMemo}；写入 ${i}` });
+        });
+      }
+    }),
+  );
   const secs = (performance.now() - t0) / 1000;
   const after = store.stats();
   const rate = N / secs;
@@ -128,7 +183,9 @@ shop.child.send({ type: 'stop' });
   const checkpointSecs = (performance.now() - c0) / 1000;
   peakRss = Math.max(peakRss, rssMb());
   const ourPeak = peakRss;
-  console.log(`  (peak RSS during the sync ${fmt(globalThis.syncPeak)} MB; after the writes and their checkpoint ${fmt(ourPeak)} MB; at the peak: ${peakDetail})`);
+  console.log(
+    `  (peak RSS during the sync ${fmt(globalThis.syncPeak)} MB; after the writes and their checkpoint ${fmt(ourPeak)} MB; at the peak: ${peakDetail})`,
+  );
 
   // Naive: lowdb's own JSONFile holding the whole order book, rewritten on every write.
   const naive = new Low(new JSONFile(join(dir, 'naive.json')), { orders: {} });
@@ -152,11 +209,20 @@ shop.child.send({ type: 'stop' });
 // 4. The handover report over the same store (issue 6: < 300 ms for a 100k-order store).
 {
   const ops = createOperationsModule({
-    store, orders, platform: { negativeReviews: async function* () {} }, clock, logger: silentLogger(),
-    staffDirectory: staffDirectoryFromUsers(DEMO_ACCOUNTS), autoStart: false,
+    store,
+    orders,
+    platform: { negativeReviews: async function* () {} },
+    clock,
+    logger: silentLogger(),
+    staffDirectory: staffDirectoryFromUsers(DEMO_ACCOUNTS),
+    autoStart: false,
   });
   const date = shanghaiDate(now);
-  const time = async (fn) => { const t0 = performance.now(); await fn(); return performance.now() - t0; };
+  const time = async (fn) => {
+    const t0 = performance.now();
+    await fn();
+    return performance.now() - t0;
+  };
   const first = await time(() => ops.handoverReport('day', date));
   const again = await time(() => ops.handoverReport('day', date));
   const md = await time(() => ops.handoverMarkdown('night', date));
@@ -179,4 +245,6 @@ shop.child.send({ type: 'stop' });
 clearInterval(sampler);
 await store.close();
 await rm(dir, { recursive: true, force: true });
-console.log(`\nmachine: ${(await import('node:os')).cpus().length} cores, ${fmt((await import('node:os')).totalmem() / 2 ** 30)} GiB`);
+console.log(
+  `\nmachine: ${(await import('node:os')).cpus().length} cores, ${fmt((await import('node:os')).totalmem() / 2 ** 30)} GiB`,
+);

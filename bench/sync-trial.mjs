@@ -17,9 +17,20 @@ const dir = await mkdtemp(join(tmpdir(), 'xiaoer-trial-'));
 const store = await openLowdbStore({ dir, collections: { [ORDERS]: ORDER_COLLECTION, parcels: { shards: 16 } } });
 const sync = createSyncService({
   platform: createSandboxPlatform({ baseUrl, clock, signMethod: 'hmac-sha256' }),
-  tracker: { kind: 'sandbox', track: async () => { throw new Error('not benchmarked'); } },
-  orders: createOrderRepository(store), parcels: createParcelRepository(store), state: createSyncState(store),
-  clock, logger: silentLogger(), overlapMinutes: 10, backfillDays: 90, parcelIntervalMinutes: 30,
+  tracker: {
+    kind: 'sandbox',
+    track: async () => {
+      throw new Error('not benchmarked');
+    },
+  },
+  orders: createOrderRepository(store),
+  parcels: createParcelRepository(store),
+  state: createSyncState(store),
+  clock,
+  logger: silentLogger(),
+  overlapMinutes: 10,
+  backfillDays: 90,
+  parcelIntervalMinutes: 30,
 });
 const t0 = performance.now();
 const cpu0 = process.cpuUsage();

@@ -15,7 +15,11 @@ const FAULTS = [
 ];
 
 async function setFaults(url, settings) {
-  const res = await fetch(`${url}/sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(settings) });
+  const res = await fetch(`${url}/sandbox/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(settings),
+  });
   if (!res.ok) throw new Error(`setting faults ${JSON.stringify(settings)}: ${res.status} ${await res.text()}`);
 }
 
@@ -23,7 +27,9 @@ export async function faultRounds({ dataDir, port, writes, log }) {
   const svc = await startService({ dataDir, port });
   const api = client(svc.url);
   let crashed = false;
-  void svc.exit.then(() => { crashed = true; });
+  void svc.exit.then(() => {
+    crashed = true;
+  });
   let tids = [];
   for (let i = 0; i < 240 && tids.length < 50; i++) {
     const res = await api.get('/orders?status=WAIT_SELLER_SEND_GOODS&pageSize=200', { user: 'xiaoli' });
@@ -37,16 +43,27 @@ export async function faultRounds({ dataDir, port, writes, log }) {
     if (crashed) break;
     await setFaults(svc.url, fault);
     const sync = api.post('/sync', undefined, { user: 'xiaozhou', timeoutMs: 180_000 }).catch(() => null);
-    const results = await Promise.all(Array.from({ length: writes }, () => {
-      const n = ++serial;
-      const tid = tids[n % tids.length];
-      return api.post(`/orders/${tid}/remarks`, { kind: 'price.review_reward', fields: { amount: String(1000 + n) } }, { user: 'xiaoli', timeoutMs: 180_000 })
-        .then((res) => (res.status === 201 && res.body?.entry ? { tid, entry: res.body.entry } : null))
-        .catch(() => null);
-    }));
+    const results = await Promise.all(
+      Array.from({ length: writes }, () => {
+        const n = ++serial;
+        const tid = tids[n % tids.length];
+        return api
+          .post(
+            `/orders/${tid}/remarks`,
+            { kind: 'price.review_reward', fields: { amount: String(1000 + n) } },
+            { user: 'xiaoli', timeoutMs: 180_000 },
+          )
+          .then((res) => (res.status === 201 && res.body?.entry ? { tid, entry: res.body.entry } : null))
+          .catch(() => null);
+      }),
+    );
     acked.push(...results.filter(Boolean));
     await sync;
-    if (crashed) { crashes++; log(`  the service died under ${JSON.stringify(fault)}: ${svc.stderr().slice(-500)}`); break; }
+    if (crashed) {
+      crashes++;
+      log(`  the service died under ${JSON.stringify(fault)}: ${svc.stderr().slice(-500)}`);
+      break;
+    }
     await setFaults(svc.url, CLEAR);
   }
   let notLandedOnce = 0;
@@ -59,12 +76,17 @@ export async function faultRounds({ dataDir, port, writes, log }) {
     const memos = new Map();
     for (const a of acked) {
       if (!memos.has(a.tid)) memos.set(a.tid, (await platform.getOrder(a.tid)).sellerMemo);
-      const times = memos.get(a.tid).split('；').filter((e) => e === a.entry).length;
+      const times = memos
+        .get(a.tid)
+        .split('；')
+        .filter((e) => e === a.entry).length;
       if (times === 1) continue;
       notLandedOnce++;
       const history = (await api.get(`/orders/${a.tid}/remarks`, { user: 'xiaoli' })).body?.history ?? [];
       const local = history.find((e) => e.text === a.entry);
-      log(`  ${a.tid} ${a.entry}: on the platform ${times}×, here ${local?.status ?? 'missing'} (${local?.platform?.lastError ?? ''})`);
+      log(
+        `  ${a.tid} ${a.entry}: on the platform ${times}×, here ${local?.status ?? 'missing'} (${local?.platform?.lastError ?? ''})`,
+      );
     }
     await svc.stop();
   }

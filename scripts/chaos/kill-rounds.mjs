@@ -13,7 +13,11 @@ async function corruptFiles(dataDir) {
       const p = join(dir, e.name);
       if (e.isDirectory()) await walk(p);
       else if (e.name.endsWith('.json') && !e.name.includes('.tmp')) {
-        try { JSON.parse(await readFile(p, 'utf8')); } catch { bad++; }
+        try {
+          JSON.parse(await readFile(p, 'utf8'));
+        } catch {
+          bad++;
+        }
       }
     }
   }
@@ -58,18 +62,30 @@ export async function killRounds({ dataDir, port, rounds, writes, log }) {
     const killAfter = 1 + Math.floor(Math.random() * writes * 0.8);
     let answered = 0;
     let reached;
-    const enough = new Promise((r) => { reached = r; });
+    const enough = new Promise((r) => {
+      reached = r;
+    });
     for (let i = 0; i < writes; i++) {
       const n = ++serial;
       const tid = pool[n % pool.length];
-      inFlight.push(api.post(`/orders/${tid}/remarks`, { kind: 'price.review_reward', fields: { amount: String(n) } }, { user: 'xiaoli' })
-        .then((res) => {
-          answers[res.status] = (answers[res.status] ?? 0) + 1;
-          if (res.status === 201 && res.body?.entry) acked.push({ tid, entry: res.body.entry, status: res.body.status });
-          else if (res.status >= 400) log(`    ${res.status} ${res.text.slice(0, 200)}`);
-          if (++answered >= killAfter) reached();
-        })
-        .catch(() => { /* cut off by the kill: not acknowledged */ }));
+      inFlight.push(
+        api
+          .post(
+            `/orders/${tid}/remarks`,
+            { kind: 'price.review_reward', fields: { amount: String(n) } },
+            { user: 'xiaoli' },
+          )
+          .then((res) => {
+            answers[res.status] = (answers[res.status] ?? 0) + 1;
+            if (res.status === 201 && res.body?.entry)
+              acked.push({ tid, entry: res.body.entry, status: res.body.status });
+            else if (res.status >= 400) log(`    ${res.status} ${res.text.slice(0, 200)}`);
+            if (++answered >= killAfter) reached();
+          })
+          .catch(() => {
+            /* cut off by the kill: not acknowledged */
+          }),
+      );
     }
     await Promise.race([enough, new Promise((r) => setTimeout(r, 20_000))]);
     await new Promise((r) => setTimeout(r, Math.random() * 300));
@@ -107,5 +123,14 @@ export async function killRounds({ dataDir, port, rounds, writes, log }) {
     }
   }
   await svc.stop();
-  return { rounds, acked: acked.length, lost, duplicated, lostOnPlatform, duplicatedOnPlatform, corrupt, restartsFailed };
+  return {
+    rounds,
+    acked: acked.length,
+    lost,
+    duplicated,
+    lostOnPlatform,
+    duplicatedOnPlatform,
+    corrupt,
+    restartsFailed,
+  };
 }

@@ -11,13 +11,19 @@ export async function roleRounds({ dataDir, port, log }) {
   const api = client(svc.url);
   const tid = (await api.get('/orders?pageSize=1', { user: 'admin' })).body?.orders?.[0]?.tid ?? '1';
   const routes = ROUTE_PERMISSIONS.filter((r) => r.roles !== 'public' && r.path.startsWith('/api/'));
-  const ordered = [...routes.filter((r) => !(r.method === 'DELETE' && r.path === '/api/session')), ...routes.filter((r) => r.method === 'DELETE' && r.path === '/api/session')];
+  const ordered = [
+    ...routes.filter((r) => !(r.method === 'DELETE' && r.path === '/api/session')),
+    ...routes.filter((r) => r.method === 'DELETE' && r.path === '/api/session'),
+  ];
   let calls = 0;
   let mismatches = 0;
   for (const role of ROLES) {
     for (const r of ordered) {
       // Real order for :tid, an id that exists nowhere for the rest: the guard answers before any lookup.
-      const path = r.path.slice(4).replace(':tid', tid).replace(/:[a-zA-Z]+/g, 'chaos-none');
+      const path = r.path
+        .slice(4)
+        .replace(':tid', tid)
+        .replace(/:[a-zA-Z]+/g, 'chaos-none');
       const res = await api.call(r.method, path, { user: USERS[role], body: r.method === 'GET' ? undefined : {} });
       calls++;
       const allowed = r.roles.includes(role);

@@ -11,36 +11,60 @@ import { client, startService } from './service.mjs';
 
 const BANKS = ['icbc', 'ccb', 'abc', 'boc', 'cmb', 'bocom', 'alipay'];
 const fixture = (bank) => readFileSync(new URL(`../../test/fixtures/statements/${bank}.csv`, import.meta.url), 'utf8');
-const rowKey = (r) => JSON.stringify([r.date, r.time, r.amountFen, r.counterpartyName, r.counterpartyAccount, r.note, r.balanceFen, r.serial]);
+const rowKey = (r) =>
+  JSON.stringify([
+    r.date,
+    r.time,
+    r.amountFen,
+    r.counterpartyName,
+    r.counterpartyAccount,
+    r.note,
+    r.balanceFen,
+    r.serial,
+  ]);
 // A flipped byte that still spells valid text in a name or note cannot be told from the bank's own text by anyone;
 // what must never change unseen is the money: the day, the amount and the running balance.
 const moneyKey = (r) => JSON.stringify([r.date, r.amountFen, r.balanceFen]);
 
 function rng(seed) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /** Files that must be refused whole, whatever the bank. */
 async function refusedKinds(random) {
   const files = [
     { kind: 'empty', name: 'empty.csv', bytes: Buffer.alloc(0) },
-    { kind: 'binary', name: 'noise.csv', bytes: Buffer.from(Array.from({ length: 4096 }, () => Math.floor(random() * 256))) },
+    {
+      kind: 'binary',
+      name: 'noise.csv',
+      bytes: Buffer.from(Array.from({ length: 4096 }, () => Math.floor(random() * 256))),
+    },
     { kind: 'huge line', name: 'huge.csv', bytes: Buffer.from(`交易日期,${'摘要'.repeat(1_500_000)}\n`) },
-    { kind: 'oversized', name: 'big.csv', bytes: Buffer.concat([Buffer.from(fixture('boc')), Buffer.alloc(11 * 1024 * 1024, 0x20)]) },
+    {
+      kind: 'oversized',
+      name: 'big.csv',
+      bytes: Buffer.concat([Buffer.from(fixture('boc')), Buffer.alloc(11 * 1024 * 1024, 0x20)]),
+    },
   ];
   const wb = new ExcelJS.Workbook();
-  wb.addWorksheet('明细').addRows([['记账日期', '记账时间', '金额', '余额', '对方账户名'], ['2026-11-23', '10:00:00', 100, 200, '张三']]);
+  wb.addWorksheet('明细').addRows([
+    ['记账日期', '记账时间', '金额', '余额', '对方账户名'],
+    ['2026-11-23', '10:00:00', 100, 200, '张三'],
+  ]);
   const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
   files.push({ kind: 'broken xlsx', name: 'cut.xlsx', bytes: xlsx.subarray(0, Math.floor(xlsx.length / 2)) });
-  const boc = (amount, date = '2026-11-23') => [
-    '记账日期,记账时间,币别,金额,余额,交易名称,渠道,网点名称,附言,对方账户名,对方卡号/账号,对方开户行',
-    `${date},10:00:00,人民币,${amount},${amount},转账,网银,,,张三,6222000000001111,`, '',
-  ].join('\n');
+  const boc = (amount, date = '2026-11-23') =>
+    [
+      '记账日期,记账时间,币别,金额,余额,交易名称,渠道,网点名称,附言,对方账户名,对方卡号/账号,对方开户行',
+      `${date},10:00:00,人民币,${amount},${amount},转账,网银,,,张三,6222000000001111,`,
+      '',
+    ].join('\n');
   for (const amount of ['1e20', '99999999999999999999.99', 'abc', '12.345', '--5']) {
     files.push({ kind: 'absurd amount', name: 'amount.csv', bytes: Buffer.from(boc(amount)) });
   }
-  for (const date of ['2026-13-45', '1900-01-01', '20261399', 'yesterday']) files.push({ kind: 'absurd date', name: 'date.csv', bytes: Buffer.from(boc('100.00', date)) });
+  for (const date of ['2026-13-45', '1900-01-01', '20261399', 'yesterday'])
+    files.push({ kind: 'absurd date', name: 'date.csv', bytes: Buffer.from(boc('100.00', date)) });
   // 余额 and the income column swapped: the running balance no longer adds up.
   const icbc = fixture('icbc').split('\n');
   const h = icbc.findIndex((l) => l.startsWith('交易日期'));
@@ -59,7 +83,8 @@ function mutated(random, count) {
   for (const bank of BANKS) {
     const whole = iconv.encode(fixture(bank), 'gbk');
     const lastLine = whole.lastIndexOf(0x0a, whole.length - 2) + 1;
-    for (let end = lastLine + 1; end < whole.length; end++) files.push({ kind: 'cut', bank, name: `${bank}-cut.csv`, bytes: whole.subarray(0, end) });
+    for (let end = lastLine + 1; end < whole.length; end++)
+      files.push({ kind: 'cut', bank, name: `${bank}-cut.csv`, bytes: whole.subarray(0, end) });
     for (let i = 0; i < 20; i++) {
       const copy = Buffer.from(whole);
       const at = Math.floor(random() * copy.length);
@@ -76,7 +101,9 @@ async function timedHealth(url, stop) {
   let slowest = 0;
   while (!stop.done) {
     const t0 = performance.now();
-    await fetch(`${url}/healthz`).then((r) => r.text()).catch(() => {});
+    await fetch(`${url}/healthz`)
+      .then((r) => r.text())
+      .catch(() => {});
     slowest = Math.max(slowest, performance.now() - t0);
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -122,12 +149,20 @@ export async function statementRounds({ dataDir, port, count, log }) {
     const res = await upload(file);
     if (res.status >= 400) continue;
     importedRows += res.body?.imported ?? 0;
-    const reported = [...(res.body?.matched ?? []).map((m) => m.row), ...(res.body?.queued ?? []).map((q) => q.row), ...(res.body?.unmatched ?? [])];
+    const reported = [
+      ...(res.body?.matched ?? []).map((m) => m.row),
+      ...(res.body?.queued ?? []).map((q) => q.row),
+      ...(res.body?.unmatched ?? []),
+    ];
     const original = originals.get(file.bank);
-    const invented = reported.find((r) => (file.kind === 'cut' ? !original.rows.has(rowKey(r)) : !original.money.has(moneyKey(r))));
+    const invented = reported.find((r) =>
+      file.kind === 'cut' ? !original.rows.has(rowKey(r)) : !original.money.has(moneyKey(r)),
+    );
     if (invented) {
       acceptedWrongly++;
-      log(`  ${file.kind} ${file.bank} (${file.bytes.length} bytes) reported a row the bank never wrote: ${rowKey(invented)}`);
+      log(
+        `  ${file.kind} ${file.bank} (${file.bytes.length} bytes) reported a row the bank never wrote: ${rowKey(invented)}`,
+      );
     }
   }
   stop.done = true;
@@ -137,5 +172,12 @@ export async function statementRounds({ dataDir, port, count, log }) {
   const store = await openLowdbStore({ dir: dataDir });
   const stored = store.count('transfer-statement-rows');
   await store.close();
-  return { tried, acceptedWrongly, rowsLeftBehind: stored - importedRows, slowestMs: slowest, slowestBigMs: slowestBig, healthMs };
+  return {
+    tried,
+    acceptedWrongly,
+    rowsLeftBehind: stored - importedRows,
+    slowestMs: slowest,
+    slowestBigMs: slowestBig,
+    healthMs,
+  };
 }

@@ -20,10 +20,15 @@ export const DEMO_ACCOUNTS: readonly User[] = [
 let demoHashes: Promise<StaffAccount[]> | null = null;
 
 /** Accounts from the config, plus the demo accounts when running the sandbox shop. */
-export async function loadAccounts(config: { staff: readonly StaffAccount[]; platform: { kind: string } }): Promise<Map<string, StaffAccount>> {
+export async function loadAccounts(config: {
+  staff: readonly StaffAccount[];
+  platform: { kind: string };
+}): Promise<Map<string, StaffAccount>> {
   const accounts = new Map<string, StaffAccount>();
   if (config.platform.kind === 'sandbox') {
-    demoHashes ??= Promise.all(DEMO_ACCOUNTS.map(async (u) => ({ ...u, passwordHash: await hashPassword(DEMO_PASSWORD) })));
+    demoHashes ??= Promise.all(
+      DEMO_ACCOUNTS.map(async (u) => ({ ...u, passwordHash: await hashPassword(DEMO_PASSWORD) })),
+    );
     for (const a of await demoHashes) accounts.set(a.username, a);
   }
   for (const a of config.staff) accounts.set(a.username, a);

@@ -7,7 +7,15 @@ export type { User } from './accounts.js';
 export { hashPassword, isScryptHash, verifyPassword } from './password.js';
 export { createSessions } from './sessions.js';
 export type { Lockout, Sessions } from './sessions.js';
-export { ACTION_PERMISSIONS, allowedRoutes, may, mayCall, ROLE_SUMMARIES, ROUTE_PERMISSIONS, routePermission } from './permissions.js';
+export {
+  ACTION_PERMISSIONS,
+  allowedRoutes,
+  may,
+  mayCall,
+  ROLE_SUMMARIES,
+  ROUTE_PERMISSIONS,
+  routePermission,
+} from './permissions.js';
 export type { Action, RoutePermission } from './permissions.js';
 export { ROLES, roleSchema, staffAccountSchema } from './staff-account.js';
 export type { Role, StaffAccount } from './staff-account.js';

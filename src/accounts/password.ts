@@ -1,7 +1,9 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const scrypt = (password: string, salt: Buffer, keylen: number, opts: ScryptOptions) =>
-  new Promise<Buffer>((resolve, reject) => scryptCb(password, salt, keylen, opts, (err, key) => (err ? reject(err) : resolve(key))));
+  new Promise<Buffer>((resolve, reject) =>
+    scryptCb(password, salt, keylen, opts, (err, key) => (err ? reject(err) : resolve(key))),
+  );
 
 const N = 16384;
 const R = 8;
@@ -24,7 +26,16 @@ export function isScryptHash(stored: string): boolean {
   if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
   const [n, r, p] = parts.slice(1, 4).map(Number) as [number, number, number];
   const powerOfTwo = Number.isSafeInteger(n) && n > 1 && (n & (n - 1)) === 0;
-  return powerOfTwo && Number.isInteger(r) && r >= 1 && Number.isInteger(p) && p >= 1 && 128 * n * r <= MAXMEM / 2 && B64.test(parts[4]!) && B64.test(parts[5]!);
+  return (
+    powerOfTwo &&
+    Number.isInteger(r) &&
+    r >= 1 &&
+    Number.isInteger(p) &&
+    p >= 1 &&
+    128 * n * r <= MAXMEM / 2 &&
+    B64.test(parts[4]!) &&
+    B64.test(parts[5]!)
+  );
 }
 
 export async function verifyPassword(plain: string, stored: string): Promise<boolean> {
@@ -32,7 +43,12 @@ export async function verifyPassword(plain: string, stored: string): Promise<boo
   const [, n, r, p, salt, hash] = stored.split('$') as [string, string, string, string, string, string];
   const expected = Buffer.from(hash, 'base64');
   try {
-    const key = await scrypt(plain, Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p), maxmem: MAXMEM });
+    const key = await scrypt(plain, Buffer.from(salt, 'base64'), expected.length, {
+      N: Number(n),
+      r: Number(r),
+      p: Number(p),
+      maxmem: MAXMEM,
+    });
     return key.length === expected.length && timingSafeEqual(key, expected);
   } catch {
     return false; // parameters scrypt refuses: no password matches them

@@ -50,14 +50,18 @@ function refusalError(r: Refusal): AuthenticationError {
   const seconds = Math.max(1, Math.ceil(r.retryAfterMs / 1000));
   if (r.reason === 'wait') {
     return new AuthenticationError({
-      message: `密码错误次数较多，请 ${seconds} 秒后再试`, code: 'login_wait',
-      params: { retryAfterSeconds: seconds, scope: r.scope }, detail: `login refused: ${r.scope} must wait ${seconds}s`,
+      message: `密码错误次数较多，请 ${seconds} 秒后再试`,
+      code: 'login_wait',
+      params: { retryAfterSeconds: seconds, scope: r.scope },
+      detail: `login refused: ${r.scope} must wait ${seconds}s`,
     });
   }
   const minutes = Math.ceil(seconds / 60);
   return new AuthenticationError({
-    message: `${LOCK_WORDS[r.scope]}，请 ${minutes} 分钟后再试，或请管理员解锁`, code: 'locked_out',
-    params: { retryAfterSeconds: seconds, scope: r.scope }, detail: `login refused: ${r.scope} locked for ${seconds}s`,
+    message: `${LOCK_WORDS[r.scope]}，请 ${minutes} 分钟后再试，或请管理员解锁`,
+    code: 'locked_out',
+    params: { retryAfterSeconds: seconds, scope: r.scope },
+    detail: `login refused: ${r.scope} locked for ${seconds}s`,
   });
 }
 
@@ -65,7 +69,12 @@ function refusalError(r: Refusal): AuthenticationError {
  * Bearer sessions. Only a hash of each token is stored, so the data folder does not hold live
  * credentials; wrong passwords are held back per account and per client (login-throttle.ts says how and why).
  */
-export function createSessions(deps: { store: Store; accounts: Map<string, StaffAccount>; clock: Clock; sessionHours: number }): Sessions {
+export function createSessions(deps: {
+  store: Store;
+  accounts: Map<string, StaffAccount>;
+  clock: Clock;
+  sessionHours: number;
+}): Sessions {
   const { store, accounts, clock } = deps;
   const throttle = createLoginThrottle({ store, clock });
   const local = new Map<string, string>();
@@ -77,16 +86,27 @@ export function createSessions(deps: { store: Store; accounts: Map<string, Staff
       if ('refused' in held) throw refusalError(held.refused);
       const account = accounts.get(username);
       // Verify against a real hash even for unknown users, so timing does not reveal who exists.
-      const ok = await verifyPassword(String(password ?? ''), account?.passwordHash ?? [...accounts.values()][0]?.passwordHash ?? '');
+      const ok = await verifyPassword(
+        String(password ?? ''),
+        account?.passwordHash ?? [...accounts.values()][0]?.passwordHash ?? '',
+      );
       if (!account || !ok) {
         await throttle.failed(held.reservation);
-        throw new AuthenticationError({ message: '用户名或密码错误', code: 'bad_credentials', detail: 'wrong username or password' });
+        throw new AuthenticationError({
+          message: '用户名或密码错误',
+          code: 'bad_credentials',
+          detail: 'wrong username or password',
+        });
       }
       await throttle.succeeded(held.reservation);
       const token = randomBytes(32).toString('base64url');
       const now = clock.now();
       await store.transact((tx) =>
-        tx.put<SessionDoc>(COLLECTION, digest(token), { username, createdAt: toInstant(now), expiresAt: toInstant(now + deps.sessionHours * HOUR) }),
+        tx.put<SessionDoc>(COLLECTION, digest(token), {
+          username,
+          createdAt: toInstant(now),
+          expiresAt: toInstant(now + deps.sessionHours * HOUR),
+        }),
       );
       return { token, user: toUser(account) };
     },
@@ -107,7 +127,11 @@ export function createSessions(deps: { store: Store; accounts: Map<string, Staff
     },
     lockouts() {
       return throttle.lockouts().map((c) => ({
-        scope: c.scope, username: c.account, client: c.client, failures: c.failures, lockedUntil: c.lockedUntil!,
+        scope: c.scope,
+        username: c.account,
+        client: c.client,
+        failures: c.failures,
+        lockedUntil: c.lockedUntil!,
       }));
     },
     unlock(target) {
@@ -115,7 +139,12 @@ export function createSessions(deps: { store: Store; accounts: Map<string, Staff
       return throttle.unlock({ ...(username ? { account: username } : {}), ...(client ? { client } : {}) });
     },
     issueLocalToken(username) {
-      if (!accounts.has(username)) throw new AuthenticationError({ message: `配置中“cliUser”指定的“${username}”不是本店的员工账号`, code: 'bad_cli_user', params: { username } });
+      if (!accounts.has(username))
+        throw new AuthenticationError({
+          message: `配置中“cliUser”指定的“${username}”不是本店的员工账号`,
+          code: 'bad_cli_user',
+          params: { username },
+        });
       const token = randomBytes(32).toString('base64url');
       local.set(digest(token), username);
       return token;

@@ -10,12 +10,23 @@ export const SATISFACTION = ['satisfied', 'neutral', 'unsatisfied'] as const;
 export type Satisfaction = (typeof SATISFACTION)[number];
 
 export const CATEGORY_TEXT: Readonly<Record<ComplaintCategory, string>> = {
-  quality: '质量问题', wrong_item: '发错货', logistics: '物流', service: '服务态度', price: '价格', other: '其他',
+  quality: '质量问题',
+  wrong_item: '发错货',
+  logistics: '物流',
+  service: '服务态度',
+  price: '价格',
+  other: '其他',
 };
 
-export type ComplaintStage = 'awaiting_response' | 'awaiting_verification' | 'awaiting_outcome' | 'awaiting_satisfaction' | 'closed';
+export type ComplaintStage =
+  'awaiting_response' | 'awaiting_verification' | 'awaiting_outcome' | 'awaiting_satisfaction' | 'closed';
 
-export interface Step { at: string; by: string; byName: string; note: string }
+export interface Step {
+  at: string;
+  by: string;
+  byName: string;
+  note: string;
+}
 
 export interface Complaint {
   id: string;

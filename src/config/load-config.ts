@@ -76,7 +76,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (existsSync(file)) {
     try {
       raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error('the top level must be an object');
+      if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+        throw new Error('the top level must be an object');
     } catch (err) {
       problems.push(`${file}: not valid JSON (${(err as Error).message})`);
       raw = {};
@@ -123,8 +124,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const staff = Array.isArray(raw.staff) ? (raw.staff as { username?: unknown }[]) : [];
   const kind = (raw.platform as { kind?: unknown } | undefined)?.kind ?? 'sandbox';
   const cliUser = parsed.success ? parsed.data.cliUser : typeof raw.cliUser === 'string' ? raw.cliUser : 'admin';
-  const known = new Set([...staff.map((u) => u?.username), ...(kind === 'sandbox' ? DEMO_ACCOUNTS.map((u) => u.username) : [])]);
-  if (!known.has(cliUser)) problems.push(`cliUser (XIAOER_CLI_USER): "${cliUser}" is not a configured staff account; name the account CLI commands act as`);
+  const known = new Set([
+    ...staff.map((u) => u?.username),
+    ...(kind === 'sandbox' ? DEMO_ACCOUNTS.map((u) => u.username) : []),
+  ]);
+  if (!known.has(cliUser))
+    problems.push(
+      `cliUser (XIAOER_CLI_USER): "${cliUser}" is not a configured staff account; name the account CLI commands act as`,
+    );
   if (problems.length || !parsed.success) throw new ConfigError(problems);
   return parsed.data;
 }

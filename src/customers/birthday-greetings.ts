@@ -43,8 +43,19 @@ export async function sendBirthdayGreetings(
       out.alreadyGreeted++;
       continue;
     }
-    const answer = await deps.sink.enqueue({ kind: 'birthday', buyerNick: profile.nick, reason: `生日祝福 ${today.slice(5)} (${found.source})` });
-    const record: GreetingRecord = { id, nick: profile.nick, year, at: toInstant(deps.clock.now()), queued: answer.queued, reason: answer.reason ?? null };
+    const answer = await deps.sink.enqueue({
+      kind: 'birthday',
+      buyerNick: profile.nick,
+      reason: `生日祝福 ${today.slice(5)} (${found.source})`,
+    });
+    const record: GreetingRecord = {
+      id,
+      nick: profile.nick,
+      year,
+      at: toInstant(deps.clock.now()),
+      queued: answer.queued,
+      reason: answer.reason ?? null,
+    };
     await deps.store.transact((tx) => tx.put(BIRTHDAY_GREETINGS, id, record));
     if (answer.queued) out.greeted++;
     else out.refused++;
@@ -63,8 +74,17 @@ export function birthdayGreetingsJob(
     async run(ctx) {
       const today = shanghaiDate(ctx?.dueAt ?? deps.clock.now());
       const r = await sendBirthdayGreetings(deps, today);
-      if (r.invalidIds.length) deps.logger.warn({ invalidIds: r.invalidIds.slice(0, 50), count: r.invalidIds.length }, 'resident ID numbers that fail the check were ignored');
-      return { greeted: r.greeted, refused: r.refused, alreadyGreeted: r.alreadyGreeted, invalidIds: r.invalidIds.length };
+      if (r.invalidIds.length)
+        deps.logger.warn(
+          { invalidIds: r.invalidIds.slice(0, 50), count: r.invalidIds.length },
+          'resident ID numbers that fail the check were ignored',
+        );
+      return {
+        greeted: r.greeted,
+        refused: r.refused,
+        alreadyGreeted: r.alreadyGreeted,
+        invalidIds: r.invalidIds.length,
+      };
     },
   };
 }

@@ -26,7 +26,12 @@ export function birthdayOf(p: BuyerProfile): BirthdayFinding {
   if (!p.idNumber) return { nick: p.nick, birthday: null, source: null };
   const fromId = birthDateFromIdNumber(p.idNumber);
   if (fromId.ok) return { nick: p.nick, birthday: fromId.date, source: 'id_number' };
-  return { nick: p.nick, birthday: null, source: null, invalidId: { masked: maskIdNumber(p.idNumber), reason: fromId.reason } };
+  return {
+    nick: p.nick,
+    birthday: null,
+    source: null,
+    invalidId: { masked: maskIdNumber(p.idNumber), reason: fromId.reason },
+  };
 }
 
 /** Is `birthday` (YYYY-MM-DD) celebrated on `today` (YYYY-MM-DD)? */

@@ -19,7 +19,13 @@ export interface BuyerDirectory {
 export function sandboxBuyerDirectory(shop: { buyers(): readonly BuyerProfile[] }): BuyerDirectory {
   return {
     *profiles() {
-      for (const b of shop.buyers()) yield { nick: b.nick, birthday: b.birthday ?? null, idNumber: b.idNumber ?? null, overseas: b.overseas ?? false };
+      for (const b of shop.buyers())
+        yield {
+          nick: b.nick,
+          birthday: b.birthday ?? null,
+          idNumber: b.idNumber ?? null,
+          overseas: b.overseas ?? false,
+        };
     },
   };
 }

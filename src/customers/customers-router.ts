@@ -6,17 +6,35 @@ import { shanghaiDate, type Clock } from '../shared/time.js';
 import type { Intents } from './intents.js';
 import type { Revisits } from './revisit-list.js';
 
-const noteBody = z.object({ buyerNick: z.string().min(1).max(64), items: z.string().max(500).default(''), hesitation: z.string().max(500).default('') }).strict();
-const followBody = z.object({ outcome: z.enum(['bought', 'not_interested', 'later']), note: z.string().max(500).optional() }).strict();
+const noteBody = z
+  .object({
+    buyerNick: z.string().min(1).max(64),
+    items: z.string().max(500).default(''),
+    hesitation: z.string().max(500).default(''),
+  })
+  .strict();
+const followBody = z
+  .object({ outcome: z.enum(['bought', 'not_interested', 'later']), note: z.string().max(500).optional() })
+  .strict();
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const outcomeBody = z.object({ buyerNick: z.string().min(1).max(64), outcome: z.string().min(1).max(500) }).strict();
 
 export function intentsRouter(deps: { intents: Intents }): Router {
   const r = Router();
   r.get('/', (req, res) => res.json({ intents: deps.intents.list({ open: req.query.state !== 'all' }) }));
-  r.post('/', async (req, res) => res.status(201).json({ intent: await deps.intents.note(noteBody.parse(req.body), currentUser(req)) }));
-  r.post('/:id/follow-up', async (req, res) => res.json({ intent: await deps.intents.followUp(req.params.id, followBody.parse(req.body), currentUser(req)) }));
-  r.use(fieldLabels({ items: '商品', hesitation: '顾虑', outcome: { label: '跟进结果', values: { bought: '已购买', not_interested: '不感兴趣', later: '以后再说' } } }));
+  r.post('/', async (req, res) =>
+    res.status(201).json({ intent: await deps.intents.note(noteBody.parse(req.body), currentUser(req)) }),
+  );
+  r.post('/:id/follow-up', async (req, res) =>
+    res.json({ intent: await deps.intents.followUp(req.params.id, followBody.parse(req.body), currentUser(req)) }),
+  );
+  r.use(
+    fieldLabels({
+      items: '商品',
+      hesitation: '顾虑',
+      outcome: { label: '跟进结果', values: { bought: '已购买', not_interested: '不感兴趣', later: '以后再说' } },
+    }),
+  );
   return r;
 }
 
@@ -28,7 +46,14 @@ export function revisitsRouter(deps: { revisits: Revisits; clock: Clock }): Rout
   });
   r.post('/:date/outcome', async (req, res) => {
     const body = outcomeBody.parse(req.body);
-    res.json({ entry: await deps.revisits.recordOutcome(date.parse(req.params.date), body.buyerNick, body.outcome, currentUser(req).username) });
+    res.json({
+      entry: await deps.revisits.recordOutcome(
+        date.parse(req.params.date),
+        body.buyerNick,
+        body.outcome,
+        currentUser(req).username,
+      ),
+    });
   });
   r.use(fieldLabels({ outcome: '回访结果' }));
   return r;

@@ -35,9 +35,18 @@ export function createIntents(deps: { store: Store; clock: Clock }) {
       if (!buyerNick) throw new ValidationError({ message: '请填写买家', code: 'field_required', field: 'buyerNick' });
       const now = clock.now();
       const intent: Intent = {
-        id: `i-${randomUUID()}`, buyerNick, items: input.items.trim(), hesitation: input.hesitation.trim(),
-        staff: user.username, staffName: user.displayName, at: toInstant(now), day: shanghaiDate(now),
-        followedUpAt: null, followedUpBy: null, outcome: null, note: null,
+        id: `i-${randomUUID()}`,
+        buyerNick,
+        items: input.items.trim(),
+        hesitation: input.hesitation.trim(),
+        staff: user.username,
+        staffName: user.displayName,
+        at: toInstant(now),
+        day: shanghaiDate(now),
+        followedUpAt: null,
+        followedUpBy: null,
+        outcome: null,
+        note: null,
       };
       await store.transact((tx) => tx.put(INTENTS, intent.id, intent));
       return intent;
@@ -45,8 +54,19 @@ export function createIntents(deps: { store: Store; clock: Clock }) {
     async followUp(id: string, input: { outcome: IntentOutcome; note?: string }, user: User): Promise<Intent> {
       return store.transact((tx) => {
         const intent = tx.get<Intent>(INTENTS, id);
-        if (!intent) throw new NotFoundError({ message: '没有找到这条购买意向，请刷新后重试', code: 'intent_not_found', params: { id } });
-        const done: Intent = { ...intent, followedUpAt: toInstant(clock.now()), followedUpBy: user.username, outcome: input.outcome, note: input.note?.trim() || null };
+        if (!intent)
+          throw new NotFoundError({
+            message: '没有找到这条购买意向，请刷新后重试',
+            code: 'intent_not_found',
+            params: { id },
+          });
+        const done: Intent = {
+          ...intent,
+          followedUpAt: toInstant(clock.now()),
+          followedUpBy: user.username,
+          outcome: input.outcome,
+          note: input.note?.trim() || null,
+        };
         tx.put(INTENTS, id, done);
         return done;
       });

@@ -17,7 +17,11 @@ export interface ReminderRules {
   lastBeforeCloseMinutes: number;
 }
 
-interface Attempt { at: string; queued: boolean; reason: string | null }
+interface Attempt {
+  at: string;
+  queued: boolean;
+  reason: string | null;
+}
 export interface ReminderRecord {
   tid: string;
   first?: Attempt;
@@ -26,14 +30,20 @@ export interface ReminderRecord {
 
 export type ReminderStep = 'first' | 'last';
 
-export function dueReminder(order: Pick<Order, 'status' | 'createdAt' | 'payDeadlineAt'>, sent: ReminderRecord | undefined, now: number, rules: ReminderRules): ReminderStep | null {
+export function dueReminder(
+  order: Pick<Order, 'status' | 'createdAt' | 'payDeadlineAt'>,
+  sent: ReminderRecord | undefined,
+  now: number,
+  rules: ReminderRules,
+): ReminderStep | null {
   if (!UNPAID.has(order.status)) return null;
   const deadline = order.payDeadlineAt ? parseInstant(order.payDeadlineAt) : null;
   if (deadline !== null) {
     if (now >= deadline) return null;
     if (now >= deadline - rules.lastBeforeCloseMinutes * MINUTE) return sent?.last ? null : 'last';
   }
-  if (now >= parseInstant(order.createdAt) + rules.firstAfterMinutes * MINUTE) return sent?.first || sent?.last ? null : 'first';
+  if (now >= parseInstant(order.createdAt) + rules.firstAfterMinutes * MINUTE)
+    return sent?.first || sent?.last ? null : 'first';
   return null;
 }
 
@@ -53,11 +63,17 @@ export async function sendPaymentReminders(
   for (const { order, step, sent } of due) {
     const answer = await deps.sink.enqueue({
       kind: step === 'first' ? 'payment-reminder-first' : 'payment-reminder-last',
-      tid: order.tid, buyerNick: order.buyerNick,
-      reason: step === 'first' ? `催付：下单${rules.firstAfterMinutes}分钟未付款` : `催付：距关闭${rules.lastBeforeCloseMinutes / 60}小时`,
+      tid: order.tid,
+      buyerNick: order.buyerNick,
+      reason:
+        step === 'first'
+          ? `催付：下单${rules.firstAfterMinutes}分钟未付款`
+          : `催付：距关闭${rules.lastBeforeCloseMinutes / 60}小时`,
     });
     const attempt: Attempt = { at: toInstant(now), queued: answer.queued, reason: answer.reason ?? null };
-    await deps.store.transact((tx) => tx.put<ReminderRecord>(PAYMENT_REMINDERS, order.tid, { ...(sent ?? { tid: order.tid }), [step]: attempt }));
+    await deps.store.transact((tx) =>
+      tx.put<ReminderRecord>(PAYMENT_REMINDERS, order.tid, { ...(sent ?? { tid: order.tid }), [step]: attempt }),
+    );
     if (!answer.queued) counts.refused++;
     else counts[step]++;
   }

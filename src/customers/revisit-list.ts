@@ -30,7 +30,13 @@ export interface RevisitList {
 const CLOSED = new Set(['TRADE_CLOSED', 'TRADE_CLOSED_BY_TAOBAO', 'TRADE_NO_CREATE_PAY', 'WAIT_BUYER_PAY']);
 const addDays = (date: string, days: number) => shanghaiDate(startOfShanghaiDay(date) + days * DAY);
 
-export function createRevisits(deps: { store: Store; orders: { all(): Iterable<Order> }; clock: Clock; afterDays: number; everyDays: number }) {
+export function createRevisits(deps: {
+  store: Store;
+  orders: { all(): Iterable<Order> };
+  clock: Clock;
+  afterDays: number;
+  everyDays: number;
+}) {
   const { store } = deps;
   return {
     get: (date: string) => store.get<RevisitList>(REVISIT_LISTS, date),
@@ -46,9 +52,20 @@ export function createRevisits(deps: { store: Store; orders: { all(): Iterable<O
         if (byNick.has(o.buyerNick)) continue;
         const last = store.get<{ nick: string; date: string }>(REVISIT_LAST, o.buyerNick);
         if (last && last.date > quietSince) continue;
-        byNick.set(o.buyerNick, { buyerNick: o.buyerNick, tid: o.tid, purchasedOn: purchaseDay, outcome: null, recordedBy: null, recordedAt: null });
+        byNick.set(o.buyerNick, {
+          buyerNick: o.buyerNick,
+          tid: o.tid,
+          purchasedOn: purchaseDay,
+          outcome: null,
+          recordedBy: null,
+          recordedAt: null,
+        });
       }
-      const list: RevisitList = { date, createdAt: toInstant(deps.clock.now()), entries: [...byNick.values()].sort((a, b) => a.buyerNick.localeCompare(b.buyerNick)) };
+      const list: RevisitList = {
+        date,
+        createdAt: toInstant(deps.clock.now()),
+        entries: [...byNick.values()].sort((a, b) => a.buyerNick.localeCompare(b.buyerNick)),
+      };
       return store.transact((tx) => {
         const raced = tx.get<RevisitList>(REVISIT_LISTS, date);
         if (raced) return raced;
@@ -61,7 +78,12 @@ export function createRevisits(deps: { store: Store; orders: { all(): Iterable<O
       return store.transact((tx) => {
         const list = tx.get<RevisitList>(REVISIT_LISTS, date);
         const entry = list?.entries.find((e) => e.buyerNick === buyerNick);
-        if (!list || !entry) throw new NotFoundError({ message: `${date} 的回访名单中没有 ${buyerNick}`, code: 'revisit_not_found', params: { date, buyerNick } });
+        if (!list || !entry)
+          throw new NotFoundError({
+            message: `${date} 的回访名单中没有 ${buyerNick}`,
+            code: 'revisit_not_found',
+            params: { date, buyerNick },
+          });
         Object.assign(entry, { outcome, recordedBy: by, recordedAt: toInstant(deps.clock.now()) });
         tx.put(REVISIT_LISTS, date, list);
         return entry;

@@ -3,7 +3,11 @@
  * so the report never imports their internals. A section whose port is not wired shows zero / nothing.
  */
 
-export interface MessageCounts { sent: number; queued: number; failed: number }
+export interface MessageCounts {
+  sent: number;
+  queued: number;
+  failed: number;
+}
 
 export interface MessageProblem {
   id: string;

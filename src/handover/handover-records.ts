@@ -13,7 +13,11 @@ import type { OpenItem } from './open-item.js';
 export const HANDOVERS = 'handovers';
 export const DIARY = 'handover-diary';
 
-export interface Acknowledgement { by: string; byName: string; at: string }
+export interface Acknowledgement {
+  by: string;
+  byName: string;
+  at: string;
+}
 
 export interface HandoverRecord {
   id: string;
@@ -63,7 +67,14 @@ export function createHandoverRecords(deps: { store: Store; clock: Clock }) {
     async addNote(input: { date: string; shift: ShiftName; text: string }, user: User): Promise<DiaryNote> {
       const text = input.text.trim();
       if (!text) throw new ValidationError({ message: '日记内容不能为空', code: 'field_required', field: 'text' });
-      const note: DiaryNote = { id: `d-${randomUUID()}`, ...input, text, by: user.username, byName: user.displayName, at: toInstant(clock.now()) };
+      const note: DiaryNote = {
+        id: `d-${randomUUID()}`,
+        ...input,
+        text,
+        by: user.username,
+        byName: user.displayName,
+        at: toInstant(clock.now()),
+      };
       await store.transact((tx) => tx.put(DIARY, note.id, note));
       return note;
     },

@@ -34,17 +34,25 @@ export interface HandoverReport {
   acknowledgement: Acknowledgement | null;
 }
 
-export async function buildHandoverReport(src: HandoverSources, shift: ShiftName, date: string): Promise<HandoverReport> {
+export async function buildHandoverReport(
+  src: HandoverSources,
+  shift: ShiftName,
+  date: string,
+): Promise<HandoverReport> {
   const window = shiftWindow(shift, date, src.shifts);
   const items = openItems(src);
   const prev = previousShift(shift, date);
   const prevRecord = src.records.get(prev.date, prev.shift);
   const own = src.records.get(date, shift);
   const report: HandoverReport = {
-    shift, date,
+    shift,
+    date,
     window: { start: toInstant(window.start), end: toInstant(window.end) },
     generatedAt: toInstant(src.clock.now()),
-    carriedOver: prevRecord && !prevRecord.ack ? { date: prevRecord.date, shift: prevRecord.shift, builtAt: prevRecord.builtAt, items: prevRecord.items } : null,
+    carriedOver:
+      prevRecord && !prevRecord.ack
+        ? { date: prevRecord.date, shift: prevRecord.shift, builtAt: prevRecord.builtAt, items: prevRecord.items }
+        : null,
     activity: await shiftActivity(src, window),
     openItems: groupByOwner(items),
     openCount: items.length,

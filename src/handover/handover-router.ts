@@ -12,9 +12,15 @@ import type { HandoverReport } from './handover-report.js';
 import { currentShift, SHIFT_NAMES, type ShiftName, type ShiftTable } from './shifts.js';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
-const reportQuery = z.object({ shift: z.enum(SHIFT_NAMES).optional(), date: date.optional(), format: z.enum(['json', 'markdown']).default('json') });
+const reportQuery = z.object({
+  shift: z.enum(SHIFT_NAMES).optional(),
+  date: date.optional(),
+  format: z.enum(['json', 'markdown']).default('json'),
+});
 const ackBody = z.object({ shift: z.enum(SHIFT_NAMES), date }).strict();
-const diaryBody = z.object({ text: z.string().min(1).max(2000), shift: z.enum(SHIFT_NAMES).optional(), date: date.optional() }).strict();
+const diaryBody = z
+  .object({ text: z.string().min(1).max(2000), shift: z.enum(SHIFT_NAMES).optional(), date: date.optional() })
+  .strict();
 
 export interface HandoverApi {
   report(shift: ShiftName, date: string): Promise<HandoverReport>;
@@ -30,7 +36,8 @@ export function handoverRouter(deps: { handover: HandoverApi; clock: Clock; shif
     const q = reportQuery.parse(req.query);
     const shift = q.shift ?? now().shift;
     const day = q.date ?? (q.shift ? shanghaiDate(deps.clock.now()) : now().date);
-    if (q.format === 'markdown') res.type('text/markdown; charset=utf-8').send(await deps.handover.markdown(shift, day));
+    if (q.format === 'markdown')
+      res.type('text/markdown; charset=utf-8').send(await deps.handover.markdown(shift, day));
     else res.json({ report: await deps.handover.report(shift, day) });
   });
   r.post('/ack', async (req, res) => {
@@ -40,7 +47,14 @@ export function handoverRouter(deps: { handover: HandoverApi; clock: Clock; shif
   r.post('/diary', async (req, res) => {
     const body = diaryBody.parse(req.body);
     const at = now();
-    res.status(201).json({ note: await deps.handover.addNote({ text: body.text, shift: body.shift ?? at.shift, date: body.date ?? at.date }, currentUser(req)) });
+    res
+      .status(201)
+      .json({
+        note: await deps.handover.addNote(
+          { text: body.text, shift: body.shift ?? at.shift, date: body.date ?? at.date },
+          currentUser(req),
+        ),
+      });
   });
   r.use(fieldLabels({ shift: '班次', format: '格式', text: '日记内容' }));
   return r;

@@ -9,17 +9,27 @@ import { renderHandoverMarkdown } from './handover-markdown.js';
 import { SHIFT_TEXT, type ShiftName } from './shifts.js';
 
 export function createHandoverService(src: HandoverSources) {
-  const markdown = async (shift: ShiftName, date: string) => renderHandoverMarkdown(await buildHandoverReport(src, shift, date));
+  const markdown = async (shift: ShiftName, date: string) =>
+    renderHandoverMarkdown(await buildHandoverReport(src, shift, date));
   return {
     report: (shift: ShiftName, date: string) => buildHandoverReport(src, shift, date),
     markdown,
-    acknowledge: (shift: ShiftName, date: string, user: User) => src.records.acknowledge(date, shift, user, () => currentOpenItems(src)),
+    acknowledge: (shift: ShiftName, date: string, user: User) =>
+      src.records.acknowledge(date, shift, user, () => currentOpenItems(src)),
     addNote: (input: { shift: ShiftName; date: string; text: string }, user: User) => src.records.addNote(input, user),
     /** Keeps the snapshot of open items (carried over while unacknowledged) and pushes the Markdown to the staff robot. */
     async push(shift: ShiftName, date: string, sink: Pick<MessageSink, 'notifyStaff'> | null) {
       const report = await buildHandoverReport(src, shift, date);
-      await src.records.saveSnapshot(date, shift, report.openItems.flatMap((g) => g.items));
-      if (sink) await sink.notifyStaff({ title: `${date} ${SHIFT_TEXT[shift]}交接班`, markdown: renderHandoverMarkdown(report) });
+      await src.records.saveSnapshot(
+        date,
+        shift,
+        report.openItems.flatMap((g) => g.items),
+      );
+      if (sink)
+        await sink.notifyStaff({
+          title: `${date} ${SHIFT_TEXT[shift]}交接班`,
+          markdown: renderHandoverMarkdown(report),
+        });
       return { openItems: report.openCount, late: report.lateCount, pushed: sink ? 1 : 0 };
     },
   };

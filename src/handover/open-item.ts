@@ -1,13 +1,28 @@
 /** One unfinished thing handed to the next shift: who owns it, since when, and what it is. */
 export const OPEN_ITEM_KINDS = [
-  'task', 'transfer_claim', 'manual_match', 'parcel', 'review', 'complaint', 'message', 'memo', 'intent',
+  'task',
+  'transfer_claim',
+  'manual_match',
+  'parcel',
+  'review',
+  'complaint',
+  'message',
+  'memo',
+  'intent',
 ] as const;
 export type OpenItemKind = (typeof OPEN_ITEM_KINDS)[number];
 
 /** What staff read for each kind of open item (the Markdown report, and 交接班 via GET /api/labels): the only copy. */
 export const KIND_TEXT: Record<OpenItemKind, string> = {
-  task: '交办任务', transfer_claim: '未核实汇款', manual_match: '待人工匹配的汇款', parcel: '异常包裹',
-  review: '中差评', complaint: '投诉', message: '发送失败/暂缓的消息', memo: '不规范备注', intent: '意向客户跟进',
+  task: '交办任务',
+  transfer_claim: '未核实汇款',
+  manual_match: '待人工匹配的汇款',
+  parcel: '异常包裹',
+  review: '中差评',
+  complaint: '投诉',
+  message: '发送失败/暂缓的消息',
+  memo: '不规范备注',
+  intent: '意向客户跟进',
 };
 
 export interface OpenItem {
@@ -40,7 +55,8 @@ export function groupByOwner(items: OpenItem[]): OwnerGroup[] {
   for (const item of items) {
     const key = item.owner ?? '';
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { owner: item.owner, ownerName: item.ownerName ?? (item.owner ?? '接班同事'), items: [] }));
+    if (!g)
+      groups.set(key, (g = { owner: item.owner, ownerName: item.ownerName ?? item.owner ?? '接班同事', items: [] }));
     g.items.push(item);
   }
   const out = [...groups.values()];

@@ -3,7 +3,11 @@ import { toInstant } from '../shared/time.js';
 import type { MessageCounts } from './handover-ports.js';
 import type { HandoverSources } from './handover-sources.js';
 
-export interface StaffCount { username: string; staffName: string; count: number }
+export interface StaffCount {
+  username: string;
+  staffName: string;
+  count: number;
+}
 
 export interface ShiftActivity {
   ordersSynced: number;
@@ -22,9 +26,13 @@ function tally(map: Map<string, StaffCount>, username: string, staffName: string
   row.count++;
   map.set(username, row);
 }
-const sorted = (m: Map<string, StaffCount>) => [...m.values()].sort((a, b) => b.count - a.count || a.username.localeCompare(b.username));
+const sorted = (m: Map<string, StaffCount>) =>
+  [...m.values()].sort((a, b) => b.count - a.count || a.username.localeCompare(b.username));
 
-export async function shiftActivity(src: HandoverSources, window: { start: number; end: number }): Promise<ShiftActivity> {
+export async function shiftActivity(
+  src: HandoverSources,
+  window: { start: number; end: number },
+): Promise<ShiftActivity> {
   const from = toInstant(window.start);
   const to = toInstant(window.end);
   let ordersSynced = 0;

@@ -3,7 +3,10 @@ import { DAY, MINUTE, shanghaiDate, shanghaiParts, startOfShanghaiDay } from '..
 
 export const SHIFT_NAMES = ['day', 'night'] as const;
 export type ShiftName = (typeof SHIFT_NAMES)[number];
-export interface ShiftHours { start: string; end: string }
+export interface ShiftHours {
+  start: string;
+  end: string;
+}
 export type ShiftTable = Record<ShiftName, ShiftHours>;
 
 export const SHIFT_TEXT: Record<ShiftName, string> = { day: '白班', night: '夜班' };
@@ -22,7 +25,9 @@ export function shiftWindow(shift: ShiftName, date: string, table: ShiftTable): 
 
 /** The shift that hands over to this one: night of the day before → day; day → night of the same day. */
 export function previousShift(shift: ShiftName, date: string): { shift: ShiftName; date: string } {
-  return shift === 'night' ? { shift: 'day', date } : { shift: 'night', date: shanghaiDate(startOfShanghaiDay(date) - DAY) };
+  return shift === 'night'
+    ? { shift: 'day', date }
+    : { shift: 'night', date: shanghaiDate(startOfShanghaiDay(date) - DAY) };
 }
 
 /** The shift a note written now belongs to: the day shift until it ends, then the night shift. */

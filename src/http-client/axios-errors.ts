@@ -4,7 +4,13 @@ import { UpstreamError } from '../shared/errors.js';
 /** Axios codes that mean the request never completed and is safe to send again. */
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
 /** Axios codes that mean our own request is wrong: sending it again cannot help. */
-const LOCAL_FAULT_CODES = new Set(['ERR_CANCELED', 'ERR_BAD_OPTION', 'ERR_BAD_OPTION_VALUE', 'ERR_INVALID_URL', 'ERR_NOT_SUPPORT']);
+const LOCAL_FAULT_CODES = new Set([
+  'ERR_CANCELED',
+  'ERR_BAD_OPTION',
+  'ERR_BAD_OPTION_VALUE',
+  'ERR_INVALID_URL',
+  'ERR_NOT_SUPPORT',
+]);
 
 /**
  * `Retry-After` as milliseconds from now: delta-seconds or an HTTP date. Undefined when absent or
@@ -29,10 +35,18 @@ export function toUpstreamError(err: unknown, upstream: string, now: number): un
   const status = err.response?.status;
   if (status !== undefined) {
     if (err.code === 'ERR_BAD_RESPONSE' && status < 300) {
-      return new UpstreamError({ upstream, code: 'malformed_response', message: `${upstream}: unreadable response body`, retriable: true, details: { ...details, status }, cause: err });
+      return new UpstreamError({
+        upstream,
+        code: 'malformed_response',
+        message: `${upstream}: unreadable response body`,
+        retriable: true,
+        details: { ...details, status },
+        cause: err,
+      });
     }
     const retriable = status === 429 || status >= 500;
-    const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(err.response?.headers?.['retry-after'], now) : undefined;
+    const retryAfterMs =
+      status === 429 || status === 503 ? parseRetryAfter(err.response?.headers?.['retry-after'], now) : undefined;
     return new UpstreamError({
       upstream,
       code: status === 429 ? 'rate_limited' : `http_${status}`,
@@ -45,10 +59,24 @@ export function toUpstreamError(err: unknown, upstream: string, now: number): un
   }
   const code = err.code ?? 'ERR_NETWORK';
   if (LOCAL_FAULT_CODES.has(code)) {
-    return new UpstreamError({ upstream, code: 'request_failed', message: `${upstream}: request not sent (${code})`, retriable: false, details: { ...details, errorCode: code }, cause: err });
+    return new UpstreamError({
+      upstream,
+      code: 'request_failed',
+      message: `${upstream}: request not sent (${code})`,
+      retriable: false,
+      details: { ...details, errorCode: code },
+      cause: err,
+    });
   }
   if (code === 'ERR_BAD_RESPONSE') {
-    return new UpstreamError({ upstream, code: 'malformed_response', message: `${upstream}: unreadable response body`, retriable: true, details, cause: err });
+    return new UpstreamError({
+      upstream,
+      code: 'malformed_response',
+      message: `${upstream}: unreadable response body`,
+      retriable: true,
+      details,
+      cause: err,
+    });
   }
   const timeout = TIMEOUT_CODES.has(code);
   return new UpstreamError({

@@ -2,7 +2,14 @@ import axios, { type AxiosInstance } from 'axios';
 import type { Logger } from '../shared/logger.js';
 import { toUpstreamError } from './axios-errors.js';
 import { UpstreamError } from '../shared/errors.js';
-import { DEFAULT_RETRY_POLICY, isRateLimit, MAX_RETRY_AFTER_MS, provablyNotApplied, retryDecision, type RetryPolicy } from './retry-policy.js';
+import {
+  DEFAULT_RETRY_POLICY,
+  isRateLimit,
+  MAX_RETRY_AFTER_MS,
+  provablyNotApplied,
+  retryDecision,
+  type RetryPolicy,
+} from './retry-policy.js';
 import { createTokenBucket, type TokenBucket } from './token-bucket.js';
 
 export interface HttpClientOptions {
@@ -54,7 +61,8 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
   const sleep = opts.sleep ?? realSleep;
   const random = opts.random ?? Math.random;
   const now = opts.now ?? Date.now;
-  const bucket: TokenBucket | undefined = opts.callsPerMinute === undefined ? undefined : createTokenBucket({ perMinute: opts.callsPerMinute, now, sleep });
+  const bucket: TokenBucket | undefined =
+    opts.callsPerMinute === undefined ? undefined : createTokenBucket({ perMinute: opts.callsPerMinute, now, sleep });
   const http = axios.create({
     baseURL: opts.baseURL,
     timeout: opts.timeoutMs ?? 10_000,
@@ -97,7 +105,10 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
         if (!decision.retry || (options.idempotent === false && !provablyNotApplied(err))) throw err;
         if (now() + decision.delayMs > giveUpAt) throw err;
         retries++;
-        opts.logger?.warn({ upstream: opts.name, attempt: n, delayMs: decision.delayMs, code: (err as { code?: unknown }).code }, 'upstream call failed, retrying');
+        opts.logger?.warn(
+          { upstream: opts.name, attempt: n, delayMs: decision.delayMs, code: (err as { code?: unknown }).code },
+          'upstream call failed, retrying',
+        );
         waitedUntil = now() + decision.delayMs;
         await sleep(decision.delayMs);
       }

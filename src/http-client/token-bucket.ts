@@ -13,7 +13,11 @@ const BURST_SECONDS = 5;
  * that finds it empty reserves the next token (the balance goes negative) and sleeps until that
  * token is due, so callers that arrive together queue up one refill interval apart.
  */
-export function createTokenBucket(opts: { perMinute: number; now: () => number; sleep: (ms: number) => Promise<void> }): TokenBucket {
+export function createTokenBucket(opts: {
+  perMinute: number;
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+}): TokenBucket {
   if (!(opts.perMinute > 0)) throw new RangeError(`perMinute must be positive, got ${opts.perMinute}`);
   const capacity = Math.max(1, Math.floor((opts.perMinute * BURST_SECONDS) / 60));
   const perMs = opts.perMinute / 60_000;

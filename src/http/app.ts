@@ -39,7 +39,11 @@ export function createApp(deps: AppDeps): express.Express {
     helmet({
       contentSecurityPolicy: {
         directives: {
-          defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"],
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
           // Shops serve the console over plain http on their LAN: upgrading its requests to https would break it.
           upgradeInsecureRequests: null,
         },
@@ -57,7 +61,13 @@ export function createApp(deps: AppDeps): express.Express {
     // req.ip: the socket's address, or the forwarded one when a proxy on this machine passed it on (trust proxy).
     const session = await deps.sessions.login(body.username, body.password, req.ip);
     // The console uses the cookie; API clients use the token from the body as a Bearer header.
-    res.cookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/', maxAge: (deps.sessionHours ?? 12) * 3600_000 });
+    res.cookie(SESSION_COOKIE, session.token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: req.secure,
+      path: '/',
+      maxAge: (deps.sessionHours ?? 12) * 3600_000,
+    });
     res.status(201).json({ ...session, can: allowedRoutes(session.user.role) });
   });
   api.use(requireAuth(deps.sessions));
@@ -72,8 +82,17 @@ export function createApp(deps: AppDeps): express.Express {
   for (const route of deps.routes) api.use(route.path, route.router);
   // Every route, ours and the features', gets the role table's check; one the table lacks is refused to all.
   const missing = guardRoutes(api, '/api');
-  if (missing.length) deps.logger.error({ routes: missing }, 'routes without an entry in accounts/permissions.ts are refused');
-  api.use((req, _res, next) => next(new NotFoundError({ message: '没有这个接口，请刷新页面后重试', code: 'no_route', params: { method: req.method, path: `/api${req.path}` } })));
+  if (missing.length)
+    deps.logger.error({ routes: missing }, 'routes without an entry in accounts/permissions.ts are refused');
+  api.use((req, _res, next) =>
+    next(
+      new NotFoundError({
+        message: '没有这个接口，请刷新页面后重试',
+        code: 'no_route',
+        params: { method: req.method, path: `/api${req.path}` },
+      }),
+    ),
+  );
   app.use('/api', api);
 
   app.use(express.static(deps.consoleDir, { index: 'index.html', maxAge: 0 }));

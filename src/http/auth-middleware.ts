@@ -23,7 +23,8 @@ export function bearerToken(req: Request): string | undefined {
 export function cookieToken(req: Request): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE) return decodeURIComponent(part.slice(eq + 1).trim()) || undefined;
+    if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE)
+      return decodeURIComponent(part.slice(eq + 1).trim()) || undefined;
   }
   return undefined;
 }
@@ -38,7 +39,13 @@ export function requireAuth(sessions: Sessions): RequestHandler {
     const user = sessions.authenticate(token);
     if (!user) return next(new AuthenticationError());
     if (!bearer && !SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== '1') {
-      return next(new ForbiddenError({ message: '请求缺少防跨站标记，请刷新页面后重试', code: 'csrf', detail: 'missing CSRF header' }));
+      return next(
+        new ForbiddenError({
+          message: '请求缺少防跨站标记，请刷新页面后重试',
+          code: 'csrf',
+          detail: 'missing CSRF header',
+        }),
+      );
     }
     req.user = user;
     next();
@@ -49,4 +56,3 @@ export function currentUser(req: Request): User {
   if (!req.user) throw new AuthenticationError();
   return req.user;
 }
-

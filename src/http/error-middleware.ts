@@ -1,7 +1,13 @@
 import type { ErrorRequestHandler, NextFunction, Request, Response } from 'express';
 import { ZodError } from 'zod';
 import {
-  AppError, AuthenticationError, ConflictError, ForbiddenError, NotFoundError, TooLargeError, UpstreamError,
+  AppError,
+  AuthenticationError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  TooLargeError,
+  UpstreamError,
   ValidationError,
   type ErrorParams,
 } from '../shared/errors.js';
@@ -38,7 +44,8 @@ export function toHttpError(err: unknown): { status: number; body: ErrorBody } {
   if (status !== undefined && person) return { status, body: { error: person } };
   // Errors express and its body parser raise about the request itself carry a 4xx status.
   const reqErr = err as { type?: string; status?: number };
-  if (reqErr?.type === 'entity.parse.failed') return { status: 400, body: body('invalid_json', '提交的内容无法读取，请刷新页面后重试') };
+  if (reqErr?.type === 'entity.parse.failed')
+    return { status: 400, body: body('invalid_json', '提交的内容无法读取，请刷新页面后重试') };
   if (reqErr?.type === 'entity.too.large') return { status: 413, body: body('too_large', '提交的内容太大') };
   if (err instanceof URIError || (typeof reqErr?.status === 'number' && reqErr.status >= 400 && reqErr.status < 500)) {
     return { status: 400, body: body('invalid_request', '请求无法读取，请刷新页面后重试') };
@@ -59,7 +66,8 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
     const err = thrown instanceof ZodError ? fromZodError(thrown, { inputs: [req.body, req.query] }) : thrown;
     const { status, body } = toHttpError(err);
     // 5xx bodies hide internals; the log keeps them (masked by the logger).
-    if (status >= 500) logger.error({ err, method: req.method, path: req.path, code: body.error.code }, 'request failed');
+    if (status >= 500)
+      logger.error({ err, method: req.method, path: req.path, code: body.error.code }, 'request failed');
     else {
       const detail = engineerDetail(err);
       const { code, field, params } = body.error;

@@ -50,7 +50,8 @@ const signed = (m: Movement) => (m.type === 'credit' ? m.amountFen : -m.amountFe
 const sum = (movements: readonly Movement[]) => movements.reduce((s, m) => s + signed(m), 0);
 
 function checkAmount(amountFen: number): void {
-  if (!Number.isSafeInteger(amountFen) || amountFen <= 0) throw new RangeError(`a movement is a positive integer number of fen, got ${amountFen}`);
+  if (!Number.isSafeInteger(amountFen) || amountFen <= 0)
+    throw new RangeError(`a movement is a positive integer number of fen, got ${amountFen}`);
 }
 
 export function createBalanceLedger(store: Store): BalanceLedger {
@@ -64,7 +65,11 @@ export function createBalanceLedger(store: Store): BalanceLedger {
       if (existing) return existing;
       const balance = sum(doc.movements);
       if (movement.type === 'debit' && movement.amountFen > balance) {
-        throw new ConflictError({ message: `扣除${formatYuan(movement.amountFen)}元超过余额${formatYuan(balance)}元`, code: 'exceeds_balance', params: { amount: formatYuan(movement.amountFen), balance: formatYuan(balance) } });
+        throw new ConflictError({
+          message: `扣除${formatYuan(movement.amountFen)}元超过余额${formatYuan(balance)}元`,
+          code: 'exceeds_balance',
+          params: { amount: formatYuan(movement.amountFen), balance: formatYuan(balance) },
+        });
       }
       doc.movements.push(movement);
       tx.put<BuyerLedger>(BALANCE_LEDGER, nick, doc);

@@ -7,13 +7,18 @@ import { ownEntry } from '../shared/own-entry.js';
 
 /** Full names staff may type → the short names the keeper uses. Unknown names are kept as typed. */
 const BANK_SHORT_NAMES: Readonly<Record<string, string>> = {
-  中国工商银行: '工行', 工商银行: '工行',
-  中国建设银行: '建行', 建设银行: '建行',
-  中国农业银行: '农行', 农业银行: '农行',
+  中国工商银行: '工行',
+  工商银行: '工行',
+  中国建设银行: '建行',
+  建设银行: '建行',
+  中国农业银行: '农行',
+  农业银行: '农行',
   中国银行: '中行',
   交通银行: '交行',
   招商银行: '招行',
-  中国邮政储蓄银行: '邮储', 邮政储蓄银行: '邮储', 邮政银行: '邮储',
+  中国邮政储蓄银行: '邮储',
+  邮政储蓄银行: '邮储',
+  邮政银行: '邮储',
 };
 
 export function bankShortName(bankName: string): string {

@@ -15,7 +15,12 @@ import { shanghaiDate, toInstant, type Clock } from '../shared/time.js';
 
 /** The remarks feature's write, as the ledger uses it: the kind, the order, the logged-in person. */
 export interface RemarkWrite<R> {
-  write(req: { tid: string; kind: 'balance.registered' | 'refund.registered'; fields: Record<string, never>; user: User }): Promise<R>;
+  write(req: {
+    tid: string;
+    kind: 'balance.registered' | 'refund.registered';
+    fields: Record<string, never>;
+    user: User;
+  }): Promise<R>;
 }
 
 export interface CreditInput {
@@ -31,55 +36,116 @@ export interface CreditInput {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function requireKeeper(user: User): void {
-  if (user.role !== 'keeper' && user.role !== 'admin') throw new ForbiddenError({ message: '只有汇款登记人或管理员可以做这件事', code: 'forbidden', params: { roles: ['keeper', 'admin'] } });
+  if (user.role !== 'keeper' && user.role !== 'admin')
+    throw new ForbiddenError({
+      message: '只有汇款登记人或管理员可以做这件事',
+      code: 'forbidden',
+      params: { roles: ['keeper', 'admin'] },
+    });
 }
 
 export function checkDate(date: string, field = 'date'): string {
   const t = DATE.test(date) ? Date.parse(`${date}T00:00:00Z`) : NaN;
   if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== date) {
-    throw new ValidationError({ message: `日期“${date}”不对，应该像这样：2026-11-23`, code: 'date_invalid', field, params: { date: String(date) } });
+    throw new ValidationError({
+      message: `日期“${date}”不对，应该像这样：2026-11-23`,
+      code: 'date_invalid',
+      field,
+      params: { date: String(date) },
+    });
   }
   return date;
 }
 
 export function createLedgerActions<R>(deps: {
-  ledger: BalanceLedger; refunds: RefundRegister; orders: OrderRepository; service: RemarkWrite<R>; lock: KeyedLock; clock: Clock;
+  ledger: BalanceLedger;
+  refunds: RefundRegister;
+  orders: OrderRepository;
+  service: RemarkWrite<R>;
+  lock: KeyedLock;
+  clock: Clock;
 }) {
   const { ledger, refunds, clock } = deps;
 
   async function credit(input: CreditInput): Promise<{ movement: Movement; account: BuyerAccount; remark: R | null }> {
     requireKeeper(input.user);
     const buyerNick = String(input.buyerNick ?? '').trim();
-    if (!buyerNick || buyerNick.length > 64) throw new ValidationError({ message: '买家昵称不能为空，最多64个字', code: 'field_required', field: 'buyerNick' });
+    if (!buyerNick || buyerNick.length > 64)
+      throw new ValidationError({
+        message: '买家昵称不能为空，最多64个字',
+        code: 'field_required',
+        field: 'buyerNick',
+      });
     let amountFen: number;
     try {
       amountFen = yuanToFen(input.amount);
     } catch {
-      throw new ValidationError({ message: `金额必须是大于0、最多两位小数的元数，收到“${String(input.amount)}”`, code: 'amount_not_yuan', field: 'amount', params: { value: String(input.amount) } });
+      throw new ValidationError({
+        message: `金额必须是大于0、最多两位小数的元数，收到“${String(input.amount)}”`,
+        code: 'amount_not_yuan',
+        field: 'amount',
+        params: { value: String(input.amount) },
+      });
     }
     const reason = String(input.reason ?? '').trim();
-    if (!reason || reason.length > 60) throw new ValidationError({ message: '请填写入账原因，最多60字', code: 'field_required', field: 'reason', params: { maximum: 60 } });
+    if (!reason || reason.length > 60)
+      throw new ValidationError({
+        message: '请填写入账原因，最多60字',
+        code: 'field_required',
+        field: 'reason',
+        params: { maximum: 60 },
+      });
     if (input.tid !== undefined) {
       const order = deps.orders.get(String(input.tid));
-      if (!order) throw new NotFoundError({ message: `订单 ${input.tid} 不存在`, code: 'order_not_found', params: { tid: String(input.tid) } });
-      if (order.buyerNick !== buyerNick) throw new ValidationError({ message: '这个订单不是该买家的', code: 'order_other_buyer', field: 'tid', params: { tid: String(input.tid), buyerNick } });
+      if (!order)
+        throw new NotFoundError({
+          message: `订单 ${input.tid} 不存在`,
+          code: 'order_not_found',
+          params: { tid: String(input.tid) },
+        });
+      if (order.buyerNick !== buyerNick)
+        throw new ValidationError({
+          message: '这个订单不是该买家的',
+          code: 'order_other_buyer',
+          field: 'tid',
+          params: { tid: String(input.tid), buyerNick },
+        });
     }
     const movement = await deps.lock.run(`buyer:${buyerNick}`, () =>
       ledger.credit(buyerNick, {
-        id: `c-${randomUUID()}`, amountFen, tid: input.tid ?? null, entryId: null,
-        staff: input.user.displayName, username: input.user.username, reason, at: toInstant(clock.now()),
+        id: `c-${randomUUID()}`,
+        amountFen,
+        tid: input.tid ?? null,
+        entryId: null,
+        staff: input.user.displayName,
+        username: input.user.username,
+        reason,
+        at: toInstant(clock.now()),
       }),
     );
-    const remark = input.tid ? await deps.service.write({ tid: input.tid, kind: 'balance.registered', fields: {}, user: input.user }) : null;
+    const remark = input.tid
+      ? await deps.service.write({ tid: input.tid, kind: 'balance.registered', fields: {}, user: input.user })
+      : null;
     return { movement, account: ledger.account(buyerNick), remark };
   }
 
   /** The keeper registered the refund: `退款已登记` goes on the order as the keeper; the staff answers the buyer 已登记. */
-  async function registerRefund(id: string, user: User): Promise<{ refund: RefundRecord; remark: R | null; answer: string }> {
+  async function registerRefund(
+    id: string,
+    user: User,
+  ): Promise<{ refund: RefundRecord; remark: R | null; answer: string }> {
     requireKeeper(user);
     const refund = refunds.get(id);
-    if (!refund) throw new NotFoundError({ message: '没有找到这条退款登记，请刷新后重试', code: 'refund_not_found', params: { id } });
-    const remark = refund.state === 'open' ? await deps.service.write({ tid: refund.tid, kind: 'refund.registered', fields: {}, user }) : null;
+    if (!refund)
+      throw new NotFoundError({
+        message: '没有找到这条退款登记，请刷新后重试',
+        code: 'refund_not_found',
+        params: { id },
+      });
+    const remark =
+      refund.state === 'open'
+        ? await deps.service.write({ tid: refund.tid, kind: 'refund.registered', fields: {}, user })
+        : null;
     return { refund: refunds.get(id)!, remark, answer: '已登记' };
   }
 
@@ -97,7 +163,14 @@ export function createLedgerActions<R>(deps: {
     return exportRefundRecords(refunds.list({ day: checkDate(date) }), date, format);
   }
 
-  return { credit, registerRefund, markRefundPaid, listRefunds, exportRefunds, account: (nick: string) => ledger.account(nick) };
+  return {
+    credit,
+    registerRefund,
+    markRefundPaid,
+    listRefunds,
+    exportRefunds,
+    account: (nick: string) => ledger.account(nick),
+  };
 }
 
 export type LedgerActions<R = unknown> = ReturnType<typeof createLedgerActions<R>>;

@@ -5,15 +5,26 @@ import { currentUser, fieldLabels } from '../http/index.js';
 import type { User } from '../accounts/index.js';
 import type { BuyerAccount, Movement } from './balance-ledger.js';
 
-const creditBody = z.object({
-  amount: z.union([z.string(), z.number()], 'amount 是元，如 "20" 或 8.5 (amount in yuan)'),
-  reason: z.string('reason 必填 (reason required)').max(60),
-  tid: z.string().regex(/^\d{1,25}$/, 'tid is digits only').optional(),
-}).strict();
+const creditBody = z
+  .object({
+    amount: z.union([z.string(), z.number()], 'amount 是元，如 "20" 或 8.5 (amount in yuan)'),
+    reason: z.string('reason 必填 (reason required)').max(60),
+    tid: z
+      .string()
+      .regex(/^\d{1,25}$/, 'tid is digits only')
+      .optional(),
+  })
+  .strict();
 
 export interface LedgerRouterDeps {
   account(buyerNick: string): BuyerAccount;
-  credit(input: { buyerNick: string; amount: unknown; reason: string; tid?: string; user: User }): Promise<{ movement: Movement; account: BuyerAccount; remark: unknown }>;
+  credit(input: {
+    buyerNick: string;
+    amount: unknown;
+    reason: string;
+    tid?: string;
+    user: User;
+  }): Promise<{ movement: Movement; account: BuyerAccount; remark: unknown }>;
 }
 
 export function ledgerRouter(deps: LedgerRouterDeps): Router {

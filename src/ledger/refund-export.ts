@@ -11,7 +11,19 @@ import { excelCsv } from '../shared/excel-csv.js';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
-export const EXPORT_HEADERS = ['登记日期', '订单号', '买家', '收款方式', '收款账号', '实名', '原因', '金额(元)', '客服', '状态', '登记行'] as const;
+export const EXPORT_HEADERS = [
+  '登记日期',
+  '订单号',
+  '买家',
+  '收款方式',
+  '收款账号',
+  '实名',
+  '原因',
+  '金额(元)',
+  '客服',
+  '状态',
+  '登记行',
+] as const;
 
 export function exportAccount(r: Pick<RefundRecord, 'channel' | 'account' | 'bankName'>): string {
   return r.channel === 'bank' ? bankCardText(r.bankName ?? '', r.account) : r.account;
@@ -19,8 +31,17 @@ export function exportAccount(r: Pick<RefundRecord, 'channel' | 'account' | 'ban
 
 function row(r: RefundRecord): string[] {
   return [
-    r.day, r.tid, r.buyerNick, r.channel === 'bank' ? '银行' : '支付宝', exportAccount(r), r.realName, r.reason,
-    formatYuanFixed(r.amountFen), r.staff, REFUND_STATE_LABELS[r.state], r.line,
+    r.day,
+    r.tid,
+    r.buyerNick,
+    r.channel === 'bank' ? '银行' : '支付宝',
+    exportAccount(r),
+    r.realName,
+    r.reason,
+    formatYuanFixed(r.amountFen),
+    r.staff,
+    REFUND_STATE_LABELS[r.state],
+    r.line,
   ];
 }
 
@@ -48,6 +69,10 @@ export async function refundsXlsx(records: readonly RefundRecord[], day: string)
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-export async function exportRefundRecords(records: readonly RefundRecord[], day: string, format: ExportFormat): Promise<Buffer> {
+export async function exportRefundRecords(
+  records: readonly RefundRecord[],
+  day: string,
+  format: ExportFormat,
+): Promise<Buffer> {
   return format === 'csv' ? refundsCsv(records) : refundsXlsx(records, day);
 }

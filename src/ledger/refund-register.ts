@@ -8,7 +8,11 @@ import type { Store } from '../storage/index.js';
 export const REFUND_REGISTER = 'refund-register';
 
 export type RefundState = 'open' | 'registered' | 'paid';
-export const REFUND_STATE_LABELS: Readonly<Record<RefundState, string>> = { open: '待登记', registered: '已登记', paid: '已打款' };
+export const REFUND_STATE_LABELS: Readonly<Record<RefundState, string>> = {
+  open: '待登记',
+  registered: '已登记',
+  paid: '已打款',
+};
 
 export interface RefundRecord {
   /** The id of the `refund.after_trade` entry: writing it twice never registers two refunds. */
@@ -47,10 +51,26 @@ export interface RefundRegister {
 }
 
 export function createRefundRegister(store: Store): RefundRegister {
-  const all = () => [...store.all<RefundRecord>(REFUND_REGISTER)].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.tid < b.tid ? -1 : a.tid > b.tid ? 1 : a.id < b.id ? -1 : 1));
+  const all = () =>
+    [...store.all<RefundRecord>(REFUND_REGISTER)].sort((a, b) =>
+      a.createdAt < b.createdAt
+        ? -1
+        : a.createdAt > b.createdAt
+          ? 1
+          : a.tid < b.tid
+            ? -1
+            : a.tid > b.tid
+              ? 1
+              : a.id < b.id
+                ? -1
+                : 1,
+    );
   return {
     get: (id) => store.get<RefundRecord>(REFUND_REGISTER, id),
-    list: (f) => all().filter((r) => (!f.day || r.day === f.day) && (!f.state || r.state === f.state) && (!f.tid || r.tid === f.tid)),
+    list: (f) =>
+      all().filter(
+        (r) => (!f.day || r.day === f.day) && (!f.state || r.state === f.state) && (!f.tid || r.tid === f.tid),
+      ),
     open: (record) =>
       store.transact((tx) => {
         const existing = tx.get<RefundRecord>(REFUND_REGISTER, record.id);
@@ -71,9 +91,19 @@ export function createRefundRegister(store: Store): RefundRegister {
     markPaid: (id, by, at) =>
       store.transact((tx) => {
         const r = tx.get<RefundRecord>(REFUND_REGISTER, id);
-        if (!r) throw new NotFoundError({ message: '没有找到这条退款登记，请刷新后重试', code: 'refund_not_found', params: { id } });
+        if (!r)
+          throw new NotFoundError({
+            message: '没有找到这条退款登记，请刷新后重试',
+            code: 'refund_not_found',
+            params: { id },
+          });
         if (r.state === 'paid') return r;
-        if (r.state !== 'registered') throw new ConflictError({ message: '退款尚未登记，不能标记已打款', code: 'refund_not_registered', params: { id, state: r.state } });
+        if (r.state !== 'registered')
+          throw new ConflictError({
+            message: '退款尚未登记，不能标记已打款',
+            code: 'refund_not_registered',
+            params: { id, state: r.state },
+          });
         const paid: RefundRecord = { ...r, state: 'paid', paidAt: at, paidBy: by };
         tx.put<RefundRecord>(REFUND_REGISTER, id, paid);
         return paid;

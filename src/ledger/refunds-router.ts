@@ -10,7 +10,10 @@ import type { ExportFormat } from './refund-export.js';
 import type { RefundRecord, RefundState } from './refund-register.js';
 
 const listQuery = z.object({ date: z.string().optional(), state: z.enum(['open', 'registered', 'paid']).optional() });
-const exportQuery = z.object({ date: z.string('date 必填 (YYYY-MM-DD)'), format: z.enum(['csv', 'xlsx']).default('csv') });
+const exportQuery = z.object({
+  date: z.string('date 必填 (YYYY-MM-DD)'),
+  format: z.enum(['csv', 'xlsx']).default('csv'),
+});
 
 export interface RefundsRouterDeps {
   listRefunds(filter: { date?: string; state?: RefundState }): RefundRecord[];
@@ -45,9 +48,11 @@ export function refundsRouter(deps: RefundsRouterDeps): Router {
   r.post('/:id/paid', async (req, res) => {
     res.json({ refund: await deps.markRefundPaid(String(req.params.id), currentUser(req)) });
   });
-  r.use(fieldLabels({
-    state: { label: '退款状态', values: { open: '待登记', registered: '已登记', paid: '已打款' } },
-    format: { label: '导出格式', values: { csv: 'CSV', xlsx: 'XLSX' } },
-  }));
+  r.use(
+    fieldLabels({
+      state: { label: '退款状态', values: { open: '待登记', registered: '已登记', paid: '已打款' } },
+      format: { label: '导出格式', values: { csv: 'CSV', xlsx: 'XLSX' } },
+    }),
+  );
   return r;
 }

@@ -24,9 +24,19 @@ export const COURIERS: readonly Courier[] = [
   { code: 'zhongtong', name: '中通快递', aliases: ['中通', '中通速递', 'ZTO'], requiresPhone: true },
   { code: 'yunda', name: '韵达快递', aliases: ['韵达', '韵达速递', 'Yunda'], requiresPhone: false },
   { code: 'shentong', name: '申通快递', aliases: ['申通', '申通速递', 'STO'], requiresPhone: false },
-  { code: 'jtexpress', name: '极兔速递', aliases: ['极兔', '极兔快递', 'J&T', 'J&T Express', 'JT'], requiresPhone: false },
+  {
+    code: 'jtexpress',
+    name: '极兔速递',
+    aliases: ['极兔', '极兔快递', 'J&T', 'J&T Express', 'JT'],
+    requiresPhone: false,
+  },
   { code: 'ems', name: 'EMS', aliases: ['中国邮政EMS', 'EMS快递', 'EMS经济快递', '邮政EMS'], requiresPhone: false },
-  { code: 'youzhengguonei', name: '邮政快递包裹', aliases: ['邮政', '邮政包裹', '中国邮政', '邮政国内小包', '邮政快递'], requiresPhone: false },
+  {
+    code: 'youzhengguonei',
+    name: '邮政快递包裹',
+    aliases: ['邮政', '邮政包裹', '中国邮政', '邮政国内小包', '邮政快递'],
+    requiresPhone: false,
+  },
   { code: 'jd', name: '京东快递', aliases: ['京东', '京东物流', 'JD'], requiresPhone: false },
   { code: 'debangwuliu', name: '德邦快递', aliases: ['德邦', '德邦物流', 'Deppon'], requiresPhone: false },
 ];

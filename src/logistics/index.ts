@@ -1,5 +1,13 @@
 /** The logistics feature's public entry: the port, the courier table and the two adapters. */
-export { PARCEL_STATES, PARCEL_STATE_LABELS, FINAL_PARCEL_STATES, type ParcelState, type TrackingEvent, type TrackingResult, type LogisticsTracker } from './logistics-port.js';
+export {
+  PARCEL_STATES,
+  PARCEL_STATE_LABELS,
+  FINAL_PARCEL_STATES,
+  type ParcelState,
+  type TrackingEvent,
+  type TrackingResult,
+  type LogisticsTracker,
+} from './logistics-port.js';
 export { COURIERS, courierCode, courierName, courierRequiresPhone, phoneTail, type Courier } from './couriers.js';
 export { createKuaidi100Tracker, KUAIDI100_BASE_URL, type Kuaidi100TrackerOptions } from './kuaidi100/tracker.js';
 export { kuaidi100Sign } from './kuaidi100/sign.js';

@@ -1,6 +1,16 @@
 /** Messaging: templates, quick replies, outbound messages with their channels and send policy. */
-export { createMessagingModule, type MessagingModule, type MessagingModuleDeps, type MessagingService } from './messaging-module.js';
-export { messagingConfigSchema, type MessagingConfig, type MessagingConfigInput, type SendWindow } from './messaging-config.js';
+export {
+  createMessagingModule,
+  type MessagingModule,
+  type MessagingModuleDeps,
+  type MessagingService,
+} from './messaging-module.js';
+export {
+  messagingConfigSchema,
+  type MessagingConfig,
+  type MessagingConfigInput,
+  type SendWindow,
+} from './messaging-config.js';
 export type { EnqueueRequest, EnqueueResult, Preview } from './outbound/enqueue.js';
 export type { StaffNotice } from './outbound/staff-notices.js';
 export type { OutboundMessage, MessageState, SendAttempt, ChannelKind } from './outbound/message.js';

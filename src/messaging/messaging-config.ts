@@ -16,7 +16,9 @@ const aliyunSms = z.strictObject({
   /** 短信签名, as approved in the Aliyun console. */
   signName: z.string().min(1),
   /** Approved template code (SMS_123456789) per message kind; kinds without one go to the outbox. */
-  templateCodes: z.partialRecord(z.enum(MESSAGE_KINDS), z.string().regex(/^SMS_\d+$/, 'an Aliyun template code like SMS_123456789')).default({}),
+  templateCodes: z
+    .partialRecord(z.enum(MESSAGE_KINDS), z.string().regex(/^SMS_\d+$/, 'an Aliyun template code like SMS_123456789'))
+    .default({}),
   endpoint: z.url().default('https://dysmsapi.aliyuncs.com'),
   regionId: z.string().min(1).default('cn-hangzhou'),
   timeoutMs: z.number().int().positive().default(10_000),

@@ -42,11 +42,23 @@ export function createMessagingModule(deps: MessagingModuleDeps) {
   const channels = buildChannels({ config, clock: deps.clock, logger, ...(deps.sleep ? { sleep: deps.sleep } : {}) });
   const facts = createOrderFacts({ orders: deps.orders, parcels: deps.parcels, shopName: deps.shopName });
   const messages = createMessageService({
-    repo: createMessageRepository(deps.store), templates: deps.templates, facts,
-    buyerChannel: channels.buyer, outbox: channels.outbox, robot: channels.robot,
-    config, clock: deps.clock, logger, inFlight: new Set(),
+    repo: createMessageRepository(deps.store),
+    templates: deps.templates,
+    facts,
+    buyerChannel: channels.buyer,
+    outbox: channels.outbox,
+    robot: channels.robot,
+    config,
+    clock: deps.clock,
+    logger,
+    inFlight: new Set(),
   });
-  const quickReplies = createQuickReplyService({ templates: deps.templates, facts, usage: createUsageRepository(deps.store), clock: deps.clock });
+  const quickReplies = createQuickReplyService({
+    templates: deps.templates,
+    facts,
+    usage: createUsageRepository(deps.store),
+    clock: deps.clock,
+  });
 
   const service = {
     ...messages,
@@ -61,12 +73,14 @@ export function createMessagingModule(deps: MessagingModuleDeps) {
     { path: '/buyers', router: buyersRouter(messages) },
     { path: '/quick-replies', router: quickRepliesRouter(quickReplies) },
   ];
-  const jobs: Job[] = [{
-    name: 'message-dispatch',
-    schedule: '* * * * *',
-    description: 'sends due buyer messages through the send policy; resolves sends a crash left unanswered',
-    run: () => messages.dispatchDue(),
-  }];
+  const jobs: Job[] = [
+    {
+      name: 'message-dispatch',
+      schedule: '* * * * *',
+      description: 'sends due buyer messages through the send policy; resolves sends a crash left unanswered',
+      run: () => messages.dispatchDue(),
+    },
+  ];
   return { service, routers, jobs };
 }
 

@@ -6,9 +6,23 @@
  */
 import type { Router } from 'express';
 import { complaintsRouter, createComplaintService } from '../complaints/index.js';
-import { type BuyerDirectory, intentsRouter, revisitsRouter, createIntents, createRevisits } from '../customers/index.js';
+import {
+  type BuyerDirectory,
+  intentsRouter,
+  revisitsRouter,
+  createIntents,
+  createRevisits,
+} from '../customers/index.js';
 import { createFollowUps, followUpsRouter, createTaskRepository } from '../tasks/index.js';
-import { createHandoverRecords, handoverRouter, createHandoverService, type HandoverSources, type ShiftName, type MessageStats, type TransferStatus } from '../handover/index.js';
+import {
+  createHandoverRecords,
+  handoverRouter,
+  createHandoverService,
+  type HandoverSources,
+  type ShiftName,
+  type MessageStats,
+  type TransferStatus,
+} from '../handover/index.js';
 import { createParcelRepository } from '../logistics/index.js';
 import type { OrderRepository } from '../orders/index.js';
 import type { ShopPlatform } from '../platform/index.js';
@@ -57,31 +71,64 @@ export function createOperationsModule(deps: OperationsModuleDeps) {
   const tasks = createTaskRepository(store);
   const complaints = createComplaintService({ store, clock, holidays: config.holidays });
   const intents = createIntents({ store, clock });
-  const revisits = createRevisits({ store, orders: deps.orders, clock, afterDays: config.revisitAfterDays, everyDays: config.revisitEveryDays });
+  const revisits = createRevisits({
+    store,
+    orders: deps.orders,
+    clock,
+    afterDays: config.revisitAfterDays,
+    everyDays: config.revisitEveryDays,
+  });
   const followUps = createFollowUps({ store, clock });
   const reviews = createReviewBook({ store, clock, windowDays: config.reviewWindowDays });
   const records = createHandoverRecords({ store, clock });
   const sources: HandoverSources = {
-    clock, shifts: config.shifts, orders: deps.orders,
+    clock,
+    shifts: config.shifts,
+    orders: deps.orders,
     remarkEntries: () => remarks.entries(),
     syncRuns: () => createSyncState(store).history(),
     openTasks: () => tasks.list({ state: 'open' }),
-    complaints, followUps, reviews, intents, records,
+    complaints,
+    followUps,
+    reviews,
+    intents,
+    records,
     staffNames: deps.staffDirectory.list().map((c) => c.displayName),
     memoDateFormat: deps.memoDateFormat ?? 'MM.DD',
-    messages: deps.messageStats, transfers: deps.transferStatus,
+    messages: deps.messageStats,
+    transfers: deps.transferStatus,
   };
   const handover = createHandoverService(sources);
 
   const parcels = createParcelRepository(store);
   const own = operationsJobs({
-    config, store, clock, logger, orders: deps.orders, platform: deps.platform,
-    parcels: () => parcels.all(), takingStaff: remarks.saleTaker, followUps, reviews, revisits, handover,
-    messages: deps.messages, buyers: deps.buyers, transferChecks: deps.transferChecks, refundExport: deps.refundExport,
+    config,
+    store,
+    clock,
+    logger,
+    orders: deps.orders,
+    platform: deps.platform,
+    parcels: () => parcels.all(),
+    takingStaff: remarks.saleTaker,
+    followUps,
+    reviews,
+    revisits,
+    handover,
+    messages: deps.messages,
+    buyers: deps.buyers,
+    transferChecks: deps.transferChecks,
+    refundExport: deps.refundExport,
   });
   for (const m of own.missing) logger.info(m, 'job not registered: its dependency is not wired');
   const jobs: Job[] = [...(deps.otherJobs ?? []).map((j) => withConfiguredSchedule(j, config)), ...own.jobs];
-  const scheduler = startScheduler(jobs, { clock, logger, runs: store.log<JobRun>('job-runs'), store, autoStart: deps.autoStart, cron: deps.cron });
+  const scheduler = startScheduler(jobs, {
+    clock,
+    logger,
+    runs: store.log<JobRun>('job-runs'),
+    store,
+    autoStart: deps.autoStart,
+    cron: deps.cron,
+  });
 
   const routers: { path: string; router: Router }[] = [
     { path: '/jobs', router: jobsRouter({ scheduler }) },
@@ -107,7 +154,12 @@ export function createOperationsModule(deps: OperationsModuleDeps) {
     handoverMarkdown: (shift: ShiftName, date: string) => handover.markdown(shift, date),
     /** The JSON report (also what the benchmark times on a 100k-order store). */
     handoverReport: (shift: ShiftName, date: string) => handover.report(shift, date),
-    handover, complaints, intents, revisits, followUps, reviews,
+    handover,
+    complaints,
+    intents,
+    revisits,
+    followUps,
+    reviews,
     close: () => scheduler.stop(),
   };
 }

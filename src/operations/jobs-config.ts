@@ -7,8 +7,18 @@ import { z } from 'zod';
 import { parseCron } from '../scheduler/index.js';
 
 export const JOB_NAMES = [
-  'order-sync', 'logistics-refresh', 'payment-reminders', 'birthday-greetings', 'review-repair', 'stuck-parcels',
-  'transfer-checks', 'transfer-register', 'refund-register', 'revisit-list', 'handover-day', 'handover-night',
+  'order-sync',
+  'logistics-refresh',
+  'payment-reminders',
+  'birthday-greetings',
+  'review-repair',
+  'stuck-parcels',
+  'transfer-checks',
+  'transfer-register',
+  'refund-register',
+  'revisit-list',
+  'handover-day',
+  'handover-night',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
@@ -76,8 +86,21 @@ const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const shift = z.object({ start: hhmm, end: hhmm }).strict();
 
-const scheduleShape = Object.fromEntries(JOB_NAMES.map((n) => [n, cronExpr.default(DEFAULT_SCHEDULES[n])])) as Record<JobName, z.ZodDefault<typeof cronExpr>>;
-const catchUpShape = Object.fromEntries(JOB_NAMES.map((n) => [n, z.number().int().min(0).max(24 * 60).optional()])) as Record<JobName, z.ZodOptional<z.ZodNumber>>;
+const scheduleShape = Object.fromEntries(JOB_NAMES.map((n) => [n, cronExpr.default(DEFAULT_SCHEDULES[n])])) as Record<
+  JobName,
+  z.ZodDefault<typeof cronExpr>
+>;
+const catchUpShape = Object.fromEntries(
+  JOB_NAMES.map((n) => [
+    n,
+    z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60)
+      .optional(),
+  ]),
+) as Record<JobName, z.ZodOptional<z.ZodNumber>>;
 
 export const jobsConfigSchema = z
   .object({
@@ -85,13 +108,19 @@ export const jobsConfigSchema = z
     /** Overrides of DEFAULT_CATCH_UP_MINUTES; 0 turns catch-up off for that job. */
     catchUpMinutes: z.object(catchUpShape).strict().prefault({}),
     shifts: z
-      .object({ day: shift.default({ start: '09:00', end: '16:30' }), night: shift.default({ start: '15:30', end: '23:00' }) })
+      .object({
+        day: shift.default({ start: '09:00', end: '16:30' }),
+        night: shift.default({ start: '15:30', end: '23:00' }),
+      })
       .strict()
       .prefault({}),
     /** Public holidays (YYYY-MM-DD): not working days for the complaint clocks. */
     holidays: z.array(isoDate).default([]),
     paymentReminders: z
-      .object({ firstAfterMinutes: z.number().int().min(1).default(30), lastBeforeCloseMinutes: z.number().int().min(1).default(120) })
+      .object({
+        firstAfterMinutes: z.number().int().min(1).default(30),
+        lastBeforeCloseMinutes: z.number().int().min(1).default(120),
+      })
       .strict()
       .prefault({}),
     reviewWindowDays: z.number().int().min(1).max(180).default(30),

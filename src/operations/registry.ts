@@ -3,7 +3,13 @@
  * domain folder with the schedule and catch-up window from the config. A job whose port is missing
  * (no message sink yet, no reconciliation) is left out, and the reason is returned for the log.
  */
-import { birthdayGreetingsJob, type BuyerDirectory, paymentRemindersJob, revisitListJob, type Revisits } from '../customers/index.js';
+import {
+  birthdayGreetingsJob,
+  type BuyerDirectory,
+  paymentRemindersJob,
+  revisitListJob,
+  type Revisits,
+} from '../customers/index.js';
 import type { FollowUps } from '../tasks/index.js';
 import { handoverJob, type HandoverService } from '../handover/index.js';
 import type { Parcel } from '../logistics/index.js';
@@ -57,22 +63,49 @@ export function operationsJobs(d: RegistryDeps): { jobs: Job[]; missing: { job: 
   const missing: { job: JobName; needs: string }[] = [];
   const sink = d.messages;
   if (sink) {
-    jobs.push(paymentRemindersJob({ orders: d.orders, sink, store: d.store, clock: d.clock }, { ...s('payment-reminders'), rules: d.config.paymentReminders }));
-    if (d.buyers) jobs.push(birthdayGreetingsJob({ directory: d.buyers, sink, store: d.store, clock: d.clock, logger: d.logger }, s('birthday-greetings')));
+    jobs.push(
+      paymentRemindersJob(
+        { orders: d.orders, sink, store: d.store, clock: d.clock },
+        { ...s('payment-reminders'), rules: d.config.paymentReminders },
+      ),
+    );
+    if (d.buyers)
+      jobs.push(
+        birthdayGreetingsJob(
+          { directory: d.buyers, sink, store: d.store, clock: d.clock, logger: d.logger },
+          s('birthday-greetings'),
+        ),
+      );
     else missing.push({ job: 'birthday-greetings', needs: 'BuyerDirectory' });
-    jobs.push(reviewRepairJob({ book: d.reviews, platform: d.platform, sink, followUps: d.followUps }, s('review-repair')));
-    jobs.push(stuckParcelsJob({
-      parcels: d.parcels, orderOf: (tid) => d.orders.get(tid), takingStaff: d.takingStaff, followUps: d.followUps, sink, clock: d.clock,
-      stuckHours: d.config.stuckParcelHours,
-    }, s('stuck-parcels')));
+    jobs.push(
+      reviewRepairJob({ book: d.reviews, platform: d.platform, sink, followUps: d.followUps }, s('review-repair')),
+    );
+    jobs.push(
+      stuckParcelsJob(
+        {
+          parcels: d.parcels,
+          orderOf: (tid) => d.orders.get(tid),
+          takingStaff: d.takingStaff,
+          followUps: d.followUps,
+          sink,
+          clock: d.clock,
+          stuckHours: d.config.stuckParcelHours,
+        },
+        s('stuck-parcels'),
+      ),
+    );
   } else {
-    for (const job of ['payment-reminders', 'birthday-greetings', 'review-repair', 'stuck-parcels'] as const) missing.push({ job, needs: 'MessageSink' });
+    for (const job of ['payment-reminders', 'birthday-greetings', 'review-repair', 'stuck-parcels'] as const)
+      missing.push({ job, needs: 'MessageSink' });
   }
   if (d.transferChecks) {
     jobs.push(transferChecksJob({ checks: d.transferChecks }, s('transfer-checks')));
     jobs.push(transferRegisterJob({ checks: d.transferChecks, clock: d.clock }, s('transfer-register')));
   } else {
-    missing.push({ job: 'transfer-checks', needs: 'TransferChecks' }, { job: 'transfer-register', needs: 'TransferChecks' });
+    missing.push(
+      { job: 'transfer-checks', needs: 'TransferChecks' },
+      { job: 'transfer-register', needs: 'TransferChecks' },
+    );
   }
   if (d.refundExport) jobs.push(refundRegisterJob({ refunds: d.refundExport, clock: d.clock }, s('refund-register')));
   else missing.push({ job: 'refund-register', needs: 'RefundRegisterExport' });

@@ -9,7 +9,14 @@ const UNPAID = new Set(['WAIT_BUYER_PAY', 'TRADE_NO_CREATE_PAY', 'PAY_PENDING'])
 const SHIPPED = new Set(['SELLER_CONSIGNED_PART', 'WAIT_BUYER_CONFIRM_GOODS', 'TRADE_BUYER_SIGNED', 'TRADE_FINISHED']);
 
 export function maskReceiver(r: Receiver): Receiver {
-  return { ...r, name: maskName(r.name), mobile: r.mobile ? maskPhone(r.mobile) : '', phone: r.phone ? maskPhone(r.phone) : '', address: maskAddress(r.address), town: r.town ? '***' : '' };
+  return {
+    ...r,
+    name: maskName(r.name),
+    mobile: r.mobile ? maskPhone(r.mobile) : '',
+    phone: r.phone ? maskPhone(r.phone) : '',
+    address: maskAddress(r.address),
+    town: r.town ? '***' : '',
+  };
 }
 
 const yuan = (fen: number) => formatYuanFixed(fen);
@@ -44,11 +51,21 @@ export function orderDetailView(o: StoredOrder, parcels: Parcel[], role: Role) {
     totalFeeYuan: yuan(o.totalFee),
     postFeeYuan: yuan(o.postFee),
     discountFeeYuan: yuan(o.discountFee),
-    items: o.items.map((i) => ({ ...i, priceYuan: yuan(i.price), paymentYuan: yuan(i.payment), totalFeeYuan: yuan(i.totalFee) })),
+    items: o.items.map((i) => ({
+      ...i,
+      priceYuan: yuan(i.price),
+      paymentYuan: yuan(i.payment),
+      totalFeeYuan: yuan(i.totalFee),
+    })),
     paid: !UNPAID.has(o.status) && !o.status.startsWith('TRADE_CLOSED'),
     shipped: SHIPPED.has(o.status),
     logistics: parcels.map((p) => ({
-      company: p.company, waybill: p.waybill, state: p.state, subState: p.subState, checkedAt: p.checkedAt, events: p.events,
+      company: p.company,
+      waybill: p.waybill,
+      state: p.state,
+      subState: p.subState,
+      checkedAt: p.checkedAt,
+      events: p.events,
     })),
   };
 }

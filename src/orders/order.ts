@@ -35,7 +35,11 @@ export const TRADE_STATUS_LABELS: Readonly<Record<TradeStatus, string>> = {
 
 /** The order list's status filter: each group's name and the statuses it covers, in the order offered. */
 export const ORDER_STATUS_GROUPS: readonly { key: string; label: string; statuses: readonly TradeStatus[] }[] = [
-  { key: 'unpaid', label: '待付款', statuses: ['WAIT_BUYER_PAY', 'TRADE_NO_CREATE_PAY', 'PAY_PENDING', 'WAIT_PRE_AUTH_CONFIRM'] },
+  {
+    key: 'unpaid',
+    label: '待付款',
+    statuses: ['WAIT_BUYER_PAY', 'TRADE_NO_CREATE_PAY', 'PAY_PENDING', 'WAIT_PRE_AUTH_CONFIRM'],
+  },
   // 部分发货 still has goods to send, so it stays with the orders waiting for the warehouse.
   { key: 'to_ship', label: '待发货', statuses: ['WAIT_SELLER_SEND_GOODS', 'SELLER_CONSIGNED_PART'] },
   { key: 'shipped', label: '已发货', statuses: ['WAIT_BUYER_CONFIRM_GOODS', 'TRADE_BUYER_SIGNED'] },

@@ -12,11 +12,24 @@ const listQuery = z.object({
   status: z
     .string()
     .optional()
-    .transform((s) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined))
+    .transform((s) =>
+      s
+        ? s
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean)
+        : undefined,
+    )
     .pipe(z.array(z.enum(TRADE_STATUSES)).optional()),
   buyerNick: z.string().max(64).optional(),
-  tid: z.string().regex(/^\d{1,25}$/, 'tid is digits only').optional(),
-  waybill: z.string().regex(/^[A-Za-z0-9-]{4,40}$/, 'a waybill number is letters and digits').optional(),
+  tid: z
+    .string()
+    .regex(/^\d{1,25}$/, 'tid is digits only')
+    .optional(),
+  waybill: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{4,40}$/, 'a waybill number is letters and digits')
+    .optional(),
   updatedSince: z
     .string()
     .optional()
@@ -49,6 +62,12 @@ export function ordersRouter(deps: { orders: OrderRepository; parcels: ParcelRep
     if (!order) throw new NotFoundError({ message: `订单 ${tid} 不存在`, code: 'order_not_found', params: { tid } });
     res.json(orderDetailView(order, deps.parcels.forOrder(tid), currentUser(req).role));
   });
-  r.use(fieldLabels({ status: '订单状态', waybill: '运单号', updatedSince: { label: '更新时间', example: '2026-11-23T10:00:00+08:00' } }));
+  r.use(
+    fieldLabels({
+      status: '订单状态',
+      waybill: '运单号',
+      updatedSince: { label: '更新时间', example: '2026-11-23T10:00:00+08:00' },
+    }),
+  );
   return r;
 }

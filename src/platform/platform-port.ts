@@ -1,7 +1,6 @@
 import type { Order, Review, TradeStatus } from '../orders/index.js';
 import type { TimeWindow } from '../shared/time.js';
 
-
 export interface PlatformCallStats {
   /** API calls sent (each retry counts). */
   calls: number;
@@ -45,7 +44,9 @@ export interface ShopPlatform {
   updateMemo(tid: string, memo: string, flag?: number, options?: PlatformCallOptions): Promise<{ modifiedAt: string }>;
   /** Closes an unpaid trade. */
   closeTrade(
-    tid: string, reason: string, options?: PlatformCallOptions,
+    tid: string,
+    reason: string,
+    options?: PlatformCallOptions,
   ): Promise<{ status: TradeStatus; modifiedAt: string }>;
   /** Neutral and bad reviews buyers gave in the window, page by page. */
   negativeReviews(window: TimeWindow): AsyncIterable<Review[]>;

@@ -25,11 +25,19 @@ export interface TransfersModuleDeps {
   messages?: MessageSink;
 }
 
-export function createTransfersModule(deps: TransfersModuleDeps): { service: TransfersService; routers: { path: string; router: Router }[] } {
+export function createTransfersModule(deps: TransfersModuleDeps): {
+  service: TransfersService;
+  routers: { path: string; router: Router }[];
+} {
   const service = createTransfersService({
-    repo: createTransferRepository(deps.store), orders: deps.orders, platform: deps.platform, remarks: deps.remarks,
-    clock: deps.clock, logger: deps.logger.child({ module: 'transfers' }),
-    ...(deps.tasks ? { tasks: deps.tasks } : {}), ...(deps.messages ? { messages: deps.messages } : {}),
+    repo: createTransferRepository(deps.store),
+    orders: deps.orders,
+    platform: deps.platform,
+    remarks: deps.remarks,
+    clock: deps.clock,
+    logger: deps.logger.child({ module: 'transfers' }),
+    ...(deps.tasks ? { tasks: deps.tasks } : {}),
+    ...(deps.messages ? { messages: deps.messages } : {}),
   });
   return { service, routers: [{ path: '/transfers', router: transfersRouter(service) }] };
 }

@@ -55,7 +55,10 @@ export async function landWithinDeadline(
   } finally {
     clearTimeout(timer);
   }
-  const queued: Unanswered = { outcome: 'unreachable', error: `interactive_deadline: 平台 ${deadlineMs / 1000} 秒内未应答，已排队` };
+  const queued: Unanswered = {
+    outcome: 'unreachable',
+    error: `interactive_deadline: 平台 ${deadlineMs / 1000} 秒内未应答，已排队`,
+  };
   if (!writing) {
     // Only a read is out; whatever it brings is dropped (the outbox will read again). Its failure is expected.
     landing.catch(() => undefined);

@@ -37,14 +37,22 @@ export async function recordTry(
   }
   if (landing.outcome === 'too_long') {
     // It would never fit by waiting: staff must act, and the order's history shows so.
-    await remarks.save({ ...entry, status: 'failed', platform: { ...entry.platform, attempts, lastError: landing.message } });
+    await remarks.save({
+      ...entry,
+      status: 'failed',
+      platform: { ...entry.platform, attempts, lastError: landing.message },
+    });
     return 'failed';
   }
   await deps.orders.upsertMany([landing.order]);
   await remarks.save({
-    ...entry, status: landing.outcome,
+    ...entry,
+    status: landing.outcome,
     platform: {
-      attempts, lastError: entry.platform.lastError, landedAt: toInstant(deps.clock.now()), flagAfter: landing.flag,
+      attempts,
+      lastError: entry.platform.lastError,
+      landedAt: toInstant(deps.clock.now()),
+      flagAfter: landing.flag,
     },
   });
   return landing.outcome;

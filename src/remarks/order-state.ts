@@ -11,9 +11,18 @@ import type { RemarkOrderState } from './catalogue/types.js';
  * Statuses where the buyer has not paid. TRADE_CLOSED_BY_TAOBAO is a trade closed before payment
  * (TRADE_CLOSED is one closed after payment, by refund), so it counts as unpaid too.
  */
-const UNPAID: ReadonlySet<TradeStatus> = new Set<TradeStatus>(['WAIT_BUYER_PAY', 'TRADE_NO_CREATE_PAY', 'PAY_PENDING', 'TRADE_CLOSED_BY_TAOBAO']);
+const UNPAID: ReadonlySet<TradeStatus> = new Set<TradeStatus>([
+  'WAIT_BUYER_PAY',
+  'TRADE_NO_CREATE_PAY',
+  'PAY_PENDING',
+  'TRADE_CLOSED_BY_TAOBAO',
+]);
 
-export function remarkState(order: Pick<Order, 'status' | 'sellerMemo'>, printed: boolean, dateFormat = 'MM.DD'): RemarkOrderState {
+export function remarkState(
+  order: Pick<Order, 'status' | 'sellerMemo'>,
+  printed: boolean,
+  dateFormat = 'MM.DD',
+): RemarkOrderState {
   if (UNPAID.has(order.status)) return 'unpaid';
   return printed || memoShowsPrinted(order.sellerMemo, dateFormat) ? 'printed' : 'paid_not_printed';
 }

@@ -32,7 +32,8 @@ export interface LandingOptions {
   beforeWrite?: (memo: string, flag: number) => boolean;
 }
 
-const describe = (err: unknown) => (err instanceof AppError ? `${err.code}: ${err.message}` : String((err as Error)?.message ?? err));
+const describe = (err: unknown) =>
+  err instanceof AppError ? `${err.code}: ${err.message}` : String((err as Error)?.message ?? err);
 
 export async function landOnPlatform(
   platform: ShopPlatform,
@@ -48,14 +49,22 @@ export async function landOnPlatform(
     return { outcome: 'unreachable', error: describe(err) };
   }
   const plan = planAppend(order.sellerMemo, entry.text);
-  if (plan.status === 'too_long') return { outcome: 'too_long', message: plan.message, bytes: plan.bytes, limit: plan.limit };
-  if (plan.status === 'already_present') return { outcome: 'already_present', memo: order.sellerMemo, flag: order.sellerFlag, order };
+  if (plan.status === 'too_long')
+    return { outcome: 'too_long', message: plan.message, bytes: plan.bytes, limit: plan.limit };
+  if (plan.status === 'already_present')
+    return { outcome: 'already_present', memo: order.sellerMemo, flag: order.sellerFlag, order };
   const flag = mergeFlag(order.sellerFlag, entry.flag);
   if (opts.dryRun) return { outcome: 'written', memo: plan.memo, flag, order };
-  if (opts.beforeWrite && !opts.beforeWrite(plan.memo, flag)) return { outcome: 'unreachable', error: 'not written: the person stopped waiting' };
+  if (opts.beforeWrite && !opts.beforeWrite(plan.memo, flag))
+    return { outcome: 'unreachable', error: 'not written: the person stopped waiting' };
   try {
     const { modifiedAt } = await platform.updateMemo(entry.tid, plan.memo, flag, call);
-    return { outcome: 'written', memo: plan.memo, flag, order: { ...order, sellerMemo: plan.memo, sellerFlag: flag, modifiedAt } };
+    return {
+      outcome: 'written',
+      memo: plan.memo,
+      flag,
+      order: { ...order, sellerMemo: plan.memo, sellerFlag: flag, modifiedAt },
+    };
   } catch (err) {
     if (!isTransient(err)) throw err;
     return { outcome: 'unreachable', error: describe(err) };

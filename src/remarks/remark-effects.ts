@@ -35,7 +35,11 @@ export interface Effects {
 }
 
 /** A hand-off names its assignee by display name; tasks are matched by username. */
-export function assigneeOf(directory: StaffDirectory, displayName: string, writer: User): { username: string; displayName: string } {
+export function assigneeOf(
+  directory: StaffDirectory,
+  displayName: string,
+  writer: User,
+): { username: string; displayName: string } {
   if (displayName === writer.displayName) return writer;
   const c = findColleague(directory, displayName);
   return c ? { username: c.username, displayName: c.displayName } : { username: displayName, displayName };
@@ -49,25 +53,53 @@ export async function applyEffects(deps: EffectDeps, input: EffectInput): Promis
   if (rendered.kind === 'print.printed') await deps.remarks.setPrintMark({ tid, at, by: user.username });
   if (rendered.ledger) {
     effects.movement = await deps.ledger.debit(input.buyerNick, {
-      id: entryId, amountFen: rendered.ledger.amountFen, tid, entryId, staff: user.displayName, username: user.username, reason: rendered.kind, at,
+      id: entryId,
+      amountFen: rendered.ledger.amountFen,
+      tid,
+      entryId,
+      staff: user.displayName,
+      username: user.username,
+      reason: rendered.kind,
+      at,
     });
   }
   if (rendered.refund) {
     const r = rendered.refund;
     effects.refund = await deps.refunds.open({
-      id: entryId, tid, buyerNick: input.buyerNick, channel: r.channel, account: r.account, bankName: r.bankName ?? null,
-      realName: r.realName, reason: r.reason, amountFen: r.amountFen, sku: r.sku, staff: user.displayName, username: user.username,
-      line: rendered.registerLine ?? '', createdAt: at, day: shanghaiDate(input.at), state: 'open',
-      registeredAt: null, registeredBy: null, paidAt: null, paidBy: null,
+      id: entryId,
+      tid,
+      buyerNick: input.buyerNick,
+      channel: r.channel,
+      account: r.account,
+      bankName: r.bankName ?? null,
+      realName: r.realName,
+      reason: r.reason,
+      amountFen: r.amountFen,
+      sku: r.sku,
+      staff: user.displayName,
+      username: user.username,
+      line: rendered.registerLine ?? '',
+      createdAt: at,
+      day: shanghaiDate(input.at),
+      state: 'open',
+      registeredAt: null,
+      registeredBy: null,
+      paidAt: null,
+      paidBy: null,
     });
   }
   if (rendered.kind === 'refund.registered') await deps.refunds.markRegisteredForOrder(tid, user.displayName, at);
 
   const handoff = rendered.handoff;
-  if (handoff?.closes) effects.task = await deps.tasks.closeMatching({ tid, type: handoff.closes.type, closer: user, entryId });
+  if (handoff?.closes)
+    effects.task = await deps.tasks.closeMatching({ tid, type: handoff.closes.type, closer: user, entryId });
   if (handoff?.opens) {
     effects.task = await deps.tasks.open({
-      id: entryId, type: handoff.opens.type, tid, opener: user, assignee: assigneeOf(deps.directory, handoff.opens.assignee, user),
+      id: entryId,
+      type: handoff.opens.type,
+      tid,
+      opener: user,
+      assignee: assigneeOf(deps.directory, handoff.opens.assignee, user),
     });
   }
   return effects;

@@ -45,7 +45,13 @@ function canonical(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
 }
 
-export function entryId(parts: { tid: string; kind: string; fields: Record<string, unknown>; staff: string; day: string }): string {
+export function entryId(parts: {
+  tid: string;
+  kind: string;
+  fields: Record<string, unknown>;
+  staff: string;
+  day: string;
+}): string {
   const key = [parts.tid, parts.kind, canonical(parts.fields), parts.staff, parts.day].join('\u0000');
   return `r-${createHash('sha256').update(key).digest('hex').slice(0, 24)}`;
 }

@@ -24,7 +24,8 @@ export function orderRemarks(
 ): OrderRemarks {
   const order = deps.orders.get(tid);
   const history = [...deps.remarks.forOrder(tid)].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-  if (!order && !history.length) throw new NotFoundError({ message: `订单 ${tid} 不存在`, code: 'order_not_found', params: { tid } });
+  if (!order && !history.length)
+    throw new NotFoundError({ message: `订单 ${tid} 不存在`, code: 'order_not_found', params: { tid } });
   const raw = order?.sellerMemo ?? '';
   const opts = { dateFormat: deps.dateFormat, staffNames: deps.directory.list().map((c) => c.displayName) };
   return {

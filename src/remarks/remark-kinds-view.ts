@@ -5,7 +5,14 @@
  * shows up in the console without a console change.
  */
 import type { User } from '../accounts/index.js';
-import { kindStates, REMARK_KINDS, STATE_LABELS, type RemarkForm, type RemarkKind, type RemarkOrderState } from './catalogue/index.js';
+import {
+  kindStates,
+  REMARK_KINDS,
+  STATE_LABELS,
+  type RemarkForm,
+  type RemarkKind,
+  type RemarkOrderState,
+} from './catalogue/index.js';
 import type { TaskType } from '../tasks/index.js';
 
 export type FieldType = 'text' | 'amount' | 'enum' | 'boolean' | 'colleague';
@@ -46,9 +53,24 @@ export interface RemarkKindsView {
 }
 
 const FIELD_LABELS: Readonly<Record<string, string>> = {
-  amount: '金额（元）', sku: '货号', waybill: '运单号', field: '修改项', value: '新内容', assistant: '助理', keeper: '上架人',
-  reason: '原因', courierContact: '快递联系人', type: '退款类型', channel: '退款方式', account: '账号', realName: '实名',
-  bankName: '银行', auction: '拍卖款', fromSku: '原货号', toSku: '新货号', via: '通知方式',
+  amount: '金额（元）',
+  sku: '货号',
+  waybill: '运单号',
+  field: '修改项',
+  value: '新内容',
+  assistant: '助理',
+  keeper: '上架人',
+  reason: '原因',
+  courierContact: '快递联系人',
+  type: '退款类型',
+  channel: '退款方式',
+  account: '账号',
+  realName: '实名',
+  bankName: '银行',
+  auction: '拍卖款',
+  fromSku: '原货号',
+  toSku: '新货号',
+  via: '通知方式',
 };
 const OPTION_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   field: { address: '收件地址', receiver: '收件人', phone: '电话' },
@@ -56,12 +78,22 @@ const OPTION_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> 
   channel: { alipay: '支付宝', bank: '银行卡' },
 };
 const WRITER_LABELS: Readonly<Record<RemarkKind['writer'], string>> = {
-  staff: '客服', assistant: '仓库助理', original_staff: '交办的客服', keeper: '汇款专员',
+  staff: '客服',
+  assistant: '仓库助理',
+  original_staff: '交办的客服',
+  keeper: '汇款专员',
 };
 const COLLEAGUE_FIELDS = new Set(['assistant', 'keeper']);
 
 /** zod 4 schema introspection, only as deep as the catalogue's schemas go. */
-interface Schema { constructor: { name: string }; shape?: Record<string, Schema>; in?: Schema; options?: unknown[]; def?: { defaultValue?: unknown }; unwrap?: () => Schema }
+interface Schema {
+  constructor: { name: string };
+  shape?: Record<string, Schema>;
+  in?: Schema;
+  options?: unknown[];
+  def?: { defaultValue?: unknown };
+  unwrap?: () => Schema;
+}
 
 function objectShape(schema: Schema): Record<string, Schema> {
   if (schema.shape) return schema.shape;
@@ -81,10 +113,18 @@ function describeField(name: string, schema: Schema, forms: readonly RemarkForm[
   const fixed = forms.map((f) => f.fixed?.[name]);
   const onlyValue = fixed.length > 0 && fixed.every((v) => v !== undefined && v === fixed[0]) ? fixed[0] : undefined;
   const neededByText = forms.length > 0 && forms.every((f) => f.template.includes(`{${name}}`));
-  const field: KindField = { name, label: FIELD_LABELS[name] ?? name, type: 'text', required: !optional || (neededByText && fallback === undefined) || onlyValue !== undefined };
+  const field: KindField = {
+    name,
+    label: FIELD_LABELS[name] ?? name,
+    type: 'text',
+    required: !optional || (neededByText && fallback === undefined) || onlyValue !== undefined,
+  };
   if (inner.constructor.name === 'ZodEnum') {
     field.type = 'enum';
-    field.options = (inner.options as string[]).map((value) => ({ value, label: OPTION_LABELS[name]?.[value] ?? value }));
+    field.options = (inner.options as string[]).map((value) => ({
+      value,
+      label: OPTION_LABELS[name]?.[value] ?? value,
+    }));
   } else if (name === 'amount') field.type = 'amount';
   else if (name === 'auction') field.type = 'boolean';
   else if (COLLEAGUE_FIELDS.has(name)) {
@@ -106,7 +146,9 @@ function kindView(kind: RemarkKind, state: RemarkOrderState): KindView {
     writerLabel: WRITER_LABELS[kind.writer],
     flag: first.flag !== undefined ? first.flag : kind.flag,
     variants: [...new Set(forms.map((f) => f.variant))],
-    fields: Object.entries(objectShape(kind.schema as unknown as Schema)).map(([name, s]) => describeField(name, s, forms)),
+    fields: Object.entries(objectShape(kind.schema as unknown as Schema)).map(([name, s]) =>
+      describeField(name, s, forms),
+    ),
     opensTask: forms.find((f) => f.handoff?.opens)?.handoff?.opens?.type ?? null,
     closesTask: forms.find((f) => f.handoff?.closes)?.handoff?.closes?.type ?? null,
   };
@@ -115,9 +157,10 @@ function kindView(kind: RemarkKind, state: RemarkOrderState): KindView {
 /** The kinds `role` may write on an order in `state`, in the catalogue's order. */
 export function kindsForState(state: RemarkOrderState, role: User['role']): KindView[] {
   const keeper = role === 'keeper' || role === 'admin';
-  return REMARK_KINDS.filter((k) => kindStates(k).includes(state) && (k.writer !== 'keeper' || keeper)).map((k) => kindView(k, state));
+  return REMARK_KINDS.filter((k) => kindStates(k).includes(state) && (k.writer !== 'keeper' || keeper)).map((k) =>
+    kindView(k, state),
+  );
 }
-
 
 export function remarkKindsView(stateOf: (tid: string) => RemarkOrderState, tid: string, user: User): RemarkKindsView {
   const state = stateOf(tid);

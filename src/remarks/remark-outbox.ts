@@ -25,7 +25,10 @@ export interface OutboxCounts extends Record<string, number> {
 }
 
 const COUNTER: Record<TryOutcome, 'written' | 'alreadyPresent' | 'stillPending' | 'failed'> = {
-  written: 'written', already_present: 'alreadyPresent', pending: 'stillPending', failed: 'failed',
+  written: 'written',
+  already_present: 'alreadyPresent',
+  pending: 'stillPending',
+  failed: 'failed',
 };
 
 export interface RemarkOutbox {
@@ -34,7 +37,12 @@ export interface RemarkOutbox {
 }
 
 export function createRemarkOutbox(deps: {
-  remarks: RemarkRepository; platform: ShopPlatform; orders: OrderRepository; lock: KeyedLock; clock: Clock; logger: Logger;
+  remarks: RemarkRepository;
+  platform: ShopPlatform;
+  orders: OrderRepository;
+  lock: KeyedLock;
+  clock: Clock;
+  logger: Logger;
 }): RemarkOutbox {
   const { remarks } = deps;
 

@@ -51,13 +51,20 @@ export function createRemarkRepository(store: Store): RemarkRepository {
         tx.put<OrderRemarks>(REMARK_ENTRIES, entry.tid, doc);
         if (entry.status === 'pending') {
           const queued = tx.get<OutboxItem>(REMARK_OUTBOX, entry.id);
-          tx.put<OutboxItem>(REMARK_OUTBOX, entry.id, { id: entry.id, tid: entry.tid, queuedAt: queued?.queuedAt ?? entry.at });
+          tx.put<OutboxItem>(REMARK_OUTBOX, entry.id, {
+            id: entry.id,
+            tid: entry.tid,
+            queuedAt: queued?.queuedAt ?? entry.at,
+          });
         } else {
           tx.delete(REMARK_OUTBOX, entry.id);
         }
       });
     },
-    outbox: () => [...store.all<OutboxItem>(REMARK_OUTBOX)].sort((a, b) => (a.queuedAt < b.queuedAt ? -1 : a.queuedAt > b.queuedAt ? 1 : 0)),
+    outbox: () =>
+      [...store.all<OutboxItem>(REMARK_OUTBOX)].sort((a, b) =>
+        a.queuedAt < b.queuedAt ? -1 : a.queuedAt > b.queuedAt ? 1 : 0,
+      ),
     *all() {
       for (const doc of store.all<OrderRemarks>(REMARK_ENTRIES)) yield* doc.entries;
     },

@@ -11,7 +11,14 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import type { Logger } from '../shared/logger.js';
 import { shanghaiDate, toInstant, type Clock } from '../shared/time.js';
 import type { TaskView } from '../tasks/index.js';
-import { getRemarkKind, mergeFlag, REMARK_KIND_IDS, renderRemark, type RemarkKind, type RemarkOrderState } from './catalogue/index.js';
+import {
+  getRemarkKind,
+  mergeFlag,
+  REMARK_KIND_IDS,
+  renderRemark,
+  type RemarkKind,
+  type RemarkOrderState,
+} from './catalogue/index.js';
 import { planAppend } from './memo/index.js';
 import { remarkState } from './order-state.js';
 import { validateFields } from './catalogue/validate-fields.js';
@@ -74,14 +81,24 @@ export function createRemarkService(deps: RemarkServiceDeps) {
 
   function kindOf(id: unknown): RemarkKind {
     const kind = typeof id === 'string' ? getRemarkKind(id.trim()) : undefined;
-    if (!kind) throw new ValidationError({ message: '没有这种备注类型，请刷新页面后重新选择', code: 'unknown_kind', field: 'kind', params: { kind: String(id ?? ''), known: [...REMARK_KIND_IDS] } });
+    if (!kind)
+      throw new ValidationError({
+        message: '没有这种备注类型，请刷新页面后重新选择',
+        code: 'unknown_kind',
+        field: 'kind',
+        params: { kind: String(id ?? ''), known: [...REMARK_KIND_IDS] },
+      });
     return kind;
   }
 
   /** Keeper kinds record bookkeeping only the keeper does (退款已登记, 余额已登记). */
   function checkWriter(kind: RemarkKind, user: User): void {
     if (kind.writer === 'keeper' && user.role !== 'keeper' && user.role !== 'admin') {
-      throw new ForbiddenError({ message: `“${kind.title}”由上架/登记人写`, code: 'forbidden', params: { kind: kind.id } });
+      throw new ForbiddenError({
+        message: `“${kind.title}”由上架/登记人写`,
+        code: 'forbidden',
+        params: { kind: kind.id },
+      });
     }
   }
 
@@ -89,19 +106,36 @@ export function createRemarkService(deps: RemarkServiceDeps) {
     const order = orders.get(e.tid)!;
     const task = e.taskId ? deps.tasks.get(e.taskId) : undefined;
     return {
-      id: e.id, status: e.status === 'pending' ? 'pending' : 'already_present', dryRun, kind: e.kind, variant: e.variant, entry: e.text,
-      memo: order.sellerMemo, flag: order.sellerFlag, task: task ? deps.tasks.view(task) : null, ledger: null, refund: null,
+      id: e.id,
+      status: e.status === 'pending' ? 'pending' : 'already_present',
+      dryRun,
+      kind: e.kind,
+      variant: e.variant,
+      entry: e.text,
+      memo: order.sellerMemo,
+      flag: order.sellerFlag,
+      task: task ? deps.tasks.view(task) : null,
+      ledger: null,
+      refund: null,
     };
   }
 
   async function write(req: WriteRequest): Promise<WriteResult> {
     const tid = String(req.tid ?? '').trim();
-    if (!TID.test(tid)) throw new ValidationError({ message: '订单号只能是数字', code: 'tid_not_digits', field: 'tid', params: { tid } });
-    if (!orders.get(tid)) throw new NotFoundError({ message: `订单 ${tid} 不存在`, code: 'order_not_found', params: { tid } });
+    if (!TID.test(tid))
+      throw new ValidationError({ message: '订单号只能是数字', code: 'tid_not_digits', field: 'tid', params: { tid } });
+    if (!orders.get(tid))
+      throw new NotFoundError({ message: `订单 ${tid} 不存在`, code: 'order_not_found', params: { tid } });
     const kind = kindOf(req.kind);
     checkWriter(kind, req.user);
     const given = req.fields ?? {};
-    if (typeof given !== 'object' || Array.isArray(given)) throw new ValidationError({ message: '备注内容的填写方式不对', code: 'field_wrong_type', field: 'fields', params: { expected: 'object' } });
+    if (typeof given !== 'object' || Array.isArray(given))
+      throw new ValidationError({
+        message: '备注内容的填写方式不对',
+        code: 'field_wrong_type',
+        field: 'fields',
+        params: { expected: 'object' },
+      });
     const rawFields = resolveNamedColleagues(deps.directory, given);
     const at = clock.now();
     const staff = req.user.displayName;
@@ -115,17 +149,19 @@ export function createRemarkService(deps: RemarkServiceDeps) {
     // until the platform answers it (see settleLate), while the person already has "pending".
     let inFlight: Promise<unknown> | undefined;
     return new Promise<WriteResult>((answer, refuse) => {
-      lock.run(`order:${tid}`, async () => {
-        try {
-          const { result, late } = await underLock();
-          answer(result);
-          if (late) await settleLate(tid, id, late);
-        } catch (err) {
-          // Even when this write failed after the deadline, the overwrite on its way keeps the lock until it settles.
-          await inFlight?.catch(() => undefined);
-          throw err;
-        }
-      }).catch(refuse);
+      lock
+        .run(`order:${tid}`, async () => {
+          try {
+            const { result, late } = await underLock();
+            answer(result);
+            if (late) await settleLate(tid, id, late);
+          } catch (err) {
+            // Even when this write failed after the deadline, the overwrite on its way keeps the lock until it settles.
+            await inFlight?.catch(() => undefined);
+            throw err;
+          }
+        })
+        .catch(refuse);
     });
 
     async function underLock(): Promise<{ result: WriteResult; late?: Promise<Landing> }> {
@@ -134,13 +170,29 @@ export function createRemarkService(deps: RemarkServiceDeps) {
       const order = orders.get(tid)!;
       const state = remarkState(order, remarks.printMark(tid) !== undefined, deps.dateFormat);
       const go = async (): Promise<{ result: WriteResult; late?: Promise<Landing> }> => {
-        const balanceFen = kind.ledger === 'balance_debit' ? deps.ledger.balance(order.buyerNick, { excluding: id }) : undefined;
-        const rendered = renderRemark({ kind: kind.id, fields: rawFields, state, staff, at, dateFormat: deps.dateFormat, balanceFen, buyerNick: order.buyerNick });
+        const balanceFen =
+          kind.ledger === 'balance_debit' ? deps.ledger.balance(order.buyerNick, { excluding: id }) : undefined;
+        const rendered = renderRemark({
+          kind: kind.id,
+          fields: rawFields,
+          state,
+          staff,
+          at,
+          dateFormat: deps.dateFormat,
+          balanceFen,
+          buyerNick: order.buyerNick,
+        });
         const raced = await landWithinDeadline(deps.interactiveDeadlineMs ?? INTERACTIVE_DEADLINE_MS, (opts) =>
-          landOnPlatform(deps.platform, { tid, text: rendered.text, flag: rendered.flag }, { ...opts, dryRun }));
+          landOnPlatform(deps.platform, { tid, text: rendered.text, flag: rendered.flag }, { ...opts, dryRun }),
+        );
         const { landing, late } = raced;
         inFlight = late?.outcome;
-        if (landing.outcome === 'too_long') throw new ConflictError({ message: landing.message, code: 'memo_too_long', params: { bytes: landing.bytes, limit: landing.limit } });
+        if (landing.outcome === 'too_long')
+          throw new ConflictError({
+            message: landing.message,
+            code: 'memo_too_long',
+            params: { bytes: landing.bytes, limit: landing.limit },
+          });
         let status: WriteResult['status'];
         let memo: string;
         let flag: number;
@@ -150,25 +202,70 @@ export function createRemarkService(deps: RemarkServiceDeps) {
         } else if (landing.outcome === 'unreachable') {
           // Checked against the last memo we saw: a write that cannot fit is refused now, not queued.
           const plan = planAppend(order.sellerMemo, rendered.text);
-          if (plan.status === 'too_long') throw new ConflictError({ message: plan.message, code: 'memo_too_long', params: { bytes: plan.bytes, limit: plan.limit } });
+          if (plan.status === 'too_long')
+            throw new ConflictError({
+              message: plan.message,
+              code: 'memo_too_long',
+              params: { bytes: plan.bytes, limit: plan.limit },
+            });
           [status, memo, flag] = ['pending', plan.memo, mergeFlag(order.sellerFlag, rendered.flag)];
         } else {
           [status, memo, flag] = [landing.outcome, landing.memo, landing.flag];
         }
-        const ledger = rendered.ledger ? { amountFen: rendered.ledger.amountFen, remainingFen: rendered.ledger.remainingFen } : null;
-        const base = { id, status, dryRun, kind: kind.id, variant: rendered.variant, entry: rendered.text, memo, flag, ledger };
+        const ledger = rendered.ledger
+          ? { amountFen: rendered.ledger.amountFen, remainingFen: rendered.ledger.remainingFen }
+          : null;
+        const base = {
+          id,
+          status,
+          dryRun,
+          kind: kind.id,
+          variant: rendered.variant,
+          entry: rendered.text,
+          memo,
+          flag,
+          ledger,
+        };
         if (dryRun) {
           const opens = rendered.handoff?.opens;
           const preview = opens ? assigneeOf(deps.directory, opens.assignee, req.user) : null;
-          const task: TaskPreview | null = opens && preview ? { id: null, type: opens.type, assignee: preview.username, assigneeName: preview.displayName, state: 'open' } : null;
-          return { result: { ...base, task, refund: rendered.registerLine ? { id, line: rendered.registerLine } : null } };
+          const task: TaskPreview | null =
+            opens && preview
+              ? {
+                  id: null,
+                  type: opens.type,
+                  assignee: preview.username,
+                  assigneeName: preview.displayName,
+                  state: 'open',
+                }
+              : null;
+          return {
+            result: { ...base, task, refund: rendered.registerLine ? { id, line: rendered.registerLine } : null },
+          };
         }
 
         if (landing.outcome !== 'unreachable') await orders.upsertMany([landing.order]);
-        const effects = await applyEffects(deps, { entryId: id, tid, buyerNick: order.buyerNick, rendered, user: req.user, at });
+        const effects = await applyEffects(deps, {
+          entryId: id,
+          tid,
+          buyerNick: order.buyerNick,
+          rendered,
+          user: req.user,
+          at,
+        });
         await remarks.save({
-          id, tid, kind: kind.id, variant: rendered.variant, fields: rendered.fields, text: rendered.text, flag: rendered.flag,
-          staff, username: req.user.username, at: toInstant(at), day: shanghaiDate(at), status,
+          id,
+          tid,
+          kind: kind.id,
+          variant: rendered.variant,
+          fields: rendered.fields,
+          text: rendered.text,
+          flag: rendered.flag,
+          staff,
+          username: req.user.username,
+          at: toInstant(at),
+          day: shanghaiDate(at),
+          status,
           platform: {
             attempts: 1,
             lastError: landing.outcome === 'unreachable' ? landing.error : null,
@@ -214,7 +311,8 @@ export function createRemarkService(deps: RemarkServiceDeps) {
 
   /** The order's remark state (unpaid / paid not printed / printed) as `write` would decide it. */
   function stateOf(tid: string): RemarkOrderState {
-    if (!TID.test(tid)) throw new ValidationError({ message: '订单号只能是数字', code: 'tid_not_digits', field: 'tid', params: { tid } });
+    if (!TID.test(tid))
+      throw new ValidationError({ message: '订单号只能是数字', code: 'tid_not_digits', field: 'tid', params: { tid } });
     const order = orders.get(tid);
     if (!order) throw new NotFoundError({ message: `订单 ${tid} 不存在`, code: 'order_not_found', params: { tid } });
     return remarkState(order, remarks.printMark(tid) !== undefined, deps.dateFormat);

@@ -44,24 +44,44 @@ export function createRemarksModule(deps: RemarksModuleDeps) {
   const remarks = createRemarkRepository(deps.store);
   const logger = deps.logger.child({ module: 'remarks' });
   const remarkService = createRemarkService({
-    remarks, tasks, ledger, refunds, directory: deps.staffDirectory,
-    platform: deps.platform, orders: deps.orders, lock, clock: deps.clock, logger, dateFormat,
+    remarks,
+    tasks,
+    ledger,
+    refunds,
+    directory: deps.staffDirectory,
+    platform: deps.platform,
+    orders: deps.orders,
+    lock,
+    clock: deps.clock,
+    logger,
+    dateFormat,
     interactiveDeadlineMs: deps.interactiveDeadlineMs,
   });
-  const outbox = createRemarkOutbox({ remarks, platform: deps.platform, orders: deps.orders, lock, clock: deps.clock, logger });
+  const outbox = createRemarkOutbox({
+    remarks,
+    platform: deps.platform,
+    orders: deps.orders,
+    lock,
+    clock: deps.clock,
+    logger,
+  });
 
   const service = {
     /** Writes one remark as `user` (HTTP: the logged-in person; CLI: config.cliUser). */
     write: remarkService.write,
     stateOf: remarkService.stateOf,
-    history: (tid: string) => orderRemarks({ remarks, orders: deps.orders, directory: deps.staffDirectory, dateFormat }, tid),
+    history: (tid: string) =>
+      orderRemarks({ remarks, orders: deps.orders, directory: deps.staffDirectory, dateFormat }, tid),
     runOutbox: outbox.runOnce,
     /** Every entry, for the sales report and the handover. */
     entries: () => remarks.all(),
   };
 
   const routers: { path: string; router: Router }[] = [
-    { path: '/orders', router: remarksRouter({ write: service.write, history: service.history, stateOf: service.stateOf }) },
+    {
+      path: '/orders',
+      router: remarksRouter({ write: service.write, history: service.history, stateOf: service.stateOf }),
+    },
   ];
   const jobs: Job[] = [outbox.job];
   return { service, routers, jobs };

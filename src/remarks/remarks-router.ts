@@ -26,7 +26,13 @@ export function remarksRouter(deps: {
   r.post('/:tid/remarks', async (req, res) => {
     const b = body.parse(req.body ?? {});
     const dryRun = DRY_RUN.has(String(req.query.dryRun ?? '').toLowerCase());
-    const result = await deps.write({ tid: req.params.tid, kind: b.kind, fields: b.fields, user: currentUser(req), dryRun });
+    const result = await deps.write({
+      tid: req.params.tid,
+      kind: b.kind,
+      fields: b.fields,
+      user: currentUser(req),
+      dryRun,
+    });
     res.status(dryRun ? 200 : 201).json(result);
   });
   r.get('/:tid/remarks', (req, res) => {

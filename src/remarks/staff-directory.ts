@@ -46,7 +46,10 @@ export function findColleague(directory: StaffDirectory, nameOrUsername: string)
  * Replaces the `assistant` / `keeper` fields by the named colleague's display name, refusing a
  * name nobody has or a colleague of the wrong role (a 400 naming the field, nothing written).
  */
-export function resolveNamedColleagues(directory: StaffDirectory, fields: Record<string, unknown>): Record<string, unknown> {
+export function resolveNamedColleagues(
+  directory: StaffDirectory,
+  fields: Record<string, unknown>,
+): Record<string, unknown> {
   const out = { ...fields };
   for (const [field, roles] of Object.entries(FIELD_ROLES)) {
     const value = out[field];
@@ -54,11 +57,18 @@ export function resolveNamedColleagues(directory: StaffDirectory, fields: Record
     const colleague = findColleague(directory, value);
     const label = FIELD_LABEL[field]!;
     if (!colleague) {
-      throw new ValidationError({ message: `${label}“${value.trim()}”不是本店同事`, code: 'unknown_colleague', field: `fields.${field}`, params: { name: value.trim() } });
+      throw new ValidationError({
+        message: `${label}“${value.trim()}”不是本店同事`,
+        code: 'unknown_colleague',
+        field: `fields.${field}`,
+        params: { name: value.trim() },
+      });
     }
     if (!roles.includes(colleague.role)) {
       throw new ValidationError({
-        message: `${colleague.displayName} 不是${label}`, code: 'wrong_role', field: `fields.${field}`,
+        message: `${colleague.displayName} 不是${label}`,
+        code: 'wrong_role',
+        field: `fields.${field}`,
         params: { name: colleague.displayName, role: colleague.role, needs: [...roles] },
       });
     }

@@ -41,23 +41,44 @@ export function createReviewBook(deps: { store: Store; clock: Clock; windowDays:
     },
     async markHandled(r: StoredReview, message: { queued: boolean; reason?: string }, followUpId: string) {
       const at = toInstant(clock.now());
-      await repo.put({ ...r, handledAt: at, messageQueued: message.queued, messageReason: message.reason ?? null, followUpId });
+      await repo.put({
+        ...r,
+        handledAt: at,
+        messageQueued: message.queued,
+        messageReason: message.reason ?? null,
+        followUpId,
+      });
     },
   };
 }
 
 export type ReviewBook = ReturnType<typeof createReviewBook>;
 
-export async function repairReviews(deps: { book: ReviewBook; sink: Pick<MessageSink, 'enqueue'>; followUps: FollowUps }) {
+export async function repairReviews(deps: {
+  book: ReviewBook;
+  sink: Pick<MessageSink, 'enqueue'>;
+  followUps: FollowUps;
+}) {
   const counts = { messages: 0, refused: 0, phoneTasks: 0 };
   for (const r of deps.book.unhandled()) {
     const v = r.review;
     const label = v.result === 'bad' ? '差评' : '中评';
-    const answer = await deps.sink.enqueue({ kind: 'review-repair', tid: v.tid, buyerNick: v.buyerNick, reason: `${label}修复：${v.itemTitle}` });
+    const answer = await deps.sink.enqueue({
+      kind: 'review-repair',
+      tid: v.tid,
+      buyerNick: v.buyerNick,
+      reason: `${label}修复：${v.itemTitle}`,
+    });
     const [followUp, created] = await deps.followUps.open({
-      id: `review:${r.id}`, kind: 'review_phone', tid: v.tid, buyerNick: v.buyerNick,
-      title: `电话联系${label}买家`, detail: v.content.slice(0, 200),
-      owner: null, ownerName: null, shift: 'night',
+      id: `review:${r.id}`,
+      kind: 'review_phone',
+      tid: v.tid,
+      buyerNick: v.buyerNick,
+      title: `电话联系${label}买家`,
+      detail: v.content.slice(0, 200),
+      owner: null,
+      ownerName: null,
+      shift: 'night',
     });
     await deps.book.markHandled(r, answer, followUp.id);
     if (answer.queued) counts.messages++;
@@ -68,7 +89,12 @@ export async function repairReviews(deps: { book: ReviewBook; sink: Pick<Message
 }
 
 export function reviewRepairJob(
-  deps: { book: ReviewBook; platform: Pick<ShopPlatform, 'negativeReviews'>; sink: Pick<MessageSink, 'enqueue'>; followUps: FollowUps },
+  deps: {
+    book: ReviewBook;
+    platform: Pick<ShopPlatform, 'negativeReviews'>;
+    sink: Pick<MessageSink, 'enqueue'>;
+    followUps: FollowUps;
+  },
   settings: JobSettings,
 ): Job {
   return {

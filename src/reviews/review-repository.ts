@@ -26,7 +26,13 @@ export function createReviewRepository(store: Store) {
         for (const r of reviews) {
           if (tx.get(NEGATIVE_REVIEWS, reviewId(r))) continue;
           tx.put<StoredReview>(NEGATIVE_REVIEWS, reviewId(r), {
-            id: reviewId(r), review: r, seenAt, handledAt: null, messageQueued: null, messageReason: null, followUpId: null,
+            id: reviewId(r),
+            review: r,
+            seenAt,
+            handledAt: null,
+            messageQueued: null,
+            messageReason: null,
+            followUpId: null,
           });
         }
       }),

@@ -53,7 +53,14 @@ export function salesReport(input: {
     if (e.day < input.from || e.day > input.to) continue;
     const payment = input.paymentOf(e.tid);
     if (payment === undefined) missingOrders.push(e.tid);
-    const row = byStaff.get(e.username) ?? { staff: e.staff, username: e.username, orders: 0, amountFen: 0, amountYuan: '0', tids: [] };
+    const row = byStaff.get(e.username) ?? {
+      staff: e.staff,
+      username: e.username,
+      orders: 0,
+      amountFen: 0,
+      amountYuan: '0',
+      tids: [],
+    };
     row.orders++;
     row.amountFen += payment ?? 0;
     row.tids.push(e.tid);
@@ -64,7 +71,9 @@ export function salesReport(input: {
     .sort((a, b) => b.amountFen - a.amountFen || (a.staff < b.staff ? -1 : 1));
   const amountFen = staff.reduce((n, s) => n + s.amountFen, 0);
   return {
-    from: input.from, to: input.to, staff,
+    from: input.from,
+    to: input.to,
+    staff,
     totals: { orders: staff.reduce((n, s) => n + s.orders, 0), amountFen, amountYuan: formatYuan(amountFen) },
     missingOrders: missingOrders.sort(),
   };

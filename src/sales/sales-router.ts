@@ -22,11 +22,32 @@ export function salesRouter(deps: { report(from: string, to: string): SalesRepor
   r.get('/report', (req, res) => {
     const q = query.parse(req.query);
     const to = q.to ?? q.from;
-    for (const [field, d] of [['from', q.from], ['to', to]] as const) {
-      if (!isRealDay(d)) throw new ValidationError({ message: `${field === 'from' ? '开始日期' : '结束日期'}“${d}”不是真实的日期`, code: 'date_invalid', field, params: { date: d } });
+    for (const [field, d] of [
+      ['from', q.from],
+      ['to', to],
+    ] as const) {
+      if (!isRealDay(d))
+        throw new ValidationError({
+          message: `${field === 'from' ? '开始日期' : '结束日期'}“${d}”不是真实的日期`,
+          code: 'date_invalid',
+          field,
+          params: { date: d },
+        });
     }
-    if (to < q.from) throw new ValidationError({ message: '结束日期不能早于开始日期', code: 'range_reversed', field: 'to', params: { from: q.from, to } });
-    if ((startOfShanghaiDay(to) - startOfShanghaiDay(q.from)) / DAY >= MAX_DAYS) throw new ValidationError({ message: `最多查询${MAX_DAYS}天`, code: 'range_too_long', field: 'to', params: { maxDays: MAX_DAYS } });
+    if (to < q.from)
+      throw new ValidationError({
+        message: '结束日期不能早于开始日期',
+        code: 'range_reversed',
+        field: 'to',
+        params: { from: q.from, to },
+      });
+    if ((startOfShanghaiDay(to) - startOfShanghaiDay(q.from)) / DAY >= MAX_DAYS)
+      throw new ValidationError({
+        message: `最多查询${MAX_DAYS}天`,
+        code: 'range_too_long',
+        field: 'to',
+        params: { maxDays: MAX_DAYS },
+      });
     res.json(deps.report(q.from, to));
   });
   return r;

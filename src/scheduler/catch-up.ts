@@ -11,7 +11,11 @@ export type CatchUpDecision =
   | { run: true; dueAt: number }
   | { run: false; reason: 'no-catch-up' | 'up-to-date' | 'outside-window' | 'never-due'; dueAt: number | null };
 
-export function catchUpDecision(job: Pick<Job, 'schedule' | 'catchUpMinutes'>, lastSuccessAt: number | null, now: number): CatchUpDecision {
+export function catchUpDecision(
+  job: Pick<Job, 'schedule' | 'catchUpMinutes'>,
+  lastSuccessAt: number | null,
+  now: number,
+): CatchUpDecision {
   if (!job.catchUpMinutes || job.catchUpMinutes <= 0) return { run: false, reason: 'no-catch-up', dueAt: null };
   const dueAt = lastCronDue(job.schedule, now);
   if (dueAt === null) return { run: false, reason: 'never-due', dueAt };

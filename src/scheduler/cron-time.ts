@@ -22,7 +22,8 @@ export interface CronFields {
 const cache = new Map<string, CronFields>();
 
 function numbers(values: (number | string)[], field: string, expr: string): number[] {
-  if (values.some((v) => typeof v !== 'number')) throw new RangeError(`cron "${expr}": ${field} tokens such as L or # are not supported`);
+  if (values.some((v) => typeof v !== 'number'))
+    throw new RangeError(`cron "${expr}": ${field} tokens such as L or # are not supported`);
   return values as number[];
 }
 
@@ -45,7 +46,11 @@ export function parseCron(expr: string): CronFields {
   return fields;
 }
 
-interface Day { y: number; m: number; d: number }
+interface Day {
+  y: number;
+  m: number;
+  d: number;
+}
 
 /** The Shanghai calendar day `offset` days from the one holding `epochMs`. */
 function shanghaiDay(epochMs: number, offset: number): Day & { weekday: number } {
@@ -54,7 +59,8 @@ function shanghaiDay(epochMs: number, offset: number): Day & { weekday: number }
   return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate(), weekday: date.getUTCDay() };
 }
 
-const dayMatches = (f: CronFields, day: Day & { weekday: number }) => f.months.has(day.m) && f.days.has(day.d) && f.weekdays.has(day.weekday);
+const dayMatches = (f: CronFields, day: Day & { weekday: number }) =>
+  f.months.has(day.m) && f.days.has(day.d) && f.weekdays.has(day.weekday);
 const at = (day: Day, h: number, mi: number, s: number) => Date.UTC(day.y, day.m - 1, day.d, h, mi, s) - OFFSET_MS;
 
 /** The first run strictly after `afterMs` (epoch ms), or null if none within eight years. */

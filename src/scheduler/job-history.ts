@@ -31,7 +31,11 @@ export function createJobHistory(deps: { runs: AppendLog<JobRun>; store?: Store 
   const apply = (run: JobRun) => {
     if (run.outcome === 'skipped-overlap') return;
     const prev = states.get(run.job);
-    states.set(run.job, { job: run.job, lastRun: run, lastSuccessAt: run.outcome === 'ok' ? run.startedAt : (prev?.lastSuccessAt ?? null) });
+    states.set(run.job, {
+      job: run.job,
+      lastRun: run,
+      lastSuccessAt: run.outcome === 'ok' ? run.startedAt : (prev?.lastSuccessAt ?? null),
+    });
   };
 
   async function load() {

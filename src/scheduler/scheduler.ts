@@ -38,7 +38,11 @@ export interface Scheduler {
 
 /** The piece of node-cron we use, injectable so tests can fire ticks by hand. */
 export interface CronDriver {
-  schedule(expression: string, fn: () => Promise<void>, opts: { timezone: string; name: string }): { stop(): void | Promise<void> };
+  schedule(
+    expression: string,
+    fn: () => Promise<void>,
+    opts: { timezone: string; name: string },
+  ): { stop(): void | Promise<void> };
 }
 
 export const nodeCronDriver: CronDriver = {
@@ -76,10 +80,26 @@ export function startScheduler(jobs: Job[], deps: SchedulerDeps): Scheduler {
     let run: JobRun;
     try {
       const counts = await job.run(ctx);
-      run = { job: job.name, startedAt, finishedAt: toInstant(now()), outcome: 'ok', counts, error: null, reason: ctx.reason };
+      run = {
+        job: job.name,
+        startedAt,
+        finishedAt: toInstant(now()),
+        outcome: 'ok',
+        counts,
+        error: null,
+        reason: ctx.reason,
+      };
     } catch (err) {
       deps.logger.error({ err, job: job.name }, 'job failed');
-      run = { job: job.name, startedAt, finishedAt: toInstant(now()), outcome: 'failed', counts: {}, error: maskText(personError(err)?.message ?? (err as Error).message), reason: ctx.reason };
+      run = {
+        job: job.name,
+        startedAt,
+        finishedAt: toInstant(now()),
+        outcome: 'failed',
+        counts: {},
+        error: maskText(personError(err)?.message ?? (err as Error).message),
+        reason: ctx.reason,
+      };
     }
     await record(run);
     return run;
@@ -96,7 +116,15 @@ export function startScheduler(jobs: Job[], deps: SchedulerDeps): Scheduler {
   async function tick(job: Job) {
     if (running.has(job.name)) {
       const at = toInstant(now());
-      await record({ job: job.name, startedAt: at, finishedAt: at, outcome: 'skipped-overlap', counts: {}, error: null, reason: 'scheduled' });
+      await record({
+        job: job.name,
+        startedAt: at,
+        finishedAt: at,
+        outcome: 'skipped-overlap',
+        counts: {},
+        error: null,
+        reason: 'scheduled',
+      });
       return;
     }
     await guarded(job, { dueAt: lastCronDue(job.schedule, now()) ?? now(), reason: 'scheduled' });
@@ -108,7 +136,11 @@ export function startScheduler(jobs: Job[], deps: SchedulerDeps): Scheduler {
     for (const job of jobs) {
       const decision = catchUpDecision(job, history.lastSuccess(job.name), now());
       if (!decision.run) {
-        if (decision.reason === 'outside-window') deps.logger.info({ job: job.name, dueAt: toInstant(decision.dueAt!) }, 'missed run is outside its window; waiting for the next one');
+        if (decision.reason === 'outside-window')
+          deps.logger.info(
+            { job: job.name, dueAt: toInstant(decision.dueAt!) },
+            'missed run is outside its window; waiting for the next one',
+          );
         continue;
       }
       deps.logger.info({ job: job.name, dueAt: toInstant(decision.dueAt) }, 'making up a missed run');
@@ -119,7 +151,8 @@ export function startScheduler(jobs: Job[], deps: SchedulerDeps): Scheduler {
 
   let ready: Promise<JobRun[]> = history.load().then(() => []);
   if (deps.autoStart !== false) {
-    for (const job of jobs) tasks.push(driver.schedule(job.schedule, () => tick(job), { timezone: SHOP_TIME_ZONE, name: job.name }));
+    for (const job of jobs)
+      tasks.push(driver.schedule(job.schedule, () => tick(job), { timezone: SHOP_TIME_ZONE, name: job.name }));
     ready = catchUp().catch((err) => {
       deps.logger.error({ err }, 'catch-up of missed runs failed');
       return [];
@@ -132,7 +165,8 @@ export function startScheduler(jobs: Job[], deps: SchedulerDeps): Scheduler {
     has: (name) => byName.has(name),
     async runNow(name, reason = 'manual') {
       const job = byName.get(name);
-      if (!job) throw new NotFoundError({ message: `没有名为“${name}”的任务`, code: 'job_not_found', params: { name } });
+      if (!job)
+        throw new NotFoundError({ message: `没有名为“${name}”的任务`, code: 'job_not_found', params: { name } });
       await history.load();
       return guarded(job, { dueAt: now(), reason });
     },
@@ -140,8 +174,13 @@ export function startScheduler(jobs: Job[], deps: SchedulerDeps): Scheduler {
       jobs.map((j) => {
         const next = nextCronRun(j.schedule, now());
         return {
-          name: j.name, schedule: j.schedule, timeZone: SHOP_TIME_ZONE, description: j.description,
-          nextRun: next === null ? null : toInstant(next), lastRun: history.lastRun(j.name), running: running.has(j.name),
+          name: j.name,
+          schedule: j.schedule,
+          timeZone: SHOP_TIME_ZONE,
+          description: j.description,
+          nextRun: next === null ? null : toInstant(next),
+          lastRun: history.lastRun(j.name),
+          running: running.has(j.name),
           catchUpMinutes: j.catchUpMinutes ?? null,
         };
       }),

@@ -1,9 +1,19 @@
 import { join } from 'node:path';
 import type { Router } from 'express';
 import type { Config } from '../config/index.js';
-import { createKuaidi100SandboxRouter, createKuaidi100Tracker, createSandboxTracker, type LogisticsTracker } from '../logistics/index.js';
+import {
+  createKuaidi100SandboxRouter,
+  createKuaidi100Tracker,
+  createSandboxTracker,
+  type LogisticsTracker,
+} from '../logistics/index.js';
 import type { ShopPlatform } from '../platform/index.js';
-import { createSandboxPlatform, createSandboxRouter, createSandboxShop, type SandboxShop } from '../platform/sandbox/index.js';
+import {
+  createSandboxPlatform,
+  createSandboxRouter,
+  createSandboxShop,
+  type SandboxShop,
+} from '../platform/sandbox/index.js';
 import { createTaobaoPlatform } from '../platform/taobao/index.js';
 import type { Logger } from '../shared/logger.js';
 import type { Clock } from '../shared/time.js';
@@ -19,7 +29,10 @@ export interface Outside {
   close(): Promise<void>;
 }
 
-export async function connectOutside(config: Config, deps: { selfUrl: string; clock: Clock; logger: Logger }): Promise<Outside> {
+export async function connectOutside(
+  config: Config,
+  deps: { selfUrl: string; clock: Clock; logger: Logger },
+): Promise<Outside> {
   let shop: SandboxShop | null = null;
   let shopStore: LowdbStore | null = null;
   const routers: Router[] = [];
@@ -27,28 +40,62 @@ export async function connectOutside(config: Config, deps: { selfUrl: string; cl
   let platform: ShopPlatform;
   if (p.kind === 'sandbox') {
     // The sandbox shop is an outside system: it keeps its own store beside ours.
-    shopStore = await openLowdbStore({ dir: join(config.dataDir, 'sandbox'), collections: { 'sandbox.trades': { shards: 32 } }, logger: deps.logger });
-    shop = createSandboxShop({ seed: p.seed, orders: p.orders, clock: deps.clock, store: shopStore, logger: deps.logger });
+    shopStore = await openLowdbStore({
+      dir: join(config.dataDir, 'sandbox'),
+      collections: { 'sandbox.trades': { shards: 32 } },
+      logger: deps.logger,
+    });
+    shop = createSandboxShop({
+      seed: p.seed,
+      orders: p.orders,
+      clock: deps.clock,
+      store: shopStore,
+      logger: deps.logger,
+    });
     if (p.tickMs > 0) shop.start({ everyMs: p.tickMs });
     routers.push(createSandboxRouter(shop, { clock: deps.clock }));
-    platform = createSandboxPlatform({ baseUrl: deps.selfUrl, signMethod: p.signMethod, clock: deps.clock, logger: deps.logger });
+    platform = createSandboxPlatform({
+      baseUrl: deps.selfUrl,
+      signMethod: p.signMethod,
+      clock: deps.clock,
+      logger: deps.logger,
+    });
   } else {
     platform = createTaobaoPlatform({
-      gatewayUrl: p.gatewayUrl, appKey: p.appKey, appSecret: p.appSecret, session: p.sessionKey, signMethod: p.signMethod,
-      callsPerMinute: p.callsPerMinute, clock: deps.clock, logger: deps.logger,
+      gatewayUrl: p.gatewayUrl,
+      appKey: p.appKey,
+      appSecret: p.appSecret,
+      session: p.sessionKey,
+      signMethod: p.signMethod,
+      callsPerMinute: p.callsPerMinute,
+      clock: deps.clock,
+      logger: deps.logger,
     });
   }
   const l = config.logistics;
   let tracker: LogisticsTracker;
   if (l.kind === 'sandbox') {
-    if (!shop) throw new Error('logistics.kind "sandbox" follows the sandbox shop\'s parcels: use it with platform.kind "sandbox", or configure kuaidi100');
+    if (!shop)
+      throw new Error(
+        'logistics.kind "sandbox" follows the sandbox shop\'s parcels: use it with platform.kind "sandbox", or configure kuaidi100',
+      );
     routers.push(createKuaidi100SandboxRouter(shop, { clock: deps.clock }));
     tracker = createSandboxTracker({ baseUrl: deps.selfUrl, clock: deps.clock, logger: deps.logger });
   } else {
-    tracker = createKuaidi100Tracker({ customer: l.customer, key: l.key, baseUrl: l.baseUrl, callsPerMinute: l.callsPerMinute, clock: deps.clock, logger: deps.logger });
+    tracker = createKuaidi100Tracker({
+      customer: l.customer,
+      key: l.key,
+      baseUrl: l.baseUrl,
+      callsPerMinute: l.callsPerMinute,
+      clock: deps.clock,
+      logger: deps.logger,
+    });
   }
   return {
-    platform, tracker, shop, sandboxRouters: routers,
+    platform,
+    tracker,
+    shop,
+    sandboxRouters: routers,
     async close() {
       shop?.stop();
       await shop?.flush();

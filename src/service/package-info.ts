@@ -6,4 +6,9 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
 
-export const packageInfo = { root, version: pkg.version, templatesDir: join(root, 'templates'), consoleDir: join(root, 'src', 'console', 'public') };
+export const packageInfo = {
+  root,
+  version: pkg.version,
+  templatesDir: join(root, 'templates'),
+  consoleDir: join(root, 'src', 'console', 'public'),
+};

@@ -65,7 +65,12 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
   const templates = await loadTemplates(packageInfo.templatesDir);
   const store = await openLowdbStore({
     dir: config.dataDir,
-    collections: { [ORDERS]: ORDER_COLLECTION, parcels: { shards: 16 }, 'remark-entries': { shards: 16 }, messages: { shards: 16 } },
+    collections: {
+      [ORDERS]: ORDER_COLLECTION,
+      parcels: { shards: 16 },
+      'remark-entries': { shards: 16 },
+      messages: { shards: 16 },
+    },
     migrations: MIGRATIONS,
     logger,
   });
@@ -91,14 +96,26 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
   const outside = await connectOutside(config, { selfUrl, clock, logger }).catch(undo);
   opened.push(() => outside.close());
   const domains = await wireDomains({
-    config, store, outside, templates, clock, logger, runJobs: opts.jobs !== false, onSyncProgress: opts.onSyncProgress,
+    config,
+    store,
+    outside,
+    templates,
+    clock,
+    logger,
+    runJobs: opts.jobs !== false,
+    onSyncProgress: opts.onSyncProgress,
   }).catch(undo);
   opened.push(() => domains.scheduler.stop());
   if (opts.advertise !== false) {
-    await store.advertise({ port, token: domains.sessions.issueLocalToken(config.cliUser), cliUser: config.cliUser }).catch(undo);
+    await store
+      .advertise({ port, token: domains.sessions.issueLocalToken(config.cliUser), cliUser: config.cliUser })
+      .catch(undo);
   }
   handler = domains.app;
-  logger.info({ url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`, platform: outside.platform.kind }, 'xiaoer is serving');
+  logger.info(
+    { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`, platform: outside.platform.kind },
+    'xiaoer is serving',
+  );
 
   if (opts.initialSync !== false) {
     void domains.sync.syncAll().catch((err) => logger.error({ err }, 'initial sync failed'));
@@ -106,9 +123,18 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
 
   let closing: Promise<void> | null = null;
   return {
-    url: selfUrl, port, store, outside, templates,
+    url: selfUrl,
+    port,
+    store,
+    outside,
+    templates,
     issueCliToken: () => domains.sessions.issueLocalToken(config.cliUser),
-    sync: domains.sync, scheduler: domains.scheduler, remarks: domains.remarks, messaging: domains.messaging, transfers: domains.transfers, operations: domains.operations,
+    sync: domains.sync,
+    scheduler: domains.scheduler,
+    remarks: domains.remarks,
+    messaging: domains.messaging,
+    transfers: domains.transfers,
+    operations: domains.operations,
     close: () =>
       (closing ??= (async () => {
         await domains.scheduler.stop();

@@ -39,7 +39,13 @@ export interface Domains {
  * repositories over the store, services over the ports, routers under /api, jobs on the scheduler.
  */
 export async function wireDomains(deps: {
-  config: Config; store: Store; outside: Outside; templates: TemplateSet; clock: Clock; logger: Logger; runJobs: boolean;
+  config: Config;
+  store: Store;
+  outside: Outside;
+  templates: TemplateSet;
+  clock: Clock;
+  logger: Logger;
+  runJobs: boolean;
   onSyncProgress?: Parameters<SyncService['syncAll']>[0];
 }): Promise<Domains> {
   const { config, store, outside, clock, logger } = deps;
@@ -49,31 +55,75 @@ export async function wireDomains(deps: {
   const parcels = createParcelRepository(store);
   const syncState = createSyncState(store);
   const syncService = createSyncService({
-    platform: outside.platform, tracker: outside.tracker, orders, parcels, state: syncState, clock, logger,
-    overlapMinutes: config.sync.overlapMinutes, backfillDays: config.sync.backfillDays, parcelIntervalMinutes: config.sync.parcelIntervalMinutes,
+    platform: outside.platform,
+    tracker: outside.tracker,
+    orders,
+    parcels,
+    state: syncState,
+    clock,
+    logger,
+    overlapMinutes: config.sync.overlapMinutes,
+    backfillDays: config.sync.backfillDays,
+    parcelIntervalMinutes: config.sync.parcelIntervalMinutes,
   });
   // Every full run (the route's, a job's) also reports to the observer, so a CLI that hosts this
   // instance shows the progress of the sync its own HTTP request started.
   const observe = deps.onSyncProgress;
   const sync: SyncService = observe
-    ? { ...syncService, syncAll: (onProgress) => syncService.syncAll((p) => { onProgress?.(p); observe(p); }) }
+    ? {
+        ...syncService,
+        syncAll: (onProgress) =>
+          syncService.syncAll((p) => {
+            onProgress?.(p);
+            observe(p);
+          }),
+      }
     : syncService;
   const remarks = wireRemarkFeatures({
-    store, platform: outside.platform, orders, clock, logger, memoDateFormat: config.memoDateFormat,
+    store,
+    platform: outside.platform,
+    orders,
+    clock,
+    logger,
+    memoDateFormat: config.memoDateFormat,
     staffDirectory: staffDirectoryFromUsers([...accounts.values()].map(toUser)),
   });
 
-  const messaging = createMessagingModule({ store, orders, parcels, templates: deps.templates, clock, logger, config: config.messaging, shopName: config.shopName });
+  const messaging = createMessagingModule({
+    store,
+    orders,
+    parcels,
+    templates: deps.templates,
+    clock,
+    logger,
+    config: config.messaging,
+    shopName: config.shopName,
+  });
   const transfers = createTransfersModule({
-    store, orders, platform: outside.platform, clock, logger,
-    remarks: remarks.service, tasks: transferChaseOpener(createFollowUps({ store, clock })),
+    store,
+    orders,
+    platform: outside.platform,
+    clock,
+    logger,
+    remarks: remarks.service,
+    tasks: transferChaseOpener(createFollowUps({ store, clock })),
     messages: { enqueue: (m) => messaging.service.enqueue(m) },
   });
   const staffDirectory = staffDirectoryFromUsers([...accounts.values()].map(toUser));
   const operations = createOperationsModule({
-    store, orders, platform: outside.platform, clock, logger, staffDirectory, config: config.jobs, memoDateFormat: config.memoDateFormat,
+    store,
+    orders,
+    platform: outside.platform,
+    clock,
+    logger,
+    staffDirectory,
+    config: config.jobs,
+    memoDateFormat: config.memoDateFormat,
     otherJobs: [...syncJobs(sync, config.jobs.schedules), ...remarks.jobs, ...messaging.jobs],
-    messages: { enqueue: (req) => messaging.service.enqueue(req), notifyStaff: (n) => messaging.service.notifyStaff(n) },
+    messages: {
+      enqueue: (req) => messaging.service.enqueue(req),
+      notifyStaff: (n) => messaging.service.notifyStaff(n),
+    },
     messageStats: messaging.service,
     transferChecks: transferChecks(transfers.service),
     transferStatus: transferStatus(transfers.service),
@@ -85,7 +135,8 @@ export async function wireDomains(deps: {
     buyers: outside.shop ? sandboxBuyerDirectory(outside.shop) : undefined,
     autoStart: deps.runJobs,
   });
-  if (operations.missingJobs.length) logger.info({ missing: operations.missingJobs }, 'jobs not scheduled: their module is not wired');
+  if (operations.missingJobs.length)
+    logger.info({ missing: operations.missingJobs }, 'jobs not scheduled: their module is not wired');
 
   const app = createApp({
     logger,
@@ -112,5 +163,14 @@ export async function wireDomains(deps: {
       ...operations.routers,
     ],
   });
-  return { app, sessions, sync, remarks: remarks.service, messaging: messaging.service, transfers: transfers.service, operations, scheduler: operations.scheduler };
+  return {
+    app,
+    sessions,
+    sync,
+    remarks: remarks.service,
+    messaging: messaging.service,
+    transfers: transfers.service,
+    operations,
+    scheduler: operations.scheduler,
+  };
 }

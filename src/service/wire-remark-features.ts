@@ -44,12 +44,21 @@ export function wireRemarkFeatures(deps: RemarkFeaturesDeps) {
     ...remarks.service,
     tasks: tasks.service,
     ledger: { account: keeper.service.account, credit: keeper.service.credit },
-    refunds: { list: keeper.service.listRefunds, register: keeper.service.registerRefund, markPaid: keeper.service.markRefundPaid },
+    refunds: {
+      list: keeper.service.listRefunds,
+      register: keeper.service.registerRefund,
+      markPaid: keeper.service.markRefundPaid,
+    },
     /** The day's refund register as CSV (UTF-8 BOM, CRLF) or XLSX, for `xiaoer refunds export --date`. */
     exportRefunds: (date: string, format: ExportFormat = 'csv') => keeper.service.exportRefunds(date, format),
     salesReport: sales.report,
   };
-  const routers: { path: string; router: Router }[] = [...remarks.routers, ...tasks.routers, ...keeper.routers, ...sales.routers];
+  const routers: { path: string; router: Router }[] = [
+    ...remarks.routers,
+    ...tasks.routers,
+    ...keeper.routers,
+    ...sales.routers,
+  ];
   return { service, routers, jobs: remarks.jobs };
 }
 

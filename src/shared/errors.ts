@@ -14,7 +14,7 @@
 
 /** A value a message was built from: JSON-safe, so it goes into the answer as it is. */
 export type ErrorParam =
-  | string | number | boolean | null | readonly ErrorParam[] | { readonly [key: string]: ErrorParam };
+  string | number | boolean | null | readonly ErrorParam[] | { readonly [key: string]: ErrorParam };
 export type ErrorParams = Readonly<Record<string, ErrorParam>>;
 
 export interface ErrorInit {
@@ -62,25 +62,35 @@ export class ValidationError extends AppError {
 }
 
 export class NotFoundError extends AppError {
-  constructor(message: MessageOrInit, code = 'not_found') { super(code, message); }
+  constructor(message: MessageOrInit, code = 'not_found') {
+    super(code, message);
+  }
 }
 
 export class AuthenticationError extends AppError {
-  constructor(message: MessageOrInit = '未登录或登录已过期，请重新登录', code = 'unauthenticated') { super(code, message); }
+  constructor(message: MessageOrInit = '未登录或登录已过期，请重新登录', code = 'unauthenticated') {
+    super(code, message);
+  }
 }
 
 export class ForbiddenError extends AppError {
-  constructor(message: MessageOrInit = '你的账号没有这个操作的权限', code = 'forbidden') { super(code, message); }
+  constructor(message: MessageOrInit = '你的账号没有这个操作的权限', code = 'forbidden') {
+    super(code, message);
+  }
 }
 
 /** The request is bigger than the service takes (an upload over its limit): refused before it is read, 413. */
 export class TooLargeError extends AppError {
-  constructor(message: MessageOrInit, code = 'too_large') { super(code, message); }
+  constructor(message: MessageOrInit, code = 'too_large') {
+    super(code, message);
+  }
 }
 
 /** The request conflicts with the current state (e.g. a kind that does not apply, a lock held). */
 export class ConflictError extends AppError {
-  constructor(message: MessageOrInit, code = 'conflict') { super(code, message); }
+  constructor(message: MessageOrInit, code = 'conflict') {
+    super(code, message);
+  }
 }
 
 /**
@@ -94,8 +104,13 @@ export class UpstreamError extends AppError {
   readonly retryAfterMs: number | undefined;
   readonly details: Record<string, unknown>;
   constructor(opts: {
-    upstream: string; code: string; message: string; retriable: boolean; retryAfterMs?: number;
-    details?: Record<string, unknown>; cause?: unknown;
+    upstream: string;
+    code: string;
+    message: string;
+    retriable: boolean;
+    retryAfterMs?: number;
+    details?: Record<string, unknown>;
+    cause?: unknown;
   }) {
     super(opts.code, { message: opts.message, detail: opts.message }, { cause: opts.cause });
     this.upstream = opts.upstream;

@@ -4,7 +4,11 @@
  * instead of rounding them; a cell that starts like a formula gets a leading apostrophe, so a buyer
  * nick can never run in Excel. `numeric` columns (amounts) are left as they are.
  */
-export function excelCsv(headers: readonly string[], rows: readonly (readonly string[])[], numeric: readonly number[] = []): Buffer {
+export function excelCsv(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+  numeric: readonly number[] = [],
+): Buffer {
   const cell = (value: string, column: number): string => {
     let v = value;
     if (!numeric.includes(column) && /^[=+\-@\t\r]/.test(v)) v = `'${v}`;

@@ -78,15 +78,42 @@ export function maskText(text: string): string {
 
 /** Field names whose values are personal data, masked whole whatever they contain. */
 const FIELD_MASKS: Record<string, (v: string) => string> = {
-  mobile: maskPhone, phone: maskPhone, receiverMobile: maskPhone, receiver_mobile: maskPhone, receiver_phone: maskPhone,
-  address: maskAddress, receiverAddress: maskAddress, receiver_address: maskAddress,
-  name: maskName, realName: maskName, receiverName: maskName, receiver_name: maskName, payerName: maskName,
-  account: maskAccount, alipayAccount: maskAccount, bankAccount: maskAccount, counterpartyAccount: maskAccount,
-  idNumber: maskIdNumber, idCard: maskIdNumber,
+  mobile: maskPhone,
+  phone: maskPhone,
+  receiverMobile: maskPhone,
+  receiver_mobile: maskPhone,
+  receiver_phone: maskPhone,
+  address: maskAddress,
+  receiverAddress: maskAddress,
+  receiver_address: maskAddress,
+  name: maskName,
+  realName: maskName,
+  receiverName: maskName,
+  receiver_name: maskName,
+  payerName: maskName,
+  account: maskAccount,
+  alipayAccount: maskAccount,
+  bankAccount: maskAccount,
+  counterpartyAccount: maskAccount,
+  idNumber: maskIdNumber,
+  idCard: maskIdNumber,
 };
 
 /** Identifiers that look like numbers but are not personal: never masked, or logs lose their use. */
-const NOT_PERSONAL = new Set(['tid', 'oid', 'tids', 'waybill', 'invoiceNo', 'company', 'kind', 'id', 'requestId', 'request_id', 'entryId', 'job']);
+const NOT_PERSONAL = new Set([
+  'tid',
+  'oid',
+  'tids',
+  'waybill',
+  'invoiceNo',
+  'company',
+  'kind',
+  'id',
+  'requestId',
+  'request_id',
+  'entryId',
+  'job',
+]);
 
 const MOBILE_NUMBER = /^1[3-9]\d{9}$/;
 
@@ -96,7 +123,12 @@ export function maskDeep(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return maskText(value);
   if (Array.isArray(value)) return value.map((v) => maskDeep(v, depth + 1));
   if (value && typeof value === 'object') {
-    if (value instanceof Error) return { type: value.name, message: maskText(value.message), stack: value.stack ? maskText(value.stack) : undefined };
+    if (value instanceof Error)
+      return {
+        type: value.name,
+        message: maskText(value.message),
+        stack: value.stack ? maskText(value.stack) : undefined,
+      };
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       if (NOT_PERSONAL.has(k) && (typeof v === 'string' || typeof v === 'number')) {
@@ -109,6 +141,7 @@ export function maskDeep(value: unknown, depth = 0): unknown {
     return out;
   }
   // A mobile held as a number (an import that parsed a column as numeric) is still a mobile.
-  if (typeof value === 'number' && Number.isInteger(value) && MOBILE_NUMBER.test(String(value))) return maskText(String(value));
+  if (typeof value === 'number' && Number.isInteger(value) && MOBILE_NUMBER.test(String(value)))
+    return maskText(String(value));
   return value;
 }

@@ -13,7 +13,9 @@ export function moduleWorker(base: string, name: string, options: WorkerOptions 
   if (!fromSource) return new Worker(url, options);
   const loader = process.env.XIAOER_TS_WORKER_LOADER;
   if (!loader) {
-    throw new Error(`${url.pathname} is TypeScript: set XIAOER_TS_WORKER_LOADER to a module that lets Node load it (test/support/ts-worker-loader.mjs), or run the build`);
+    throw new Error(
+      `${url.pathname} is TypeScript: set XIAOER_TS_WORKER_LOADER to a module that lets Node load it (test/support/ts-worker-loader.mjs), or run the build`,
+    );
   }
   return new Worker(url, { ...options, execArgv: [...(options.execArgv ?? []), '--import', loader] });
 }

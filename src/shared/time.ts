@@ -12,22 +12,42 @@ export interface Clock {
 export const systemClock: Clock = { now: () => Date.now() };
 
 /** A clock tests can move by hand. */
-export function fixedClock(start: number | string): Clock & { set(t: number | string): void; advance(ms: number): void } {
+export function fixedClock(
+  start: number | string,
+): Clock & { set(t: number | string): void; advance(ms: number): void } {
   let t = typeof start === 'string' ? parseInstant(start) : start;
   return {
     now: () => t,
-    set: (v) => { t = typeof v === 'string' ? parseInstant(v) : v; },
-    advance: (ms) => { t += ms; },
+    set: (v) => {
+      t = typeof v === 'string' ? parseInstant(v) : v;
+    },
+    advance: (ms) => {
+      t += ms;
+    },
   };
 }
 
-interface ShanghaiParts { year: number; month: number; day: number; hour: number; minute: number; second: number; ms: number; weekday: number }
+interface ShanghaiParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  ms: number;
+  weekday: number;
+}
 
 export function shanghaiParts(epochMs: number): ShanghaiParts {
   const d = new Date(epochMs + OFFSET_MS);
   return {
-    year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(),
-    hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), ms: d.getUTCMilliseconds(),
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    ms: d.getUTCMilliseconds(),
     weekday: d.getUTCDay(),
   };
 }
@@ -44,7 +64,14 @@ export function formatTopTime(epochMs: number): string {
 export function parseTopTime(text: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/.exec(text.trim());
   if (!m) throw new RangeError(`not a platform time (yyyy-MM-dd HH:mm:ss): ${JSON.stringify(text)}`);
-  const [year, month, day, hour, minute, second] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = m.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   // Date.UTC would roll 25:00 or 31 November over into the next day, and read years 0–99 as
   // 1900–1999 (a 0001-01-01 placeholder would become 1901); such text is refused, not moved.
   if (year < 1000 || !isCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59) {
@@ -77,7 +104,8 @@ export function parseInstant(text: string): number {
     const [, y, mo, d, h = '0', mi = '0', sec = '0', ms = '0'] = local;
     return Date.UTC(+y!, +mo! - 1, +d!, +h, +mi, +sec, +ms.padEnd(3, '0')) - OFFSET_MS;
   }
-  if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(text.trim())) throw new RangeError(`not an ISO-8601 instant: ${JSON.stringify(text)}`);
+  if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(text.trim()))
+    throw new RangeError(`not an ISO-8601 instant: ${JSON.stringify(text)}`);
   const t = Date.parse(text);
   if (Number.isNaN(t)) throw new RangeError(`not an ISO-8601 instant: ${JSON.stringify(text)}`);
   return t;
@@ -104,12 +132,18 @@ export function formatShanghaiDate(epochMs: number, format: string): string {
   const p = shanghaiParts(epochMs);
   return format.replace(/YYYY|YY|MM|M|DD|D/g, (tok) => {
     switch (tok) {
-      case 'YYYY': return String(p.year);
-      case 'YY': return p2(p.year % 100);
-      case 'MM': return p2(p.month);
-      case 'M': return String(p.month);
-      case 'DD': return p2(p.day);
-      default: return String(p.day);
+      case 'YYYY':
+        return String(p.year);
+      case 'YY':
+        return p2(p.year % 100);
+      case 'MM':
+        return p2(p.month);
+      case 'M':
+        return String(p.month);
+      case 'DD':
+        return p2(p.day);
+      default:
+        return String(p.day);
     }
   });
 }

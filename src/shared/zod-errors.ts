@@ -47,8 +47,15 @@ const COMMON_LABELS: FieldLabels = {
 };
 
 const TYPE_NAMES: Readonly<Record<string, string>> = {
-  string: '文字', number: '数字', int: '整数', bigint: '整数', boolean: '“是”或“否”', array: '一组值', object: '一组填写项',
-  date: '日期', file: '文件',
+  string: '文字',
+  number: '数字',
+  int: '整数',
+  bigint: '整数',
+  boolean: '“是”或“否”',
+  array: '一组值',
+  object: '一组填写项',
+  date: '日期',
+  file: '文件',
 };
 
 const CJK = /[\u3400-\u9fff]/;
@@ -79,7 +86,8 @@ function isMissing(issue: Issue, inputs: readonly unknown[] | undefined, base: r
   }
   // An enum or literal left out is reported as a value not allowed; what was sent tells it was not sent at all.
   if (issue.code === 'invalid_value' && inputs) return absentIn(inputs, path);
-  if (issue.code === 'invalid_union') return issue.errors.length > 0 && issue.errors.every((branch) => branch.some((i) => isMissing(i, inputs, path)));
+  if (issue.code === 'invalid_union')
+    return issue.errors.length > 0 && issue.errors.every((branch) => branch.some((i) => isMissing(i, inputs, path)));
   return false;
 }
 
@@ -128,7 +136,8 @@ function describedAt(schema: z.ZodType | undefined, path: readonly PropertyKey[]
   for (let i = 0; s && i < 10; i++) {
     if (s.description) return s.description;
     const def = defOf(s);
-    s = (WRAPPERS.has(def.type as string) ? def.innerType : def.type === 'pipe' ? def.in : undefined) as z.ZodType | undefined;
+    s = (WRAPPERS.has(def.type as string) ? def.innerType : def.type === 'pipe' ? def.in : undefined) as
+      z.ZodType | undefined;
   }
   return undefined;
 }
@@ -175,7 +184,8 @@ function sizeLimit(issue: Extract<Issue, { code: 'too_big' | 'too_small' }>, nam
       : { code: 'field_too_few', message: `${n}至少要${limit}项`, params };
   }
   const shown = amountText(limit as number, named.spec);
-  if (big) return { code: 'field_too_large', message: inclusive ? `${n}不能大于${shown}` : `${n}必须小于${shown}`, params };
+  if (big)
+    return { code: 'field_too_large', message: inclusive ? `${n}不能大于${shown}` : `${n}必须小于${shown}`, params };
   return { code: 'field_too_small', message: inclusive ? `${n}不能小于${shown}` : `${n}必须大于${shown}`, params };
 }
 
@@ -183,7 +193,8 @@ function allowedValues(values: readonly unknown[], named: Named): Translated {
   const texts = values.map((v) => named.spec?.values?.[String(v)] ?? String(v));
   const listable = named.spec?.values !== undefined || texts.every((t) => CJK.test(t) || /^\d+$/.test(t));
   const params = { allowed: values.map((v) => (typeof v === 'number' || typeof v === 'boolean' ? v : String(v))) };
-  if (listable && texts.length) return { code: 'field_not_allowed', message: `${named.text}只能是：${texts.join('、')}`, params };
+  if (listable && texts.length)
+    return { code: 'field_not_allowed', message: `${named.text}只能是：${texts.join('、')}`, params };
   return { code: 'field_not_allowed', message: `${named.text}不是可以选择的值`, params };
 }
 
@@ -197,7 +208,11 @@ function translate(issue: Issue, named: Named, inputs: readonly unknown[] | unde
         return { code: 'field_wrong_type', message: `${n}应该是以元为单位、最多两位小数的金额`, params: { expected } };
       }
       const type = TYPE_NAMES[expected];
-      return { code: 'field_wrong_type', message: type ? `${n}应该是${type}` : `${n}的填写方式不对`, params: { expected } };
+      return {
+        code: 'field_wrong_type',
+        message: type ? `${n}应该是${type}` : `${n}的填写方式不对`,
+        params: { expected },
+      };
     }
     case 'too_big':
     case 'too_small':
@@ -206,13 +221,26 @@ function translate(issue: Issue, named: Named, inputs: readonly unknown[] | unde
       return allowedValues(issue.values, named);
     case 'invalid_format': {
       const example = named.spec?.example;
-      const what = issue.format === 'email' ? '不是有效的邮箱地址' : issue.format === 'url' ? '不是有效的网址' : '格式不对';
-      return { code: 'field_bad_format', message: `${n}${what}${example ? `，应该像这样：${example}` : ''}`, params: { format: issue.format } };
+      const what =
+        issue.format === 'email' ? '不是有效的邮箱地址' : issue.format === 'url' ? '不是有效的网址' : '格式不对';
+      return {
+        code: 'field_bad_format',
+        message: `${n}${what}${example ? `，应该像这样：${example}` : ''}`,
+        params: { format: issue.format },
+      };
     }
     case 'not_multiple_of':
-      return { code: 'field_not_multiple', message: `${n}必须是${amountText(issue.divisor as number, named.spec)}的整数倍`, params: { divisor: Number(issue.divisor) } };
+      return {
+        code: 'field_not_multiple',
+        message: `${n}必须是${amountText(issue.divisor as number, named.spec)}的整数倍`,
+        params: { divisor: Number(issue.divisor) },
+      };
     case 'unrecognized_keys':
-      return { code: 'field_unknown', message: `有${issue.keys.length}项内容不是这里可以填写的`, params: { keys: [...issue.keys] } };
+      return {
+        code: 'field_unknown',
+        message: `有${issue.keys.length}项内容不是这里可以填写的`,
+        params: { keys: [...issue.keys] },
+      };
     case 'custom': {
       // A refinement speaks for itself when its author wrote the sentence in Chinese; its params may name a code.
       const own = issue.params as Record<string, ErrorParam> | undefined;
@@ -241,7 +269,8 @@ const LISTED = 5;
 export function fromZodIssues(issues: readonly Issue[], opts: ZodTranslation = {}): ValidationError {
   const labels = opts.labels ?? {};
   const each = issues.map((issue) => {
-    const path = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...issue.path, issue.keys[0]!] : issue.path;
+    const path =
+      issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...issue.path, issue.keys[0]!] : issue.path;
     const t = translate(issue, nameOf(path, labels, opts.schema), opts.inputs);
     const field = [opts.prefix, ...path.map(String)].filter((p) => p !== undefined && p !== '').join('.');
     return { ...t, field: field || undefined };
@@ -254,12 +283,19 @@ export function fromZodIssues(issues: readonly Issue[], opts: ZodTranslation = {
     return new ValidationError({ message, code, field, params, detail });
   }
   const sentences = [...new Set(each.map((e) => e.message))];
-  const shown = sentences.slice(0, LISTED).join('；') + (sentences.length > LISTED ? `；另有${sentences.length - LISTED}处` : '');
+  const shown =
+    sentences.slice(0, LISTED).join('；') + (sentences.length > LISTED ? `；另有${sentences.length - LISTED}处` : '');
   const params: ErrorParams = {
     count: each.length,
     issues: each.map((e) => ({ code: e.code, message: e.message, field: e.field ?? null, params: e.params })),
   };
-  return new ValidationError({ message: `有${each.length}处需要修改：${shown}`, code: 'invalid_fields', field: first.field, params, detail });
+  return new ValidationError({
+    message: `有${each.length}处需要修改：${shown}`,
+    code: 'invalid_fields',
+    field: first.field,
+    params,
+    detail,
+  });
 }
 
 export function fromZodError(err: z.ZodError, opts: ZodTranslation = {}): ValidationError {

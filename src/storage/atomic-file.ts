@@ -63,7 +63,10 @@ export class AtomicJsonFile<T> implements Adapter<T> {
     try {
       return JSON.parse(text, this.reviver) as T;
     } catch (err) {
-      throw new Error(`storage file ${this.path} is not valid JSON (${(err as Error).message}); restore it from a backup`, { cause: err });
+      throw new Error(
+        `storage file ${this.path} is not valid JSON (${(err as Error).message}); restore it from a backup`,
+        { cause: err },
+      );
     }
   }
 

@@ -68,7 +68,10 @@ export async function openGroupFile(path: string): Promise<GroupFile> {
       if (typeof pieces === 'string') pending.push(pieces);
       else for (const p of pieces) pending.push(p);
       const done = new Promise<void>((resolve, reject) => waiters.push({ resolve, reject }));
-      if (!running) running = drain().finally(() => { running = null; });
+      if (!running)
+        running = drain().finally(() => {
+          running = null;
+        });
       return done;
     },
     bytes: () => size,

@@ -4,7 +4,10 @@ const MEMBERS_PER_SLICE = 16;
 const STREAM_ABOVE = 64;
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { toJSON?: unknown }).toJSON !== 'function' &&
+  typeof v === 'object' &&
+  v !== null &&
+  !Array.isArray(v) &&
+  typeof (v as { toJSON?: unknown }).toJSON !== 'function' &&
   (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
 
 /**
@@ -43,7 +46,8 @@ export function* jsonPieces(value: unknown): Generator<string> {
       continue;
     }
     // JSON.stringify hands a member's toJSON its key; called alone it would hand it ''.
-    const hasToJSON = typeof member === 'object' && member !== null && typeof (member as { toJSON?: unknown }).toJSON === 'function';
+    const hasToJSON =
+      typeof member === 'object' && member !== null && typeof (member as { toJSON?: unknown }).toJSON === 'function';
     if (hasToJSON) {
       const text = JSON.stringify({ [key]: member }).slice(1, -1);
       if (text) slice.push(text);

@@ -64,7 +64,9 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
 
   try {
     // Only now that the lock is ours: no other process can be writing one of these.
-    const removed = await removeStaleTemps(dir, (file, err) => log?.warn({ file, err }, 'could not delete a temp file a crash left'));
+    const removed = await removeStaleTemps(dir, (file, err) =>
+      log?.warn({ file, err }, 'could not delete a temp file a crash left'),
+    );
     if (removed.length) log?.info({ removed: removed.length }, 'deleted temp files a crash left');
     await meta.read();
     meta.data ??= { schemaVersion: 0, shards: {} };
@@ -77,7 +79,10 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
   const ownOption = (name: string) => (opts.collections ? ownEntry(opts.collections, name) : undefined);
   const shardCount = (name: string) => {
     const n = ownOption(name)?.shards ?? ownEntry(meta.data.shards, name) ?? 1;
-    if (!Number.isInteger(n) || n < 1) throw new Error(`collection ${JSON.stringify(name)}: shard count ${JSON.stringify(n)} is not a whole number of at least 1`);
+    if (!Number.isInteger(n) || n < 1)
+      throw new Error(
+        `collection ${JSON.stringify(name)}: shard count ${JSON.stringify(n)} is not a whole number of at least 1`,
+      );
     return n;
   };
 
@@ -90,7 +95,10 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
       c = {
         rows: layout ? createRowCodec(layout) : undefined,
         data: createCollection(name, n),
-        files: Array.from({ length: n }, (_, i) => new Low(new AtomicJsonFile(join(collDir, name, shardFileName(i))), { docs: {} })),
+        files: Array.from(
+          { length: n },
+          (_, i) => new Low(new AtomicJsonFile(join(collDir, name, shardFileName(i))), { docs: {} }),
+        ),
         dirty: new Map(),
       };
       colls.set(name, c);
@@ -117,7 +125,9 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
     const c = coll(name);
     for (const file of (await readdir(join(collDir, name))).filter((f) => /^\d{3}\.json$/.test(f))) {
       const index = Number(file.slice(0, 3));
-      const low = new Low<{ docs: Record<string, unknown> }>(new AtomicJsonFile(join(collDir, name, file), intern), { docs: {} });
+      const low = new Low<{ docs: Record<string, unknown> }>(new AtomicJsonFile(join(collDir, name, file), intern), {
+        docs: {},
+      });
       await low.read();
       for (const [id, doc] of Object.entries(low.data?.docs ?? {})) {
         const shard = shardOf(id, c.data.shards.length);
@@ -125,7 +135,8 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
         if (shard !== index) markDirty(c, shard);
       }
       if (index >= c.data.shards.length) orphans.push(join(collDir, name, file));
-      else if (Object.keys(low.data?.docs ?? {}).some((id) => shardOf(id, c.data.shards.length) !== index)) markDirty(c, index);
+      else if (Object.keys(low.data?.docs ?? {}).some((id) => shardOf(id, c.data.shards.length) !== index))
+        markDirty(c, index);
     }
   }
 
@@ -136,13 +147,21 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
   const coveredUpTo = meta.data.walCovered ?? 0;
   if (!Number.isSafeInteger(coveredUpTo) || coveredUpTo < 0) {
     await lock.release();
-    throw new Error(`meta.json: walCovered ${JSON.stringify(coveredUpTo)} is not a segment number; restore meta.json from a backup`);
+    throw new Error(
+      `meta.json: walCovered ${JSON.stringify(coveredUpTo)} is not a segment number; restore meta.json from a backup`,
+    );
   }
   const onDisk = await listSegments(walDir);
   const segments = onDisk.filter((s) => segmentSeq(s) > coveredUpTo);
-  if (segments.length < onDisk.length) log?.info({ skipped: onDisk.length - segments.length, coveredUpTo }, 'skipped write-ahead log segments a checkpoint already covered');
+  if (segments.length < onDisk.length)
+    log?.info(
+      { skipped: onDisk.length - segments.length, coveredUpTo },
+      'skipped write-ahead log segments a checkpoint already covered',
+    );
   let replayed = 0;
-  for await (const [name, id, doc] of replaySegments(segments, (file, line) => log?.warn({ file, line }, 'skipped a torn write-ahead log line (never acknowledged)'))) {
+  for await (const [name, id, doc] of replaySegments(segments, (file, line) =>
+    log?.warn({ file, line }, 'skipped a torn write-ahead log line (never acknowledged)'),
+  )) {
     apply(name, id, doc === null ? null : JSON.parse(JSON.stringify(doc), intern));
     replayed++;
   }
@@ -208,7 +227,11 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
       await meta.write();
       // The checkpoint holds once meta.json is written: a segment left undeleted is skipped by
       // replay and retried by the next checkpoint, so a failed delete is only reported.
-      await wal.remove(covered).catch((err) => log?.warn({ err }, 'could not delete a covered write-ahead log segment; the next checkpoint retries'));
+      await wal
+        .remove(covered)
+        .catch((err) =>
+          log?.warn({ err }, 'could not delete a covered write-ahead log segment; the next checkpoint retries'),
+        );
       lastCheckpoint = Date.now();
     });
     checkpointChain = run.catch(() => undefined);
@@ -224,7 +247,9 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
   function maybeCheckpoint(): void {
     if (checkpointing || closing) return;
     if (wal.bytes() > checkpointBytes || Date.now() - lastCheckpoint > interval) {
-      checkpoint().catch((err) => log?.error({ err }, 'checkpoint failed; the write-ahead log still holds every write'));
+      checkpoint().catch((err) =>
+        log?.error({ err }, 'checkpoint failed; the write-ahead log still holds every write'),
+      );
     }
   }
 
@@ -283,7 +308,10 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
           return result;
         },
         (err: Error) => {
-          failure ??= new Error(`storage stopped: the write-ahead log could not be written (${err.message}); restart xiaoer to recover every acknowledged write`, { cause: err });
+          failure ??= new Error(
+            `storage stopped: the write-ahead log could not be written (${err.message}); restart xiaoer to recover every acknowledged write`,
+            { cause: err },
+          );
           log?.error({ err }, 'write-ahead log append failed; the store refuses further writes');
           throw err;
         },

@@ -50,8 +50,12 @@ export function createMemoryStore(): Store {
       if (!logs.has(name)) logs.set(name, []);
       const records = logs.get(name)! as T[];
       return {
-        async append(...recs) { records.push(...recs.map((r) => clone(r))); },
-        async *read() { for (const r of [...records]) yield clone(r); },
+        async append(...recs) {
+          records.push(...recs.map((r) => clone(r)));
+        },
+        async *read() {
+          for (const r of [...records]) yield clone(r);
+        },
       };
     },
     async flush() {},

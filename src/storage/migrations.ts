@@ -20,12 +20,15 @@ export interface StoreMeta {
 export async function runMigrations(store: Store, meta: Low<StoreMeta>, migrations: Migration[]): Promise<number> {
   const sorted = [...migrations].sort((a, b) => a.version - b.version);
   for (let i = 1; i < sorted.length; i++) {
-    if (sorted[i]!.version === sorted[i - 1]!.version) throw new Error(`two migrations claim version ${sorted[i]!.version}`);
+    if (sorted[i]!.version === sorted[i - 1]!.version)
+      throw new Error(`two migrations claim version ${sorted[i]!.version}`);
   }
   const current = meta.data.schemaVersion;
   const latest = sorted.length ? sorted[sorted.length - 1]!.version : 0;
   if (current > latest && sorted.length) {
-    throw new Error(`the data was written by a newer xiaoer (schema ${current}, this one knows ${latest}); upgrade xiaoer`);
+    throw new Error(
+      `the data was written by a newer xiaoer (schema ${current}, this one knows ${latest}); upgrade xiaoer`,
+    );
   }
   let ran = 0;
   for (const m of sorted) {

@@ -6,7 +6,8 @@
  */
 export type RowLayout = readonly RowField[];
 /** A value as it is; a nested object in its own layout; or an array of such objects. */
-export type RowField = string | { readonly key: string; readonly fields: RowLayout } | { readonly key: string; readonly each: RowLayout };
+export type RowField =
+  string | { readonly key: string; readonly fields: RowLayout } | { readonly key: string; readonly each: RowLayout };
 
 /** The row of a document, or undefined when the document is not exactly of the layout. */
 export type RowEncoder = (doc: unknown) => unknown[] | undefined;
@@ -35,7 +36,15 @@ export function assertRowLayout(layout: RowLayout, where = 'row layout'): void {
 }
 
 function frozenCopy(layout: RowLayout): RowLayout {
-  return Object.freeze(layout.map((f) => (typeof f === 'string' ? f : Object.freeze('fields' in f ? { key: f.key, fields: frozenCopy(f.fields) } : { key: f.key, each: frozenCopy(f.each) }))));
+  return Object.freeze(
+    layout.map((f) =>
+      typeof f === 'string'
+        ? f
+        : Object.freeze(
+            'fields' in f ? { key: f.key, fields: frozenCopy(f.fields) } : { key: f.key, each: frozenCopy(f.each) },
+          ),
+    ),
+  );
 }
 
 /** The codec of a layout; later changes to the caller's layout change neither its encoder nor its log lines. */
@@ -83,7 +92,11 @@ export function compileRowEncoder(layout: RowLayout): RowEncoder {
     }
   });
   lines.push(`return [${layout.map((_, i) => `v${i}`).join(', ')}];`);
-  const make = new Function('keys', 'subs', 'plain', `return function encodeRow(d) {\n${lines.join('\n')}\n};`) as (keys: string[], subs: RowEncoder[], plain: (v: unknown) => boolean) => RowEncoder;
+  const make = new Function('keys', 'subs', 'plain', `return function encodeRow(d) {\n${lines.join('\n')}\n};`) as (
+    keys: string[],
+    subs: RowEncoder[],
+    plain: (v: unknown) => boolean,
+  ) => RowEncoder;
   return make(layout.map(keyOf), subs, sameInArrayAndObject);
 }
 
@@ -99,7 +112,9 @@ function sameInArrayAndObject(v: unknown): boolean {
 /** The document a row stands for. Throws, naming the field, on a row that does not fit the layout. */
 export function decodeRow(layout: RowLayout, row: unknown, where = 'row'): Record<string, unknown> {
   if (!Array.isArray(row) || row.length !== layout.length) {
-    throw new Error(`${where}: expected a row of ${layout.length} values, got ${Array.isArray(row) ? row.length : typeof row}`);
+    throw new Error(
+      `${where}: expected a row of ${layout.length} values, got ${Array.isArray(row) ? row.length : typeof row}`,
+    );
   }
   const doc: Record<string, unknown> = {};
   layout.forEach((f, i) => {

@@ -22,7 +22,8 @@ export async function removeStaleTemps(dir: string, onError: (file: string, err:
   const collDir = join(dir, 'collections');
   for (const c of await readdir(collDir, { withFileTypes: true }).catch(() => [])) {
     if (!c.isDirectory()) continue;
-    for (const f of await readdir(join(collDir, c.name)).catch(() => [] as string[])) if (SHARD.test(f)) stale.push(join(collDir, c.name, f));
+    for (const f of await readdir(join(collDir, c.name)).catch(() => [] as string[]))
+      if (SHARD.test(f)) stale.push(join(collDir, c.name, f));
   }
   const removed: string[] = [];
   for (const file of stale) {

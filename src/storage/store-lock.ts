@@ -58,7 +58,9 @@ async function processStartMs(pid: number): Promise<number | undefined> {
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const ticks = Number(fields[19]); // field 22, starttime
     const bootSeconds = Number(/^btime (\d+)$/m.exec(system)?.[1]);
-    return Number.isFinite(ticks) && Number.isFinite(bootSeconds) ? bootSeconds * 1000 + (ticks * 1000) / USER_HZ : undefined;
+    return Number.isFinite(ticks) && Number.isFinite(bootSeconds)
+      ? bootSeconds * 1000 + (ticks * 1000) / USER_HZ
+      : undefined;
   } catch {
     return undefined;
   }
@@ -74,7 +76,11 @@ async function isHolder(info: LockInfo): Promise<boolean> {
 
 /** A lock still being written (empty or half-written, and young) counts as held. */
 async function holderAlive(path: string, info: LockInfo | null): Promise<boolean> {
-  if (!info) return stat(path).then((st) => Date.now() - st.mtimeMs < 5_000, () => false);
+  if (!info)
+    return stat(path).then(
+      (st) => Date.now() - st.mtimeMs < 5_000,
+      () => false,
+    );
   return info.pid === process.pid ? held.has(path) : isHolder(info);
 }
 
@@ -88,7 +94,8 @@ export async function readLock(dir: string): Promise<LockInfo | null> {
 function lockedError(dir: string, holder: LockInfo): ConflictError {
   return new ConflictError({
     message: `数据目录 ${dir} 正被进程 ${holder.pid} 使用${holder.port ? `（服务端口 ${holder.port}），命令行命令会经由这个服务执行` : '，请等它结束后再试'}`,
-    code: 'store_locked', params: { dir, pid: holder.pid, port: holder.port ?? null },
+    code: 'store_locked',
+    params: { dir, pid: holder.pid, port: holder.port ?? null },
     detail: `the store is locked by pid ${holder.pid}${holder.port ? ` (xiaoer service on port ${holder.port}); CLI commands go through its HTTP API` : ''}`,
   });
 }
@@ -107,7 +114,10 @@ async function removeStale(path: string): Promise<void> {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       // A takeover that crashed half-way leaves the mutex behind; it is old after a few seconds.
-      const age = await stat(mutex).then((st) => Date.now() - st.mtimeMs, () => 0);
+      const age = await stat(mutex).then(
+        (st) => Date.now() - st.mtimeMs,
+        () => 0,
+      );
       if (age > 5_000) await rmdir(mutex).catch(() => undefined);
       else await sleep(20);
       continue;
@@ -116,7 +126,11 @@ async function removeStale(path: string): Promise<void> {
       const text = await readFile(path, 'utf8').catch(() => null);
       if (text === null) return;
       let info: LockInfo | null = null;
-      try { info = JSON.parse(text) as LockInfo; } catch { /* unreadable: stale */ }
+      try {
+        info = JSON.parse(text) as LockInfo;
+      } catch {
+        /* unreadable: stale */
+      }
       if (!(await holderAlive(path, info))) await unlink(path).catch(() => undefined);
       return;
     } finally {
@@ -125,7 +139,9 @@ async function removeStale(path: string): Promise<void> {
   }
 }
 
-export async function acquireLock(dir: string): Promise<{ update(info: Partial<LockInfo>): Promise<void>; release(): Promise<void> }> {
+export async function acquireLock(
+  dir: string,
+): Promise<{ update(info: Partial<LockInfo>): Promise<void>; release(): Promise<void> }> {
   const path = lockPath(dir);
   let info: LockInfo = { pid: process.pid, startedAt: new Date().toISOString() };
   if (held.has(path)) throw lockedError(dir, info);
@@ -158,5 +174,9 @@ export async function acquireLock(dir: string): Promise<{ update(info: Partial<L
       await removeStale(path);
     }
   }
-  throw new ConflictError({ message: `无法锁定数据目录 ${dir}，请确认没有别的小二在运行后重试`, code: 'store_locked', params: { dir } });
+  throw new ConflictError({
+    message: `无法锁定数据目录 ${dir}，请确认没有别的小二在运行后重试`,
+    code: 'store_locked',
+    params: { dir },
+  });
 }

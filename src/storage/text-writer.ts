@@ -19,7 +19,7 @@ export function createTextWriter(fh: FileHandle, bufferBytes = BUFFER_BYTES): Te
   const encoder = new TextEncoder();
 
   async function writeOut(length: number): Promise<void> {
-    for (let offset = 0; offset < length; ) {
+    for (let offset = 0; offset < length;) {
       const { bytesWritten } = await fh.write(buffer, offset, length - offset);
       // A write that moves nothing would loop here for ever.
       if (bytesWritten <= 0) throw new Error(`write made no progress (${length - offset} bytes left)`);

@@ -75,12 +75,18 @@ function arrayPieces(ops: readonly unknown[], pieces: string[]): void {
  * the old generation, where only a full collection frees it; a backfill writes a thousand of them,
  * and that garbage set the process's peak memory. Slices die young instead.
  */
-export function walLine(ops: readonly WalOp[], rowsOf?: (collection: string) => RowCodec | undefined, maxChars = MAX_LINE_CHARS): string[] {
+export function walLine(
+  ops: readonly WalOp[],
+  rowsOf?: (collection: string) => RowCodec | undefined,
+  maxChars = MAX_LINE_CHARS,
+): string[] {
   const pieces = linePieces(ops, rowsOf);
   let chars = 0;
   for (const p of pieces) chars += p.length;
   if (chars > maxChars) {
-    throw new RangeError(`a transaction of ${ops.length} changes makes a ${chars}-character log line; at most ${maxChars} can be read back, so it is refused (split it)`);
+    throw new RangeError(
+      `a transaction of ${ops.length} changes makes a ${chars}-character log line; at most ${maxChars} can be read back, so it is refused (split it)`,
+    );
   }
   return pieces;
 }
@@ -142,10 +148,16 @@ export function segmentSeq(path: string): number {
 
 export async function listSegments(dir: string): Promise<string[]> {
   const names = await readdir(dir).catch(() => [] as string[]);
-  return names.filter((n) => SEGMENT.test(n)).sort().map((n) => join(dir, n));
+  return names
+    .filter((n) => SEGMENT.test(n))
+    .sort()
+    .map((n) => join(dir, n));
 }
 
-export async function* replaySegments(segments: string[], onBadLine: (file: string, line: number) => void): AsyncGenerator<WalOp> {
+export async function* replaySegments(
+  segments: string[],
+  onBadLine: (file: string, line: number) => void,
+): AsyncGenerator<WalOp> {
   for (const file of segments) {
     for await (const line of readJsonLines<unknown>(file, (n) => onBadLine(file, n))) yield* lineOps(line, file);
   }

@@ -4,7 +4,11 @@ import type { Logger } from '../shared/logger.js';
 import { MINUTE, toInstant, type Clock } from '../shared/time.js';
 
 /** Statuses in which a parcel is on its way. */
-const SHIPPED: ReadonlySet<TradeStatus> = new Set(['SELLER_CONSIGNED_PART', 'WAIT_BUYER_CONFIRM_GOODS', 'TRADE_BUYER_SIGNED']);
+const SHIPPED: ReadonlySet<TradeStatus> = new Set([
+  'SELLER_CONSIGNED_PART',
+  'WAIT_BUYER_CONFIRM_GOODS',
+  'TRADE_BUYER_SIGNED',
+]);
 
 export interface LogisticsRefreshDeps {
   tracker: LogisticsTracker;
@@ -29,7 +33,10 @@ interface Due {
 }
 
 /** Waybills of shipped orders that are not final and were not asked about within the interval. */
-export function dueParcels(deps: Pick<LogisticsRefreshDeps, 'orders' | 'parcels' | 'clock' | 'intervalMinutes'>): { due: Due[]; skipped: number } {
+export function dueParcels(deps: Pick<LogisticsRefreshDeps, 'orders' | 'parcels' | 'clock' | 'intervalMinutes'>): {
+  due: Due[];
+  skipped: number;
+} {
   const due: Due[] = [];
   let skipped = 0;
   const cutoff = deps.clock.now() - deps.intervalMinutes * MINUTE;
@@ -53,7 +60,10 @@ export function dueParcels(deps: Pick<LogisticsRefreshDeps, 'orders' | 'parcels'
 }
 
 /** Asks the tracker about every due parcel, a few at a time; one parcel's failure does not stop the rest. */
-export async function refreshLogistics(deps: LogisticsRefreshDeps, onProgress?: (done: number, total: number) => void): Promise<LogisticsRefreshResult> {
+export async function refreshLogistics(
+  deps: LogisticsRefreshDeps,
+  onProgress?: (done: number, total: number) => void,
+): Promise<LogisticsRefreshResult> {
   const { due, skipped } = dueParcels(deps);
   const result: LogisticsRefreshResult = { refreshed: 0, skipped, errors: [] };
   let next = 0;

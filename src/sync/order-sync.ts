@@ -107,10 +107,12 @@ async function backfill(deps: OrderSyncDeps, ingest: Ingest, onProgress?: (p: Sy
       // all once one of them failed (a failing disk fails every later write too).
       dayDurable.catch(() => undefined);
       const cursor = windows[i]!.end;
-      saved = saved.then(() => dayDurable).then(async () => {
-        await deps.state.save({ backfillCursor: cursor });
-        onProgress?.({ phase: 'backfill', done: ++done, total: windows.length, orders: ingest.seen() });
-      });
+      saved = saved
+        .then(() => dayDurable)
+        .then(async () => {
+          await deps.state.save({ backfillCursor: cursor });
+          onProgress?.({ phase: 'backfill', done: ++done, total: windows.length, orders: ingest.seen() });
+        });
       saved.catch(() => undefined); // observed here; awaited below
       unsaved.push(saved);
       if (unsaved.length > DAYS_UNSAVED) await unsaved.shift();
@@ -145,7 +147,10 @@ async function incremental(deps: OrderSyncDeps, ingest: Ingest, onProgress?: (p:
  * overlap, because the platform's modified times can lag a little. Upserts are idempotent and the
  * checkpoint moves only after its orders are on disk, so a crash anywhere re-reads and loses nothing.
  */
-export async function syncOrders(deps: OrderSyncDeps, onProgress?: (p: SyncProgress) => void): Promise<OrderSyncResult> {
+export async function syncOrders(
+  deps: OrderSyncDeps,
+  onProgress?: (p: SyncProgress) => void,
+): Promise<OrderSyncResult> {
   const result: OrderSyncResult = { ordersNew: 0, ordersChanged: 0, ordersUnchanged: 0, backfill: false };
   const ingest = createIngest(deps.orders, result);
   try {

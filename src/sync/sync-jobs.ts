@@ -20,7 +20,7 @@ export function syncJobs(sync: SyncService, schedules: { 'order-sync': string; '
     {
       name: 'logistics-refresh',
       schedule: schedules['logistics-refresh'],
-      description: 'tracking of shipped orders\' parcels',
+      description: "tracking of shipped orders' parcels",
       async run() {
         const r = await sync.refreshLogistics();
         return { refreshed: r.parcelsRefreshed, errors: r.errors.length };

@@ -23,7 +23,9 @@ export interface SyncDeps {
 
 export interface SyncService {
   /** Orders, then parcels. A call while a run is under way joins that run instead of starting another. */
-  syncAll(onProgress?: (p: SyncProgress | { phase: 'logistics'; done: number; total: number }) => void): Promise<SyncRun>;
+  syncAll(
+    onProgress?: (p: SyncProgress | { phase: 'logistics'; done: number; total: number }) => void,
+  ): Promise<SyncRun>;
   syncOrders(onProgress?: (p: SyncProgress) => void): Promise<SyncRun>;
   refreshLogistics(): Promise<SyncRun>;
   running(): boolean;
@@ -44,8 +46,16 @@ export function createSyncService(deps: SyncDeps): SyncService {
   async function run(kind: SyncRun['kind'], steps: (run: SyncRun) => Promise<void>): Promise<SyncRun> {
     const callsBefore = deps.platform.stats().calls;
     const record: SyncRun = {
-      kind, startedAt: toInstant(deps.clock.now()), finishedAt: '', ok: true,
-      ordersNew: 0, ordersChanged: 0, ordersUnchanged: 0, parcelsRefreshed: 0, platformCalls: 0, errors: [],
+      kind,
+      startedAt: toInstant(deps.clock.now()),
+      finishedAt: '',
+      ok: true,
+      ordersNew: 0,
+      ordersChanged: 0,
+      ordersUnchanged: 0,
+      parcelsRefreshed: 0,
+      platformCalls: 0,
+      errors: [],
     };
     try {
       await steps(record);
@@ -56,7 +66,8 @@ export function createSyncService(deps: SyncDeps): SyncService {
     }
     record.finishedAt = toInstant(deps.clock.now());
     record.platformCalls = deps.platform.stats().calls - callsBefore;
-    if (record.ok && kind === 'orders') await deps.state.save({ lastSuccessAt: record.finishedAt, lastRunAt: record.finishedAt });
+    if (record.ok && kind === 'orders')
+      await deps.state.save({ lastSuccessAt: record.finishedAt, lastRunAt: record.finishedAt });
     else if (kind === 'orders') await deps.state.save({ lastRunAt: record.finishedAt });
     await deps.state.record(record);
     deps.logger.info({ ...record, errors: record.errors.length }, `${kind} sync finished`);
@@ -70,7 +81,10 @@ export function createSyncService(deps: SyncDeps): SyncService {
     r.ordersUnchanged += res.ordersUnchanged;
   };
   const logisticsSteps = (onProgress?: (done: number, total: number) => void) => async (r: SyncRun) => {
-    const res: LogisticsRefreshResult = await refreshLogistics({ ...deps, intervalMinutes: deps.parcelIntervalMinutes }, onProgress);
+    const res: LogisticsRefreshResult = await refreshLogistics(
+      { ...deps, intervalMinutes: deps.parcelIntervalMinutes },
+      onProgress,
+    );
     r.parcelsRefreshed += res.refreshed;
     r.errors.push(...res.errors.slice(0, 20));
   };

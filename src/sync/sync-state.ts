@@ -29,7 +29,12 @@ const COLLECTION = 'sync';
 const ID = 'orders';
 
 export const emptyCheckpoint = (): SyncCheckpoint => ({
-  backfillCursor: null, backfillEnd: null, backfillDone: false, modifiedUntil: null, lastRunAt: null, lastSuccessAt: null,
+  backfillCursor: null,
+  backfillEnd: null,
+  backfillDone: false,
+  modifiedUntil: null,
+  lastRunAt: null,
+  lastSuccessAt: null,
 });
 
 export function createSyncState(store: Store) {
@@ -37,7 +42,12 @@ export function createSyncState(store: Store) {
   return {
     checkpoint: (): SyncCheckpoint => store.get<SyncCheckpoint>(COLLECTION, ID) ?? emptyCheckpoint(),
     save: (patch: Partial<SyncCheckpoint>) =>
-      store.transact((tx) => tx.put<SyncCheckpoint>(COLLECTION, ID, { ...(tx.get<SyncCheckpoint>(COLLECTION, ID) ?? emptyCheckpoint()), ...patch })),
+      store.transact((tx) =>
+        tx.put<SyncCheckpoint>(COLLECTION, ID, {
+          ...(tx.get<SyncCheckpoint>(COLLECTION, ID) ?? emptyCheckpoint()),
+          ...patch,
+        }),
+      ),
     async record(run: SyncRun) {
       await history.append(run);
     },

@@ -47,9 +47,19 @@ export function createFollowUps(deps: { store: Store; clock: Clock }) {
     close: (id: string, user: User, note?: string) =>
       store.transact((tx) => {
         const f = tx.get<FollowUp>(FOLLOW_UPS, id);
-        if (!f) throw new NotFoundError({ message: '没有找到这个跟进事项，请刷新后重试', code: 'follow_up_not_found', params: { id } });
+        if (!f)
+          throw new NotFoundError({
+            message: '没有找到这个跟进事项，请刷新后重试',
+            code: 'follow_up_not_found',
+            params: { id },
+          });
         if (f.closedAt) return f;
-        const closed: FollowUp = { ...f, closedAt: toInstant(clock.now()), closedBy: user.username, note: note?.trim() || null };
+        const closed: FollowUp = {
+          ...f,
+          closedAt: toInstant(clock.now()),
+          closedBy: user.username,
+          note: note?.trim() || null,
+        };
         tx.put(FOLLOW_UPS, id, closed);
         return closed;
       }),
@@ -71,10 +81,23 @@ export type FollowUps = ReturnType<typeof createFollowUps>;
 /** The transfers' chase (a claimed transfer not found in the bank after three days) as a follow-up for its staff. */
 export function transferChaseOpener(followUps: FollowUps) {
   return {
-    async open(task: { id: string; assignee: { username: string; displayName: string }; subject: string; instructions: string; tid: string | null }) {
+    async open(task: {
+      id: string;
+      assignee: { username: string; displayName: string };
+      subject: string;
+      instructions: string;
+      tid: string | null;
+    }) {
       await followUps.open({
-        id: task.id, kind: 'transfer_chase', tid: task.tid, buyerNick: '', title: task.subject, detail: task.instructions,
-        owner: task.assignee.username, ownerName: task.assignee.displayName, shift: null,
+        id: task.id,
+        kind: 'transfer_chase',
+        tid: task.tid,
+        buyerNick: '',
+        title: task.subject,
+        detail: task.instructions,
+        owner: task.assignee.username,
+        ownerName: task.assignee.displayName,
+        shift: null,
       });
     },
   };

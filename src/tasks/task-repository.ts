@@ -53,10 +53,15 @@ export function createTaskRepository(store: Store): TaskRepository {
     async update(task, notification) {
       await store.transact((tx) => {
         tx.put<Task>(TASKS, task.id, task);
-        if (notification && !tx.get(TASK_NOTIFICATIONS, notification.id)) tx.put<TaskNotification>(TASK_NOTIFICATIONS, notification.id, notification);
+        if (notification && !tx.get(TASK_NOTIFICATIONS, notification.id))
+          tx.put<TaskNotification>(TASK_NOTIFICATIONS, notification.id, notification);
       });
     },
-    notifications: (recipient) => [...store.all<TaskNotification>(TASK_NOTIFICATIONS)].filter((n) => n.recipient === recipient).sort(byTime).reverse(),
+    notifications: (recipient) =>
+      [...store.all<TaskNotification>(TASK_NOTIFICATIONS)]
+        .filter((n) => n.recipient === recipient)
+        .sort(byTime)
+        .reverse(),
     markRead: (id, recipient) =>
       store.transact((tx) => {
         const n = tx.get<TaskNotification>(TASK_NOTIFICATIONS, id);

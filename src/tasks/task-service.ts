@@ -27,18 +27,35 @@ export function createTaskService(deps: { repo: TaskRepository; clock: Clock }):
 
   function view(task: Task): TaskView {
     const end = task.closedAt ? parseInstant(task.closedAt) : clock.now();
-    return { ...task, title: TASK_TITLES[task.type], ageMinutes: Math.max(0, Math.floor((end - parseInstant(task.openedAt)) / MINUTE)) };
+    return {
+      ...task,
+      title: TASK_TITLES[task.type],
+      ageMinutes: Math.max(0, Math.floor((end - parseInstant(task.openedAt)) / MINUTE)),
+    };
   }
 
   async function close(task: Task, closer: Person, entryId: string | null, note: string | null): Promise<Task> {
     const at = toInstant(clock.now());
-    const closed: Task = { ...task, state: 'closed', closedAt: at, closedBy: closer.username, closedByName: closer.displayName, closedByEntry: entryId, note };
+    const closed: Task = {
+      ...task,
+      state: 'closed',
+      closedAt: at,
+      closedBy: closer.username,
+      closedByName: closer.displayName,
+      closedByEntry: entryId,
+      note,
+    };
     // The one who handed the work off wants to know it is done; closing one's own task needs no message.
     const notification: TaskNotification | undefined =
       task.openedBy === closer.username
         ? undefined
         : {
-            id: `n-${task.id}`, recipient: task.openedBy, taskId: task.id, tid: task.tid, at, read: false,
+            id: `n-${task.id}`,
+            recipient: task.openedBy,
+            taskId: task.id,
+            tid: task.tid,
+            at,
+            read: false,
             message: `订单 ${task.tid} 的${TASK_TITLES[task.type]}已由${closer.displayName}完成${note ? `：${note}` : ''}`,
           };
     await repo.update(closed, notification);
@@ -48,10 +65,20 @@ export function createTaskService(deps: { repo: TaskRepository; clock: Clock }):
   return {
     open: ({ id, type, tid, assignee, opener }) =>
       repo.insert({
-        id, type, tid, state: 'open',
-        assignee: assignee.username, assigneeName: assignee.displayName,
-        openedBy: opener.username, openedByName: opener.displayName, openedAt: toInstant(clock.now()),
-        closedAt: null, closedBy: null, closedByName: null, closedByEntry: null, note: null,
+        id,
+        type,
+        tid,
+        state: 'open',
+        assignee: assignee.username,
+        assigneeName: assignee.displayName,
+        openedBy: opener.username,
+        openedByName: opener.displayName,
+        openedAt: toInstant(clock.now()),
+        closedAt: null,
+        closedBy: null,
+        closedByName: null,
+        closedByEntry: null,
+        note: null,
       }),
     async closeMatching({ tid, type, closer, entryId }) {
       const already = repo.list({ tid, type }).find((t) => t.closedByEntry === entryId);
@@ -61,9 +88,14 @@ export function createTaskService(deps: { repo: TaskRepository; clock: Clock }):
     },
     async closeByHand(id, user, note) {
       const task = repo.get(id);
-      if (!task) throw new NotFoundError({ message: '没有找到这个任务，请刷新后重试', code: 'task_not_found', params: { id } });
+      if (!task)
+        throw new NotFoundError({ message: '没有找到这个任务，请刷新后重试', code: 'task_not_found', params: { id } });
       if (user.role !== 'admin' && user.username !== task.assignee && user.username !== task.openedBy) {
-        throw new ForbiddenError({ message: '只有负责人、交办人或管理员可以关闭任务', code: 'forbidden', params: { id } });
+        throw new ForbiddenError({
+          message: '只有负责人、交办人或管理员可以关闭任务',
+          code: 'forbidden',
+          params: { id },
+        });
       }
       if (task.state === 'closed') return task;
       return close(task, user, null, note?.trim() || null);
@@ -74,7 +106,12 @@ export function createTaskService(deps: { repo: TaskRepository; clock: Clock }):
     notifications: (username, opts = {}) => repo.notifications(username).filter((n) => !opts.unreadOnly || !n.read),
     async markRead(id, username) {
       const n = await repo.markRead(id, username);
-      if (!n) throw new NotFoundError({ message: '没有找到这条通知，请刷新后重试', code: 'notification_not_found', params: { id } });
+      if (!n)
+        throw new NotFoundError({
+          message: '没有找到这条通知，请刷新后重试',
+          code: 'notification_not_found',
+          params: { id },
+        });
       return n;
     },
   };

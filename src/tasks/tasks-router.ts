@@ -9,7 +9,10 @@ const listQuery = z.object({
   /** `me`, a username, or `all` (default). */
   assignee: z.string().max(64).optional(),
   state: z.enum(['open', 'closed', 'all']).default('open'),
-  tid: z.string().regex(/^\d{1,25}$/, 'tid is digits only').optional(),
+  tid: z
+    .string()
+    .regex(/^\d{1,25}$/, 'tid is digits only')
+    .optional(),
 });
 const closeBody = z.object({ note: z.string().max(200).optional() }).strict();
 
@@ -31,7 +34,12 @@ export function tasksRouter(deps: { tasks: TaskService }): Router {
   });
   r.get('/:id', (req, res) => {
     const task = deps.tasks.get(req.params.id);
-    if (!task) throw new NotFoundError({ message: '没有找到这个任务，请刷新后重试', code: 'task_not_found', params: { id: String(req.params.id) } });
+    if (!task)
+      throw new NotFoundError({
+        message: '没有找到这个任务，请刷新后重试',
+        code: 'task_not_found',
+        params: { id: String(req.params.id) },
+      });
     res.json({ task: deps.tasks.view(task) });
   });
   r.post('/:id/close', async (req, res) => {

@@ -1,6 +1,14 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, DEMO, inPage, launchBrowser, openSignedIn, startConsoleService, type ConsoleService } from './harness.js';
+import {
+  apiAs,
+  DEMO,
+  inPage,
+  launchBrowser,
+  openSignedIn,
+  startConsoleService,
+  type ConsoleService,
+} from './harness.js';
 
 // Page callbacks run in the browser; the test program has no DOM lib.
 declare const navigator: { clipboard: { readText(): Promise<string> } };
@@ -8,9 +16,17 @@ declare const navigator: { clipboard: { readText(): Promise<string> } };
 /** Today in Shanghai, whatever zone the test runs in. */
 const shanghaiToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
-interface Rendered { text: string; missingPrompts: { name: string }[] }
-interface Report { acknowledgement: { byName: string } | null; diary: { text: string; byName: string }[] }
-interface MessageList { messages: { kind: string; tid: string; text: string; state: string }[] }
+interface Rendered {
+  text: string;
+  missingPrompts: { name: string }[];
+}
+interface Report {
+  acknowledgement: { byName: string } | null;
+  diary: { text: string; byName: string }[];
+}
+interface MessageList {
+  messages: { kind: string; tid: string; text: string; state: string }[];
+}
 
 describe('console pages: quick replies, messages, handover, complaints, jobs (real browser)', () => {
   let service: ConsoleService;
@@ -30,21 +46,35 @@ describe('console pages: quick replies, messages, handover, complaints, jobs (re
 
   it('when 小丽 presses / on an order, finds 退货已寄出, fills the return waybill and copies, then the clipboard holds the reply rendered for that order', async () => {
     const tid = tids[0]!;
-    const { context, page, problems } = await openSignedIn(browser, service.url, DEMO.xiaoli.username, `#/orders/${tid}`, 400, 900);
+    const { context, page, problems } = await openSignedIn(
+      browser,
+      service.url,
+      DEMO.xiaoli.username,
+      `#/orders/${tid}`,
+      400,
+      900,
+    );
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: service.url });
     await page.getByTestId('order-replies').locator('.reply-hit').first().waitFor();
     await page.locator('h1').focus();
     await page.keyboard.press('/');
     expect(await inPage.activeId(page)).toBe('order-reply-search');
     await page.keyboard.type('thjc');
-    await expect.poll(() => page.getByTestId('order-replies').locator('.reply-hit').first().getAttribute('data-shortcut')).toBe('/thjc');
+    await expect
+      .poll(() => page.getByTestId('order-replies').locator('.reply-hit').first().getAttribute('data-shortcut'))
+      .toBe('/thjc');
     await page.keyboard.press('Enter');
     await page.getByLabel('退回单号').waitFor();
     expect(await inPage.activeId(page)).toBe('order-reply-v-returnWaybill');
     await page.keyboard.type('SF1234567890');
     await page.keyboard.press('Enter');
 
-    const expected = (await api.post<Rendered>('/api/quick-replies/return-sent/render', { tid, values: { returnWaybill: 'SF1234567890' } })).body;
+    const expected = (
+      await api.post<Rendered>('/api/quick-replies/return-sent/render', {
+        tid,
+        values: { returnWaybill: 'SF1234567890' },
+      })
+    ).body;
     expect(expected.missingPrompts).toEqual([]);
     const order = await api.get<{ buyerNick: string }>(`/api/orders/${tid}`);
     expect(expected.text).toContain(order.buyerNick);
@@ -60,7 +90,12 @@ describe('console pages: quick replies, messages, handover, complaints, jobs (re
   });
 
   it('when the clipboard API is refused, then 快捷短语 still copies through the fallback and says 已复制', async () => {
-    const { context, page, problems } = await openSignedIn(browser, service.url, DEMO.xiaoli.username, '#/replies?q=fh');
+    const { context, page, problems } = await openSignedIn(
+      browser,
+      service.url,
+      DEMO.xiaoli.username,
+      '#/replies?q=fh',
+    );
     await page.locator('.reply-hit').first().waitFor();
     expect(await inPage.activeId(page)).toBe('replies-search');
     await page.getByLabel('搜索快捷短语').press('Enter');
@@ -76,7 +111,12 @@ describe('console pages: quick replies, messages, handover, complaints, jobs (re
 
   it('when 小丽 queues 退款已登记 for an order from 订单详情, then it lands in 消息 and a second one is refused as 已发送过', async () => {
     const tid = tids[1]!;
-    const { context, page, problems } = await openSignedIn(browser, service.url, DEMO.xiaoli.username, `#/orders/${tid}`);
+    const { context, page, problems } = await openSignedIn(
+      browser,
+      service.url,
+      DEMO.xiaoli.username,
+      `#/orders/${tid}`,
+    );
     const box = page.getByTestId('order-message');
     await box.getByLabel('消息类型').selectOption({ label: '退款已登记' });
     await box.getByLabel('退款金额').waitFor();
@@ -84,7 +124,9 @@ describe('console pages: quick replies, messages, handover, complaints, jobs (re
     await expect.poll(() => box.getByTestId('message-text').textContent()).toContain('您的退款12.50元我们已经登记好了');
     await box.getByLabel('退款金额').press('Enter');
     // Inside quiet hours (21:00–09:00 Shanghai) the service holds it until the morning.
-    await expect.poll(() => box.getByTestId('message-result').textContent()).toMatch(/已放入待发消息|将在 \d\d:\d\d 发送/);
+    await expect
+      .poll(() => box.getByTestId('message-result').textContent())
+      .toMatch(/已放入待发消息|将在 \d\d:\d\d 发送/);
     const queued = (await api.get<MessageList>(`/api/messages?tid=${tid}`)).messages;
     expect(queued.map((m) => m.kind)).toEqual(['refund-registered']);
 
@@ -125,7 +167,9 @@ describe('console pages: quick replies, messages, handover, complaints, jobs (re
     await night.page.getByTestId('handover-ack').waitFor();
     expect(await night.page.locator('.diary-note .diary-text').allTextContents()).toContain(note);
     await night.page.getByTestId('handover-ack').click();
-    await expect.poll(() => night.page.getByTestId('handover-acknowledged').textContent()).toMatch(/^已由 阿张 于 \d{4}-\d\d-\d\d \d\d:\d\d 确认接班$/);
+    await expect
+      .poll(() => night.page.getByTestId('handover-acknowledged').textContent())
+      .toMatch(/^已由 阿张 于 \d{4}-\d\d-\d\d \d\d:\d\d 确认接班$/);
     const report = (await api.get<{ report: Report }>(`/api/handover?shift=day&date=${date}`)).report;
     expect(report.acknowledgement?.byName).toBe('阿张');
     expect(report.diary.find((n) => n.text === note)?.byName).toBe('小丽');
@@ -135,7 +179,14 @@ describe('console pages: quick replies, messages, handover, complaints, jobs (re
   });
 
   it('when a complaint is recorded, then it shows its 24 h clock and moves to 待核实 after the first response', async () => {
-    const { context, page, problems } = await openSignedIn(browser, service.url, DEMO.xiaoli.username, '#/complaints', 400, 900);
+    const { context, page, problems } = await openSignedIn(
+      browser,
+      service.url,
+      DEMO.xiaoli.username,
+      '#/complaints',
+      400,
+      900,
+    );
     const form = page.getByTestId('complaint-form');
     await form.getByRole('button', { name: '记录投诉' }).click();
     expect(await page.locator('#complaint-buyer-error').textContent()).toBe('请填写买家昵称');
@@ -148,8 +199,12 @@ describe('console pages: quick replies, messages, handover, complaints, jobs (re
     expect(await item.locator('.clock').first().textContent()).toMatch(/^首次回复期限 \d{4}-\d\d-\d\d \d\d:\d\d$/);
     await item.getByLabel('处理说明').fill('已道歉并安排换货');
     await item.getByRole('button', { name: '已回复买家' }).click();
-    await expect.poll(() => page.locator('.complaint', { hasText: '投诉测试买家' }).getAttribute('data-stage')).toBe('awaiting_verification');
-    expect(await page.locator('.complaint', { hasText: '投诉测试买家' }).locator('.clock').first().textContent()).toMatch(/^首次回复：.* 小丽$/);
+    await expect
+      .poll(() => page.locator('.complaint', { hasText: '投诉测试买家' }).getAttribute('data-stage'))
+      .toBe('awaiting_verification');
+    expect(
+      await page.locator('.complaint', { hasText: '投诉测试买家' }).locator('.clock').first().textContent(),
+    ).toMatch(/^首次回复：.* 小丽$/);
     await page.screenshot({ path: '/tmp/xiaoer-console-complaints-400.png', fullPage: true });
     expect(problems).toEqual([]);
     await context.close();
@@ -162,8 +217,12 @@ describe('console pages: quick replies, messages, handover, complaints, jobs (re
     expect(await job.locator('code').textContent()).toBe('15 16 * * *');
     expect(await job.textContent()).toContain('Asia/Shanghai');
     await job.getByRole('button', { name: '立即运行' }).click();
-    await expect.poll(() => page.getByTestId('jobs-status').locator('[data-outcome]').getAttribute('data-outcome')).toBe('ok');
-    await expect.poll(() => page.locator('.job[data-name="handover-day"] .last-run').textContent()).toContain('手动 成功');
+    await expect
+      .poll(() => page.getByTestId('jobs-status').locator('[data-outcome]').getAttribute('data-outcome'))
+      .toBe('ok');
+    await expect
+      .poll(() => page.locator('.job[data-name="handover-day"] .last-run').textContent())
+      .toContain('手动 成功');
     await page.screenshot({ path: '/tmp/xiaoer-console-jobs-1280.png', fullPage: true });
     expect(problems).toEqual([]);
     await context.close();
@@ -177,10 +236,30 @@ describe('console pages: quick replies, messages, handover, complaints, jobs (re
 
   it('when the admin opens every navigation page at 400 px and at 1280 px, then each renders its heading without errors or sideways scrolling', async () => {
     for (const width of [400, 1280]) {
-      const { context, page, problems } = await openSignedIn(browser, service.url, DEMO.admin.username, '#/orders', width, 900);
+      const { context, page, problems } = await openSignedIn(
+        browser,
+        service.url,
+        DEMO.admin.username,
+        '#/orders',
+        width,
+        900,
+      );
       await page.locator('.main-nav').waitFor();
-      const links = await page.locator('.main-nav a').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.textContent] as const));
-      expect(links.map(([, label]) => label)).toEqual(['订单', '快捷短语', '我的任务', '消息', '汇款', '余额与退款', '交接班', '售后投诉', '任务调度', '登录锁定']);
+      const links = await page
+        .locator('.main-nav a')
+        .evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.textContent] as const));
+      expect(links.map(([, label]) => label)).toEqual([
+        '订单',
+        '快捷短语',
+        '我的任务',
+        '消息',
+        '汇款',
+        '余额与退款',
+        '交接班',
+        '售后投诉',
+        '任务调度',
+        '登录锁定',
+      ]);
       for (const [href, label] of links) {
         await page.locator('.main-nav a', { hasText: label! }).click();
         await expect.poll(() => page.url()).toContain(href!);

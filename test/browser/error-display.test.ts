@@ -4,7 +4,14 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, DEMO_PASSWORD, launchBrowser, openSignedIn, startConsoleService, type ConsoleService } from './harness.js';
+import {
+  DEMO,
+  DEMO_PASSWORD,
+  launchBrowser,
+  openSignedIn,
+  startConsoleService,
+  type ConsoleService,
+} from './harness.js';
 
 /** An export no layout knows, whose header holds ASCII text in brackets and after a slash. */
 const UNKNOWN = Buffer.from('某银行流水\n交易日期,金额(CNY),摘要 / Memo\n2026-11-23,100.00,货款\n', 'utf8');
@@ -23,12 +30,18 @@ describe('console error display (real browser)', () => {
 
   it('when a statement upload is refused, then the page shows exactly the message the API answered, brackets and slashes included', async () => {
     const login = await fetch(`${service.url}/api/session`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: DEMO.xiaozhou.username, password: DEMO_PASSWORD }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: DEMO.xiaozhou.username, password: DEMO_PASSWORD }),
     });
     const { token } = (await login.json()) as { token: string };
     const form = new FormData();
     form.append('file', new Blob([UNKNOWN], { type: 'text/csv' }), 'unknown.csv');
-    const answer = await fetch(`${service.url}/api/transfers/statements`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    const answer = await fetch(`${service.url}/api/transfers/statements`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
     const { error } = (await answer.json()) as { error: { code: string; message: string } };
     expect(answer.status).toBe(400);
     expect(error.code).toBe('statement_layout_unknown');

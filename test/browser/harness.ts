@@ -37,10 +37,20 @@ export interface ConsoleService {
 export async function startConsoleService(orders = 300): Promise<ConsoleService> {
   const dataDir = await mkdtemp(join(tmpdir(), 'xiaoer-browser-'));
   const config = loadConfig(
-    { XIAOER_DATA_DIR: dataDir, XIAOER_PLATFORM: 'sandbox', PORT: '0', XIAOER_SANDBOX_ORDERS: String(orders), XIAOER_SANDBOX_TICK_MS: '0' },
+    {
+      XIAOER_DATA_DIR: dataDir,
+      XIAOER_PLATFORM: 'sandbox',
+      PORT: '0',
+      XIAOER_SANDBOX_ORDERS: String(orders),
+      XIAOER_SANDBOX_TICK_MS: '0',
+    },
     process.cwd(),
   );
-  const svc = await startService(config, { jobs: false, initialSync: false, logger: createLogger({ level: 'silent' }) });
+  const svc = await startService(config, {
+    jobs: false,
+    initialSync: false,
+    logger: createLogger({ level: 'silent' }),
+  });
   try {
     const summary = await svc.sync.syncAll();
     if (!summary.ok) throw new Error(`sandbox sync failed: ${JSON.stringify(summary.errors)}`);
@@ -63,7 +73,15 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
@@ -71,13 +89,22 @@ export function launchBrowser(): Promise<Browser> {
  * A fresh browser context (its own cookies and storage) at the given width. Page errors and CSP
  * violations are collected so a test can assert the console ran clean.
  */
-export async function openPage(browser: Browser, width = 1280, height = 900): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'America/Los_Angeles' });
+export async function openPage(
+  browser: Browser,
+  width = 1280,
+  height = 900,
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext({
+    viewport: { width, height },
+    locale: 'zh-CN',
+    timezoneId: 'America/Los_Angeles',
+  });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
   page.on('console', (msg) => {
-    if (msg.type() === 'error' && !/401 \(Unauthorized\)|401$/.test(msg.text())) problems.push(`console: ${msg.text()}`);
+    if (msg.type() === 'error' && !/401 \(Unauthorized\)|401$/.test(msg.text()))
+      problems.push(`console: ${msg.text()}`);
   });
   return { context, page, problems };
 }
@@ -91,7 +118,15 @@ export async function logIn(page: Page, baseUrl: string, username: string, passw
   await page.locator('.order-list').waitFor();
 }
 
-interface OrderSummary { tid: string; status: string; buyerNick: string; payment: number; sellerFlag: number; sellerMemo: string; waybills: string[] }
+interface OrderSummary {
+  tid: string;
+  status: string;
+  buyerNick: string;
+  payment: number;
+  sellerFlag: number;
+  sellerMemo: string;
+  waybills: string[];
+}
 /** The parts of GET /api/orders/:tid the browser tests compare with the page. */
 export interface OrderDetail {
   tid: string;
@@ -99,23 +134,39 @@ export interface OrderDetail {
   sellerFlag: number;
   receiverMasked: boolean;
   receiver: { name: string; mobile: string; address: string };
-  logistics: { company: string; waybill: string; state: string; events: { at: string; description: string; state: string }[] }[];
+  logistics: {
+    company: string;
+    waybill: string;
+    state: string;
+    events: { at: string; description: string; state: string }[];
+  }[];
 }
-interface OrdersPage { total: number; orders: OrderSummary[] }
-interface Session { token: string; user: { username: string; displayName: string; role: string } }
+interface OrdersPage {
+  total: number;
+  orders: OrderSummary[];
+}
+interface Session {
+  token: string;
+  user: { username: string; displayName: string; role: string };
+}
 
 /** One login per account and service: scrypt makes each login cost real time on a shared machine. */
 const sessions = new Map<string, Promise<Session>>();
 function sessionFor(baseUrl: string, username: string): Promise<Session> {
   const key = `${baseUrl} ${username}`;
   if (!sessions.has(key)) {
-    sessions.set(key, (async () => {
-      const res = await fetch(`${baseUrl}/api/session`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-      });
-      if (res.status !== 201) throw new Error(`login ${username}: ${res.status}`);
-      return (await res.json()) as Session;
-    })());
+    sessions.set(
+      key,
+      (async () => {
+        const res = await fetch(`${baseUrl}/api/session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+        });
+        if (res.status !== 201) throw new Error(`login ${username}: ${res.status}`);
+        return (await res.json()) as Session;
+      })(),
+    );
   }
   return sessions.get(key)!;
 }
@@ -125,10 +176,19 @@ function sessionFor(baseUrl: string, username: string): Promise<Session> {
  * `hash`. For tests whose story starts after login; the login form has its own tests. The token is
  * shared by every context of this account: stories opened this way must not log out.
  */
-export async function openSignedIn(browser: Browser, baseUrl: string, username: string, hash = '#/orders', width = 1280, height = 900) {
+export async function openSignedIn(
+  browser: Browser,
+  baseUrl: string,
+  username: string,
+  hash = '#/orders',
+  width = 1280,
+  height = 900,
+) {
   const opened = await openPage(browser, width, height);
   const { token } = await sessionFor(baseUrl, username);
-  await opened.context.addCookies([{ name: SESSION_COOKIE, value: token, url: baseUrl, httpOnly: true, sameSite: 'Strict' }]);
+  await opened.context.addCookies([
+    { name: SESSION_COOKIE, value: token, url: baseUrl, httpOnly: true, sameSite: 'Strict' },
+  ]);
   await opened.page.goto(`${baseUrl}/${hash}`);
   return opened;
 }
@@ -151,7 +211,9 @@ export async function apiAs(baseUrl: string, username: string) {
   /** Returns status and body: some stories check a refusal. */
   const post = async <T>(path: string, body: unknown = {}): Promise<{ status: number; body: T }> => {
     const r = await fetch(`${baseUrl}${path}`, {
-      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
     });
     return { status: r.status, body: (await r.json()) as T };
   };
@@ -171,6 +233,8 @@ export const inPage = {
   storageSize: (page: Page) => page.evaluate(() => sessionStorage.length + localStorage.length),
   colour: (locator: Locator) => locator.evaluate((el) => getComputedStyle(el).color),
   /** The data-tid of every order row, in page order. */
-  rowTids: (page: Page) => page.locator('.order-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-tid'))),
-  activeId: (page: Page) => page.evaluate(() => (document as unknown as { activeElement?: { id: string } }).activeElement?.id),
+  rowTids: (page: Page) =>
+    page.locator('.order-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-tid'))),
+  activeId: (page: Page) =>
+    page.evaluate(() => (document as unknown as { activeElement?: { id: string } }).activeElement?.id),
 };

@@ -7,7 +7,14 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { THROTTLE_COLLECTION, type Counter } from '../../src/accounts/login-throttle.js';
 import { toInstant } from '../../src/shared/time.js';
-import { DEMO, DEMO_PASSWORD, launchBrowser, openSignedIn, startConsoleService, type ConsoleService } from './harness.js';
+import {
+  DEMO,
+  DEMO_PASSWORD,
+  launchBrowser,
+  openSignedIn,
+  startConsoleService,
+  type ConsoleService,
+} from './harness.js';
 
 describe('console 登录锁定 (real browser)', () => {
   let service: ConsoleService;
@@ -28,10 +35,15 @@ describe('console 登录锁定 (real browser)', () => {
       body: JSON.stringify({ username: DEMO.xiaoli.username, password: DEMO_PASSWORD }),
     });
 
-  it('when a computer is locked out of 小丽\'s account, then the admin sees it and 解锁账号 lets it in again', async () => {
+  it("when a computer is locked out of 小丽's account, then the admin sees it and 解锁账号 lets it in again", async () => {
     const lock: Counter = {
-      scope: 'pair', account: 'xiaoli', client: '203.0.113.9', failures: 10, locks: 1,
-      lastFailureAt: toInstant(Date.now()), lockedUntil: toInstant(Date.now() + 15 * 60_000),
+      scope: 'pair',
+      account: 'xiaoli',
+      client: '203.0.113.9',
+      failures: 10,
+      locks: 1,
+      lastFailureAt: toInstant(Date.now()),
+      lockedUntil: toInstant(Date.now() + 15 * 60_000),
     };
     await service.svc.store.transact((tx) => tx.put(THROTTLE_COLLECTION, 'pair:xiaoli|203.0.113.9', lock));
     expect((await loginFrom('203.0.113.9')).status).toBe(401);

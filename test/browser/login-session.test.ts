@@ -1,6 +1,17 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, DEMO, inPage, launchBrowser, logIn, openPage, SESSION_COOKIE, sessionCookie, startConsoleService, type ConsoleService } from './harness.js';
+import {
+  apiAs,
+  DEMO,
+  inPage,
+  launchBrowser,
+  logIn,
+  openPage,
+  SESSION_COOKIE,
+  sessionCookie,
+  startConsoleService,
+  type ConsoleService,
+} from './harness.js';
 
 describe('console login and session (real browser)', () => {
   let service: ConsoleService;
@@ -50,7 +61,9 @@ describe('console login and session (real browser)', () => {
     expect(await inPage.scriptCookies(page)).not.toContain(SESSION_COOKIE);
     expect(await inPage.storageSize(page)).toBe(0);
     // The cookie alone reads the API (the console sends no Authorization header).
-    expect(await page.evaluate(async () => (await fetch('/api/me')).json())).toMatchObject({ user: { username: 'xiaoli', displayName: '小丽' } });
+    expect(await page.evaluate(async () => (await fetch('/api/me')).json())).toMatchObject({
+      user: { username: 'xiaoli', displayName: '小丽' },
+    });
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -64,10 +77,21 @@ describe('console login and session (real browser)', () => {
     });
     expect(refused).toEqual({ status: 403, body: { error: expect.objectContaining({ code: 'csrf' }) } });
     const api = await apiAs(service.url, DEMO.xiaoli.username);
-    expect(await api.get('/api/buyers/csrf-probe-buyer/opt-out')).toEqual({ nick: 'csrf-probe-buyer', optedOut: false });
+    expect(await api.get('/api/buyers/csrf-probe-buyer/opt-out')).toEqual({
+      nick: 'csrf-probe-buyer',
+      optedOut: false,
+    });
     // The same request with the header (as the console sends it) goes through.
-    const allowed = await page.evaluate(async () =>
-      (await fetch('/api/buyers/csrf-probe-buyer/opt-out', { method: 'POST', credentials: 'same-origin', headers: { 'x-xiaoer-csrf': '1' } })).status);
+    const allowed = await page.evaluate(
+      async () =>
+        (
+          await fetch('/api/buyers/csrf-probe-buyer/opt-out', {
+            method: 'POST',
+            credentials: 'same-origin',
+            headers: { 'x-xiaoer-csrf': '1' },
+          })
+        ).status,
+    );
     expect(allowed).toBe(201);
     await context.close();
   });
@@ -79,7 +103,9 @@ describe('console login and session (real browser)', () => {
     expect(await page.getByTestId('user-name').textContent()).toBe('小丽');
     expect(await page.locator('.who .role').textContent()).toBe('客服');
     await expect.poll(() => page.getByTestId('shop-name').textContent()).toBe('小二示范店');
-    await expect.poll(() => page.getByTestId('last-sync').textContent()).toMatch(/^上次同步 \d{4}-\d\d-\d\d \d\d:\d\d$/);
+    await expect
+      .poll(() => page.getByTestId('last-sync').textContent())
+      .toMatch(/^上次同步 \d{4}-\d\d-\d\d \d\d:\d\d$/);
 
     await page.reload();
     await page.locator('.order-list').waitFor();

@@ -1,13 +1,30 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  apiAs, DEMO, inPage, launchBrowser, logIn, openPage, openSignedIn, startConsoleService, type ConsoleService, type OrderDetail,
+  apiAs,
+  DEMO,
+  inPage,
+  launchBrowser,
+  logIn,
+  openPage,
+  openSignedIn,
+  startConsoleService,
+  type ConsoleService,
+  type OrderDetail,
 } from './harness.js';
 
 const FLAG_NAMES = ['', '红旗', '黄旗', '绿旗', '蓝旗', '紫旗'];
 const PARCEL_STATES: Record<string, string> = {
-  collected: '已揽收', in_transit: '运输中', dispatching: '派件中', signed: '已签收', problem: '疑难',
-  returning: '退回中', returned: '已退回', refused: '拒签', customs: '清关', unknown: '未知',
+  collected: '已揽收',
+  in_transit: '运输中',
+  dispatching: '派件中',
+  signed: '已签收',
+  problem: '疑难',
+  returning: '退回中',
+  returned: '已退回',
+  refused: '拒签',
+  customs: '清关',
+  unknown: '未知',
 };
 /** "2026-11-23T18:33:50.000+08:00" → "2026-11-23 18:33", the Shanghai wall clock the page must show. */
 const wall = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
@@ -22,7 +39,9 @@ describe('console 订单 and 订单详情 pages (real browser)', () => {
   beforeAll(async () => {
     [service, browser] = await Promise.all([startConsoleService(), launchBrowser()]);
     api = await apiAs(service.url, DEMO.xiaoli.username);
-    const shipped = await api.orders('?status=WAIT_BUYER_CONFIRM_GOODS,TRADE_BUYER_SIGNED,SELLER_CONSIGNED_PART&pageSize=50');
+    const shipped = await api.orders(
+      '?status=WAIT_BUYER_CONFIRM_GOODS,TRADE_BUYER_SIGNED,SELLER_CONSIGNED_PART&pageSize=50',
+    );
     for (const o of shipped.orders) {
       const d = await api.get<OrderDetail>(`/api/orders/${o.tid}`);
       if (d.logistics.some((p) => p.events.length >= 2)) {
@@ -37,7 +56,10 @@ describe('console 订单 and 订单详情 pages (real browser)', () => {
     await service?.close();
   });
 
-  const allOrders = async () => [...(await api.orders('?pageSize=200')).orders, ...(await api.orders('?pageSize=200&page=2')).orders];
+  const allOrders = async () => [
+    ...(await api.orders('?pageSize=200')).orders,
+    ...(await api.orders('?pageSize=200&page=2')).orders,
+  ];
 
   it('when 小丽 logs in, then the newest orders show with the shop total, their flags, states and amounts', async () => {
     const { context, page, problems } = await openPage(browser);
@@ -103,7 +125,9 @@ describe('console 订单 and 订单详情 pages (real browser)', () => {
     expect(await page.locator('.pager .page-of').textContent()).toBe(`第 2 / ${Math.ceil(finished.total / 20)} 页`);
 
     await page.getByLabel('订单状态').selectOption({ label: '待付款' });
-    const unpaid = await api.orders('?status=WAIT_BUYER_PAY,TRADE_NO_CREATE_PAY,PAY_PENDING,WAIT_PRE_AUTH_CONFIRM&pageSize=20');
+    const unpaid = await api.orders(
+      '?status=WAIT_BUYER_PAY,TRADE_NO_CREATE_PAY,PAY_PENDING,WAIT_PRE_AUTH_CONFIRM&pageSize=20',
+    );
     await expect.poll(() => inPage.rowTids(page)).toEqual(unpaid.orders.map((o) => o.tid));
     await context.close();
   });
@@ -121,7 +145,9 @@ describe('console 订单 and 订单详情 pages (real browser)', () => {
       expect(await card.getByTestId('parcel-state').textContent()).toBe(PARCEL_STATES[parcel.state]);
       const newestFirst = [...parcel.events].sort((a, b) => (a.at < b.at ? 1 : -1));
       expect(await card.locator('.event time').allTextContents()).toEqual(newestFirst.map((e) => wall(e.at)));
-      expect(await card.locator('.event-state').allTextContents()).toEqual(newestFirst.map((e) => PARCEL_STATES[e.state]));
+      expect(await card.locator('.event-state').allTextContents()).toEqual(
+        newestFirst.map((e) => PARCEL_STATES[e.state]),
+      );
       expect(await card.locator('.event-text').allTextContents()).toEqual(newestFirst.map((e) => e.description));
     }
     await page.screenshot({ path: '/tmp/xiaoer-console-detail-desktop.png', fullPage: true });
@@ -142,7 +168,9 @@ describe('console 订单 and 订单详情 pages (real browser)', () => {
   });
 
   it('when 小丽 (staff) opens an order, then the receiver is masked and a note says why; 小周 (keeper) sees it in full', async () => {
-    const full = await (await apiAs(service.url, DEMO.xiaozhou.username)).get<OrderDetail>(`/api/orders/${tracked.tid}`);
+    const full = await (
+      await apiAs(service.url, DEMO.xiaozhou.username)
+    ).get<OrderDetail>(`/api/orders/${tracked.tid}`);
     expect(full.receiverMasked).toBe(false);
 
     const staff = await openSignedIn(browser, service.url, DEMO.xiaoli.username, `#/orders/${tracked.tid}`);

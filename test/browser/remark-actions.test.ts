@@ -1,12 +1,26 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, DEMO, inPage, launchBrowser, logIn, openPage, openSignedIn, startConsoleService, type ConsoleService, type OrderDetail } from './harness.js';
+import {
+  apiAs,
+  DEMO,
+  inPage,
+  launchBrowser,
+  logIn,
+  openPage,
+  openSignedIn,
+  startConsoleService,
+  type ConsoleService,
+  type OrderDetail,
+} from './harness.js';
 
 /** Today in Shanghai as the memo writes it (MM.DD), whatever zone the test runs in. */
 const memoDate = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(5, 10).replace('-', '.');
 const FLAG_NAMES = ['无旗', '红旗', '黄旗', '绿旗', '蓝旗', '紫旗'];
 
-interface KindsView { state: string; kinds: { id: string }[] }
+interface KindsView {
+  state: string;
+  kinds: { id: string }[];
+}
 
 describe('console 备注 actions, 我的任务 and 余额与退款 (real browser)', () => {
   let service: ConsoleService;
@@ -23,9 +37,11 @@ describe('console 备注 actions, 我的任务 and 余额与退款 (real browser
     for (const o of (await api.orders('?status=WAIT_SELLER_SEND_GOODS&pageSize=30')).orders) {
       // Blue and purple are set by hand and never changed by a remark: the red-flag story needs another.
       if (o.sellerFlag >= 4) continue;
-      if ((await api.get<KindsView>(`/api/orders/${o.tid}/remark-kinds`)).state === 'paid_not_printed') paidNotPrinted.push(o.tid);
+      if ((await api.get<KindsView>(`/api/orders/${o.tid}/remark-kinds`)).state === 'paid_not_printed')
+        paidNotPrinted.push(o.tid);
     }
-    if (unpaid.length < 2 || paidNotPrinted.length < 2) throw new Error('the sandbox shop lacks unpaid or unprinted paid orders');
+    if (unpaid.length < 2 || paidNotPrinted.length < 2)
+      throw new Error('the sandbox shop lacks unpaid or unprinted paid orders');
   });
   afterAll(async () => {
     await browser?.close();
@@ -33,7 +49,14 @@ describe('console 备注 actions, 我的任务 and 余额与退款 (real browser
   });
 
   it('when 小丽 writes 拍下后无货 (电话) on an unpaid order from the form, then the preview and the memo show the exact text and the flag', async () => {
-    const { context, page, problems } = await openSignedIn(browser, service.url, DEMO.xiaoli.username, '#/orders?status=unpaid', 400, 900);
+    const { context, page, problems } = await openSignedIn(
+      browser,
+      service.url,
+      DEMO.xiaoli.username,
+      '#/orders?status=unpaid',
+      400,
+      900,
+    );
     const tid = (await page.locator('.order-row').first().getAttribute('data-tid'))!;
     expect(unpaid).toContain(tid);
     await page.locator('.order-row a').first().click();
@@ -96,8 +119,13 @@ describe('console 备注 actions, 我的任务 and 余额与退款 (real browser
     expect(await azhang.page.getByTestId('task-status').textContent()).toContain('已关闭');
     await expect.poll(() => azhang.page.locator(`[data-testid="my-tasks"] .task[data-tid="${tid}"]`).count()).toBe(0);
     await azhang.page.screenshot({ path: '/tmp/xiaoer-console-tasks-azhang-400.png', fullPage: true });
-    await azhang.page.getByTestId('task-status').getByRole('link', { name: `订单 ${tid}` }).click();
-    await expect.poll(() => azhang.page.getByTestId('seller-memo').textContent()).toMatch(new RegExp(`${entry.replace(/[.+]/g, '\\$&')}；${fixed.replace(/[.+]/g, '\\$&')}$`));
+    await azhang.page
+      .getByTestId('task-status')
+      .getByRole('link', { name: `订单 ${tid}` })
+      .click();
+    await expect
+      .poll(() => azhang.page.getByTestId('seller-memo').textContent())
+      .toMatch(new RegExp(`${entry.replace(/[.+]/g, '\\$&')}；${fixed.replace(/[.+]/g, '\\$&')}$`));
     expect(azhang.problems).toEqual([]);
     await azhang.context.close();
 
@@ -127,7 +155,9 @@ describe('console 备注 actions, 我的任务 and 余额与退款 (real browser
 
     // Corrected, the preview shows the amount in yuan as the handbook writes it.
     await page.getByLabel('金额（元）').fill('8.50');
-    await expect.poll(() => page.getByTestId('preview-entry').textContent()).toBe(`扣除好评获奖金额8.5元+小丽/${memoDate()}`);
+    await expect
+      .poll(() => page.getByTestId('preview-entry').textContent())
+      .toBe(`扣除好评获奖金额8.5元+小丽/${memoDate()}`);
     expect(await error.textContent()).toBe('');
     await context.close();
   });
@@ -136,7 +166,15 @@ describe('console 备注 actions, 我的任务 and 余额与退款 (real browser
     const tid = paidNotPrinted[1]!;
     const order = await api.get<OrderDetail & { buyerNick: string }>(`/api/orders/${tid}`);
     const refund = await api.post<{ refund: { id: string; line: string } }>(`/api/orders/${tid}/remarks`, {
-      kind: 'refund.after_trade', fields: { sku: 'A1024', type: 'postage', amount: '15', channel: 'alipay', account: 'xt.example@163.com', realName: '李莉莉' },
+      kind: 'refund.after_trade',
+      fields: {
+        sku: 'A1024',
+        type: 'postage',
+        amount: '15',
+        channel: 'alipay',
+        account: 'xt.example@163.com',
+        realName: '李莉莉',
+      },
     });
     expect(refund.status).toBe(201);
 
@@ -155,13 +193,17 @@ describe('console 备注 actions, 我的任务 and 余额与退款 (real browser
     expect(await movement.textContent()).toContain('+¥20.00');
     expect(await movement.textContent()).toContain('补偿运费');
     expect(await movement.textContent()).toContain('小周');
-    const account = await api.get<{ balanceFen: number; movements: unknown[] }>(`/api/ledger/${encodeURIComponent(order.buyerNick)}`);
+    const account = await api.get<{ balanceFen: number; movements: unknown[] }>(
+      `/api/ledger/${encodeURIComponent(order.buyerNick)}`,
+    );
     expect(account.balanceFen).toBe(before.balanceFen + 2000);
 
     const row = page.locator(`.refund[data-id="${refund.body.refund.id}"]`);
     expect(await row.locator('.register-line').textContent()).toBe(refund.body.refund.line);
     await row.getByRole('button', { name: '标记已登记' }).click();
-    await expect.poll(() => page.locator(`.refund[data-id="${refund.body.refund.id}"]`).getAttribute('data-state')).toBe('registered');
+    await expect
+      .poll(() => page.locator(`.refund[data-id="${refund.body.refund.id}"]`).getAttribute('data-state'))
+      .toBe('registered');
     expect(await page.locator('.refund-message').textContent()).toContain('已登记');
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: '导出 CSV' }).click();

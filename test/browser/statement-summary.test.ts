@@ -17,8 +17,14 @@ describe('console 汇款: the import summary of a long statement (real browser)'
 
   it('when 120 credits match nothing, then the page counts all 120, lists 50 and says 还有 70 笔未显示', async () => {
     const { context, page, problems } = await openSignedIn(browser, service.url, DEMO.xiaozhou.username, '#/transfers');
-    const credits = Array.from({ length: 120 }, (_, i) => ({ yuan: `${300 + i}.00`, payer: `路人${i}`, time: `10:${String(i % 60).padStart(2, '0')}:00` }));
-    await page.getByLabel('对账单文件').setInputFiles({ name: 'boc.csv', mimeType: 'text/csv', buffer: bocStatement(credits).bytes });
+    const credits = Array.from({ length: 120 }, (_, i) => ({
+      yuan: `${300 + i}.00`,
+      payer: `路人${i}`,
+      time: `10:${String(i % 60).padStart(2, '0')}:00`,
+    }));
+    await page
+      .getByLabel('对账单文件')
+      .setInputFiles({ name: 'boc.csv', mimeType: 'text/csv', buffer: bocStatement(credits).bytes });
     await page.getByRole('button', { name: '上传并匹配' }).click();
     const unmatched = page.getByTestId('statement-unmatched');
     await expect.poll(() => unmatched.locator('h3').textContent()).toBe('未匹配（120）');

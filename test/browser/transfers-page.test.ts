@@ -8,18 +8,27 @@ const shanghaiToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().sl
 /** A China Merchants Bank export (the layout of test/fixtures/statements/cmb.csv) with one credit. */
 function cmbStatement(date: string, amountYuan: string, counterparty: string): Buffer {
   const compact = date.replaceAll('-', '');
-  return Buffer.from([
-    '# 招商银行交易记录',
-    '# 账号:[6214****0000]',
-    `# 起始日期:[${compact}]   终止日期:[${compact}]`,
-    '记账日期,交易时间,货币,交易金额,联机余额,交易摘要,对手信息,客户摘要',
-    `${date},10:11:12,CNY,${amountYuan},"1,371.66",转账汇款,${counterparty},`,
-    '# 合计收入: 1 笔',
-    '',
-  ].join('\n'), 'utf8');
+  return Buffer.from(
+    [
+      '# 招商银行交易记录',
+      '# 账号:[6214****0000]',
+      `# 起始日期:[${compact}]   终止日期:[${compact}]`,
+      '记账日期,交易时间,货币,交易金额,联机余额,交易摘要,对手信息,客户摘要',
+      `${date},10:11:12,CNY,${amountYuan},"1,371.66",转账汇款,${counterparty},`,
+      '# 合计收入: 1 笔',
+      '',
+    ].join('\n'),
+    'utf8',
+  );
 }
 
-interface Transfer { id: string; state: string; buyerNick: string; amountDueFen: number; verifiedBy: { displayName: string } | null }
+interface Transfer {
+  id: string;
+  state: string;
+  buyerNick: string;
+  amountDueFen: number;
+  verifiedBy: { displayName: string } | null;
+}
 
 describe('console 汇款 (real browser)', () => {
   let service: ConsoleService;
@@ -51,10 +60,20 @@ describe('console 汇款 (real browser)', () => {
     expect(await created.textContent()).toContain('请买家汇款 ¥288.37');
     const api = await apiAs(service.url, DEMO.xiaozhou.username);
     const { transfers } = await api.get<{ transfers: Transfer[] }>('/api/transfers');
-    expect(transfers.find((t) => t.id === id)).toMatchObject({ buyerNick: '汇款测试买家', amountDueFen: 28837, state: 'awaiting' });
+    expect(transfers.find((t) => t.id === id)).toMatchObject({
+      buyerNick: '汇款测试买家',
+      amountDueFen: 28837,
+      state: 'awaiting',
+    });
 
     // The money came from 王五, not the buyer's name: the matcher never confirms that by itself.
-    await page.getByLabel('对账单文件').setInputFiles({ name: 'cmb-today.csv', mimeType: 'text/csv', buffer: cmbStatement(shanghaiToday(), '288.37', '王五 6214830000003333') });
+    await page
+      .getByLabel('对账单文件')
+      .setInputFiles({
+        name: 'cmb-today.csv',
+        mimeType: 'text/csv',
+        buffer: cmbStatement(shanghaiToday(), '288.37', '王五 6214830000003333'),
+      });
     await page.getByRole('button', { name: '上传并匹配' }).click();
     await expect.poll(() => page.getByTestId('statement-queued').locator('h3').textContent()).toBe('待人工确认（1）');
     expect(await page.getByTestId('statement-matched').locator('h3').textContent()).toBe('已匹配（0）');
@@ -79,9 +98,21 @@ describe('console 汇款 (real browser)', () => {
 
   it('when a queued credit belongs to none of the candidates, then 小周 rejects it with a reason and it leaves the queue', async () => {
     const api = await apiAs(service.url, DEMO.xiaozhou.username);
-    await api.post('/api/transfers', { buyerNick: '驳回测试买家', buyerName: '赵六', items: [{ itemNo: 'B2001', size: 'M', quantity: 1, priceFen: 19_955 }], address: '江苏省南京市玄武区中山路1号', amountDueFen: 19_955 });
+    await api.post('/api/transfers', {
+      buyerNick: '驳回测试买家',
+      buyerName: '赵六',
+      items: [{ itemNo: 'B2001', size: 'M', quantity: 1, priceFen: 19_955 }],
+      address: '江苏省南京市玄武区中山路1号',
+      amountDueFen: 19_955,
+    });
     const { context, page, problems } = await openSignedIn(browser, service.url, DEMO.xiaozhou.username, '#/transfers');
-    await page.getByLabel('对账单文件').setInputFiles({ name: 'cmb-reject.csv', mimeType: 'text/csv', buffer: cmbStatement(shanghaiToday(), '199.55', '钱七 6214830000004444') });
+    await page
+      .getByLabel('对账单文件')
+      .setInputFiles({
+        name: 'cmb-reject.csv',
+        mimeType: 'text/csv',
+        buffer: cmbStatement(shanghaiToday(), '199.55', '钱七 6214830000004444'),
+      });
     await page.getByRole('button', { name: '上传并匹配' }).click();
     const queued = page.getByTestId('match-queue').locator('.queued-row');
     await expect.poll(() => queued.count()).toBe(1);

@@ -5,7 +5,13 @@ import { fixedClock, HOUR } from '../../src/shared/time.js';
 import { createMemoryStore } from '../../src/storage/index.js';
 
 const [xiaoli, azhang] = DEMO_ACCOUNTS;
-const input = { buyerNick: '小红', tid: '1001', channel: 'wangwang' as const, category: 'quality' as const, content: '衣服开线了' };
+const input = {
+  buyerNick: '小红',
+  tid: '1001',
+  channel: 'wangwang' as const,
+  category: 'quality' as const,
+  content: '衣服开线了',
+};
 
 describe('complaint clocks', () => {
   it('when a complaint is recorded, then it has a 24-hour response and a 3-working-day verification deadline', async () => {
@@ -24,7 +30,11 @@ describe('complaint clocks', () => {
     clock.advance(24 * HOUR + 1);
     expect(svc.get(c.id)).toMatchObject({ responseLate: true, late: true });
     const responded = await svc.respond(c.id, azhang!, '已联系买家');
-    expect(responded).toMatchObject({ stage: 'awaiting_verification', responseLate: true, response: { by: 'azhang', byName: '阿张' } });
+    expect(responded).toMatchObject({
+      stage: 'awaiting_verification',
+      responseLate: true,
+      response: { by: 'azhang', byName: '阿张' },
+    });
     expect(svc.list({ late: true }).map((x) => x.id)).toEqual([c.id]);
   });
 

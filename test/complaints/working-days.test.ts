@@ -20,7 +20,9 @@ describe('working days', () => {
 
   it('when a holiday falls inside the count, then it is skipped too', () => {
     expect(addWorkingDays('2026-11-20', 3, new Set(['2026-11-24']))).toBe('2026-11-26');
-    expect(addWorkingDays('2026-09-30', 3, new Set(['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07']))).toBe('2026-10-12');
+    expect(
+      addWorkingDays('2026-09-30', 3, new Set(['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'])),
+    ).toBe('2026-10-12');
   });
 
   it('when a complaint comes on Friday afternoon, then verification is due at the end of Wednesday, Shanghai time', () => {

@@ -8,8 +8,12 @@ import { ConfigError, loadConfig } from '../../src/config/load-config.js';
 const HASH = 'scrypt$16384$8$1$zs4+aPjf0AxgsaPPOu3S7Q==$PUga+/ZYXjObSuqbIjBFR/SZg+1ZlGI2V0NVCQfvPa4=';
 
 let dir: string;
-beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'xiaoer-cfg-')); });
-afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'xiaoer-cfg-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
 function problemsOf(fn: () => unknown): string[] {
   try {
@@ -23,8 +27,17 @@ function problemsOf(fn: () => unknown): string[] {
 
 describe('config', () => {
   it('when other keys are wrong too, then an unknown cliUser and a malformed hash are listed with them at once', async () => {
-    await writeFile(join(dir, 'cfg.json'), JSON.stringify({ staff: [{ username: 'lili', displayName: '丽丽', role: 'staff', passwordHash: 'scrypt$3$8$1$c2FsdA==$aGFzaA==' }] }));
-    const text = problemsOf(() => loadConfig({ XIAOER_CONFIG: join(dir, 'cfg.json'), XIAOER_LOG_LEVEL: 'loud', XIAOER_CLI_USER: 'nobody' }, dir)).join('\n');
+    await writeFile(
+      join(dir, 'cfg.json'),
+      JSON.stringify({
+        staff: [
+          { username: 'lili', displayName: '丽丽', role: 'staff', passwordHash: 'scrypt$3$8$1$c2FsdA==$aGFzaA==' },
+        ],
+      }),
+    );
+    const text = problemsOf(() =>
+      loadConfig({ XIAOER_CONFIG: join(dir, 'cfg.json'), XIAOER_LOG_LEVEL: 'loud', XIAOER_CLI_USER: 'nobody' }, dir),
+    ).join('\n');
     expect(text).toMatch(/logLevel/);
     expect(text).toMatch(/cliUser \(XIAOER_CLI_USER\): "nobody"/);
     expect(text).toMatch(/staff\.0\.passwordHash/);
@@ -53,7 +66,9 @@ describe('config', () => {
   });
 
   it('when the taobao platform is chosen without credentials, then every missing key is listed at once with its variable', () => {
-    const problems = problemsOf(() => loadConfig({ XIAOER_PLATFORM: 'taobao', XIAOER_LOGISTICS: 'kuaidi100', PORT: 'abc' }, dir));
+    const problems = problemsOf(() =>
+      loadConfig({ XIAOER_PLATFORM: 'taobao', XIAOER_LOGISTICS: 'kuaidi100', PORT: 'abc' }, dir),
+    );
     const text = problems.join('\n');
     expect(text).toMatch(/platform\.appKey \(TAOBAO_APP_KEY\)/);
     expect(text).toMatch(/platform\.appSecret \(TAOBAO_APP_SECRET\)/);
@@ -65,21 +80,50 @@ describe('config', () => {
   });
 
   it('when a real shop is configured without naming the CLI account, then cliUser is reported', async () => {
-    await writeFile(join(dir, 'cfg.json'), JSON.stringify({ platform: { kind: 'taobao', appKey: 'k', appSecret: 's', sessionKey: 'x' }, staff: [{ username: 'lili', displayName: '丽丽', role: 'staff', passwordHash: HASH }] }));
-    expect(problemsOf(() => loadConfig({ XIAOER_CONFIG: 'cfg.json' }, dir)).join('\n')).toMatch(/cliUser \(XIAOER_CLI_USER\): "admin"/);
+    await writeFile(
+      join(dir, 'cfg.json'),
+      JSON.stringify({
+        platform: { kind: 'taobao', appKey: 'k', appSecret: 's', sessionKey: 'x' },
+        staff: [{ username: 'lili', displayName: '丽丽', role: 'staff', passwordHash: HASH }],
+      }),
+    );
+    expect(problemsOf(() => loadConfig({ XIAOER_CONFIG: 'cfg.json' }, dir)).join('\n')).toMatch(
+      /cliUser \(XIAOER_CLI_USER\): "admin"/,
+    );
     expect(loadConfig({ XIAOER_CONFIG: 'cfg.json', XIAOER_CLI_USER: 'lili' }, dir).cliUser).toBe('lili');
   });
 
   it('when data/config.json sets values and the environment overrides one, then both apply and the environment wins', async () => {
-    await writeFile(join(dir, 'cfg.json'), JSON.stringify({ shopName: '毛毛小店', port: 4000, platform: { kind: 'taobao', appKey: 'k', appSecret: 's', sessionKey: 'x', signMethod: 'md5' }, staff: [{ username: 'lili', displayName: '丽丽', role: 'staff', passwordHash: HASH }] }));
+    await writeFile(
+      join(dir, 'cfg.json'),
+      JSON.stringify({
+        shopName: '毛毛小店',
+        port: 4000,
+        platform: { kind: 'taobao', appKey: 'k', appSecret: 's', sessionKey: 'x', signMethod: 'md5' },
+        staff: [{ username: 'lili', displayName: '丽丽', role: 'staff', passwordHash: HASH }],
+      }),
+    );
     const c = loadConfig({ XIAOER_CONFIG: 'cfg.json', PORT: '5000', XIAOER_CLI_USER: 'lili' }, dir);
     expect(c.shopName).toBe('毛毛小店');
     expect(c.port).toBe(5000);
-    expect(c.platform).toMatchObject({ kind: 'taobao', appKey: 'k', signMethod: 'md5', gatewayUrl: 'https://eco.taobao.com/router/rest' });
+    expect(c.platform).toMatchObject({
+      kind: 'taobao',
+      appKey: 'k',
+      signMethod: 'md5',
+      gatewayUrl: 'https://eco.taobao.com/router/rest',
+    });
   });
 
   it('when the time zone, the memo date format, a sign method and a staff password are wrong, then each is named', async () => {
-    await writeFile(join(dir, 'cfg.json'), JSON.stringify({ timeZone: 'UTC', memoDateFormat: 'YYYY', staff: [{ username: 'xiaoli', displayName: '小丽', role: 'staff', passwordHash: 'plain-password' }], platform: { kind: 'sandbox', signMethod: 'sha1' } }));
+    await writeFile(
+      join(dir, 'cfg.json'),
+      JSON.stringify({
+        timeZone: 'UTC',
+        memoDateFormat: 'YYYY',
+        staff: [{ username: 'xiaoli', displayName: '小丽', role: 'staff', passwordHash: 'plain-password' }],
+        platform: { kind: 'sandbox', signMethod: 'sha1' },
+      }),
+    );
     const text = problemsOf(() => loadConfig({ XIAOER_CONFIG: 'cfg.json' }, dir)).join('\n');
     expect(text).toMatch(/timeZone/);
     expect(text).toMatch(/memoDateFormat/);
@@ -89,6 +133,8 @@ describe('config', () => {
 
   it('when the config file is not JSON, then the file is named', async () => {
     await writeFile(join(dir, 'cfg.json'), '{ nope');
-    expect(problemsOf(() => loadConfig({ XIAOER_CONFIG: 'cfg.json' }, dir)).join('\n')).toMatch(/cfg\.json: not valid JSON/);
+    expect(problemsOf(() => loadConfig({ XIAOER_CONFIG: 'cfg.json' }, dir)).join('\n')).toMatch(
+      /cfg\.json: not valid JSON/,
+    );
   });
 });

@@ -28,10 +28,19 @@ describe('resident ID birthdays', () => {
   });
 
   it('when a profile has a birthday, then it wins over the ID; an invalid ID alone is reported masked', () => {
-    expect(birthdayOf({ nick: 'a', birthday: '1988-05-06', idNumber: idFor('19900101') })).toMatchObject({ birthday: '1988-05-06', source: 'profile' });
-    expect(birthdayOf({ nick: 'b', idNumber: idFor('19900101') })).toMatchObject({ birthday: '1990-01-01', source: 'id_number' });
+    expect(birthdayOf({ nick: 'a', birthday: '1988-05-06', idNumber: idFor('19900101') })).toMatchObject({
+      birthday: '1988-05-06',
+      source: 'profile',
+    });
+    expect(birthdayOf({ nick: 'b', idNumber: idFor('19900101') })).toMatchObject({
+      birthday: '1990-01-01',
+      source: 'id_number',
+    });
     expect(birthdayOf({ nick: 'c', idNumber: '110105194912310021' })).toEqual({
-      nick: 'c', birthday: null, source: null, invalidId: { masked: '110*************21', reason: 'check_digit' },
+      nick: 'c',
+      birthday: null,
+      source: null,
+      invalidId: { masked: '110*************21', reason: 'check_digit' },
     });
   });
 
@@ -45,7 +54,12 @@ describe('resident ID birthdays', () => {
 
   it('when the 09:00 job runs twice, then each buyer with a birthday today gets one greeting through the sink', async () => {
     const sent: MessageRequest[] = [];
-    const sink = { enqueue: async (r: MessageRequest) => { sent.push(r); return r.buyerNick === 'td买家' ? { queued: false, reason: 'opted_out' } : { queued: true }; } };
+    const sink = {
+      enqueue: async (r: MessageRequest) => {
+        sent.push(r);
+        return r.buyerNick === 'td买家' ? { queued: false, reason: 'opted_out' } : { queued: true };
+      },
+    };
     const directory = sandboxBuyerDirectory({
       buyers: () => [
         { nick: '小红', birthday: '1995-11-23', idNumber: null },
@@ -61,7 +75,11 @@ describe('resident ID birthdays', () => {
     const first = await sendBirthdayGreetings(deps, '2026-11-23');
     expect(first).toMatchObject({ greeted: 2, refused: 1, alreadyGreeted: 0 });
     expect(first.invalidIds).toEqual([{ nick: '坏号码', masked: '110*************00', reason: 'check_digit' }]);
-    expect(sent.map((r) => [r.kind, r.buyerNick])).toEqual([['birthday', '小红'], ['birthday', '阿明'], ['birthday', 'td买家']]);
+    expect(sent.map((r) => [r.kind, r.buyerNick])).toEqual([
+      ['birthday', '小红'],
+      ['birthday', '阿明'],
+      ['birthday', 'td买家'],
+    ]);
     const second = await sendBirthdayGreetings(deps, '2026-11-23');
     expect(second).toMatchObject({ greeted: 0, alreadyGreeted: 3 });
     expect(sent).toHaveLength(3);

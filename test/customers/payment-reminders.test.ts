@@ -9,8 +9,12 @@ const RULES = { firstAfterMinutes: 30, lastBeforeCloseMinutes: 120 };
 const PLACED = '2026-11-23T10:00:00+08:00';
 const CLOSES = '2026-11-24T10:00:00+08:00';
 const at = (t: string) => parseInstant(t);
-const order = (tid: string, status: TradeStatus = 'WAIT_BUYER_PAY', payDeadlineAt: string | null = CLOSES, createdAt = PLACED) =>
-  ({ tid, status, buyerNick: `buyer-${tid}`, createdAt, payDeadlineAt }) as Order;
+const order = (
+  tid: string,
+  status: TradeStatus = 'WAIT_BUYER_PAY',
+  payDeadlineAt: string | null = CLOSES,
+  createdAt = PLACED,
+) => ({ tid, status, buyerNick: `buyer-${tid}`, createdAt, payDeadlineAt }) as Order;
 
 describe('payment reminders', () => {
   it('when an unpaid order is 29 minutes old, then nothing; at 30 minutes, the first reminder', () => {
@@ -28,19 +32,32 @@ describe('payment reminders', () => {
 
   it('when the order is paid, closed or past its deadline, then no reminder', () => {
     const late = at(PLACED) + 60 * MINUTE;
-    for (const s of ['WAIT_SELLER_SEND_GOODS', 'TRADE_CLOSED', 'TRADE_CLOSED_BY_TAOBAO', 'TRADE_FINISHED'] as const) expect(dueReminder(order('1', s), undefined, late, RULES)).toBeNull();
+    for (const s of ['WAIT_SELLER_SEND_GOODS', 'TRADE_CLOSED', 'TRADE_CLOSED_BY_TAOBAO', 'TRADE_FINISHED'] as const)
+      expect(dueReminder(order('1', s), undefined, late, RULES)).toBeNull();
     expect(dueReminder(order('1'), undefined, at(CLOSES), RULES)).toBeNull();
   });
 
   it('when an order is already inside the last window unreminded, then it gets only the last reminder', () => {
     const short = order('2', 'WAIT_BUYER_PAY', '2026-11-23T11:30:00+08:00');
     expect(dueReminder(short, undefined, at(PLACED) + 40 * MINUTE, RULES)).toBe('last');
-    expect(dueReminder(short, { tid: '2', last: { at: PLACED, queued: true, reason: null } }, at(PLACED) + 50 * MINUTE, RULES)).toBeNull();
+    expect(
+      dueReminder(
+        short,
+        { tid: '2', last: { at: PLACED, queued: true, reason: null } },
+        at(PLACED) + 50 * MINUTE,
+        RULES,
+      ),
+    ).toBeNull();
   });
 
   it('when the job runs every 10 minutes through a day, then each unpaid order gets at most its two reminders', async () => {
     const sent: MessageRequest[] = [];
-    const sink = { enqueue: async (r: MessageRequest) => { sent.push(r); return { queued: true }; } };
+    const sink = {
+      enqueue: async (r: MessageRequest) => {
+        sent.push(r);
+        return { queued: true };
+      },
+    };
     const orders = [order('1'), order('2', 'WAIT_SELLER_SEND_GOODS'), order('3', 'WAIT_BUYER_PAY', null)];
     const clock = fixedClock(PLACED);
     const deps = { orders: { all: () => orders }, sink, store: createMemoryStore(), clock };
@@ -49,7 +66,9 @@ describe('payment reminders', () => {
       clock.advance(10 * MINUTE);
     }
     expect(sent.map((r) => [r.tid, r.kind])).toEqual([
-      ['1', 'payment-reminder-first'], ['3', 'payment-reminder-first'], ['1', 'payment-reminder-last'],
+      ['1', 'payment-reminder-first'],
+      ['3', 'payment-reminder-first'],
+      ['1', 'payment-reminder-last'],
     ]);
   });
 });

@@ -4,7 +4,8 @@ import type { Order } from '../../src/orders/order.js';
 import { fixedClock } from '../../src/shared/time.js';
 import { createMemoryStore } from '../../src/storage/index.js';
 
-const order = (tid: string, buyerNick: string, paidAt: string | null, status: Order['status'] = 'TRADE_FINISHED') => ({ tid, buyerNick, paidAt, status }) as Order;
+const order = (tid: string, buyerNick: string, paidAt: string | null, status: Order['status'] = 'TRADE_FINISHED') =>
+  ({ tid, buyerNick, paidAt, status }) as Order;
 
 describe('revisit list', () => {
   it('when a day is listed, then buyers who paid 60 days before appear once, and not again within a quarter', async () => {
@@ -18,14 +19,25 @@ describe('revisit list', () => {
       order('7', 'A', '2026-11-20T12:00:00.000+08:00'),
     ];
     const store = createMemoryStore();
-    const revisits = createRevisits({ store, orders: { all: () => orders }, clock: fixedClock('2026-11-23T09:00:00+08:00'), afterDays: 60, everyDays: 90 });
+    const revisits = createRevisits({
+      store,
+      orders: { all: () => orders },
+      clock: fixedClock('2026-11-23T09:00:00+08:00'),
+      afterDays: 60,
+      everyDays: 90,
+    });
     const list = await revisits.build('2026-11-23');
-    expect(list.entries.map((e) => [e.buyerNick, e.tid, e.purchasedOn])).toEqual([['A', '1', '2026-09-24'], ['B', '3', '2026-09-24']]);
+    expect(list.entries.map((e) => [e.buyerNick, e.tid, e.purchasedOn])).toEqual([
+      ['A', '1', '2026-09-24'],
+      ['B', '3', '2026-09-24'],
+    ]);
     expect(await revisits.build('2026-11-23')).toEqual(list);
     expect((await revisits.build('2026-12-23')).entries).toEqual([]); // A bought 10-24 but was listed 30 days ago
     expect((await revisits.build('2027-01-19')).entries.map((e) => e.buyerNick)).toEqual([]); // 11-20 purchase, still within the quarter
     const entry = await revisits.recordOutcome('2026-11-23', 'B', '满意，下月再来', 'xiaoli');
     expect(entry).toMatchObject({ outcome: '满意，下月再来', recordedBy: 'xiaoli' });
-    await expect(revisits.recordOutcome('2026-11-23', 'Z', 'x', 'xiaoli')).rejects.toMatchObject({ code: 'revisit_not_found' });
+    await expect(revisits.recordOutcome('2026-11-23', 'Z', 'x', 'xiaoli')).rejects.toMatchObject({
+      code: 'revisit_not_found',
+    });
   });
 });

@@ -9,7 +9,10 @@ describe('handover report', () => {
     expect(r.window).toEqual({ start: '2026-11-23T09:00:00.000+08:00', end: '2026-11-23T16:30:00.000+08:00' });
     expect(r.activity).toEqual({
       ordersSynced: 12,
-      remarksByStaff: [{ username: 'azhang', staffName: '阿张', count: 1 }, { username: 'xiaoli', staffName: '小丽', count: 1 }],
+      remarksByStaff: [
+        { username: 'azhang', staffName: '阿张', count: 1 },
+        { username: 'xiaoli', staffName: '小丽', count: 1 },
+      ],
       salesByStaff: [{ username: 'xiaoli', staffName: '小丽', count: 1 }],
       messages: { birthday: { sent: 2, queued: 1, failed: 0 }, 'review-repair': { sent: 0, queued: 0, failed: 1 } },
       transfersConfirmed: 2,
@@ -32,7 +35,10 @@ describe('handover report', () => {
     }
     // groups themselves start with the oldest problem
     expect(r.openItems.map((g) => g.items[0]!.since)).toEqual(r.openItems.map((g) => g.items[0]!.since).sort());
-    const lateKeys = r.openItems.flatMap((g) => g.items).filter((i) => i.late).map((i) => i.key);
+    const lateKeys = r.openItems
+      .flatMap((g) => g.items)
+      .filter((i) => i.late)
+      .map((i) => i.key);
     expect(lateKeys.sort()).toEqual(['claim:tc1', `complaint:${late.id}`].sort());
     expect(r.lateCount).toBe(2);
     const memo = r.openItems.flatMap((g) => g.items).filter((i) => i.kind === 'memo');
@@ -62,7 +68,9 @@ describe('handover report', () => {
     const night = await ops.handoverReport('night', '2026-11-23');
     expect(night.carriedOver).toMatchObject({ date: '2026-11-23', shift: 'day' });
     expect(night.carriedOver!.items.map((i) => i.key)).toContain('task:task-1');
-    expect(await ops.handoverMarkdown('night', '2026-11-23')).toMatch(/^## 2026-11-23 夜班交接班\n\n### ⚠️ 上一班（2026-11-23 白班）交接未确认/);
+    expect(await ops.handoverMarkdown('night', '2026-11-23')).toMatch(
+      /^## 2026-11-23 夜班交接班\n\n### ⚠️ 上一班（2026-11-23 白班）交接未确认/,
+    );
 
     const acked = await ops.handover.acknowledge('day', '2026-11-23', XIAOZHOU);
     expect(acked.ack).toMatchObject({ by: 'xiaozhou', byName: '小周', at: '2026-11-23T16:15:00.000+08:00' });

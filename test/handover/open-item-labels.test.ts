@@ -12,7 +12,9 @@ describe('open item kind names', () => {
     const names = Object.values(KIND_TEXT);
     expect(names).toContain('待人工匹配的汇款');
     // 投诉 is also the heading of the complaints page.
-    expect(copiesOutside(names, ['src/handover/open-item.ts'], { 投诉: ['src/console/public/pages/complaints-page.js'] })).toEqual({});
+    expect(
+      copiesOutside(names, ['src/handover/open-item.ts'], { 投诉: ['src/console/public/pages/complaints-page.js'] }),
+    ).toEqual({});
   });
 
   it('when every kind is named, then each has a Chinese name', () => {
@@ -20,7 +22,7 @@ describe('open item kind names', () => {
     for (const [kind, name] of Object.entries(KIND_TEXT)) expect(name, kind).toMatch(/^[\u4e00-\u9fff/]+$/);
   });
 
-  it('when the handover is written as Markdown, then each item is headed by its kind\'s name', async () => {
+  it("when the handover is written as Markdown, then each item is headed by its kind's name", async () => {
     const { ops } = await preparedShop();
     const markdown = await ops.handoverMarkdown('day', '2026-11-23');
     for (const name of Object.values(KIND_TEXT)) expect(markdown, name).toContain(`[${name}]`);

@@ -4,7 +4,12 @@ import { parseRetryAfter, toUpstreamError } from '../../src/http-client/index.js
 import { UpstreamError, ValidationError } from '../../src/shared/errors.js';
 
 const NOW = Date.parse('2026-11-23T08:00:00Z');
-const config = { url: '/poll?key=SECRETKEY', baseURL: 'https://api.example.test', method: 'get', headers: new AxiosHeaders() } as InternalAxiosRequestConfig;
+const config = {
+  url: '/poll?key=SECRETKEY',
+  baseURL: 'https://api.example.test',
+  method: 'get',
+  headers: new AxiosHeaders(),
+} as InternalAxiosRequestConfig;
 
 function networkError(code: string): AxiosError {
   return new AxiosError('boom', code, config);
@@ -17,8 +22,11 @@ const convert = (e: unknown) => toUpstreamError(e, 'kuaidi100', NOW) as Upstream
 
 describe('toUpstreamError', () => {
   it.each([
-    ['ECONNRESET', 'network_error'], ['ECONNREFUSED', 'network_error'], ['ERR_NETWORK', 'network_error'],
-    ['ECONNABORTED', 'timeout'], ['ETIMEDOUT', 'timeout'],
+    ['ECONNRESET', 'network_error'],
+    ['ECONNREFUSED', 'network_error'],
+    ['ERR_NETWORK', 'network_error'],
+    ['ECONNABORTED', 'timeout'],
+    ['ETIMEDOUT', 'timeout'],
   ])('when the request fails with %s, then it is a retriable %s', (code, expected) => {
     const err = convert(networkError(code));
     expect(err).toBeInstanceOf(UpstreamError);
@@ -34,7 +42,11 @@ describe('toUpstreamError', () => {
   });
 
   it('when the server answers 429 with Retry-After seconds, then the wait is carried in ms', () => {
-    expect(convert(httpError(429, { 'retry-after': '7' }))).toMatchObject({ code: 'rate_limited', retriable: true, retryAfterMs: 7000 });
+    expect(convert(httpError(429, { 'retry-after': '7' }))).toMatchObject({
+      code: 'rate_limited',
+      retriable: true,
+      retryAfterMs: 7000,
+    });
   });
 
   it('when the server answers 429 with a Retry-After date, then the wait runs until that date', () => {

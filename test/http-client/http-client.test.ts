@@ -7,7 +7,15 @@ const ORIGIN = 'http://api.upstream.test';
 
 function client(extra: Partial<HttpClientOptions> = {}) {
   const sleeps: number[] = [];
-  const http = createHttpClient({ name: 'demo', baseURL: ORIGIN, sleep: async (ms) => { sleeps.push(ms); }, random: () => 0.5, ...extra });
+  const http = createHttpClient({
+    name: 'demo',
+    baseURL: ORIGIN,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+    random: () => 0.5,
+    ...extra,
+  });
   const get = () => http.call(async (ax) => (await ax.get('/status')).data as unknown);
   return { http, sleeps, get };
 }
@@ -32,24 +40,35 @@ describe('createHttpClient', () => {
   });
 
   it('when one caller is told to wait 2 s, then another caller that starts meanwhile waits out the same ban before sending', async () => {
-    const scope = nock(ORIGIN).get('/status').reply(429, 'slow down', { 'Retry-After': '2' }).get('/status').times(2).reply(200, { ok: 1 });
+    const scope = nock(ORIGIN)
+      .get('/status')
+      .reply(429, 'slow down', { 'Retry-After': '2' })
+      .get('/status')
+      .times(2)
+      .reply(200, { ok: 1 });
     let t = 0;
     const sleeps: number[] = [];
     // Sleeps are held until released, so the second caller surely starts while the first one waits.
     const held: (() => void)[] = [];
     let holding = true;
-    const sleep = (ms: number) => new Promise<void>((resolve) => {
-      sleeps.push(ms);
-      const wake = () => { t += ms; resolve(); };
-      if (holding) held.push(wake);
-      else wake();
-    });
+    const sleep = (ms: number) =>
+      new Promise<void>((resolve) => {
+        sleeps.push(ms);
+        const wake = () => {
+          t += ms;
+          resolve();
+        };
+        if (holding) held.push(wake);
+        else wake();
+      });
     const http = createHttpClient({ name: 'demo', baseURL: ORIGIN, now: () => t, random: () => 0.5, sleep });
     const get = () => http.call(async (ax) => (await ax.get('/status')).data as unknown);
     const first = get();
     await vi.waitFor(() => expect(sleeps).toHaveLength(1)); // the 429 came back: the first caller waits
     let secondDone = false;
-    const second = get().finally(() => { secondDone = true; });
+    const second = get().finally(() => {
+      secondDone = true;
+    });
     // Either it waits too, or (without a shared ban) it has already gone through.
     await vi.waitFor(() => expect(sleeps.length === 2 || secondDone).toBe(true));
     holding = false;
@@ -70,8 +89,15 @@ describe('createHttpClient', () => {
     // The first answer goes out only once the retry has come, i.e. after the client gave up on it.
     let answerLate: (() => void) | undefined;
     nock(ORIGIN)
-      .get('/status').reply((_uri, _body, cb) => { answerLate = () => cb(null, [200, { late: true }]); })
-      .get('/status').reply(() => { answerLate?.(); return [200, { late: false }]; });
+      .get('/status')
+      .reply((_uri, _body, cb) => {
+        answerLate = () => cb(null, [200, { late: true }]);
+      })
+      .get('/status')
+      .reply(() => {
+        answerLate?.();
+        return [200, { late: false }];
+      });
     // The retry must come back within the timeout too: 500 ms holds on a machine under heavy load (40 did not).
     const { http, get } = client({ timeoutMs: 500 });
     await expect(get()).resolves.toEqual({ late: false });
@@ -79,7 +105,11 @@ describe('createHttpClient', () => {
   });
 
   it('when the connection is reset, then the call is retried', async () => {
-    nock(ORIGIN).get('/status').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })).get('/status').reply(200, { ok: 2 });
+    nock(ORIGIN)
+      .get('/status')
+      .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))
+      .get('/status')
+      .reply(200, { ok: 2 });
     const { http, sleeps, get } = client({ timeoutMs: 5000 });
     await expect(get()).resolves.toEqual({ ok: 2 });
     expect(http.stats().retries).toBe(1);
@@ -114,7 +144,11 @@ describe('createHttpClient', () => {
   });
 
   it('when a JSON body is broken, then it is a retriable malformed_response rather than a string', async () => {
-    nock(ORIGIN).get('/status').reply(200, '{"ok": tru', { 'Content-Type': 'application/json' }).get('/status').reply(200, { ok: 4 });
+    nock(ORIGIN)
+      .get('/status')
+      .reply(200, '{"ok": tru', { 'Content-Type': 'application/json' })
+      .get('/status')
+      .reply(200, { ok: 4 });
     const { http, get } = client();
     await expect(get()).resolves.toEqual({ ok: 4 });
     expect(http.stats().retries).toBe(1);
@@ -125,7 +159,14 @@ describe('createHttpClient', () => {
     let n = 0;
     const result = await http.call(async () => {
       n++;
-      if (n === 1) throw new UpstreamError({ upstream: 'demo', code: 'banned', message: 'ban', retriable: true, retryAfterMs: 12_000 });
+      if (n === 1)
+        throw new UpstreamError({
+          upstream: 'demo',
+          code: 'banned',
+          message: 'ban',
+          retriable: true,
+          retryAfterMs: 12_000,
+        });
       return 'done';
     });
     expect(result).toBe('done');

@@ -13,10 +13,17 @@ function client() {
   let t = 0;
   const sleeps: number[] = [];
   const http = createHttpClient({
-    name: 'demo', baseURL: ORIGIN, now: () => t, random: () => 0.5,
-    sleep: async (ms) => { sleeps.push(ms); t += ms; },
+    name: 'demo',
+    baseURL: ORIGIN,
+    now: () => t,
+    random: () => 0.5,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+      t += ms;
+    },
   });
-  const get = (patienceMs?: number) => http.call(async (ax) => (await ax.get('/status')).data as unknown, { patienceMs });
+  const get = (patienceMs?: number) =>
+    http.call(async (ax) => (await ax.get('/status')).data as unknown, { patienceMs });
   return { http, sleeps, get };
 }
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETRY_POLICY, MAX_RETRY_AFTER_MS, provablyNotApplied, retryDecision } from '../../src/http-client/index.js';
+import {
+  DEFAULT_RETRY_POLICY,
+  MAX_RETRY_AFTER_MS,
+  provablyNotApplied,
+  retryDecision,
+} from '../../src/http-client/index.js';
 import { UpstreamError, ValidationError } from '../../src/shared/errors.js';
 
 const upstream = (retriable: boolean, retryAfterMs?: number) =>
@@ -9,23 +14,75 @@ const policy = DEFAULT_RETRY_POLICY;
 const half = () => 0.5;
 
 describe('retryDecision', () => {
-  const table: { when: string; err: unknown; attempt: number; random?: () => number; retry: boolean; delayMs: number }[] = [
+  const table: {
+    when: string;
+    err: unknown;
+    attempt: number;
+    random?: () => number;
+    retry: boolean;
+    delayMs: number;
+  }[] = [
     { when: 'a retriable error fails the first attempt', err: upstream(true), attempt: 1, retry: true, delayMs: 150 },
-    { when: 'it fails the second attempt, the ceiling doubles', err: upstream(true), attempt: 2, retry: true, delayMs: 300 },
+    {
+      when: 'it fails the second attempt, the ceiling doubles',
+      err: upstream(true),
+      attempt: 2,
+      retry: true,
+      delayMs: 300,
+    },
     { when: 'it fails the third attempt', err: upstream(true), attempt: 3, retry: true, delayMs: 600 },
     { when: 'the retries are used up', err: upstream(true), attempt: 4, retry: false, delayMs: 0 },
     { when: 'jitter draws 0', err: upstream(true), attempt: 3, random: () => 0, retry: true, delayMs: 0 },
     { when: 'the error is not retriable', err: upstream(false), attempt: 1, retry: false, delayMs: 0 },
-    { when: 'the error is a validation error', err: new ValidationError('bad', 'memo'), attempt: 1, retry: false, delayMs: 0 },
-    { when: 'the error is a programming error', err: new TypeError('x is undefined'), attempt: 1, retry: false, delayMs: 0 },
-    { when: 'the server asks for more than the backoff', err: upstream(true, 12_000), attempt: 1, retry: true, delayMs: 12_000 },
-    { when: 'the server asks for less than the backoff', err: upstream(true, 100), attempt: 1, retry: true, delayMs: 150 },
-    { when: 'the server asks for exactly the longest wait', err: upstream(true, MAX_RETRY_AFTER_MS), attempt: 1, retry: true, delayMs: MAX_RETRY_AFTER_MS },
-    { when: 'the server asks for longer than we wait', err: upstream(true, MAX_RETRY_AFTER_MS + 1000), attempt: 1, retry: false, delayMs: 0 },
+    {
+      when: 'the error is a validation error',
+      err: new ValidationError('bad', 'memo'),
+      attempt: 1,
+      retry: false,
+      delayMs: 0,
+    },
+    {
+      when: 'the error is a programming error',
+      err: new TypeError('x is undefined'),
+      attempt: 1,
+      retry: false,
+      delayMs: 0,
+    },
+    {
+      when: 'the server asks for more than the backoff',
+      err: upstream(true, 12_000),
+      attempt: 1,
+      retry: true,
+      delayMs: 12_000,
+    },
+    {
+      when: 'the server asks for less than the backoff',
+      err: upstream(true, 100),
+      attempt: 1,
+      retry: true,
+      delayMs: 150,
+    },
+    {
+      when: 'the server asks for exactly the longest wait',
+      err: upstream(true, MAX_RETRY_AFTER_MS),
+      attempt: 1,
+      retry: true,
+      delayMs: MAX_RETRY_AFTER_MS,
+    },
+    {
+      when: 'the server asks for longer than we wait',
+      err: upstream(true, MAX_RETRY_AFTER_MS + 1000),
+      attempt: 1,
+      retry: false,
+      delayMs: 0,
+    },
   ];
   for (const row of table) {
     it(`when ${row.when}, then retry=${row.retry} after ${row.delayMs} ms`, () => {
-      expect(retryDecision(row.err, row.attempt, policy, row.random ?? half)).toEqual({ retry: row.retry, delayMs: row.delayMs });
+      expect(retryDecision(row.err, row.attempt, policy, row.random ?? half)).toEqual({
+        retry: row.retry,
+        delayMs: row.delayMs,
+      });
     });
   }
 
@@ -41,7 +98,8 @@ describe('retryDecision', () => {
 });
 
 describe('provablyNotApplied', () => {
-  const up = (code: string, details: Record<string, unknown> = {}) => new UpstreamError({ upstream: 'taobao', code, message: code, retriable: true, details });
+  const up = (code: string, details: Record<string, unknown> = {}) =>
+    new UpstreamError({ upstream: 'taobao', code, message: code, retriable: true, details });
   it.each([
     ['HTTP 429', up('rate_limited'), true],
     ['a TOP ban', up('top_rate_limited'), true],

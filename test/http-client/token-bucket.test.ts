@@ -4,8 +4,20 @@ import { createTokenBucket } from '../../src/http-client/index.js';
 function setup(perMinute: number) {
   let t = 1_000_000;
   const sleeps: number[] = [];
-  const bucket = createTokenBucket({ perMinute, now: () => t, sleep: async (ms) => { sleeps.push(ms); } });
-  return { bucket, sleeps, advance: (ms: number) => { t += ms; } };
+  const bucket = createTokenBucket({
+    perMinute,
+    now: () => t,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+  });
+  return {
+    bucket,
+    sleeps,
+    advance: (ms: number) => {
+      t += ms;
+    },
+  };
 }
 
 describe('createTokenBucket', () => {
@@ -26,20 +38,33 @@ describe('createTokenBucket', () => {
   it('when calls go on for minutes, then no 60 seconds see more than the budget plus the burst', async () => {
     let t = 0;
     // A caller that always sends as soon as it may (its sleep moves the clock).
-    const bucket = createTokenBucket({ perMinute: 60, now: () => t, sleep: async (ms) => { t += ms; } });
+    const bucket = createTokenBucket({
+      perMinute: 60,
+      now: () => t,
+      sleep: async (ms) => {
+        t += ms;
+      },
+    });
     const starts: number[] = [];
-    for (let i = 0; i < 400; i++) { await bucket.take(); starts.push(t); }
-    for (const from of starts) expect(starts.filter((s) => s >= from && s < from + 60_000).length).toBeLessThanOrEqual(60 + 5);
+    for (let i = 0; i < 400; i++) {
+      await bucket.take();
+      starts.push(t);
+    }
+    for (const from of starts)
+      expect(starts.filter((s) => s >= from && s < from + 60_000).length).toBeLessThanOrEqual(60 + 5);
   });
 
   it('when time passes, then tokens come back at the per-minute rate but never above the burst', async () => {
     const { bucket, sleeps, advance } = setup(24); // holds two tokens
-    await bucket.take(); await bucket.take();
+    await bucket.take();
+    await bucket.take();
     advance(5_000);
     await bucket.take();
     expect(sleeps).toEqual([]);
     advance(10 * 60_000);
-    await bucket.take(); await bucket.take(); await bucket.take();
+    await bucket.take();
+    await bucket.take();
+    await bucket.take();
     expect(sleeps).toEqual([2_500]);
   });
 

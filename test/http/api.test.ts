@@ -38,7 +38,11 @@ describe('HTTP API on the sandbox shop', () => {
     const cases = [
       api().post('/api/session').set('content-type', 'application/json').send('{"username":'),
       api().post('/api/session').set('content-type', 'application/json; charset=latin1').send('{"username":"xiaoli"}'),
-      api().post('/api/session').set('content-type', 'application/json').set('content-encoding', 'foo').send('{"username":"xiaoli"}'),
+      api()
+        .post('/api/session')
+        .set('content-type', 'application/json')
+        .set('content-encoding', 'foo')
+        .send('{"username":"xiaoli"}'),
       api().get('/api/orders/%ff').set('authorization', staffToken),
     ];
     for (const res of await Promise.all(cases)) {
@@ -88,18 +92,27 @@ describe('HTTP API on the sandbox shop', () => {
   });
 
   it('when orders are filtered by status and buyer, then only matching orders come back', async () => {
-    const res = await api().get('/api/orders?status=WAIT_BUYER_PAY&pageSize=200').set('authorization', `Bearer ${staff}`).expect(200);
+    const res = await api()
+      .get('/api/orders?status=WAIT_BUYER_PAY&pageSize=200')
+      .set('authorization', `Bearer ${staff}`)
+      .expect(200);
     expect(res.body.orders.length).toBeGreaterThan(0);
     expect(res.body.orders.every((o: { status: string }) => o.status === 'WAIT_BUYER_PAY')).toBe(true);
     const nick = res.body.orders[0].buyerNick;
-    const byNick = await api().get(`/api/orders?buyerNick=${encodeURIComponent(nick)}`).set('authorization', `Bearer ${staff}`).expect(200);
+    const byNick = await api()
+      .get(`/api/orders?buyerNick=${encodeURIComponent(nick)}`)
+      .set('authorization', `Bearer ${staff}`)
+      .expect(200);
     expect(byNick.body.orders.every((o: { buyerNick: string }) => o.buyerNick.includes(nick))).toBe(true);
     const bad = await api().get('/api/orders?status=PAID').set('authorization', `Bearer ${staff}`).expect(400);
     expect(bad.body.error.field).toBe('status.0');
   });
 
   it('when staff open an order, then the receiver is masked; the keeper sees it whole; logistics events come along', async () => {
-    const list = await api().get('/api/orders?status=WAIT_BUYER_CONFIRM_GOODS&pageSize=50').set('authorization', `Bearer ${staff}`).expect(200);
+    const list = await api()
+      .get('/api/orders?status=WAIT_BUYER_CONFIRM_GOODS&pageSize=50')
+      .set('authorization', `Bearer ${staff}`)
+      .expect(200);
     const tid = list.body.orders.find((o: { waybills: string[] }) => o.waybills.length)?.tid as string;
     const asStaff = await api().get(`/api/orders/${tid}`).set('authorization', `Bearer ${staff}`).expect(200);
     const asKeeper = await api().get(`/api/orders/${tid}`).set('authorization', `Bearer ${keeper}`).expect(200);
@@ -113,12 +126,17 @@ describe('HTTP API on the sandbox shop', () => {
   });
 
   it('when orders are searched by waybill, then the shipped order with that waybill comes back', async () => {
-    const list = await api().get('/api/orders?status=WAIT_BUYER_CONFIRM_GOODS&pageSize=50').set('authorization', `Bearer ${staff}`).expect(200);
+    const list = await api()
+      .get('/api/orders?status=WAIT_BUYER_CONFIRM_GOODS&pageSize=50')
+      .set('authorization', `Bearer ${staff}`)
+      .expect(200);
     const withWaybill = list.body.orders.find((o: { waybills: string[] }) => o.waybills.length);
     const waybill = (withWaybill.waybills[0] as string).split(' ').pop()!;
     const res = await api().get(`/api/orders?waybill=${waybill}`).set('authorization', `Bearer ${staff}`).expect(200);
     expect(res.body.orders.map((o: { tid: string }) => o.tid)).toContain(withWaybill.tid);
-    expect(res.body.orders.every((o: { waybills: string[] }) => o.waybills.some((w) => w.endsWith(waybill)))).toBe(true);
+    expect(res.body.orders.every((o: { waybills: string[] }) => o.waybills.some((w) => w.endsWith(waybill)))).toBe(
+      true,
+    );
   });
 
   it('when an unknown order is asked for, then 404 names it', async () => {

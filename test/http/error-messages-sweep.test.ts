@@ -15,7 +15,9 @@ let tid = '';
 beforeAll(async () => {
   rig = await serviceRig();
   for (const u of ['xiaoli', 'xiaozhou', 'admin']) tokens[u] = await rig.login(u);
-  tid = [...rig.svc.store.all<{ tid: string; status: string }>('orders')].find((o) => o.status === 'WAIT_BUYER_PAY')!.tid;
+  tid = [...rig.svc.store.all<{ tid: string; status: string }>('orders')].find(
+    (o) => o.status === 'WAIT_BUYER_PAY',
+  )!.tid;
 }, 90_000);
 afterAll(async () => rig.close());
 
@@ -35,10 +37,26 @@ const calls = (): Call[] => [
   ['xiaoli', 'post', `/api/orders/${tid}/remarks`, { kind: 'price.magic' }],
   ['xiaoli', 'post', `/api/orders/${tid}/remarks`, { kind: 'price.review_reward', fields: { amount: 'abc' } }],
   ['xiaoli', 'post', `/api/orders/${tid}/remarks`, { kind: 'price.review_reward', fields: {} }],
-  ['xiaoli', 'post', `/api/orders/${tid}/remarks`, { kind: 'price.review_reward', fields: { amount: '5', staff: '阿张' } }],
+  [
+    'xiaoli',
+    'post',
+    `/api/orders/${tid}/remarks`,
+    { kind: 'price.review_reward', fields: { amount: '5', staff: '阿张' } },
+  ],
   ['xiaoli', 'post', '/api/orders/12ab/remarks', { kind: 'price.ordinary' }],
   ['xiaoli', 'post', '/api/transfers', {}],
-  ['xiaoli', 'post', '/api/transfers', { buyerNick: 'x', items: [{ itemNo: '', quantity: 1000, priceFen: -1 }], address: 'a', amountDueFen: 1.5, identify: 'x' }],
+  [
+    'xiaoli',
+    'post',
+    '/api/transfers',
+    {
+      buyerNick: 'x',
+      items: [{ itemNo: '', quantity: 1000, priceFen: -1 }],
+      address: 'a',
+      amountDueFen: 1.5,
+      identify: 'x',
+    },
+  ],
   ['xiaoli', 'get', '/api/transfers?state=lost'],
   ['xiaoli', 'get', '/api/transfers/T-none'],
   ['xiaoli', 'post', '/api/transfers/T-none/claims', { date: '2026-11-23', method: '网银', amountFen: 100 }],
@@ -78,9 +96,14 @@ describe('every error answer of the staff routes is Chinese with a code', () => 
       const res = await send(call);
       answers.push({ call: `${call[1].toUpperCase()} ${call[2]}`, status: res.status, ...res.body.error });
     }
-    const bad = answers.filter((a) =>
-      a.status < 400 || a.status >= 500 || !/^[a-z][a-z0-9_]*$/.test(a.code ?? '') || !/[\u4e00-\u9fff]/.test(a.message ?? '')
-      || englishWords(a.message, a.params).length > 0);
+    const bad = answers.filter(
+      (a) =>
+        a.status < 400 ||
+        a.status >= 500 ||
+        !/^[a-z][a-z0-9_]*$/.test(a.code ?? '') ||
+        !/[\u4e00-\u9fff]/.test(a.message ?? '') ||
+        englishWords(a.message, a.params).length > 0,
+    );
     expect(bad).toEqual([]);
     // Each kind of refusal is in the sweep, so the check above is not met by one kind alone.
     expect(new Set(answers.map((a) => a.status))).toEqual(new Set([400, 401, 403, 404]));

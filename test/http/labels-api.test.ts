@@ -13,7 +13,11 @@ import { apiApp } from '../support/api-app.js';
 
 let h: Awaited<ReturnType<typeof apiApp>>;
 beforeAll(async () => {
-  h = await apiApp({ store: createMemoryStore(), clock: fixedClock('2026-11-23T10:00:00+08:00'), routes: [{ path: '/labels', router: labelsRouter() }] });
+  h = await apiApp({
+    store: createMemoryStore(),
+    clock: fixedClock('2026-11-23T10:00:00+08:00'),
+    routes: [{ path: '/labels', router: labelsRouter() }],
+  });
 });
 
 describe('GET /api/labels', () => {
@@ -32,35 +36,55 @@ describe('GET /api/labels', () => {
     expect(body.messageKinds['logistics-shipped']).toBe('发货通知');
     expect(body.couriers).toEqual(Object.fromEntries(COURIERS.map((c) => [c.code, c.name])));
     expect(body.couriers.yunda).toBe('韵达快递');
-    expect(body.taskTypes).toEqual({ fix_label: '改面单', cancel_waybill: '撤单', courier_followup: '联系快递和买家跟进' });
+    expect(body.taskTypes).toEqual({
+      fix_label: '改面单',
+      cancel_waybill: '撤单',
+      courier_followup: '联系快递和买家跟进',
+    });
     expect(body.jobs).toEqual(JOB_LABELS);
     expect(body.jobs['order-sync']).toBe('订单同步');
     expect(body.orderMessageKinds).toEqual([
-      'payment-reminder-first', 'payment-reminder-last', 'review-repair', 'logistics-shipped',
-      'logistics-stuck', 'logistics-delivered', 'logistics-misdelivered', 'refund-registered',
+      'payment-reminder-first',
+      'payment-reminder-last',
+      'review-repair',
+      'logistics-shipped',
+      'logistics-stuck',
+      'logistics-delivered',
+      'logistics-misdelivered',
+      'refund-registered',
     ]);
   });
-  it('when the console asks, then every trade status comes with the orders feature\'s name, and the order list\'s filter with its groups', async () => {
+  it("when the console asks, then every trade status comes with the orders feature's name, and the order list's filter with its groups", async () => {
     const { body } = await h.as('xiaoli').get('/labels');
     expect(body.tradeStatuses).toEqual(TRADE_STATUS_LABELS);
     expect(body.tradeStatuses.WAIT_SELLER_SEND_GOODS).toBe('待发货');
     expect(body.tradeStatuses.TRADE_CLOSED_BY_TAOBAO).toBe('已关闭（未付款）');
-    expect(body.orderStatusGroups.map((g: { label: string }) => g.label)).toEqual(['待付款', '待发货', '已发货', '已完成', '已关闭']);
-    expect(body.orderStatusGroups[1]).toEqual({ key: 'to_ship', label: '待发货', statuses: ['WAIT_SELLER_SEND_GOODS', 'SELLER_CONSIGNED_PART'] });
+    expect(body.orderStatusGroups.map((g: { label: string }) => g.label)).toEqual([
+      '待付款',
+      '待发货',
+      '已发货',
+      '已完成',
+      '已关闭',
+    ]);
+    expect(body.orderStatusGroups[1]).toEqual({
+      key: 'to_ship',
+      label: '待发货',
+      statuses: ['WAIT_SELLER_SEND_GOODS', 'SELLER_CONSIGNED_PART'],
+    });
   });
-  it('when the console asks, then every parcel state comes with logistics\' name and every detail code with kuaidi100\'s', async () => {
+  it("when the console asks, then every parcel state comes with logistics' name and every detail code with kuaidi100's", async () => {
     const { body } = await h.as('xiaoli').get('/labels');
     expect(body.parcelStates).toEqual(PARCEL_STATE_LABELS);
     expect(body.parcelStates.dispatching).toBe('派件中');
     expect(body.parcelSubStates).toMatchObject({ 201: '超时未签收', 205: '柜或驿站超时未取', 501: '投柜或驿站' });
     expect(body.parcelSubStates['2']).toBeUndefined();
   });
-  it('when the console asks, then every kind of item on the handover comes with the handover\'s name', async () => {
+  it("when the console asks, then every kind of item on the handover comes with the handover's name", async () => {
     const { body } = await h.as('azhang').get('/labels');
     expect(body.openItemKinds).toEqual(KIND_TEXT);
     expect(body.openItemKinds.manual_match).toBe('待人工匹配的汇款');
   });
-  it('when the console asks, then every job\'s run counts come with their names for that job', async () => {
+  it("when the console asks, then every job's run counts come with their names for that job", async () => {
     const { body } = await h.as('admin').get('/labels');
     expect(body.jobCounts).toEqual(JOB_COUNT_LABELS);
     expect(body.jobCounts['order-sync']).toMatchObject({ new: '新订单' });

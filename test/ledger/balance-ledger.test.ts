@@ -7,20 +7,34 @@ import { startHarness } from '../remarks/support/harness.js';
 import { BUYER } from '../remarks/support/orders.js';
 
 const nick = encodeURIComponent(BUYER);
-const movement = (id: string, amountFen: number) => ({ id, amountFen, tid: null, entryId: null, staff: '小周', username: 'xiaozhou', reason: 'test', at: '2026-11-23T10:00:00.000+08:00' });
+const movement = (id: string, amountFen: number) => ({
+  id,
+  amountFen,
+  tid: null,
+  entryId: null,
+  staff: '小周',
+  username: 'xiaozhou',
+  reason: 'test',
+  at: '2026-11-23T10:00:00.000+08:00',
+});
 
 describe('the balance ledger over HTTP', () => {
-  it('when the keeper credits 28.5 and staff deduct 20 then 8.5, then the memo shows the ledger\'s remaining and the balance ends at 0 fen', async () => {
+  it("when the keeper credits 28.5 and staff deduct 20 then 8.5, then the memo shows the ledger's remaining and the balance ends at 0 fen", async () => {
     const h = await startHarness();
     expect((await h.as('xiaoli').post(`/ledger/${nick}/credits`, { amount: '28.5', reason: '补偿' })).status).toBe(403);
 
-    const credit = await h.as('xiaozhou').post(`/ledger/${nick}/credits`, { amount: '28.5', reason: '少发赠品补偿', tid: '2001' });
+    const credit = await h
+      .as('xiaozhou')
+      .post(`/ledger/${nick}/credits`, { amount: '28.5', reason: '少发赠品补偿', tid: '2001' });
     expect(credit.status).toBe(201);
     expect(credit.body.account).toMatchObject({ balanceFen: 2850, balanceYuan: '28.5' });
     expect(credit.body.remark).toMatchObject({ entry: '余额已登记+小周/11.23', status: 'written' });
 
     const first = await h.remark('xiaoli', '2003', 'price.balance', { amount: '20' });
-    expect(first.body).toMatchObject({ entry: '扣除余额20元,还剩余额8.5元+小丽/11.23', ledger: { amountFen: 2000, remainingFen: 850 } });
+    expect(first.body).toMatchObject({
+      entry: '扣除余额20元,还剩余额8.5元+小丽/11.23',
+      ledger: { amountFen: 2000, remainingFen: 850 },
+    });
 
     const tooMuch = await h.remark('xiaoli', '2004', 'balance.deducted', { amount: '8.51' });
     expect(tooMuch.status).toBe(400);
@@ -36,7 +50,17 @@ describe('the balance ledger over HTTP', () => {
 
     const account = (await h.as('xiaoli').get(`/ledger/${nick}`)).body;
     expect(account.balanceFen).toBe(0);
-    expect(account.movements.map((m: { type: string; amountFen: number; balanceAfterFen: number; tid: string; staff: string }) => [m.type, m.amountFen, m.balanceAfterFen, m.tid, m.staff])).toEqual([
+    expect(
+      account.movements.map(
+        (m: { type: string; amountFen: number; balanceAfterFen: number; tid: string; staff: string }) => [
+          m.type,
+          m.amountFen,
+          m.balanceAfterFen,
+          m.tid,
+          m.staff,
+        ],
+      ),
+    ).toEqual([
       ['credit', 2850, 2850, '2001', '小周'],
       ['debit', 2000, 850, '2003', '小丽'],
       ['debit', 850, 0, '2004', '小丽'],

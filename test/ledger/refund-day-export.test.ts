@@ -8,7 +8,7 @@ const dirs: string[] = [];
 afterEach(async () => Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true }))));
 
 describe('the 17:30 refund register export', () => {
-  it('when the day is exported, then both files are written under the exports folder and the count is the day\'s rows', async () => {
+  it("when the day is exported, then both files are written under the exports folder and the count is the day's rows", async () => {
     const root = await mkdtemp(join(tmpdir(), 'xiaoer-refunds-'));
     dirs.push(root);
     const asked: string[] = [];
@@ -22,7 +22,10 @@ describe('the 17:30 refund register export', () => {
     });
     expect(await exporter.exportDay('2026-11-23')).toEqual({ rows: 3 });
     expect(asked).toEqual(['2026-11-23:csv', '2026-11-23:xlsx']);
-    expect((await readdir(join(root, 'exports'))).sort()).toEqual(['refunds-2026-11-23.csv', 'refunds-2026-11-23.xlsx']);
+    expect((await readdir(join(root, 'exports'))).sort()).toEqual([
+      'refunds-2026-11-23.csv',
+      'refunds-2026-11-23.xlsx',
+    ]);
     expect(await readFile(join(root, 'exports', 'refunds-2026-11-23.xlsx'), 'utf8')).toBe('xlsx of 2026-11-23');
   });
 

@@ -8,9 +8,31 @@ import { EXPORT_HEADERS } from '../../src/ledger/index.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { startHarness, type Harness } from '../remarks/support/harness.js';
 
-const ALIPAY = { sku: 'A1023', type: 'postage', amount: '10', channel: 'alipay', account: 'xt.example@163.com', realName: '李莉莉' };
-const BANK = { sku: 'C3001', type: 'discount', amount: '288', channel: 'bank', bankName: '建设银行', account: '4367 4206 7255 0308 214', realName: '李秀兰' };
-const PHONE = { sku: 'B2046', type: 'discount', amount: '6.6', channel: 'alipay', account: '13900001111', realName: '周芳' };
+const ALIPAY = {
+  sku: 'A1023',
+  type: 'postage',
+  amount: '10',
+  channel: 'alipay',
+  account: 'xt.example@163.com',
+  realName: '李莉莉',
+};
+const BANK = {
+  sku: 'C3001',
+  type: 'discount',
+  amount: '288',
+  channel: 'bank',
+  bankName: '建设银行',
+  account: '4367 4206 7255 0308 214',
+  realName: '李秀兰',
+};
+const PHONE = {
+  sku: 'B2046',
+  type: 'discount',
+  amount: '6.6',
+  channel: 'alipay',
+  account: '13900001111',
+  realName: '周芳',
+};
 
 async function threeRefunds(h: Harness) {
   const a = await h.remark('xiaoli', '2001', 'refund.after_trade', ALIPAY);
@@ -54,7 +76,11 @@ describe('the refund register', () => {
 
     const reg = await h.as('xiaozhou').post(`/refunds/${a.refund.id}/registered`);
     expect(reg.status).toBe(200);
-    expect(reg.body).toMatchObject({ answer: '已登记', refund: { state: 'registered', registeredBy: '小周' }, remark: { entry: '退款已登记+小周/11.23' } });
+    expect(reg.body).toMatchObject({
+      answer: '已登记',
+      refund: { state: 'registered', registeredBy: '小周' },
+      remark: { entry: '退款已登记+小周/11.23' },
+    });
     expect(h.platform.order('2001').sellerMemo).toBe(`${a.entry}；退款已登记+小周/11.23`);
 
     const paid = await h.as('xiaozhou').post(`/refunds/${a.refund.id}/paid`);
@@ -74,7 +100,19 @@ describe('the refund register', () => {
     expect(text.replace(/\r\n/g, '')).not.toContain('\n');
     const rows: string[][] = parse(file, { bom: true });
     expect(rows[0]).toEqual([...EXPORT_HEADERS]);
-    expect(rows[1]).toEqual(['2026-11-23', '2001', '毛毛雨920402', '支付宝', 'xt.example@163.com', '李莉莉', '邮费', '10.00', '小丽', '待登记', '毛毛雨920402 xt.example@163.com 李莉莉 邮费10元(小丽)']);
+    expect(rows[1]).toEqual([
+      '2026-11-23',
+      '2001',
+      '毛毛雨920402',
+      '支付宝',
+      'xt.example@163.com',
+      '李莉莉',
+      '邮费',
+      '10.00',
+      '小丽',
+      '待登记',
+      '毛毛雨920402 xt.example@163.com 李莉莉 邮费10元(小丽)',
+    ]);
     expect(rows[2]![4]).toBe('建行4367 4206 7255 0308 214');
     expect(rows[3]![4]).toBe('="13900001111"');
     expect(rows[3]![7]).toBe('6.60');
@@ -92,7 +130,15 @@ describe('the refund register', () => {
     expect(sheet.rowCount).toBe(4);
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([...EXPORT_HEADERS]);
     const row = sheet.getRow(3).values as unknown[];
-    expect(row.slice(1, 8)).toEqual(['2026-11-23', '2002', '毛毛雨920402', '银行', '建行4367 4206 7255 0308 214', '李秀兰', '折扣']);
+    expect(row.slice(1, 8)).toEqual([
+      '2026-11-23',
+      '2002',
+      '毛毛雨920402',
+      '银行',
+      '建行4367 4206 7255 0308 214',
+      '李秀兰',
+      '折扣',
+    ]);
     expect(row[8]).toBe(288);
     expect(sheet.getRow(4).getCell(8).value).toBe(6.6);
     expect(sheet.getRow(4).getCell(5).value).toBe('13900001111');
@@ -107,7 +153,12 @@ describe('the refund register', () => {
 
   it('when refunds are written, then the log never shows the account or the real name', async () => {
     const lines: string[] = [];
-    const sink = new Writable({ write(chunk, _enc, cb) { lines.push(String(chunk)); cb(); } });
+    const sink = new Writable({
+      write(chunk, _enc, cb) {
+        lines.push(String(chunk));
+        cb();
+      },
+    });
     const h = await startHarness({ logger: createLogger({ level: 'debug', destination: sink }) });
     h.platform.down = true;
     await threeRefunds(h);
@@ -115,6 +166,7 @@ describe('the refund register', () => {
     await h.module.service.runOutbox();
     const log = lines.join('');
     expect(log).toContain('remark recorded');
-    for (const secret of ['xt.example@163.com', '李莉莉', '4367420672550308214', '13900001111']) expect(log).not.toContain(secret);
+    for (const secret of ['xt.example@163.com', '李莉莉', '4367420672550308214', '13900001111'])
+      expect(log).not.toContain(secret);
   });
 });

@@ -32,7 +32,10 @@ async function violations(): Promise<string[]> {
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'xiaoer-lint-'));
   await cp(join(ROOT, '.dependency-cruiser.cjs'), join(dir, '.dependency-cruiser.cjs'));
-  await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext' } }));
+  await writeFile(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext' } }),
+  );
 });
 afterAll(async () => rm(dir, { recursive: true, force: true }));
 
@@ -44,12 +47,20 @@ const feature = {
 
 describe('the module boundaries npm run lint enforces', () => {
   it('when a feature imports another feature through its index.ts, then the lint passes', async () => {
-    await tree({ ...feature, 'src/handover/report.ts': "import type { TaskType } from '../tasks/index.js';\nimport { FEN } from '../shared/money.js';\nexport const t: TaskType | number = FEN;\n" });
+    await tree({
+      ...feature,
+      'src/handover/report.ts':
+        "import type { TaskType } from '../tasks/index.js';\nimport { FEN } from '../shared/money.js';\nexport const t: TaskType | number = FEN;\n",
+    });
     expect(await violations()).toEqual([]);
   });
 
-  it('when a feature imports another feature\'s inner file, then the lint fails naming the rule and both files', async () => {
-    await tree({ ...feature, 'src/handover/report.ts': "import type { TaskType } from '../tasks/task.js';\nexport const t: TaskType = 'fix_label';\n" });
+  it("when a feature imports another feature's inner file, then the lint fails naming the rule and both files", async () => {
+    await tree({
+      ...feature,
+      'src/handover/report.ts':
+        "import type { TaskType } from '../tasks/task.js';\nexport const t: TaskType = 'fix_label';\n",
+    });
     expect(await violations()).toEqual(['feature-through-entry src/handover/report.ts → src/tasks/task.ts']);
   });
 
@@ -66,7 +77,11 @@ describe('the module boundaries npm run lint enforces', () => {
   });
 
   it('when a feature imports the composition root, then the lint fails', async () => {
-    await tree({ ...feature, 'src/service/index.ts': 'export const start = 1;\n', 'src/tasks/x.ts': "import { start } from '../service/index.js';\nexport const x = start;\n" });
+    await tree({
+      ...feature,
+      'src/service/index.ts': 'export const start = 1;\n',
+      'src/tasks/x.ts': "import { start } from '../service/index.js';\nexport const x = start;\n",
+    });
     expect(await violations()).toContain('nobody-imports-the-root src/tasks/x.ts → src/service/index.ts');
   });
 });

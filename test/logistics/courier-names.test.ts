@@ -4,7 +4,10 @@ import { COURIERS } from '../../src/logistics/index.js';
 import { courierName as messageCourierName } from '../../src/messaging/templates/index.js';
 import type { MessageRequest } from '../../src/messaging/message-sink.js';
 import { checkStuckParcels } from '../../src/operations/definitions/stuck-parcels.js';
-import { COURIERS as SANDBOX_COURIERS, courierName as sandboxCourierName } from '../../src/platform/sandbox/generator/couriers.js';
+import {
+  COURIERS as SANDBOX_COURIERS,
+  courierName as sandboxCourierName,
+} from '../../src/platform/sandbox/generator/couriers.js';
 import { fixedClock } from '../../src/shared/time.js';
 import { createMemoryStore } from '../../src/storage/index.js';
 import { createFollowUps } from '../../src/tasks/follow-ups.js';
@@ -17,7 +20,7 @@ describe('courier names', () => {
     expect(copiesOutside(names, ['src/logistics/couriers.ts'])).toEqual({});
   });
 
-  it('when a message or the sandbox shop names a courier, then it is the logistics table\'s name', () => {
+  it("when a message or the sandbox shop names a courier, then it is the logistics table's name", () => {
     for (const c of COURIERS) expect(messageCourierName(c.code), c.code).toBe(c.name);
     const named = Object.fromEntries(COURIERS.map((c) => [c.code, c.name]));
     for (const c of SANDBOX_COURIERS) expect(sandboxCourierName(c.code), c.code).toBe(named[c.code]);
@@ -28,13 +31,28 @@ describe('courier names', () => {
     const clock = fixedClock('2026-11-23T10:00:00+08:00');
     const followUps = createFollowUps({ store: createMemoryStore(), clock });
     const stuck = (company: string, waybill: string) => ({
-      company, waybill, tid: waybill, state: 'in_transit' as const, subState: null, checkedAt: null, polledAt: null, final: false,
+      company,
+      waybill,
+      tid: waybill,
+      state: 'in_transit' as const,
+      subState: null,
+      checkedAt: null,
+      polledAt: null,
+      final: false,
       events: [{ at: '2026-11-20T10:00:00+08:00', description: '', location: '', state: 'in_transit' as const }],
     });
     await checkStuckParcels({
-      parcels: () => [stuck('yunda', '4312345678901'), stuck('nosuchco', 'X1')], orderOf: () => undefined, takingStaff: () => null,
-      followUps, sink: { enqueue: async (_r: MessageRequest) => ({ queued: true }) }, clock, stuckHours: 48,
+      parcels: () => [stuck('yunda', '4312345678901'), stuck('nosuchco', 'X1')],
+      orderOf: () => undefined,
+      takingStaff: () => null,
+      followUps,
+      sink: { enqueue: async (_r: MessageRequest) => ({ queued: true }) },
+      clock,
+      stuckHours: 48,
     });
-    expect(followUps.list({ open: true }).map((f) => f.title)).toEqual(['联系快递跟进 韵达快递 4312345678901', '联系快递跟进 nosuchco X1']);
+    expect(followUps.list({ open: true }).map((f) => f.title)).toEqual([
+      '联系快递跟进 韵达快递 4312345678901',
+      '联系快递跟进 nosuchco X1',
+    ]);
   });
 });

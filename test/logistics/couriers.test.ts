@@ -3,12 +3,29 @@ import { COURIERS, courierCode, courierName, courierRequiresPhone, phoneTail } f
 
 describe('courierCode', () => {
   it.each([
-    ['顺丰速运', 'shunfeng'], ['顺丰', 'shunfeng'], ['圆通速递', 'yuantong'], ['圆通', 'yuantong'],
-    ['中通快递', 'zhongtong'], ['中通', 'zhongtong'], ['韵达快递', 'yunda'], ['韵达', 'yunda'],
-    ['申通快递', 'shentong'], ['申通', 'shentong'], ['极兔速递', 'jtexpress'], ['极兔', 'jtexpress'],
-    ['EMS', 'ems'], ['ems', 'ems'], ['邮政快递包裹', 'youzhengguonei'], ['邮政', 'youzhengguonei'],
-    ['京东快递', 'jd'], ['京东', 'jd'], ['德邦快递', 'debangwuliu'], ['德邦物流', 'debangwuliu'],
-    [' 顺丰 速运 ', 'shunfeng'], ['SHUNFENG', 'shunfeng'], ['J&T', 'jtexpress'],
+    ['顺丰速运', 'shunfeng'],
+    ['顺丰', 'shunfeng'],
+    ['圆通速递', 'yuantong'],
+    ['圆通', 'yuantong'],
+    ['中通快递', 'zhongtong'],
+    ['中通', 'zhongtong'],
+    ['韵达快递', 'yunda'],
+    ['韵达', 'yunda'],
+    ['申通快递', 'shentong'],
+    ['申通', 'shentong'],
+    ['极兔速递', 'jtexpress'],
+    ['极兔', 'jtexpress'],
+    ['EMS', 'ems'],
+    ['ems', 'ems'],
+    ['邮政快递包裹', 'youzhengguonei'],
+    ['邮政', 'youzhengguonei'],
+    ['京东快递', 'jd'],
+    ['京东', 'jd'],
+    ['德邦快递', 'debangwuliu'],
+    ['德邦物流', 'debangwuliu'],
+    [' 顺丰 速运 ', 'shunfeng'],
+    ['SHUNFENG', 'shunfeng'],
+    ['J&T', 'jtexpress'],
   ])('when Taobao writes %j, then the code is %s', (name, code) => {
     expect(courierCode(name)).toBe(code);
   });

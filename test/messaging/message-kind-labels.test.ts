@@ -27,7 +27,7 @@ describe('message kind names', () => {
     expect(messageKindLabel('constructor')).toBe('constructor');
   });
 
-  it('when the shipped templates are loaded, then each message template is titled with its kind\'s name', async () => {
+  it("when the shipped templates are loaded, then each message template is titled with its kind's name", async () => {
     const set = await loadTemplates(TEMPLATES_DIR);
     for (const kind of MESSAGE_KINDS) expect(set.byKind(kind)?.meta.title, kind).toBe(MESSAGE_KIND_LABELS[kind]);
   });

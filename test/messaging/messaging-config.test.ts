@@ -2,11 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { messagingConfigSchema } from '../../src/messaging/messaging-config.js';
 
 describe('messaging config', () => {
-  it('when nothing is configured, then the sandbox defaults apply: outbox everywhere and the handbook\'s hours', () => {
+  it("when nothing is configured, then the sandbox defaults apply: outbox everywhere and the handbook's hours", () => {
     expect(messagingConfigSchema.parse({})).toEqual({
-      buyerChannel: 'outbox', robotChannel: 'outbox',
-      quietHours: { start: '21:00', end: '09:00' }, reviewRepairWindow: { start: '20:00', end: '21:00' }, marketingWindow: { start: '08:00', end: '22:00' },
-      perBuyerDailyCap: 2, maxAttempts: 5, systemStaffName: '小二',
+      buyerChannel: 'outbox',
+      robotChannel: 'outbox',
+      quietHours: { start: '21:00', end: '09:00' },
+      reviewRepairWindow: { start: '20:00', end: '21:00' },
+      marketingWindow: { start: '08:00', end: '22:00' },
+      perBuyerDailyCap: 2,
+      maxAttempts: 5,
+      systemStaffName: '小二',
     });
   });
 
@@ -21,6 +26,9 @@ describe('messaging config', () => {
       quietHours: { start: '9pm', end: '09:00' },
       aliyunSms: { accessKeyId: 'a', accessKeySecret: 'b', signName: 'c', templateCodes: { birthday: '123' } },
     });
-    expect(r.error!.issues.map((i) => i.path.join('.')).sort()).toEqual(['aliyunSms.templateCodes.birthday', 'quietHours.start']);
+    expect(r.error!.issues.map((i) => i.path.join('.')).sort()).toEqual([
+      'aliyunSms.templateCodes.birthday',
+      'quietHours.start',
+    ]);
   });
 });

@@ -8,7 +8,7 @@ import { copiesOutside } from '../support/literal-copies.js';
 const OWNER = 'src/operations/jobs-config.ts';
 
 describe('job names and schedules', () => {
-  it('when the source is searched, then no file but jobs-config.ts spells a job\'s name or a default schedule', () => {
+  it("when the source is searched, then no file but jobs-config.ts spells a job's name or a default schedule", () => {
     expect(copiesOutside(Object.values(JOB_LABELS), [OWNER])).toEqual({});
     expect(copiesOutside(Object.values(DEFAULT_SCHEDULES), [OWNER])).toEqual({});
   });
@@ -18,9 +18,12 @@ describe('job names and schedules', () => {
     for (const [job, name] of Object.entries(JOB_LABELS)) expect(name, job).toMatch(/^[\u4e00-\u9fff]+$/);
   });
 
-  it('when sync\'s jobs are built, then they run on the schedules they are given, not on cron text of their own', () => {
+  it("when sync's jobs are built, then they run on the schedules they are given, not on cron text of their own", () => {
     const jobs = syncJobs({} as SyncService, { 'order-sync': '1 * * * *', 'logistics-refresh': '2 * * * *' });
-    expect(jobs.map((j) => [j.name, j.schedule])).toEqual([['order-sync', '1 * * * *'], ['logistics-refresh', '2 * * * *']]);
+    expect(jobs.map((j) => [j.name, j.schedule])).toEqual([
+      ['order-sync', '1 * * * *'],
+      ['logistics-refresh', '2 * * * *'],
+    ]);
     for (const j of jobs) expect(j.description, j.name).not.toMatch(/[\u4e00-\u9fff]/);
   });
 });

@@ -23,6 +23,9 @@ describe('order row layout', () => {
     // A field added to Order (and so to the mapper) but not to the layout makes every order miss here.
     const misfits = orders.filter((o) => encode(o) === undefined).map((o) => o.tid);
     expect(misfits).toEqual([]);
-    for (const o of orders) expect(JSON.stringify(decodeRow(ORDER_ROW_LAYOUT, JSON.parse(JSON.stringify(encode(o)))))).toBe(JSON.stringify(o));
+    for (const o of orders)
+      expect(JSON.stringify(decodeRow(ORDER_ROW_LAYOUT, JSON.parse(JSON.stringify(encode(o)))))).toBe(
+        JSON.stringify(o),
+      );
   });
 });

@@ -43,15 +43,30 @@ async function rig(opts: { deadline?: number } = {}) {
     const s = gateway.listen(0, '127.0.0.1', () => resolve(s));
   });
   servers.push(server);
-  const platform = createSandboxPlatform({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, clock, signMethod: 'md5' });
-  const paid = shop.tradesByCreated(0, clock.now(), { statuses: new Set(['WAIT_SELLER_SEND_GOODS'] as const) }, { pageNo: 1, pageSize: 1 });
+  const platform = createSandboxPlatform({
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    clock,
+    signMethod: 'md5',
+  });
+  const paid = shop.tradesByCreated(
+    0,
+    clock.now(),
+    { statuses: new Set(['WAIT_SELLER_SEND_GOODS'] as const) },
+    { pageNo: 1, pageSize: 1 },
+  );
   const tid = paid.items[0]!.tid;
 
   const store = createMemoryStore();
   const orders = createOrderRepository(store);
   await orders.upsertMany([await platform.getOrder(tid)]);
   const features = wireRemarkFeatures({
-    store, platform, orders, clock, logger: silentLogger(), memoDateFormat: 'MM.DD', staffDirectory: staffDirectoryFromUsers(DEMO_ACCOUNTS),
+    store,
+    platform,
+    orders,
+    clock,
+    logger: silentLogger(),
+    memoDateFormat: 'MM.DD',
+    staffDirectory: staffDirectoryFromUsers(DEMO_ACCOUNTS),
     interactiveDeadlineMs: opts.deadline,
   });
   const { as, token } = await apiApp({ store, clock, routes: features.routers });

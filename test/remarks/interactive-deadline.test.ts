@@ -86,7 +86,17 @@ describe('a remark written while the platform is slow', () => {
     write.release();
     // The outbox waits for the order's lock, so it runs only once the late answer is recorded, and finds it landed.
     expect(await h.module.service.runOutbox()).toMatchObject({ written: 0, alreadyPresent: 0, stillPending: 0 });
-    expect(log).toEqual(['+order:2001', 'getOrder>', 'getOrder<', 'updateMemo>', 'answered', 'updateMemo<', '-order:2001', '+order:2001', '-order:2001']);
+    expect(log).toEqual([
+      '+order:2001',
+      'getOrder>',
+      'getOrder<',
+      'updateMemo>',
+      'answered',
+      'updateMemo<',
+      '-order:2001',
+      '+order:2001',
+      '-order:2001',
+    ]);
     expect(fake.calls.updateMemo).toBe(1);
     expect(fake.order('2001')).toMatchObject({ sellerMemo: ENTRY, sellerFlag: 1 });
     expect(h.orders.get('2001')?.sellerMemo).toBe(ENTRY);
@@ -128,7 +138,9 @@ describe('a remark written while the platform is slow', () => {
     const h = await startHarness({ platform: fake });
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     let answer: WriteResult | undefined;
-    const writing = h.module.service.write({ tid: '2001', kind: 'refund.in_trade', fields: FIELDS, user: DEMO_ACCOUNTS[0]! }).then((r) => (answer = r));
+    const writing = h.module.service
+      .write({ tid: '2001', kind: 'refund.in_trade', fields: FIELDS, user: DEMO_ACCOUNTS[0]! })
+      .then((r) => (answer = r));
     await read.arrived;
     await vi.advanceTimersByTimeAsync(INTERACTIVE_DEADLINE_MS - 1);
     expect(answer).toBeUndefined();

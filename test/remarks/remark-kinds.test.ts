@@ -11,7 +11,13 @@ beforeEach(async () => {
 const kindsOf = async (user: 'xiaoli' | 'azhang' | 'xiaozhou', tid: string) => {
   const res = await h.as(user).get(`/orders/${tid}/remark-kinds`);
   expect(res.status).toBe(200);
-  return res.body as { tid: string; state: string; stateLabel: string; kinds: KindView[]; titles: Record<string, string> };
+  return res.body as {
+    tid: string;
+    state: string;
+    stateLabel: string;
+    kinds: KindView[];
+    titles: Record<string, string>;
+  };
 };
 const byId = (kinds: KindView[], id: string) => kinds.find((k) => k.id === id);
 
@@ -27,11 +33,31 @@ describe('remark kinds for an order', () => {
     expect(view.titles).toMatchObject({ 'print.printed': '已打单', 'address.label_fixed': '面单地址已改' });
     const oos = byId(view.kinds, 'oos.notify')!;
     expect(oos).toMatchObject({ title: '拍下后无货', flag: null, variants: ['unpaid'] });
-    expect(oos.fields).toEqual([{ name: 'via', label: '通知方式', type: 'enum', required: true, options: [{ value: '旺旺', label: '旺旺' }, { value: '电话', label: '电话' }] }]);
+    expect(oos.fields).toEqual([
+      {
+        name: 'via',
+        label: '通知方式',
+        type: 'enum',
+        required: true,
+        options: [
+          { value: '旺旺', label: '旺旺' },
+          { value: '电话', label: '电话' },
+        ],
+      },
+    ]);
     // Only an auction may be cancelled with a remark while unpaid, and then the keeper's name is in the text.
     const cancel = byId(view.kinds, 'cancel.request')!;
-    expect(cancel.fields.find((f) => f.name === 'auction')).toMatchObject({ type: 'boolean', required: true, default: true });
-    expect(cancel.fields.find((f) => f.name === 'keeper')).toMatchObject({ type: 'colleague', role: 'keeper', required: true, label: '上架人' });
+    expect(cancel.fields.find((f) => f.name === 'auction')).toMatchObject({
+      type: 'boolean',
+      required: true,
+      default: true,
+    });
+    expect(cancel.fields.find((f) => f.name === 'keeper')).toMatchObject({
+      type: 'colleague',
+      role: 'keeper',
+      required: true,
+      label: '上架人',
+    });
   });
 
   it('when the order is paid and not printed, then oos.notify is red and an address change needs no assistant', async () => {
@@ -41,10 +67,18 @@ describe('remark kinds for an order', () => {
     const change = byId(view.kinds, 'address.change')!;
     expect(change).toMatchObject({ opensTask: null, variants: ['not_printed'] });
     expect(change.fields.find((f) => f.name === 'field')).toMatchObject({
-      type: 'enum', required: true, options: [{ value: 'address', label: '收件地址' }, { value: 'receiver', label: '收件人' }, { value: 'phone', label: '电话' }],
+      type: 'enum',
+      required: true,
+      options: [
+        { value: 'address', label: '收件地址' },
+        { value: 'receiver', label: '收件人' },
+        { value: 'phone', label: '电话' },
+      ],
     });
     expect(change.fields.find((f) => f.name === 'assistant')).toMatchObject({ type: 'colleague', required: false });
-    expect(byId(view.kinds, 'price.review_reward')!.fields).toEqual([{ name: 'amount', label: '金额（元）', type: 'amount', required: true }]);
+    expect(byId(view.kinds, 'price.review_reward')!.fields).toEqual([
+      { name: 'amount', label: '金额（元）', type: 'amount', required: true },
+    ]);
   });
 
   it('when the order was printed (a print remark in the memo), then the address change names the assistant and opens a task', async () => {
@@ -52,9 +86,22 @@ describe('remark kinds for an order', () => {
     expect(view).toMatchObject({ state: 'printed', stateLabel: '已打单' });
     const change = byId(view.kinds, 'address.change')!;
     expect(change).toMatchObject({ flag: 1, opensTask: 'fix_label', variants: ['printed'] });
-    expect(change.fields.find((f) => f.name === 'assistant')).toMatchObject({ type: 'colleague', role: 'assistant', required: true, label: '助理' });
-    expect(byId(view.kinds, 'address.label_fixed')).toMatchObject({ closesTask: 'fix_label', writer: 'assistant', writerLabel: '仓库助理', fields: [] });
-    expect(byId(view.kinds, 'address.label_not_fixed')!.fields.find((f) => f.name === 'reason')).toMatchObject({ required: false, default: '快递已发' });
+    expect(change.fields.find((f) => f.name === 'assistant')).toMatchObject({
+      type: 'colleague',
+      role: 'assistant',
+      required: true,
+      label: '助理',
+    });
+    expect(byId(view.kinds, 'address.label_fixed')).toMatchObject({
+      closesTask: 'fix_label',
+      writer: 'assistant',
+      writerLabel: '仓库助理',
+      fields: [],
+    });
+    expect(byId(view.kinds, 'address.label_not_fixed')!.fields.find((f) => f.name === 'reason')).toMatchObject({
+      required: false,
+      default: '快递已发',
+    });
     expect(view.kinds.map((k) => k.id)).not.toContain('price.ordinary');
   });
 
@@ -92,8 +139,20 @@ describe('remark kinds for an order', () => {
   it('when a refund after the trade is described, then type and channel are enums with Chinese labels and bankName is optional', () => {
     const refund = kindsForState('printed', 'staff').find((k) => k.id === 'refund.after_trade')!;
     const f = Object.fromEntries(refund.fields.map((x) => [x.name, x]));
-    expect(f.type).toMatchObject({ type: 'enum', options: [{ value: 'discount', label: '折扣' }, { value: 'postage', label: '邮费' }] });
-    expect(f.channel).toMatchObject({ type: 'enum', options: [{ value: 'alipay', label: '支付宝' }, { value: 'bank', label: '银行卡' }] });
+    expect(f.type).toMatchObject({
+      type: 'enum',
+      options: [
+        { value: 'discount', label: '折扣' },
+        { value: 'postage', label: '邮费' },
+      ],
+    });
+    expect(f.channel).toMatchObject({
+      type: 'enum',
+      options: [
+        { value: 'alipay', label: '支付宝' },
+        { value: 'bank', label: '银行卡' },
+      ],
+    });
     expect(f.bankName).toMatchObject({ required: false, label: '银行' });
     expect(f.amount).toMatchObject({ type: 'amount', required: true });
   });

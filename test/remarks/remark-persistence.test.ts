@@ -30,11 +30,19 @@ describe('remarks on the real store', () => {
     const second = await startHarness({ store: store2, platform, seed: false });
     const history = (await second.as('xiaozhou').get('/orders/2003/remarks')).body;
     expect(history.history).toHaveLength(1);
-    expect(history.history[0]).toMatchObject({ text: '扣除好评获奖金额5元+小丽/11.23', staff: '小丽', status: 'written', kind: 'price.review_reward', fields: { amount: 500 } });
+    expect(history.history[0]).toMatchObject({
+      text: '扣除好评获奖金额5元+小丽/11.23',
+      staff: '小丽',
+      status: 'written',
+      kind: 'price.review_reward',
+      fields: { amount: 500 },
+    });
     expect(history.memo.entries[0]).toMatchObject({ kind: 'price.review_reward', staff: '小丽' });
 
     const writes = platform.calls.updateMemo;
-    expect((await second.remark('xiaoli', '2003', 'price.review_reward', { amount: '5.00' })).body.status).toBe('already_present');
+    expect((await second.remark('xiaoli', '2003', 'price.review_reward', { amount: '5.00' })).body.status).toBe(
+      'already_present',
+    );
     expect(platform.calls.updateMemo).toBe(writes);
 
     expect(await second.module.service.runOutbox()).toMatchObject({ written: 1 });

@@ -3,7 +3,15 @@ import { createRemarkReader } from '../../src/remarks/index.js';
 import { createMemoryStore } from '../../src/storage/index.js';
 
 const entry = (id: string, kind: string, at: string, username: string, staff: string, status = 'written') => ({
-  id, tid: '3001', kind, at, username, staff, status, text: '', flag: null,
+  id,
+  tid: '3001',
+  kind,
+  at,
+  username,
+  staff,
+  status,
+  text: '',
+  flag: null,
 });
 
 describe('what other features read of the remarks', () => {

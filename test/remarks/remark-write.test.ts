@@ -10,24 +10,69 @@ beforeEach(async () => {
 
 describe('writing one remark', () => {
   const families: { tid: string; kind: string; fields: Record<string, unknown>; memo: string; flag: number }[] = [
-    { tid: '2003', kind: 'price.review_reward', fields: { amount: '5' }, memo: '扣除好评获奖金额5元+小丽/11.23', flag: 0 },
-    { tid: '2003', kind: 'copy.transfer', fields: { waybill: 'YT1234567890' }, memo: '单号:YT1234567890+小丽/11.23', flag: 0 },
-    { tid: '2001', kind: 'address.change', fields: { field: 'address', value: ADDRESS }, memo: `收件地址修改为:${ADDRESS}+小丽/11.23`, flag: 1 },
-    { tid: '2001', kind: 'refund.in_trade', fields: { sku: 'A1023', type: 'discount', amount: 8.5 }, memo: 'A1023+可申请折扣8.5元+小丽/11.23', flag: 1 },
-    { tid: '2001', kind: 'cancel.request', fields: { keeper: '小周' }, memo: '买家不要,申请退款+已提交小周上架+小丽/11.23', flag: 1 },
-    { tid: '2001', kind: 'exchange.request', fields: { fromSku: 'A1023', toSku: 'B2046' }, memo: 'A1023不要了,可以上架,换B2046,已拍下留货+小丽/11.23', flag: 2 },
-    { tid: '2002', kind: 'oos.notify', fields: { via: '电话' }, memo: '11.22；此款无货+已撤单,已电话通知买家申请退款+小丽/11.23', flag: 1 },
+    {
+      tid: '2003',
+      kind: 'price.review_reward',
+      fields: { amount: '5' },
+      memo: '扣除好评获奖金额5元+小丽/11.23',
+      flag: 0,
+    },
+    {
+      tid: '2003',
+      kind: 'copy.transfer',
+      fields: { waybill: 'YT1234567890' },
+      memo: '单号:YT1234567890+小丽/11.23',
+      flag: 0,
+    },
+    {
+      tid: '2001',
+      kind: 'address.change',
+      fields: { field: 'address', value: ADDRESS },
+      memo: `收件地址修改为:${ADDRESS}+小丽/11.23`,
+      flag: 1,
+    },
+    {
+      tid: '2001',
+      kind: 'refund.in_trade',
+      fields: { sku: 'A1023', type: 'discount', amount: 8.5 },
+      memo: 'A1023+可申请折扣8.5元+小丽/11.23',
+      flag: 1,
+    },
+    {
+      tid: '2001',
+      kind: 'cancel.request',
+      fields: { keeper: '小周' },
+      memo: '买家不要,申请退款+已提交小周上架+小丽/11.23',
+      flag: 1,
+    },
+    {
+      tid: '2001',
+      kind: 'exchange.request',
+      fields: { fromSku: 'A1023', toSku: 'B2046' },
+      memo: 'A1023不要了,可以上架,换B2046,已拍下留货+小丽/11.23',
+      flag: 2,
+    },
+    {
+      tid: '2002',
+      kind: 'oos.notify',
+      fields: { via: '电话' },
+      memo: '11.22；此款无货+已撤单,已电话通知买家申请退款+小丽/11.23',
+      flag: 1,
+    },
     { tid: '2003', kind: 'transfer.awaiting', fields: {}, memo: '银行汇款订单,待汇款,已通知登记+小丽/11.23', flag: 0 },
     { tid: '2004', kind: 'sale.record', fields: {}, memo: '小丽', flag: 3 },
   ];
-  it.each(families)('when 小丽 writes $kind on order $tid, then the platform memo and flag are exactly the catalogue\'s', async (c) => {
-    const res = await h.remark('xiaoli', c.tid, c.kind, c.fields);
-    expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ memo: c.memo, flag: c.flag, status: 'written', task: null });
-    expect(c.memo.endsWith(res.body.entry)).toBe(true);
-    expect(h.platform.order(c.tid)).toMatchObject({ sellerMemo: c.memo, sellerFlag: c.flag });
-    expect(h.orders.get(c.tid)).toMatchObject({ sellerMemo: c.memo, sellerFlag: c.flag });
-  });
+  it.each(families)(
+    "when 小丽 writes $kind on order $tid, then the platform memo and flag are exactly the catalogue's",
+    async (c) => {
+      const res = await h.remark('xiaoli', c.tid, c.kind, c.fields);
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ memo: c.memo, flag: c.flag, status: 'written', task: null });
+      expect(c.memo.endsWith(res.body.entry)).toBe(true);
+      expect(h.platform.order(c.tid)).toMatchObject({ sellerMemo: c.memo, sellerFlag: c.flag });
+      expect(h.orders.get(c.tid)).toMatchObject({ sellerMemo: c.memo, sellerFlag: c.flag });
+    },
+  );
 
   it('when the writer sends a staff name in the fields, then 400 names fields.staff and nothing is written', async () => {
     const res = await h.remark('xiaoli', '2001', 'price.ordinary', { staff: '阿张' });
@@ -43,15 +88,30 @@ describe('writing one remark', () => {
     ['a negative amount', '2003', 'price.review_reward', { amount: -5 }, 'fields.amount'],
     ['a missing item number', '2001', 'refund.in_trade', { type: 'postage', amount: '10' }, 'fields.sku'],
     ['an exchange on an unpaid order', '2003', 'exchange.request', { fromSku: 'A1', toSku: 'B2' }, 'state'],
-    ['an assistant who is not a colleague', '2002', 'address.change', { field: 'address', value: ADDRESS, assistant: '老王' }, 'fields.assistant'],
-    ['a keeper named as the assistant', '2002', 'address.change', { field: 'address', value: ADDRESS, assistant: '小周' }, 'fields.assistant'],
-  ])('when the request has %s, then 400 names the field and the memo is untouched', async (_what, tid, kind, fields, field) => {
-    const res = await h.remark('xiaoli', tid, kind, fields);
-    expect(res.status).toBe(400);
-    expect(res.body.error.field).toBe(field);
-    expect(h.platform.calls.updateMemo).toBe(0);
-    expect((await (await h.as('xiaoli').get(`/orders/${tid}/remarks`)).body.history)).toEqual([]);
-  });
+    [
+      'an assistant who is not a colleague',
+      '2002',
+      'address.change',
+      { field: 'address', value: ADDRESS, assistant: '老王' },
+      'fields.assistant',
+    ],
+    [
+      'a keeper named as the assistant',
+      '2002',
+      'address.change',
+      { field: 'address', value: ADDRESS, assistant: '小周' },
+      'fields.assistant',
+    ],
+  ])(
+    'when the request has %s, then 400 names the field and the memo is untouched',
+    async (_what, tid, kind, fields, field) => {
+      const res = await h.remark('xiaoli', tid, kind, fields);
+      expect(res.status).toBe(400);
+      expect(res.body.error.field).toBe(field);
+      expect(h.platform.calls.updateMemo).toBe(0);
+      expect(await (await h.as('xiaoli').get(`/orders/${tid}/remarks`)).body.history).toEqual([]);
+    },
+  );
 
   it('when the order is unknown, then 404', async () => {
     const res = await h.remark('xiaoli', '9999', 'price.ordinary');
@@ -63,7 +123,11 @@ describe('writing one remark', () => {
     const second = await h.remark('xiaoli', '2003', 'price.review_reward', { amount: 5 });
     expect(first.body.status).toBe('written');
     expect(second.status).toBe(201);
-    expect(second.body).toMatchObject({ status: 'already_present', entry: '扣除好评获奖金额5元+小丽/11.23', memo: '扣除好评获奖金额5元+小丽/11.23' });
+    expect(second.body).toMatchObject({
+      status: 'already_present',
+      entry: '扣除好评获奖金额5元+小丽/11.23',
+      memo: '扣除好评获奖金额5元+小丽/11.23',
+    });
     expect(h.platform.calls.updateMemo).toBe(1);
     expect((await h.as('xiaoli').get('/orders/2003/remarks')).body.history).toHaveLength(1);
   });
@@ -99,10 +163,15 @@ describe('writing one remark', () => {
 
   it('when dryRun=1, then 200 with the same body and nothing is written', async () => {
     const a = await h.as('xiaoli');
-    const dry = await a.post('/orders/2002/remarks?dryRun=1', { kind: 'address.change', fields: { field: 'phone', value: '13900001111', assistant: 'azhang' } });
+    const dry = await a.post('/orders/2002/remarks?dryRun=1', {
+      kind: 'address.change',
+      fields: { field: 'phone', value: '13900001111', assistant: 'azhang' },
+    });
     expect(dry.status).toBe(200);
     expect(dry.body).toMatchObject({
-      dryRun: true, status: 'written', flag: 1,
+      dryRun: true,
+      status: 'written',
+      flag: 1,
       entry: '电话须更改为:13900001111,待改面单,已交阿张处理+小丽/11.23',
       memo: '11.22；电话须更改为:13900001111,待改面单,已交阿张处理+小丽/11.23',
       task: { type: 'fix_label', assignee: 'azhang', assigneeName: '阿张' },
@@ -110,7 +179,10 @@ describe('writing one remark', () => {
     expect(h.platform.calls.updateMemo).toBe(0);
     expect(h.platform.order('2002').sellerMemo).toBe('11.22');
     expect((await a.get('/tasks?assignee=azhang')).body.tasks).toEqual([]);
-    const real = await a.post('/orders/2002/remarks', { kind: 'address.change', fields: { field: 'phone', value: '13900001111', assistant: 'azhang' } });
+    const real = await a.post('/orders/2002/remarks', {
+      kind: 'address.change',
+      fields: { field: 'phone', value: '13900001111', assistant: 'azhang' },
+    });
     expect(real.status).toBe(201);
     expect({ ...real.body, dryRun: true, task: null }).toEqual({ ...dry.body, task: null });
   });

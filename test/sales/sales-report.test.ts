@@ -7,7 +7,11 @@ import { startHarness } from '../remarks/support/harness.js';
 describe('the sales report over HTTP', () => {
   it('when 小丽 and 管理员 record sales on two days, then the report counts orders and paid amounts per staff in the range', async () => {
     const h = await startHarness();
-    for (const [user, tid] of [['xiaoli', '2001'], ['xiaoli', '2004'], ['admin', '2002']] as const) {
+    for (const [user, tid] of [
+      ['xiaoli', '2001'],
+      ['xiaoli', '2004'],
+      ['admin', '2002'],
+    ] as const) {
       expect((await h.remark(user, tid, 'sale.record')).body).toMatchObject({ flag: 3, status: 'written' });
     }
     h.clock.advance(DAY);
@@ -40,7 +44,14 @@ describe('the sales report over HTTP', () => {
 
 describe('salesReport', () => {
   const entry = (e: Partial<SaleRecordEntry>): SaleRecordEntry => ({
-    tid: '1', kind: 'sale.record', staff: '小丽', username: 'xiaoli', day: '2026-11-23', at: '2026-11-23T10:00:00.000+08:00', status: 'written', ...e,
+    tid: '1',
+    kind: 'sale.record',
+    staff: '小丽',
+    username: 'xiaoli',
+    day: '2026-11-23',
+    at: '2026-11-23T10:00:00.000+08:00',
+    status: 'written',
+    ...e,
   });
 
   it('when entries are failed, of another kind, or outside the range, then they do not count; an unknown order counts with 0 fen', () => {
@@ -53,11 +64,13 @@ describe('salesReport', () => {
         entry({ tid: '5', status: 'pending' }),
         entry({ tid: '6' }),
       ],
-      paymentOf: (tid) => ({ '1': 1999_90, '5': 5, '2': 100, '3': 100, '4': 100 } as Record<string, number>)[tid],
+      paymentOf: (tid) => (({ '1': 1999_90, '5': 5, '2': 100, '3': 100, '4': 100 }) as Record<string, number>)[tid],
       from: '2026-11-23',
       to: '2026-11-24',
     });
-    expect(report.staff).toEqual([{ staff: '小丽', username: 'xiaoli', orders: 3, amountFen: 199995, amountYuan: '1999.95', tids: ['1', '5', '6'] }]);
+    expect(report.staff).toEqual([
+      { staff: '小丽', username: 'xiaoli', orders: 3, amountFen: 199995, amountYuan: '1999.95', tids: ['1', '5', '6'] },
+    ]);
     expect(report.missingOrders).toEqual(['6']);
   });
 });

@@ -32,14 +32,21 @@ describe('cron expressions in shop time', () => {
   });
 
   it.each(['UTC', 'America/New_York'])('when the host runs in %s, then the same runs come out', async (tz) => {
-    const { stdout } = await run(`${ROOT}node_modules/.bin/vite-node`, ['test/scheduler/support/next-runs.ts', '--print', FROM], {
-      cwd: ROOT, env: { ...process.env, TZ: tz }, timeout: 60_000,
-    });
+    const { stdout } = await run(
+      `${ROOT}node_modules/.bin/vite-node`,
+      ['test/scheduler/support/next-runs.ts', '--print', FROM],
+      {
+        cwd: ROOT,
+        env: { ...process.env, TZ: tz },
+        timeout: 60_000,
+      },
+    );
     const out = JSON.parse(stdout.trim().split('\n').at(-1)!);
     expect(out.tz).toBe(tz);
     expect(out.hostOffset).toBe(tz === 'UTC' ? 0 : 300);
     expect(out.runs).toEqual(EXPECTED);
-    for (const v of Object.values(out.nodeCron) as { nodeCron: string; ours: string }[]) expect(v.nodeCron).toBe(v.ours);
+    for (const v of Object.values(out.nodeCron) as { nodeCron: string; ours: string }[])
+      expect(v.nodeCron).toBe(v.ours);
   });
 
   it('when node-cron schedules with timezone Asia/Shanghai, then its next run is the one we compute', async () => {

@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { englishWords } from '../support/english-words.js';
 
 const ROOT = join(import.meta.dirname, '../..');
-const PERSON_ERRORS = /new (ValidationError|NotFoundError|ConflictError|ForbiddenError|AuthenticationError|TooLargeError)\(\s*/g;
+const PERSON_ERRORS =
+  /new (ValidationError|NotFoundError|ConflictError|ForbiddenError|AuthenticationError|TooLargeError)\(\s*/g;
 
 async function sources(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -29,7 +30,11 @@ function literalAt(text: string, at: number): string | null {
   let out = '';
   for (let i = at + 1; i < text.length; i++) {
     const c = text[i]!;
-    if (c === '\\') { out += text[i + 1] ?? ''; i++; continue; }
+    if (c === '\\') {
+      out += text[i + 1] ?? '';
+      i++;
+      continue;
+    }
     if (c === quote) return out;
     if (quote === '`' && c === '$' && text[i + 1] === '{') {
       let depth = 1;

@@ -5,7 +5,12 @@ import { maskAccount, maskAddress, maskIdNumber, maskName, maskPhone, maskText }
 
 function capture() {
   const lines: string[] = [];
-  const destination = new Writable({ write(chunk, _enc, cb) { lines.push(chunk.toString()); cb(); } });
+  const destination = new Writable({
+    write(chunk, _enc, cb) {
+      lines.push(chunk.toString());
+      cb();
+    },
+  });
   return { logger: createLogger({ level: 'info', destination: destination as never }), lines };
 }
 
@@ -19,7 +24,11 @@ describe('personal data in logs', () => {
   it('when a log line carries a receiver object and a message with a phone, then both come out masked', async () => {
     const { logger, lines } = capture();
     logger.info(
-      { receiver: { name: '李莉莉', mobile: '13812345678', address: '浙江省杭州市西湖区文三路90号' }, account: 'xt.example@163.com', idNumber: '110105199001011234' },
+      {
+        receiver: { name: '李莉莉', mobile: '13812345678', address: '浙江省杭州市西湖区文三路90号' },
+        account: 'xt.example@163.com',
+        idNumber: '110105199001011234',
+      },
       '已电话 13812345678 联系买家',
     );
     const line = await written(lines);
@@ -44,7 +53,8 @@ describe('personal data in logs', () => {
   });
 
   it('when free text holds an ID number, a bank card, a mobile and an e-mail, then each is masked and other digits are kept', () => {
-    const text = '身份证110105199001011234 卡号6222 0212 3456 7890 128 手机+86 13912345678 邮箱li.lili@example.com 订单4137654321098765432';
+    const text =
+      '身份证110105199001011234 卡号6222 0212 3456 7890 128 手机+86 13912345678 邮箱li.lili@example.com 订单4137654321098765432';
     const masked = maskText(text);
     expect(masked).toContain('110*************34');
     expect(masked).toContain('6222 **** **** 0128');

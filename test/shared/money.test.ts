@@ -9,7 +9,8 @@ describe('money in integer fen', () => {
     expect(parseYuan('1,234,567.8')).toBe(123_456_780);
     expect(parseYuan(' 12.30 ')).toBe(1230);
     expect(Object.is(parseYuan('-0.00'), 0)).toBe(true);
-    for (const bad of ['1 2.30', '12. 30', '1,2,3', '12,30', '1,288,00']) expect(() => parseYuan(bad), bad).toThrow(/not an amount/);
+    for (const bad of ['1 2.30', '12. 30', '1,2,3', '12,30', '1,288,00'])
+      expect(() => parseYuan(bad), bad).toThrow(/not an amount/);
     expect(parseYuan('+288.00')).toBe(28_800);
     expect(parseYuan('288.00\t')).toBe(28_800);
     expect(parseYuan('２８８．５')).toBe(28_850);
@@ -19,7 +20,8 @@ describe('money in integer fen', () => {
   });
 
   it('when text is not an amount, then it is refused rather than guessed', () => {
-    for (const bad of ['', 'abc', '1.234', '12,3a.00', '1e3', '.5', '1.2.00', '12.0a', '-.00']) expect(() => parseYuan(bad), bad).toThrow(/not an amount/);
+    for (const bad of ['', 'abc', '1.234', '12,3a.00', '1e3', '.5', '1.2.00', '12.0a', '-.00'])
+      expect(() => parseYuan(bad), bad).toThrow(/not an amount/);
   });
 
   it('when any platform-form amount up to 13 digits of yuan is read, then it comes back as the exact fen it was printed from', () => {
@@ -29,7 +31,14 @@ describe('money in integer fen', () => {
   });
 
   it('when fen are shown, then yuan have no trailing zeros (or exactly two decimals for the platform)', () => {
-    expect([50, 1_205, 10_000, 199_990, 1_500, 1_550].map(formatYuan)).toEqual(['0.5', '12.05', '100', '1999.9', '15', '15.5']);
+    expect([50, 1_205, 10_000, 199_990, 1_500, 1_550].map(formatYuan)).toEqual([
+      '0.5',
+      '12.05',
+      '100',
+      '1999.9',
+      '15',
+      '15.5',
+    ]);
     expect(formatYuanFixed(1_205)).toBe('12.05');
     expect(formatYuanFixed(-50)).toBe('-0.50');
     expect(() => formatYuan(1.5)).toThrow(/integer/);

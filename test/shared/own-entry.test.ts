@@ -41,6 +41,10 @@ describe('tables looked up with text from outside', () => {
   });
 
   it('when a logged object has fields named like them, then their values are logged as text, not mangled by Object members', () => {
-    expect(maskDeep({ toString: 'plain', constructor: 'text', valueOf: 'v' })).toEqual({ toString: 'plain', constructor: 'text', valueOf: 'v' });
+    expect(maskDeep({ toString: 'plain', constructor: 'text', valueOf: 'v' })).toEqual({
+      toString: 'plain',
+      constructor: 'text',
+      valueOf: 'v',
+    });
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatShanghaiDate, formatTopTime, parseInstant, parseTopTime, shanghaiDate, toInstant } from '../../src/shared/time.js';
+import {
+  formatShanghaiDate,
+  formatTopTime,
+  parseInstant,
+  parseTopTime,
+  shanghaiDate,
+  toInstant,
+} from '../../src/shared/time.js';
 
 describe('shop time is Asia/Shanghai whatever the host zone', () => {
   it('when an instant has no offset, then it is read as shop time, not host time', () => {
@@ -18,7 +25,13 @@ describe('shop time is Asia/Shanghai whatever the host zone', () => {
     expect(shanghaiDate(afterMidnight)).toBe('2026-11-24');
     expect(formatTopTime(afterMidnight)).toBe('2026-11-24 00:30:00');
     expect(parseTopTime('2026-11-24 00:30:00')).toBe(afterMidnight);
-    for (const bad of ['2026-11-23 25:30:45', '2026-11-31 10:00:00', '2026-02-29 10:00:00', '2026-13-01 10:00:00', '2026-11-23 10:60:00']) {
+    for (const bad of [
+      '2026-11-23 25:30:45',
+      '2026-11-31 10:00:00',
+      '2026-02-29 10:00:00',
+      '2026-13-01 10:00:00',
+      '2026-11-23 10:60:00',
+    ]) {
       expect(() => parseTopTime(bad), bad).toThrow(/no such date or time/);
     }
     expect(toInstant(parseTopTime('2028-02-29 23:59:59'))).toBe('2028-02-29T23:59:59.000+08:00');
@@ -28,7 +41,16 @@ describe('shop time is Asia/Shanghai whatever the host zone', () => {
     for (const placeholder of ['0001-01-01 00:00:00', '0000-02-29 00:00:00', '0999-12-31 23:59:59']) {
       expect(() => parseTopTime(placeholder), placeholder).toThrow(/no such date or time/);
     }
-    expect(['2026-04-30', '2026-04-31', '2026-12-31', '2026-00-10'].map((d) => { try { parseTopTime(`${d} 12:00:00`); return true; } catch { return false; } })).toEqual([true, false, true, false]);
+    expect(
+      ['2026-04-30', '2026-04-31', '2026-12-31', '2026-00-10'].map((d) => {
+        try {
+          parseTopTime(`${d} 12:00:00`);
+          return true;
+        } catch {
+          return false;
+        }
+      }),
+    ).toEqual([true, false, true, false]);
     expect(toInstant(afterMidnight)).toBe('2026-11-24T00:30:00.000+08:00');
   });
 });

@@ -4,18 +4,20 @@ import { ValidationError } from '../../src/shared/errors.js';
 import { fromZodError, parseInput } from '../../src/shared/zod-errors.js';
 import { englishWords } from '../support/english-words.js';
 
-const schema = z.object({
-  title: z.string().max(10),
-  amountFen: z.number().int().min(1).max(1_000_000),
-  method: z.enum(['alipay', 'bank']),
-  shift: z.enum(['早班', '晚班']).optional(),
-  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  mail: z.email().optional(),
-  rows: z.array(z.string().min(1)).min(1).max(2),
-  quantity: z.number().int().positive().optional(),
-  note: z.string().trim().min(1).optional(),
-  payer: z.string().describe('付款人').optional(),
-}).strict();
+const schema = z
+  .object({
+    title: z.string().max(10),
+    amountFen: z.number().int().min(1).max(1_000_000),
+    method: z.enum(['alipay', 'bank']),
+    shift: z.enum(['早班', '晚班']).optional(),
+    day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    mail: z.email().optional(),
+    rows: z.array(z.string().min(1)).min(1).max(2),
+    quantity: z.number().int().positive().optional(),
+    note: z.string().trim().min(1).optional(),
+    payer: z.string().describe('付款人').optional(),
+  })
+  .strict();
 
 const labels = {
   title: '标题',
@@ -52,12 +54,23 @@ describe('zod issues in Chinese, one translation for every router', () => {
 
   it('when a schema writes its own type message, then a missing field is still told from a wrong one by the input', () => {
     const own = z.object({ sku: z.string('货号必须是文字').describe('货号') });
-    expect(fromZodError(own.safeParse({}).error!, { schema: own, inputs: [{}] })).toMatchObject({ code: 'field_required', message: '请填写货号' });
-    expect(fromZodError(own.safeParse({ sku: 5 }).error!, { schema: own, inputs: [{ sku: 5 }] })).toMatchObject({ code: 'field_wrong_type', message: '货号应该是文字' });
+    expect(fromZodError(own.safeParse({}).error!, { schema: own, inputs: [{}] })).toMatchObject({
+      code: 'field_required',
+      message: '请填写货号',
+    });
+    expect(fromZodError(own.safeParse({ sku: 5 }).error!, { schema: own, inputs: [{ sku: 5 }] })).toMatchObject({
+      code: 'field_wrong_type',
+      message: '货号应该是文字',
+    });
     expect(() => parseInput(own, {})).toThrow('请填写货号');
     const choice = z.object({ method: z.enum(['alipay', 'bank']) });
-    expect(fromZodError(choice.safeParse({}).error!, { labels, inputs: [{}] })).toMatchObject({ code: 'field_required', message: '请填写付款方式' });
-    expect(fromZodError(choice.safeParse({ method: 'cash' }).error!, { labels, inputs: [{ method: 'cash' }] })).toMatchObject({ code: 'field_not_allowed' });
+    expect(fromZodError(choice.safeParse({}).error!, { labels, inputs: [{}] })).toMatchObject({
+      code: 'field_required',
+      message: '请填写付款方式',
+    });
+    expect(
+      fromZodError(choice.safeParse({ method: 'cash' }).error!, { labels, inputs: [{ method: 'cash' }] }),
+    ).toMatchObject({ code: 'field_not_allowed' });
   });
 
   it('when a field is null or an empty string, then it counts as not filled in', () => {
@@ -66,14 +79,35 @@ describe('zod issues in Chinese, one translation for every router', () => {
   });
 
   it('when a field has the wrong type, then the message says what it should be; a fen amount is spoken of in 元', () => {
-    expect(problem({ title: 5 })).toEqual({ code: 'field_wrong_type', message: '标题应该是文字', field: 'title', params: { expected: 'string' } });
-    expect(problem({ amountFen: '12' })).toMatchObject({ code: 'field_wrong_type', message: '应付金额应该是以元为单位、最多两位小数的金额' });
-    expect(problem({ quantity: 1.5 })).toMatchObject({ code: 'field_wrong_type', message: '数量应该是整数', params: { expected: 'int' } });
+    expect(problem({ title: 5 })).toEqual({
+      code: 'field_wrong_type',
+      message: '标题应该是文字',
+      field: 'title',
+      params: { expected: 'string' },
+    });
+    expect(problem({ amountFen: '12' })).toMatchObject({
+      code: 'field_wrong_type',
+      message: '应付金额应该是以元为单位、最多两位小数的金额',
+    });
+    expect(problem({ quantity: 1.5 })).toMatchObject({
+      code: 'field_wrong_type',
+      message: '数量应该是整数',
+      params: { expected: 'int' },
+    });
   });
 
   it('when text is too long or a number out of range, then the limit is named, money in 元', () => {
-    expect(problem({ title: '一二三四五六七八九十一' })).toEqual({ code: 'field_too_long', message: '标题最多10个字', field: 'title', params: { maximum: 10 } });
-    expect(problem({ amountFen: 2_000_000 })).toMatchObject({ code: 'field_too_large', message: '应付金额不能大于10000元', params: { maximum: 1_000_000 } });
+    expect(problem({ title: '一二三四五六七八九十一' })).toEqual({
+      code: 'field_too_long',
+      message: '标题最多10个字',
+      field: 'title',
+      params: { maximum: 10 },
+    });
+    expect(problem({ amountFen: 2_000_000 })).toMatchObject({
+      code: 'field_too_large',
+      message: '应付金额不能大于10000元',
+      params: { maximum: 1_000_000 },
+    });
     expect(problem({ amountFen: 0 })).toMatchObject({ code: 'field_too_small', message: '应付金额不能小于0.01元' });
     expect(problem({ quantity: 0 })).toMatchObject({ code: 'field_too_small', message: '数量必须大于0' });
     expect(problem({ rows: ['a', 'b', 'c'] })).toMatchObject({ code: 'field_too_many', message: '流水最多2项' });
@@ -82,7 +116,10 @@ describe('zod issues in Chinese, one translation for every router', () => {
 
   it('when a value is not one of the allowed ones, then the allowed values are listed by their Chinese names, never by internal ones', () => {
     expect(problem({ method: 'cash' })).toEqual({
-      code: 'field_not_allowed', message: '付款方式只能是：支付宝、银行转账', field: 'method', params: { allowed: ['alipay', 'bank'] },
+      code: 'field_not_allowed',
+      message: '付款方式只能是：支付宝、银行转账',
+      field: 'method',
+      params: { allowed: ['alipay', 'bank'] },
     });
     expect(problem({ shift: '中班' })).toMatchObject({ message: '班次只能是：早班、晚班' });
     const unnamed = fromZodError(z.object({ kind: z.enum(['a_b', 'c_d']) }).safeParse({ kind: 'x' }).error!);
@@ -90,17 +127,31 @@ describe('zod issues in Chinese, one translation for every router', () => {
   });
 
   it('when a value has a bad format, then the message says so and shows an example where the label has one', () => {
-    expect(problem({ day: '23/11' })).toEqual({ code: 'field_bad_format', message: '汇款日期格式不对，应该像这样：2026-11-23', field: 'day', params: { format: 'regex' } });
+    expect(problem({ day: '23/11' })).toEqual({
+      code: 'field_bad_format',
+      message: '汇款日期格式不对，应该像这样：2026-11-23',
+      field: 'day',
+      params: { format: 'regex' },
+    });
     expect(problem({ mail: 'nope' })).toMatchObject({ code: 'field_bad_format', message: '邮箱不是有效的邮箱地址' });
   });
 
   it('when an element of a list is wrong, then its position is named; a label from .describe() is used where the map has none', () => {
-    expect(problem({ rows: ['a', ''] })).toMatchObject({ code: 'field_required', message: '请填写流水（第2项）', field: 'rows.1' });
+    expect(problem({ rows: ['a', ''] })).toMatchObject({
+      code: 'field_required',
+      message: '请填写流水（第2项）',
+      field: 'rows.1',
+    });
     expect(problem({ payer: 3 })).toMatchObject({ message: '付款人应该是文字', field: 'payer' });
   });
 
   it('when a field is not in the schema, then it is refused without naming internals in the message', () => {
-    expect(problem({ staff: 'x' })).toEqual({ code: 'field_unknown', message: '有1项内容不是这里可以填写的', field: 'staff', params: { keys: ['staff'] } });
+    expect(problem({ staff: 'x' })).toEqual({
+      code: 'field_unknown',
+      message: '有1项内容不是这里可以填写的',
+      field: 'staff',
+      params: { keys: ['staff'] },
+    });
   });
 
   it('when several fields are wrong, then every problem is listed in one message and in params', () => {
@@ -109,14 +160,36 @@ describe('zod issues in Chinese, one translation for every router', () => {
     expect(err.code).toBe('invalid_fields');
     expect(err.message).toBe('有3处需要修改：标题应该是文字；请填写应付金额；付款方式只能是：支付宝、银行转账');
     expect(err.field).toBe('title');
-    expect(err.params).toMatchObject({ count: 3, issues: [{ code: 'field_wrong_type', field: 'title' }, { code: 'field_required', field: 'amountFen' }, { code: 'field_not_allowed', field: 'method' }] });
+    expect(err.params).toMatchObject({
+      count: 3,
+      issues: [
+        { code: 'field_wrong_type', field: 'title' },
+        { code: 'field_required', field: 'amountFen' },
+        { code: 'field_not_allowed', field: 'method' },
+      ],
+    });
   });
 
   it('when a refinement writes its own Chinese sentence and code, then those are kept; an English one is replaced', () => {
-    const refined = z.object({ to: z.string() }).refine((v) => v.to !== 'x', { message: '结束日期不能早于开始日期', path: ['to'], params: { code: 'range_reversed' } });
-    expect(fromZodError(refined.safeParse({ to: 'x' }).error!)).toMatchObject({ code: 'range_reversed', message: '结束日期不能早于开始日期', field: 'to' });
-    const english = z.object({ to: z.string() }).refine((v) => v.to !== 'x', { message: 'to is before from', path: ['to'] });
-    expect(fromZodError(english.safeParse({ to: 'x' }).error!)).toMatchObject({ code: 'field_invalid', message: '结束日期不正确' });
+    const refined = z
+      .object({ to: z.string() })
+      .refine((v) => v.to !== 'x', {
+        message: '结束日期不能早于开始日期',
+        path: ['to'],
+        params: { code: 'range_reversed' },
+      });
+    expect(fromZodError(refined.safeParse({ to: 'x' }).error!)).toMatchObject({
+      code: 'range_reversed',
+      message: '结束日期不能早于开始日期',
+      field: 'to',
+    });
+    const english = z
+      .object({ to: z.string() })
+      .refine((v) => v.to !== 'x', { message: 'to is before from', path: ['to'] });
+    expect(fromZodError(english.safeParse({ to: 'x' }).error!)).toMatchObject({
+      code: 'field_invalid',
+      message: '结束日期不正确',
+    });
   });
 
   it('when parseInput is given a prefix-free schema, then it returns the value or throws the translated error', () => {

@@ -51,7 +51,9 @@ describe('crash safety', () => {
         for (const l of lines) acked.add(Number(l.slice(4)));
         if (acked.size >= 1500) p.kill('SIGKILL');
       });
-      p.on('exit', (_code, signal) => (signal === 'SIGKILL' ? done() : fail(new Error(`writer ended without being killed: ${err}`))));
+      p.on('exit', (_code, signal) =>
+        signal === 'SIGKILL' ? done() : fail(new Error(`writer ended without being killed: ${err}`)),
+      );
     });
     expect(acked.size).toBeGreaterThanOrEqual(1500);
 

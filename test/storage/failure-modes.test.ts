@@ -7,8 +7,12 @@ import { openLowdbStore, readLock } from '../../src/storage/index.js';
 import { shardFileName, shardOf } from '../../src/storage/shards.js';
 
 let dir: string;
-beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'xiaoer-fail-')); });
-afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'xiaoer-fail-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
 describe('storage failure modes', () => {
   it('when a checkpoint fails on one shard, then the other dirty shards stay dirty and no acknowledged write is lost', async () => {
@@ -44,14 +48,19 @@ describe('storage failure modes', () => {
     }
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     const shards = await readdir(join(dir, 'collections', 'orders')).catch(() => [] as string[]);
-    for (const f of shards) expect(Object.keys(JSON.parse(await readFile(join(dir, 'collections', 'orders', f), 'utf8')).docs)).not.toContain('not-acked');
+    for (const f of shards)
+      expect(Object.keys(JSON.parse(await readFile(join(dir, 'collections', 'orders', f), 'utf8')).docs)).not.toContain(
+        'not-acked',
+      );
     // Closing a failed store reports the failure but still frees the lock, so a restart can recover.
     await expect(s.close()).rejects.toThrow(/write-ahead log could not be written/);
     // The restart replays the log: the acknowledged write is there. The failed one's bytes did reach
     // the log (only its fsync failed), so it may come back whole, as a commit whose answer was lost.
     const again = await openLowdbStore({ dir });
     expect(again.get('orders', 'acked')).toEqual({ v: 1 });
-    expect([undefined, JSON.stringify({ v: 2 })]).toContain(again.get('orders', 'not-acked') && JSON.stringify(again.get('orders', 'not-acked')));
+    expect([undefined, JSON.stringify({ v: 2 })]).toContain(
+      again.get('orders', 'not-acked') && JSON.stringify(again.get('orders', 'not-acked')),
+    );
     await again.close();
   });
 
@@ -76,28 +85,45 @@ describe('storage failure modes', () => {
     await s.close();
   });
 
-  it.runIf(process.platform === 'linux')('when the lock names a live pid that started after the lock was written, then it is a reused pid and the lock is taken over', async () => {
-    const stranger = spawn('sleep', ['30'], { stdio: 'ignore' });
-    try {
-      await new Promise((resolve) => stranger.once('spawn', resolve));
-      await writeFile(join(dir, '.lock'), JSON.stringify({ pid: stranger.pid, startedAt: new Date(Date.now() - 60_000).toISOString(), port: 3299, token: 'old' }));
-      const s = await openLowdbStore({ dir });
-      await s.close();
-    } finally {
-      stranger.kill();
-    }
-  });
+  it.runIf(process.platform === 'linux')(
+    'when the lock names a live pid that started after the lock was written, then it is a reused pid and the lock is taken over',
+    async () => {
+      const stranger = spawn('sleep', ['30'], { stdio: 'ignore' });
+      try {
+        await new Promise((resolve) => stranger.once('spawn', resolve));
+        await writeFile(
+          join(dir, '.lock'),
+          JSON.stringify({
+            pid: stranger.pid,
+            startedAt: new Date(Date.now() - 60_000).toISOString(),
+            port: 3299,
+            token: 'old',
+          }),
+        );
+        const s = await openLowdbStore({ dir });
+        await s.close();
+      } finally {
+        stranger.kill();
+      }
+    },
+  );
 
-  it.runIf(process.platform === 'linux')('when the lock names a live pid that started before the lock was written, then the store is refused as locked', async () => {
-    const holder = spawn('sleep', ['30'], { stdio: 'ignore' });
-    try {
-      await new Promise((resolve) => holder.once('spawn', resolve));
-      await writeFile(join(dir, '.lock'), JSON.stringify({ pid: holder.pid, startedAt: new Date(Date.now() + 1_000).toISOString() }));
-      await expect(openLowdbStore({ dir })).rejects.toThrow(/locked|使用/);
-    } finally {
-      holder.kill();
-    }
-  });
+  it.runIf(process.platform === 'linux')(
+    'when the lock names a live pid that started before the lock was written, then the store is refused as locked',
+    async () => {
+      const holder = spawn('sleep', ['30'], { stdio: 'ignore' });
+      try {
+        await new Promise((resolve) => holder.once('spawn', resolve));
+        await writeFile(
+          join(dir, '.lock'),
+          JSON.stringify({ pid: holder.pid, startedAt: new Date(Date.now() + 1_000).toISOString() }),
+        );
+        await expect(openLowdbStore({ dir })).rejects.toThrow(/locked|使用/);
+      } finally {
+        holder.kill();
+      }
+    },
+  );
 
   it('when two openers race for a stale lock, then exactly one gets the store', async () => {
     await writeFile(join(dir, '.lock'), JSON.stringify({ pid: 2 ** 22 + 7, startedAt: '2026-01-01T00:00:00Z' }));

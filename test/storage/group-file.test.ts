@@ -16,12 +16,22 @@ describe('group file', () => {
   it('when records larger than its encode buffer arrive together, then every byte lands in order and each record stays whole', async () => {
     const f = await openGroupFile(join(dir, 'log.jsonl'));
     // Multi-byte text whose characters straddle the 1 MiB buffer's edges at odd offsets.
-    const records = Array.from({ length: 12 }, (_, n) => ['{"n":', String(n), ',"memo":"', '改价'.repeat(70_000 + n * 7), 'x'.repeat(n), '"}', '\n']);
+    const records = Array.from({ length: 12 }, (_, n) => [
+      '{"n":',
+      String(n),
+      ',"memo":"',
+      '改价'.repeat(70_000 + n * 7),
+      'x'.repeat(n),
+      '"}',
+      '\n',
+    ]);
     await Promise.all(records.map((r) => f.append(r)));
     await f.close();
     const lines = (await readFile(join(dir, 'log.jsonl'), 'utf8')).trimEnd().split('\n');
     expect(lines).toHaveLength(12);
-    lines.forEach((line, n) => expect(JSON.parse(line)).toEqual({ n, memo: '改价'.repeat(70_000 + n * 7) + 'x'.repeat(n) }));
+    lines.forEach((line, n) =>
+      expect(JSON.parse(line)).toEqual({ n, memo: '改价'.repeat(70_000 + n * 7) + 'x'.repeat(n) }),
+    );
     expect(f.bytes()).toBe((await stat(join(dir, 'log.jsonl'))).size);
   });
 
@@ -30,7 +40,10 @@ describe('group file', () => {
     await Promise.all(Array.from({ length: 200 }, (_, n) => f.append([JSON.stringify({ n }), '\n'])));
     expect(f.syncs()).toBeLessThan(200);
     await f.close();
-    const ns = (await readFile(join(dir, 'log.jsonl'), 'utf8')).trimEnd().split('\n').map((l) => (JSON.parse(l) as { n: number }).n);
+    const ns = (await readFile(join(dir, 'log.jsonl'), 'utf8'))
+      .trimEnd()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { n: number }).n);
     expect(ns).toEqual(Array.from({ length: 200 }, (_, n) => n));
   });
 

@@ -5,17 +5,46 @@ import { describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../src/storage/atomic-file.js';
 import { jsonPieces } from '../../src/storage/json-pieces.js';
 
-const order = (n: number) => ({ tid: `41376543210987${String(n).padStart(5, '0')}`, memo: `改价-10元+小丽/11.23 "${n}"\n`, flag: n % 5, items: [{ oid: String(n), price: 12_800 }], gone: undefined, at: new Date(Date.UTC(2026, 10, 23, 0, 0, n)) });
+const order = (n: number) => ({
+  tid: `41376543210987${String(n).padStart(5, '0')}`,
+  memo: `改价-10元+小丽/11.23 "${n}"\n`,
+  flag: n % 5,
+  items: [{ oid: String(n), price: 12_800 }],
+  gone: undefined,
+  at: new Date(Date.UTC(2026, 10, 23, 0, 0, n)),
+});
 
 describe('JSON written in pieces', () => {
   it.each([
-    ['a shard of 3,000 documents', { docs: Object.fromEntries(Array.from({ length: 3000 }, (_, n) => [String(n), order(n)])) }],
-    ['a big object beside small members', { version: 3, docs: Object.fromEntries(Array.from({ length: 200 }, (_, n) => [`t${n}`, n % 7 ? order(n) : undefined])), note: '交接', fn: () => 1 }],
-    ['a big object at the top', Object.fromEntries(Array.from({ length: 100 }, (_, n) => [`k${n}`, n % 3 ? n : { nested: [n] }]))],
+    [
+      'a shard of 3,000 documents',
+      { docs: Object.fromEntries(Array.from({ length: 3000 }, (_, n) => [String(n), order(n)])) },
+    ],
+    [
+      'a big object beside small members',
+      {
+        version: 3,
+        docs: Object.fromEntries(Array.from({ length: 200 }, (_, n) => [`t${n}`, n % 7 ? order(n) : undefined])),
+        note: '交接',
+        fn: () => 1,
+      },
+    ],
+    [
+      'a big object at the top',
+      Object.fromEntries(Array.from({ length: 100 }, (_, n) => [`k${n}`, n % 3 ? n : { nested: [n] }])),
+    ],
     ['a small object', { schemaVersion: 2, shards: { orders: 64 } }],
     ['an array', [1, 'two', { three: 3 }]],
     ['an empty object', {}],
-    ['members whose toJSON reads its key', Object.fromEntries(Array.from({ length: 100 }, (_, n) => [`k${n}`, { toJSON: (key: string) => (n % 10 ? `key=${key}` : undefined) }]))],
+    [
+      'members whose toJSON reads its key',
+      Object.fromEntries(
+        Array.from({ length: 100 }, (_, n) => [
+          `k${n}`,
+          { toJSON: (key: string) => (n % 10 ? `key=${key}` : undefined) },
+        ]),
+      ),
+    ],
   ])('when %s is written in pieces, then the text is exactly JSON.stringify of it', (_what, value) => {
     const pieces = [...jsonPieces(value)];
     expect(pieces.join('')).toBe(JSON.stringify(value));
@@ -33,7 +62,11 @@ describe('JSON written in pieces', () => {
     try {
       const path = join(dir, '000.json');
       await writeFileAtomic(path, JSON.stringify({ docs: { a: 1 } }));
-      const bad = { docs: Object.fromEntries(Array.from({ length: 500 }, (_, n) => [String(n), n === 400 ? { big: 1n } : order(n)])) };
+      const bad = {
+        docs: Object.fromEntries(
+          Array.from({ length: 500 }, (_, n) => [String(n), n === 400 ? { big: 1n } : order(n)]),
+        ),
+      };
       await expect(writeFileAtomic(path, jsonPieces(bad))).rejects.toThrow(/BigInt/);
       expect(await readdir(dir)).toEqual(['000.json']);
       expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({ docs: { a: 1 } });

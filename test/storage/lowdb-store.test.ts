@@ -28,7 +28,10 @@ afterEach(async () => {
 async function readShards(d: string, coll: string): Promise<Record<string, unknown>> {
   const all: Record<string, unknown> = {};
   for (const f of await readdir(join(d, 'collections', coll))) {
-    Object.assign(all, (JSON.parse(await readFile(join(d, 'collections', coll, f), 'utf8')) as { docs: Record<string, unknown> }).docs);
+    Object.assign(
+      all,
+      (JSON.parse(await readFile(join(d, 'collections', coll, f), 'utf8')) as { docs: Record<string, unknown> }).docs,
+    );
   }
   return all;
 }
@@ -44,7 +47,9 @@ describe('lowdb store', () => {
 
   it('when the store is closed and reopened, then every document is read back from the shard files', async () => {
     const s = await openAt();
-    await Promise.all(Array.from({ length: 200 }, (_, i) => s.transact((tx) => tx.put('orders', `t${i}`, { tid: `t${i}`, n: i }))));
+    await Promise.all(
+      Array.from({ length: 200 }, (_, i) => s.transact((tx) => tx.put('orders', `t${i}`, { tid: `t${i}`, n: i }))),
+    );
     await s.close();
     open = [];
     const onDisk = await readShards(dir, 'orders');
@@ -170,7 +175,10 @@ describe('append logs across restarts', () => {
     await s.log<{ n: number }>('history').append({ n: 1 }, { n: 2 });
     await s.close();
     open = [];
-    await writeFile(join(dir, 'logs', 'history.jsonl'), (await readFile(join(dir, 'logs', 'history.jsonl'), 'utf8')) + '{"n":');
+    await writeFile(
+      join(dir, 'logs', 'history.jsonl'),
+      (await readFile(join(dir, 'logs', 'history.jsonl'), 'utf8')) + '{"n":',
+    );
     const again = await openAt();
     await again.log<{ n: number }>('history').append({ n: 3 });
     const back: number[] = [];

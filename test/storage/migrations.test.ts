@@ -5,8 +5,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLowdbStore, type Migration } from '../../src/storage/index.js';
 
 let dir: string;
-beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'xiaoer-mig-')); });
-afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'xiaoer-mig-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
 const v1: Migration = { version: 1, description: 'first', up: () => undefined };
 const v2: Migration = {
@@ -27,7 +31,13 @@ describe('migrations', () => {
     expect(JSON.parse(await readFile(join(dir, 'meta.json'), 'utf8')).schemaVersion).toBe(1);
 
     let runs = 0;
-    const counted: Migration = { ...v2, up: (tx, st) => { runs++; v2.up(tx, st); } };
+    const counted: Migration = {
+      ...v2,
+      up: (tx, st) => {
+        runs++;
+        v2.up(tx, st);
+      },
+    };
     const s2 = await openLowdbStore({ dir, migrations: [v1, counted] });
     expect(s2.get('orders', 'a')).toEqual({ tid: 'a', printed: false });
     await s2.close();

@@ -1,14 +1,44 @@
 import { describe, expect, it } from 'vitest';
-import { assertRowLayout, compileRowEncoder, createRowCodec, decodeRow, type RowLayout } from '../../src/storage/row-layout.js';
+import {
+  assertRowLayout,
+  compileRowEncoder,
+  createRowCodec,
+  decodeRow,
+  type RowLayout,
+} from '../../src/storage/row-layout.js';
 
-const LAYOUT: RowLayout = ['id', 'name', { key: 'to', fields: ['city', 'zip'] }, { key: 'lines', each: ['sku', 'n'] }, 'memo'];
-const doc = () => ({ id: 't1', name: '小丽', to: { city: '杭州市', zip: '310012' }, lines: [{ sku: 'A1', n: 2 }, { sku: 'B2', n: 1 }], memo: null });
+const LAYOUT: RowLayout = [
+  'id',
+  'name',
+  { key: 'to', fields: ['city', 'zip'] },
+  { key: 'lines', each: ['sku', 'n'] },
+  'memo',
+];
+const doc = () => ({
+  id: 't1',
+  name: '小丽',
+  to: { city: '杭州市', zip: '310012' },
+  lines: [
+    { sku: 'A1', n: 2 },
+    { sku: 'B2', n: 1 },
+  ],
+  memo: null,
+});
 
 describe('row layout', () => {
   it('when a document fits its layout, then it becomes a row without keys that decodes to the same JSON, key order included', () => {
     const encode = compileRowEncoder(LAYOUT);
     const row = encode(doc());
-    expect(row).toEqual(['t1', '小丽', ['杭州市', '310012'], [['A1', 2], ['B2', 1]], null]);
+    expect(row).toEqual([
+      't1',
+      '小丽',
+      ['杭州市', '310012'],
+      [
+        ['A1', 2],
+        ['B2', 1],
+      ],
+      null,
+    ]);
     const back = decodeRow(LAYOUT, JSON.parse(JSON.stringify(row)));
     expect(JSON.stringify(back)).toBe(JSON.stringify(doc()));
   });
@@ -26,12 +56,25 @@ describe('row layout', () => {
       ['a nested value that is not an object', { ...doc(), to: 'Hangzhou' }],
       ['a list that is not an array', { ...doc(), lines: { sku: 'A1', n: 2 } }],
       ['a list element of another shape', { ...doc(), lines: [{ sku: 'A1' }] }],
-      ['a class instance (it could have toJSON)', Object.assign(new (class Doc { toJSON() { return 'x'; } })(), doc())],
+      [
+        'a class instance (it could have toJSON)',
+        Object.assign(
+          new (class Doc {
+            toJSON() {
+              return 'x';
+            }
+          })(),
+          doc(),
+        ),
+      ],
       ['a function value (JSON drops the key, a row would write null)', { ...doc(), memo: () => 1 }],
       ['a symbol value', { ...doc(), memo: Symbol('m') }],
       ['a value whose toJSON gives undefined', { ...doc(), memo: { toJSON: () => undefined } }],
       ['a nested function value', { ...doc(), to: { city: () => 'x', zip: '310012' } }],
-      ['a document with a toJSON of its own that for…in does not see', Object.defineProperty(doc(), 'toJSON', { value: () => ({ z: 9 }), enumerable: false })],
+      [
+        'a document with a toJSON of its own that for…in does not see',
+        Object.defineProperty(doc(), 'toJSON', { value: () => ({ z: 9 }), enumerable: false }),
+      ],
       ['not an object', 'abc'],
       ['an array', ['t1', '小丽', null, [], null]],
       ['null', null],
@@ -85,8 +128,14 @@ describe('row layout', () => {
   });
 
   it('when a row does not fit the layout, then decoding fails naming where', () => {
-    expect(() => decodeRow(LAYOUT, ['t1'], 'wal-1: orders/t1')).toThrow('wal-1: orders/t1: expected a row of 5 values, got 1');
-    expect(() => decodeRow(LAYOUT, ['t1', 'x', ['a', 'b'], [['A1']], null], 'r')).toThrow('r.lines[0]: expected a row of 2 values, got 1');
-    expect(() => decodeRow(LAYOUT, ['t1', 'x', ['a', 'b'], 'A1', null], 'r')).toThrow('r.lines: expected a list of rows');
+    expect(() => decodeRow(LAYOUT, ['t1'], 'wal-1: orders/t1')).toThrow(
+      'wal-1: orders/t1: expected a row of 5 values, got 1',
+    );
+    expect(() => decodeRow(LAYOUT, ['t1', 'x', ['a', 'b'], [['A1']], null], 'r')).toThrow(
+      'r.lines[0]: expected a row of 2 values, got 1',
+    );
+    expect(() => decodeRow(LAYOUT, ['t1', 'x', ['a', 'b'], 'A1', null], 'r')).toThrow(
+      'r.lines: expected a list of rows',
+    );
   });
 });

@@ -123,7 +123,12 @@ describe('deleting the log segments a checkpoint covers', () => {
     // From the first unlink on (the rotation before it fsyncs the folder for the new segment).
     const walEvents = hooks.events.filter((e) => e.includes(walDir(dir)));
     const segmentEvents = walEvents.slice(walEvents.findIndex((e) => e.startsWith('unlink ')));
-    expect(segmentEvents).toEqual([`unlink ${seg(dir, 1)}`, `unlinked ${seg(dir, 1)}`, `open-dir ${walDir(dir)}`, `unlink ${seg(dir, 2)}`]);
+    expect(segmentEvents).toEqual([
+      `unlink ${seg(dir, 1)}`,
+      `unlinked ${seg(dir, 1)}`,
+      `open-dir ${walDir(dir)}`,
+      `unlink ${seg(dir, 2)}`,
+    ]);
     expect(await segmentsOn(dir)).toEqual(['wal-00000002.jsonl', 'wal-00000003.jsonl', 'wal-00000004.jsonl']);
 
     hooks.unlinkHook = undefined;

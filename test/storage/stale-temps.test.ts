@@ -5,8 +5,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLowdbStore } from '../../src/storage/index.js';
 
 let dir: string;
-beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'xiaoer-temps-')); });
-afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'xiaoer-temps-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
 const ordersDir = () => join(dir, 'collections', 'orders');
 const tempsIn = async (d: string) => (await readdir(d)).filter((f) => f.includes('tmp')).sort();
@@ -17,7 +21,11 @@ describe('temp files a crash left behind', () => {
     await first.transact((tx) => tx.put('orders', 't1', { tid: 't1' }));
     await first.close();
     // What a crash in writeFileAtomic leaves: a half-written temp file beside its target.
-    const ours = [join(ordersDir(), '.001.json.4242.7.tmp'), join(dir, '.meta.json.4242.8.tmp'), join(dir, '..lock.4242.9.tmp')];
+    const ours = [
+      join(ordersDir(), '.001.json.4242.7.tmp'),
+      join(dir, '.meta.json.4242.8.tmp'),
+      join(dir, '..lock.4242.9.tmp'),
+    ];
     const others = [
       join(dir, '.config.json.4242.1.tmp'), // another module's atomic write in the data folder
       join(dir, '.meta.json.tmp'),

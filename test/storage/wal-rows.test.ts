@@ -21,7 +21,11 @@ afterEach(async () => {
 
 describe('write-ahead log rows', () => {
   it('when a transaction holds several documents of a collection with a layout, then they go out as rows with the layout, and read back as the same changes', () => {
-    const ops: WalOp[] = [...Array.from({ length: 40 }, (_, n): WalOp => ['orders', `t${n}`, order(n)]), ['orders', 'gone', null], ['meta', 'm', { v: 1 }]];
+    const ops: WalOp[] = [
+      ...Array.from({ length: 40 }, (_, n): WalOp => ['orders', `t${n}`, order(n)]),
+      ['orders', 'gone', null],
+      ['meta', 'm', { v: 1 }],
+    ];
     const pieces = walLine(ops, (c) => (c === 'orders' ? codec : undefined));
     expect(pieces.at(-1)!.endsWith('\n')).toBe(true);
     const line = parse(pieces) as { layouts: Record<string, unknown>; ops: unknown[][] };
@@ -35,19 +39,31 @@ describe('write-ahead log rows', () => {
   });
 
   it('when a transaction holds few documents, or one does not fit, then those stay objects', () => {
-    const few: WalOp[] = [['orders', 't1', order(1)], ['orders', 't2', order(2)]];
+    const few: WalOp[] = [
+      ['orders', 't1', order(1)],
+      ['orders', 't2', order(2)],
+    ];
     expect(parse(walLine(few, () => codec))).toEqual(few);
     const odd = { tid: 'x', memo: '', items: [], extra: true };
-    const ops: WalOp[] = [...Array.from({ length: 5 }, (_, n): WalOp => ['orders', `t${n}`, order(n)]), ['orders', 'x', odd]];
+    const ops: WalOp[] = [
+      ...Array.from({ length: 5 }, (_, n): WalOp => ['orders', `t${n}`, order(n)]),
+      ['orders', 'x', odd],
+    ];
     const line = parse(walLine(ops, () => codec)) as { ops: unknown[][] };
     expect(line.ops[5]).toEqual(['orders', 'x', odd]);
     expect(lineOps(line, 'seg')[5]).toEqual(['orders', 'x', odd]);
   });
 
   it('when a transaction would make a line longer than replay can read, then it is refused before anything is written', () => {
-    const ops: WalOp[] = Array.from({ length: 6 }, (_, n): WalOp => ['orders', `t${n}`, { ...order(n), memo: 'x'.repeat(100) }]);
+    const ops: WalOp[] = Array.from({ length: 6 }, (_, n): WalOp => [
+      'orders',
+      `t${n}`,
+      { ...order(n), memo: 'x'.repeat(100) },
+    ]);
     const chars = walLine(ops, () => codec).join('').length;
-    expect(() => walLine(ops, () => codec, chars - 1)).toThrow(new RegExp(`a transaction of 6 changes makes a ${chars}-character log line; at most ${chars - 1}`));
+    expect(() => walLine(ops, () => codec, chars - 1)).toThrow(
+      new RegExp(`a transaction of 6 changes makes a ${chars}-character log line; at most ${chars - 1}`),
+    );
     expect(walLine(ops, () => codec, chars).join('').length).toBe(chars);
     // V8's longest string is 2^29 − 24 code units; a line read back is one string.
     expect(MAX_LINE_CHARS).toBeLessThan(2 ** 29 - 24);
@@ -56,7 +72,8 @@ describe('write-ahead log rows', () => {
   it('when collections are named like members of every object, then they are stored and read back like any other', async () => {
     const s = await openLowdbStore({ dir, collections: { orders: { shards: 2, rowLayout: LAYOUT } } });
     await s.transact((tx) => {
-      for (const c of ['constructor', 'toString', '__proto__']) for (let n = 0; n < 5; n++) tx.put(c, `${c}${n}`, { v: n });
+      for (const c of ['constructor', 'toString', '__proto__'])
+        for (let n = 0; n < 5; n++) tx.put(c, `${c}${n}`, { v: n });
     });
     await s.close();
     const r = await openLowdbStore({ dir });
@@ -69,8 +86,12 @@ describe('write-ahead log rows', () => {
 
   it('when a line is neither form, or a row has no layout, then reading it fails naming the file', () => {
     expect(() => lineOps({ ops: [] }, 'wal-00000003.jsonl')).toThrow(/wal-00000003\.jsonl: a log line that is neither/);
-    expect(() => lineOps({ layouts: {}, ops: [['orders', 't1', ['t1'], 1]] }, 'wal-1')).toThrow('wal-1: orders/t1 is a row, but the line has no layout for orders');
-    expect(() => lineOps({ layouts: { orders: LAYOUT }, ops: [['orders', 't1', ['t1'], 1]] }, 'wal-1')).toThrow('wal-1: orders/t1: expected a row of 3 values, got 1');
+    expect(() => lineOps({ layouts: {}, ops: [['orders', 't1', ['t1'], 1]] }, 'wal-1')).toThrow(
+      'wal-1: orders/t1 is a row, but the line has no layout for orders',
+    );
+    expect(() => lineOps({ layouts: { orders: LAYOUT }, ops: [['orders', 't1', ['t1'], 1]] }, 'wal-1')).toThrow(
+      'wal-1: orders/t1: expected a row of 3 values, got 1',
+    );
   });
 
   it('when a store with a layout crashes before its checkpoint, then a store opened without the layout recovers every document exactly', async () => {

@@ -15,10 +15,29 @@ export type Username = 'xiaoli' | 'azhang' | 'xiaozhou' | 'admin';
  * The real HTTP app (auth, error table) with the sandbox's demo accounts and the given routers
  * mounted under /api, as the composition root mounts them; `as(user)` logs in once per user.
  */
-export async function apiApp(opts: { store: Store; clock: Clock; routes: { path: string; router: Router }[]; sessionHours?: number }) {
-  const accounts = await loadAccounts({ staff: [], platform: { kind: 'sandbox' } } as unknown as Pick<Config, 'staff' | 'platform'>);
-  const sessions = createSessions({ store: opts.store, accounts, clock: opts.clock, sessionHours: opts.sessionHours ?? 72 });
-  const app = createApp({ logger: silentLogger(), sessions, health: () => ({}), routes: opts.routes, consoleDir: packageInfo.consoleDir });
+export async function apiApp(opts: {
+  store: Store;
+  clock: Clock;
+  routes: { path: string; router: Router }[];
+  sessionHours?: number;
+}) {
+  const accounts = await loadAccounts({ staff: [], platform: { kind: 'sandbox' } } as unknown as Pick<
+    Config,
+    'staff' | 'platform'
+  >);
+  const sessions = createSessions({
+    store: opts.store,
+    accounts,
+    clock: opts.clock,
+    sessionHours: opts.sessionHours ?? 72,
+  });
+  const app = createApp({
+    logger: silentLogger(),
+    sessions,
+    health: () => ({}),
+    routes: opts.routes,
+    consoleDir: packageInfo.consoleDir,
+  });
   const tokens = new Map<string, string>();
   async function token(user: string): Promise<string> {
     let t = tokens.get(user);
@@ -30,8 +49,15 @@ export async function apiApp(opts: { store: Store; clock: Clock; routes: { path:
     return t;
   }
   const as = (user: string) => ({
-    post: async (path: string, body: unknown = {}) => request(app).post(`/api${path}`).set('Authorization', `Bearer ${await token(user)}`).send(body as object),
-    get: async (path: string) => request(app).get(`/api${path}`).set('Authorization', `Bearer ${await token(user)}`),
+    post: async (path: string, body: unknown = {}) =>
+      request(app)
+        .post(`/api${path}`)
+        .set('Authorization', `Bearer ${await token(user)}`)
+        .send(body as object),
+    get: async (path: string) =>
+      request(app)
+        .get(`/api${path}`)
+        .set('Authorization', `Bearer ${await token(user)}`),
   });
   return { app, as, token };
 }

@@ -14,6 +14,13 @@ export async function ensureBuiltCli(): Promise<void> {
 
 /** Runs `xiaoer <args>` against a data folder, as a shop's admin would from a shell. */
 export function xiaoer(args: string[], dataDir: string, extraEnv: Record<string, string> = {}) {
-  const env = { ...process.env, XIAOER_DATA_DIR: dataDir, XIAOER_SANDBOX_ORDERS: '250', XIAOER_SANDBOX_TICK_MS: '0', XIAOER_LOG_LEVEL: 'silent', ...extraEnv };
+  const env = {
+    ...process.env,
+    XIAOER_DATA_DIR: dataDir,
+    XIAOER_SANDBOX_ORDERS: '250',
+    XIAOER_SANDBOX_TICK_MS: '0',
+    XIAOER_LOG_LEVEL: 'silent',
+    ...extraEnv,
+  };
   return run(process.execPath, [cli, ...args], { env, cwd: ROOT });
 }

@@ -20,14 +20,20 @@ let cache: { path: string; text: string }[] | undefined;
 /** Comments may quote a word (`退款已登记`) without holding a copy of the list. */
 const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:\\])\/\/.*$/gm, '$1');
 const sources = () =>
-  (cache ??= sourceFiles(join(ROOT, 'src')).map((p) => ({ path: relative(ROOT, p), text: withoutComments(readFileSync(p, 'utf8')) })));
+  (cache ??= sourceFiles(join(ROOT, 'src')).map((p) => ({
+    path: relative(ROOT, p),
+    text: withoutComments(readFileSync(p, 'utf8')),
+  })));
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The files under src/ that hold `word` as a whole string literal, sorted. */
 export function filesWithLiteral(word: string): string[] {
   const literal = new RegExp(`(['"\`])${escape(word)}\\1`);
-  return sources().filter((f) => literal.test(f.text)).map((f) => f.path).sort();
+  return sources()
+    .filter((f) => literal.test(f.text))
+    .map((f) => f.path)
+    .sort();
 }
 
 /**

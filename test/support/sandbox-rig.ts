@@ -4,7 +4,12 @@ import express from 'express';
 import { createParcelRepository } from '../../src/logistics/parcel-repository.js';
 import { createSandboxTracker, createKuaidi100SandboxRouter } from '../../src/logistics/index.js';
 import { createOrderRepository } from '../../src/orders/order-repository.js';
-import { createSandboxPlatform, createSandboxRouter, createSandboxShop, type SandboxShop } from '../../src/platform/sandbox/index.js';
+import {
+  createSandboxPlatform,
+  createSandboxRouter,
+  createSandboxShop,
+  type SandboxShop,
+} from '../../src/platform/sandbox/index.js';
 import type { ShopPlatform } from '../../src/platform/platform-port.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { fixedClock } from '../../src/shared/time.js';
@@ -30,12 +35,28 @@ export async function sandboxRig(opts: { orders?: number; now?: string } = {}) {
     const parcels = createParcelRepository(store);
     const state = createSyncState(store);
     const sync = createSyncService({
-      platform: p, tracker, orders, parcels, state, clock, logger: silentLogger(),
-      overlapMinutes: 10, backfillDays: 90, parcelIntervalMinutes: 30,
+      platform: p,
+      tracker,
+      orders,
+      parcels,
+      state,
+      clock,
+      logger: silentLogger(),
+      overlapMinutes: 10,
+      backfillDays: 90,
+      parcelIntervalMinutes: 30,
     });
     return { sync, orders, parcels, state };
   };
-  return { clock, shop, platform, tracker, baseUrl, syncOver, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    clock,
+    shop,
+    platform,
+    tracker,
+    baseUrl,
+    syncOver,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 /** A platform that fails after `pages` pages have been delivered, as if the process died there. */

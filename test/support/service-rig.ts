@@ -9,9 +9,14 @@ import { silentLogger } from '../../src/shared/logger.js';
 export const ROOT = resolve(import.meta.dirname, '../..');
 
 /** The real service on port 0 over a temp data folder and a small sandbox shop, synced once. */
-export async function serviceRig(env: Record<string, string> = {}): Promise<{ svc: RunningService; dir: string; login(u: string): Promise<string>; close(): Promise<void> }> {
+export async function serviceRig(
+  env: Record<string, string> = {},
+): Promise<{ svc: RunningService; dir: string; login(u: string): Promise<string>; close(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'xiaoer-svc-'));
-  const config = loadConfig({ XIAOER_DATA_DIR: dir, PORT: '0', XIAOER_SANDBOX_ORDERS: '250', XIAOER_SANDBOX_TICK_MS: '0', ...env }, ROOT);
+  const config = loadConfig(
+    { XIAOER_DATA_DIR: dir, PORT: '0', XIAOER_SANDBOX_ORDERS: '250', XIAOER_SANDBOX_TICK_MS: '0', ...env },
+    ROOT,
+  );
   const svc = await startService(config, { jobs: false, initialSync: false, logger: silentLogger() });
   await svc.sync.syncAll();
   return {

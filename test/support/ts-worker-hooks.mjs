@@ -31,7 +31,13 @@ async function stripTypes(file, source) {
     return await readFile(cached, 'utf8');
   } catch {
     const { transform } = await import('esbuild');
-    const { code } = await transform(source, { loader: 'ts', format: 'esm', target: 'node20', sourcefile: file, sourcemap: 'inline' });
+    const { code } = await transform(source, {
+      loader: 'ts',
+      format: 'esm',
+      target: 'node20',
+      sourcefile: file,
+      sourcemap: 'inline',
+    });
     await mkdir(CACHE, { recursive: true });
     // Written aside and renamed: two workers stripping the same file never read half of it.
     const aside = `${cached}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;

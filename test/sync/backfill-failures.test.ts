@@ -19,7 +19,9 @@ afterEach(() => {
 /** A platform with one order a day, and a repository whose writes fail from the `failFrom`-th on. */
 function rig(failFrom: number, slowSaves = false) {
   const platform = {
-    async *createdOrders(w: TimeWindow) { yield [{ tid: String(w.start), modifiedAt: new Date(w.start).toISOString() } as Order]; },
+    async *createdOrders(w: TimeWindow) {
+      yield [{ tid: String(w.start), modifiedAt: new Date(w.start).toISOString() } as Order];
+    },
     async *changedOrders() {},
   } as unknown as ShopPlatform;
   // Every write and cursor save the sync starts, so a test can wait until none is left running.
@@ -30,16 +32,28 @@ function rig(failFrom: number, slowSaves = false) {
   };
   let writes = 0;
   const orders = {
-    upsertMany: () => track((async () => {
-      if (++writes >= failFrom) throw new Error(`disk said no (write ${writes})`);
-      return { created: 1, changed: 0, unchanged: 0 };
-    })()),
+    upsertMany: () =>
+      track(
+        (async () => {
+          if (++writes >= failFrom) throw new Error(`disk said no (write ${writes})`);
+          return { created: 1, changed: 0, unchanged: 0 };
+        })(),
+      ),
   } as unknown as OrderRepository;
   const state = createSyncState(createMemoryStore());
   const save = state.save.bind(state);
   const slowly = () => new Promise((resolve) => setTimeout(resolve, 30));
   state.save = (patch) => track(slowSaves ? slowly().then(() => save(patch)) : save(patch));
-  const run = () => syncOrders({ platform, orders, state, clock: { now: () => NOW }, logger: silentLogger(), overlapMinutes: 10, backfillDays: 5 });
+  const run = () =>
+    syncOrders({
+      platform,
+      orders,
+      state,
+      clock: { now: () => NOW },
+      logger: silentLogger(),
+      overlapMinutes: 10,
+      backfillDays: 5,
+    });
   /**
    * Resolves once everything the sync started has settled, including work it chained on after
    * returning. Each round ends with a turn of the event loop: Node reports a rejection nobody
@@ -64,7 +78,11 @@ describe('backfill when the disk fails', () => {
     const platform = {
       createdOrders(w: TimeWindow) {
         let end!: () => void;
-        ended.push(new Promise<void>((resolve) => { end = resolve; }));
+        ended.push(
+          new Promise<void>((resolve) => {
+            end = resolve;
+          }),
+        );
         return (async function* () {
           open++;
           try {
@@ -82,9 +100,23 @@ describe('backfill when the disk fails', () => {
       },
       async *changedOrders() {},
     } as unknown as ShopPlatform;
-    const orders = { upsertMany: async () => { throw new Error('disk said no'); } } as unknown as OrderRepository;
+    const orders = {
+      upsertMany: async () => {
+        throw new Error('disk said no');
+      },
+    } as unknown as OrderRepository;
     const state = createSyncState(createMemoryStore());
-    await expect(syncOrders({ platform, orders, state, clock: { now: () => NOW }, logger: silentLogger(), overlapMinutes: 10, backfillDays: 30 })).rejects.toThrow(/disk said no/);
+    await expect(
+      syncOrders({
+        platform,
+        orders,
+        state,
+        clock: { now: () => NOW },
+        logger: silentLogger(),
+        overlapMinutes: 10,
+        backfillDays: 30,
+      }),
+    ).rejects.toThrow(/disk said no/);
     const atFailure = pagesServed;
     expect(open).toBeGreaterThan(0); // else the test proves nothing
     await Promise.all(ended);
@@ -95,14 +127,17 @@ describe('backfill when the disk fails', () => {
   it.each([
     ['every write fails (a failing disk fails the ones after too)', 1, false],
     ['a later day fails while an earlier cursor save is still slow', 2, true],
-  ])('when %s, then the sync rejects with the write error, nothing goes unhandled and the cursor holds', async (_what, failFrom, slowSaves) => {
-    process.on('unhandledRejection', onUnhandled);
-    const { run, state, quiet } = rig(failFrom, slowSaves);
-    await expect(run()).rejects.toThrow(/disk said no/);
-    await quiet();
-    expect(unhandled).toEqual([]);
-    // The cursor never passes a day that was not written.
-    const cursor = state.checkpoint().backfillCursor!;
-    expect(cursor).toBeLessThanOrEqual(NOW - 5 * DAY + (failFrom - 1) * DAY);
-  });
+  ])(
+    'when %s, then the sync rejects with the write error, nothing goes unhandled and the cursor holds',
+    async (_what, failFrom, slowSaves) => {
+      process.on('unhandledRejection', onUnhandled);
+      const { run, state, quiet } = rig(failFrom, slowSaves);
+      await expect(run()).rejects.toThrow(/disk said no/);
+      await quiet();
+      expect(unhandled).toEqual([]);
+      // The cursor never passes a day that was not written.
+      const cursor = state.checkpoint().backfillCursor!;
+      expect(cursor).toBeLessThanOrEqual(NOW - 5 * DAY + (failFrom - 1) * DAY);
+    },
+  );
 });

@@ -88,14 +88,20 @@ describe('order sync against the sandbox shop over the real protocol', () => {
     const orders = createOrderRepository(store);
     const start = rig.clock.now() - 90 * DAY;
     const badDay = { start: start + 40 * DAY, end: start + 41 * DAY };
-    const inBadDay = (o: StoredOrder) => Date.parse(o.createdAt) >= badDay.start && Date.parse(o.createdAt) < badDay.end;
+    const inBadDay = (o: StoredOrder) =>
+      Date.parse(o.createdAt) >= badDay.start && Date.parse(o.createdAt) < badDay.end;
     // That day's writes fail slowly: only once a following day's write has gone through.
     let laterDayStored!: () => void;
-    const afterLaterDay = new Promise<void>((resolve) => { laterDayStored = resolve; });
+    const afterLaterDay = new Promise<void>((resolve) => {
+      laterDayStored = resolve;
+    });
     const flaky = {
       ...orders,
       upsertMany: async (page: StoredOrder[]) => {
-        if (page.some(inBadDay)) return afterLaterDay.then(() => { throw new Error('disk said no'); });
+        if (page.some(inBadDay))
+          return afterLaterDay.then(() => {
+            throw new Error('disk said no');
+          });
         const written = await orders.upsertMany(page);
         if (page.some((o) => Date.parse(o.createdAt) >= badDay.end)) laterDayStored();
         return written;
@@ -103,8 +109,16 @@ describe('order sync against the sandbox shop over the real protocol', () => {
     };
     const state = createSyncState(store);
     const sync = createSyncService({
-      platform: rig.platform, tracker: rig.tracker, orders: flaky, parcels: createParcelRepository(store), state, clock: rig.clock,
-      logger: silentLogger(), overlapMinutes: 10, backfillDays: 90, parcelIntervalMinutes: 30,
+      platform: rig.platform,
+      tracker: rig.tracker,
+      orders: flaky,
+      parcels: createParcelRepository(store),
+      state,
+      clock: rig.clock,
+      logger: silentLogger(),
+      overlapMinutes: 10,
+      backfillDays: 90,
+      parcelIntervalMinutes: 30,
     });
     expect((await sync.syncOrders()).ok).toBe(false);
     const cursor = state.checkpoint().backfillCursor!;
@@ -141,7 +155,9 @@ describe('order sync against the sandbox shop over the real protocol', () => {
     await sync.syncOrders();
     const first = await sync.refreshLogistics();
     expect(first.parcelsRefreshed).toBeGreaterThan(0);
-    const shipped = [...orders.all()].find((o) => o.status === 'WAIT_BUYER_CONFIRM_GOODS' && o.items.some((i) => i.invoiceNo))!;
+    const shipped = [...orders.all()].find(
+      (o) => o.status === 'WAIT_BUYER_CONFIRM_GOODS' && o.items.some((i) => i.invoiceNo),
+    )!;
     expect(parcels.forOrder(shipped.tid).length).toBeGreaterThan(0);
     const again = await sync.refreshLogistics();
     expect(again.parcelsRefreshed).toBe(0);

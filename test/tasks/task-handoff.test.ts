@@ -11,10 +11,21 @@ beforeEach(async () => {
 
 describe('hand-off tasks', () => {
   it('when 小丽 changes the address of a printed order naming 阿张, then 阿张 has a task until his label_fixed closes it and 小丽 is notified', async () => {
-    const opened = await h.remark('xiaoli', '2002', 'address.change', { field: 'address', value: ADDRESS, assistant: '阿张' });
+    const opened = await h.remark('xiaoli', '2002', 'address.change', {
+      field: 'address',
+      value: ADDRESS,
+      assistant: '阿张',
+    });
     expect(opened.status).toBe(201);
     expect(opened.body.entry).toBe(`地址须更改为:${ADDRESS},待改面单,已交阿张处理+小丽/11.23`);
-    expect(opened.body.task).toMatchObject({ type: 'fix_label', tid: '2002', state: 'open', assignee: 'azhang', assigneeName: '阿张', openedBy: 'xiaoli' });
+    expect(opened.body.task).toMatchObject({
+      type: 'fix_label',
+      tid: '2002',
+      state: 'open',
+      assignee: 'azhang',
+      assigneeName: '阿张',
+      openedBy: 'xiaoli',
+    });
 
     h.clock.advance(1.5 * HOUR);
     const mine = (await h.as('azhang').get('/tasks?assignee=me')).body.tasks;
@@ -24,10 +35,17 @@ describe('hand-off tasks', () => {
 
     const fixed = await h.remark('azhang', '2002', 'address.label_fixed');
     expect(fixed.body.entry).toBe('面单地址已改+阿张/11.23');
-    expect(fixed.body.task).toMatchObject({ id: opened.body.task.id, state: 'closed', closedBy: 'azhang', ageMinutes: 90 });
+    expect(fixed.body.task).toMatchObject({
+      id: opened.body.task.id,
+      state: 'closed',
+      closedBy: 'azhang',
+      ageMinutes: 90,
+    });
     expect((await h.as('azhang').get('/tasks?assignee=me&state=open')).body.tasks).toEqual([]);
     expect((await h.as('azhang').get('/tasks?assignee=me&state=closed')).body.tasks).toHaveLength(1);
-    expect(h.platform.order('2002').sellerMemo).toBe(`11.22；地址须更改为:${ADDRESS},待改面单,已交阿张处理+小丽/11.23；面单地址已改+阿张/11.23`);
+    expect(h.platform.order('2002').sellerMemo).toBe(
+      `11.22；地址须更改为:${ADDRESS},待改面单,已交阿张处理+小丽/11.23；面单地址已改+阿张/11.23`,
+    );
 
     const notes = (await h.as('xiaoli').get('/tasks/notifications')).body.notifications;
     expect(notes).toHaveLength(1);
@@ -39,15 +57,20 @@ describe('hand-off tasks', () => {
     expect((await h.as('azhang').get('/tasks/notifications')).body.notifications).toEqual([]);
   });
 
-  it('when the waybill cannot be revoked, then the assistant\'s task closes and a courier follow-up opens for the original staff, who closes it by hand', async () => {
+  it("when the waybill cannot be revoked, then the assistant's task closes and a courier follow-up opens for the original staff, who closes it by hand", async () => {
     const cancel = await h.remark('xiaoli', '2002', 'cancel.request', { assistant: 'azhang' });
     expect(cancel.body.task).toMatchObject({ type: 'cancel_waybill', assignee: 'azhang' });
 
     const notRevoked = await h.remark('xiaoli', '2002', 'cancel.waybill_not_revoked', { courierContact: '王师傅' });
-    expect(notRevoked.body.entry).toBe('面单未找到(快递已发),已联系快递王师傅退回,并拜托买家拒签+已交售后登记+小丽/11.23');
+    expect(notRevoked.body.entry).toBe(
+      '面单未找到(快递已发),已联系快递王师傅退回,并拜托买家拒签+已交售后登记+小丽/11.23',
+    );
     expect(notRevoked.body.task).toMatchObject({ type: 'courier_followup', assignee: 'xiaoli', state: 'open' });
     const all = (await h.as('admin').get('/tasks?tid=2002&state=all')).body.tasks;
-    expect(all.map((t: { type: string; state: string }) => `${t.type}:${t.state}`).sort()).toEqual(['cancel_waybill:closed', 'courier_followup:open']);
+    expect(all.map((t: { type: string; state: string }) => `${t.type}:${t.state}`).sort()).toEqual([
+      'cancel_waybill:closed',
+      'courier_followup:open',
+    ]);
 
     const forbidden = await h.as('azhang').post(`/tasks/${notRevoked.body.task.id}/close`, { note: '不是我的' });
     expect(forbidden.status).toBe(403);

@@ -57,7 +57,12 @@ function urlOf(path, query) {
 
 async function send(method, url, headers, body) {
   try {
-    return await fetch(url, { method, headers: method === 'GET' ? headers : { ...headers, ...CSRF }, body, credentials: 'same-origin' });
+    return await fetch(url, {
+      method,
+      headers: method === 'GET' ? headers : { ...headers, ...CSRF },
+      body,
+      credentials: 'same-origin',
+    });
   } catch {
     throw new ApiError(0, 'network', FALLBACK.network);
   }
@@ -134,7 +139,10 @@ export const api = {
   remarks: (tid) => request('GET', `/api/orders/${enc(tid)}/remarks`),
   /** dryRun: the exact entry, memo and flag the write would give, nothing written. */
   writeRemark: (tid, kind, fields, { dryRun = false } = {}) =>
-    request('POST', `/api/orders/${enc(tid)}/remarks`, { query: { dryRun: dryRun ? 1 : undefined }, body: { kind, fields } }),
+    request('POST', `/api/orders/${enc(tid)}/remarks`, {
+      query: { dryRun: dryRun ? 1 : undefined },
+      body: { kind, fields },
+    }),
   tasks: (query) => request('GET', '/api/tasks', { query }),
   notifications: (query) => request('GET', '/api/tasks/notifications', { query }),
   markRead: (id) => request('POST', `/api/tasks/notifications/${enc(id)}/read`),
@@ -145,7 +153,8 @@ export const api = {
   refundRegistered: (id) => request('POST', `/api/refunds/${enc(id)}/registered`),
   refundPaid: (id) => request('POST', `/api/refunds/${enc(id)}/paid`),
   quickReplies: (q) => request('GET', '/api/quick-replies', { query: { q } }),
-  renderReply: (id, { tid, values } = {}) => request('POST', `/api/quick-replies/${enc(id)}/render`, { body: { tid: tid || undefined, values } }),
+  renderReply: (id, { tid, values } = {}) =>
+    request('POST', `/api/quick-replies/${enc(id)}/render`, { body: { tid: tid || undefined, values } }),
   messages: (query) => request('GET', '/api/messages', { query }),
   /** preview: the text, send time and the policy's refusal, nothing queued. */
   queueMessage: (body) => request('POST', '/api/messages', { body }),

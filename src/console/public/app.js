@@ -81,7 +81,11 @@ async function show() {
     const page = await route.load();
     if (count !== renderCount) return;
     const result = await page.render({
-      view, params, query, session, navigate,
+      view,
+      params,
+      query,
+      session,
+      navigate,
       backHref: (p) => lastHashByPath.get(p) ?? `#${p}`,
       onLogin: (s) => {
         saveSession(s);
@@ -92,7 +96,11 @@ async function show() {
     if (count !== renderCount) return typeof result === 'function' ? result() : undefined;
     cleanup = typeof result === 'function' ? result : null;
   } catch (err) {
-    if (count === renderCount) replace(view, errorBox(err, () => void show()));
+    if (count === renderCount)
+      replace(
+        view,
+        errorBox(err, () => void show()),
+      );
   }
   if (count !== renderCount) return;
   const keep = focusedId ? document.getElementById(focusedId) : null;
@@ -110,7 +118,8 @@ document.addEventListener('keydown', (event) => {
   if (t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName))) return;
   if (!currentSession()) return;
   event.preventDefault();
-  const search = mainEl.querySelector('[data-shortcut="quick-reply"]') ?? mainEl.querySelector('[data-shortcut="search"]');
+  const search =
+    mainEl.querySelector('[data-shortcut="quick-reply"]') ?? mainEl.querySelector('[data-shortcut="search"]');
   if (search) {
     search.focus();
     search.select?.();

@@ -15,7 +15,8 @@ export function h(tag, attrs = {}, ...children) {
     if (value === undefined || value === null || value === false) continue;
     if (key === 'class') el.className = Array.isArray(value) ? value.filter(Boolean).join(' ') : value;
     else if (key === 'dataset') Object.assign(el.dataset, value);
-    else if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2).toLowerCase(), value);
+    else if (key.startsWith('on') && typeof value === 'function')
+      el.addEventListener(key.slice(2).toLowerCase(), value);
     else if (key === 'value' && 'value' in el) el.value = value;
     else el.setAttribute(key, value === true ? '' : String(value));
   }

@@ -21,9 +21,8 @@ const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
 export function shanghaiTime(iso, { seconds = false } = {}) {
   if (!iso) return '';
   const text = String(iso);
-  const wall = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/.test(text) && text.endsWith('+08:00')
-    ? text
-    : toShanghaiWallClock(text);
+  const wall =
+    /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/.test(text) && text.endsWith('+08:00') ? text : toShanghaiWallClock(text);
   if (!wall) return text;
   return `${wall.slice(0, 10)} ${wall.slice(11, seconds ? 19 : 16)}`;
 }
@@ -61,11 +60,22 @@ export function ageText(minutes) {
   return `${Math.floor(m / (24 * 60))} 天${hours ? ` ${hours} 小时` : ''}`;
 }
 
-const ENTRY_STATUSES = { written: '已写入', already_present: '备注里已有', pending: '待写入（排队中）', failed: '写入失败' };
+const ENTRY_STATUSES = {
+  written: '已写入',
+  already_present: '备注里已有',
+  pending: '待写入（排队中）',
+  failed: '写入失败',
+};
 export const entryStatusLabel = (status) => ENTRY_STATUSES[status] ?? status;
 
 const MESSAGE_STATES = {
-  queued: '排队中', sending: '发送中', outbox: '待复制发送', sent: '已发送', held: '待人工确认', failed: '发送失败', cancelled: '已取消',
+  queued: '排队中',
+  sending: '发送中',
+  outbox: '待复制发送',
+  sent: '已发送',
+  held: '待人工确认',
+  failed: '发送失败',
+  cancelled: '已取消',
 };
 export const messageStateLabel = (state) => MESSAGE_STATES[state] ?? state;
 
@@ -87,7 +97,7 @@ const MESSAGE_REASONS = {
   parcel_final: '包裹已结束（退回或拒签）',
   not_delivered: '包裹还没有签收',
 };
-export const messageReasonLabel = (reason) => (reason ? MESSAGE_REASONS[reason] ?? reason : '');
+export const messageReasonLabel = (reason) => (reason ? (MESSAGE_REASONS[reason] ?? reason) : '');
 
 /** '2026-11-24T09:00:00.000+08:00' → '09:00' (with the date when it is not today in Shanghai). */
 export function sendTimeText(iso, now = Date.now()) {
@@ -102,5 +112,11 @@ export function yuanToFen(text) {
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
 }
 
-const TRANSFER_STATES = { awaiting: '待汇款', claimed: '已申报', paid: '已到账', shipped: '已发货', cancelled: '已取消' };
+const TRANSFER_STATES = {
+  awaiting: '待汇款',
+  claimed: '已申报',
+  paid: '已到账',
+  shipped: '已发货',
+  cancelled: '已取消',
+};
 export const transferStateLabel = (state) => TRANSFER_STATES[state] ?? state;

@@ -10,11 +10,19 @@ export function fieldRow({ label, control, hint, required }) {
   const hintId = hint ? `${control.id}-hint` : null;
   control.setAttribute('aria-describedby', [hintId, errorId].filter(Boolean).join(' '));
   if (required) control.setAttribute('aria-required', 'true');
-  return h('div', { class: 'field', dataset: { field: control.name } },
-    h('label', { for: control.id }, label, required ? h('span', { class: 'required', 'aria-hidden': 'true' }, ' *') : null),
+  return h(
+    'div',
+    { class: 'field', dataset: { field: control.name } },
+    h(
+      'label',
+      { for: control.id },
+      label,
+      required ? h('span', { class: 'required', 'aria-hidden': 'true' }, ' *') : null,
+    ),
     control,
     hint ? h('p', { id: hintId, class: 'muted small field-hint' }, hint) : null,
-    h('p', { id: errorId, class: 'form-error field-error', role: 'alert' }));
+    h('p', { id: errorId, class: 'form-error field-error', role: 'alert' }),
+  );
 }
 
 /** Shows `message` under `control` (or clears it with an empty message). */
@@ -32,5 +40,7 @@ export function clearFieldErrors(root) {
 
 /** 'fields.amount' → 'amount'; other fields (state, kind) are not a form field. */
 export function formFieldName(apiField) {
-  return typeof apiField === 'string' && apiField.startsWith('fields.') ? apiField.slice('fields.'.length).split('.')[0] : null;
+  return typeof apiField === 'string' && apiField.startsWith('fields.')
+    ? apiField.slice('fields.'.length).split('.')[0]
+    : null;
 }

@@ -22,23 +22,48 @@ export async function refreshHealth() {
  */
 export function renderHeader(el, { session, path, onLogout }) {
   const shop = health?.shop ?? '';
-  const brand = h('div', { class: 'brand' },
+  const brand = h(
+    'div',
+    { class: 'brand' },
     h('span', { class: 'brand-mark' }, '小二'),
-    shop ? h('span', { class: 'shop-name', dataset: { testid: 'shop-name' } }, shop) : null);
+    shop ? h('span', { class: 'shop-name', dataset: { testid: 'shop-name' } }, shop) : null,
+  );
   if (!session) return replace(el, h('div', { class: 'header-row' }, brand));
 
   const { user } = session;
-  const who = h('div', { class: 'who' },
+  const who = h(
+    'div',
+    { class: 'who' },
     h('span', { class: 'user-name', dataset: { testid: 'user-name' } }, user.displayName),
     h('span', { class: 'role' }, roleLabel(user.role)),
-    h('button', { type: 'button', class: 'link-button', onclick: onLogout, dataset: { testid: 'logout' } }, '退出'));
-  const sync = h('p', { class: 'last-sync', dataset: { testid: 'last-sync' } },
-    health?.lastSync ? `上次同步 ${shanghaiTime(health.lastSync)}` : '尚未同步');
-  const nav = h('nav', { class: 'main-nav', 'aria-label': '主导航' },
-    h('ul', {}, navFor(session).map((entry) =>
-      h('li', {}, h('a', {
-        href: entry.href,
-        'aria-current': path === entry.section || path.startsWith(`${entry.section}/`) ? 'page' : false,
-      }, entry.label)))));
+    h('button', { type: 'button', class: 'link-button', onclick: onLogout, dataset: { testid: 'logout' } }, '退出'),
+  );
+  const sync = h(
+    'p',
+    { class: 'last-sync', dataset: { testid: 'last-sync' } },
+    health?.lastSync ? `上次同步 ${shanghaiTime(health.lastSync)}` : '尚未同步',
+  );
+  const nav = h(
+    'nav',
+    { class: 'main-nav', 'aria-label': '主导航' },
+    h(
+      'ul',
+      {},
+      navFor(session).map((entry) =>
+        h(
+          'li',
+          {},
+          h(
+            'a',
+            {
+              href: entry.href,
+              'aria-current': path === entry.section || path.startsWith(`${entry.section}/`) ? 'page' : false,
+            },
+            entry.label,
+          ),
+        ),
+      ),
+    ),
+  );
   return replace(el, h('div', { class: 'header-row' }, brand, who), h('div', { class: 'header-row' }, nav, sync));
 }

@@ -18,7 +18,8 @@ export function loadLabels() {
     (err) => {
       pending = null;
       throw err;
-    });
+    },
+  );
   return pending;
 }
 

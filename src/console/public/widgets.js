@@ -5,9 +5,12 @@ import { flagLabel, statusLabel, statusTone } from './format.js';
 /** A coloured flag with its name in text, so it reads without colour and to screen readers. */
 export function flagMarker(flag) {
   if (!flag) return null;
-  return h('span', { class: ['flag', `flag-${flag}`], dataset: { flag: String(flag) } },
+  return h(
+    'span',
+    { class: ['flag', `flag-${flag}`], dataset: { flag: String(flag) } },
     h('span', { class: 'flag-icon', 'aria-hidden': 'true' }),
-    flagLabel(flag));
+    flagLabel(flag),
+  );
 }
 
 export function statusBadge(status) {
@@ -20,16 +23,23 @@ export function loading(text = '正在加载…') {
 
 /** An error in plain Chinese where the content would have been, with a way to try again. */
 export function errorBox(err, retry) {
-  return h('div', { class: 'error-box', role: 'alert' },
+  return h(
+    'div',
+    { class: 'error-box', role: 'alert' },
     h('p', {}, err?.message || '出错了，请稍后再试'),
-    retry ? h('button', { type: 'button', class: 'secondary', onclick: retry }, '重试') : null);
+    retry ? h('button', { type: 'button', class: 'secondary', onclick: retry }, '重试') : null,
+  );
 }
 
 /** A label/value list (订单号, 下单时间 ...); rows with an empty value are left out. */
 export function facts(rows) {
-  return h('dl', { class: 'facts' },
-    rows.filter(([, value]) => value !== undefined && value !== null && value !== '')
-      .map(([label, value]) => h('div', { class: 'fact' }, h('dt', {}, label), h('dd', {}, value))));
+  return h(
+    'dl',
+    { class: 'facts' },
+    rows
+      .filter(([, value]) => value !== undefined && value !== null && value !== '')
+      .map(([label, value]) => h('div', { class: 'fact' }, h('dt', {}, label), h('dd', {}, value))),
+  );
 }
 
 /**
@@ -59,8 +69,16 @@ export async function copyText(text) {
 
 /** A 复制 button for `getText()`; its status line says 已复制 or how to copy by hand. */
 export function copyButton(getText, { label = '复制', testid } = {}) {
-  const status = h('span', { class: 'copy-status small', role: 'status', dataset: { testid: testid ? `${testid}-status` : 'copy-status' } });
-  const button = h('button', { type: 'button', class: 'primary copy-button', dataset: { testid: testid ?? 'copy' } }, label);
+  const status = h('span', {
+    class: 'copy-status small',
+    role: 'status',
+    dataset: { testid: testid ? `${testid}-status` : 'copy-status' },
+  });
+  const button = h(
+    'button',
+    { type: 'button', class: 'primary copy-button', dataset: { testid: testid ?? 'copy' } },
+    label,
+  );
   button.addEventListener('click', async () => {
     const ok = await copyText(getText());
     replace(status, ok ? '已复制' : '复制失败，请选中文字后按 Ctrl+C');

@@ -7,5 +7,8 @@ import { createHash } from 'node:crypto';
  * Both the client and the sandbox courier use this one function.
  */
 export function kuaidi100Sign(param: string, key: string, customer: string): string {
-  return createHash('md5').update(param + key + customer, 'utf8').digest('hex').toUpperCase();
+  return createHash('md5')
+    .update(param + key + customer, 'utf8')
+    .digest('hex')
+    .toUpperCase();
 }

@@ -51,7 +51,11 @@ export function buildTracker(opts: Kuaidi100TrackerOptions, kind: LogisticsTrack
   async function query(company: string, waybill: string, phone: string | undefined): Promise<TrackingResult> {
     const tail = courierRequiresPhone(company) ? phoneTail(phone) : undefined;
     const param = JSON.stringify(buildQueryParam(company, waybill, tail));
-    const form = new URLSearchParams({ customer: opts.customer, sign: kuaidi100Sign(param, opts.key, opts.customer), param });
+    const form = new URLSearchParams({
+      customer: opts.customer,
+      sign: kuaidi100Sign(param, opts.key, opts.customer),
+      param,
+    });
     const checkedAt = toInstant(clock.now());
     // The phone tail is never logged; the waybill is not personal data.
     logger.debug({ company, waybill, phoneTailSent: tail !== undefined }, 'kuaidi100 query');
@@ -61,7 +65,10 @@ export function buildTracker(opts: Kuaidi100TrackerOptions, kind: LogisticsTrack
       });
       return interpretQueryResponse(res.data, { company, waybill, checkedAt });
     });
-    logger.info({ company, waybill, state: result.state, subState: result.subState, events: result.events.length }, 'kuaidi100 tracked');
+    logger.info(
+      { company, waybill, state: result.state, subState: result.subState, events: result.events.length },
+      'kuaidi100 tracked',
+    );
     return result;
   }
 
@@ -79,6 +86,12 @@ export function buildTracker(opts: Kuaidi100TrackerOptions, kind: LogisticsTrack
 /** kuaidi100 knows far more couriers than our table: a lowercase code passes through as it is. */
 function asCode(companyOrName: string): string {
   const code = companyOrName.trim().toLowerCase();
-  if (!/^[a-z0-9]+$/.test(code)) throw new ValidationError({ message: `不认识的快递公司“${companyOrName}”`, code: 'courier_unknown', field: 'company', params: { company: companyOrName } });
+  if (!/^[a-z0-9]+$/.test(code))
+    throw new ValidationError({
+      message: `不认识的快递公司“${companyOrName}”`,
+      code: 'courier_unknown',
+      field: 'company',
+      params: { company: companyOrName },
+    });
   return code;
 }

@@ -28,7 +28,14 @@ export interface QueryParam {
 
 /** Key order is fixed so the signed text is reproducible. */
 export function buildQueryParam(com: string, num: string, phoneTail?: string): QueryParam {
-  return { com, num, ...(phoneTail ? { phone: phoneTail } : {}), resultv2: RESULTV2_ADVANCED, show: '0', order: 'desc' };
+  return {
+    com,
+    num,
+    ...(phoneTail ? { phone: phoneTail } : {}),
+    resultv2: RESULTV2_ADVANCED,
+    show: '0',
+    order: 'desc',
+  };
 }
 
 const code = z.union([z.string(), z.number()]).transform(String);

@@ -114,7 +114,12 @@ function finish(p: SandboxParcel, rng: Rng, t: number, { scan, contact, outlet, 
       return;
     }
     case 'misdelivered': {
-      scan(t, '303', city, `您的快件已签收，签收人：${p.receiverDistrict}物业门卫代收。如有疑问请联系派件员 ${contact}`);
+      scan(
+        t,
+        '303',
+        city,
+        `您的快件已签收，签收人：${p.receiverDistrict}物业门卫代收。如有疑问请联系派件员 ${contact}`,
+      );
       scan(t + rng.int(12, 30) * HOUR, '204', city, `快件误投至其他小区，${outlet} 正在联系收件人处理`);
       return;
     }

@@ -21,9 +21,13 @@ export function createKuaidi100SandboxRouter(source: SandboxParcelSource, opts: 
   const customer = opts.customer ?? SANDBOX_KUAIDI100.customer;
   const key = opts.key ?? SANDBOX_KUAIDI100.key;
   const router = express.Router();
-  router.post(SANDBOX_KUAIDI100_BASE + QUERY_PATH, express.urlencoded({ extended: false, limit: '16kb' }), (req, res) => {
-    const form = (req.body ?? {}) as Record<string, unknown>;
-    res.json(answerQuery(form, { source, now: clock.now(), customer, key }));
-  });
+  router.post(
+    SANDBOX_KUAIDI100_BASE + QUERY_PATH,
+    express.urlencoded({ extended: false, limit: '16kb' }),
+    (req, res) => {
+      const form = (req.body ?? {}) as Record<string, unknown>;
+      res.json(answerQuery(form, { source, now: clock.now(), customer, key }));
+    },
+  );
   return router;
 }

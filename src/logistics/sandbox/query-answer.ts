@@ -2,7 +2,12 @@ import { formatTopTime } from '../../shared/time.js';
 import { courierCode, courierRequiresPhone, phoneTail } from '../couriers.js';
 import { kuaidi100Sign } from '../kuaidi100/sign.js';
 import { baseOfCode, nameOfCode } from '../kuaidi100/state-map.js';
-import { RESULTV2_ADVANCED, RETURN_CODES, type Kuaidi100ErrorResponse, type Kuaidi100OkResponse } from '../kuaidi100/wire.js';
+import {
+  RESULTV2_ADVANCED,
+  RETURN_CODES,
+  type Kuaidi100ErrorResponse,
+  type Kuaidi100OkResponse,
+} from '../kuaidi100/wire.js';
 import { journeyAt, planJourney } from './journey.js';
 import type { SandboxParcelSource } from './parcel-source.js';
 
@@ -48,7 +53,8 @@ export function answerQuery(
   if (!parcel || parcel.company !== com) return noResult;
   if (courierRequiresPhone(com)) {
     const sent = typeof q.phone === 'string' ? phoneTail(q.phone) : undefined;
-    if (!sent || sent !== phoneTail(parcel.receiverMobile)) return fail(RETURN_CODES.phoneCheckFailed, '快递公司参数异常：验证码错误');
+    if (!sent || sent !== phoneTail(parcel.receiverMobile))
+      return fail(RETURN_CODES.phoneCheckFailed, '快递公司参数异常：验证码错误');
   }
   const seen = journeyAt(planJourney(parcel), deps.now);
   if (!seen) return noResult;
@@ -69,7 +75,11 @@ export function answerQuery(
       const time = formatTopTime(s.at);
       const code = shown(s.code);
       return {
-        time, ftime: time, context: s.context, location: s.location, areaName: s.location,
+        time,
+        ftime: time,
+        context: s.context,
+        location: s.location,
+        areaName: s.location,
         status: nameOfCode(code) ?? '在途',
         ...(advanced ? { statusCode: code } : {}),
       };

@@ -8,7 +8,12 @@ import { SANDBOX_KUAIDI100, SANDBOX_KUAIDI100_BASE, SANDBOX_MOUNT } from './cred
  * The real kuaidi100 adapter pointed at the app's own sandbox courier with the sandbox account, so
  * every sandbox run exercises the production protocol code (signing, phone tail, errors, the poll interval).
  */
-export function createSandboxTracker(opts: { baseUrl: string; clock?: Clock; logger?: Logger; sleep?: (ms: number) => Promise<void> }): LogisticsTracker {
+export function createSandboxTracker(opts: {
+  baseUrl: string;
+  clock?: Clock;
+  logger?: Logger;
+  sleep?: (ms: number) => Promise<void>;
+}): LogisticsTracker {
   return buildTracker(
     {
       ...SANDBOX_KUAIDI100,

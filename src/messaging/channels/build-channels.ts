@@ -19,14 +19,27 @@ export interface ChannelOptions {
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export function buildChannels(opts: ChannelOptions): { buyer: BuyerChannel; outbox: BuyerChannel; robot: { kind: 'dingtalk' | 'wecom'; queue: RobotQueue } | null } {
+export function buildChannels(opts: ChannelOptions): {
+  buyer: BuyerChannel;
+  outbox: BuyerChannel;
+  robot: { kind: 'dingtalk' | 'wecom'; queue: RobotQueue } | null;
+} {
   const { config, clock, logger } = opts;
   const outbox = createOutboxChannel();
-  const sms = config.buyerChannel === 'aliyun-sms' && config.aliyunSms ? createAliyunSmsChannel({ ...config.aliyunSms, clock, logger }) : undefined;
+  const sms =
+    config.buyerChannel === 'aliyun-sms' && config.aliyunSms
+      ? createAliyunSmsChannel({ ...config.aliyunSms, clock, logger })
+      : undefined;
   let robot: RobotChannel | undefined;
   let perMinute = 20;
   if (config.robotChannel === 'dingtalk' && config.dingtalk) {
-    robot = createDingtalkRobot({ webhook: config.dingtalk.webhook, ...(config.dingtalk.secret ? { secret: config.dingtalk.secret } : {}), clock, logger, ...(opts.sleep ? { sleep: opts.sleep } : {}) });
+    robot = createDingtalkRobot({
+      webhook: config.dingtalk.webhook,
+      ...(config.dingtalk.secret ? { secret: config.dingtalk.secret } : {}),
+      clock,
+      logger,
+      ...(opts.sleep ? { sleep: opts.sleep } : {}),
+    });
     perMinute = config.dingtalk.perMinute;
   } else if (config.robotChannel === 'wecom' && config.wecom) {
     robot = createWecomRobot({ webhook: config.wecom.webhook, logger, ...(opts.sleep ? { sleep: opts.sleep } : {}) });
@@ -35,6 +48,11 @@ export function buildChannels(opts: ChannelOptions): { buyer: BuyerChannel; outb
   return {
     buyer: sms ?? outbox,
     outbox,
-    robot: robot ? { kind: robot.kind, queue: createRobotQueue(robot, { perMinute, now: () => clock.now(), sleep: opts.sleep ?? realSleep }) } : null,
+    robot: robot
+      ? {
+          kind: robot.kind,
+          queue: createRobotQueue(robot, { perMinute, now: () => clock.now(), sleep: opts.sleep ?? realSleep }),
+        }
+      : null,
   };
 }

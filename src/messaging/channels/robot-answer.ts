@@ -4,7 +4,11 @@ import type { HttpClient } from '../../http-client/index.js';
 import { UpstreamError } from '../../shared/errors.js';
 import type { RobotOutcome } from '../outbound/channel-port.js';
 
-export async function robotAnswer(client: HttpClient, post: (http: AxiosInstance) => Promise<AxiosResponse<unknown>>, tooFastCode: number): Promise<RobotOutcome> {
+export async function robotAnswer(
+  client: HttpClient,
+  post: (http: AxiosInstance) => Promise<AxiosResponse<unknown>>,
+  tooFastCode: number,
+): Promise<RobotOutcome> {
   let data: { errcode?: unknown; errmsg?: unknown };
   try {
     // A post whose answer was lost may have reached the group: it is resent only after a refusal

@@ -35,7 +35,9 @@ export function createRobotQueue(robot: RobotChannel, opts: RobotQueueOptions): 
     for (let tooFast = 0; ; tooFast++) {
       await waitForSlot();
       sentAt.push(opts.now());
-      const outcome = await robot.send(notice).catch((err: unknown): RobotOutcome => ({ outcome: 'failed', error: String(err) }));
+      const outcome = await robot
+        .send(notice)
+        .catch((err: unknown): RobotOutcome => ({ outcome: 'failed', error: String(err) }));
       if (outcome.outcome !== 'too_fast') return outcome;
       if (tooFast + 1 >= (opts.maxTooFast ?? 10)) return { outcome: 'failed', error: outcome.error };
       await opts.sleep(MINUTE);

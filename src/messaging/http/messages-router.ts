@@ -22,10 +22,15 @@ const LABELS = {
   limit: '条数',
 };
 
-const instant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, 'an ISO-8601 instant with its offset');
+const instant = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, 'an ISO-8601 instant with its offset');
 const body = z.object({
   kind: z.enum(MESSAGE_KINDS),
-  tid: z.string().regex(/^\d{1,24}$/, 'tid is the order number').optional(),
+  tid: z
+    .string()
+    .regex(/^\d{1,24}$/, 'tid is the order number')
+    .optional(),
   buyerNick: z.string().min(1).max(64).optional(),
   values: z.record(z.string(), z.string().max(500)).optional(),
   dueAt: instant.optional(),
@@ -44,7 +49,10 @@ const YES = new Set(['1', 'true', 'yes']);
 
 function states(text: string | undefined): MessageState[] | undefined {
   if (!text) return undefined;
-  const list = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const list = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return list.map((s) => z.object({ state: z.enum(MESSAGE_STATES) }).parse({ state: s }).state);
 }
 
@@ -54,23 +62,35 @@ export function messagesRouter(service: MessageService): Router {
     const b = body.parse(req.body ?? {});
     const user = currentUser(req);
     const request = {
-      kind: b.kind, reason: `staff:${user.username}`, user,
-      ...(b.tid ? { tid: b.tid } : {}), ...(b.buyerNick ? { buyerNick: b.buyerNick } : {}),
-      ...(b.values ? { values: b.values } : {}), ...(b.dueAt ? { dueAt: b.dueAt } : {}),
+      kind: b.kind,
+      reason: `staff:${user.username}`,
+      user,
+      ...(b.tid ? { tid: b.tid } : {}),
+      ...(b.buyerNick ? { buyerNick: b.buyerNick } : {}),
+      ...(b.values ? { values: b.values } : {}),
+      ...(b.dueAt ? { dueAt: b.dueAt } : {}),
     };
     if (b.preview || YES.has(String(req.query.preview ?? '').toLowerCase())) {
       res.json({ preview: true, ...service.preview(request) });
       return;
     }
     const result = await service.enqueueAndSend(request);
-    if (!result.queued && result.reason === 'order_not_found') throw new NotFoundError({ message: `订单 ${b.tid} 不存在`, code: 'order_not_found', params: { tid: b.tid ?? '' } });
+    if (!result.queued && result.reason === 'order_not_found')
+      throw new NotFoundError({
+        message: `订单 ${b.tid} 不存在`,
+        code: 'order_not_found',
+        params: { tid: b.tid ?? '' },
+      });
     res.status(result.queued ? 201 : 200).json(result);
   });
   r.get('/', (req, res) => {
     const q = listQuery.parse(req.query);
     const all = service.list({
-      ...(states(q.state) ? { state: states(q.state) } : {}), ...(q.kind ? { kind: q.kind } : {}), ...(q.tid ? { tid: q.tid } : {}),
-      ...(q.buyer ? { buyer: q.buyer } : {}), ...(q.audience ? { audience: q.audience } : {}),
+      ...(states(q.state) ? { state: states(q.state) } : {}),
+      ...(q.kind ? { kind: q.kind } : {}),
+      ...(q.tid ? { tid: q.tid } : {}),
+      ...(q.buyer ? { buyer: q.buyer } : {}),
+      ...(q.audience ? { audience: q.audience } : {}),
     });
     res.json({ total: all.length, messages: all.slice(0, q.limit) });
   });

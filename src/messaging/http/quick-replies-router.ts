@@ -8,7 +8,10 @@ import { currentUser, fieldLabels } from '../../http/index.js';
 import type { QuickReplyService } from '../quick-replies/quick-reply-service.js';
 
 const renderBody = z.object({
-  tid: z.string().regex(/^\d{1,24}$/, 'tid is the order number').optional(),
+  tid: z
+    .string()
+    .regex(/^\d{1,24}$/, 'tid is the order number')
+    .optional(),
   values: z.record(z.string(), z.string().max(500)).optional(),
 });
 
@@ -25,7 +28,13 @@ export function quickRepliesRouter(service: QuickReplyService): Router {
   });
   r.post('/:id/render', async (req, res) => {
     const b = renderBody.parse(req.body ?? {});
-    res.json(await service.render(req.params.id, { user: currentUser(req), ...(b.tid ? { tid: b.tid } : {}), ...(b.values ? { values: b.values } : {}) }));
+    res.json(
+      await service.render(req.params.id, {
+        user: currentUser(req),
+        ...(b.tid ? { tid: b.tid } : {}),
+        ...(b.values ? { values: b.values } : {}),
+      }),
+    );
   });
   r.use(fieldLabels({ values: '填写项' }));
   return r;

@@ -20,17 +20,40 @@ export const RESOLVE_GRACE_MS = 5 * MINUTE;
 const RETRY_STEP_MS = 5 * MINUTE;
 
 export interface DispatchCounts extends Record<string, number> {
-  due: number; sent: number; outbox: number; deferred: number; cancelled: number; failed: number;
-  retrying: number; held: number; resolved: number; unresolved: number;
+  due: number;
+  sent: number;
+  outbox: number;
+  deferred: number;
+  cancelled: number;
+  failed: number;
+  retrying: number;
+  held: number;
+  resolved: number;
+  unresolved: number;
 }
 
 export function createDispatcher(d: OutboundDeps) {
   const { repo } = d;
-  const emptyCounts = (): DispatchCounts => ({ due: 0, sent: 0, outbox: 0, deferred: 0, cancelled: 0, failed: 0, retrying: 0, held: 0, resolved: 0, unresolved: 0 });
+  const emptyCounts = (): DispatchCounts => ({
+    due: 0,
+    sent: 0,
+    outbox: 0,
+    deferred: 0,
+    cancelled: 0,
+    failed: 0,
+    retrying: 0,
+    held: 0,
+    resolved: 0,
+    unresolved: 0,
+  });
 
   const phoneFor = (m: OutboundMessage) => d.facts.phoneOf(m.tid, m.buyerNick);
 
-  async function settle(m: OutboundMessage, out: SendOutcome, counts: DispatchCounts): Promise<OutboundMessage | undefined> {
+  async function settle(
+    m: OutboundMessage,
+    out: SendOutcome,
+    counts: DispatchCounts,
+  ): Promise<OutboundMessage | undefined> {
     const now = d.clock.now();
     const at = toInstant(now);
     const exhausted = m.attempts >= d.config.maxAttempts;
@@ -38,7 +61,13 @@ export function createDispatcher(d: OutboundDeps) {
     switch (out.outcome) {
       case 'sent':
         counts.sent++;
-        next = (x) => ({ ...x, state: 'sent', sentAt: at, ...(out.providerId ? { providerId: out.providerId } : {}), stateReason: undefined });
+        next = (x) => ({
+          ...x,
+          state: 'sent',
+          sentAt: at,
+          ...(out.providerId ? { providerId: out.providerId } : {}),
+          stateReason: undefined,
+        });
         break;
       case 'outbox':
         counts.outbox++;
@@ -53,10 +82,18 @@ export function createDispatcher(d: OutboundDeps) {
         const template = d.templates.byKind(m.kind as MessageKind);
         const { window } = windowFor(m.kind as MessageKind, template?.meta.marketing ?? false, d.config);
         const dueAt = out.outcome === 'capped' ? nextDayOpening(now, window) : now + RETRY_STEP_MS * m.attempts;
-        if (exhausted) counts.failed++; else counts.retrying++;
-        next = (x) => exhausted
-          ? { ...x, state: 'failed', stateReason: 'out_of_attempts', lastError: out.error }
-          : { ...x, state: 'queued', dueAt: toInstant(dueAt), stateReason: out.outcome === 'capped' ? 'provider_capped' : 'provider_error', lastError: out.error };
+        if (exhausted) counts.failed++;
+        else counts.retrying++;
+        next = (x) =>
+          exhausted
+            ? { ...x, state: 'failed', stateReason: 'out_of_attempts', lastError: out.error }
+            : {
+                ...x,
+                state: 'queued',
+                dueAt: toInstant(dueAt),
+                stateReason: out.outcome === 'capped' ? 'provider_capped' : 'provider_error',
+                lastError: out.error,
+              };
         break;
       }
       case 'unknown':
@@ -67,7 +104,8 @@ export function createDispatcher(d: OutboundDeps) {
     }
     const saved = await repo.transition(m.id, ['sending'], next);
     await logAttempt(d, m, out.outcome, {
-      ...('error' in out ? { error: out.error } : {}), ...('providerId' in out && out.providerId ? { providerId: out.providerId } : {}),
+      ...('error' in out ? { error: out.error } : {}),
+      ...('providerId' in out && out.providerId ? { providerId: out.providerId } : {}),
     });
     return saved;
   }
@@ -78,21 +116,39 @@ export function createDispatcher(d: OutboundDeps) {
     const kind = m.kind as MessageKind;
     const template = d.templates.byKind(kind);
     const facts = d.facts.facts({ tid: m.tid, buyerNick: m.buyerNick, staffName: d.config.systemStaffName });
-    const decision = sendDecision({
-      kind, marketing: template?.meta.marketing ?? false, now,
-      optedOut: !!repo.optOut(m.buyerNick),
-      sentToBuyerToday: repo.reachedBuyerOn(m.buyerNick, now),
-      state: checkState(kind, { ...(facts.order ? { order: facts.order } : {}), hasTid: !!m.tid, parcels: facts.parcels, now }),
-    }, d.config);
+    const decision = sendDecision(
+      {
+        kind,
+        marketing: template?.meta.marketing ?? false,
+        now,
+        optedOut: !!repo.optOut(m.buyerNick),
+        sentToBuyerToday: repo.reachedBuyerOn(m.buyerNick, now),
+        state: checkState(kind, {
+          ...(facts.order ? { order: facts.order } : {}),
+          hasTid: !!m.tid,
+          parcels: facts.parcels,
+          now,
+        }),
+      },
+      d.config,
+    );
     if (decision.action === 'cancel') {
       counts.cancelled++;
-      const saved = await repo.transition(m.id, ['queued'], (x) => ({ ...x, state: 'cancelled', stateReason: decision.reason }));
+      const saved = await repo.transition(m.id, ['queued'], (x) => ({
+        ...x,
+        state: 'cancelled',
+        stateReason: decision.reason,
+      }));
       if (saved) await logAttempt(d, m, 'cancelled', { error: decision.reason });
       return saved;
     }
     if (decision.action === 'defer') {
       counts.deferred++;
-      const saved = await repo.transition(m.id, ['queued'], (x) => ({ ...x, dueAt: toInstant(decision.until), stateReason: decision.reason }));
+      const saved = await repo.transition(m.id, ['queued'], (x) => ({
+        ...x,
+        dueAt: toInstant(decision.until),
+        stateReason: decision.reason,
+      }));
       if (saved) await logAttempt(d, m, 'deferred', { error: `${decision.reason} until ${toInstant(decision.until)}` });
       return saved;
     }
@@ -101,14 +157,22 @@ export function createDispatcher(d: OutboundDeps) {
       counts.held++;
       return repo.transition(m.id, ['queued'], (x) => ({ ...x, state: 'held', stateReason: 'channel_not_configured' }));
     }
-    const claimed = await repo.transition(m.id, ['queued'], (x) => ({ ...x, state: 'sending', attempts: x.attempts + 1, sendingSince: nowInstant(d) }));
+    const claimed = await repo.transition(m.id, ['queued'], (x) => ({
+      ...x,
+      state: 'sending',
+      attempts: x.attempts + 1,
+      sendingSince: nowInstant(d),
+    }));
     if (!claimed) return repo.get(m.id);
     d.inFlight.add(m.id);
     try {
       const phone = channel.needsPhone ? phoneFor(claimed) : undefined;
-      const out: SendOutcome = channel.needsPhone && !phone
-        ? { outcome: 'failed', error: 'no_phone' }
-        : await channel.send({ message: claimed, ...(phone ? { phone } : {}) }).catch((err: unknown): SendOutcome => ({ outcome: 'unknown', error: String(err) }));
+      const out: SendOutcome =
+        channel.needsPhone && !phone
+          ? { outcome: 'failed', error: 'no_phone' }
+          : await channel
+              .send({ message: claimed, ...(phone ? { phone } : {}) })
+              .catch((err: unknown): SendOutcome => ({ outcome: 'unknown', error: String(err) }));
       return await settle(claimed, out, counts);
     } finally {
       d.inFlight.delete(m.id);
@@ -123,30 +187,60 @@ export function createDispatcher(d: OutboundDeps) {
       if (!channel) {
         // Robots cannot be asked what they posted: a person looks at the group and decides.
         counts.held++;
-        const saved = await repo.transition(m.id, ['sending'], (x) => ({ ...x, state: 'held', stateReason: 'outcome_unknown' }));
+        const saved = await repo.transition(m.id, ['sending'], (x) => ({
+          ...x,
+          state: 'held',
+          stateReason: 'outcome_unknown',
+        }));
         if (saved) await logAttempt(d, m, 'held', { error: 'outcome unknown after restart' });
         continue;
       }
       const phone = channel.needsPhone ? phoneFor(m) : undefined;
-      const r = await channel.resolve({ message: m, ...(phone ? { phone } : {}) }).catch((err: unknown) => ({ outcome: 'unknown' as const, error: String(err) }));
+      const r = await channel
+        .resolve({ message: m, ...(phone ? { phone } : {}) })
+        .catch((err: unknown) => ({ outcome: 'unknown' as const, error: String(err) }));
       const at = nowInstant(d);
       if (r.outcome === 'sent') {
         counts.resolved++;
-        await repo.transition(m.id, ['sending'], (x) => ({ ...x, state: 'sent', sentAt: at, stateReason: 'confirmed_by_provider', ...(r.providerId ? { providerId: r.providerId } : {}) }));
+        await repo.transition(m.id, ['sending'], (x) => ({
+          ...x,
+          state: 'sent',
+          sentAt: at,
+          stateReason: 'confirmed_by_provider',
+          ...(r.providerId ? { providerId: r.providerId } : {}),
+        }));
         await logAttempt(d, m, 'resolved-sent');
       } else if (r.outcome === 'failed') {
         counts.failed++;
-        await repo.transition(m.id, ['sending'], (x) => ({ ...x, state: 'failed', stateReason: 'refused', lastError: r.error }));
+        await repo.transition(m.id, ['sending'], (x) => ({
+          ...x,
+          state: 'failed',
+          stateReason: 'refused',
+          lastError: r.error,
+        }));
         await logAttempt(d, m, 'failed', { error: r.error });
       } else if (r.outcome === 'not_sent') {
         const since = m.sendingSince ? parseInstant(m.sendingSince) : 0;
-        if (channel.kind !== 'outbox' && d.clock.now() - since < RESOLVE_GRACE_MS) { counts.unresolved++; continue; }
+        if (channel.kind !== 'outbox' && d.clock.now() - since < RESOLVE_GRACE_MS) {
+          counts.unresolved++;
+          continue;
+        }
         counts.resolved++;
-        await repo.transition(m.id, ['sending'], (x) => ({ ...x, state: 'queued', dueAt: at, stateReason: 'not_sent_before_restart' }));
+        await repo.transition(m.id, ['sending'], (x) => ({
+          ...x,
+          state: 'queued',
+          dueAt: at,
+          stateReason: 'not_sent_before_restart',
+        }));
         await logAttempt(d, m, 'resolved-not-sent');
       } else {
         counts.held++;
-        await repo.transition(m.id, ['sending'], (x) => ({ ...x, state: 'held', stateReason: 'outcome_unknown', lastError: r.error }));
+        await repo.transition(m.id, ['sending'], (x) => ({
+          ...x,
+          state: 'held',
+          stateReason: 'outcome_unknown',
+          lastError: r.error,
+        }));
         await logAttempt(d, m, 'held', { error: r.error });
       }
     }

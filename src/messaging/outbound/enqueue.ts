@@ -50,19 +50,46 @@ export interface Preview {
 export function createEnqueue(d: OutboundDeps) {
   function prepare(req: EnqueueRequest) {
     const template = d.templates.byKind(req.kind);
-    if (!template) throw new NotFoundError({ message: '没有这种消息的模板，请联系管理员', code: 'template_not_found', params: { kind: req.kind } });
-    if (ORDER_KINDS.has(req.kind) && !req.tid) throw new ValidationError({ message: '这种消息是关于订单的，请填写订单号', code: 'field_required', field: 'tid', params: { kind: req.kind } });
+    if (!template)
+      throw new NotFoundError({
+        message: '没有这种消息的模板，请联系管理员',
+        code: 'template_not_found',
+        params: { kind: req.kind },
+      });
+    if (ORDER_KINDS.has(req.kind) && !req.tid)
+      throw new ValidationError({
+        message: '这种消息是关于订单的，请填写订单号',
+        code: 'field_required',
+        field: 'tid',
+        params: { kind: req.kind },
+      });
     const { order, parcels, context } = d.facts.facts({
-      tid: req.tid ?? null, ...(req.buyerNick ? { buyerNick: req.buyerNick } : {}),
-      ...(req.buyer ? { buyer: req.buyer } : {}), ...(req.transfer ? { transfer: req.transfer } : {}),
+      tid: req.tid ?? null,
+      ...(req.buyerNick ? { buyerNick: req.buyerNick } : {}),
+      ...(req.buyer ? { buyer: req.buyer } : {}),
+      ...(req.transfer ? { transfer: req.transfer } : {}),
       staffName: req.user?.displayName ?? d.config.systemStaffName,
     });
     const buyerNick = req.buyerNick ?? order?.buyerNick;
-    if (!buyerNick && !(req.tid && !order)) throw new ValidationError({ message: '没有订单时请填写买家昵称', code: 'field_required', field: 'buyerNick' });
-    if (order && req.buyerNick && req.buyerNick !== order.buyerNick) throw new ValidationError({ message: `订单 ${order.tid} 不是这位买家的`, code: 'order_other_buyer', field: 'buyerNick', params: { tid: order.tid, buyerNick: req.buyerNick } });
+    if (!buyerNick && !(req.tid && !order))
+      throw new ValidationError({ message: '没有订单时请填写买家昵称', code: 'field_required', field: 'buyerNick' });
+    if (order && req.buyerNick && req.buyerNick !== order.buyerNick)
+      throw new ValidationError({
+        message: `订单 ${order.tid} 不是这位买家的`,
+        code: 'order_other_buyer',
+        field: 'buyerNick',
+        params: { tid: order.tid, buyerNick: req.buyerNick },
+      });
     const now = d.clock.now();
-    const requested = req.dueAt === undefined ? now : typeof req.dueAt === 'number' ? req.dueAt : parseInstant(req.dueAt);
-    const key = idempotencyKey({ kind: req.kind, tid: req.tid ?? null, buyerNick: buyerNick ?? '', ...(req.transfer ? { reference: req.transfer.reference } : {}), at: requested });
+    const requested =
+      req.dueAt === undefined ? now : typeof req.dueAt === 'number' ? req.dueAt : parseInstant(req.dueAt);
+    const key = idempotencyKey({
+      kind: req.kind,
+      tid: req.tid ?? null,
+      buyerNick: buyerNick ?? '',
+      ...(req.transfer ? { reference: req.transfer.reference } : {}),
+      at: requested,
+    });
     const existing = d.repo.get(messageIdFor(key));
     const refusal = enqueueRefusal({
       optedOut: !!buyerNick && !!d.repo.optOut(buyerNick),
@@ -70,17 +97,35 @@ export function createEnqueue(d: OutboundDeps) {
       state: checkState(req.kind, { ...(order ? { order } : {}), hasTid: !!req.tid, parcels, now }),
     });
     const rendered = renderTemplate(d.templates, template.id, context, req.values ?? {});
-    const channel: BuyerChannelKind = template.meta.channels.includes('sms') && d.buyerChannel.supports(req.kind) ? d.buyerChannel.kind : 'outbox';
+    const channel: BuyerChannelKind =
+      template.meta.channels.includes('sms') && d.buyerChannel.supports(req.kind) ? d.buyerChannel.kind : 'outbox';
     const first = firstSendTime(req.kind, template.meta.marketing, Math.max(requested, now), d.config);
-    return { template, order, context, buyerNick: buyerNick ?? '', key, existing, refusal, rendered, channel, first, requested };
+    return {
+      template,
+      order,
+      context,
+      buyerNick: buyerNick ?? '',
+      key,
+      existing,
+      refusal,
+      rendered,
+      channel,
+      first,
+      requested,
+    };
   }
 
   function preview(req: EnqueueRequest): Preview {
     const p = prepare(req);
     const missing = p.rendered.missingPrompts.length > 0 && !p.refusal ? { reason: 'missing_values' as const } : null;
     return {
-      text: p.rendered.text, missingPrompts: p.rendered.missingPrompts, usedFallbacks: p.rendered.usedFallbacks,
-      channel: p.channel, sendAt: toInstant(p.first.at), window: p.first.window, refusal: p.refusal ?? missing,
+      text: p.rendered.text,
+      missingPrompts: p.rendered.missingPrompts,
+      usedFallbacks: p.rendered.usedFallbacks,
+      channel: p.channel,
+      sendAt: toInstant(p.first.at),
+      window: p.first.window,
+      refusal: p.refusal ?? missing,
     };
   }
 
@@ -88,18 +133,39 @@ export function createEnqueue(d: OutboundDeps) {
     const p = prepare(req);
     if (p.refusal) return { queued: false, ...p.refusal, ...(p.existing ? { message: p.existing } : {}) };
     // A message with a blank for staff to fill must never reach a buyer as 【请填写：…】.
-    if (p.rendered.missingPrompts.length > 0) return { queued: false, reason: 'missing_values', missing: p.rendered.missingPrompts };
+    if (p.rendered.missingPrompts.length > 0)
+      return { queued: false, reason: 'missing_values', missing: p.rendered.missingPrompts };
     const message: OutboundMessage = {
-      id: messageIdFor(p.key), key: p.key, kind: req.kind, audience: 'buyer', tid: req.tid ?? null, buyerNick: p.buyerNick,
-      reason: req.reason, channel: p.channel, text: p.rendered.text,
-      ...(p.channel === 'aliyun-sms' ? { smsParams: smsParams(p.context), ...(p.context.buyer?.maskedPhone ? { to: p.context.buyer.maskedPhone } : {}) } : {}),
+      id: messageIdFor(p.key),
+      key: p.key,
+      kind: req.kind,
+      audience: 'buyer',
+      tid: req.tid ?? null,
+      buyerNick: p.buyerNick,
+      reason: req.reason,
+      channel: p.channel,
+      text: p.rendered.text,
+      ...(p.channel === 'aliyun-sms'
+        ? {
+            smsParams: smsParams(p.context),
+            ...(p.context.buyer?.maskedPhone ? { to: p.context.buyer.maskedPhone } : {}),
+          }
+        : {}),
       state: 'queued',
-      ...(p.first.at > p.requested ? { stateReason: p.first.window === 'normal' ? 'quiet_hours' : 'outside_window' } : {}),
-      dueAt: toInstant(p.first.at), createdAt: nowInstant(d), createdBy: req.user?.username ?? 'system', attempts: 0,
+      ...(p.first.at > p.requested
+        ? { stateReason: p.first.window === 'normal' ? 'quiet_hours' : 'outside_window' }
+        : {}),
+      dueAt: toInstant(p.first.at),
+      createdAt: nowInstant(d),
+      createdBy: req.user?.username ?? 'system',
+      attempts: 0,
     };
     const stored = await d.repo.insertNew(message);
     if (!stored.created) return { queued: false, reason: 'duplicate', message: stored.message };
-    d.logger.info({ messageId: message.id, kind: message.kind, tid: message.tid, dueAt: message.dueAt, channel: message.channel }, 'message queued');
+    d.logger.info(
+      { messageId: message.id, kind: message.kind, tid: message.tid, dueAt: message.dueAt, channel: message.channel },
+      'message queued',
+    );
     return { queued: true, message, window: p.first.window };
   }
 

@@ -12,7 +12,12 @@ export const MESSAGES = 'messages';
 export const BUYER_OPT_OUTS = 'buyer-opt-outs';
 export const MESSAGE_ATTEMPTS_LOG = 'message-attempts';
 
-export interface OptOut { nick: string; at: string; by: string; source: 'staff' | 'buyer-reply' }
+export interface OptOut {
+  nick: string;
+  at: string;
+  by: string;
+  source: 'staff' | 'buyer-reply';
+}
 
 export interface MessageFilter {
   state?: readonly MessageState[];
@@ -33,7 +38,11 @@ export interface MessageRepository {
    * Applies `change` only while the message is in one of `from` (checked and written in one
    * transaction); undefined when it had moved on meanwhile.
    */
-  transition(id: string, from: readonly MessageState[], change: (m: OutboundMessage) => OutboundMessage): Promise<OutboundMessage | undefined>;
+  transition(
+    id: string,
+    from: readonly MessageState[],
+    change: (m: OutboundMessage) => OutboundMessage,
+  ): Promise<OutboundMessage | undefined>;
   list(filter: MessageFilter): OutboundMessage[];
   /** Queued messages due at `now`, oldest due first. */
   due(now: number): OutboundMessage[];
@@ -71,19 +80,31 @@ export function createMessageRepository(store: Store): MessageRepository {
     list(filter) {
       const states = filter.state?.length ? new Set(filter.state) : null;
       return all()
-        .filter((m) => (!states || states.has(m.state))
-          && (!filter.kind || m.kind === filter.kind)
-          && (!filter.tid || m.tid === filter.tid)
-          && (!filter.buyer || m.buyerNick === filter.buyer)
-          && (!filter.audience || m.audience === filter.audience))
+        .filter(
+          (m) =>
+            (!states || states.has(m.state)) &&
+            (!filter.kind || m.kind === filter.kind) &&
+            (!filter.tid || m.tid === filter.tid) &&
+            (!filter.buyer || m.buyerNick === filter.buyer) &&
+            (!filter.audience || m.audience === filter.audience),
+        )
         .sort((a, b) => byInstant(b.createdAt, a.createdAt) || (a.id < b.id ? -1 : 1));
     },
-    due: (now) => all().filter((m) => m.state === 'queued' && parseInstant(m.dueAt) <= now).sort((a, b) => byInstant(a.dueAt, b.dueAt)),
+    due: (now) =>
+      all()
+        .filter((m) => m.state === 'queued' && parseInstant(m.dueAt) <= now)
+        .sort((a, b) => byInstant(a.dueAt, b.dueAt)),
     inState: (state) => all().filter((m) => m.state === state),
     reachedBuyerOn(nick, at) {
       const day = shanghaiDate(at);
-      return all().filter((m) => m.audience === 'buyer' && m.buyerNick === nick && REACHED.has(m.state)
-        && m.sendingSince !== undefined && shanghaiDate(parseInstant(m.sendingSince)) === day).length;
+      return all().filter(
+        (m) =>
+          m.audience === 'buyer' &&
+          m.buyerNick === nick &&
+          REACHED.has(m.state) &&
+          m.sendingSince !== undefined &&
+          shanghaiDate(parseInstant(m.sendingSince)) === day,
+      ).length;
     },
     optOut: (nick) => store.get<OptOut>(BUYER_OPT_OUTS, nick),
     addOptOut: (o) =>

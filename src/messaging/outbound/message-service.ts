@@ -12,7 +12,10 @@ import { logAttempt, nowInstant, type OutboundDeps } from './outbound-deps.js';
 import { createMessageStats } from './message-stats.js';
 import { createStaffNotices } from './staff-notices.js';
 
-export interface Actor { username: string; displayName: string }
+export interface Actor {
+  username: string;
+  displayName: string;
+}
 
 /** States a person may still stop; cancelling a failed one marks it dealt with (off the handover's problem list). */
 const CANCELLABLE: readonly MessageState[] = ['queued', 'held', 'outbox', 'failed'];
@@ -27,7 +30,8 @@ export function createMessageService(d: OutboundDeps) {
 
   function mustGet(id: string): OutboundMessage {
     const m = repo.get(id);
-    if (!m) throw new NotFoundError({ message: '没有找到这条消息，请刷新后重试', code: 'message_not_found', params: { id } });
+    if (!m)
+      throw new NotFoundError({ message: '没有找到这条消息，请刷新后重试', code: 'message_not_found', params: { id } });
     return m;
   }
 
@@ -35,10 +39,19 @@ export function createMessageService(d: OutboundDeps) {
   async function markSent(id: string, user: Actor): Promise<OutboundMessage> {
     const m = mustGet(id);
     if (m.state === 'sent') return m;
-    const saved = await repo.transition(id, ['outbox', 'held'], (x) => ({ ...x, state: 'sent', sentAt: nowInstant(d), sentBy: user.username }));
+    const saved = await repo.transition(id, ['outbox', 'held'], (x) => ({
+      ...x,
+      state: 'sent',
+      sentAt: nowInstant(d),
+      sentBy: user.username,
+    }));
     if (!saved) {
       const state = repo.get(id)?.state ?? m.state;
-      throw new ConflictError({ message: `这条消息${MESSAGE_STATE_LABELS[state]}，只有待复制发送或待人工确认的消息可以标记为已发送`, code: 'not_markable', params: { id, state } });
+      throw new ConflictError({
+        message: `这条消息${MESSAGE_STATE_LABELS[state]}，只有待复制发送或待人工确认的消息可以标记为已发送`,
+        code: 'not_markable',
+        params: { id, state },
+      });
     }
     await logAttempt(d, saved, 'sent', { error: `marked by ${user.username}` });
     return saved;
@@ -47,26 +60,48 @@ export function createMessageService(d: OutboundDeps) {
   async function cancel(id: string, user: Actor, reason = 'cancelled_by_staff'): Promise<OutboundMessage> {
     const m = mustGet(id);
     if (m.state === 'cancelled') return m;
-    const saved = await repo.transition(id, CANCELLABLE, (x) => ({ ...x, state: 'cancelled', stateReason: reason, sentBy: user.username }));
+    const saved = await repo.transition(id, CANCELLABLE, (x) => ({
+      ...x,
+      state: 'cancelled',
+      stateReason: reason,
+      sentBy: user.username,
+    }));
     if (!saved) {
       const state = repo.get(id)?.state ?? m.state;
-      throw new ConflictError({ message: `这条消息${MESSAGE_STATE_LABELS[state]}，已经不能取消`, code: 'not_cancellable', params: { id, state } });
+      throw new ConflictError({
+        message: `这条消息${MESSAGE_STATE_LABELS[state]}，已经不能取消`,
+        code: 'not_cancellable',
+        params: { id, state },
+      });
     }
     await logAttempt(d, saved, 'cancelled', { error: reason });
     return saved;
   }
 
   /** Never again: the opt-out is stored and every message still waiting for this buyer is cancelled. */
-  async function optOut(nick: string, by: { username: string } | 'buyer-reply'): Promise<{ optOut: OptOut; cancelled: number }> {
+  async function optOut(
+    nick: string,
+    by: { username: string } | 'buyer-reply',
+  ): Promise<{ optOut: OptOut; cancelled: number }> {
     const buyer = nick.trim();
     if (!buyer) throw new ValidationError({ message: '请填写买家昵称', code: 'field_required', field: 'nick' });
     const record = await repo.addOptOut({
-      nick: buyer, at: nowInstant(d), by: by === 'buyer-reply' ? buyer : by.username, source: by === 'buyer-reply' ? 'buyer-reply' : 'staff',
+      nick: buyer,
+      at: nowInstant(d),
+      by: by === 'buyer-reply' ? buyer : by.username,
+      source: by === 'buyer-reply' ? 'buyer-reply' : 'staff',
     });
     let cancelled = 0;
     for (const m of repo.list({ buyer, audience: 'buyer', state: WAITING })) {
-      const saved = await repo.transition(m.id, WAITING, (x) => ({ ...x, state: 'cancelled', stateReason: 'opted_out' }));
-      if (saved) { cancelled++; await logAttempt(d, saved, 'cancelled', { error: 'opted_out' }); }
+      const saved = await repo.transition(m.id, WAITING, (x) => ({
+        ...x,
+        state: 'cancelled',
+        stateReason: 'opted_out',
+      }));
+      if (saved) {
+        cancelled++;
+        await logAttempt(d, saved, 'cancelled', { error: 'opted_out' });
+      }
     }
     d.logger.info({ buyer, source: record.source, cancelled }, 'buyer opted out');
     return { optOut: record, cancelled };

@@ -6,10 +6,18 @@ import { parseInstant } from '../../shared/time.js';
 import type { OutboundMessage } from './message.js';
 import type { MessageRepository } from './message-repository.js';
 
-export interface KindCounts { sent: number; queued: number; failed: number }
+export interface KindCounts {
+  sent: number;
+  queued: number;
+  failed: number;
+}
 
 export interface MessageProblem {
-  id: string; kind: string; tid?: string; buyerNick: string; state: 'failed' | 'held';
+  id: string;
+  kind: string;
+  tid?: string;
+  buyerNick: string;
+  state: 'failed' | 'held';
   /** +08:00 instant it was queued. */
   at: string;
   reason: string;
@@ -17,7 +25,8 @@ export interface MessageProblem {
   owner: string | null;
 }
 
-const inRange = (at: string | undefined, start: number, end: number) => at !== undefined && parseInstant(at) >= start && parseInstant(at) < end;
+const inRange = (at: string | undefined, start: number, end: number) =>
+  at !== undefined && parseInstant(at) >= start && parseInstant(at) < end;
 
 export function createMessageStats(repo: MessageRepository) {
   function countsBetween(start: number, end: number): Record<string, KindCounts> {
@@ -34,8 +43,14 @@ export function createMessageStats(repo: MessageRepository) {
 
   function problems(): MessageProblem[] {
     return repo.list({ state: ['failed', 'held'] }).map((m) => ({
-      id: m.id, kind: m.kind, ...(m.tid ? { tid: m.tid } : {}), buyerNick: m.buyerNick, state: m.state as 'failed' | 'held',
-      at: m.createdAt, reason: m.stateReason ?? m.lastError ?? m.state, owner: m.createdBy === 'system' ? null : m.createdBy,
+      id: m.id,
+      kind: m.kind,
+      ...(m.tid ? { tid: m.tid } : {}),
+      buyerNick: m.buyerNick,
+      state: m.state as 'failed' | 'held',
+      at: m.createdAt,
+      reason: m.stateReason ?? m.lastError ?? m.state,
+      owner: m.createdBy === 'system' ? null : m.createdBy,
     }));
   }
 

@@ -16,7 +16,13 @@ import { shanghaiParts } from '../../shared/time.js';
 export const MESSAGE_STATES = ['queued', 'sending', 'outbox', 'sent', 'held', 'failed', 'cancelled'] as const;
 export type MessageState = (typeof MESSAGE_STATES)[number];
 export const MESSAGE_STATE_LABELS: Record<MessageState, string> = {
-  queued: '排队中', sending: '发送中', outbox: '待复制发送', sent: '已发送', held: '待人工确认', failed: '发送失败', cancelled: '已取消',
+  queued: '排队中',
+  sending: '发送中',
+  outbox: '待复制发送',
+  sent: '已发送',
+  held: '待人工确认',
+  failed: '发送失败',
+  cancelled: '已取消',
 };
 
 /** States a message does not leave by itself. */
@@ -71,15 +77,31 @@ export interface SendAttempt {
   kind: OutboundMessage['kind'];
   channel: ChannelKind;
   at: string;
-  outcome: 'sent' | 'outbox' | 'deferred' | 'retry' | 'capped' | 'failed' | 'unknown' | 'resolved-sent' | 'resolved-not-sent' | 'cancelled' | 'held';
+  outcome:
+    | 'sent'
+    | 'outbox'
+    | 'deferred'
+    | 'retry'
+    | 'capped'
+    | 'failed'
+    | 'unknown'
+    | 'resolved-sent'
+    | 'resolved-not-sent'
+    | 'cancelled'
+    | 'held';
   error?: string;
   providerId?: string;
 }
 
 /** Kinds that are about one order; the others (birthday, transfers) may be about a buyer only. */
 export const ORDER_KINDS: ReadonlySet<MessageKind> = new Set<MessageKind>([
-  'payment-reminder-first', 'payment-reminder-last', 'review-repair',
-  'logistics-shipped', 'logistics-stuck', 'logistics-delivered', 'logistics-misdelivered',
+  'payment-reminder-first',
+  'payment-reminder-last',
+  'review-repair',
+  'logistics-shipped',
+  'logistics-stuck',
+  'logistics-delivered',
+  'logistics-misdelivered',
 ]);
 
 /** What staff may queue from an order's page: the order kinds and the refund notice (refunds are registered on orders). */
@@ -89,7 +111,13 @@ export const ORDER_PAGE_KINDS: readonly MessageKind[] = [...ORDER_KINDS, 'refund
  * The idempotency key. Order messages: once per order per kind. Birthday: once per buyer per year.
  * Other buyer messages: once per buyer per kind and reference (a transfer's reference) or day.
  */
-export function idempotencyKey(input: { kind: MessageKind; tid?: string | null; buyerNick: string; reference?: string; at: number }): string {
+export function idempotencyKey(input: {
+  kind: MessageKind;
+  tid?: string | null;
+  buyerNick: string;
+  reference?: string;
+  at: number;
+}): string {
   if (input.tid) return `${input.kind}:${input.tid}`;
   const p = shanghaiParts(input.at);
   if (input.kind === 'birthday') return `birthday:${input.buyerNick}:${p.year}`;

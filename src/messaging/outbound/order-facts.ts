@@ -5,7 +5,13 @@
 import type { Parcel, ParcelRepository } from '../../logistics/index.js';
 import type { Order, OrderRepository } from '../../orders/index.js';
 import { parseInstant } from '../../shared/time.js';
-import { buildRenderContext, type BuyerProfile, type ParcelInput, type RenderContext, type TransferInput } from '../templates/index.js';
+import {
+  buildRenderContext,
+  type BuyerProfile,
+  type ParcelInput,
+  type RenderContext,
+  type TransferInput,
+} from '../templates/index.js';
 
 export interface OrderFactsDeps {
   orders: Pick<OrderRepository, 'get' | 'list'>;
@@ -28,7 +34,8 @@ export interface OrderFacts {
   context: RenderContext;
 }
 
-const lastSeen = (p: Parcel) => Math.max(p.events[0] ? parseInstant(p.events[0].at) : 0, p.checkedAt ? parseInstant(p.checkedAt) : 0);
+const lastSeen = (p: Parcel) =>
+  Math.max(p.events[0] ? parseInstant(p.events[0].at) : 0, p.checkedAt ? parseInstant(p.checkedAt) : 0);
 
 export function createOrderFacts(deps: OrderFactsDeps) {
   function parcelsOf(tid: string): Parcel[] {
@@ -47,7 +54,9 @@ export function createOrderFacts(deps: OrderFactsDeps) {
     const order = req.tid ? deps.orders.get(req.tid) : undefined;
     const parcels = order ? parcelsOf(order.tid) : [];
     const nick = req.buyerNick ?? order?.buyerNick;
-    const buyer: BuyerProfile | undefined = nick ? { nick, ...(order ? { phone: order.receiver.mobile } : {}), ...req.buyer } : undefined;
+    const buyer: BuyerProfile | undefined = nick
+      ? { nick, ...(order ? { phone: order.receiver.mobile } : {}), ...req.buyer }
+      : undefined;
     const parcel = order ? parcelInput(order, parcels) : undefined;
     const context = buildRenderContext({
       ...(order ? { order } : {}),

@@ -28,14 +28,26 @@ export interface OutboundDeps {
 export const nowInstant = (d: Pick<OutboundDeps, 'clock'>) => toInstant(d.clock.now());
 
 /** Appends one attempt; errors are masked (provider texts can echo a number). */
-export async function logAttempt(d: OutboundDeps, m: OutboundMessage, outcome: SendAttempt['outcome'], extra: { error?: string; providerId?: string; channel?: ChannelKind } = {}): Promise<void> {
+export async function logAttempt(
+  d: OutboundDeps,
+  m: OutboundMessage,
+  outcome: SendAttempt['outcome'],
+  extra: { error?: string; providerId?: string; channel?: ChannelKind } = {},
+): Promise<void> {
   const attempt: SendAttempt = {
-    messageId: m.id, kind: m.kind, channel: extra.channel ?? m.channel, at: nowInstant(d), outcome,
+    messageId: m.id,
+    kind: m.kind,
+    channel: extra.channel ?? m.channel,
+    at: nowInstant(d),
+    outcome,
     ...(extra.error ? { error: maskText(extra.error) } : {}),
     ...(extra.providerId ? { providerId: extra.providerId } : {}),
   };
   await d.repo.appendAttempt(attempt);
-  d.logger.info({ messageId: m.id, kind: m.kind, channel: attempt.channel, outcome, error: attempt.error }, 'message attempt');
+  d.logger.info(
+    { messageId: m.id, kind: m.kind, channel: attempt.channel, outcome, error: attempt.error },
+    'message attempt',
+  );
 }
 
 export function channelOf(d: OutboundDeps, kind: ChannelKind): BuyerChannel | undefined {

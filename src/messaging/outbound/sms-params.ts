@@ -21,5 +21,9 @@ export function smsParams(ctx: RenderContext): Record<string, string> {
     amount: ctx.transfer ? call('money', ctx.transfer.amount) : undefined,
     staff: ctx.staff.displayName,
   };
-  return Object.fromEntries(Object.entries(params).filter((e): e is [string, string] => !!e[1]).map(([k, v]) => [k, cut(v)]));
+  return Object.fromEntries(
+    Object.entries(params)
+      .filter((e): e is [string, string] => !!e[1])
+      .map(([k, v]) => [k, cut(v)]),
+  );
 }

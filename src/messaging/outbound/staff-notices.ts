@@ -19,15 +19,28 @@ export interface StaffNotice {
 
 export function createStaffNotices(d: OutboundDeps) {
   return async function notifyStaff(notice: StaffNotice): Promise<OutboundMessage> {
-    if (!notice.title.trim()) throw new ValidationError({ message: '请填写通知标题', code: 'field_required', field: 'title' });
+    if (!notice.title.trim())
+      throw new ValidationError({ message: '请填写通知标题', code: 'field_required', field: 'title' });
     const text = (notice.text ?? notice.markdown ?? '').trim();
     if (!text) throw new ValidationError({ message: '请填写通知内容', code: 'field_required', field: 'text' });
     const at = nowInstant(d);
     const key = `staff-notice:${at}:${randomUUID()}`;
     const base: OutboundMessage = {
-      id: messageIdFor(key), key, kind: 'staff-notice', audience: 'staff', tid: null, buyerNick: '', reason: notice.reason ?? 'notice',
-      channel: d.robot?.kind ?? 'outbox', text, title: notice.title, state: 'queued', dueAt: at, createdAt: at,
-      createdBy: 'system', attempts: 0,
+      id: messageIdFor(key),
+      key,
+      kind: 'staff-notice',
+      audience: 'staff',
+      tid: null,
+      buyerNick: '',
+      reason: notice.reason ?? 'notice',
+      channel: d.robot?.kind ?? 'outbox',
+      text,
+      title: notice.title,
+      state: 'queued',
+      dueAt: at,
+      createdAt: at,
+      createdBy: 'system',
+      attempts: 0,
     };
     if (!d.robot) {
       const { message } = await d.repo.insertNew({ ...base, state: 'outbox', deliveredAt: at });
@@ -39,10 +52,17 @@ export function createStaffNotices(d: OutboundDeps) {
     try {
       const out = await d.robot.queue.push({ title: notice.title, markdown: text });
       const done = nowInstant(d);
-      const saved = await d.repo.transition(message.id, ['sending'], (x) => out.outcome === 'sent'
-        ? { ...x, state: 'sent', sentAt: done }
-        : { ...x, state: 'failed', stateReason: 'refused', lastError: out.error });
-      await logAttempt(d, message, out.outcome === 'sent' ? 'sent' : 'failed', 'error' in out ? { error: out.error } : {});
+      const saved = await d.repo.transition(message.id, ['sending'], (x) =>
+        out.outcome === 'sent'
+          ? { ...x, state: 'sent', sentAt: done }
+          : { ...x, state: 'failed', stateReason: 'refused', lastError: out.error },
+      );
+      await logAttempt(
+        d,
+        message,
+        out.outcome === 'sent' ? 'sent' : 'failed',
+        'error' in out ? { error: out.error } : {},
+      );
       return saved ?? message;
     } finally {
       d.inFlight.delete(message.id);

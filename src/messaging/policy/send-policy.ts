@@ -4,14 +4,22 @@
  * right before it is sent (a message may have become pointless or untimely while it waited).
  */
 import type { MessageKind } from '../templates/metadata.js';
-import { isWithin, nextAllowedAt, nextDayOpening, windowFor, type WindowName, type WindowSettings } from './send-windows.js';
+import {
+  isWithin,
+  nextAllowedAt,
+  nextDayOpening,
+  windowFor,
+  type WindowName,
+  type WindowSettings,
+} from './send-windows.js';
 import type { StateCheck } from './state-checks.js';
 
 export interface PolicySettings extends WindowSettings {
   perBuyerDailyCap: number;
 }
 
-export type EnqueueRefusal = 'opted_out' | 'duplicate' | 'order_not_found' | 'missing_values' | 'no_template' | 'state_changed';
+export type EnqueueRefusal =
+  'opted_out' | 'duplicate' | 'order_not_found' | 'missing_values' | 'no_template' | 'state_changed';
 
 export interface EnqueueFacts {
   optedOut: boolean;
@@ -24,12 +32,20 @@ export interface EnqueueFacts {
 export function enqueueRefusal(f: EnqueueFacts): { reason: EnqueueRefusal; detail?: string } | null {
   if (f.optedOut) return { reason: 'opted_out' };
   if (f.duplicate) return { reason: 'duplicate' };
-  if (!f.state.ok) return f.state.reason === 'order_not_found' ? { reason: 'order_not_found' } : { reason: 'state_changed', detail: f.state.reason };
+  if (!f.state.ok)
+    return f.state.reason === 'order_not_found'
+      ? { reason: 'order_not_found' }
+      : { reason: 'state_changed', detail: f.state.reason };
   return null;
 }
 
 /** When a message queued now for `dueAt` will first be allowed out. */
-export function firstSendTime(kind: MessageKind, marketing: boolean, dueAt: number, s: WindowSettings): { at: number; window: WindowName } {
+export function firstSendTime(
+  kind: MessageKind,
+  marketing: boolean,
+  dueAt: number,
+  s: WindowSettings,
+): { at: number; window: WindowName } {
   const { name, window } = windowFor(kind, marketing, s);
   return { at: nextAllowedAt(dueAt, window), window: name };
 }
@@ -54,8 +70,13 @@ export function sendDecision(f: SendFacts, s: PolicySettings): SendDecision {
   if (!f.state.ok) return { action: 'cancel', reason: f.state.reason };
   const { name, window } = windowFor(f.kind, f.marketing, s);
   if (!isWithin(f.now, window)) {
-    return { action: 'defer', until: nextAllowedAt(f.now, window), reason: name === 'normal' ? 'quiet_hours' : 'outside_window' };
+    return {
+      action: 'defer',
+      until: nextAllowedAt(f.now, window),
+      reason: name === 'normal' ? 'quiet_hours' : 'outside_window',
+    };
   }
-  if (f.sentToBuyerToday >= s.perBuyerDailyCap) return { action: 'defer', until: nextDayOpening(f.now, window), reason: 'daily_cap' };
+  if (f.sentToBuyerToday >= s.perBuyerDailyCap)
+    return { action: 'defer', until: nextDayOpening(f.now, window), reason: 'daily_cap' };
   return { action: 'send' };
 }

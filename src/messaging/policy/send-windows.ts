@@ -17,7 +17,11 @@ export type WindowName = 'normal' | 'review-repair' | 'marketing';
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /** The window a kind may be sent in: review repair and marketing have their own; the rest avoid the quiet hours. */
-export function windowFor(kind: MessageKind, marketing: boolean, s: WindowSettings): { name: WindowName; window: SendWindow } {
+export function windowFor(
+  kind: MessageKind,
+  marketing: boolean,
+  s: WindowSettings,
+): { name: WindowName; window: SendWindow } {
   if (kind === 'review-repair') return { name: 'review-repair', window: s.reviewRepairWindow };
   if (marketing) return { name: 'marketing', window: s.marketingWindow };
   // Allowed is everything outside the quiet hours: from their end to their start.

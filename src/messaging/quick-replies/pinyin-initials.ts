@@ -18,7 +18,10 @@ let collator: Intl.Collator | null | undefined;
 function zhCollator(): Intl.Collator | null {
   if (collator === undefined) {
     // A Node built without full ICU falls back to code-point order; initials would be nonsense, so we report none.
-    collator = Intl.Collator.supportedLocalesOf(['zh-CN']).length > 0 && '啊'.localeCompare('芭', 'zh-CN') < 0 ? new Intl.Collator('zh-CN') : null;
+    collator =
+      Intl.Collator.supportedLocalesOf(['zh-CN']).length > 0 && '啊'.localeCompare('芭', 'zh-CN') < 0
+        ? new Intl.Collator('zh-CN')
+        : null;
   }
   return collator;
 }

@@ -26,20 +26,35 @@ export interface RenderOptions {
   user: { username: string; displayName: string };
 }
 
-export function createQuickReplyService(deps: { templates: TemplateSet; facts: OrderFactsSource; usage: UsageRepository; clock: Clock }) {
+export function createQuickReplyService(deps: {
+  templates: TemplateSet;
+  facts: OrderFactsSource;
+  usage: UsageRepository;
+  clock: Clock;
+}) {
   const search = quickReplySearch(deps.templates);
 
   function find(shortcutOrId: string) {
     const key = shortcutOrId.trim();
     const t = deps.templates.get(key) ?? (/^\/?[a-z0-9]{1,12}$/.test(key) ? deps.templates.byShortcut(key) : undefined);
-    if (!t || t.purpose !== 'quick-reply') throw new NotFoundError({ message: '没有找到这条快捷短语，请刷新后重试', code: 'quick_reply_not_found', params: { key } });
+    if (!t || t.purpose !== 'quick-reply')
+      throw new NotFoundError({
+        message: '没有找到这条快捷短语，请刷新后重试',
+        code: 'quick_reply_not_found',
+        params: { key },
+      });
     return t;
   }
 
   async function render(shortcutOrId: string, opts: RenderOptions): Promise<QuickReplyRender> {
     const t = find(shortcutOrId);
     const facts = deps.facts.facts({ tid: opts.tid ?? null, staffName: opts.user.displayName });
-    if (opts.tid && !facts.order) throw new NotFoundError({ message: `订单 ${opts.tid} 不存在`, code: 'order_not_found', params: { tid: opts.tid } });
+    if (opts.tid && !facts.order)
+      throw new NotFoundError({
+        message: `订单 ${opts.tid} 不存在`,
+        code: 'order_not_found',
+        params: { tid: opts.tid },
+      });
     const result = renderTemplate(deps.templates, t.id, facts.context, opts.values ?? {});
     await deps.usage.record(opts.user.username, t.id, toInstant(deps.clock.now()));
     return { id: t.id, shortcut: t.meta.shortcut ?? '', title: t.meta.title, ...result };

@@ -19,9 +19,22 @@ export interface QuickReplyHit {
   match: QuickReplyMatch;
 }
 
-interface Indexed { template: LoadedTemplate; shortcut: string; title: string; initials: string; text: string }
+interface Indexed {
+  template: LoadedTemplate;
+  shortcut: string;
+  title: string;
+  initials: string;
+  text: string;
+}
 
-const RANK: Record<QuickReplyMatch, number> = { shortcut: 0, 'shortcut-prefix': 1, title: 2, 'title-initials': 3, text: 4, all: 5 };
+const RANK: Record<QuickReplyMatch, number> = {
+  shortcut: 0,
+  'shortcut-prefix': 1,
+  title: 2,
+  'title-initials': 3,
+  text: 4,
+  all: 5,
+};
 
 function normalize(s: string): string {
   return toHalfWidth(s).toLowerCase().replace(/\s+/g, '');
@@ -31,7 +44,13 @@ function normalize(s: string): string {
 export function quickReplySearch(set: TemplateSet): (q: string) => QuickReplyHit[] {
   const index: Indexed[] = set.all
     .filter((t) => t.purpose === 'quick-reply')
-    .map((t) => ({ template: t, shortcut: t.meta.shortcut ?? '', title: normalize(t.meta.title), initials: pinyinInitials(t.meta.title), text: normalize(t.preview) }));
+    .map((t) => ({
+      template: t,
+      shortcut: t.meta.shortcut ?? '',
+      title: normalize(t.meta.title),
+      initials: pinyinInitials(t.meta.title),
+      text: normalize(t.preview),
+    }));
   return (q) => {
     const query = normalize(q ?? '');
     const hits: QuickReplyHit[] = [];
@@ -39,7 +58,9 @@ export function quickReplySearch(set: TemplateSet): (q: string) => QuickReplyHit
       const match = query === '' ? 'all' : matchOf(entry, query);
       if (match) hits.push(hitOf(entry, match));
     }
-    return hits.sort((a, b) => RANK[a.match] - RANK[b.match] || a.shortcut.length - b.shortcut.length || a.id.localeCompare(b.id));
+    return hits.sort(
+      (a, b) => RANK[a.match] - RANK[b.match] || a.shortcut.length - b.shortcut.length || a.id.localeCompare(b.id),
+    );
   };
 }
 

@@ -3,7 +3,12 @@ import type { Store } from '../../storage/index.js';
 
 export const QUICK_REPLY_USAGE = 'quick-reply-usage';
 
-export interface QuickReplyUsage { username: string; templateId: string; count: number; lastUsedAt: string }
+export interface QuickReplyUsage {
+  username: string;
+  templateId: string;
+  count: number;
+  lastUsedAt: string;
+}
 
 export interface UsageRepository {
   record(username: string, templateId: string, at: string): Promise<QuickReplyUsage>;
@@ -24,6 +29,9 @@ export function createUsageRepository(store: Store): UsageRepository {
     list: (username) =>
       [...store.all<QuickReplyUsage>(QUICK_REPLY_USAGE)]
         .filter((u) => !username || u.username === username)
-        .sort((a, b) => b.count - a.count || a.username.localeCompare(b.username) || a.templateId.localeCompare(b.templateId)),
+        .sort(
+          (a, b) =>
+            b.count - a.count || a.username.localeCompare(b.username) || a.templateId.localeCompare(b.templateId),
+        ),
   };
 }

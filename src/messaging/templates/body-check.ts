@@ -10,7 +10,10 @@ import type { TemplateVariable } from './metadata.js';
 type Node = hbs.AST.Node;
 type Path = hbs.AST.PathExpression;
 
-export interface BodyProblem { line: number; message: string }
+export interface BodyProblem {
+  line: number;
+  message: string;
+}
 
 /** root: names are declared variables; context: names are fields under a context path; opaque: nothing known. */
 type Scope = { kind: 'root' } | { kind: 'context'; base: string } | { kind: 'opaque' };
@@ -22,7 +25,11 @@ function isObjectPath(path: string): boolean {
 }
 const BLOCKS = new Set<string>(BUILTIN_HELPERS);
 
-export function checkBody(root: hbs.AST.Program, variables: Record<string, TemplateVariable>, firstLine: number): { problems: BodyProblem[]; used: Set<string> } {
+export function checkBody(
+  root: hbs.AST.Program,
+  variables: Record<string, TemplateVariable>,
+  firstLine: number,
+): { problems: BodyProblem[]; used: Set<string> } {
   const problems: BodyProblem[] = [];
   const used = new Set<string>();
   const lineOf = (n: Node) => firstLine + (n.loc?.start.line ?? 1) - 1;
@@ -38,12 +45,18 @@ export function checkBody(root: hbs.AST.Program, variables: Record<string, Templ
       return null;
     }
     const scope = scopes[scopes.length - 1 - p.depth];
-    if (!scope) { report(p, `"${p.original}" climbs above the template`); return null; }
+    if (!scope) {
+      report(p, `"${p.original}" climbs above the template`);
+      return null;
+    }
     return resolveFrom(p, p.parts, scope);
   }
 
   function resolveFrom(p: Path, parts: string[], scope: Scope): string | null {
-    if (scope.kind === 'opaque') { report(p, `"${p.original}" reads inside a value that has no known fields`); return null; }
+    if (scope.kind === 'opaque') {
+      report(p, `"${p.original}" reads inside a value that has no known fields`);
+      return null;
+    }
     if (scope.kind === 'context') {
       const path = [scope.base, ...parts].join('.');
       if (CONTEXT_PATHS.has(path)) return path;
@@ -51,9 +64,15 @@ export function checkBody(root: hbs.AST.Program, variables: Record<string, Templ
       return null;
     }
     const [name, ...tail] = parts;
-    if (!name) { report(p, 'read a named variable, not "this", at the top of a template'); return null; }
+    if (!name) {
+      report(p, 'read a named variable, not "this", at the top of a template');
+      return null;
+    }
     const variable = Object.hasOwn(variables, name) ? variables[name] : undefined;
-    if (!variable) { report(p, `variable "${name}" is used but not declared in the front-matter`); return null; }
+    if (!variable) {
+      report(p, `variable "${name}" is used but not declared in the front-matter`);
+      return null;
+    }
     used.add(name);
     if (!variable.source) {
       if (tail.length === 0) return '';
@@ -73,7 +92,8 @@ export function checkBody(root: hbs.AST.Program, variables: Record<string, Templ
 
   function call(n: hbs.AST.SubExpression | hbs.AST.MustacheStatement, scopes: Scope[]): void {
     const name = (n.path as Path).original;
-    if (!Object.hasOwn(HELPERS, name)) report(n, `unknown helper "${name}" (known: ${Object.keys(HELPERS).join(', ')})`);
+    if (!Object.hasOwn(HELPERS, name))
+      report(n, `unknown helper "${name}" (known: ${Object.keys(HELPERS).join(', ')})`);
     n.params.forEach((x) => value(x, scopes));
     n.hash?.pairs.forEach((pair) => value(pair.value, scopes));
   }
@@ -85,12 +105,21 @@ export function checkBody(root: hbs.AST.Program, variables: Record<string, Templ
         return;
       case 'MustacheStatement': {
         const m = n as hbs.AST.MustacheStatement;
-        const isCall = m.path.type === 'PathExpression' && (m.params.length > 0 || !!m.hash || KNOWN_HELPERS.has((m.path as Path).original));
-        if (isCall) { call(m, scopes); return; }
+        const isCall =
+          m.path.type === 'PathExpression' &&
+          (m.params.length > 0 || !!m.hash || KNOWN_HELPERS.has((m.path as Path).original));
+        if (isCall) {
+          call(m, scopes);
+          return;
+        }
         if (m.path.type !== 'PathExpression') return;
         const path = resolve(m.path as Path, scopes);
         // Printing an object gives "[object Object]" to a buyer: a field or a helper (waybill, honorific) is needed.
-        if (path && isObjectPath(path)) report(m, `"${(m.path as Path).original}" is ${path}, an object: print one of its fields or pass it to a helper`);
+        if (path && isObjectPath(path))
+          report(
+            m,
+            `"${(m.path as Path).original}" is ${path}, an object: print one of its fields or pass it to a helper`,
+          );
         return;
       }
       case 'BlockStatement':
@@ -102,7 +131,10 @@ export function checkBody(root: hbs.AST.Program, variables: Record<string, Templ
 
   function block(b: hbs.AST.BlockStatement, scopes: Scope[]): void {
     const name = (b.path as Path).original;
-    if (!BLOCKS.has(name)) { report(b, `"#${name}" is not a block helper templates may use (${[...BLOCKS].join(', ')})`); return; }
+    if (!BLOCKS.has(name)) {
+      report(b, `"#${name}" is not a block helper templates may use (${[...BLOCKS].join(', ')})`);
+      return;
+    }
     if (b.program?.blockParams?.length) report(b, 'block parameters (as |x|) are not supported');
     const target = b.params[0];
     if (!target || b.params.length > 1) report(b, `#${name} takes exactly one value`);

@@ -2,11 +2,18 @@
 import { toHalfWidth } from '../../shared/money.js';
 import { COMPLIANCE_PHRASES, type CompliancePhrase } from './compliance-phrases.js';
 
-export interface ComplianceFinding { line: number; phrase: string; rule: CompliancePhrase['rule']; why: string }
+export interface ComplianceFinding {
+  line: number;
+  phrase: string;
+  rule: CompliancePhrase['rule'];
+  why: string;
+}
 
 /** Spaces, zero-width characters and common filler punctuation are dropped so "加 微·信" still matches. */
 function normalize(text: string): string {
-  return toHalfWidth(text).toLowerCase().replace(/[\s\u200b-\u200d\u2060\ufeff·•*_~\-.。,，]/g, '');
+  return toHalfWidth(text)
+    .toLowerCase()
+    .replace(/[\s\u200b-\u200d\u2060\ufeff·•*_~\-.。,，]/g, '');
 }
 
 const NORMALIZED = COMPLIANCE_PHRASES.map((p) => ({ ...p, key: normalize(p.phrase) }));

@@ -6,7 +6,11 @@
 
 export type ComplianceRule = 'review-inducement' | 'off-platform' | 'absolute-promise';
 
-export interface CompliancePhrase { phrase: string; rule: ComplianceRule; why: string }
+export interface CompliancePhrase {
+  phrase: string;
+  rule: ComplianceRule;
+  why: string;
+}
 
 const REVIEW = 'review-inducement' as const;
 const OFF = 'off-platform' as const;
@@ -20,7 +24,11 @@ export const COMPLIANCE_PHRASES: readonly CompliancePhrase[] = [
   { phrase: '晒图返', rule: REVIEW, why: 'rewards for photo reviews are the same manipulation' },
   { phrase: '好评有礼', rule: REVIEW, why: 'a gift for a good review is still a reward for the review' },
   // Review repair is about fixing the buyer's problem; asking for a changed review is what gets reported as harassment.
-  { phrase: '改好评', rule: REVIEW, why: 'asking the buyer to change a review; repair messages offer care and a fix only' },
+  {
+    phrase: '改好评',
+    rule: REVIEW,
+    why: 'asking the buyer to change a review; repair messages offer care and a fix only',
+  },
   { phrase: '修改评价', rule: REVIEW, why: 'asking the buyer to change a review' },
   { phrase: '改评价', rule: REVIEW, why: 'asking the buyer to change a review' },
   { phrase: '删差评', rule: REVIEW, why: 'asking the buyer to delete a bad review' },

@@ -8,7 +8,12 @@ import type { ParcelState, TrackingEvent } from '../../logistics/index.js';
 import { maskPhone } from '../../shared/mask.js';
 import { courierName, parcelStateText, tradeStatusText } from './display-names.js';
 
-export interface ItemView { title: string; sku: string; outerIid: string; num: number }
+export interface ItemView {
+  title: string;
+  sku: string;
+  outerIid: string;
+  num: number;
+}
 
 export interface OrderView {
   tid: string;
@@ -30,9 +35,17 @@ export interface OrderView {
   itemCount: number;
 }
 
-export interface BuyerView { nick: string; honorificName?: string; maskedPhone?: string }
-export interface StaffView { displayName: string }
-export interface ShopView { name: string }
+export interface BuyerView {
+  nick: string;
+  honorificName?: string;
+  maskedPhone?: string;
+}
+export interface StaffView {
+  displayName: string;
+}
+export interface ShopView {
+  name: string;
+}
 export interface ParcelView {
   company: string;
   companyName: string;
@@ -41,7 +54,11 @@ export interface ParcelView {
   stateText?: string;
   lastEvent?: { at: string; description: string; location: string };
 }
-export interface TransferView { amount: number; reference: string; claimedAt?: string }
+export interface TransferView {
+  amount: number;
+  reference: string;
+  claimedAt?: string;
+}
 
 export interface RenderContext {
   order?: OrderView;
@@ -54,23 +71,69 @@ export interface RenderContext {
 
 /** Every path a template variable may name as its source ([] marks the elements of a list, for #each). */
 export const CONTEXT_PATHS: ReadonlySet<string> = new Set([
-  'order', 'order.tid', 'order.status', 'order.statusText', 'order.createdAt', 'order.paidAt', 'order.payDeadlineAt',
-  'order.payment', 'order.totalFee', 'order.postFee', 'order.items', 'order.items[]', 'order.items[].title',
-  'order.items[].sku', 'order.items[].outerIid', 'order.items[].num', 'order.itemSummary', 'order.itemBrief', 'order.itemCount',
-  'buyer', 'buyer.nick', 'buyer.honorificName', 'buyer.maskedPhone',
-  'staff', 'staff.displayName',
-  'shop', 'shop.name',
-  'parcel', 'parcel.company', 'parcel.companyName', 'parcel.waybill', 'parcel.state', 'parcel.stateText',
-  'parcel.lastEvent', 'parcel.lastEvent.at', 'parcel.lastEvent.description', 'parcel.lastEvent.location',
-  'transfer', 'transfer.amount', 'transfer.reference', 'transfer.claimedAt',
+  'order',
+  'order.tid',
+  'order.status',
+  'order.statusText',
+  'order.createdAt',
+  'order.paidAt',
+  'order.payDeadlineAt',
+  'order.payment',
+  'order.totalFee',
+  'order.postFee',
+  'order.items',
+  'order.items[]',
+  'order.items[].title',
+  'order.items[].sku',
+  'order.items[].outerIid',
+  'order.items[].num',
+  'order.itemSummary',
+  'order.itemBrief',
+  'order.itemCount',
+  'buyer',
+  'buyer.nick',
+  'buyer.honorificName',
+  'buyer.maskedPhone',
+  'staff',
+  'staff.displayName',
+  'shop',
+  'shop.name',
+  'parcel',
+  'parcel.company',
+  'parcel.companyName',
+  'parcel.waybill',
+  'parcel.state',
+  'parcel.stateText',
+  'parcel.lastEvent',
+  'parcel.lastEvent.at',
+  'parcel.lastEvent.description',
+  'parcel.lastEvent.location',
+  'transfer',
+  'transfer.amount',
+  'transfer.reference',
+  'transfer.claimedAt',
 ]);
 
 /** A buyer as the shop knows them; the real name and gender only make a 王女士-style greeting possible. */
-export interface BuyerProfile { nick: string; realName?: string; gender?: 'male' | 'female'; phone?: string }
+export interface BuyerProfile {
+  nick: string;
+  realName?: string;
+  gender?: 'male' | 'female';
+  phone?: string;
+}
 /** A TrackingResult fits; before tracking starts only company and waybill are known. */
-export interface ParcelInput { company: string; waybill: string; state?: ParcelState; events?: readonly TrackingEvent[] }
+export interface ParcelInput {
+  company: string;
+  waybill: string;
+  state?: ParcelState;
+  events?: readonly TrackingEvent[];
+}
 /** A bank-transfer claim: amount in fen, the reference the buyer was given, when the buyer said they paid. */
-export interface TransferInput { amount: number; reference: string; claimedAt?: string }
+export interface TransferInput {
+  amount: number;
+  reference: string;
+  claimedAt?: string;
+}
 
 export interface RenderContextInput {
   order?: Order;
@@ -84,7 +147,8 @@ export interface RenderContextInput {
 export function buildRenderContext(input: RenderContextInput): RenderContext {
   const ctx: RenderContext = { staff: { displayName: input.staff.displayName }, shop: { name: input.shop.name } };
   if (input.order) ctx.order = orderView(input.order);
-  const buyer = input.buyer ?? (input.order ? { nick: input.order.buyerNick, phone: input.order.receiver.mobile } : undefined);
+  const buyer =
+    input.buyer ?? (input.order ? { nick: input.order.buyerNick, phone: input.order.receiver.mobile } : undefined);
   if (buyer) ctx.buyer = buyerView(buyer);
   if (input.parcel) ctx.parcel = parcelView(input.parcel);
   if (input.transfer) ctx.transfer = { ...input.transfer };
@@ -92,7 +156,12 @@ export function buildRenderContext(input: RenderContextInput): RenderContext {
 }
 
 function orderView(o: Order): OrderView {
-  const items = o.items.map((i) => ({ title: i.title, sku: skuText(i.skuProperties), outerIid: i.outerIid, num: i.num }));
+  const items = o.items.map((i) => ({
+    title: i.title,
+    sku: skuText(i.skuProperties),
+    outerIid: i.outerIid,
+    num: i.num,
+  }));
   const count = items.reduce((n, i) => n + i.num, 0);
   const first = items[0]?.title ?? '';
   return {
@@ -114,10 +183,31 @@ function orderView(o: Order): OrderView {
 
 /** '颜色分类:原味;净含量:500g' → '原味/500g' (buyers know the values, not the property names). */
 export function skuText(skuProperties: string): string {
-  return skuProperties.split(';').map((p) => p.slice(p.indexOf(':') + 1).trim()).filter(Boolean).join('/');
+  return skuProperties
+    .split(';')
+    .map((p) => p.slice(p.indexOf(':') + 1).trim())
+    .filter(Boolean)
+    .join('/');
 }
 
-const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '夏侯', '令狐', '宇文', '司徒', '端木', '南宫'];
+const COMPOUND_SURNAMES = [
+  '欧阳',
+  '司马',
+  '上官',
+  '诸葛',
+  '东方',
+  '皇甫',
+  '尉迟',
+  '公孙',
+  '慕容',
+  '长孙',
+  '夏侯',
+  '令狐',
+  '宇文',
+  '司徒',
+  '端木',
+  '南宫',
+];
 
 function buyerView(b: BuyerProfile): BuyerView {
   const view: BuyerView = { nick: b.nick };
@@ -133,7 +223,10 @@ function buyerView(b: BuyerProfile): BuyerView {
 
 function parcelView(p: ParcelInput): ParcelView {
   const view: ParcelView = { company: p.company, companyName: courierName(p.company), waybill: p.waybill };
-  if (p.state) { view.state = p.state; view.stateText = parcelStateText(p.state); }
+  if (p.state) {
+    view.state = p.state;
+    view.stateText = parcelStateText(p.state);
+  }
   const last = p.events?.[0];
   if (last) view.lastEvent = { at: last.at, description: last.description, location: last.location };
   return view;

@@ -13,7 +13,10 @@
 
 export type FrontMatterValue = string | boolean | string[] | { [key: string]: FrontMatterValue };
 
-export interface FrontMatterProblem { line: number; message: string }
+export interface FrontMatterProblem {
+  line: number;
+  message: string;
+}
 
 export interface FrontMatter {
   data: Record<string, FrontMatterValue>;
@@ -40,37 +43,61 @@ export function parseFrontMatter(source: string): FrontMatter {
     return result;
   }
   // Open maps by indentation level: level 0 is the file, 1 a map under a top key, 2 a map under a variable.
-  const open: ({ obj: Record<string, FrontMatterValue>; path: string } | undefined)[] = [{ obj: result.data, path: '' }];
+  const open: ({ obj: Record<string, FrontMatterValue>; path: string } | undefined)[] = [
+    { obj: result.data, path: '' },
+  ];
   for (let i = 1; i < end; i++) {
     const lineNo = i + 1;
     const raw = lines[i]!;
     if (raw.trim() === '' || raw.trim().startsWith('#')) continue;
-    if (/^\s*\t/.test(raw)) { result.problems.push({ line: lineNo, message: 'indent with spaces, not tabs' }); continue; }
+    if (/^\s*\t/.test(raw)) {
+      result.problems.push({ line: lineNo, message: 'indent with spaces, not tabs' });
+      continue;
+    }
     const indent = raw.length - raw.trimStart().length;
-    if (indent % 2 !== 0 || indent > 4) { result.problems.push({ line: lineNo, message: 'indent by 0, 2 or 4 spaces' }); continue; }
+    if (indent % 2 !== 0 || indent > 4) {
+      result.problems.push({ line: lineNo, message: 'indent by 0, 2 or 4 spaces' });
+      continue;
+    }
     const level = indent / 2;
     const parent = open[level];
-    if (!parent) { result.problems.push({ line: lineNo, message: 'this line is indented but nothing above it opens a map' }); continue; }
+    if (!parent) {
+      result.problems.push({ line: lineNo, message: 'this line is indented but nothing above it opens a map' });
+      continue;
+    }
     const m = KEY.exec(raw.trim());
-    if (!m) { result.problems.push({ line: lineNo, message: `expected "key: value", got ${JSON.stringify(raw.trim())}` }); continue; }
+    if (!m) {
+      result.problems.push({ line: lineNo, message: `expected "key: value", got ${JSON.stringify(raw.trim())}` });
+      continue;
+    }
     const key = m[1]!;
     const path = parent.path ? `${parent.path}.${key}` : key;
-    if (Object.hasOwn(parent.obj, key)) { result.problems.push({ line: lineNo, message: `"${path}" is given twice` }); continue; }
+    if (Object.hasOwn(parent.obj, key)) {
+      result.problems.push({ line: lineNo, message: `"${path}" is given twice` });
+      continue;
+    }
     open.length = level + 1;
     result.lines.set(path, lineNo);
     if (m[2] === undefined || m[2].trim() === '') {
-      if (level >= 2) { result.problems.push({ line: lineNo, message: `"${path}" needs a value` }); continue; }
+      if (level >= 2) {
+        result.problems.push({ line: lineNo, message: `"${path}" needs a value` });
+        continue;
+      }
       const child: Record<string, FrontMatterValue> = {};
       parent.obj[key] = child;
       open[level + 1] = { obj: child, path };
       continue;
     }
     const value = parseScalar(m[2].trim());
-    if (typeof value === 'object' && 'error' in value) result.problems.push({ line: lineNo, message: `"${path}": ${value.error}` });
+    if (typeof value === 'object' && 'error' in value)
+      result.problems.push({ line: lineNo, message: `"${path}": ${value.error}` });
     else parent.obj[key] = value;
   }
   result.bodyStartLine = end + 2;
-  result.body = lines.slice(end + 1).join('\n').replace(/\s+$/, '');
+  result.body = lines
+    .slice(end + 1)
+    .join('\n')
+    .replace(/\s+$/, '');
   return result;
 }
 
@@ -83,7 +110,8 @@ function parseScalar(text: string): string | boolean | string[] | { error: strin
     const inner = text.slice(1, -1).trim();
     if (inner === '') return [];
     const items = inner.split(',').map((s) => s.trim());
-    if (items.some((s) => s === '' || /["[\]]/.test(s))) return { error: 'list items are plain words separated by commas' };
+    if (items.some((s) => s === '' || /["[\]]/.test(s)))
+      return { error: 'list items are plain words separated by commas' };
     return items;
   }
   return text;

@@ -18,7 +18,9 @@ export class MissingValue {
     this.label = label;
     this.shown = shown;
   }
-  toString(): string { return this.shown; }
+  toString(): string {
+    return this.shown;
+  }
 }
 
 type HelperFn = (...args: unknown[]) => string;
@@ -37,7 +39,11 @@ function isBlank(v: unknown): boolean {
 function toEpoch(v: unknown): number | undefined {
   if (typeof v === 'number' && Number.isFinite(v)) return v;
   if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(v)) return undefined;
-  try { return parseInstant(v); } catch { return undefined; }
+  try {
+    return parseInstant(v);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Formats a time value, or returns text that is not one unchanged. */
@@ -88,12 +94,16 @@ export const HELPERS: Record<string, HelperFn> = {
     const v = args.length > 1 ? args[0] : undefined;
     if (v instanceof MissingValue) return v.toString();
     if (typeof v === 'string' && v.trim() !== '') return v;
-    const name = v && typeof v === 'object' && Object.hasOwn(v, 'honorificName') ? (v as { honorificName?: unknown }).honorificName : undefined;
+    const name =
+      v && typeof v === 'object' && Object.hasOwn(v, 'honorificName')
+        ? (v as { honorificName?: unknown }).honorificName
+        : undefined;
     return typeof name === 'string' && name !== '' ? name : '亲';
   },
   /** A phone (already masked or not) or a buyer view → '138****5678'. */
   maskedPhone: valueHelper((v) => {
-    if (typeof v === 'object' && Object.hasOwn(v as object, 'maskedPhone')) return String((v as { maskedPhone: unknown }).maskedPhone ?? '');
+    if (typeof v === 'object' && Object.hasOwn(v as object, 'maskedPhone'))
+      return String((v as { maskedPhone: unknown }).maskedPhone ?? '');
     const text = String(v);
     return text.includes('*') ? text : maskPhone(text);
   }),
@@ -101,7 +111,8 @@ export const HELPERS: Record<string, HelperFn> = {
   waybill: valueHelper((v) => {
     if (typeof v !== 'object') return String(v);
     const p = v as { companyName?: unknown; company?: unknown; waybill?: unknown };
-    const company = typeof p.companyName === 'string' ? p.companyName : typeof p.company === 'string' ? courierName(p.company) : '';
+    const company =
+      typeof p.companyName === 'string' ? p.companyName : typeof p.company === 'string' ? courierName(p.company) : '';
     return [company, typeof p.waybill === 'string' ? p.waybill : ''].filter(Boolean).join(' ');
   }),
 };

@@ -1,13 +1,40 @@
 /** Message and quick-reply templates: load once at start-up, render for an order. */
-export { loadTemplates, compileTemplateFile, TEMPLATE_FOLDERS, type LoadedTemplate, type TemplateSet } from './loader.js';
+export {
+  loadTemplates,
+  compileTemplateFile,
+  TEMPLATE_FOLDERS,
+  type LoadedTemplate,
+  type TemplateSet,
+} from './loader.js';
 export { renderTemplate, type RenderResult, type PromptRef } from './render.js';
 export {
-  buildRenderContext, CONTEXT_PATHS, skuText,
-  type RenderContext, type RenderContextInput, type BuyerProfile, type ParcelInput, type TransferInput,
-  type OrderView, type ItemView, type BuyerView, type ParcelView, type TransferView, type StaffView, type ShopView,
+  buildRenderContext,
+  CONTEXT_PATHS,
+  skuText,
+  type RenderContext,
+  type RenderContextInput,
+  type BuyerProfile,
+  type ParcelInput,
+  type TransferInput,
+  type OrderView,
+  type ItemView,
+  type BuyerView,
+  type ParcelView,
+  type TransferView,
+  type StaffView,
+  type ShopView,
 } from './context.js';
 export { TemplateError, formatFinding, type TemplateFinding, type FindingRule } from './template-error.js';
-export { MESSAGE_KINDS, TEMPLATE_CHANNELS, TEMPLATE_PURPOSES, type MessageKind, type TemplateChannel, type TemplateMeta, type TemplatePurpose, type TemplateVariable } from './metadata.js';
+export {
+  MESSAGE_KINDS,
+  TEMPLATE_CHANNELS,
+  TEMPLATE_PURPOSES,
+  type MessageKind,
+  type TemplateChannel,
+  type TemplateMeta,
+  type TemplatePurpose,
+  type TemplateVariable,
+} from './metadata.js';
 export { COMPILE_OPTIONS, createTemplateEnvironment, HELPERS, MissingValue } from './helpers.js';
 export { COMPLIANCE_PHRASES, type CompliancePhrase, type ComplianceRule } from './compliance-phrases.js';
 export { lintCompliance, type ComplianceFinding } from './compliance-lint.js';

@@ -10,7 +10,13 @@ import { checkBody } from './body-check.js';
 import { lintCompliance } from './compliance-lint.js';
 import { parseFrontMatter } from './front-matter.js';
 import { COMPILE_OPTIONS, createTemplateEnvironment, MissingValue, type TemplateEnvironment } from './helpers.js';
-import { purposeProblems, templateMetaSchema, type MessageKind, type TemplateMeta, type TemplatePurpose } from './metadata.js';
+import {
+  purposeProblems,
+  templateMetaSchema,
+  type MessageKind,
+  type TemplateMeta,
+  type TemplatePurpose,
+} from './metadata.js';
 import { TemplateError, type TemplateFinding } from './template-error.js';
 
 export interface LoadedTemplate {
@@ -35,7 +41,10 @@ export interface TemplateSet {
 }
 
 /** Sub-folder → what its templates are for. A .hbs file anywhere else is a mistake worth stopping for. */
-export const TEMPLATE_FOLDERS: Readonly<Record<string, TemplatePurpose>> = { 'quick-replies': 'quick-reply', messages: 'message' };
+export const TEMPLATE_FOLDERS: Readonly<Record<string, TemplatePurpose>> = {
+  'quick-replies': 'quick-reply',
+  messages: 'message',
+};
 
 export async function loadTemplates(dir: string): Promise<TemplateSet> {
   const findings: TemplateFinding[] = [];
@@ -45,19 +54,39 @@ export async function loadTemplates(dir: string): Promise<TemplateSet> {
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (err) {
-    throw new TemplateError([{ file: displayPath(dir), line: 0, rule: 'front-matter', message: `cannot read the template directory: ${(err as Error).message}` }]);
+    throw new TemplateError([
+      {
+        file: displayPath(dir),
+        line: 0,
+        rule: 'front-matter',
+        message: `cannot read the template directory: ${(err as Error).message}`,
+      },
+    ]);
   }
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const full = path.join(dir, entry.name);
     if (entry.isFile() && entry.name.endsWith('.hbs')) {
-      findings.push({ file: displayPath(full), line: 0, rule: 'front-matter', message: `templates live in ${Object.keys(TEMPLATE_FOLDERS).join('/ or ')}/` });
+      findings.push({
+        file: displayPath(full),
+        line: 0,
+        rule: 'front-matter',
+        message: `templates live in ${Object.keys(TEMPLATE_FOLDERS).join('/ or ')}/`,
+      });
     }
     if (!entry.isDirectory()) continue;
     const files = (await readdir(full)).filter((f) => f.endsWith('.hbs')).sort();
     const purpose = Object.hasOwn(TEMPLATE_FOLDERS, entry.name) ? TEMPLATE_FOLDERS[entry.name] : undefined;
     for (const f of files) {
       const file = displayPath(path.join(full, f));
-      if (!purpose) { findings.push({ file, line: 0, rule: 'front-matter', message: `unknown template folder "${entry.name}" (known: ${Object.keys(TEMPLATE_FOLDERS).join(', ')})` }); continue; }
+      if (!purpose) {
+        findings.push({
+          file,
+          line: 0,
+          rule: 'front-matter',
+          message: `unknown template folder "${entry.name}" (known: ${Object.keys(TEMPLATE_FOLDERS).join(', ')})`,
+        });
+        continue;
+      }
       const result = compileTemplateFile(file, await readFile(path.join(full, f), 'utf8'), purpose, env);
       findings.push(...result.findings);
       if (result.template) loaded.push(result.template);
@@ -69,10 +98,23 @@ export async function loadTemplates(dir: string): Promise<TemplateSet> {
 }
 
 /** One file's checks; pure apart from the Handlebars environment it compiles in. */
-export function compileTemplateFile(file: string, source: string, purpose: TemplatePurpose, env: TemplateEnvironment): { template?: LoadedTemplate; findings: TemplateFinding[] } {
+export function compileTemplateFile(
+  file: string,
+  source: string,
+  purpose: TemplatePurpose,
+  env: TemplateEnvironment,
+): { template?: LoadedTemplate; findings: TemplateFinding[] } {
   const findings: TemplateFinding[] = [];
-  const add = (line: number, rule: TemplateFinding['rule'], message: string) => findings.push({ file, line, rule, message });
-  for (const c of lintCompliance(source)) findings.push({ file, line: c.line, rule: 'compliance', phrase: c.phrase, message: `banned phrase "${c.phrase}": ${c.why}` });
+  const add = (line: number, rule: TemplateFinding['rule'], message: string) =>
+    findings.push({ file, line, rule, message });
+  for (const c of lintCompliance(source))
+    findings.push({
+      file,
+      line: c.line,
+      rule: 'compliance',
+      phrase: c.phrase,
+      message: `banned phrase "${c.phrase}": ${c.why}`,
+    });
 
   const fm = parseFrontMatter(source);
   fm.problems.forEach((p) => add(p.line, 'front-matter', p.message));
@@ -85,7 +127,12 @@ export function compileTemplateFile(file: string, source: string, purpose: Templ
       for (const key of keys) {
         const dotted = key.map(String).join('.');
         const missing = issue.code === 'invalid_type' && !fm.lines.has(dotted);
-        const message = issue.code === 'unrecognized_keys' ? `unknown field "${dotted}"` : missing ? `"${dotted}" is missing` : `"${dotted}": ${issue.message}`;
+        const message =
+          issue.code === 'unrecognized_keys'
+            ? `unknown field "${dotted}"`
+            : missing
+              ? `"${dotted}" is missing`
+              : `"${dotted}": ${issue.message}`;
         add(nearestLine(fm.lines, key.map(String)), 'metadata', message);
       }
     }
@@ -105,12 +152,19 @@ export function compileTemplateFile(file: string, source: string, purpose: Templ
   const body = checkBody(ast, meta.variables, fm.bodyStartLine);
   body.problems.forEach((p) => add(p.line, 'variables', p.message));
   for (const name of Object.keys(meta.variables)) {
-    if (!body.used.has(name)) add(fm.lines.get(`variables.${name}`) ?? 1, 'variables', `variable "${name}" is declared but the body never uses it`);
+    if (!body.used.has(name))
+      add(
+        fm.lines.get(`variables.${name}`) ?? 1,
+        'variables',
+        `variable "${name}" is declared but the body never uses it`,
+      );
   }
   if (findings.length > 0) return { findings };
 
   const delegate = env.compile(ast, COMPILE_OPTIONS);
-  const previewData = Object.fromEntries(Object.entries(meta.variables).map(([k, v]) => [k, new MissingValue(v.label, `【${v.label}】`)]));
+  const previewData = Object.fromEntries(
+    Object.entries(meta.variables).map(([k, v]) => [k, new MissingValue(v.label, `【${v.label}】`)]),
+  );
   let preview: string;
   try {
     // Handlebars compiles lazily: this dry run is what surfaces compile errors at load time.
@@ -119,7 +173,10 @@ export function compileTemplateFile(file: string, source: string, purpose: Templ
     add(fm.bodyStartLine, 'render', `the template fails to render: ${(err as Error).message}`);
     return { findings };
   }
-  return { findings, template: { id: meta.id, purpose, meta, body: fm.body, file, fieldLines: fm.lines, preview, delegate } };
+  return {
+    findings,
+    template: { id: meta.id, purpose, meta, body: fm.body, file, fieldLines: fm.lines, preview, delegate },
+  };
 }
 
 function nearestLine(lines: Map<string, number>, key: string[]): number {
@@ -150,7 +207,13 @@ function duplicateFindings(templates: LoadedTemplate[]): TemplateFinding[] {
       const key = keyOf(t);
       if (key === undefined) continue;
       const first = seen.get(key);
-      if (first) findings.push({ file: t.file, line: t.fieldLines.get(field) ?? 1, rule: 'duplicate', message: `${field} "${key}" is also used by ${first.file}` });
+      if (first)
+        findings.push({
+          file: t.file,
+          line: t.fieldLines.get(field) ?? 1,
+          rule: 'duplicate',
+          message: `${field} "${key}" is also used by ${first.file}`,
+        });
       else seen.set(key, t);
     }
   }

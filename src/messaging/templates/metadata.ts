@@ -43,7 +43,16 @@ export const MESSAGE_KIND_LABELS: Readonly<Record<MessageKind, string>> = {
 };
 
 /** Names a template body cannot use for a variable: Handlebars keywords and prototype members. */
-const RESERVED_NAMES = new Set(['this', 'constructor', 'prototype', '__proto__', 'toString', 'valueOf', 'hasOwnProperty', 'root']);
+const RESERVED_NAMES = new Set([
+  'this',
+  'constructor',
+  'prototype',
+  '__proto__',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'root',
+]);
 
 export const variableNameSchema = z
   .string()
@@ -53,12 +62,16 @@ export const variableNameSchema = z
 export const variableSchema = z
   .strictObject({
     label: z.string().min(1),
-    source: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*(\.[a-zA-Z][a-zA-Z0-9]*)*$/, 'source is a dotted path such as order.tid').optional(),
+    source: z
+      .string()
+      .regex(/^[a-zA-Z][a-zA-Z0-9]*(\.[a-zA-Z][a-zA-Z0-9]*)*$/, 'source is a dotted path such as order.tid')
+      .optional(),
     prompt: z.string().min(1).optional(),
     fallback: z.string().optional(),
   })
   .refine((v) => (v.source === undefined) !== (v.prompt === undefined), {
-    message: 'a variable has either a source (read from the order context) or a prompt (filled by staff), not both or neither',
+    message:
+      'a variable has either a source (read from the order context) or a prompt (filled by staff), not both or neither',
   });
 export type TemplateVariable = z.infer<typeof variableSchema>;
 
@@ -66,7 +79,10 @@ export const templateMetaSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id is kebab-case: lower-case letters, digits and dashes'),
   title: z.string().min(1),
   category: z.string().min(1),
-  shortcut: z.string().regex(/^\/[a-z0-9]{1,12}$/, 'shortcut is a slash and 1–12 lower-case letters or digits, like /fh').optional(),
+  shortcut: z
+    .string()
+    .regex(/^\/[a-z0-9]{1,12}$/, 'shortcut is a slash and 1–12 lower-case letters or digits, like /fh')
+    .optional(),
   channels: z.array(z.enum(TEMPLATE_CHANNELS)).min(1),
   kind: z.enum(MESSAGE_KINDS).optional(),
   marketing: z.boolean().default(false),
@@ -81,8 +97,13 @@ export function purposeProblems(purpose: TemplatePurpose, meta: TemplateMeta): {
     if (!meta.shortcut) problems.push({ field: 'shortcut', message: 'a quick reply needs a shortcut (like /fh)' });
     if (meta.kind) problems.push({ field: 'kind', message: 'kind is for outbound messages, not quick replies' });
   } else {
-    if (!meta.kind) problems.push({ field: 'kind', message: `an outbound message needs a kind (one of ${MESSAGE_KINDS.join(', ')})` });
-    if (meta.channels.includes('chat')) problems.push({ field: 'channels', message: 'outbound messages go through outbox/sms/robot, not chat' });
+    if (!meta.kind)
+      problems.push({
+        field: 'kind',
+        message: `an outbound message needs a kind (one of ${MESSAGE_KINDS.join(', ')})`,
+      });
+    if (meta.channels.includes('chat'))
+      problems.push({ field: 'channels', message: 'outbound messages go through outbox/sms/robot, not chat' });
   }
   return problems;
 }

@@ -7,7 +7,10 @@ import type { RenderContext } from './context.js';
 import { MissingValue } from './helpers.js';
 import type { TemplateSet } from './loader.js';
 
-export interface PromptRef { name: string; label: string }
+export interface PromptRef {
+  name: string;
+  label: string;
+}
 
 export interface RenderResult {
   text: string;
@@ -17,12 +20,24 @@ export interface RenderResult {
   usedFallbacks: PromptRef[];
 }
 
-export function renderTemplate(set: TemplateSet, id: string, context: RenderContext, values: Record<string, string> = {}): RenderResult {
+export function renderTemplate(
+  set: TemplateSet,
+  id: string,
+  context: RenderContext,
+  values: Record<string, string> = {},
+): RenderResult {
   const template = set.get(id);
-  if (!template) throw new NotFoundError({ message: '没有找到这个模板，请刷新后重试', code: 'template_not_found', params: { id } });
+  if (!template)
+    throw new NotFoundError({ message: '没有找到这个模板，请刷新后重试', code: 'template_not_found', params: { id } });
   const variables = template.meta.variables;
   for (const name of Object.keys(values)) {
-    if (!Object.hasOwn(variables, name)) throw new ValidationError({ message: '这个模板没有这一项可以填写', code: 'unknown_variable', field: `values.${name}`, params: { id, name } });
+    if (!Object.hasOwn(variables, name))
+      throw new ValidationError({
+        message: '这个模板没有这一项可以填写',
+        code: 'unknown_variable',
+        field: `values.${name}`,
+        params: { id, name },
+      });
   }
   const data: Record<string, unknown> = {};
   const missingPrompts: PromptRef[] = [];
@@ -33,8 +48,13 @@ export function renderTemplate(set: TemplateSet, id: string, context: RenderCont
     const fromContext = v.source ? readPath(context, v.source) : undefined;
     if (!isEmpty(fromContext)) data[name] = fromContext;
     else if (given !== '') data[name] = given;
-    else if (v.fallback !== undefined) { data[name] = v.fallback; usedFallbacks.push({ name, label: v.label }); }
-    else { data[name] = new MissingValue(v.label); missingPrompts.push({ name, label: v.label }); }
+    else if (v.fallback !== undefined) {
+      data[name] = v.fallback;
+      usedFallbacks.push({ name, label: v.label });
+    } else {
+      data[name] = new MissingValue(v.label);
+      missingPrompts.push({ name, label: v.label });
+    }
   }
   return { text: template.delegate(data), missingPrompts, usedFallbacks };
 }

@@ -21,7 +21,11 @@ export class TemplateError extends ValidationError {
   readonly findings: readonly TemplateFinding[];
   constructor(findings: readonly TemplateFinding[]) {
     const n = findings.length;
-    super(`templates failed to load (${n} problem${n === 1 ? '' : 's'}):\n${findings.map((f) => `  ${formatFinding(f)}`).join('\n')}`, 'templates', 'template_invalid');
+    super(
+      `templates failed to load (${n} problem${n === 1 ? '' : 's'}):\n${findings.map((f) => `  ${formatFinding(f)}`).join('\n')}`,
+      'templates',
+      'template_invalid',
+    );
     this.findings = findings;
   }
 }

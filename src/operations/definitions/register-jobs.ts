@@ -11,7 +11,8 @@ export function transferChecksJob(deps: { checks: TransferChecks }, settings: Jo
     async run() {
       const threeDay = await deps.checks.threeDayRule();
       const duplicates = await deps.checks.duplicateTrades();
-      const prefixed = (p: string, c: Record<string, number>) => Object.fromEntries(Object.entries(c).map(([k, v]) => [`${p}.${k}`, v]));
+      const prefixed = (p: string, c: Record<string, number>) =>
+        Object.fromEntries(Object.entries(c).map(([k, v]) => [`${p}.${k}`, v]));
       return { ...prefixed('threeDay', threeDay), ...prefixed('duplicates', duplicates) };
     },
   };
@@ -21,7 +22,7 @@ export function transferRegisterJob(deps: { checks: TransferChecks; clock: Clock
   return {
     name: 'transfer-register',
     ...settings,
-    description: 'the day\'s transfer register',
+    description: "the day's transfer register",
     run: (ctx) => deps.checks.dailyRegister(shanghaiDate(ctx?.dueAt ?? deps.clock.now())),
   };
 }
@@ -30,7 +31,7 @@ export function refundRegisterJob(deps: { refunds: RefundRegisterExport; clock: 
   return {
     name: 'refund-register',
     ...settings,
-    description: 'the day\'s refund register export',
+    description: "the day's refund register export",
     async run(ctx) {
       const r = await deps.refunds.exportDay(shanghaiDate(ctx?.dueAt ?? deps.clock.now()));
       return { rows: r.rows };

@@ -18,7 +18,12 @@ const TROUBLE_TEXT: Record<ParcelTrouble, string> = {
   refused: '买家拒收',
 };
 
-export function parcelTrouble(p: Pick<Parcel, 'state' | 'final' | 'events'>, shippedAt: string | null, now: number, stuckHours: number): ParcelTrouble | null {
+export function parcelTrouble(
+  p: Pick<Parcel, 'state' | 'final' | 'events'>,
+  shippedAt: string | null,
+  now: number,
+  stuckHours: number,
+): ParcelTrouble | null {
   if (p.state === 'returning') return 'returning';
   if (p.state === 'refused') return 'refused';
   if (p.final) return null;
@@ -27,7 +32,10 @@ export function parcelTrouble(p: Pick<Parcel, 'state' | 'final' | 'events'>, shi
   return now - Date.parse(lastScan) >= stuckHours * HOUR ? 'no_scan' : null;
 }
 
-export interface TakingStaff { username: string; name: string }
+export interface TakingStaff {
+  username: string;
+  name: string;
+}
 
 export interface StuckParcelDeps {
   parcels: () => Iterable<Parcel>;
@@ -55,15 +63,26 @@ export async function checkStuckParcels(deps: StuckParcelDeps) {
     const buyerNick = deps.orderOf(parcel.tid)?.buyerNick ?? '';
     const staff = deps.takingStaff(parcel.tid);
     const [, created] = await deps.followUps.open({
-      id, kind: 'stuck_parcel', tid: parcel.tid, buyerNick,
+      id,
+      kind: 'stuck_parcel',
+      tid: parcel.tid,
+      buyerNick,
       // Staff read 韵达快递, not yunda; a code the table lacks is shown as it is.
-      title: `联系快递跟进 ${courierName(parcel.company) ?? parcel.company} ${parcel.waybill}`, detail: TROUBLE_TEXT[trouble],
-      owner: staff?.username ?? null, ownerName: staff?.name ?? null, shift: null,
+      title: `联系快递跟进 ${courierName(parcel.company) ?? parcel.company} ${parcel.waybill}`,
+      detail: TROUBLE_TEXT[trouble],
+      owner: staff?.username ?? null,
+      ownerName: staff?.name ?? null,
+      shift: null,
     });
     if (!created) continue;
     counts[trouble]++;
     if (!buyerNick) continue;
-    const answer = await deps.sink.enqueue({ kind: 'logistics-stuck', tid: parcel.tid, buyerNick, reason: TROUBLE_TEXT[trouble] });
+    const answer = await deps.sink.enqueue({
+      kind: 'logistics-stuck',
+      tid: parcel.tid,
+      buyerNick,
+      reason: TROUBLE_TEXT[trouble],
+    });
     if (answer.queued) counts.notices++;
     else counts.noticesRefused++;
   }

@@ -16,13 +16,16 @@ export interface FaultSettings {
   http5xxRate: number;
 }
 
-export const faultSettingsSchema = z.object({
-  errorRate: z.number().min(0).max(1),
-  latencyMs: z.number().int().min(0).max(60_000),
-  rateLimitBanSeconds: z.number().int().min(0).max(86_400),
-  malformedRate: z.number().min(0).max(1),
-  http5xxRate: z.number().min(0).max(1),
-}).partial().strict();
+export const faultSettingsSchema = z
+  .object({
+    errorRate: z.number().min(0).max(1),
+    latencyMs: z.number().int().min(0).max(60_000),
+    rateLimitBanSeconds: z.number().int().min(0).max(86_400),
+    malformedRate: z.number().min(0).max(1),
+    http5xxRate: z.number().min(0).max(1),
+  })
+  .partial()
+  .strict();
 
 export type FaultDecision =
   | { kind: 'none' }
@@ -39,7 +42,10 @@ export interface SandboxFaults {
   decide(): FaultDecision;
 }
 
-export function createSandboxFaults(init: Partial<FaultSettings> = {}, opts: { clock?: Clock; seed?: number } = {}): SandboxFaults {
+export function createSandboxFaults(
+  init: Partial<FaultSettings> = {},
+  opts: { clock?: Clock; seed?: number } = {},
+): SandboxFaults {
   const clock = opts.clock ?? systemClock;
   const rng = createRng(opts.seed ?? 0x5eed);
   const s = { errorRate: 0, latencyMs: 0, malformedRate: 0, http5xxRate: 0 };
@@ -63,7 +69,8 @@ export function createSandboxFaults(init: Partial<FaultSettings> = {}, opts: { c
       const [r5xx, rErr, rBad, rVariant] = [rng.next(), rng.next(), rng.next(), rng.next()];
       const left = remaining();
       if (left > 0) return { kind: 'ban', remainingSeconds: left };
-      if (r5xx < s.http5xxRate) return { kind: 'http5xx', status: ([502, 503, 504] as const)[Math.floor(rVariant * 3)]! };
+      if (r5xx < s.http5xxRate)
+        return { kind: 'http5xx', status: ([502, 503, 504] as const)[Math.floor(rVariant * 3)]! };
       if (rErr < s.errorRate) return { kind: 'isp', variant: Math.floor(rVariant * 3) };
       if (rBad < s.malformedRate) return { kind: 'malformed' };
       return { kind: 'none' };

@@ -7,8 +7,13 @@ import { E } from './top-errors.js';
 export type Params = Record<string, string>;
 
 export const SUPPORTED_METHODS = new Set([
-  'taobao.trades.sold.get', 'taobao.trades.sold.increment.get', 'taobao.trade.fullinfo.get', 'taobao.trade.memo.update',
-  'taobao.trade.close', 'taobao.traderates.get', 'taobao.logistics.trace.search',
+  'taobao.trades.sold.get',
+  'taobao.trades.sold.increment.get',
+  'taobao.trade.fullinfo.get',
+  'taobao.trade.memo.update',
+  'taobao.trade.close',
+  'taobao.traderates.get',
+  'taobao.logistics.trace.search',
 ]);
 
 const TIMESTAMP_TOLERANCE_MS = 10 * 60_000;
@@ -16,7 +21,11 @@ const TIMESTAMP_TOLERANCE_MS = 10 * 60_000;
 /** The client's timestamp: 'yyyy-MM-dd HH:mm:ss' GMT+8, or epoch milliseconds as some SDKs send. */
 function parseTimestamp(text: string): number | undefined {
   if (/^\d{10,13}$/.test(text)) return text.length === 13 ? Number(text) : Number(text) * 1000;
-  try { return parseTopTime(text); } catch { return undefined; }
+  try {
+    return parseTopTime(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Merges query and form body (official SDKs put system parameters in the URL, business ones in the body). */
@@ -47,7 +56,10 @@ function signatureMatches(p: Params, signMethod: TopSignMethod): boolean {
  * The gateway's checks, in the order the platform applies them; returns the first failure or the
  * accepted method and format. A bad signature is an answer, never an exception.
  */
-export function checkRequest(p: Params, now: number): { ok: true; method: string; format: 'json' | 'xml' } | { ok: false; error: TopErrorBody; format: 'json' | 'xml' } {
+export function checkRequest(
+  p: Params,
+  now: number,
+): { ok: true; method: string; format: 'json' | 'xml' } | { ok: false; error: TopErrorBody; format: 'json' | 'xml' } {
   const format: 'json' | 'xml' = p.format === 'json' ? 'json' : 'xml';
   const fail = (error: TopErrorBody) => ({ ok: false as const, error, format });
   if (p.format !== undefined && p.format !== 'json' && p.format !== 'xml') return fail(E.invalidFormat());

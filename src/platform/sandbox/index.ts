@@ -21,7 +21,12 @@ export { isValidIdNumber } from './generator/id-number.js';
 export const SANDBOX_GATEWAY_PATH = '/sandbox/router/rest';
 
 /** The sandbox platform adapter is the real Taobao adapter pointed at the embedded gateway. */
-export function createSandboxPlatform(opts: { baseUrl: string; signMethod?: TopSignMethod; clock?: Clock; logger?: Logger }): ShopPlatform {
+export function createSandboxPlatform(opts: {
+  baseUrl: string;
+  signMethod?: TopSignMethod;
+  clock?: Clock;
+  logger?: Logger;
+}): ShopPlatform {
   return createTaobaoPlatform({
     gatewayUrl: opts.baseUrl.replace(/\/+$/, '') + SANDBOX_GATEWAY_PATH,
     appKey: SANDBOX_CREDENTIALS.appKey,

@@ -20,7 +20,14 @@ export interface SandboxPace {
   refundChance: number;
 }
 
-export const DEFAULT_PACE: SandboxPace = { newOrders: 2, payments: 1.5, shipments: 1.5, deliveries: 1.5, reviewChance: 0.1, refundChance: 0.05 };
+export const DEFAULT_PACE: SandboxPace = {
+  newOrders: 2,
+  payments: 1.5,
+  shipments: 1.5,
+  deliveries: 1.5,
+  reviewChance: 0.1,
+  refundChance: 0.05,
+};
 
 export interface TickSummary {
   placed: number;
@@ -33,7 +40,8 @@ export interface TickSummary {
 }
 
 const count = (rng: Rng, x: number) => Math.floor(x) + (rng.chance(x - Math.floor(x)) ? 1 : 0);
-const takeRandom = <T>(rng: Rng, from: T[]): T | undefined => (from.length ? from.splice(rng.int(0, from.length - 1), 1)[0] : undefined);
+const takeRandom = <T>(rng: Rng, from: T[]): T | undefined =>
+  from.length ? from.splice(rng.int(0, from.length - 1), 1)[0] : undefined;
 
 /** Open trades of the last month, oldest first: the same list for the same shop, whatever the load order. */
 function openTrades(state: ShopState, now: number): SandboxTrade[] {
@@ -72,14 +80,23 @@ export function tickShop(state: ShopState, seed: number, since: number, now: num
     summary.paid++;
   }
   const hasRefund = (t: SandboxTrade) => t.lines.some((l) => l.refund !== '' && l.refund !== 'CLOSED');
-  const toShip = open.filter((t) => (t.status === 'WAIT_SELLER_SEND_GOODS' || t.status === 'SELLER_CONSIGNED_PART') && !hasRefund(t) && t.paid! < now);
+  const toShip = open.filter(
+    (t) =>
+      (t.status === 'WAIT_SELLER_SEND_GOODS' || t.status === 'SELLER_CONSIGNED_PART') && !hasRefund(t) && t.paid! < now,
+  );
   for (const t of toShip.slice(0, count(rng, pace.shipments))) {
     if (t.status === 'SELLER_CONSIGNED_PART') state.mutate(t, () => shipRest(t, at));
-    else state.mutate(t, () => ship(t, { ...pickCourier(rng, state.buyers[t.buyer]!.overseas), fate: pickFate(rng) }, at));
+    else
+      state.mutate(t, () => ship(t, { ...pickCourier(rng, state.buyers[t.buyer]!.overseas), fate: pickFate(rng) }, at));
     summary.shipped++;
   }
-  const arrived = open.filter((t) => t.status === 'WAIT_BUYER_CONFIRM_GOODS' && !hasRefund(t) && t.consigned! + 2 * DAY <= now
-    && (t.parcel?.fate === 'normal' || t.parcel?.fate === 'locker' || t.parcel?.fate === 'misdelivered'));
+  const arrived = open.filter(
+    (t) =>
+      t.status === 'WAIT_BUYER_CONFIRM_GOODS' &&
+      !hasRefund(t) &&
+      t.consigned! + 2 * DAY <= now &&
+      (t.parcel?.fate === 'normal' || t.parcel?.fate === 'locker' || t.parcel?.fate === 'misdelivered'),
+  );
   const rates: SandboxRate[] = [];
   for (let n = count(rng, pace.deliveries); n > 0; n--) {
     const t = takeRandom(rng, arrived);
@@ -91,14 +108,22 @@ export function tickShop(state: ShopState, seed: number, since: number, now: num
     summary.finished++;
   }
   if (rng.chance(pace.reviewChance)) {
-    const t = takeRandom(rng, open.filter((x) => x.status === 'TRADE_FINISHED' && !x.buyerRated));
+    const t = takeRandom(
+      rng,
+      open.filter((x) => x.status === 'TRADE_FINISHED' && !x.buyerRated),
+    );
     if (t) {
       state.mutate(t, () => addRate(ctx, t, at, at, rates, rng.chance(0.5) ? 'neutral' : 'bad'));
       summary.reviews++;
     }
   }
   if (rng.chance(pace.refundChance)) {
-    const t = takeRandom(rng, open.filter((x) => (x.status === 'WAIT_SELLER_SEND_GOODS' || x.status === 'WAIT_BUYER_CONFIRM_GOODS') && !hasRefund(x)));
+    const t = takeRandom(
+      rng,
+      open.filter(
+        (x) => (x.status === 'WAIT_SELLER_SEND_GOODS' || x.status === 'WAIT_BUYER_CONFIRM_GOODS') && !hasRefund(x),
+      ),
+    );
     if (t) {
       state.mutate(t, () => requestRefund(t, t.lines[0]!, ids.next(buyerSuffix(t.buyer)), at));
       summary.refunds++;

@@ -32,16 +32,29 @@ export function createSandboxRouter(shop: SandboxShop, opts: SandboxRouterOption
   const clock = opts.clock ?? shop.clock;
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const ids = createRng(shop.seed ^ 0x7091);
-  const requestId = () => `${ids.int(1, 35).toString(36)}${Math.floor(ids.next() * 36 ** 8).toString(36).padStart(8, '0')}`.slice(0, 13);
+  const requestId = () =>
+    `${ids.int(1, 35).toString(36)}${Math.floor(ids.next() * 36 ** 8)
+      .toString(36)
+      .padStart(8, '0')}`.slice(0, 13);
   const router = express.Router();
 
-  const send = (res: Response, format: 'json' | 'xml', key: string, body: Record<string, unknown>, truncate = false) => {
+  const send = (
+    res: Response,
+    format: 'json' | 'xml',
+    key: string,
+    body: Record<string, unknown>,
+    truncate = false,
+  ) => {
     const withId = { ...body, request_id: requestId() };
     let text = format === 'json' ? toJsonText({ [key]: withId }) : toXml(key, withId);
     if (truncate) text = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
-    res.status(200).type(format === 'json' ? 'application/json;charset=UTF-8' : 'text/xml;charset=UTF-8').send(text);
+    res
+      .status(200)
+      .type(format === 'json' ? 'application/json;charset=UTF-8' : 'text/xml;charset=UTF-8')
+      .send(text);
   };
-  const sendError = (res: Response, format: 'json' | 'xml', error: TopErrorBody) => send(res, format, 'error_response', { ...error });
+  const sendError = (res: Response, format: 'json' | 'xml', error: TopErrorBody) =>
+    send(res, format, 'error_response', { ...error });
 
   router.all('/router/rest', express.urlencoded({ extended: false }), async (req: Request, res: Response) => {
     const params = requestParams(req.query, req.body);
@@ -55,19 +68,26 @@ export function createSandboxRouter(shop: SandboxShop, opts: SandboxRouterOption
     if (fault.kind === 'ban') return sendError(res, format, E.appCallLimited(fault.remainingSeconds));
     if (fault.kind === 'isp') return sendError(res, format, E.isp(fault.variant));
     if (fault.kind === 'http5xx') {
-      return res.status(fault.status).type('text/html').send(`<html><body><h1>${fault.status}</h1>Tengine</body></html>`);
+      return res
+        .status(fault.status)
+        .type('text/html')
+        .send(`<html><body><h1>${fault.status}</h1>Tengine</body></html>`);
     }
     const result = await METHODS[checked.method]!(shop, params);
     if (!result.ok) return sendError(res, format, result.error);
     send(res, format, responseKey(checked.method), result.body, fault.kind === 'malformed');
   });
 
-  router.get('/faults', (_req, res) => { res.json(faults.settings()); });
+  router.get('/faults', (_req, res) => {
+    res.json(faults.settings());
+  });
   router.post('/faults', express.json(), (req, res) => {
     const parsed = faultSettingsSchema.safeParse(req.body ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      res.status(400).json({ error: { code: 'invalid', message: issue.message, field: issue.path.join('.') || undefined } });
+      res
+        .status(400)
+        .json({ error: { code: 'invalid', message: issue.message, field: issue.path.join('.') || undefined } });
       return;
     }
     res.json(faults.set(parsed.data));

@@ -37,7 +37,12 @@ export class ShopState {
   readonly dirtyTrades = new Set<SandboxTrade>();
   readonly newRates: SandboxRate[] = [];
 
-  constructor(readonly buyers: SandboxBuyer[], trades: SandboxTrade[], rates: SandboxRate[], public idSeq: number) {
+  constructor(
+    readonly buyers: SandboxBuyer[],
+    trades: SandboxTrade[],
+    rates: SandboxRate[],
+    public idSeq: number,
+  ) {
     for (const b of buyers) this.byNick.set(b.nick, b);
     for (const t of trades) this.index(t);
     this.created.load(trades);
@@ -87,7 +92,13 @@ export class ShopState {
   }
 
   /** Newest first, as the platform pages trades (by created or by modified). */
-  page(which: 'created' | 'modified', start: number, end: number, filter: TradeFilter, paging: Paging): Page<SandboxTrade> {
+  page(
+    which: 'created' | 'modified',
+    start: number,
+    end: number,
+    filter: TradeFilter,
+    paging: Paging,
+  ): Page<SandboxTrade> {
     const index = this[which];
     const { lo, hi } = index.range(start, end);
     const source = this.needsFilter(filter) ? this.filtered(which, lo, hi, filter) : undefined;
@@ -108,10 +119,18 @@ export class ShopState {
 
   /** Matches of a filtered window, cached until the shop changes: paging asks the same window again and again. */
   private filtered(which: 'created' | 'modified', lo: number, hi: number, f: TradeFilter): SandboxTrade[] {
-    const key = [which, lo, hi, this.version, [...(f.statuses ?? [])].join(','), [...(f.types ?? [])].join(','), f.buyerNick ?? ''].join('|');
+    const key = [
+      which,
+      lo,
+      hi,
+      this.version,
+      [...(f.statuses ?? [])].join(','),
+      [...(f.types ?? [])].join(','),
+      f.buyerNick ?? '',
+    ].join('|');
     if (this.cache?.key === key) return this.cache.matches;
     const index = this[which];
-    const buyerIdx = f.buyerNick === undefined ? undefined : this.byNick.get(f.buyerNick)?.idx ?? -1;
+    const buyerIdx = f.buyerNick === undefined ? undefined : (this.byNick.get(f.buyerNick)?.idx ?? -1);
     const matches: SandboxTrade[] = [];
     for (let i = lo; i < hi; i++) {
       const t = index.at(i);

@@ -27,12 +27,19 @@ export function loadShop(store: Store): { meta: SandboxMeta; shop: GeneratedShop
   if (!meta) return undefined;
   const buyers = [...store.all<SandboxBuyer>(BUYERS)].sort((a, b) => a.idx - b.idx);
   const trades = [...store.all<SandboxTrade>(TRADES)].map(copy);
-  const rates = [...store.all<SandboxRate>(RATES)].map(copy).sort((a, b) => a.created - b.created || (a.oid < b.oid ? -1 : 1));
+  const rates = [...store.all<SandboxRate>(RATES)]
+    .map(copy)
+    .sort((a, b) => a.created - b.created || (a.oid < b.oid ? -1 : 1));
   return { meta, shop: { buyers: buyers.map(copy), trades, rates, idSeq: meta.idSeq } };
 }
 
 /** Puts are snapshots taken when the transaction runs, so concurrent writers store the latest state. */
-function putAll(tx: Transaction, meta: SandboxMeta, trades: Iterable<SandboxTrade>, rates: Iterable<SandboxRate>): void {
+function putAll(
+  tx: Transaction,
+  meta: SandboxMeta,
+  trades: Iterable<SandboxTrade>,
+  rates: Iterable<SandboxRate>,
+): void {
   tx.put(META, META_ID, { ...meta });
   for (const t of trades) tx.put(TRADES, t.tid, copy(t));
   for (const r of rates) tx.put(RATES, r.oid, { ...r });
@@ -45,7 +52,11 @@ export function saveGenerated(store: Store, meta: SandboxMeta, shop: GeneratedSh
   });
 }
 
-export function saveChanges(store: Store, meta: () => SandboxMeta, changes: () => { trades: SandboxTrade[]; rates: SandboxRate[] }): Promise<void> {
+export function saveChanges(
+  store: Store,
+  meta: () => SandboxMeta,
+  changes: () => { trades: SandboxTrade[]; rates: SandboxRate[] },
+): Promise<void> {
   return store.transact((tx) => {
     const { trades, rates } = changes();
     putAll(tx, meta(), trades, rates);

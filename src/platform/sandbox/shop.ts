@@ -77,7 +77,9 @@ export function createSandboxShop(opts: SandboxShopOptions = {}): SandboxShop {
   const pending = new Set<Promise<void>>();
   const track = (p: Promise<void>) => {
     pending.add(p);
-    p.catch((err: unknown) => logger.error({ err }, 'sandbox shop: write to store failed')).finally(() => pending.delete(p));
+    p.catch((err: unknown) => logger.error({ err }, 'sandbox shop: write to store failed')).finally(() =>
+      pending.delete(p),
+    );
     return p;
   };
 
@@ -101,7 +103,13 @@ export function createSandboxShop(opts: SandboxShopOptions = {}): SandboxShop {
       state.drain();
       return Promise.resolve();
     }
-    return track(saveChanges(store, () => ({ ...meta, idSeq: state.idSeq }), () => state.drain()));
+    return track(
+      saveChanges(
+        store,
+        () => ({ ...meta, idSeq: state.idSeq }),
+        () => state.drain(),
+      ),
+    );
   };
 
   const buyerOf = (t: SandboxTrade) => state.buyers[t.buyer]!;
@@ -109,8 +117,16 @@ export function createSandboxShop(opts: SandboxShopOptions = {}): SandboxShop {
     const b = buyerOf(t);
     const a = b.addresses[t.addr]!;
     return {
-      company: t.parcel!.company, waybill: t.parcel!.waybill, tid: t.tid, consignedAt: t.consigned!, fate: t.parcel!.fate,
-      senderCity: '杭州市', receiverState: a.state, receiverCity: a.city, receiverDistrict: a.district, receiverMobile: b.mobile,
+      company: t.parcel!.company,
+      waybill: t.parcel!.waybill,
+      tid: t.tid,
+      consignedAt: t.consigned!,
+      fate: t.parcel!.fate,
+      senderCity: '杭州市',
+      receiverState: a.state,
+      receiverCity: a.city,
+      receiverDistrict: a.district,
+      receiverMobile: b.mobile,
     };
   };
   const now = () => Math.ceil(clock.now() / 1000) * 1000;
@@ -154,15 +170,24 @@ export function createSandboxShop(opts: SandboxShopOptions = {}): SandboxShop {
       const t = state.byTid.get(tid);
       if (!t) return { ok: false, reason: 'not_found', message: `交易${tid}不存在` };
       if (t.status !== 'WAIT_BUYER_PAY' && t.status !== 'TRADE_NO_CREATE_PAY') {
-        return { ok: false, reason: 'invalid_status', message: `交易状态为${t.status}，只有等待买家付款的交易才能关闭` };
+        return {
+          ok: false,
+          reason: 'invalid_status',
+          message: `交易状态为${t.status}，只有等待买家付款的交易才能关闭`,
+        };
       }
       state.mutate(t, () => closeUnpaid(t, now()));
       await persist();
       return { ok: true, trade: t };
     },
     rates(q, paging) {
-      const matches = state.rates.filter((r) => r.created >= q.start && r.created <= q.end
-        && (!q.results || q.results.has(r.result)) && (q.tid === undefined || r.tid === q.tid));
+      const matches = state.rates.filter(
+        (r) =>
+          r.created >= q.start &&
+          r.created <= q.end &&
+          (!q.results || q.results.has(r.result)) &&
+          (q.tid === undefined || r.tid === q.tid),
+      );
       const from = matches.length - (paging.pageNo - 1) * paging.pageSize;
       const to = Math.max(0, from - paging.pageSize);
       return { items: matches.slice(to, Math.max(to, from)).reverse(), total: matches.length, hasNext: to > 0 };

@@ -4,8 +4,12 @@ import type { TopErrorBody } from '../top/wire.js';
  * The gateway's error answers with the real platform's codes and messages (平台级错误码 < 100,
  * business errors as code 15/40/41 with an isv.* or isp.* sub_code).
  */
-export const topError = (code: number, msg: string, sub_code?: string, sub_msg?: string): TopErrorBody =>
-  ({ code, msg, ...(sub_code ? { sub_code } : {}), ...(sub_msg ? { sub_msg } : {}) });
+export const topError = (code: number, msg: string, sub_code?: string, sub_msg?: string): TopErrorBody => ({
+  code,
+  msg,
+  ...(sub_code ? { sub_code } : {}),
+  ...(sub_msg ? { sub_msg } : {}),
+});
 
 export const E = {
   httpActionNotAllowed: () => topError(9, 'Http Action Not Allowed'),
@@ -22,14 +26,23 @@ export const E = {
   invalidTimestamp: () => topError(31, 'Invalid Timestamp', undefined, '时间戳与服务器时间相差超过10分钟或格式不正确'),
   missingVersion: () => topError(32, 'Missing Version'),
   invalidVersion: () => topError(33, 'Invalid Version'),
-  invalidSignMethod: () => topError(41, 'Invalid Arguments', 'isv.invalid-parameter:sign_method', 'sign_method只能是md5、hmac或hmac-sha256'),
-  missingArgument: (name: string) => topError(40, 'Missing Required Arguments', `isv.missing-parameter:${name}`, `缺少必选参数:${name}`),
+  invalidSignMethod: () =>
+    topError(41, 'Invalid Arguments', 'isv.invalid-parameter:sign_method', 'sign_method只能是md5、hmac或hmac-sha256'),
+  missingArgument: (name: string) =>
+    topError(40, 'Missing Required Arguments', `isv.missing-parameter:${name}`, `缺少必选参数:${name}`),
   invalidArgument: (subMsg: string) => topError(41, 'Invalid Arguments', 'isv.invalid-parameter', subMsg),
   business: (subCode: string, subMsg: string) => topError(15, 'Remote service error', subCode, subMsg),
-  appCallLimited: (seconds: number) => topError(7, 'App Call Limited', 'accesscontrol.limited-by-app-access-count', `This ban will last for ${seconds} more seconds`),
-  isp: (variant: number) => [
-    topError(15, 'Remote service error', 'isp.top-remote-connection-timeout', '远程服务调用超时'),
-    topError(10, 'Service Currently Unavailable', 'isp.top-remote-service-unavailable', '服务暂时不可用'),
-    topError(15, 'Remote service error', 'isp.unknown-error', '系统繁忙，请稍后重试'),
-  ][variant % 3]!,
+  appCallLimited: (seconds: number) =>
+    topError(
+      7,
+      'App Call Limited',
+      'accesscontrol.limited-by-app-access-count',
+      `This ban will last for ${seconds} more seconds`,
+    ),
+  isp: (variant: number) =>
+    [
+      topError(15, 'Remote service error', 'isp.top-remote-connection-timeout', '远程服务调用超时'),
+      topError(10, 'Service Currently Unavailable', 'isp.top-remote-service-unavailable', '服务暂时不可用'),
+      topError(15, 'Remote service error', 'isp.unknown-error', '系统繁忙，请稍后重试'),
+    ][variant % 3]!,
 };

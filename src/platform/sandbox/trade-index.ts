@@ -9,7 +9,9 @@ export class TradeIndex {
 
   constructor(private readonly field: 'created' | 'modified') {}
 
-  get size(): number { return this.items.length; }
+  get size(): number {
+    return this.items.length;
+  }
 
   /** Loads many at once (one sort instead of n insertions). */
   load(trades: Iterable<SandboxTrade>): void {

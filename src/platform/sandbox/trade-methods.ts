@@ -2,7 +2,17 @@ import type { TradeStatus } from '../../orders/index.js';
 import { ownEntry } from '../../shared/own-entry.js';
 import { formatTopTime } from '../../shared/time.js';
 import type { Params } from './gateway.js';
-import { guarded, optionalInt, optionalTime, paging, ParamError, required, window, ONE_DAY, type MethodResult } from './method-params.js';
+import {
+  guarded,
+  optionalInt,
+  optionalTime,
+  paging,
+  ParamError,
+  required,
+  window,
+  ONE_DAY,
+  type MethodResult,
+} from './method-params.js';
 import type { SandboxShop, ShopOutcome } from './shop.js';
 import type { TradeFilter } from './shop-state.js';
 import { E } from './top-errors.js';
@@ -25,8 +35,19 @@ const STATUS_GROUPS: Record<string, TradeStatus[]> = {
   ALL_WAIT_PAY: ['WAIT_BUYER_PAY', 'TRADE_NO_CREATE_PAY'],
   ALL_CLOSED: ['TRADE_CLOSED', 'TRADE_CLOSED_BY_TAOBAO'],
 };
-const STATUSES = new Set<string>(['TRADE_NO_CREATE_PAY', 'WAIT_BUYER_PAY', 'WAIT_SELLER_SEND_GOODS', 'SELLER_CONSIGNED_PART', 'WAIT_BUYER_CONFIRM_GOODS',
-  'TRADE_BUYER_SIGNED', 'TRADE_FINISHED', 'TRADE_CLOSED', 'TRADE_CLOSED_BY_TAOBAO', 'PAY_PENDING', 'WAIT_PRE_AUTH_CONFIRM']);
+const STATUSES = new Set<string>([
+  'TRADE_NO_CREATE_PAY',
+  'WAIT_BUYER_PAY',
+  'WAIT_SELLER_SEND_GOODS',
+  'SELLER_CONSIGNED_PART',
+  'WAIT_BUYER_CONFIRM_GOODS',
+  'TRADE_BUYER_SIGNED',
+  'TRADE_FINISHED',
+  'TRADE_CLOSED',
+  'TRADE_CLOSED_BY_TAOBAO',
+  'PAY_PENDING',
+  'WAIT_PRE_AUTH_CONFIRM',
+]);
 
 function filterOf(p: Params): TradeFilter {
   const f: TradeFilter = { types: p.type ? tradeTypes(p.type.split(',').map((s) => s.trim())) : DEFAULT_TYPES };
@@ -46,11 +67,15 @@ function listBody(shop: SandboxShop, p: Params, which: 'created' | 'modified'): 
     required(p, 'start_modified');
     required(p, 'end_modified');
   }
-  const w = which === 'created'
-    ? window(optionalTime(p, 'start_created'), optionalTime(p, 'end_created'))
-    : window(optionalTime(p, 'start_modified'), optionalTime(p, 'end_modified'), ONE_DAY);
+  const w =
+    which === 'created'
+      ? window(optionalTime(p, 'start_created'), optionalTime(p, 'end_created'))
+      : window(optionalTime(p, 'start_modified'), optionalTime(p, 'end_modified'), ONE_DAY);
   const filter = filterOf(p);
-  const page = which === 'created' ? shop.tradesByCreated(w.start, w.end, filter, pg) : shop.tradesByModified(w.start, w.end, filter, pg);
+  const page =
+    which === 'created'
+      ? shop.tradesByCreated(w.start, w.end, filter, pg)
+      : shop.tradesByModified(w.start, w.end, filter, pg);
   const body: Record<string, unknown> = {};
   if (page.items.length) body.trades = { trade: page.items.map((t) => wireTrade(t, shop, sel)) };
   if (pg.useHasNext) body.has_next = page.hasNext;
@@ -60,21 +85,25 @@ function listBody(shop: SandboxShop, p: Params, which: 'created' | 'modified'): 
 
 const refusal = (o: Exclude<ShopOutcome, { ok: true }>) => {
   switch (o.reason) {
-    case 'not_found': return E.business('isv.trade-not-exist', o.message);
-    case 'invalid_status': return E.business('isv.trade-status-error', o.message);
-    default: return E.invalidArgument(o.message);
+    case 'not_found':
+      return E.business('isv.trade-not-exist', o.message);
+    case 'invalid_status':
+      return E.business('isv.trade-status-error', o.message);
+    default:
+      return E.invalidArgument(o.message);
   }
 };
 
 export const tradeMethods: Record<string, (shop: SandboxShop, p: Params) => Promise<MethodResult>> = {
   'taobao.trades.sold.get': (shop, p) => guarded(() => listBody(shop, p, 'created')),
   'taobao.trades.sold.increment.get': (shop, p) => guarded(() => listBody(shop, p, 'modified')),
-  'taobao.trade.fullinfo.get': (shop, p) => guarded(() => {
-    const sel = parseFields(required(p, 'fields'));
-    const t = shop.trade(required(p, 'tid'));
-    if (!t) throw new ParamError(E.business('isv.trade-not-exist', `交易${p.tid}不存在`));
-    return { trade: wireTrade(t, shop, sel) };
-  }),
+  'taobao.trade.fullinfo.get': (shop, p) =>
+    guarded(() => {
+      const sel = parseFields(required(p, 'fields'));
+      const t = shop.trade(required(p, 'tid'));
+      if (!t) throw new ParamError(E.business('isv.trade-not-exist', `交易${p.tid}不存在`));
+      return { trade: wireTrade(t, shop, sel) };
+    }),
   'taobao.trade.memo.update': async (shop, p) => {
     let change: { memo?: string; flag?: number; reset?: boolean };
     try {
@@ -95,6 +124,9 @@ export const tradeMethods: Record<string, (shop: SandboxShop, p: Params) => Prom
     if (!p.close_reason) return { ok: false, error: E.missingArgument('close_reason') };
     const o = await shop.closeTrade(p.tid, p.close_reason);
     if (!o.ok) return { ok: false, error: refusal(o) };
-    return { ok: true, body: { trade: { tid: bigId(o.trade.tid), status: o.trade.status, modified: formatTopTime(o.trade.modified) } } };
+    return {
+      ok: true,
+      body: { trade: { tid: bigId(o.trade.tid), status: o.trade.status, modified: formatTopTime(o.trade.modified) } },
+    };
   },
 };

@@ -28,7 +28,13 @@ export function closeUnpaid(t: SandboxTrade, at: number): void {
   setAll(t, 'TRADE_CLOSED_BY_TAOBAO', at);
 }
 
-export function requestRefund(t: SandboxTrade, line: SandboxLine, refundId: string, at: number, status = 'WAIT_SELLER_AGREE'): void {
+export function requestRefund(
+  t: SandboxTrade,
+  line: SandboxLine,
+  refundId: string,
+  at: number,
+  status = 'WAIT_SELLER_AGREE',
+): void {
   line.refund = status;
   line.refundId = refundId;
   bump(t, at);
@@ -48,7 +54,9 @@ export function refundAll(t: SandboxTrade, nextRefundId: () => string, at: numbe
 export function ship(t: SandboxTrade, parcel: SandboxShipment, at: number, lines = t.lines.length): void {
   t.parcel = parcel;
   t.consigned = Math.floor(at / 1000) * 1000;
-  t.lines.forEach((l, i) => { if (i < lines) l.status = 'WAIT_BUYER_CONFIRM_GOODS'; });
+  t.lines.forEach((l, i) => {
+    if (i < lines) l.status = 'WAIT_BUYER_CONFIRM_GOODS';
+  });
   t.status = lines < t.lines.length ? 'SELLER_CONSIGNED_PART' : 'WAIT_BUYER_CONFIRM_GOODS';
   bump(t, at);
 }

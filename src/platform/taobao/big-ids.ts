@@ -5,7 +5,10 @@
  */
 const ID_KEYS = ['tid', 'oid', 'refund_id', 'num_iid'];
 // JSON's own white space only (as the byte version reads it), not all of \s.
-const BARE_ID = new RegExp(`"(${ID_KEYS.join('|')})"([ \\t\\n\\r]*:[ \\t\\n\\r]*)(-?\\d+)(?=[ \\t\\n\\r]*[,}\\]])`, 'g');
+const BARE_ID = new RegExp(
+  `"(${ID_KEYS.join('|')})"([ \\t\\n\\r]*:[ \\t\\n\\r]*)(-?\\d+)(?=[ \\t\\n\\r]*[,}\\]])`,
+  'g',
+);
 
 /** On text already decoded (tests, fixtures, callers holding a string). */
 export function quoteBigIds(raw: string): string {

@@ -1,4 +1,9 @@
-export { createTaobaoPlatform, DEFAULT_PAGE_CONCURRENCY, type TaobaoOptions, type TaobaoPlatform } from './taobao-platform.js';
+export {
+  createTaobaoPlatform,
+  DEFAULT_PAGE_CONCURRENCY,
+  type TaobaoOptions,
+  type TaobaoPlatform,
+} from './taobao-platform.js';
 export { topCall, buildTopRequest, encodeBusinessParams, type TopCallContext, type TopParamValue } from './top-call.js';
 export { parseTopResponse, quoteBigIds } from './top-response.js';
 export { traceByTid, type TopLogisticsTrace, type TopTraceStep } from './trace-search.js';

@@ -41,40 +41,60 @@ async function* perDay(window: TimeWindow, feed: (day: TimeWindow) => AsyncItera
 
 /** taobao.trades.sold.increment.get over each day of the window, pages read backwards. */
 export function changedOrders(ctx: TopCallContext, opts: FeedOptions, window: TimeWindow): AsyncIterable<Order[]> {
-  return newestOnce(perDay(window, (day) => pagesBackward(async (pageNo) => {
-    const res = await topCall(ctx, 'taobao.trades.sold.increment.get', {
-      fields: FIELDS,
-      // Without `type` the platform returns only a few default types and ordinary trades go missing.
-      type: TYPES,
-      start_modified: formatTopTime(day.start),
-      end_modified: formatTopTime(day.end),
-      page_no: pageNo,
-      page_size: opts.pageSize,
-      // Only page 1 needs the total; the platform counts it at a cost.
-      use_has_next: pageNo !== 1,
-    });
-    return tradesPage(res.trades, res.total_results);
-  }, opts.pageSize, opts.concurrency)));
+  return newestOnce(
+    perDay(window, (day) =>
+      pagesBackward(
+        async (pageNo) => {
+          const res = await topCall(ctx, 'taobao.trades.sold.increment.get', {
+            fields: FIELDS,
+            // Without `type` the platform returns only a few default types and ordinary trades go missing.
+            type: TYPES,
+            start_modified: formatTopTime(day.start),
+            end_modified: formatTopTime(day.end),
+            page_no: pageNo,
+            page_size: opts.pageSize,
+            // Only page 1 needs the total; the platform counts it at a cost.
+            use_has_next: pageNo !== 1,
+          });
+          return tradesPage(res.trades, res.total_results);
+        },
+        opts.pageSize,
+        opts.concurrency,
+      ),
+    ),
+  );
 }
 
 /** taobao.trades.sold.get by creation time, every trade type (non-default types go missing otherwise). */
 export function createdOrders(ctx: TopCallContext, opts: FeedOptions, window: TimeWindow): AsyncIterable<Order[]> {
-  return newestOnce(perDay(window, (day) => pagesBackward(async (pageNo) => {
-    const res = await topCall(ctx, 'taobao.trades.sold.get', {
-      fields: FIELDS,
-      type: TYPES,
-      start_created: formatTopTime(day.start),
-      end_created: formatTopTime(day.end),
-      page_no: pageNo,
-      page_size: opts.pageSize,
-      use_has_next: pageNo !== 1,
-    });
-    return tradesPage(res.trades, res.total_results);
-  }, opts.pageSize, opts.concurrency)));
+  return newestOnce(
+    perDay(window, (day) =>
+      pagesBackward(
+        async (pageNo) => {
+          const res = await topCall(ctx, 'taobao.trades.sold.get', {
+            fields: FIELDS,
+            type: TYPES,
+            start_created: formatTopTime(day.start),
+            end_created: formatTopTime(day.end),
+            page_no: pageNo,
+            page_size: opts.pageSize,
+            use_has_next: pageNo !== 1,
+          });
+          return tradesPage(res.trades, res.total_results);
+        },
+        opts.pageSize,
+        opts.concurrency,
+      ),
+    ),
+  );
 }
 
 /** taobao.traderates.get: reviews buyers gave us, neutral then bad. */
-export async function* negativeReviews(ctx: TopCallContext, opts: FeedOptions, window: TimeWindow): AsyncGenerator<Review[]> {
+export async function* negativeReviews(
+  ctx: TopCallContext,
+  opts: FeedOptions,
+  window: TimeWindow,
+): AsyncGenerator<Review[]> {
   for (const result of ['neutral', 'bad'] as const) {
     yield* pagesForward(async (pageNo) => {
       const res = await topCall(ctx, 'taobao.traderates.get', {

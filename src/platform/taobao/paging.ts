@@ -23,7 +23,11 @@ export interface Page<T> {
  * (the caller dedupes). Page 1 is the exception, being read first for the total: a row leaving it
  * pulls page 2's first row onto it, so it is read again last (one more call per window).
  */
-export async function* pagesBackward<T>(fetchPage: (pageNo: number) => Promise<Page<T>>, pageSize: number, concurrency: number): AsyncGenerator<T[]> {
+export async function* pagesBackward<T>(
+  fetchPage: (pageNo: number) => Promise<Page<T>>,
+  pageSize: number,
+  concurrency: number,
+): AsyncGenerator<T[]> {
   const first = await fetchPage(1);
   if (first.items.length) yield first.items;
   const pageCount = Math.ceil(first.totalResults / pageSize);
@@ -49,7 +53,9 @@ export async function* pagesBackward<T>(fetchPage: (pageNo: number) => Promise<P
 }
 
 /** Reads pages 1, 2, … while the platform says there is more (`use_has_next=true`). */
-export async function* pagesForward<T>(fetchPage: (pageNo: number) => Promise<{ items: T[]; hasNext: boolean }>): AsyncGenerator<T[]> {
+export async function* pagesForward<T>(
+  fetchPage: (pageNo: number) => Promise<{ items: T[]; hasNext: boolean }>,
+): AsyncGenerator<T[]> {
   for (let pageNo = 1; ; pageNo++) {
     const page = await fetchPage(pageNo);
     if (page.items.length) yield page.items;

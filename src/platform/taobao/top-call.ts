@@ -28,7 +28,11 @@ export function encodeBusinessParams(params: Record<string, TopParamValue>): Rec
 }
 
 /** Every parameter of one request, common ones included, signed. Built per attempt so each retry carries a fresh timestamp. */
-export function buildTopRequest(ctx: TopCallContext, method: TopMethod, params: Record<string, TopParamValue>): Record<string, string> {
+export function buildTopRequest(
+  ctx: TopCallContext,
+  method: TopMethod,
+  params: Record<string, TopParamValue>,
+): Record<string, string> {
   const all: Record<string, string> = {
     ...encodeBusinessParams(params),
     method,
@@ -45,7 +49,12 @@ export function buildTopRequest(ctx: TopCallContext, method: TopMethod, params: 
 }
 
 /** The low-level signed call: form-encoded POST to the gateway, the raw bytes parsed by `parseTopResponse`. */
-export function topCall<M extends TopMethod>(ctx: TopCallContext, method: M, params: Record<string, TopParamValue>, options?: CallOptions): Promise<TopResponses[M]> {
+export function topCall<M extends TopMethod>(
+  ctx: TopCallContext,
+  method: M,
+  params: Record<string, TopParamValue>,
+  options?: CallOptions,
+): Promise<TopResponses[M]> {
   return ctx.http.call(async (http) => {
     const form = new URLSearchParams(buildTopRequest(ctx, method, params)).toString();
     // Bytes, not text: the 64-bit ids are quoted on the bytes before the one decode.

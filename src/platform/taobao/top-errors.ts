@@ -19,7 +19,11 @@ export class TopApiError extends UpstreamError {
   constructor(init: TopErrorInit) {
     const b = init.body;
     super({
-      upstream: UPSTREAM, code: init.code, message: init.message, retriable: init.retriable, retryAfterMs: init.retryAfterMs,
+      upstream: UPSTREAM,
+      code: init.code,
+      message: init.message,
+      retriable: init.retriable,
+      retryAfterMs: init.retryAfterMs,
       details: { topCode: b.code, topMsg: b.msg, subCode: b.sub_code, subMsg: b.sub_msg, requestId: b.request_id },
     });
     this.topCode = b.code;
@@ -43,7 +47,8 @@ export class TopAppKeyError extends TopApiError {}
 /** Code 30/31: the timestamp is missing or too far from the platform's clock. */
 export class TopTimestampError extends TopApiError {}
 
-const DURATION = /(等待|wait(?:\s+for)?)?\s*(\d+(?:\.\d+)?)\s*(more\s+)?(seconds?|secs?|s\b|秒|minutes?|mins?|分钟)(后)?/gi;
+const DURATION =
+  /(等待|wait(?:\s+for)?)?\s*(\d+(?:\.\d+)?)\s*(more\s+)?(seconds?|secs?|s\b|秒|minutes?|mins?|分钟)(后)?/gi;
 
 /**
  * "This ban will last for 12 more seconds" / "禁止访问，还需等待12秒" → 12000. A message may name the
@@ -68,22 +73,58 @@ export function topErrorFrom(body: TopErrorBody): TopApiError {
   const sub = String(body.sub_code ?? '');
   const what = `${body.msg}${body.sub_msg ? `: ${body.sub_msg}` : ''} (code ${body.code}${sub ? `, ${sub}` : ''})`;
   if (sub.startsWith('accesscontrol.limited-by') || (!sub.startsWith('isv.') && RATE_LIMIT_CODES.has(body.code))) {
-    return new TopRateLimitError({ code: 'top_rate_limited', message: `淘宝接口调用受限 (call limit) — ${what}`, retriable: true, retryAfterMs: banMsFromSubMsg(body.sub_msg), body });
+    return new TopRateLimitError({
+      code: 'top_rate_limited',
+      message: `淘宝接口调用受限 (call limit) — ${what}`,
+      retriable: true,
+      retryAfterMs: banMsFromSubMsg(body.sub_msg),
+      body,
+    });
   }
   if (sub.startsWith('isp.') || (!sub && FAULT_CODES.has(body.code))) {
-    return new TopUpstreamFaultError({ code: 'top_upstream_fault', message: `淘宝服务暂时不可用 (platform fault) — ${what}`, retriable: true, body });
+    return new TopUpstreamFaultError({
+      code: 'top_upstream_fault',
+      message: `淘宝服务暂时不可用 (platform fault) — ${what}`,
+      retriable: true,
+      body,
+    });
   }
   if (body.code === 24 || body.code === 25) {
-    return new TopSignatureError({ code: 'top_invalid_signature', message: `签名错误，请检查 app secret 与签名方式 (invalid signature; check the app secret and sign method) — ${what}`, retriable: false, body });
+    return new TopSignatureError({
+      code: 'top_invalid_signature',
+      message: `签名错误，请检查 app secret 与签名方式 (invalid signature; check the app secret and sign method) — ${what}`,
+      retriable: false,
+      body,
+    });
   }
   if (body.code === 26 || body.code === 27) {
-    return new TopSessionError({ code: 'top_session_invalid', message: `店铺授权 session 缺失或已过期，请管理员重新授权并更新 session key (the seller session key is missing or expired: renew it in the settings) — ${what}`, retriable: false, body });
+    return new TopSessionError({
+      code: 'top_session_invalid',
+      message: `店铺授权 session 缺失或已过期，请管理员重新授权并更新 session key (the seller session key is missing or expired: renew it in the settings) — ${what}`,
+      retriable: false,
+      body,
+    });
   }
   if (body.code === 28 || body.code === 29) {
-    return new TopAppKeyError({ code: 'top_app_key_invalid', message: `app key 缺失或无效，请检查配置 (app key missing or invalid) — ${what}`, retriable: false, body });
+    return new TopAppKeyError({
+      code: 'top_app_key_invalid',
+      message: `app key 缺失或无效，请检查配置 (app key missing or invalid) — ${what}`,
+      retriable: false,
+      body,
+    });
   }
   if (body.code === 30 || body.code === 31) {
-    return new TopTimestampError({ code: 'top_invalid_timestamp', message: `时间戳无效，请检查服务器时钟 (invalid timestamp; check the server clock) — ${what}`, retriable: false, body });
+    return new TopTimestampError({
+      code: 'top_invalid_timestamp',
+      message: `时间戳无效，请检查服务器时钟 (invalid timestamp; check the server clock) — ${what}`,
+      retriable: false,
+      body,
+    });
   }
-  return new TopBusinessError({ code: 'top_business_error', message: `淘宝拒绝了请求 (refused) — ${what}`, retriable: false, body });
+  return new TopBusinessError({
+    code: 'top_business_error',
+    message: `淘宝拒绝了请求 (refused) — ${what}`,
+    retriable: false,
+    body,
+  });
 }

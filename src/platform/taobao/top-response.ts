@@ -6,7 +6,13 @@ import { topErrorFrom } from './top-errors.js';
 export { quoteBigIds } from './big-ids.js';
 
 function malformed(method: string, why: string): UpstreamError {
-  return new UpstreamError({ upstream: 'taobao', code: 'malformed_response', message: `taobao ${method}: ${why}`, retriable: true, details: { method } });
+  return new UpstreamError({
+    upstream: 'taobao',
+    code: 'malformed_response',
+    message: `taobao ${method}: ${why}`,
+    retriable: true,
+    details: { method },
+  });
 }
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -36,7 +42,13 @@ export function parseTopResponse<M extends TopMethod>(method: M, raw: unknown): 
   const error = obj.error_response;
   if (error && typeof error === 'object') {
     const e = error as Partial<TopErrorBody>;
-    throw topErrorFrom({ code: Number(e.code), msg: String(e.msg ?? ''), sub_code: e.sub_code, sub_msg: e.sub_msg, request_id: e.request_id });
+    throw topErrorFrom({
+      code: Number(e.code),
+      msg: String(e.msg ?? ''),
+      sub_code: e.sub_code,
+      sub_msg: e.sub_msg,
+      request_id: e.request_id,
+    });
   }
   const body = obj[responseKey(method)];
   if (!body || typeof body !== 'object') throw malformed(method, `no ${responseKey(method)} in the response`);

@@ -16,7 +16,13 @@ const STATUS_ALIASES = new Map<string, TradeStatus>([
 ]);
 
 function bad(tid: string, what: string): UpstreamError {
-  return new UpstreamError({ upstream: 'taobao', code: 'malformed_trade', message: `taobao trade ${tid}: ${what}`, retriable: false, details: { tid } });
+  return new UpstreamError({
+    upstream: 'taobao',
+    code: 'malformed_trade',
+    message: `taobao trade ${tid}: ${what}`,
+    retriable: false,
+    details: { tid },
+  });
 }
 
 export function mapStatus(status: string, tid: string): TradeStatus {
@@ -54,7 +60,8 @@ function instant(value: string | undefined, tid: string, field: string): string 
   // Joined rather than concatenated: `+` leaves a rope of three strings per instant, which stays
   // in the order book at ~3× the size of the flat 29 characters (a third of a stored order's heap).
   const wall = WALL_TIME.exec(value);
-  if (wall && isCalendarDate(digits(value, 0, 4), digits(value, 5, 7), digits(value, 8, 10))) return [wall[1], 'T', wall[2], '.000+08:00'].join('');
+  if (wall && isCalendarDate(digits(value, 0, 4), digits(value, 5, 7), digits(value, 8, 10)))
+    return [wall[1], 'T', wall[2], '.000+08:00'].join('');
   try {
     return toInstant(parseTopTime(value));
   } catch {
@@ -102,7 +109,8 @@ export function mapTrade(t: TopTrade): Order {
   const tid = idOf(t.tid_str, t.tid);
   const modifiedAt = instant(t.modified, tid, 'modified') ?? '';
   // Finishing or closing a trade modifies it: end and modified times are often the same text, kept once.
-  const at = (value: string | undefined, field: string) => (value && value === t.modified ? modifiedAt : instant(value, tid, field));
+  const at = (value: string | undefined, field: string) =>
+    value && value === t.modified ? modifiedAt : instant(value, tid, field);
   return {
     tid,
     status: mapStatus(t.status, tid),

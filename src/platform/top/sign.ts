@@ -7,7 +7,12 @@ export type TopSignMethod = 'md5' | 'hmac' | 'hmac-sha256';
  * name (ASCII), concatenated as name+value; md5(secret + s + secret), or HMAC-MD5 / HMAC-SHA256 of s
  * keyed with the secret; uppercase hex. Both the client and the sandbox server use this one function.
  */
-export function topSign(params: Record<string, string | undefined>, secret: string, method: TopSignMethod, empty: 'skip' | 'bare-name' = 'skip'): string {
+export function topSign(
+  params: Record<string, string | undefined>,
+  secret: string,
+  method: TopSignMethod,
+  empty: 'skip' | 'bare-name' = 'skip',
+): string {
   // 'bare-name' signs an empty parameter as its name alone, as some third-party clients do: the gateway accepts both.
   const s = Object.keys(params)
     .filter((k) => k !== 'sign' && params[k] !== undefined && (params[k] !== '' || empty === 'bare-name'))
@@ -16,7 +21,10 @@ export function topSign(params: Record<string, string | undefined>, secret: stri
     .join('');
   switch (method) {
     case 'md5':
-      return createHash('md5').update(secret + s + secret, 'utf8').digest('hex').toUpperCase();
+      return createHash('md5')
+        .update(secret + s + secret, 'utf8')
+        .digest('hex')
+        .toUpperCase();
     case 'hmac':
       return createHmac('md5', secret).update(s, 'utf8').digest('hex').toUpperCase();
     case 'hmac-sha256':

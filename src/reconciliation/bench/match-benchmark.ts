@@ -37,8 +37,14 @@ export function benchMatching(n = 50_000, naiveSample = 300): MatchingFigures {
   matchCreditsNaive(sample, transfers, claims);
   const naiveSecondsEstimate = ((performance.now() - t1) / 1000) * (credits.length / sample.length);
   return {
-    credits: credits.length, openOrders: transfers.length, indexedSeconds, naiveSecondsEstimate, naiveSampleCredits: sample.length,
+    credits: credits.length,
+    openOrders: transfers.length,
+    indexedSeconds,
+    naiveSecondsEstimate,
+    naiveSampleCredits: sample.length,
     ratio: naiveSecondsEstimate / indexedSeconds,
-    matched: result.matched.length, queued: result.queued.length, unmatched: result.unmatched.length,
+    matched: result.matched.length,
+    queued: result.queued.length,
+    unmatched: result.unmatched.length,
   };
 }

@@ -3,4 +3,14 @@ export { allocateUniqueAmount, makeReference, REFERENCE_ALPHABET, REFERENCE_LENG
 export { isIntermediary, normalizeName } from './payer-names.js';
 export { exactSubsets } from './subset-sum.js';
 export { QUEUE_REASONS } from './match-candidates.js';
-export type { Candidate, Claim, MatchOptions, MatchResult, MatchRule, MatchedCredit, OpenTransfer, QueueCode, QueuedCredit } from './matching-types.js';
+export type {
+  Candidate,
+  Claim,
+  MatchOptions,
+  MatchResult,
+  MatchRule,
+  MatchedCredit,
+  OpenTransfer,
+  QueueCode,
+  QueuedCredit,
+} from './matching-types.js';

@@ -24,14 +24,23 @@ export function plausibleOrders(ctx: CandidateContext): PreparedTransfer[] {
   ctx.referenceHits.forEach(add);
   lookup.byUniqueAmount(row.amountFen).forEach(add);
   lookup.byDueAmount(row.amountFen).forEach(add);
-  if (payer.name && !payer.intermediary) for (const nick of lookup.buyersNamed(payer.name)) lookup.ordersOf(nick).forEach(add);
+  if (payer.name && !payer.intermediary)
+    for (const nick of lookup.buyersNamed(payer.name)) lookup.ordersOf(nick).forEach(add);
   for (const c of lookup.claimsWithAmount(row.amountFen)) add(lookup.transfer(c.transferId));
   ctx.combined.forEach((id) => add(lookup.transfer(id)));
   ctx.plausible = out;
   return out;
 }
 
-interface Facts { t: PreparedTransfer; reference: boolean; unique: boolean; combined: boolean; buyer: boolean; claim: 'consistent' | 'amount' | null; score: number }
+interface Facts {
+  t: PreparedTransfer;
+  reference: boolean;
+  unique: boolean;
+  combined: boolean;
+  buyer: boolean;
+  claim: 'consistent' | 'amount' | null;
+  score: number;
+}
 
 function facts(ctx: CandidateContext, t: PreparedTransfer): Facts {
   const { row, payer } = ctx;
@@ -40,12 +49,21 @@ function facts(ctx: CandidateContext, t: PreparedTransfer): Facts {
   const combined = ctx.combined.includes(t.id);
   const buyer = payer.name !== '' && !payer.intermediary && t.nameKey === payer.name;
   const claims = t.claims;
-  const claim = claims.length === 0 ? null
-    : consistentClaim(ctx, claims, t.nameKey) ? 'consistent'
-      : claims.some((c) => c.amountFen === row.amountFen) ? 'amount' : null;
+  const claim =
+    claims.length === 0
+      ? null
+      : consistentClaim(ctx, claims, t.nameKey)
+        ? 'consistent'
+        : claims.some((c) => c.amountFen === row.amountFen)
+          ? 'amount'
+          : null;
   const diff = row.amountFen - t.amountDueFen;
-  const score = (reference ? 60 : 0) + (unique ? 50 : 0) + (diff === 0 ? 40 : combined ? 25 : 5)
-    + (buyer ? 30 : 0) + (claim === 'consistent' ? 30 : claim === 'amount' ? 15 : 0);
+  const score =
+    (reference ? 60 : 0) +
+    (unique ? 50 : 0) +
+    (diff === 0 ? 40 : combined ? 25 : 5) +
+    (buyer ? 30 : 0) +
+    (claim === 'consistent' ? 30 : claim === 'amount' ? 15 : 0);
   return { t, reference, unique, combined, buyer, claim, score };
 }
 
@@ -68,7 +86,8 @@ function explain(ctx: CandidateContext, f: Facts): string {
 
 /** The best few candidates, highest score first (ties by id, so every run ranks alike). */
 export function rankCandidates(ctx: CandidateContext): Candidate[] {
-  return plausibleOrders(ctx).map((t) => facts(ctx, t))
+  return plausibleOrders(ctx)
+    .map((t) => facts(ctx, t))
     .sort((a, b) => b.score - a.score || (a.t.id < b.t.id ? -1 : a.t.id > b.t.id ? 1 : 0))
     .slice(0, MAX_CANDIDATES)
     .map((f) => ({ transferId: f.t.id, score: f.score, why: explain(ctx, f) }));

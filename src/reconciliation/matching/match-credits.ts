@@ -3,7 +3,14 @@ import type { CandidateContext } from './candidate-context.js';
 import { queueCodeFor, rankCandidates } from './match-candidates.js';
 import { propose, queueReason, type Proposal } from './match-rules.js';
 import { existedBy } from './match-window.js';
-import { DEFAULT_WINDOW_DAYS, type Claim, type MatchOptions, type MatchResult, type OpenTransfer, type QueueCode } from './matching-types.js';
+import {
+  DEFAULT_WINDOW_DAYS,
+  type Claim,
+  type MatchOptions,
+  type MatchResult,
+  type OpenTransfer,
+  type QueueCode,
+} from './matching-types.js';
 import { indexedLookup, scanningLookup, type PreparedTransfer, type TransferLookup } from './transfer-lookup.js';
 
 /** Counts each id once per credit, however many of the credit's lists name it. */
@@ -42,7 +49,9 @@ const SLICE = 256;
  * A generator so that one body serves both the plain call and the one that pauses every SLICE credits.
  */
 function* decide(
-  credits: readonly StatementRow[], lookup: TransferLookup, opts: MatchOptions,
+  credits: readonly StatementRow[],
+  lookup: TransferLookup,
+  opts: MatchOptions,
 ): Generator<void, MatchResult> {
   const windowDays = opts.windowDays ?? DEFAULT_WINDOW_DAYS;
   const proposals: Proposal[] = [];
@@ -74,11 +83,20 @@ function* decide(
     if (i % SLICE === SLICE - 1) yield;
     const row = credits[i]!;
     const p = proposals[i]!;
-    if (p.kind === 'none') { result.unmatched.push(row); continue; }
-    if (p.kind === 'queue') { result.queued.push(queued(row, p.ctx, p.code === 'no-certain-match' ? null : p.code)); continue; }
+    if (p.kind === 'none') {
+      result.unmatched.push(row);
+      continue;
+    }
+    if (p.kind === 'queue') {
+      result.queued.push(queued(row, p.ctx, p.code === 'no-certain-match' ? null : p.code));
+      continue;
+    }
     // A reference in the note outranks a stranger's same amount; only another credit naming the order contests it.
     const counts = p.rule === 'reference' ? strong : plausible;
-    if (p.transferIds.some((id) => (counts.get(id) ?? 0) > 1)) { result.queued.push(queued(row, p.ctx, 'competing-credits')); continue; }
+    if (p.transferIds.some((id) => (counts.get(id) ?? 0) > 1)) {
+      result.queued.push(queued(row, p.ctx, 'competing-credits'));
+      continue;
+    }
     result.matched.push({ row, transferIds: p.transferIds, rule: p.rule, reason: p.reason });
   }
   return result;
@@ -92,7 +110,12 @@ function runToEnd<R>(steps: Generator<void, R>): R {
 }
 
 /** Matches a statement's credits to open transfer orders; pure, indexed, O(credits × candidates per credit). */
-export function matchCredits(credits: readonly StatementRow[], openTransfers: readonly OpenTransfer[], claims: readonly Claim[], opts: MatchOptions = {}): MatchResult {
+export function matchCredits(
+  credits: readonly StatementRow[],
+  openTransfers: readonly OpenTransfer[],
+  claims: readonly Claim[],
+  opts: MatchOptions = {},
+): MatchResult {
   return runToEnd(decide(credits, indexedLookup(openTransfers, claims), opts));
 }
 
@@ -102,8 +125,11 @@ export function matchCredits(credits: readonly StatementRow[], openTransfers: re
  * that change meanwhile are its to notice (statement-import compares before it stores).
  */
 export async function matchCreditsYielding(
-  credits: readonly StatementRow[], openTransfers: readonly OpenTransfer[], claims: readonly Claim[],
-  pause: () => Promise<void> | undefined, opts: MatchOptions = {},
+  credits: readonly StatementRow[],
+  openTransfers: readonly OpenTransfer[],
+  claims: readonly Claim[],
+  pause: () => Promise<void> | undefined,
+  opts: MatchOptions = {},
 ): Promise<MatchResult> {
   const steps = decide(credits, indexedLookup(openTransfers, claims), opts);
   for (;;) {
@@ -115,6 +141,11 @@ export async function matchCreditsYielding(
 }
 
 /** The same decisions found by scanning every order for every question: the baseline for the benchmark ratio. */
-export function matchCreditsNaive(credits: readonly StatementRow[], openTransfers: readonly OpenTransfer[], claims: readonly Claim[], opts: MatchOptions = {}): MatchResult {
+export function matchCreditsNaive(
+  credits: readonly StatementRow[],
+  openTransfers: readonly OpenTransfer[],
+  claims: readonly Claim[],
+  opts: MatchOptions = {},
+): MatchResult {
   return runToEnd(decide(credits, scanningLookup(openTransfers, claims), opts));
 }

@@ -10,7 +10,11 @@ type Evidence = Pick<CandidateContext, 'row' | 'rowDay' | 'payer' | 'lookup' | '
  * (same amount, claim date within the window). A family member or a company account is evidence only when
  * the buyer's claim names them.
  */
-export function consistentClaim(ctx: Evidence, claims: readonly PreparedClaim[], buyerKey: string): PreparedClaim | null {
+export function consistentClaim(
+  ctx: Evidence,
+  claims: readonly PreparedClaim[],
+  buyerKey: string,
+): PreparedClaim | null {
   const { row, rowDay, payer, windowDays } = ctx;
   if (!payer.name || payer.intermediary) return null;
   for (const c of claims) {

@@ -19,7 +19,11 @@ export type Proposal =
 
 const ids = (ts: readonly OpenTransfer[]) => ts.map((t) => t.id);
 
-function referenceHits(row: StatementRow, rowDay: number, lookup: TransferLookup): PreparedTransfer[] | readonly never[] {
+function referenceHits(
+  row: StatementRow,
+  rowDay: number,
+  lookup: TransferLookup,
+): PreparedTransfer[] | readonly never[] {
   // Many notes are Chinese words only ('货款', '转账'), which upper-case to themselves: no token can be in them.
   if (!/[^\s\u3000-\u303f\u4e00-\u9fff\uff0c\uff1a\uff1b\uff08\uff09]/.test(row.note)) return NO_HITS;
   let hits: PreparedTransfer[] | null = null;
@@ -36,7 +40,9 @@ function referenceHits(row: StatementRow, rowDay: number, lookup: TransferLookup
 const NO_HITS: readonly never[] = Object.freeze([]);
 
 /** Rule (d): one credit paying several open orders of one buyer, found through the payer's name. */
-function combination(ctx: CandidateContext): { orders: PreparedTransfer[]; evidence: string | null; count: number } | null {
+function combination(
+  ctx: CandidateContext,
+): { orders: PreparedTransfer[]; evidence: string | null; count: number } | null {
   const { row, payer, lookup, rowDay } = ctx;
   if (!payer.name || payer.intermediary) return null;
   let found: PreparedTransfer[] | null = null;
@@ -46,7 +52,10 @@ function combination(ctx: CandidateContext): { orders: PreparedTransfer[]; evide
     if (all.length < 2) continue;
     const orders = all.filter((t) => t.amountDueFen < row.amountFen && existedBy(rowDay, t));
     if (orders.length < 2 || orders.length > MAX_ORDERS_FOR_COMBINATION) continue;
-    for (const subset of exactSubsets(orders.map((t) => t.amountDueFen), row.amountFen)) {
+    for (const subset of exactSubsets(
+      orders.map((t) => t.amountDueFen),
+      row.amountFen,
+    )) {
       count++;
       found ??= subset.map((i) => orders[i]!);
     }
@@ -66,7 +75,16 @@ export function propose(row: StatementRow, lookup: TransferLookup, windowDays: n
   const payer = payerOf(row.counterpartyName);
   const rowDay = dayNumber(row.date);
   const refs = referenceHits(row, rowDay, lookup);
-  const ctx: CandidateContext = { row, rowDay, payer, lookup, windowDays, referenceHits: refs, combined: NO_HITS, plausible: null };
+  const ctx: CandidateContext = {
+    row,
+    rowDay,
+    payer,
+    lookup,
+    windowDays,
+    referenceHits: refs,
+    combined: NO_HITS,
+    plausible: null,
+  };
   const uniqueList = lookup.byUniqueAmount(row.amountFen);
   const dueList = lookup.byDueAmount(row.amountFen);
 
@@ -74,8 +92,15 @@ export function propose(row: StatementRow, lookup: TransferLookup, windowDays: n
   if (refs.length > 1) return queue('ambiguous-reference', ctx);
   if (refs.length === 1) {
     const t = refs[0]!;
-    if (row.amountFen !== t.amountDueFen && row.amountFen !== t.uniqueAmountFen) return queue('reference-amount-differs', ctx);
-    return { kind: 'match', rule: 'reference', transferIds: [t.id], reason: `附言含订单参考码 ${t.reference}，金额 ${formatYuanFixed(row.amountFen)} 与应付一致`, ctx };
+    if (row.amountFen !== t.amountDueFen && row.amountFen !== t.uniqueAmountFen)
+      return queue('reference-amount-differs', ctx);
+    return {
+      kind: 'match',
+      rule: 'reference',
+      transferIds: [t.id],
+      reason: `附言含订单参考码 ${t.reference}，金额 ${formatYuanFixed(row.amountFen)} 与应付一致`,
+      ctx,
+    };
   }
 
   // (b) a unique amount belongs to exactly one open order, unless another order is plainly due the same sum.
@@ -89,7 +114,13 @@ export function propose(row: StatementRow, lookup: TransferLookup, windowDays: n
     const t = uniqueOrder;
     const clash = dueList.some((o) => o.id !== t.id && existedBy(rowDay, o));
     if (clash) return queue('ambiguous-amount', ctx);
-    return { kind: 'match', rule: 'unique-amount', transferIds: [t.id], reason: `金额 ${formatYuanFixed(row.amountFen)} 是该订单的专属金额`, ctx };
+    return {
+      kind: 'match',
+      rule: 'unique-amount',
+      transferIds: [t.id],
+      reason: `金额 ${formatYuanFixed(row.amountFen)} 是该订单的专属金额`,
+      ctx,
+    };
   }
 
   // (c) the exact amount due, and the payer is the buyer or the payer the buyer's claim names.
@@ -102,7 +133,13 @@ export function propose(row: StatementRow, lookup: TransferLookup, windowDays: n
     backed = { t, why };
   }
   if (backed) {
-    return { kind: 'match', rule: 'amount-and-payer', transferIds: [backed.t.id], reason: `金额 ${formatYuanFixed(row.amountFen)} 等于应付；${backed.why}`, ctx };
+    return {
+      kind: 'match',
+      rule: 'amount-and-payer',
+      transferIds: [backed.t.id],
+      reason: `金额 ${formatYuanFixed(row.amountFen)} 等于应付；${backed.why}`,
+      ctx,
+    };
   }
 
   // (d) one transfer paying several orders of the same buyer exactly, with a single way to add up.
@@ -112,7 +149,10 @@ export function propose(row: StatementRow, lookup: TransferLookup, windowDays: n
     if (combo.count > 1) return queue('ambiguous-combination', withCombo);
     if (combo.evidence) {
       return {
-        kind: 'match', rule: 'combined-orders', transferIds: ids(combo.orders), ctx: withCombo,
+        kind: 'match',
+        rule: 'combined-orders',
+        transferIds: ids(combo.orders),
+        ctx: withCombo,
         reason: `一笔 ${formatYuanFixed(row.amountFen)} 恰好付清同一买家的 ${combo.orders.length} 个订单；${combo.evidence}`,
       };
     }

@@ -16,7 +16,12 @@ export function daysBetween(from: string, to: string): number {
 /** Day number (see dayNumber) of the Shanghai calendar day an instant falls on: the day an order was created. */
 export function createdDayNumber(createdAt: string): number {
   // xiaoer stores instants with +08:00 (shared/time.ts toInstant): their first ten characters are the Shanghai day.
-  if (createdAt.length >= 16 && createdAt.endsWith('+08:00') && createdAt.charCodeAt(4) === 45 && createdAt.charCodeAt(7) === 45) {
+  if (
+    createdAt.length >= 16 &&
+    createdAt.endsWith('+08:00') &&
+    createdAt.charCodeAt(4) === 45 &&
+    createdAt.charCodeAt(7) === 45
+  ) {
     return dayNumber(createdAt.slice(0, 10));
   }
   return Math.floor((parseInstant(createdAt) + 8 * 3_600_000) / 86_400_000);
@@ -31,7 +36,11 @@ export function existedBy(rowDay: number, order: { readonly createdDayNo: number
 }
 
 /** The credit came within the window after the order was created. */
-export function withinCreationWindow(rowDay: number, order: { readonly createdDayNo: number }, windowDays: number): boolean {
+export function withinCreationWindow(
+  rowDay: number,
+  order: { readonly createdDayNo: number },
+  windowDays: number,
+): boolean {
   const d = rowDay - order.createdDayNo;
   return d >= -1 && d <= windowDays;
 }

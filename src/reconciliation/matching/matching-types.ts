@@ -29,14 +29,38 @@ export interface Claim {
 export type MatchRule = 'reference' | 'unique-amount' | 'amount-and-payer' | 'combined-orders';
 
 export type QueueCode =
-  | 'reference-amount-differs' | 'ambiguous-reference' | 'ambiguous-amount' | 'ambiguous-orders' | 'ambiguous-combination'
-  | 'competing-credits' | 'intermediary' | 'payer-differs' | 'no-payer-name' | 'outside-window'
-  | 'partial-payment' | 'overpayment' | 'no-certain-match';
+  | 'reference-amount-differs'
+  | 'ambiguous-reference'
+  | 'ambiguous-amount'
+  | 'ambiguous-orders'
+  | 'ambiguous-combination'
+  | 'competing-credits'
+  | 'intermediary'
+  | 'payer-differs'
+  | 'no-payer-name'
+  | 'outside-window'
+  | 'partial-payment'
+  | 'overpayment'
+  | 'no-certain-match';
 
-export interface Candidate { transferId: string; score: number; why: string }
+export interface Candidate {
+  transferId: string;
+  score: number;
+  why: string;
+}
 
-export interface MatchedCredit { row: StatementRow; transferIds: string[]; rule: MatchRule; reason: string }
-export interface QueuedCredit { row: StatementRow; candidates: Candidate[]; code: QueueCode; reason: string }
+export interface MatchedCredit {
+  row: StatementRow;
+  transferIds: string[];
+  rule: MatchRule;
+  reason: string;
+}
+export interface QueuedCredit {
+  row: StatementRow;
+  candidates: Candidate[];
+  code: QueueCode;
+  reason: string;
+}
 
 export interface MatchResult {
   matched: MatchedCredit[];

@@ -4,7 +4,26 @@ import { toHalfWidth } from '../../shared/money.js';
  * Payment companies and clearing houses appear as the counterparty when a buyer pays through them; the name
  * on the row is then theirs (or theirs plus a nickname), never proof of who paid.
  */
-const INTERMEDIARIES = ['支付宝', '财付通', '银联', '网联', '微信支付', '微信', '云闪付', '快钱', '拉卡拉', '京东支付', '网银在线', '备付金', '清算', 'alipay', 'tenpay', 'unionpay', 'wechat', 'nucc'];
+const INTERMEDIARIES = [
+  '支付宝',
+  '财付通',
+  '银联',
+  '网联',
+  '微信支付',
+  '微信',
+  '云闪付',
+  '快钱',
+  '拉卡拉',
+  '京东支付',
+  '网银在线',
+  '备付金',
+  '清算',
+  'alipay',
+  'tenpay',
+  'unionpay',
+  'wechat',
+  'nucc',
+];
 
 export function isIntermediary(name: string): boolean {
   const n = toHalfWidth(name).toLowerCase();
@@ -21,7 +40,9 @@ export function normalizeName(name: string | null | undefined): string {
   if (PLAIN_CJK.test(name)) return name;
   let n = normalized.get(name);
   if (n === undefined) {
-    n = toHalfWidth(name).replace(/[\s·•.]/g, '').toLowerCase();
+    n = toHalfWidth(name)
+      .replace(/[\s·•.]/g, '')
+      .toLowerCase();
     if (n.includes('*')) n = '';
     // The same few thousand buyer names are compared again and again within a run.
     if (normalized.size > 200_000) normalized.clear();
@@ -30,7 +51,10 @@ export function normalizeName(name: string | null | undefined): string {
   return n;
 }
 
-export interface Payer { readonly name: string; readonly intermediary: boolean }
+export interface Payer {
+  readonly name: string;
+  readonly intermediary: boolean;
+}
 
 const payers = new Map<string, Payer>();
 
@@ -47,5 +71,9 @@ export function payerOf(counterpartyName: string): Payer {
 
 /** Alphanumeric runs of a note, upper-cased: the places a buyer's reference code can stand. */
 export function noteTokens(note: string): string[] {
-  return toHalfWidth(note).toUpperCase().match(/[A-Z0-9]+/g) ?? [];
+  return (
+    toHalfWidth(note)
+      .toUpperCase()
+      .match(/[A-Z0-9]+/g) ?? []
+  );
 }

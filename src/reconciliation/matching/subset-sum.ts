@@ -3,7 +3,10 @@
  * the matcher only needs to know whether there is none, one, or more than one.
  */
 export function exactSubsets(amounts: readonly number[], target: number, maxItems = 5, limit = 2): number[][] {
-  const order = amounts.map((a, i) => ({ a, i })).filter((x) => x.a > 0 && x.a < target).sort((x, y) => y.a - x.a || x.i - y.i);
+  const order = amounts
+    .map((a, i) => ({ a, i }))
+    .filter((x) => x.a > 0 && x.a < target)
+    .sort((x, y) => y.a - x.a || x.i - y.i);
   const solutions: number[][] = [];
   const picked: number[] = [];
   // suffix sums let a branch stop as soon as the remaining amounts cannot reach the target

@@ -38,14 +38,18 @@ const NONE: readonly never[] = Object.freeze([]);
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
-  if (list) list.push(value); else map.set(key, [value]);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /**
  * Day numbers and name keys computed once per run instead of at every comparison; claims of unknown orders
  * are dropped. This is preparation, not matching: both lookups start from it.
  */
-export function prepare(transfers: readonly OpenTransfer[], claims: readonly Claim[]): { transfers: PreparedTransfer[]; claims: PreparedClaim[] } {
+export function prepare(
+  transfers: readonly OpenTransfer[],
+  claims: readonly Claim[],
+): { transfers: PreparedTransfer[]; claims: PreparedClaim[] } {
   const firstById = new Map<string, OpenTransfer>();
   for (const t of transfers) if (!firstById.has(t.id)) firstById.set(t.id, t);
   const joined: PreparedClaim[] = [];
@@ -54,8 +58,16 @@ export function prepare(transfers: readonly OpenTransfer[], claims: readonly Cla
     const t = firstById.get(c.transferId);
     if (!t) continue;
     const claim: PreparedClaim = {
-      transferId: c.transferId, date: c.date, method: c.method, bankName: c.bankName ?? null, payerName: c.payerName ?? null,
-      amountFen: c.amountFen, recordedAt: c.recordedAt, dayNo: dayNumber(c.date), payerKey: normalizeName(c.payerName), buyerNick: t.buyerNick,
+      transferId: c.transferId,
+      date: c.date,
+      method: c.method,
+      bankName: c.bankName ?? null,
+      payerName: c.payerName ?? null,
+      amountFen: c.amountFen,
+      recordedAt: c.recordedAt,
+      dayNo: dayNumber(c.date),
+      payerKey: normalizeName(c.payerName),
+      buyerNick: t.buyerNick,
     };
     joined.push(claim);
     push(byTransfer, c.transferId, claim);
@@ -63,9 +75,17 @@ export function prepare(transfers: readonly OpenTransfer[], claims: readonly Cla
   // Built field by field, not by spreading: every prepared order then has one shape, and the rules' property
   // reads stay monomorphic (spread copies made the whole run several times slower).
   const prepared = transfers.map((t): PreparedTransfer => ({
-    id: t.id, buyerNick: t.buyerNick, buyerName: t.buyerName ?? null, amountDueFen: t.amountDueFen,
-    uniqueAmountFen: t.uniqueAmountFen ?? null, reference: t.reference ?? null, createdAt: t.createdAt, overseas: t.overseas ?? false,
-    createdDayNo: createdDayNumber(t.createdAt), nameKey: normalizeName(t.buyerName), claims: byTransfer.get(t.id) ?? NONE,
+    id: t.id,
+    buyerNick: t.buyerNick,
+    buyerName: t.buyerName ?? null,
+    amountDueFen: t.amountDueFen,
+    uniqueAmountFen: t.uniqueAmountFen ?? null,
+    reference: t.reference ?? null,
+    createdAt: t.createdAt,
+    overseas: t.overseas ?? false,
+    createdDayNo: createdDayNumber(t.createdAt),
+    nameKey: normalizeName(t.buyerName),
+    claims: byTransfer.get(t.id) ?? NONE,
   }));
   return { transfers: prepared, claims: joined };
 }
@@ -83,7 +103,8 @@ export function indexedLookup(openTransfers: readonly OpenTransfer[], allClaims:
   const addName = (name: string, nick: string) => {
     if (!name) return;
     const list = names.get(name);
-    if (!list) names.set(name, [nick]); else if (!list.includes(nick)) list.push(nick);
+    if (!list) names.set(name, [nick]);
+    else if (!list.includes(nick)) list.push(nick);
   };
   for (const t of transfers) {
     if (t.reference) push(byRef, normRef(t.reference), t);
@@ -101,7 +122,7 @@ export function indexedLookup(openTransfers: readonly OpenTransfer[], allClaims:
     byReference: (token) => byRef.get(normRef(token)) ?? NONE,
     byUniqueAmount: (fen) => byUnique.get(fen) ?? NONE,
     byDueAmount: (fen) => byDue.get(fen) ?? NONE,
-    buyersNamed: (name) => (name ? names.get(name) ?? NONE : NONE),
+    buyersNamed: (name) => (name ? (names.get(name) ?? NONE) : NONE),
     ordersOf: (nick) => byBuyer.get(nick) ?? NONE,
     claimsWithAmount: (fen) => claimsByAmount.get(fen) ?? NONE,
     transfer: (id) => byId.get(id),
@@ -118,7 +139,9 @@ export function scanningLookup(openTransfers: readonly OpenTransfer[], allClaims
     buyersNamed: (name) => {
       if (!name) return [];
       const nicks: string[] = [];
-      const add = (nick: string) => { if (!nicks.includes(nick)) nicks.push(nick); };
+      const add = (nick: string) => {
+        if (!nicks.includes(nick)) nicks.push(nick);
+      };
       for (const t of transfers) if (t.nameKey === name) add(t.buyerNick);
       for (const c of claims) if (c.payerKey === name) add(c.buyerNick);
       return nicks;

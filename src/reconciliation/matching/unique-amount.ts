@@ -15,7 +15,8 @@ export function allocateUniqueAmount(dueFen: number, usedUniqueAmounts: Readonly
     if (!usedUniqueAmounts.has(candidate)) return candidate;
   }
   throw new ConflictError({
-    message: `${formatYuanFixed(dueFen)} 元附近已没有可用的专属金额（+0.01~+${formatYuanFixed(maxExtraFen)}），请改用参考码`, code: 'unique_amount_exhausted',
+    message: `${formatYuanFixed(dueFen)} 元附近已没有可用的专属金额（+0.01~+${formatYuanFixed(maxExtraFen)}），请改用参考码`,
+    code: 'unique_amount_exhausted',
     params: { due: formatYuanFixed(dueFen), maxExtra: formatYuanFixed(maxExtraFen) },
   });
 }

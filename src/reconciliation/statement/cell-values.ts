@@ -32,7 +32,13 @@ function formatDateCell(d: Date): string {
 
 /** Why an amount cell was refused: a code, the keeper's words and the engineer's; the caller adds line and column. */
 export class AmountCellError extends RangeError {
-  constructor(readonly code: string, readonly zh: string, readonly en: string) { super(en); }
+  constructor(
+    readonly code: string,
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(en);
+  }
 }
 
 const OUT_OF_RANGE = () => new AmountCellError('amount_out_of_range', '超出金额范围', 'amount out of range');
@@ -47,7 +53,10 @@ export function parseAmountCell(cell: RawCell): number | null {
   if (t === '') return null;
   let negative = false;
   const paren = /^\((.*)\)$/.exec(t);
-  if (paren) { negative = true; t = paren[1]!; }
+  if (paren) {
+    negative = true;
+    t = paren[1]!;
+  }
   t = t.replace(/^(?:[¥￥]|CNY|RMB)/i, '').replace(/元$/, '');
   let fen: number;
   try {
@@ -55,7 +64,9 @@ export function parseAmountCell(cell: RawCell): number | null {
   } catch (err) {
     // parseYuan refuses text that is no amount, and amounts beyond a safe integer of fen ('amount out of range').
     const message = (err as Error).message;
-    throw /out of range/.test(message) ? OUT_OF_RANGE() : new AmountCellError('amount_not_number', '不是金额', 'not an amount');
+    throw /out of range/.test(message)
+      ? OUT_OF_RANGE()
+      : new AmountCellError('amount_not_number', '不是金额', 'not an amount');
   }
   return negative ? -Math.abs(fen) : fen;
 }
@@ -68,10 +79,15 @@ export function parseAmountCell(cell: RawCell): number | null {
 function numberCellFen(n: number): number {
   if (!Number.isFinite(n)) throw new AmountCellError('amount_not_finite', '不是有限的数', 'not a finite number');
   const fen = Math.round(n * 100) + 0; // + 0 turns -0 into 0, as parseYuan('-0.00') does
-  try { assertFen(fen); } catch { throw OUT_OF_RANGE(); }
+  try {
+    assertFen(fen);
+  } catch {
+    throw OUT_OF_RANGE();
+  }
   const spells = (f: number) => Number.isSafeInteger(f) && Number(formatYuanFixed(f)) === n;
   // Excel keeps a sum as a binary fraction (0.1 + 0.2 is 0.30000000000000004): within a millionth of a fen it is that fen.
-  if (!spells(fen) && Math.abs(n * 100 - fen) > 1e-6) throw new AmountCellError('amount_not_whole_fen', '不是整分（最多两位小数）', 'not a whole number of fen');
+  if (!spells(fen) && Math.abs(n * 100 - fen) > 1e-6)
+    throw new AmountCellError('amount_not_whole_fen', '不是整分（最多两位小数）', 'not a whole number of fen');
   if (spells(fen - 1) || spells(fen + 1)) throw OUT_OF_RANGE();
   return fen;
 }
@@ -99,7 +115,9 @@ export function parseTimeText(text: string): string | null {
  */
 export function parseDateCell(cell: RawCell): { date: string; time: string | null } | null {
   const t = toHalfWidth(cellText(cell)).trim();
-  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]+(.+))?$/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})(?:[ T]+(.+))?$/.exec(t);
+  const m =
+    /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]+(.+))?$/.exec(t) ??
+    /^(\d{4})(\d{2})(\d{2})(?:[ T]+(.+))?$/.exec(t);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (!validDate(y, mo, d)) return null;

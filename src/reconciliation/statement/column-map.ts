@@ -4,10 +4,17 @@ import { columnLetter, columnLetterIndex, PROFILE_LABELS, type MappingProfile } 
 import { MAX_QUOTED_HEADERS, quoteCell } from './statement-limits.js';
 import type { StatementField } from './statement-types.js';
 
-export interface ColumnRef { index: number; header: string }
+export interface ColumnRef {
+  index: number;
+  header: string;
+}
 
 type SingleField = Exclude<StatementField, 'note'>;
-export type ColumnMap = { [K in Exclude<SingleField, 'date'>]?: ColumnRef } & { date: ColumnRef; note: ColumnRef[]; creditMarker?: string };
+export type ColumnMap = { [K in Exclude<SingleField, 'date'>]?: ColumnRef } & {
+  date: ColumnRef;
+  note: ColumnRef[];
+  creditMarker?: string;
+};
 type Building = { [K in SingleField]?: ColumnRef } & { note: ColumnRef[]; creditMarker?: string };
 
 function indexOfHeader(normalized: string[], alias: string): number {
@@ -23,25 +30,45 @@ export function layoutColumns(layout: BankLayout, headerCells: string[]): Column
       const seen = new Set<number>();
       for (const alias of aliases) {
         const i = indexOfHeader(normalized, alias);
-        if (i >= 0 && !seen.has(i)) { seen.add(i); map.note.push({ index: i, header: headerCells[i]! }); }
+        if (i >= 0 && !seen.has(i)) {
+          seen.add(i);
+          map.note.push({ index: i, header: headerCells[i]! });
+        }
       }
       continue;
     }
     for (const alias of aliases) {
       const i = indexOfHeader(normalized, alias);
-      if (i >= 0) { map[field] = { index: i, header: headerCells[i]! }; break; }
+      if (i >= 0) {
+        map[field] = { index: i, header: headerCells[i]! };
+        break;
+      }
     }
   }
   if (!map.date || !(map.credit || map.amount)) return null;
   return { ...map, date: map.date };
 }
 
-const PROFILE_FIELDS = ['date', 'time', 'credit', 'debit', 'amount', 'direction', 'counterpartyName', 'counterpartyAccount', 'note', 'balance', 'serial'] as const;
+const PROFILE_FIELDS = [
+  'date',
+  'time',
+  'credit',
+  'debit',
+  'amount',
+  'direction',
+  'counterpartyName',
+  'counterpartyAccount',
+  'note',
+  'balance',
+  'serial',
+] as const;
 
 /** True when every column the profile names by header text is in this row. */
 export function rowHasProfileHeaders(profile: MappingProfile, cells: string[]): boolean {
   const normalized = new Set(cells.map((c) => normalizeHeader(c)));
-  const named = PROFILE_FIELDS.map((f) => profile.columns[f]).filter((r): r is string => r !== undefined && columnLetterIndex(r) === null);
+  const named = PROFILE_FIELDS.map((f) => profile.columns[f]).filter(
+    (r): r is string => r !== undefined && columnLetterIndex(r) === null,
+  );
   return named.length > 0 && named.every((r) => normalized.has(normalizeHeader(r)));
 }
 
@@ -58,10 +85,14 @@ export function profileColumns(profile: MappingProfile, headerCells: string[] | 
     if (index < 0) {
       // The header row is the file's text: a few of its cells, cut short, are enough to see what was there.
       const cells = (headerCells ?? []).filter(Boolean);
-      const found = cells.slice(0, MAX_QUOTED_HEADERS).map(quoteCell).join(', ') + (cells.length > MAX_QUOTED_HEADERS ? ` 等 ${cells.length} 列` : '');
+      const found =
+        cells.slice(0, MAX_QUOTED_HEADERS).map(quoteCell).join(', ') +
+        (cells.length > MAX_QUOTED_HEADERS ? ` 等 ${cells.length} 列` : '');
       throw new ValidationError({
         message: `第${headerLine}行 表头中找不到映射配置“${profile.name}”的${String(PROFILE_LABELS[field])}“${quoteCell(ref)}”`,
-        code: 'profile_column_missing', field: 'file', params: { line: headerLine, profile: profile.name, column: quoteCell(ref), role: field, found },
+        code: 'profile_column_missing',
+        field: 'file',
+        params: { line: headerLine, profile: profile.name, column: quoteCell(ref), role: field, found },
         detail: `line ${headerLine}: column "${ref}" (${field}) of profile "${profile.name}" not in the header row (found: ${found})`,
       });
     }

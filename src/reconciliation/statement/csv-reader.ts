@@ -15,11 +15,25 @@ export const CSV_OPTIONS = { relax_column_count: true, relax_quotes: true, skip_
 const QUOTE = 34;
 const NEWLINE = 10;
 // csv-parse's trimmable characters are exactly the ones String.prototype.trim removes.
-const isTrimmable = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680
-  || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000
-  || c === 0xfeff;
+const isTrimmable = (c: number) =>
+  c === 32 ||
+  (c >= 9 && c <= 13) ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff;
 
-interface Record { cells: string[]; width: number; end: number; newlines: number }
+interface Record {
+  cells: string[];
+  width: number;
+  end: number;
+  newlines: number;
+}
 
 function rowOf(line: number, cells: string[], width: number): RawRow {
   return width > cells.length ? { line, cells, width } : { line, cells };
@@ -44,7 +58,9 @@ function quotedRecord(text: string, start: number, delimiter: number, trim: bool
   let width = 0;
   let newlines = 0;
   let i = start;
-  const keep = (value: string) => { if (width++ < MAX_COLUMNS) cells.push(value); };
+  const keep = (value: string) => {
+    if (width++ < MAX_COLUMNS) cells.push(value);
+  };
   for (;;) {
     let j = i;
     if (trim) while (j < n && isTrimmable(text.charCodeAt(j)) && text.charCodeAt(j) !== NEWLINE) j++;
@@ -58,24 +74,39 @@ function quotedRecord(text: string, start: number, delimiter: number, trim: bool
         const part = text.slice(k, close);
         for (let p = part.indexOf('\n'); p >= 0; p = part.indexOf('\n', p + 1)) newlines++;
         value += part;
-        if (text.charCodeAt(close + 1) === QUOTE) { value += '"'; k = close + 2; continue; }
+        if (text.charCodeAt(close + 1) === QUOTE) {
+          value += '"';
+          k = close + 2;
+          continue;
+        }
         k = close + 1;
         break;
       }
       // csv-parse steps over a multi-byte space after a closing quote one byte at a time and then refuses the
       // rest of it (a quirk of csv-parse 7); such a field is left to csv-parse, so the quirk stays its own.
-      if (trim) while (k < n && isTrimmable(text.charCodeAt(k)) && text.charCodeAt(k) !== NEWLINE) { if (text.charCodeAt(k) > 127 && value !== '') return null; k++; }
+      if (trim)
+        while (k < n && isTrimmable(text.charCodeAt(k)) && text.charCodeAt(k) !== NEWLINE) {
+          if (text.charCodeAt(k) > 127 && value !== '') return null;
+          k++;
+        }
       const c = k < n ? text.charCodeAt(k) : NEWLINE;
       if (c !== delimiter && c !== NEWLINE) return null;
       keep(value);
     } else {
       // Unquoted: a quote inside is an ordinary character (relax_quotes).
       k = i;
-      while (k < n) { const c = text.charCodeAt(k); if (c === delimiter || c === NEWLINE) break; k++; }
+      while (k < n) {
+        const c = text.charCodeAt(k);
+        if (c === delimiter || c === NEWLINE) break;
+        k++;
+      }
       const value = text.slice(i, k);
       keep(trim ? value.trim() : value);
     }
-    if (k < n && text.charCodeAt(k) === delimiter) { i = k + 1; continue; }
+    if (k < n && text.charCodeAt(k) === delimiter) {
+      i = k + 1;
+      continue;
+    }
     return { cells, width, end: Math.min(k + 1, n), newlines: newlines + 1 };
   }
 }

@@ -1,5 +1,13 @@
 export { parseStatement, type ParseOptions } from './statement-parser.js';
-export { BANK_LAYOUTS, detectLayout, layoutsFor, normalizeHeader, type BankId, type BankLayout, type BankLayoutId } from './bank-layouts.js';
+export {
+  BANK_LAYOUTS,
+  detectLayout,
+  layoutsFor,
+  normalizeHeader,
+  type BankId,
+  type BankLayout,
+  type BankLayoutId,
+} from './bank-layouts.js';
 export { validateProfile, mappingProfileSchema, type MappingProfile } from './mapping-profile.js';
 export { decodeText } from './decode-text.js';
 export { assignIdentities } from './row-identity.js';

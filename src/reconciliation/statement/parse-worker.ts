@@ -16,7 +16,10 @@ const send = (m: WorkerMessage) => port.postMessage(m);
 const BATCH = 1000;
 
 let asked: (() => void) | null = null;
-const more = () => new Promise<void>((resolve) => { asked = resolve; });
+const more = () =>
+  new Promise<void>((resolve) => {
+    asked = resolve;
+  });
 
 async function run(job: WorkerJob): Promise<void> {
   try {
@@ -30,13 +33,16 @@ async function run(job: WorkerJob): Promise<void> {
     const { layout, format, encoding, headerLine, heldBack } = parsed;
     send({ kind: 'done', statement: { layout, format, encoding, headerLine, heldBack, rowCount: parsed.rows.length } });
   } catch (err) {
-    const refusal = err instanceof AppError
-      ? {
-        code: err.code, message: err.message,
-        ...(err.field ? { field: err.field } : {}), ...(err.params ? { params: err.params } : {}),
-        ...(err.detail ? { detail: err.detail } : {}),
-      }
-      : null;
+    const refusal =
+      err instanceof AppError
+        ? {
+            code: err.code,
+            message: err.message,
+            ...(err.field ? { field: err.field } : {}),
+            ...(err.params ? { params: err.params } : {}),
+            ...(err.detail ? { detail: err.detail } : {}),
+          }
+        : null;
     send({ kind: 'failed', refusal, detail: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   }
 }

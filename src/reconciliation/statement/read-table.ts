@@ -13,9 +13,15 @@ export function isXlsx(file: { name: string; bytes: Buffer }): boolean {
 export function refuseUnreadable(file: { name: string; bytes: Buffer }): void {
   const b = file.bytes;
   if (b.length >= 4 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) {
-    throw new ValidationError({ message: '旧版 .xls 文件无法读取，请在网银选择 CSV 或另存为 .xlsx', code: 'file_old_xls', field: 'file', detail: 'old .xls is not supported: export CSV or save as .xlsx' });
+    throw new ValidationError({
+      message: '旧版 .xls 文件无法读取，请在网银选择 CSV 或另存为 .xlsx',
+      code: 'file_old_xls',
+      field: 'file',
+      detail: 'old .xls is not supported: export CSV or save as .xlsx',
+    });
   }
-  if (b.length === 0) throw new ValidationError({ message: '文件为空', code: 'file_empty', field: 'file', detail: 'the file is empty' });
+  if (b.length === 0)
+    throw new ValidationError({ message: '文件为空', code: 'file_empty', field: 'file', detail: 'the file is empty' });
 }
 
 /** CRLF and CR as '\n': csv-parse counts a CRLF in a quoted field as two lines; one style keeps line numbers true. */
@@ -34,7 +40,13 @@ export function readCsvRows(normalized: string, delimiter: ',' | '\t' | ';', max
   } catch (err) {
     const line = (err as { lines?: number }).lines;
     if (!terminated(normalized) && (err as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED') throw cutOff(line);
-    throw new ValidationError({ message: `第${line ?? '?'}行: CSV 格式错误，请重新从网银下载对账单`, code: 'csv_malformed', field: 'file', params: { line: line ?? null }, detail: `line ${line ?? '?'}: malformed CSV (${(err as Error).message})` });
+    throw new ValidationError({
+      message: `第${line ?? '?'}行: CSV 格式错误，请重新从网银下载对账单`,
+      code: 'csv_malformed',
+      field: 'file',
+      params: { line: line ?? null },
+      detail: `line ${line ?? '?'}: malformed CSV (${(err as Error).message})`,
+    });
   }
   // A bank writes every row with its line end; text that stops without one may have been cut off mid-row.
   if (maxRows === undefined && !terminated(normalized) && rows.length > 0) rows[rows.length - 1]!.unterminated = true;
@@ -48,7 +60,9 @@ function terminated(text: string): boolean {
 function cutOff(line: number | undefined): ValidationError {
   return new ValidationError({
     message: `第${line ?? '?'}行: 文件在一个带引号的单元格中间结束，可能下载不完整，请重新下载完整的对账单`,
-    code: 'file_cut_off', field: 'file', params: { line: line ?? null },
+    code: 'file_cut_off',
+    field: 'file',
+    params: { line: line ?? null },
     detail: `line ${line ?? '?'}: the file ends inside a quoted cell; it looks cut off, download the whole statement again`,
   });
 }
@@ -74,7 +88,12 @@ export async function readXlsxSheets(bytes: Buffer): Promise<{ name: string; row
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (err) {
-    throw new ValidationError({ message: '无法读取这个 XLSX 文件，请确认它是网银导出的表格，或改用 CSV', code: 'xlsx_unreadable', field: 'file', detail: `not a readable XLSX file (${(err as Error).message})` });
+    throw new ValidationError({
+      message: '无法读取这个 XLSX 文件，请确认它是网银导出的表格，或改用 CSV',
+      code: 'xlsx_unreadable',
+      field: 'file',
+      detail: `not a readable XLSX file (${(err as Error).message})`,
+    });
   }
   return wb.worksheets.map((ws) => {
     const rows: RawRow[] = [];

@@ -1,5 +1,13 @@
 import { ValidationError } from '../../shared/errors.js';
-import { AmountCellError, cellText, parseAmountCell, parseDateCell, parseDirection, parseTimeText, splitCounterparty } from './cell-values.js';
+import {
+  AmountCellError,
+  cellText,
+  parseAmountCell,
+  parseDateCell,
+  parseDirection,
+  parseTimeText,
+  splitCounterparty,
+} from './cell-values.js';
 import type { ColumnMap, ColumnRef } from './column-map.js';
 import { cutText, quoteCell } from './statement-limits.js';
 import type { RawRow, StatementRow } from './statement-types.js';
@@ -15,7 +23,9 @@ function refuse(line: number, col: ColumnRef, cell: string, code: string, zh: st
   const [raw, header] = [quoteCell(cell), quoteCell(col.header)];
   throw new ValidationError({
     message: `第${line}行 第${column}列(${header}): "${raw}" ${zh}`,
-    code, field: 'file', params: { line, column, header, value: raw },
+    code,
+    field: 'file',
+    params: { line, column, header, value: raw },
     detail: `line ${line}, column ${column} (${header}): ${en}`,
   });
 }
@@ -37,9 +47,16 @@ function textAt(row: RawRow, col: ColumnRef | undefined): string {
 function signedAmount(row: RawRow, cols: ColumnMap): number {
   if (cols.credit) {
     const credit = amountAt(row, cols.credit) ?? 0;
-    const debit = cols.debit ? amountAt(row, cols.debit) ?? 0 : 0;
+    const debit = cols.debit ? (amountAt(row, cols.debit) ?? 0) : 0;
     if (credit !== 0 && debit !== 0) {
-      refuse(row.line, cols.credit, textAt(row, cols.credit), 'amount_both_sides', '收入与支出同时有金额', 'both income and expense are filled in');
+      refuse(
+        row.line,
+        cols.credit,
+        textAt(row, cols.credit),
+        'amount_both_sides',
+        '收入与支出同时有金额',
+        'both income and expense are filled in',
+      );
     }
     return credit !== 0 ? credit : -Math.abs(debit);
   }
@@ -49,7 +66,15 @@ function signedAmount(row: RawRow, cols: ColumnMap): number {
   if (!cols.direction) return amount;
   const dirCell = row.cells[cols.direction.index] ?? null;
   const direction = parseDirection(dirCell, cols.creditMarker);
-  if (direction === null) refuse(row.line, cols.direction, cellText(dirCell), 'direction_unknown', '不是借贷方向', 'not a debit/credit marker');
+  if (direction === null)
+    refuse(
+      row.line,
+      cols.direction,
+      cellText(dirCell),
+      'direction_unknown',
+      '不是借贷方向',
+      'not a debit/credit marker',
+    );
   if (direction === 'neutral') return 0;
   return direction === 'credit' ? Math.abs(amount) : -Math.abs(amount);
 }
@@ -68,7 +93,9 @@ function refuseDamaged(row: RawRow): void {
   const column = index + 1;
   throw new ValidationError({
     message: `第${row.line}行 第${column}列有无法识别的字符，文件可能已损坏，请重新从网银下载`,
-    code: 'file_damaged', field: 'file', params: { line: row.line, column },
+    code: 'file_damaged',
+    field: 'file',
+    params: { line: row.line, column },
     detail: `line ${row.line}, column ${column}: undecodable or control character`,
   });
 }
@@ -111,7 +138,10 @@ export function buildRow(row: RawRow, cols: ColumnMap): BuiltRow {
 
 /** A row the bank books as neither income nor expense (不计收支): how it moves the balance is not in the file. */
 export function bookedNeutral(row: RawRow, cols: ColumnMap): boolean {
-  return cols.direction !== undefined && parseDirection(row.cells[cols.direction.index] ?? null, cols.creditMarker) === 'neutral';
+  return (
+    cols.direction !== undefined &&
+    parseDirection(row.cells[cols.direction.index] ?? null, cols.creditMarker) === 'neutral'
+  );
 }
 
 const FOOTER = /合计|总计|小计|导出时间|打印时间|下载时间|生成时间|交易笔数|总笔数|说明[:：]|温馨提示|^注[:：]/;

@@ -7,7 +7,16 @@ type RowFields = Omit<StatementRow, 'identity' | 'line'>;
 const norm = (s: string) => toHalfWidth(s).replace(/\s+/g, ' ').trim();
 
 function baseKey(r: RowFields): string {
-  return JSON.stringify([r.date, r.time ?? '', r.amountFen, norm(r.counterpartyName), norm(r.counterpartyAccount), norm(r.note), r.balanceFen ?? '', r.serial ?? '']);
+  return JSON.stringify([
+    r.date,
+    r.time ?? '',
+    r.amountFen,
+    norm(r.counterpartyName),
+    norm(r.counterpartyAccount),
+    norm(r.note),
+    r.balanceFen ?? '',
+    r.serial ?? '',
+  ]);
 }
 
 /**

@@ -13,7 +13,11 @@ export interface BalanceStep {
 type Order = 'oldest-first' | 'newest-first';
 
 /** Two rows with a balance and the rows whose amounts lead from the older balance to the newer one. */
-interface Link { older: BalanceStep; newer: BalanceStep; moves: BalanceStep[] }
+interface Link {
+  older: BalanceStep;
+  newer: BalanceStep;
+  moves: BalanceStep[];
+}
 
 /**
  * Consecutive rows that carry a balance, linked in the given order. A row with an empty balance adds its amount to
@@ -49,16 +53,23 @@ function refusal(link: Link): ValidationError {
   const { older, newer } = link;
   const sum = expected(link);
   return new ValidationError({
-    message: `第${newer.line}行 余额对不上：上一笔余额（第${older.line}行）${yuan(older.balanceFen!)} 元 + 收入 ${yuan(credit)} 元 − 支出 ${yuan(debit)} 元 = ${yuan(sum)} 元，`
-      + `本行余额却是 ${yuan(newer.balanceFen!)} 元。可能是表头中余额列与金额列对调了，或文件被改动过；整个文件未导入`,
+    message:
+      `第${newer.line}行 余额对不上：上一笔余额（第${older.line}行）${yuan(older.balanceFen!)} 元 + 收入 ${yuan(credit)} 元 − 支出 ${yuan(debit)} 元 = ${yuan(sum)} 元，` +
+      `本行余额却是 ${yuan(newer.balanceFen!)} 元。可能是表头中余额列与金额列对调了，或文件被改动过；整个文件未导入`,
     code: 'balance_mismatch',
     field: 'file',
     params: {
-      line: newer.line, previousLine: older.line, previousBalance: yuan(older.balanceFen!), credit: yuan(credit), debit: yuan(debit),
-      expectedBalance: yuan(sum), balance: yuan(newer.balanceFen!),
+      line: newer.line,
+      previousLine: older.line,
+      previousBalance: yuan(older.balanceFen!),
+      credit: yuan(credit),
+      debit: yuan(debit),
+      expectedBalance: yuan(sum),
+      balance: yuan(newer.balanceFen!),
     },
-    detail: `line ${newer.line}: the balance does not add up: previous balance (line ${older.line}) ${yuan(older.balanceFen!)} + credit ${yuan(credit)}`
-      + ` − debit ${yuan(debit)} = ${yuan(sum)}, but the row says ${yuan(newer.balanceFen!)}; the balance and amount columns may be swapped`,
+    detail:
+      `line ${newer.line}: the balance does not add up: previous balance (line ${older.line}) ${yuan(older.balanceFen!)} + credit ${yuan(credit)}` +
+      ` − debit ${yuan(debit)} = ${yuan(sum)}, but the row says ${yuan(newer.balanceFen!)}; the balance and amount columns may be swapped`,
   });
 }
 
@@ -72,7 +83,8 @@ export function checkRunningBalance(steps: readonly BalanceStep[]): void {
   const forward = links(steps, 'oldest-first');
   const backward = links(steps, 'newest-first');
   const [fwdOk, bwdOk] = [forward.filter(addsUp).length, backward.filter(addsUp).length];
-  const newestFirst = fwdOk !== bwdOk ? bwdOk > fwdOk : steps.length > 1 && steps[0]!.when > steps[steps.length - 1]!.when;
+  const newestFirst =
+    fwdOk !== bwdOk ? bwdOk > fwdOk : steps.length > 1 && steps[0]!.when > steps[steps.length - 1]!.when;
   // Links are made top to bottom, so the first that fails is the topmost line that does not add up.
   const broken = (newestFirst ? backward : forward).find((l) => !addsUp(l));
   if (broken) throw refusal(broken);

@@ -1,5 +1,12 @@
 import { ValidationError } from '../../shared/errors.js';
-import { describeExpectedHeaders, detectLayout, layoutsFor, normalizeHeader, type BankId, type BankLayoutId } from './bank-layouts.js';
+import {
+  describeExpectedHeaders,
+  detectLayout,
+  layoutsFor,
+  normalizeHeader,
+  type BankId,
+  type BankLayoutId,
+} from './bank-layouts.js';
 import { cellText, parseDateCell } from './cell-values.js';
 import { layoutColumns, profileColumns, rowHasProfileHeaders, type ColumnMap } from './column-map.js';
 import { decodeText } from './decode-text.js';
@@ -19,7 +26,12 @@ export interface ParseOptions {
 /** Preamble lines (account, 户名, 起止日期…) before the header: banks print a handful, never dozens. */
 const MAX_PREAMBLE = 60;
 
-interface Located { index: number; layout: string; columns: ColumnMap; headerLine: number }
+interface Located {
+  index: number;
+  layout: string;
+  columns: ColumnMap;
+  headerLine: number;
+}
 
 /** The row's first MAX_COLUMNS cells as text: a header or a transaction is never wider, a one-line attack file is. */
 function texts(row: RawRow): string[] {
@@ -39,12 +51,32 @@ function locate(rows: RawRow[], opts: ParseOptions): Located | null {
     const layout = `profile:${profile.name}`;
     if (profile.headerRow !== undefined) {
       const index = rows.findIndex((r) => r.line === profile.headerRow);
-      if (index < 0) throw new ValidationError({ message: `映射配置中的表头行第${profile.headerRow}行不存在或为空`, code: 'header_row_missing', field: 'file', params: { line: profile.headerRow }, detail: `line ${profile.headerRow} (header row) is missing or empty` });
-      return { index, layout, headerLine: profile.headerRow, columns: profileColumns(profile, texts(rows[index]!), profile.headerRow) };
+      if (index < 0)
+        throw new ValidationError({
+          message: `映射配置中的表头行第${profile.headerRow}行不存在或为空`,
+          code: 'header_row_missing',
+          field: 'file',
+          params: { line: profile.headerRow },
+          detail: `line ${profile.headerRow} (header row) is missing or empty`,
+        });
+      return {
+        index,
+        layout,
+        headerLine: profile.headerRow,
+        columns: profileColumns(profile, texts(rows[index]!), profile.headerRow),
+      };
     }
     const index = rows.slice(0, MAX_PREAMBLE).findIndex((r) => rowHasProfileHeaders(profile, texts(r)));
-    if (index >= 0) return { index, layout, headerLine: rows[index]!.line, columns: profileColumns(profile, texts(rows[index]!), rows[index]!.line) };
-    const lettersOnly = Object.entries(profile.columns).every(([k, v]) => k === 'creditMarker' || /^[A-Z]{1,3}$/.test(v));
+    if (index >= 0)
+      return {
+        index,
+        layout,
+        headerLine: rows[index]!.line,
+        columns: profileColumns(profile, texts(rows[index]!), rows[index]!.line),
+      };
+    const lettersOnly = Object.entries(profile.columns).every(
+      ([k, v]) => k === 'creditMarker' || /^[A-Z]{1,3}$/.test(v),
+    );
     return lettersOnly ? { index: -1, layout, headerLine: 0, columns: profileColumns(profile, null, 0) } : null;
   }
   const among = layoutsFor(opts.bank);
@@ -71,7 +103,8 @@ function unknownLayout(rows: RawRow[], opts: ParseOptions): ValidationError {
     : describeExpectedHeaders(layoutsFor(opts.bank));
   return new ValidationError({
     message: `无法识别的对账单格式。找到的表头：${found}。期望的表头：${expected}`,
-    code: 'statement_layout_unknown', field: 'file',
+    code: 'statement_layout_unknown',
+    field: 'file',
     params: { line: candidate?.line ?? null, headers, expected },
     detail: `unknown statement layout; headers found: ${found}; expected: ${expected}`,
   });
@@ -92,14 +125,25 @@ function dataRows(rows: RawRow[], at: Located): { built: BuiltRow[]; heldBack: H
       if (t.every((x) => x === '')) continue;
       // Multi-page exports repeat the header on every page.
       if (headerKey !== null && t.map(normalizeHeader).join('|') === headerKey) continue;
-      if (inFooter || isFooterRow(t)) { inFooter = true; continue; }
+      if (inFooter || isFooterRow(t)) {
+        inFooter = true;
+        continue;
+      }
     }
     // Any cell of a cut-off row may be a prefix of the bank's value (an account read as 6217000): booked, it
     // would pay an order under an identity the complete file does not share, and the complete row pay again.
-    if (row.unterminated) { heldBack = { line: row.line, reason: CUT_OFF }; continue; }
+    if (row.unterminated) {
+      heldBack = { line: row.line, reason: CUT_OFF };
+      continue;
+    }
     const b = buildRow(row, at.columns);
     built.push(b);
-    steps.push({ line: b.line, when: `${b.date} ${b.time ?? ''}`, amountFen: bookedNeutral(row, at.columns) ? null : b.amountFen, balanceFen: b.balanceFen });
+    steps.push({
+      line: b.line,
+      when: `${b.date} ${b.time ?? ''}`,
+      amountFen: bookedNeutral(row, at.columns) ? null : b.amountFen,
+      balanceFen: b.balanceFen,
+    });
   }
   if (at.columns.balance) checkRunningBalance(steps);
   return { built, heldBack };
@@ -111,7 +155,10 @@ const CUT_OFF = '文件在这一行中间结束（没有换行），可能下载
  * Reads a bank's own statement export (CSV in any of the usual encodings, or XLSX) into rows of integer fen.
  * A file is taken whole or refused whole: the first cell that cannot be read names its line and column.
  */
-export async function parseStatement(file: { name: string; bytes: Buffer }, opts: ParseOptions = {}): Promise<ParsedStatement> {
+export async function parseStatement(
+  file: { name: string; bytes: Buffer },
+  opts: ParseOptions = {},
+): Promise<ParsedStatement> {
   refuseUnreadable(file);
   const options: ParseOptions = { ...opts, ...(opts.profile ? { profile: validateProfile(opts.profile) } : {}) };
   // Each table is read first down to where a header can be; only the one whose top has a header is read whole.
@@ -129,8 +176,21 @@ export async function parseStatement(file: { name: string; bytes: Buffer }, opts
     const text = normalizeLineEnds(decoded.text);
     // Comma first; tab- or semicolon-separated text is tried only when commas give no header, and a file whose
     // top is not valid in that reading simply is not that kind of file.
-    const alternative = (d: '\t' | ';') => ({ top: (n: number) => { try { return readCsvRows(text, d, n); } catch { return []; } }, all: () => readCsvRows(text, d) });
-    tables = [{ top: (n) => readCsvRows(text, ',', n), all: () => readCsvRows(text, ',') }, alternative('\t'), alternative(';')];
+    const alternative = (d: '\t' | ';') => ({
+      top: (n: number) => {
+        try {
+          return readCsvRows(text, d, n);
+        } catch {
+          return [];
+        }
+      },
+      all: () => readCsvRows(text, d),
+    });
+    tables = [
+      { top: (n) => readCsvRows(text, ',', n), all: () => readCsvRows(text, ',') },
+      alternative('\t'),
+      alternative(';'),
+    ];
   }
   const topRows = Math.max(MAX_PREAMBLE, options.profile?.headerRow ?? 0) + 1;
   let first: RawRow[] | null = null;
@@ -144,7 +204,13 @@ export async function parseStatement(file: { name: string; bytes: Buffer }, opts
     const { built, heldBack } = dataRows(rows, at);
     const identified = assignIdentities(built);
     return {
-      layout: at.layout, format, encoding, headerLine: at.headerLine, rows: identified, credits: identified.filter((r) => r.amountFen > 0), heldBack,
+      layout: at.layout,
+      format,
+      encoding,
+      headerLine: at.headerLine,
+      rows: identified,
+      credits: identified.filter((r) => r.amountFen > 0),
+      heldBack,
     };
   }
   throw unknownLayout(first ?? [], options);

@@ -2,8 +2,18 @@
 
 /** The logical columns a statement can have; a layout or a mapping profile says where each one is. */
 export const STATEMENT_FIELDS = [
-  'date', 'time', 'credit', 'debit', 'amount', 'direction',
-  'counterpartyName', 'counterpartyAccount', 'counterparty', 'note', 'balance', 'serial',
+  'date',
+  'time',
+  'credit',
+  'debit',
+  'amount',
+  'direction',
+  'counterpartyName',
+  'counterpartyAccount',
+  'counterparty',
+  'note',
+  'balance',
+  'serial',
 ] as const;
 export type StatementField = (typeof STATEMENT_FIELDS)[number];
 

@@ -18,4 +18,8 @@ export interface WorkerJob {
 export type WorkerMessage =
   | { kind: 'credits'; credits: StatementRow[] }
   | { kind: 'done'; statement: Omit<StatementCredits, 'credits'> }
-  | { kind: 'failed'; refusal: { code: string; message: string; field?: string; params?: ErrorParams; detail?: string } | null; detail: string };
+  | {
+      kind: 'failed';
+      refusal: { code: string; message: string; field?: string; params?: ErrorParams; detail?: string } | null;
+      detail: string;
+    };

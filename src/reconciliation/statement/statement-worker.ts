@@ -59,7 +59,9 @@ function onMessage(w: Worker, m: WorkerMessage): void {
   if (m.kind === 'credits') {
     for (const row of m.credits) job.credits.push(row);
     // The next batch once this turn of the event loop is over: other work runs between batches.
-    setImmediate(() => { if (current === job) w.postMessage('more'); });
+    setImmediate(() => {
+      if (current === job) w.postMessage('more');
+    });
   } else if (m.kind === 'done') {
     finish(job, { statement: { ...m.statement, credits: job.credits } });
   } else {
@@ -73,9 +75,14 @@ function onExit(w: Worker, err: (Error & { code?: string }) | null): void {
   if (worker === w) worker = null;
   if (!job || job.worker !== w) return;
   finish(job, {
-    error: err?.code === 'ERR_WORKER_OUT_OF_MEMORY'
-      ? refusal('这个文件太大或太复杂，无法读取。请确认它是网银导出的对账单', 'statement_too_complex', 'the parse worker ran out of memory')
-      : new Error(`statement parse worker stopped${err ? `: ${err.message}` : ''}`),
+    error:
+      err?.code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? refusal(
+            '这个文件太大或太复杂，无法读取。请确认它是网银导出的对账单',
+            'statement_too_complex',
+            'the parse worker ran out of memory',
+          )
+        : new Error(`statement parse worker stopped${err ? `: ${err.message}` : ''}`),
   });
 }
 
@@ -94,7 +101,10 @@ function next(): void {
     worker?.unref();
     clearTimeout(idle);
     const w = worker;
-    if (w) idle = setTimeout(() => { if (!current && worker === w) stop(w); }, IDLE_MS).unref();
+    if (w)
+      idle = setTimeout(() => {
+        if (!current && worker === w) stop(w);
+      }, IDLE_MS).unref();
     return;
   }
   clearTimeout(idle);
@@ -112,14 +122,21 @@ function next(): void {
   w.ref();
   timeout = setTimeout(() => {
     stop(w);
-    finish(job, { error: refusal('这个文件读取时间过长，已停止。请确认它是网银导出的对账单', 'statement_too_slow', `parsing took over ${PARSE_TIMEOUT_MS} ms`) });
+    finish(job, {
+      error: refusal(
+        '这个文件读取时间过长，已停止。请确认它是网银导出的对账单',
+        'statement_too_slow',
+        `parsing took over ${PARSE_TIMEOUT_MS} ms`,
+      ),
+    });
   }, PARSE_TIMEOUT_MS);
   w.postMessage(job.work);
 }
 
 /** parseStatement on the worker thread: the credits and how the file was read, or the same refusal. */
 export function parseStatementInWorker(
-  file: { name: string; bytes: Buffer }, opts: ParseOptions = {},
+  file: { name: string; bytes: Buffer },
+  opts: ParseOptions = {},
 ): Promise<StatementCredits> {
   return new Promise((resolve, reject) => {
     queue.push({ work: { name: file.name, bytes: file.bytes, options: opts }, credits: [], resolve, reject });

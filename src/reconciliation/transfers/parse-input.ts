@@ -12,7 +12,10 @@ export const TRANSFER_LABELS: FieldLabels = {
   address: '收货地址',
   amountDueFen: { label: '应付金额', yuan: true },
   overseas: '海外买家',
-  identify: { label: '识别方式', values: { none: '不加识别', 'unique-amount': '唯一金额', reference: '参考码', both: '唯一金额和参考码' } },
+  identify: {
+    label: '识别方式',
+    values: { none: '不加识别', 'unique-amount': '唯一金额', reference: '参考码', both: '唯一金额和参考码' },
+  },
   date: { label: '汇款日期', example: '2026-11-23' },
   method: '汇款方式',
   bankName: '银行',

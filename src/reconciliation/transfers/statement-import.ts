@@ -8,9 +8,22 @@ import type { User } from '../../accounts/index.js';
 import { eventLoopSlices } from '../../shared/event-loop-slices.js';
 import type { Logger } from '../../shared/logger.js';
 import { toInstant, type Clock } from '../../shared/time.js';
-import { matchCredits, matchCreditsYielding, type Candidate, type Claim, type MatchRule, type OpenTransfer, type QueueCode } from '../matching/index.js';
 import {
-  parseStatementInWorker, type BankId, type BankLayoutId, type HeldBackRow, type MappingProfile, type StatementCredits,
+  matchCredits,
+  matchCreditsYielding,
+  type Candidate,
+  type Claim,
+  type MatchRule,
+  type OpenTransfer,
+  type QueueCode,
+} from '../matching/index.js';
+import {
+  parseStatementInWorker,
+  type BankId,
+  type BankLayoutId,
+  type HeldBackRow,
+  type MappingProfile,
+  type StatementCredits,
   type StatementRow,
 } from '../statement/index.js';
 import { announcePaid, applyPayment } from './transfer-payment.js';
@@ -57,12 +70,26 @@ export function openForMatching(orders: readonly TransferOrder[]): { transfers: 
   const open = orders.filter(isOpen);
   return {
     transfers: open.map((t) => ({
-      id: t.id, buyerNick: t.buyerNick, buyerName: t.buyerName, amountDueFen: t.amountDueFen,
-      uniqueAmountFen: t.uniqueHeld ? t.uniqueAmountFen : null, reference: t.reference, createdAt: t.createdAt, overseas: t.overseas,
+      id: t.id,
+      buyerNick: t.buyerNick,
+      buyerName: t.buyerName,
+      amountDueFen: t.amountDueFen,
+      uniqueAmountFen: t.uniqueHeld ? t.uniqueAmountFen : null,
+      reference: t.reference,
+      createdAt: t.createdAt,
+      overseas: t.overseas,
     })),
-    claims: open.flatMap((t) => t.claims.map((c) => ({
-      transferId: t.id, date: c.date, method: c.method, bankName: c.bankName, payerName: c.payerName, amountFen: c.amountFen, recordedAt: c.recordedAt,
-    }))),
+    claims: open.flatMap((t) =>
+      t.claims.map((c) => ({
+        transferId: t.id,
+        date: c.date,
+        method: c.method,
+        bankName: c.bankName,
+        payerName: c.payerName,
+        amountFen: c.amountFen,
+        recordedAt: c.recordedAt,
+      })),
+    ),
   };
 }
 
@@ -81,17 +108,29 @@ const importing = new WeakMap<TransferRepository, Promise<unknown>>();
  * last. Should the service stop midway, the rows stored so far stay, and importing the file again adds the rest.
  */
 export async function importStatement(
-  deps: ImportDeps, bytes: Buffer, name: string, opts: { bank?: BankLayoutId | BankId; profile?: MappingProfile; user: User },
+  deps: ImportDeps,
+  bytes: Buffer,
+  name: string,
+  opts: { bank?: BankLayoutId | BankId; profile?: MappingProfile; user: User },
 ): Promise<ImportSummary> {
-  const parsed = await parseStatementInWorker({ name, bytes }, { ...(opts.bank ? { bank: opts.bank } : {}), ...(opts.profile ? { profile: opts.profile } : {}) });
+  const parsed = await parseStatementInWorker(
+    { name, bytes },
+    { ...(opts.bank ? { bank: opts.bank } : {}), ...(opts.profile ? { profile: opts.profile } : {}) },
+  );
   const before = importing.get(deps.repo) ?? Promise.resolve();
   const run = before.then(() => storeStatement(deps, parsed, name, opts.user));
-  importing.set(deps.repo, run.catch(() => undefined));
+  importing.set(
+    deps.repo,
+    run.catch(() => undefined),
+  );
   return run;
 }
 
 async function storeStatement(
-  deps: ImportDeps, parsed: StatementCredits, name: string, user: User,
+  deps: ImportDeps,
+  parsed: StatementCredits,
+  name: string,
+  user: User,
 ): Promise<ImportSummary> {
   const pause = eventLoopSlices();
   const importId = randomUUID();
@@ -111,8 +150,25 @@ async function storeStatement(
     if (JSON.stringify(now) !== JSON.stringify(snapshot)) result = matchCredits(fresh, now.transfers, now.claims);
     const paidNow: TransferOrder[] = [];
     for (const m of result.matched) {
-      w.putRow({ ...base, identity: m.row.identity, row: m.row, status: 'matched', transferIds: m.transferIds, rule: m.rule, reason: m.reason });
-      paidNow.push(...applyPayment(w, { transferIds: m.transferIds, rowIdentities: [m.row.identity], rule: m.rule, reason: m.reason, by: null, at }));
+      w.putRow({
+        ...base,
+        identity: m.row.identity,
+        row: m.row,
+        status: 'matched',
+        transferIds: m.transferIds,
+        rule: m.rule,
+        reason: m.reason,
+      });
+      paidNow.push(
+        ...applyPayment(w, {
+          transferIds: m.transferIds,
+          rowIdentities: [m.row.identity],
+          rule: m.rule,
+          reason: m.reason,
+          by: null,
+          at,
+        }),
+      );
     }
     return paidNow;
   });
@@ -125,8 +181,25 @@ async function storeStatement(
   for (let i = 0; i < result.queued.length; i += ROWS_PER_WRITE) {
     write((w) => {
       for (const q of result.queued.slice(i, i + ROWS_PER_WRITE)) {
-        w.putRow({ ...base, identity: q.row.identity, row: q.row, status: 'queued', transferIds: [], rule: null, code: q.code, reason: q.reason, candidates: q.candidates });
-        w.audit({ transferId: q.candidates[0]?.transferId ?? null, rowIdentity: q.row.identity, action: 'queued', by: user.username, at, detail: `${q.code}: ${q.reason}` });
+        w.putRow({
+          ...base,
+          identity: q.row.identity,
+          row: q.row,
+          status: 'queued',
+          transferIds: [],
+          rule: null,
+          code: q.code,
+          reason: q.reason,
+          candidates: q.candidates,
+        });
+        w.audit({
+          transferId: q.candidates[0]?.transferId ?? null,
+          rowIdentity: q.row.identity,
+          action: 'queued',
+          by: user.username,
+          at,
+          detail: `${q.code}: ${q.reason}`,
+        });
       }
     });
     await pause();
@@ -134,7 +207,15 @@ async function storeStatement(
   for (let i = 0; i < result.unmatched.length; i += ROWS_PER_WRITE) {
     write((w) => {
       for (const r of result.unmatched.slice(i, i + ROWS_PER_WRITE)) {
-        w.putRow({ ...base, identity: r.identity, row: r, status: 'unmatched', transferIds: [], rule: null, reason: '没有可能的订单' });
+        w.putRow({
+          ...base,
+          identity: r.identity,
+          row: r,
+          status: 'unmatched',
+          transferIds: [],
+          rule: null,
+          reason: '没有可能的订单',
+        });
       }
     });
     await pause();
@@ -142,21 +223,41 @@ async function storeStatement(
   const counts = { matched: result.matched.length, queued: result.queued.length, unmatched: result.unmatched.length };
   const first = <T>(list: readonly T[]) => list.slice(0, SUMMARY_LIST_LIMIT);
   const summary: ImportSummary = {
-    importId, layout: parsed.layout, imported: fresh.length, duplicates: parsed.credits.length - fresh.length,
+    importId,
+    layout: parsed.layout,
+    imported: fresh.length,
+    duplicates: parsed.credits.length - fresh.length,
     credits: parsed.credits.length,
     matched: first(result.matched).map((m) => ({
-      row: m.row, transfer: m.transferIds[0]!, transfers: m.transferIds, rule: m.rule, reason: m.reason,
+      row: m.row,
+      transfer: m.transferIds[0]!,
+      transfers: m.transferIds,
+      rule: m.rule,
+      reason: m.reason,
     })),
     queued: first(result.queued).map((q) => ({ row: q.row, candidates: q.candidates, code: q.code, reason: q.reason })),
-    unmatched: first(result.unmatched), heldBack: parsed.heldBack, counts, listLimit: SUMMARY_LIST_LIMIT,
+    unmatched: first(result.unmatched),
+    heldBack: parsed.heldBack,
+    counts,
+    listLimit: SUMMARY_LIST_LIMIT,
   };
-  write((w) => w.audit({
-    transferId: null, rowIdentity: null, action: 'imported', by: person(user).username, at,
-    detail: `${name} (${parsed.layout}): ${summary.credits} credits, ${summary.imported} new, ${summary.duplicates} already imported; ${counts.matched} matched, ${counts.queued} queued, ${counts.unmatched} unmatched`
-      + (parsed.heldBack ? `; line ${parsed.heldBack.line} held back (file cut off)` : ''),
-  }));
+  write((w) =>
+    w.audit({
+      transferId: null,
+      rowIdentity: null,
+      action: 'imported',
+      by: person(user).username,
+      at,
+      detail:
+        `${name} (${parsed.layout}): ${summary.credits} credits, ${summary.imported} new, ${summary.duplicates} already imported; ${counts.matched} matched, ${counts.queued} queued, ${counts.unmatched} unmatched` +
+        (parsed.heldBack ? `; line ${parsed.heldBack.line} held back (file cut off)` : ''),
+    }),
+  );
   await Promise.all(writes);
-  deps.logger.info({ importId, layout: summary.layout, credits: summary.credits, imported: summary.imported, ...counts }, 'bank statement imported');
+  deps.logger.info(
+    { importId, layout: summary.layout, credits: summary.credits, imported: summary.imported, ...counts },
+    'bank statement imported',
+  );
   await announcePaid(paid, deps);
   return summary;
 }

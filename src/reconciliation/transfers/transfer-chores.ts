@@ -14,10 +14,27 @@ import type { TransferRepository } from './transfer-repository.js';
 import type { TransferOrder } from './transfer-types.js';
 
 export const CHASE_AFTER_MS = 3 * DAY;
-const LIVE: ReadonlySet<Order['status']> = new Set(['WAIT_BUYER_PAY', 'PAY_PENDING', 'WAIT_SELLER_SEND_GOODS', 'TRADE_NO_CREATE_PAY']);
+const LIVE: ReadonlySet<Order['status']> = new Set([
+  'WAIT_BUYER_PAY',
+  'PAY_PENDING',
+  'WAIT_SELLER_SEND_GOODS',
+  'TRADE_NO_CREATE_PAY',
+]);
 
-export interface Chase { transferId: string; claimId: string; assignee: string; instructions: string }
-export interface DuplicateTrade { transferId: string; buyerNick: string; tid: string; status: Order['status']; createdAt: string; itemNos: string[] }
+export interface Chase {
+  transferId: string;
+  claimId: string;
+  assignee: string;
+  instructions: string;
+}
+export interface DuplicateTrade {
+  transferId: string;
+  buyerNick: string;
+  tid: string;
+  status: Order['status'];
+  createdAt: string;
+  itemNos: string[];
+}
 
 export interface ChoresDeps {
   repo: TransferRepository;
@@ -42,21 +59,39 @@ export function createChores(deps: ChoresDeps) {
     async threeDayRule(): Promise<{ chased: number; chases: Chase[] }> {
       const now = clock.now();
       const at = toInstant(now);
-      const due = repo.all().filter((t) => t.state === 'claimed')
-        .flatMap((t) => t.claims.filter((c) => c.chasedAt === null && now - parseInstant(c.recordedAt) >= CHASE_AFTER_MS).map((c) => ({ t, c })));
+      const due = repo
+        .all()
+        .filter((t) => t.state === 'claimed')
+        .flatMap((t) =>
+          t.claims
+            .filter((c) => c.chasedAt === null && now - parseInstant(c.recordedAt) >= CHASE_AFTER_MS)
+            .map((c) => ({ t, c })),
+        );
       const chases: Chase[] = [];
       for (const { t, c } of due) {
         const instructions = instructionsFor(t);
         // The task first: if it cannot be opened, the claim stays unchased and the next run tries again.
         await deps.tasks?.open({
-          id: `transfer-chase-${c.id}`, kind: 'transfer_chase', assignee: c.staff, transferId: t.id, tid: t.tid,
-          subject: `汇款申报 3 天未到账：${t.buyerNick} ${c.date} ${c.method}`, instructions,
+          id: `transfer-chase-${c.id}`,
+          kind: 'transfer_chase',
+          assignee: c.staff,
+          transferId: t.id,
+          tid: t.tid,
+          subject: `汇款申报 3 天未到账：${t.buyerNick} ${c.date} ${c.method}`,
+          instructions,
         });
         await repo.write((w) => {
           const current = w.tx.get<TransferOrder>('transfers', t.id);
           if (!current || current.state !== 'claimed') return;
           w.put({ ...current, claims: current.claims.map((x) => (x.id === c.id ? { ...x, chasedAt: at } : x)) });
-          w.audit({ transferId: t.id, rowIdentity: null, action: 'chased', by: 'xiaoer', at, detail: `${c.staff.displayName}: ${instructions}` });
+          w.audit({
+            transferId: t.id,
+            rowIdentity: null,
+            action: 'chased',
+            by: 'xiaoer',
+            at,
+            detail: `${c.staff.displayName}: ${instructions}`,
+          });
         });
         chases.push({ transferId: t.id, claimId: c.id, assignee: c.staff.username, instructions });
       }
@@ -78,7 +113,15 @@ export function createChores(deps: ChoresDeps) {
           if (parseInstant(o.createdAt) < parseInstant(t.createdAt)) continue;
           const wanted = new Set(t.items.map((i) => i.itemNo));
           const same = o.items.map((i) => i.outerIid).filter((n) => wanted.has(n));
-          if (same.length) out.push({ transferId: t.id, buyerNick: o.buyerNick, tid: o.tid, status: o.status, createdAt: o.createdAt, itemNos: [...new Set(same)] });
+          if (same.length)
+            out.push({
+              transferId: t.id,
+              buyerNick: o.buyerNick,
+              tid: o.tid,
+              status: o.status,
+              createdAt: o.createdAt,
+              itemNos: [...new Set(same)],
+            });
         }
       }
       return out.sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
@@ -87,12 +130,26 @@ export function createChores(deps: ChoresDeps) {
     /** The one click: closes a listed duplicate trade on the platform. */
     async closeDuplicate(transferId: string, tid: string, user: User): Promise<{ tid: string; status: string }> {
       const listed = this.duplicateTrades().find((d) => d.transferId === transferId && d.tid === tid);
-      if (!listed) throw new NotFoundError({ message: `订单 ${tid} 不是汇款订单 ${transferId} 的重复拍单`, code: 'duplicate_not_found', params: { tid, transferId } });
-      if (listed.status !== 'WAIT_BUYER_PAY') throw new ConflictError({ message: `订单 ${tid} 已付款，不能直接关闭，请联系买家退款`, code: 'trade_paid', params: { tid } });
+      if (!listed)
+        throw new NotFoundError({
+          message: `订单 ${tid} 不是汇款订单 ${transferId} 的重复拍单`,
+          code: 'duplicate_not_found',
+          params: { tid, transferId },
+        });
+      if (listed.status !== 'WAIT_BUYER_PAY')
+        throw new ConflictError({
+          message: `订单 ${tid} 已付款，不能直接关闭，请联系买家退款`,
+          code: 'trade_paid',
+          params: { tid },
+        });
       // A person waits on the one click: a ban is told at once instead of waited out, nothing is retried past 5 s.
-      const result = await deps.platform.closeTrade(tid, '买家已选择银行汇款，重复拍单', { patienceMs: INTERACTIVE_PATIENCE_MS });
+      const result = await deps.platform.closeTrade(tid, '买家已选择银行汇款，重复拍单', {
+        patienceMs: INTERACTIVE_PATIENCE_MS,
+      });
       const at = toInstant(clock.now());
-      await repo.write((w) => w.audit({ transferId, rowIdentity: null, action: 'duplicate-closed', by: user.username, at, detail: tid }));
+      await repo.write((w) =>
+        w.audit({ transferId, rowIdentity: null, action: 'duplicate-closed', by: user.username, at, detail: tid }),
+      );
       return { tid, status: result.status };
     },
   };

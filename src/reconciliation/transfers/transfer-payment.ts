@@ -22,23 +22,44 @@ export function applyPayment(w: Writer, p: Payment): TransferOrder[] {
   return p.transferIds.map((id) => {
     const t = w.tx.get<TransferOrder>('transfers', id)!;
     const paid: TransferOrder = {
-      ...t, state: 'paid', paidAt: p.at, paidBy: p.rowIdentities, verifiedBy: p.by, rule: p.rule, uniqueHeld: false,
+      ...t,
+      state: 'paid',
+      paidAt: p.at,
+      paidBy: p.rowIdentities,
+      verifiedBy: p.by,
+      rule: p.rule,
+      uniqueHeld: false,
     };
     w.put(paid);
     w.audit({
-      transferId: id, rowIdentity: p.rowIdentities.join(','), action: p.by ? 'confirmed' : 'matched', by: p.by?.username ?? 'xiaoer',
-      at: p.at, detail: `${p.rule}: ${p.reason}`,
+      transferId: id,
+      rowIdentity: p.rowIdentities.join(','),
+      action: p.by ? 'confirmed' : 'matched',
+      by: p.by?.username ?? 'xiaoer',
+      at: p.at,
+      detail: `${p.rule}: ${p.reason}`,
     });
     return paid;
   });
 }
 
 /** After commit: nothing here may undo the payment, so failures are logged, not thrown. */
-export async function announcePaid(orders: readonly TransferOrder[], deps: { tasks?: FollowUpOpener; messages?: MessageSink; logger: Logger }): Promise<void> {
+export async function announcePaid(
+  orders: readonly TransferOrder[],
+  deps: { tasks?: FollowUpOpener; messages?: MessageSink; logger: Logger },
+): Promise<void> {
   for (const t of orders) {
     try {
-      await deps.tasks?.notify?.(t.staff, `汇款订单 ${t.id}（${t.buyerNick}）已到账，已进入发货清单`, { transferId: t.id, tid: t.tid });
-      await deps.messages?.enqueue({ kind: 'transfer-received', ...(t.tid ? { tid: t.tid } : {}), buyerNick: t.buyerNick, reason: `汇款订单 ${t.id} 已到账` });
+      await deps.tasks?.notify?.(t.staff, `汇款订单 ${t.id}（${t.buyerNick}）已到账，已进入发货清单`, {
+        transferId: t.id,
+        tid: t.tid,
+      });
+      await deps.messages?.enqueue({
+        kind: 'transfer-received',
+        ...(t.tid ? { tid: t.tid } : {}),
+        buyerNick: t.buyerNick,
+        reason: `汇款订单 ${t.id} 已到账`,
+      });
     } catch (err) {
       deps.logger.warn({ err, transferId: t.id }, 'transfer paid, but the notice could not be queued');
     }

@@ -7,16 +7,35 @@ import type { Person } from './transfer-types.js';
 
 /** The remarks service's write: `transfer.awaiting` on creation, `copy.transfer` with the waybill. */
 export interface RemarkWriter {
-  write(req: { tid: string; kind: string; fields?: Record<string, unknown>; user: User; dryRun?: boolean }): Promise<{ status: string; entry: string }>;
+  write(req: {
+    tid: string;
+    kind: string;
+    fields?: Record<string, unknown>;
+    user: User;
+    dryRun?: boolean;
+  }): Promise<{ status: string; entry: string }>;
 }
 
 /** Opens a follow-up for a colleague (the three-day rule: a claimed transfer not found) and sends a short notice (money arrived). */
 export interface FollowUpOpener {
-  open(task: { id: string; kind: 'transfer_chase'; assignee: Person; subject: string; instructions: string; transferId: string; tid: string | null }): Promise<unknown>;
+  open(task: {
+    id: string;
+    kind: 'transfer_chase';
+    assignee: Person;
+    subject: string;
+    instructions: string;
+    transferId: string;
+    tid: string | null;
+  }): Promise<unknown>;
   notify?(recipient: Person, message: string, ref: { transferId: string; tid: string | null }): Promise<unknown>;
 }
 
 /** The messaging module's queue for buyer messages. */
 export interface MessageSink {
-  enqueue(msg: { kind: 'transfer-received' | 'transfer-not-found'; tid?: string; buyerNick: string; reason: string }): Promise<unknown>;
+  enqueue(msg: {
+    kind: 'transfer-received' | 'transfer-not-found';
+    tid?: string;
+    buyerNick: string;
+    reason: string;
+  }): Promise<unknown>;
 }

@@ -23,8 +23,9 @@ export function transferChecks(service: TransfersService) {
 export function transferStatus(service: TransfersService) {
   return {
     confirmedBetween(start: number, end: number): number {
-      return service.list({}).filter((t) => t.paidAt !== null && parseInstant(t.paidAt) >= start && parseInstant(t.paidAt) < end)
-        .length;
+      return service
+        .list({})
+        .filter((t) => t.paidAt !== null && parseInstant(t.paidAt) >= start && parseInstant(t.paidAt) < end).length;
     },
     unverifiedClaims() {
       return service
@@ -32,14 +33,20 @@ export function transferStatus(service: TransfersService) {
         .filter((t) => t.paidAt === null && t.cancelledAt === null)
         .flatMap((t) =>
           t.claims.map((c) => ({
-            id: c.id, buyerNick: t.buyerNick, tid: t.tid ?? undefined, amountFen: c.amountFen, claimedAt: c.recordedAt,
+            id: c.id,
+            buyerNick: t.buyerNick,
+            tid: t.tid ?? undefined,
+            amountFen: c.amountFen,
+            claimedAt: c.recordedAt,
             owner: c.staff.username,
           })),
         );
     },
     manualQueue() {
       return service.queue().map((r) => ({
-        id: r.identity, amountFen: r.row.amountFen, at: `${r.row.date}${r.row.time ? ` ${r.row.time}` : ''}`,
+        id: r.identity,
+        amountFen: r.row.amountFen,
+        at: `${r.row.date}${r.row.time ? ` ${r.row.time}` : ''}`,
         payer: r.row.counterpartyName || undefined,
       }));
     },

@@ -13,7 +13,20 @@ import { STATE_LABELS, type TransferOrder } from './transfer-types.js';
 import { excelCsv } from '../../shared/excel-csv.js';
 
 export type RegisterFormat = 'csv' | 'xlsx';
-export const REGISTER_HEADERS = ['订单', '平台订单号', '买家', '商品', '金额(元)', '接单客服', '创建时间', '申报时间', '核实时间', '发货时间', '运单号', '状态'] as const;
+export const REGISTER_HEADERS = [
+  '订单',
+  '平台订单号',
+  '买家',
+  '商品',
+  '金额(元)',
+  '接单客服',
+  '创建时间',
+  '申报时间',
+  '核实时间',
+  '发货时间',
+  '运单号',
+  '状态',
+] as const;
 
 export interface RegisterLine {
   transferId: string;
@@ -30,35 +43,75 @@ export interface RegisterLine {
   state: TransferOrder['state'];
 }
 
-export interface Register { date: string; lines: RegisterLine[]; reviewed: { by: string; at: string } | null }
+export interface Register {
+  date: string;
+  lines: RegisterLine[];
+  reviewed: { by: string; at: string } | null;
+}
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const onDay = (instant: string | null, date: string) => instant !== null && shanghaiDate(parseInstant(instant)) === date;
+const onDay = (instant: string | null, date: string) =>
+  instant !== null && shanghaiDate(parseInstant(instant)) === date;
 const time = (instant: string | null) => (instant ? formatTopTime(parseInstant(instant)) : '');
 
 export function checkDate(date: string): string {
-  if (!DATE.test(date ?? '')) throw new ValidationError({ message: '日期格式不对，应该像这样：2026-11-23', code: 'field_bad_format', field: 'date', params: { format: 'date' } });
+  if (!DATE.test(date ?? ''))
+    throw new ValidationError({
+      message: '日期格式不对，应该像这样：2026-11-23',
+      code: 'field_bad_format',
+      field: 'date',
+      params: { format: 'date' },
+    });
   return date;
 }
 
 export function registerLines(orders: readonly TransferOrder[], date: string): RegisterLine[] {
   return orders
-    .filter((t) => [t.createdAt, t.paidAt, t.shippedAt, t.cancelledAt, ...t.claims.map((c) => c.recordedAt)].some((i) => onDay(i, date)))
+    .filter((t) =>
+      [t.createdAt, t.paidAt, t.shippedAt, t.cancelledAt, ...t.claims.map((c) => c.recordedAt)].some((i) =>
+        onDay(i, date),
+      ),
+    )
     .map((t) => ({
-      transferId: t.id, tid: t.tid, buyerNick: t.buyerNick,
+      transferId: t.id,
+      tid: t.tid,
+      buyerNick: t.buyerNick,
       items: t.items.map((i) => `${i.itemNo}${i.size ? ` ${i.size}` : ''} ×${i.quantity}`).join('; '),
-      amountFen: t.amountDueFen, staff: t.staff.displayName, createdAt: t.createdAt,
-      claimedAt: t.claims[0]?.recordedAt ?? null, verifiedAt: t.paidAt, shippedAt: t.shippedAt, waybill: t.waybill, state: t.state,
+      amountFen: t.amountDueFen,
+      staff: t.staff.displayName,
+      createdAt: t.createdAt,
+      claimedAt: t.claims[0]?.recordedAt ?? null,
+      verifiedAt: t.paidAt,
+      shippedAt: t.shippedAt,
+      waybill: t.waybill,
+      state: t.state,
     }));
 }
 
 function cells(l: RegisterLine): string[] {
-  return [l.transferId, l.tid ?? '', l.buyerNick, l.items, formatYuanFixed(l.amountFen), l.staff, time(l.createdAt), time(l.claimedAt), time(l.verifiedAt), time(l.shippedAt), l.waybill ?? '', STATE_LABELS[l.state]];
+  return [
+    l.transferId,
+    l.tid ?? '',
+    l.buyerNick,
+    l.items,
+    formatYuanFixed(l.amountFen),
+    l.staff,
+    time(l.createdAt),
+    time(l.claimedAt),
+    time(l.verifiedAt),
+    time(l.shippedAt),
+    l.waybill ?? '',
+    STATE_LABELS[l.state],
+  ];
 }
 
 const AMOUNT = REGISTER_HEADERS.indexOf('金额(元)');
 
-export async function exportRegister(lines: readonly RegisterLine[], date: string, format: RegisterFormat): Promise<Buffer> {
+export async function exportRegister(
+  lines: readonly RegisterLine[],
+  date: string,
+  format: RegisterFormat,
+): Promise<Buffer> {
   if (format === 'csv') {
     return excelCsv(REGISTER_HEADERS, lines.map(cells), [AMOUNT]);
   }
@@ -82,7 +135,11 @@ export function createRegister(deps: { repo: TransferRepository; clock: Clock })
     dailyRegister(date: string): Register {
       const day = checkDate(date);
       const review = deps.repo.review(day);
-      return { date: day, lines: registerLines(deps.repo.all(), day), reviewed: review ? { by: review.by, at: review.at } : null };
+      return {
+        date: day,
+        lines: registerLines(deps.repo.all(), day),
+        reviewed: review ? { by: review.by, at: review.at } : null,
+      };
     },
     registerExport(date: string, format: RegisterFormat = 'csv'): Promise<Buffer> {
       const day = checkDate(date);

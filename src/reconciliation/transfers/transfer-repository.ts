@@ -54,10 +54,19 @@ export function createTransferRepository(store: Store): TransferRepository {
   };
   return {
     get: (id) => store.get<TransferOrder>(TRANSFERS, id),
-    all: () => [...store.all<TransferOrder>(TRANSFERS)].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1)),
+    all: () =>
+      [...store.all<TransferOrder>(TRANSFERS)].sort((a, b) =>
+        a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1,
+      ),
     row: (identity) => store.get<StoredRow>(TRANSFER_ROWS, identity),
-    rows: () => [...store.all<StoredRow>(TRANSFER_ROWS)].sort((a, b) => (a.importedAt < b.importedAt ? -1 : a.importedAt > b.importedAt ? 1 : a.row.line - b.row.line)),
-    audit: (filter = {}) => [...store.all<AuditEvent>(TRANSFER_AUDIT)].filter((e) => !filter.transferId || e.transferId === filter.transferId).sort(byTime),
+    rows: () =>
+      [...store.all<StoredRow>(TRANSFER_ROWS)].sort((a, b) =>
+        a.importedAt < b.importedAt ? -1 : a.importedAt > b.importedAt ? 1 : a.row.line - b.row.line,
+      ),
+    audit: (filter = {}) =>
+      [...store.all<AuditEvent>(TRANSFER_AUDIT)]
+        .filter((e) => !filter.transferId || e.transferId === filter.transferId)
+        .sort(byTime),
     surplusNotes: () => [...store.all<SurplusNote>(TRANSFER_SURPLUS)],
     review: (date) => store.get(TRANSFER_REVIEWS, date),
     write: (fn) =>

@@ -5,11 +5,25 @@ import type { StatementRow } from '../statement/index.js';
 /** awaiting: no claim yet; claimed: the buyer says they paid; paid: money verified; shipped: waybill entered. */
 export type TransferState = 'awaiting' | 'claimed' | 'paid' | 'shipped' | 'cancelled';
 export const TRANSFER_STATES: readonly TransferState[] = ['awaiting', 'claimed', 'paid', 'shipped', 'cancelled'];
-export const STATE_LABELS: Record<TransferState, string> = { awaiting: '待汇款', claimed: '已申报', paid: '已到账', shipped: '已发货', cancelled: '已取消' };
+export const STATE_LABELS: Record<TransferState, string> = {
+  awaiting: '待汇款',
+  claimed: '已申报',
+  paid: '已到账',
+  shipped: '已发货',
+  cancelled: '已取消',
+};
 
-export interface Person { username: string; displayName: string }
+export interface Person {
+  username: string;
+  displayName: string;
+}
 
-export interface TransferItem { itemNo: string; size: string; quantity: number; priceFen: number }
+export interface TransferItem {
+  itemNo: string;
+  size: string;
+  quantity: number;
+  priceFen: number;
+}
 
 export interface TransferClaimRecord {
   id: string;
@@ -56,7 +70,12 @@ export interface TransferOrder {
 }
 
 export type RowStatus = 'matched' | 'queued' | 'unmatched' | 'confirmed';
-export const ROW_STATUS_LABELS: Record<RowStatus, string> = { matched: '已自动匹配', queued: '待人工确认', unmatched: '未匹配', confirmed: '已人工确认' };
+export const ROW_STATUS_LABELS: Record<RowStatus, string> = {
+  matched: '已自动匹配',
+  queued: '待人工确认',
+  unmatched: '未匹配',
+  confirmed: '已人工确认',
+};
 
 /** One imported statement credit and the decision about it. */
 export interface StoredRow {
@@ -76,7 +95,21 @@ export interface AuditEvent {
   id: string;
   transferId: string | null;
   rowIdentity: string | null;
-  action: 'created' | 'platform-closed' | 'claimed' | 'matched' | 'queued' | 'confirmed' | 'unmatched' | 'cancelled' | 'shipped' | 'chased' | 'duplicate-closed' | 'imported' | 'surplus-noted' | 'rejected';
+  action:
+    | 'created'
+    | 'platform-closed'
+    | 'claimed'
+    | 'matched'
+    | 'queued'
+    | 'confirmed'
+    | 'unmatched'
+    | 'cancelled'
+    | 'shipped'
+    | 'chased'
+    | 'duplicate-closed'
+    | 'imported'
+    | 'surplus-noted'
+    | 'rejected';
   by: string;
   at: string;
   detail: string;

@@ -27,12 +27,16 @@ export function createTransfersService(deps: TransfersDeps) {
     list: orders.list,
     get(id: string) {
       const transfer = deps.repo.get(id);
-      if (!transfer) throw new NotFoundError({ message: `汇款订单 ${id} 不存在`, code: 'transfer_not_found', params: { id } });
+      if (!transfer)
+        throw new NotFoundError({ message: `汇款订单 ${id} 不存在`, code: 'transfer_not_found', params: { id } });
       return { transfer, audit: deps.repo.audit({ transferId: id }) };
     },
     /** `xiaoer transfers import <file> [--bank]` and POST /api/transfers/statements. */
-    importStatement: (bytes: Buffer, name: string, opts: { bank?: BankLayoutId | BankId; profile?: MappingProfile; user: User }) =>
-      importStatement(deps, bytes, name, opts),
+    importStatement: (
+      bytes: Buffer,
+      name: string,
+      opts: { bank?: BankLayoutId | BankId; profile?: MappingProfile; user: User },
+    ) => importStatement(deps, bytes, name, opts),
     queue: confirmation.queue,
     reject: confirmation.reject,
     confirm: confirmation.confirm,

@@ -5,7 +5,12 @@ import { PRICE_KINDS } from './kinds-price.js';
 import { REFUND_BALANCE_KINDS } from './kinds-refund-balance.js';
 import { type RemarkKind, type RemarkOrderState, REMARK_ORDER_STATES } from './types.js';
 
-export const REMARK_KINDS: readonly RemarkKind[] = [...PRICE_KINDS, ...ADDRESS_KINDS, ...REFUND_BALANCE_KINDS, ...CANCEL_EXCHANGE_KINDS];
+export const REMARK_KINDS: readonly RemarkKind[] = [
+  ...PRICE_KINDS,
+  ...ADDRESS_KINDS,
+  ...REFUND_BALANCE_KINDS,
+  ...CANCEL_EXCHANGE_KINDS,
+];
 
 const BY_ID = new Map(REMARK_KINDS.map((k) => [k.id, k]));
 

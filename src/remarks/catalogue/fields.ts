@@ -17,20 +17,26 @@ export function text(label: string, max = 60) {
     .trim()
     .min(1, `${label}不能为空`)
     .max(max, `${label}最多${max}个字`)
-    .refine((s) => !STRUCTURAL.test(s), { message: `${label}不能包含 + ； ; 或换行`, params: { code: 'text_structural' } });
+    .refine((s) => !STRUCTURAL.test(s), {
+      message: `${label}不能包含 + ； ; 或换行`,
+      params: { code: 'text_structural' },
+    });
 }
 
 /** 货号: one token, no spaces or punctuation that the memo uses around it. */
-export const sku = text('货号', 40).refine((s) => /^[^\s,，:：()（）]+$/.test(s), { message: '货号不能包含空格、逗号、冒号或括号', params: { code: 'sku_not_one_token' } });
+export const sku = text('货号', 40).refine((s) => /^[^\s,，:：()（）]+$/.test(s), {
+  message: '货号不能包含空格、逗号、冒号或括号',
+  params: { code: 'sku_not_one_token' },
+});
 
-export const personName = (label: string) => text(label, 20).refine((s) => !/[/\s,，()（）]/.test(s), `${label}不能包含 / 、空格、逗号或括号`);
+export const personName = (label: string) =>
+  text(label, 20).refine((s) => !/[/\s,，()（）]/.test(s), `${label}不能包含 / 、空格、逗号或括号`);
 
 export const waybill = z
   .string('运单号必须是文字')
   .describe('运单号')
   .trim()
   .regex(/^[A-Za-z0-9-]{6,30}$/, '运单号只能是6–30位字母数字');
-
 
 export const amount = z.union([z.string(), z.number()], '金额必须是数字').transform((v, ctx) => {
   try {

@@ -6,7 +6,12 @@
 export const FLAG = { none: 0, red: 1, yellow: 2, green: 3, blue: 4, purple: 5 } as const;
 
 export const DEFAULT_FLAG_LABELS: Readonly<Record<number, string>> = {
-  0: '无', 1: '红', 2: '黄', 3: '绿', 4: '蓝', 5: '紫',
+  0: '无',
+  1: '红',
+  2: '黄',
+  3: '绿',
+  4: '蓝',
+  5: '紫',
 };
 
 export function flagLabel(flag: number, labels: Readonly<Record<number, string>> = DEFAULT_FLAG_LABELS): string {

@@ -8,5 +8,12 @@ export type { RegisterLineInput } from './register-line.js';
 export { yuanToFen } from './fields.js';
 export { REMARK_ORDER_STATES, STATE_LABELS } from './types.js';
 export type {
-  BalanceDebit, Handoff, RefundRegisterEntry, RemarkForm, RemarkKind, RemarkOrderState, RemarkWriter, RenderedRemark,
+  BalanceDebit,
+  Handoff,
+  RefundRegisterEntry,
+  RemarkForm,
+  RemarkKind,
+  RemarkOrderState,
+  RemarkWriter,
+  RenderedRemark,
 } from './types.js';

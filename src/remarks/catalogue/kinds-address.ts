@@ -22,7 +22,9 @@ const FIELD_NOUNS = [
 const changeForms: RemarkForm[] = FIELD_NOUNS.flatMap(([field, notPrinted, printed]): RemarkForm[] => [
   { variant: 'not_printed', states: NOT_PRINTED, fixed: { field }, template: `${notPrinted}{value}+{staff}/{date}` },
   {
-    variant: 'printed', states: PRINTED, fixed: { field },
+    variant: 'printed',
+    states: PRINTED,
+    fixed: { field },
     template: `${printed}{value},待改面单,已交{assistant}处理+{staff}/{date}`,
     handoff: { opens: { type: 'fix_label', assignee: 'assistant' } },
   },
@@ -37,7 +39,12 @@ const changeSchema = z
   .strict()
   .superRefine((f, ctx) => {
     if (f.field === 'phone' && !/^\d[\d-]{5,18}\d$/.test(f.value)) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: '电话只能包含数字和 -', params: { code: 'phone_not_digits' } });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: '电话只能包含数字和 -',
+        params: { code: 'phone_not_digits' },
+      });
     }
     if (f.field !== 'address' && /[,，]/.test(f.value)) {
       ctx.addIssue({ code: 'custom', path: ['value'], message: '收件人/电话不能包含逗号' });
@@ -46,26 +53,51 @@ const changeSchema = z
 
 const DEFAULT_REASON = '快递已发';
 /** The reason sits inside parentheses in the text, so it may not hold any. */
-export const reason = text('原因', 30).refine((s) => !/[()（）]/.test(s), '原因不能包含括号').default(DEFAULT_REASON);
+export const reason = text('原因', 30)
+  .refine((s) => !/[()（）]/.test(s), '原因不能包含括号')
+  .default(DEFAULT_REASON);
 
 export const ADDRESS_KINDS: readonly RemarkKind[] = [
-  { id: 'address.change', title: '改地址/收件人/电话', writer: 'staff', flag: 1, schema: changeSchema, forms: changeForms },
   {
-    id: 'address.label_fixed', title: '面单地址已改', writer: 'assistant', flag: null,
-    schema: z.object({}).strict(),
-    forms: [{ variant: 'default', states: PRINTED, template: '面单地址已改+{staff}/{date}', handoff: { closes: { type: 'fix_label' } } }],
+    id: 'address.change',
+    title: '改地址/收件人/电话',
+    writer: 'staff',
+    flag: 1,
+    schema: changeSchema,
+    forms: changeForms,
   },
   {
-    id: 'address.label_not_fixed', title: '面单未找到(改地址)', writer: 'original_staff', flag: 1,
+    id: 'address.label_fixed',
+    title: '面单地址已改',
+    writer: 'assistant',
+    flag: null,
+    schema: z.object({}).strict(),
+    forms: [
+      {
+        variant: 'default',
+        states: PRINTED,
+        template: '面单地址已改+{staff}/{date}',
+        handoff: { closes: { type: 'fix_label' } },
+      },
+    ],
+  },
+  {
+    id: 'address.label_not_fixed',
+    title: '面单未找到(改地址)',
+    writer: 'original_staff',
+    flag: 1,
     schema: z.object({ reason, courierContact: text('快递联系人', 30).optional() }).strict(),
     forms: [
       {
-        variant: 'default', states: PRINTED, needs: ['courierContact'],
+        variant: 'default',
+        states: PRINTED,
+        needs: ['courierContact'],
         template: '面单未找到({reason}),已联系快递{courierContact}修改+{staff}/{date}',
         handoff: { closes: { type: 'fix_label' }, opens: { type: 'courier_followup', assignee: 'writer' } },
       },
       {
-        variant: 'default', states: PRINTED,
+        variant: 'default',
+        states: PRINTED,
         template: '面单未找到({reason}),已联系快递退回+{staff}/{date}',
         handoff: { closes: { type: 'fix_label' }, opens: { type: 'courier_followup', assignee: 'writer' } },
       },

@@ -20,12 +20,36 @@ const cancelWaybill = { opens: { type: 'cancel_waybill', assignee: 'assistant' }
 
 export const CANCEL_EXCHANGE_KINDS: readonly RemarkKind[] = [
   {
-    id: 'cancel.request', title: '拍下后不要', writer: 'staff', flag: 1,
-    schema: z.object({ keeper: personName('上架人').optional(), assistant: personName('助理').optional(), auction: flagBool.default(false) }).strict(),
+    id: 'cancel.request',
+    title: '拍下后不要',
+    writer: 'staff',
+    flag: 1,
+    schema: z
+      .object({
+        keeper: personName('上架人').optional(),
+        assistant: personName('助理').optional(),
+        auction: flagBool.default(false),
+      })
+      .strict(),
     forms: [
-      { variant: 'unpaid', states: ['unpaid'], fixed: { auction: true }, flag: null, template: '这款不要了,已交{keeper}上架+{staff}/{date}' },
-      { variant: 'paid_not_printed', states: ['paid_not_printed'], template: '买家不要,申请退款+已提交{keeper}上架+{staff}/{date}' },
-      { variant: 'printed', states: PRINTED, template: '买家不要,申请退款,待撤单,已交{assistant}处理+{staff}/{date}', handoff: cancelWaybill },
+      {
+        variant: 'unpaid',
+        states: ['unpaid'],
+        fixed: { auction: true },
+        flag: null,
+        template: '这款不要了,已交{keeper}上架+{staff}/{date}',
+      },
+      {
+        variant: 'paid_not_printed',
+        states: ['paid_not_printed'],
+        template: '买家不要,申请退款+已提交{keeper}上架+{staff}/{date}',
+      },
+      {
+        variant: 'printed',
+        states: PRINTED,
+        template: '买家不要,申请退款,待撤单,已交{assistant}处理+{staff}/{date}',
+        handoff: cancelWaybill,
+      },
     ],
     refusals: {
       unpaid: {
@@ -35,27 +59,60 @@ export const CANCEL_EXCHANGE_KINDS: readonly RemarkKind[] = [
     },
   },
   {
-    id: 'cancel.waybill_revoked', title: '单已撤', writer: 'assistant', flag: null,
+    id: 'cancel.waybill_revoked',
+    title: '单已撤',
+    writer: 'assistant',
+    flag: null,
     schema: z.object({ keeper: personName('上架人') }).strict(),
-    forms: [{ variant: 'default', states: PRINTED, template: '单已撤,可以退款+已提交{keeper}上架+{staff}/{date}', handoff: { closes: { type: 'cancel_waybill' } } }],
-  },
-  {
-    id: 'cancel.waybill_not_revoked', title: '撤单未成功', writer: 'original_staff', flag: 1,
-    schema: z.object({ reason, courierContact: text('快递联系人', 30) }).strict(),
-    forms: [{
-      variant: 'default', states: PRINTED,
-      template: '面单未找到({reason}),已联系快递{courierContact}退回,并拜托买家拒签+已交售后登记+{staff}/{date}',
-      handoff: { closes: { type: 'cancel_waybill' }, opens: { type: 'courier_followup', assignee: 'writer' } },
-    }],
-  },
-  {
-    id: 'exchange.request', title: '拍下后换款', writer: 'staff', flag: 2,
-    // keeper is who puts fromSku back on sale: kept with the entry for the notification, not part of the text.
-    schema: z.object({ fromSku: sku, toSku: sku, keeper: personName('上架人').optional(), assistant: personName('助理').optional() }).strict(),
     forms: [
-      { variant: 'paid_not_printed', states: ['paid_not_printed'], template: '{fromSku}不要了,可以上架,换{toSku},已拍下留货+{staff}/{date}' },
       {
-        variant: 'printed', states: PRINTED, flag: 1, handoff: cancelWaybill,
+        variant: 'default',
+        states: PRINTED,
+        template: '单已撤,可以退款+已提交{keeper}上架+{staff}/{date}',
+        handoff: { closes: { type: 'cancel_waybill' } },
+      },
+    ],
+  },
+  {
+    id: 'cancel.waybill_not_revoked',
+    title: '撤单未成功',
+    writer: 'original_staff',
+    flag: 1,
+    schema: z.object({ reason, courierContact: text('快递联系人', 30) }).strict(),
+    forms: [
+      {
+        variant: 'default',
+        states: PRINTED,
+        template: '面单未找到({reason}),已联系快递{courierContact}退回,并拜托买家拒签+已交售后登记+{staff}/{date}',
+        handoff: { closes: { type: 'cancel_waybill' }, opens: { type: 'courier_followup', assignee: 'writer' } },
+      },
+    ],
+  },
+  {
+    id: 'exchange.request',
+    title: '拍下后换款',
+    writer: 'staff',
+    flag: 2,
+    // keeper is who puts fromSku back on sale: kept with the entry for the notification, not part of the text.
+    schema: z
+      .object({
+        fromSku: sku,
+        toSku: sku,
+        keeper: personName('上架人').optional(),
+        assistant: personName('助理').optional(),
+      })
+      .strict(),
+    forms: [
+      {
+        variant: 'paid_not_printed',
+        states: ['paid_not_printed'],
+        template: '{fromSku}不要了,可以上架,换{toSku},已拍下留货+{staff}/{date}',
+      },
+      {
+        variant: 'printed',
+        states: PRINTED,
+        flag: 1,
+        handoff: cancelWaybill,
         template: '{fromSku}不要了,可以上架,换{toSku},已拍下留货,待撤单,已交{assistant}处理+{staff}/{date}',
       },
     ],
@@ -68,16 +125,28 @@ export const CANCEL_EXCHANGE_KINDS: readonly RemarkKind[] = [
   },
   {
     // Written on the new (B) order whose price was changed to the difference: it is unpaid, or just paid.
-    id: 'exchange.diff_pending', title: '差价支付后再下单', writer: 'staff', flag: 2,
+    id: 'exchange.diff_pending',
+    title: '差价支付后再下单',
+    writer: 'staff',
+    flag: 2,
     schema: z.object({}).strict(),
-    forms: [{ variant: 'default', states: ['unpaid', 'paid_not_printed'], template: '差价支付后再下单+{staff}/{date}' }],
+    forms: [
+      { variant: 'default', states: ['unpaid', 'paid_not_printed'], template: '差价支付后再下单+{staff}/{date}' },
+    ],
   },
   {
-    id: 'oos.notify', title: '拍下后无货', writer: 'staff', flag: 1,
+    id: 'oos.notify',
+    title: '拍下后无货',
+    writer: 'staff',
+    flag: 1,
     schema: z.object({ via: z.enum(['旺旺', '电话'], '联系方式必须是旺旺或电话') }).strict(),
     forms: [
       { variant: 'unpaid', states: ['unpaid'], flag: null, template: '此款无货+已{via}通知买家+{staff}/{date}' },
-      { variant: 'paid_not_printed', states: ['paid_not_printed'], template: '此款无货+不要打单,已{via}通知买家申请退款+{staff}/{date}' },
+      {
+        variant: 'paid_not_printed',
+        states: ['paid_not_printed'],
+        template: '此款无货+不要打单,已{via}通知买家申请退款+{staff}/{date}',
+      },
       { variant: 'printed', states: PRINTED, template: '此款无货+已撤单,已{via}通知买家申请退款+{staff}/{date}' },
     ],
   },

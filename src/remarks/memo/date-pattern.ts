@@ -5,7 +5,12 @@
 
 const TOKEN = /YYYY|YY|MM|M|DD|D/g;
 const TOKEN_SOURCE: Record<string, string> = {
-  YYYY: '\\d{4}', YY: '\\d{2}', MM: '\\d{2}', M: '\\d{1,2}', DD: '\\d{2}', D: '\\d{1,2}',
+  YYYY: '\\d{4}',
+  YY: '\\d{2}',
+  MM: '\\d{2}',
+  M: '\\d{1,2}',
+  DD: '\\d{2}',
+  D: '\\d{1,2}',
 };
 
 export interface DatePattern {

@@ -12,9 +12,15 @@ const SKU = '([^\\s+；;,，:：()（）]+)';
 const AMOUNT = '(\\d+(?:\\.\\d{1,2})?)';
 
 const PLACEHOLDER_SOURCE: Readonly<Record<string, string>> = {
-  staff: NAME, assistant: NAME, keeper: NAME, realName: NAME,
-  sku: SKU, fromSku: SKU, toSku: SKU,
-  amount: AMOUNT, remaining: AMOUNT,
+  staff: NAME,
+  assistant: NAME,
+  keeper: NAME,
+  realName: NAME,
+  sku: SKU,
+  fromSku: SKU,
+  toSku: SKU,
+  amount: AMOUNT,
+  remaining: AMOUNT,
   via: '(旺旺|电话)',
   bankName: '([^\\d\\s+,，]+)',
   account: '(\\S+)',
@@ -46,13 +52,17 @@ export function formMatchers(dateFormat: string): FormMatcher[] {
       let last = 0;
       for (const m of form.template.matchAll(/\{(\w+)\}/g)) {
         const name = m[1]!;
-        source += escapeRegex(form.template.slice(last, m.index)) + (name === 'date' ? date : PLACEHOLDER_SOURCE[name] ?? '(.+?)');
+        source +=
+          escapeRegex(form.template.slice(last, m.index)) +
+          (name === 'date' ? date : (PLACEHOLDER_SOURCE[name] ?? '(.+?)'));
         names.push(name);
         last = m.index + m[0].length;
       }
       source += escapeRegex(form.template.slice(last));
       return {
-        kind, form, names,
+        kind,
+        form,
+        names,
         regex: new RegExp(`^${source}$`),
         needsKnownStaff: form.template === '{staff}',
         needsValidDate: form.template === '{date}',

@@ -5,7 +5,8 @@
 import { datePattern } from './date-pattern.js';
 import { parseMemo, type ParseMemoOptions, type ParsedEntry } from './parse.js';
 
-export type LintCode = 'unknown_form' | 'missing_suffix' | 'bad_date' | 'amount_without_yuan' | 'ascii_separator' | 'unknown_staff';
+export type LintCode =
+  'unknown_form' | 'missing_suffix' | 'bad_date' | 'amount_without_yuan' | 'ascii_separator' | 'unknown_staff';
 
 export interface LintFinding {
   entryIndex: number;
@@ -48,7 +49,8 @@ export function lintEntries(entries: readonly ParsedEntry[], opts: ParseMemoOpti
       continue;
     }
     if (e.date !== null && !date.isValid(e.date)) add(e.index, 'bad_date', e.date);
-    if (e.staff !== null && opts.staffNames && !opts.staffNames.includes(e.staff)) add(e.index, 'unknown_staff', e.staff);
+    if (e.staff !== null && opts.staffNames && !opts.staffNames.includes(e.staff))
+      add(e.index, 'unknown_staff', e.staff);
   }
   return findings;
 }

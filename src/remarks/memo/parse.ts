@@ -44,7 +44,9 @@ const DERIVED: ReadonlySet<string> = new Set(['remaining']);
 export function parseMemo(memo: string, opts: ParseMemoOptions = {}): ParsedEntry[] {
   return splitMemo(memo).map((e) => {
     const parsed = parseEntry(e.text, opts);
-    return parsed ? { index: e.index, raw: e.text, separatorBefore: e.separatorBefore, ...parsed } : { index: e.index, raw: e.text, separatorBefore: e.separatorBefore, kind: null };
+    return parsed
+      ? { index: e.index, raw: e.text, separatorBefore: e.separatorBefore, ...parsed }
+      : { index: e.index, raw: e.text, separatorBefore: e.separatorBefore, kind: null };
   });
 }
 

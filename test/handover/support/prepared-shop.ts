@@ -9,15 +9,38 @@ import { fixedClock } from '../../../src/shared/time.js';
 import { makeOrder } from '../../remarks/support/orders.js';
 import { startOpsRig } from '../../operations/support/ops-rig.js';
 
-export const [XIAOLI, AZHANG, XIAOZHOU] = DEMO_ACCOUNTS as [typeof DEMO_ACCOUNTS[0], typeof DEMO_ACCOUNTS[0], typeof DEMO_ACCOUNTS[0]];
+export const [XIAOLI, AZHANG, XIAOZHOU] = DEMO_ACCOUNTS as [
+  (typeof DEMO_ACCOUNTS)[0],
+  (typeof DEMO_ACCOUNTS)[0],
+  (typeof DEMO_ACCOUNTS)[0],
+];
 
 export const BAD_REVIEW: Review = {
-  tid: '3002', oid: '3002-1', buyerNick: '差评哥', result: 'bad', content: '质量太差，电话13812345678', reply: '', itemTitle: '羊毛开衫', createdAt: '2026-11-22T20:00:00.000+08:00',
+  tid: '3002',
+  oid: '3002-1',
+  buyerNick: '差评哥',
+  result: 'bad',
+  content: '质量太差，电话13812345678',
+  reply: '',
+  itemTitle: '羊毛开衫',
+  createdAt: '2026-11-22T20:00:00.000+08:00',
 };
 
 const entry = (tid: string, kind: string, user: typeof XIAOLI, at: string): RemarkEntry => ({
-  id: `r-${tid}-${kind}-${at}`, tid, kind, variant: 'default', fields: {}, text: user.displayName, flag: null, staff: user.displayName,
-  username: user.username, at, day: at.slice(0, 10), status: 'written', platform: { attempts: 1, lastError: null, landedAt: at, flagAfter: null }, taskId: null,
+  id: `r-${tid}-${kind}-${at}`,
+  tid,
+  kind,
+  variant: 'default',
+  fields: {},
+  text: user.displayName,
+  flag: null,
+  staff: user.displayName,
+  username: user.username,
+  at,
+  day: at.slice(0, 10),
+  status: 'written',
+  platform: { attempts: 1, lastError: null, landedAt: at, flagAfter: null },
+  taskId: null,
 });
 
 export async function preparedShop() {
@@ -36,30 +59,90 @@ export async function preparedShop() {
   await remarks.save(entry('3001', 'price.ordinary', AZHANG, '2026-11-23T11:00:00.000+08:00'));
   await remarks.save(entry('3002', 'sale.record', XIAOLI, '2026-11-23T08:00:00.000+08:00')); // before the day shift
   await createTaskRepository(store).insert({
-    id: 'task-1', type: 'fix_label', tid: '3001', state: 'open', assignee: 'azhang', assigneeName: '阿张', openedBy: 'xiaoli', openedByName: '小丽',
-    openedAt: '2026-11-23T09:30:00.000+08:00', closedAt: null, closedBy: null, closedByName: null, closedByEntry: null, note: null,
+    id: 'task-1',
+    type: 'fix_label',
+    tid: '3001',
+    state: 'open',
+    assignee: 'azhang',
+    assigneeName: '阿张',
+    openedBy: 'xiaoli',
+    openedByName: '小丽',
+    openedAt: '2026-11-23T09:30:00.000+08:00',
+    closedAt: null,
+    closedBy: null,
+    closedByName: null,
+    closedByEntry: null,
+    note: null,
   });
-  await store.log<SyncRun>('sync-history').append(
-    { kind: 'orders', startedAt: '2026-11-23T10:00:00.000+08:00', finishedAt: '2026-11-23T10:00:03.000+08:00', ok: true, ordersNew: 5, ordersChanged: 7, ordersUnchanged: 0, parcelsRefreshed: 0, platformCalls: 3, errors: [] },
-    { kind: 'orders', startedAt: '2026-11-23T07:00:00.000+08:00', finishedAt: '2026-11-23T07:00:03.000+08:00', ok: true, ordersNew: 100, ordersChanged: 0, ordersUnchanged: 0, parcelsRefreshed: 0, platformCalls: 3, errors: [] },
-  );
+  await store
+    .log<SyncRun>('sync-history')
+    .append(
+      {
+        kind: 'orders',
+        startedAt: '2026-11-23T10:00:00.000+08:00',
+        finishedAt: '2026-11-23T10:00:03.000+08:00',
+        ok: true,
+        ordersNew: 5,
+        ordersChanged: 7,
+        ordersUnchanged: 0,
+        parcelsRefreshed: 0,
+        platformCalls: 3,
+        errors: [],
+      },
+      {
+        kind: 'orders',
+        startedAt: '2026-11-23T07:00:00.000+08:00',
+        finishedAt: '2026-11-23T07:00:03.000+08:00',
+        ok: true,
+        ordersNew: 100,
+        ordersChanged: 0,
+        ordersUnchanged: 0,
+        parcelsRefreshed: 0,
+        platformCalls: 3,
+        errors: [],
+      },
+    );
   // A complaint from yesterday morning: nobody responded within 24 hours.
   const complaintClock = fixedClock('2026-11-22T08:00:00+08:00');
   const { createComplaintService } = await import('../../../src/complaints/index.js');
   const late = await createComplaintService({ store, clock: complaintClock }).record(
-    { buyerNick: '投诉人', tid: '3001', channel: 'phone', category: 'wrong_item', content: '发错颜色，回电13912345678' }, XIAOLI,
+    {
+      buyerNick: '投诉人',
+      tid: '3001',
+      channel: 'phone',
+      category: 'wrong_item',
+      content: '发错颜色，回电13912345678',
+    },
+    XIAOLI,
   );
-  const fresh = await ops.complaints.record({ buyerNick: '新投诉', channel: 'wangwang', category: 'logistics', content: '还没到' }, AZHANG);
+  const fresh = await ops.complaints.record(
+    { buyerNick: '新投诉', channel: 'wangwang', category: 'logistics', content: '还没到' },
+    AZHANG,
+  );
   await ops.followUps.open({
-    id: 'parcel:yuantong:YT1:no_scan', kind: 'stuck_parcel', tid: '3003', buyerNick: '毛毛雨920402', title: '联系快递跟进 yuantong YT1',
-    detail: '超过48小时无物流更新', owner: 'xiaoli', ownerName: '小丽', shift: null,
+    id: 'parcel:yuantong:YT1:no_scan',
+    kind: 'stuck_parcel',
+    tid: '3003',
+    buyerNick: '毛毛雨920402',
+    title: '联系快递跟进 yuantong YT1',
+    detail: '超过48小时无物流更新',
+    owner: 'xiaoli',
+    ownerName: '小丽',
+    shift: null,
   });
   await ops.reviews.refresh(reviewsPlatformFor([BAD_REVIEW]));
   const intent = await ops.intents.note({ buyerNick: '犹豫客', items: '羊毛开衫 M', hesitation: '价格' }, XIAOLI);
-  await ops.handover.addNote({ date: '2026-11-23', shift: 'day', text: '3001 的面单下午要改，买家电话13700001111' }, XIAOLI);
+  await ops.handover.addNote(
+    { date: '2026-11-23', shift: 'day', text: '3001 的面单下午要改，买家电话13700001111' },
+    XIAOLI,
+  );
   return { ...rig, late, fresh, intent };
 }
 
 function reviewsPlatformFor(reviews: Review[]) {
-  return { async *negativeReviews() { yield reviews; } };
+  return {
+    async *negativeReviews() {
+      yield reviews;
+    },
+  };
 }

@@ -22,7 +22,10 @@ describe('kuaidi100Sign', () => {
 
   it('when the param holds Chinese text, then it is hashed as UTF-8', () => {
     const param = '{"com":"ems","num":"E1","from":"广东省深圳市"}';
-    const expected = createHash('md5').update(Buffer.from(param + 'k' + 'c', 'utf8')).digest('hex').toUpperCase();
+    const expected = createHash('md5')
+      .update(Buffer.from(param + 'k' + 'c', 'utf8'))
+      .digest('hex')
+      .toUpperCase();
     expect(kuaidi100Sign(param, 'k', 'c')).toBe(expected);
   });
 });

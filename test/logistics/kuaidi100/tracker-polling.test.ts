@@ -25,9 +25,18 @@ function recordParams(): { params: Record<string, unknown>[]; bodies: string[] }
 
 function make(clock = fixedClock('2026-11-20T16:00:00+08:00')) {
   const lines: string[] = [];
-  const destination = new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } });
+  const destination = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
   const logger = createLogger({ level: 'debug', destination });
-  return { clock, lines, tracker: createKuaidi100Tracker({ customer: 'C', key: 'K', baseUrl: BASE, clock, logger, sleep: async () => {} }) };
+  return {
+    clock,
+    lines,
+    tracker: createKuaidi100Tracker({ customer: 'C', key: 'K', baseUrl: BASE, clock, logger, sleep: async () => {} }),
+  };
 }
 
 beforeAll(() => nock.disableNetConnect());
@@ -35,21 +44,27 @@ afterAll(() => nock.enableNetConnect());
 afterEach(() => nock.cleanAll());
 
 describe('kuaidi100 tracker, phone tail', () => {
-  it.each(['shunfeng', 'zhongtong'])('when tracking a %s parcel, then only the last four digits of the phone are sent and logged nowhere', async (company) => {
-    const { params, bodies } = recordParams();
-    const { tracker, lines } = make();
-    await tracker.track(company, 'W-PHONE-1', PHONE);
-    expect(params[0]!.phone).toBe('5678');
-    expect(bodies[0]).not.toContain(PHONE);
-    expect(lines.length).toBeGreaterThan(0);
-    expect(lines.join('\n')).not.toContain(PHONE);
-  });
+  it.each(['shunfeng', 'zhongtong'])(
+    'when tracking a %s parcel, then only the last four digits of the phone are sent and logged nowhere',
+    async (company) => {
+      const { params, bodies } = recordParams();
+      const { tracker, lines } = make();
+      await tracker.track(company, 'W-PHONE-1', PHONE);
+      expect(params[0]!.phone).toBe('5678');
+      expect(bodies[0]).not.toContain(PHONE);
+      expect(lines.length).toBeGreaterThan(0);
+      expect(lines.join('\n')).not.toContain(PHONE);
+    },
+  );
 
-  it.each(['yuantong', 'yunda', 'jd'])('when tracking a %s parcel, then no phone is sent even when one is known', async (company) => {
-    const { params } = recordParams();
-    await make().tracker.track(company, 'W-PHONE-2', PHONE);
-    expect(params[0]).not.toHaveProperty('phone');
-  });
+  it.each(['yuantong', 'yunda', 'jd'])(
+    'when tracking a %s parcel, then no phone is sent even when one is known',
+    async (company) => {
+      const { params } = recordParams();
+      await make().tracker.track(company, 'W-PHONE-2', PHONE);
+      expect(params[0]).not.toHaveProperty('phone');
+    },
+  );
 
   it('when an SF parcel has no phone, then the query goes out without one (kuaidi100 decides)', async () => {
     const { params } = recordParams();

@@ -1,4 +1,8 @@
-import type { SandboxParcel, SandboxParcelFate, SandboxParcelSource } from '../../../src/logistics/sandbox/parcel-source.js';
+import type {
+  SandboxParcel,
+  SandboxParcelFate,
+  SandboxParcelSource,
+} from '../../../src/logistics/sandbox/parcel-source.js';
 import { parseInstant } from '../../../src/shared/time.js';
 
 /** 2026-11-20 10:00 in Shanghai: a Friday morning shipment. */

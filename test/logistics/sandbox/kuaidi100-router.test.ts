@@ -20,7 +20,10 @@ function app(now = CONSIGNED_AT + 3 * DAY) {
 function post(param: Record<string, unknown>, opts: { key?: string; customer?: string; now?: number } = {}) {
   const text = JSON.stringify(param);
   const customer = opts.customer ?? SANDBOX_KUAIDI100.customer;
-  return request(app(opts.now)).post(PATH).type('form').send({ customer, sign: kuaidi100Sign(text, opts.key ?? SANDBOX_KUAIDI100.key, customer), param: text });
+  return request(app(opts.now))
+    .post(PATH)
+    .type('form')
+    .send({ customer, sign: kuaidi100Sign(text, opts.key ?? SANDBOX_KUAIDI100.key, customer), param: text });
 }
 
 describe('sandbox kuaidi100 router, protocol checks', () => {
@@ -41,7 +44,11 @@ describe('sandbox kuaidi100 router, protocol checks', () => {
   });
 
   it('when the waybill is unknown or under another courier, then it answers 500 查询无结果', async () => {
-    expect((await post({ com: 'yuantong', num: 'NOPE' })).body).toMatchObject({ result: false, returnCode: '500', message: '查询无结果，请隔段时间再查' });
+    expect((await post({ com: 'yuantong', num: 'NOPE' })).body).toMatchObject({
+      result: false,
+      returnCode: '500',
+      message: '查询无结果，请隔段时间再查',
+    });
     expect((await post({ com: 'yunda', num: yt.waybill })).body).toMatchObject({ returnCode: '500' });
   });
 
@@ -62,7 +69,13 @@ describe('sandbox kuaidi100 router, answers', () => {
   it('when resultv2=4, then state and traces carry detail codes, newest first, in kuaidi100 time format', async () => {
     const res = await post({ com: 'yuantong', num: yt.waybill, resultv2: '4', show: '0', order: 'desc' });
     expect(res.body.state).toBe('205');
-    const data = res.body.data as { time: string; ftime: string; context: string; statusCode: string; status: string }[];
+    const data = res.body.data as {
+      time: string;
+      ftime: string;
+      context: string;
+      statusCode: string;
+      status: string;
+    }[];
     expect(data[0]).toMatchObject({ statusCode: '205', status: '柜或驿站超时未取' });
     expect(data[0]!.time).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     expect(data.map((d) => d.time)).toEqual([...data.map((d) => d.time)].sort().reverse());

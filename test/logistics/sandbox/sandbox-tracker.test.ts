@@ -21,8 +21,14 @@ let tracker: LogisticsTracker;
 beforeAll(async () => {
   const app = express();
   app.use('/sandbox', createKuaidi100SandboxRouter(fakeSource(parcels), { clock }));
-  server = await new Promise<Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
-  tracker = createSandboxTracker({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, clock, sleep: async () => {} });
+  server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  tracker = createSandboxTracker({
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    clock,
+    sleep: async () => {},
+  });
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
@@ -52,7 +58,11 @@ describe('sandbox courier through the real kuaidi100 adapter', () => {
     const { seen, states, last } = await follow('YT-NORMAL-0001', 'signed');
     expect(states).toEqual(['collected', 'in_transit', 'dispatching', 'signed']);
     expect(seen[0]!.result.events).toHaveLength(1);
-    expect(seen[0]!.result.events[0]).toMatchObject({ at: '2026-11-20T10:00:00.000+08:00', state: 'collected', location: '杭州市' });
+    expect(seen[0]!.result.events[0]).toMatchObject({
+      at: '2026-11-20T10:00:00.000+08:00',
+      state: 'collected',
+      location: '杭州市',
+    });
     for (const { at, result } of seen) {
       expect(result.events.every((e) => parseInstant(e.at) <= at)).toBe(true);
       expect(result.checkedAt).toBe(toInstant(at));
@@ -102,7 +112,10 @@ describe('sandbox courier through the real kuaidi100 adapter', () => {
 
   it('when an SF or ZTO parcel is tracked without the right phone, then the sandbox refuses it like kuaidi100 (408); with it, it is tracked', async () => {
     clock.set(CONSIGNED_AT + 2 * DAY + 7 * MINUTE);
-    await expect(tracker.track('顺丰速运', 'SF-NORMAL-1')).rejects.toMatchObject({ code: 'kuaidi100_408', retriable: false });
+    await expect(tracker.track('顺丰速运', 'SF-NORMAL-1')).rejects.toMatchObject({
+      code: 'kuaidi100_408',
+      retriable: false,
+    });
     const ok = await tracker.track('顺丰速运', 'SF-NORMAL-1', RECEIVER_MOBILE);
     expect(ok.company).toBe('shunfeng');
     expect(ok.events.length).toBeGreaterThan(1);
@@ -111,7 +124,7 @@ describe('sandbox courier through the real kuaidi100 adapter', () => {
     expect(zto.events.length).toBeGreaterThan(1);
   });
 
-  it('when the waybill is not the sandbox shop\'s, then it resolves as unknown', async () => {
+  it("when the waybill is not the sandbox shop's, then it resolves as unknown", async () => {
     const result = await tracker.track('yuantong', 'YT-NOBODY');
     expect(result).toMatchObject({ state: 'unknown', events: [] });
   });

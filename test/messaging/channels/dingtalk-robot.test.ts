@@ -17,7 +17,10 @@ afterEach(() => nock.cleanAll());
 
 describe('DingTalk signing', () => {
   it('when a timestamp and secret are signed, then the sign is base64(HMAC-SHA256(secret, timestamp\\nsecret)) computed independently', () => {
-    const expected = createHmac('sha256', Buffer.from(SECRET, 'utf8')).update(Buffer.from(`${TS}\n${SECRET}`, 'utf8')).digest().toString('base64');
+    const expected = createHmac('sha256', Buffer.from(SECRET, 'utf8'))
+      .update(Buffer.from(`${TS}\n${SECRET}`, 'utf8'))
+      .digest()
+      .toString('base64');
     expect(dingtalkSign(TS, SECRET)).toBe(expected);
   });
 
@@ -41,7 +44,9 @@ describe('DingTalk robot', () => {
 
   it('when a notice is sent, then one markdown message goes to the signed webhook and the answer is sent', async () => {
     const fake = fakeRobot(DINGTALK_ORIGIN, '/robot/send', () => robotFixture('dingtalk-ok.json'));
-    expect(await robot().send({ title: '交接班报告', markdown: '### 交接班\n- 待处理 3 单' })).toEqual({ outcome: 'sent' });
+    expect(await robot().send({ title: '交接班报告', markdown: '### 交接班\n- 待处理 3 单' })).toEqual({
+      outcome: 'sent',
+    });
     expect(fake.requests).toHaveLength(1);
     const { query, body } = fake.requests[0]!;
     expect(query.get('timestamp')).toBe(String(TS));
@@ -51,18 +56,33 @@ describe('DingTalk robot', () => {
 
   it('when DingTalk answers HTTP 200 with errcode 130101, then the outcome is too_fast (to be waited out, not dropped)', async () => {
     fakeRobot(DINGTALK_ORIGIN, '/robot/send', () => robotFixture('dingtalk-too-fast.json'));
-    expect(await robot().send({ title: 't', markdown: 'x' })).toMatchObject({ outcome: 'too_fast', error: expect.stringContaining('130101') });
+    expect(await robot().send({ title: 't', markdown: 'x' })).toMatchObject({
+      outcome: 'too_fast',
+      error: expect.stringContaining('130101'),
+    });
   });
 
   it('when DingTalk answers 502, then the post is not sent again (it may have reached the group) and the outcome is failed', async () => {
     let posts = 0;
-    nock(DINGTALK_ORIGIN).persist().post((uri) => uri.startsWith('/robot/send')).reply(() => { posts++; return [502, 'Bad Gateway']; });
-    expect(await robot().send({ title: '交接班报告', markdown: 'x' })).toMatchObject({ outcome: 'failed', error: expect.stringContaining('502') });
+    nock(DINGTALK_ORIGIN)
+      .persist()
+      .post((uri) => uri.startsWith('/robot/send'))
+      .reply(() => {
+        posts++;
+        return [502, 'Bad Gateway'];
+      });
+    expect(await robot().send({ title: '交接班报告', markdown: 'x' })).toMatchObject({
+      outcome: 'failed',
+      error: expect.stringContaining('502'),
+    });
     expect(posts).toBe(1);
   });
 
   it('when DingTalk answers HTTP 200 with another errcode, then the outcome is failed with the code', async () => {
     fakeRobot(DINGTALK_ORIGIN, '/robot/send', () => robotFixture('dingtalk-bad-sign.json'));
-    expect(await robot().send({ title: 't', markdown: 'x' })).toMatchObject({ outcome: 'failed', error: expect.stringContaining('310000') });
+    expect(await robot().send({ title: 't', markdown: 'x' })).toMatchObject({
+      outcome: 'failed',
+      error: expect.stringContaining('310000'),
+    });
   });
 });

@@ -12,14 +12,23 @@ function fakeTime() {
   return {
     now: () => now,
     sleeps,
-    holdSleeps(on: boolean) { hold = on; },
+    holdSleeps(on: boolean) {
+      hold = on;
+    },
     /** Lets a held sleep finish, moving the clock by its length. */
-    releaseSleep() { release?.(); },
-    sleep: (ms: number) => new Promise<void>((resolve) => {
-      sleeps.push(ms);
-      const done = () => { now += ms; resolve(); };
-      if (hold) release = done; else done();
-    }),
+    releaseSleep() {
+      release?.();
+    },
+    sleep: (ms: number) =>
+      new Promise<void>((resolve) => {
+        sleeps.push(ms);
+        const done = () => {
+          now += ms;
+          resolve();
+        };
+        if (hold) release = done;
+        else done();
+      }),
   };
 }
 
@@ -27,7 +36,10 @@ function recordingRobot(time: { now(): number }, answers: (i: number) => RobotOu
   const sent: { title: string; at: number }[] = [];
   const robot: RobotChannel = {
     kind: 'dingtalk',
-    send: async (n: RobotNotice) => { sent.push({ title: n.title, at: time.now() }); return answers(sent.length - 1); },
+    send: async (n: RobotNotice) => {
+      sent.push({ title: n.title, at: time.now() });
+      return answers(sent.length - 1);
+    },
   };
   return { robot, sent };
 }
@@ -48,7 +60,9 @@ describe('robot queue', () => {
     expect(sent.map((s) => s.title)).toEqual(notices(20).map((n) => n.title));
     expect(time.sleeps).toEqual([60_000]);
     let lastSettled = false;
-    void results[20]!.then(() => { lastSettled = true; });
+    void results[20]!.then(() => {
+      lastSettled = true;
+    });
     await flush(); // a turn in which a wrongly settled notice would show
     expect(lastSettled).toBe(false);
 
@@ -65,23 +79,34 @@ describe('robot queue', () => {
     const queue = createRobotQueue(robot, { perMinute: 20, now: time.now, sleep: time.sleep });
     await Promise.all(notices(65).map((n) => queue.push(n)));
     expect(sent).toHaveLength(65);
-    for (const s of sent) expect(sent.filter((o) => o.at >= s.at && o.at < s.at + 60_000).length).toBeLessThanOrEqual(20);
+    for (const s of sent)
+      expect(sent.filter((o) => o.at >= s.at && o.at < s.at + 60_000).length).toBeLessThanOrEqual(20);
     expect(sent.map((s) => s.title)).toEqual(notices(65).map((n) => n.title));
   });
 
   it('when the robot answers "too fast" (someone else shares it), then the notice waits a minute and is sent again, not dropped', async () => {
     const time = fakeTime();
-    const { robot, sent } = recordingRobot(time, (i) => (i === 0 ? { outcome: 'too_fast', error: 'errcode 130101' } : { outcome: 'sent' }));
+    const { robot, sent } = recordingRobot(time, (i) =>
+      i === 0 ? { outcome: 'too_fast', error: 'errcode 130101' } : { outcome: 'sent' },
+    );
     const queue = createRobotQueue(robot, { perMinute: 20, now: time.now, sleep: time.sleep });
     expect(await queue.push({ title: 'report', markdown: 'x' })).toEqual({ outcome: 'sent' });
-    expect(sent).toEqual([{ title: 'report', at: 0 }, { title: 'report', at: 60_000 }]);
+    expect(sent).toEqual([
+      { title: 'report', at: 0 },
+      { title: 'report', at: 60_000 },
+    ]);
   });
 
   it('when the robot refuses a notice for good, then that notice fails and the next one is still sent', async () => {
     const time = fakeTime();
-    const { robot } = recordingRobot(time, (i) => (i === 0 ? { outcome: 'failed', error: 'errcode 310000' } : { outcome: 'sent' }));
+    const { robot } = recordingRobot(time, (i) =>
+      i === 0 ? { outcome: 'failed', error: 'errcode 310000' } : { outcome: 'sent' },
+    );
     const queue = createRobotQueue(robot, { perMinute: 20, now: time.now, sleep: time.sleep });
-    const [a, b] = await Promise.all([queue.push({ title: 'a', markdown: 'x' }), queue.push({ title: 'b', markdown: 'x' })]);
+    const [a, b] = await Promise.all([
+      queue.push({ title: 'a', markdown: 'x' }),
+      queue.push({ title: 'b', markdown: 'x' }),
+    ]);
     expect(a).toEqual({ outcome: 'failed', error: 'errcode 310000' });
     expect(b).toEqual({ outcome: 'sent' });
   });

@@ -15,9 +15,15 @@ export function smsFixture(name: string, outId?: string): string {
  * '*' kept, '~' → %7E, like Java's URLEncoder) followed by Aliyun's documented fix-ups.
  */
 export function expectedSignature(params: Record<string, string>, secret: string, method = 'POST'): string {
-  const enc = (s: string) => new URLSearchParams([['', s]]).toString().slice(1).replace(/\+/g, '%20').replace(/\*/g, '%2A').replace(/%7E/g, '~');
-  const query = Object.keys(params).sort().map((k) => `${enc(k)}=${enc(params[k]!)}`).join('&');
-  return createHmac('sha1', `${secret}&`).update(`${method}&${enc('/')}&${enc(query)}`).digest('base64');
+  const enc = (s: string) =>
+    new URLSearchParams([['', s]]).toString().slice(1).replace(/\+/g, '%20').replace(/\*/g, '%2A').replace(/%7E/g, '~');
+  const query = Object.keys(params)
+    .sort()
+    .map((k) => `${enc(k)}=${enc(params[k]!)}`)
+    .join('&');
+  return createHmac('sha1', `${secret}&`)
+    .update(`${method}&${enc('/')}&${enc(query)}`)
+    .digest('base64');
 }
 
 export type SmsReply = string | [number, string] | 'network-error';

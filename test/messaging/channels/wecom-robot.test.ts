@@ -4,7 +4,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createWecomRobot } from '../../../src/messaging/channels/wecom/wecom-robot.js';
 import { fakeRobot, robotFixture, WECOM_ORIGIN } from './robot-support.js';
 
-const robot = () => createWecomRobot({ webhook: `${WECOM_ORIGIN}/cgi-bin/webhook/send?key=k-123`, sleep: async () => {} });
+const robot = () =>
+  createWecomRobot({ webhook: `${WECOM_ORIGIN}/cgi-bin/webhook/send?key=k-123`, sleep: async () => {} });
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -19,11 +20,17 @@ describe('WeCom robot', () => {
 
   it('when WeCom answers errcode 45009, then the outcome is too_fast', async () => {
     fakeRobot(WECOM_ORIGIN, '/cgi-bin/webhook/send', () => robotFixture('wecom-too-fast.json'));
-    expect(await robot().send({ title: 't', markdown: 'x' })).toMatchObject({ outcome: 'too_fast', error: expect.stringContaining('45009') });
+    expect(await robot().send({ title: 't', markdown: 'x' })).toMatchObject({
+      outcome: 'too_fast',
+      error: expect.stringContaining('45009'),
+    });
   });
 
   it('when WeCom answers another errcode, then the outcome is failed with the code', async () => {
     fakeRobot(WECOM_ORIGIN, '/cgi-bin/webhook/send', () => robotFixture('wecom-bad-key.json'));
-    expect(await robot().send({ title: 't', markdown: 'x' })).toMatchObject({ outcome: 'failed', error: expect.stringContaining('93000') });
+    expect(await robot().send({ title: 't', markdown: 'x' })).toMatchObject({
+      outcome: 'failed',
+      error: expect.stringContaining('93000'),
+    });
   });
 });

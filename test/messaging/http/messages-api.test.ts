@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { startMessagingApp } from '../support/http-harness.js';
 import { BUYER, NOW, SHIPPED_TID, UNPAID_TID } from '../support/world.js';
 
-const SHIPPED_TEXT = '亲，您在拾味零食铺买的每日坚果混合装等3件商品已经发货啦！快递：顺丰速运 SF1402023456789，可以在订单详情里查看物流。收到后有任何问题随时找我们~';
+const SHIPPED_TEXT =
+  '亲，您在拾味零食铺买的每日坚果混合装等3件商品已经发货啦！快递：顺丰速运 SF1402023456789，可以在订单详情里查看物流。收到后有任何问题随时找我们~';
 
 describe('messages API', () => {
   it('when nobody is logged in, then the message routes answer 401', async () => {
@@ -18,7 +19,14 @@ describe('messages API', () => {
     const res = await h.as('xiaoli').post('/messages', { kind: 'logistics-shipped', tid: SHIPPED_TID, preview: true });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
-      preview: true, text: SHIPPED_TEXT, missingPrompts: [], usedFallbacks: [], channel: 'outbox', sendAt: NOW, window: 'normal', refusal: null,
+      preview: true,
+      text: SHIPPED_TEXT,
+      missingPrompts: [],
+      usedFallbacks: [],
+      channel: 'outbox',
+      sendAt: NOW,
+      window: 'normal',
+      refusal: null,
     });
     expect((await h.as('xiaoli').get('/messages')).body).toEqual({ total: 0, messages: [] });
   });
@@ -27,7 +35,10 @@ describe('messages API', () => {
     const h = await startMessagingApp();
     const created = await h.as('xiaoli').post('/messages', { kind: 'logistics-shipped', tid: SHIPPED_TID });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ queued: true, message: { state: 'outbox', text: SHIPPED_TEXT, createdBy: 'xiaoli', reason: 'staff:xiaoli' } });
+    expect(created.body).toMatchObject({
+      queued: true,
+      message: { state: 'outbox', text: SHIPPED_TEXT, createdBy: 'xiaoli', reason: 'staff:xiaoli' },
+    });
     const id = created.body.message.id as string;
 
     const outbox = await h.as('azhang').get('/messages?state=outbox');
@@ -55,7 +66,11 @@ describe('messages API', () => {
     const h = await startMessagingApp({ now: '2026-11-23T22:15:00.000+08:00' });
     const res = await h.as('xiaoli').post('/messages', { kind: 'payment-reminder-first', tid: UNPAID_TID });
     expect(res.status).toBe(201);
-    expect(res.body.message).toMatchObject({ state: 'queued', dueAt: '2026-11-24T09:00:00.000+08:00', stateReason: 'quiet_hours' });
+    expect(res.body.message).toMatchObject({
+      state: 'queued',
+      dueAt: '2026-11-24T09:00:00.000+08:00',
+      stateReason: 'quiet_hours',
+    });
   });
 
   it('when the request is bad or the order unknown, then 400 names the field and 404 names the order', async () => {

@@ -10,7 +10,9 @@ describe('quick replies API', () => {
     const res = await h.as('xiaoli').get('/quick-replies?q=');
     const count = (await templates()).all.filter((t) => t.purpose === 'quick-reply').length;
     expect(res.body.total).toBe(count);
-    expect(res.body.quickReplies.every((r: { id: string; shortcut: string }) => r.id && r.shortcut.startsWith('/'))).toBe(true);
+    expect(
+      res.body.quickReplies.every((r: { id: string; shortcut: string }) => r.id && r.shortcut.startsWith('/')),
+    ).toBe(true);
   });
 
   it('when staff search by a shortcut, then that reply comes first; by the pinyin initials of its title, then it is found', async () => {
@@ -28,7 +30,9 @@ describe('quick replies API', () => {
     const h = await startMessagingApp();
     const set = await templates();
     // A reply that reads the order and also asks staff something: the render must show both.
-    const withPrompt = set.all.find((t) => t.purpose === 'quick-reply' && Object.values(t.meta.variables).some((v) => v.prompt && !v.fallback))!;
+    const withPrompt = set.all.find(
+      (t) => t.purpose === 'quick-reply' && Object.values(t.meta.variables).some((v) => v.prompt && !v.fallback),
+    )!;
     const first = await h.as('xiaoli').post(`/quick-replies/${withPrompt.id}/render`, { tid: UNPAID_TID });
     expect(first.status).toBe(200);
     expect(first.body.id).toBe(withPrompt.id);
@@ -36,7 +40,9 @@ describe('quick replies API', () => {
     expect(first.body.text).toContain('【请填写：');
 
     const values = Object.fromEntries(first.body.missingPrompts.map((p: { name: string }) => [p.name, '明天下午']));
-    const filled = await h.as('xiaoli').post(`/quick-replies/${encodeURIComponent(withPrompt.meta.shortcut!)}/render`, { tid: UNPAID_TID, values });
+    const filled = await h
+      .as('xiaoli')
+      .post(`/quick-replies/${encodeURIComponent(withPrompt.meta.shortcut!)}/render`, { tid: UNPAID_TID, values });
     expect(filled.body.missingPrompts).toEqual([]);
     expect(filled.body.text).toContain('明天下午');
     expect(filled.body.text).not.toContain('【请填写：');
@@ -65,7 +71,9 @@ describe('renderQuickReply for the CLI', () => {
     const h = await startMessagingApp();
     const set = await templates();
     const greeting = set.get('greeting')!;
-    const r = await h.module.service.renderQuickReply(greeting.meta.shortcut!.slice(1), { user: { username: 'admin', displayName: '管理员' } });
+    const r = await h.module.service.renderQuickReply(greeting.meta.shortcut!.slice(1), {
+      user: { username: 'admin', displayName: '管理员' },
+    });
     const api = await h.as('admin').post('/quick-replies/greeting/render', {});
     expect(r.text).toBe(api.body.text);
     expect(h.module.service.quickReplyUsage('admin')).toMatchObject([{ templateId: 'greeting', count: 2 }]);

@@ -17,7 +17,13 @@ import { UNPAID_TID, world } from '../support/world.js';
 
 const SMS: MessagingConfigInput = {
   buyerChannel: 'aliyun-sms',
-  aliyunSms: { accessKeyId: 'testId', accessKeySecret: 'testSecret', signName: '拾味零食铺', templateCodes: { 'payment-reminder-first': 'SMS_20261123' }, endpoint: SMS_ORIGIN },
+  aliyunSms: {
+    accessKeyId: 'testId',
+    accessKeySecret: 'testSecret',
+    signName: '拾味零食铺',
+    templateCodes: { 'payment-reminder-first': 'SMS_20261123' },
+    endpoint: SMS_ORIGIN,
+  },
 };
 
 beforeAll(() => nock.disableNetConnect());
@@ -34,12 +40,19 @@ function dyingStore(store: Store) {
   let dead = false;
   const proxy = new Proxy(store, {
     get(target, prop) {
-      if (prop === 'transact') return (fn: Parameters<Store['transact']>[0]) => (dead ? Promise.reject(new Error('process died')) : target.transact(fn));
+      if (prop === 'transact')
+        return (fn: Parameters<Store['transact']>[0]) =>
+          dead ? Promise.reject(new Error('process died')) : target.transact(fn);
       const v = Reflect.get(target, prop, target) as unknown;
       return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
     },
   });
-  return { store: proxy as Store, crash: () => { dead = true; } };
+  return {
+    store: proxy as Store,
+    crash: () => {
+      dead = true;
+    },
+  };
 }
 
 describe('a crash between sending and recording', () => {
@@ -49,7 +62,10 @@ describe('a crash between sending and recording', () => {
     const dying = dyingStore(first);
     const w = await world({ store: dying.store, config: SMS });
     const sms = fakeSms((p) => {
-      if (p['Action'] === 'SendSms') { dying.crash(); return smsFixture('send-ok.json'); }
+      if (p['Action'] === 'SendSms') {
+        dying.crash();
+        return smsFixture('send-ok.json');
+      }
       return smsFixture('query-found.json', p['PhoneNumber'] === '13812345678' ? sent[0]!['OutId'] : 'other');
     });
     const sent = sms.requests;
@@ -67,14 +83,19 @@ describe('a crash between sending and recording', () => {
 
     expect(await restarted.module.service.dispatchDue()).toMatchObject({ resolved: 1, sent: 0 });
     expect(sms.actions()).toEqual(['SendSms', 'QuerySendDetails']);
-    expect(restarted.module.service.list({ tid: UNPAID_TID })[0]).toMatchObject({ state: 'sent', stateReason: 'confirmed_by_provider' });
+    expect(restarted.module.service.list({ tid: UNPAID_TID })[0]).toMatchObject({
+      state: 'sent',
+      stateReason: 'confirmed_by_provider',
+    });
     expect(await restarted.module.service.dispatchDue()).toMatchObject({ due: 0, resolved: 0 });
     expect(sms.actions().filter((a) => a === 'SendSms')).toHaveLength(1);
   });
 
   it('when the process died before the request left, then after the grace period Aliyun has no trace and it is sent exactly once', async () => {
     const w = await world({ config: SMS });
-    const sms = fakeSms((p) => (p['Action'] === 'SendSms' ? smsFixture('send-ok.json') : smsFixture('query-empty.json')));
+    const sms = fakeSms((p) =>
+      p['Action'] === 'SendSms' ? smsFixture('send-ok.json') : smsFixture('query-empty.json'),
+    );
     const r = await w.module.service.enqueue({ kind: 'payment-reminder-first', tid: UNPAID_TID, reason: 'x' });
     const id = r.queued ? r.message.id : '';
     // The claim is on disk; the process dies before Aliyun is called.
@@ -91,17 +112,26 @@ describe('a crash between sending and recording', () => {
     w.clock.advance(10 * MINUTE);
     expect(await restarted.service.dispatchDue()).toMatchObject({ resolved: 1, sent: 1 });
     expect(sms.actions()).toEqual(['QuerySendDetails', 'QuerySendDetails', 'SendSms']);
-    expect(restarted.service.list({ tid: UNPAID_TID })[0]).toMatchObject({ state: 'sent', attempts: 2, providerId: '900619746936498440^0' });
+    expect(restarted.service.list({ tid: UNPAID_TID })[0]).toMatchObject({
+      state: 'sent',
+      attempts: 2,
+      providerId: '900619746936498440^0',
+    });
     expect(await restarted.service.dispatchDue()).toMatchObject({ due: 0 });
     expect(sms.actions().filter((a) => a === 'SendSms')).toHaveLength(1);
   });
 
   it('when the SendSms answer is lost (connection reset), then the message stays unresolved and the next run confirms it instead of resending', async () => {
     const w = await world({ config: SMS });
-    const sms = fakeSms((p) => (p['Action'] === 'SendSms' ? 'network-error' : smsFixture('query-found.json', sms.requests[0]!['OutId'])));
+    const sms = fakeSms((p) =>
+      p['Action'] === 'SendSms' ? 'network-error' : smsFixture('query-found.json', sms.requests[0]!['OutId']),
+    );
     await w.module.service.enqueue({ kind: 'payment-reminder-first', tid: UNPAID_TID, reason: 'x' });
     expect(await w.module.service.dispatchDue()).toMatchObject({ unresolved: 1 });
-    expect(w.module.service.list({ tid: UNPAID_TID })[0]).toMatchObject({ state: 'sending', stateReason: 'outcome_unknown' });
+    expect(w.module.service.list({ tid: UNPAID_TID })[0]).toMatchObject({
+      state: 'sending',
+      stateReason: 'outcome_unknown',
+    });
     w.clock.advance(MINUTE);
     expect(await w.module.service.dispatchDue()).toMatchObject({ resolved: 1 });
     expect(sms.actions()).toEqual(['SendSms', 'QuerySendDetails']);
@@ -128,7 +158,14 @@ describe('a crash between sending and recording', () => {
     const w = await world();
     const r = await w.module.service.enqueue({ kind: 'payment-reminder-first', tid: UNPAID_TID, reason: 'x' });
     const id = r.queued ? r.message.id : '';
-    await w.store.transact((tx) => tx.put('messages', id, { ...tx.get<object>('messages', id)!, state: 'sending', attempts: 1, sendingSince: '2026-11-23T10:00:00.000+08:00' }));
+    await w.store.transact((tx) =>
+      tx.put('messages', id, {
+        ...tx.get<object>('messages', id)!,
+        state: 'sending',
+        attempts: 1,
+        sendingSince: '2026-11-23T10:00:00.000+08:00',
+      }),
+    );
     const restarted = w.restart();
     expect(await restarted.service.dispatchDue()).toMatchObject({ resolved: 1, outbox: 1 });
     expect(restarted.service.list({})).toMatchObject([{ id, state: 'outbox' }]);
@@ -141,7 +178,11 @@ describe('Aliyun answers during dispatch', () => {
     const sms = fakeSms(() => smsFixture('send-day-limit.json'));
     await w.module.service.enqueue({ kind: 'payment-reminder-first', tid: UNPAID_TID, reason: 'x' });
     expect(await w.module.service.dispatchDue()).toMatchObject({ retrying: 1 });
-    expect(w.module.service.list({})[0]).toMatchObject({ state: 'queued', stateReason: 'provider_capped', dueAt: '2026-11-24T09:00:00.000+08:00' });
+    expect(w.module.service.list({})[0]).toMatchObject({
+      state: 'queued',
+      stateReason: 'provider_capped',
+      dueAt: '2026-11-24T09:00:00.000+08:00',
+    });
     w.clock.advance(60 * MINUTE);
     await w.module.service.dispatchDue();
     expect(sms.requests).toHaveLength(1);
@@ -155,12 +196,17 @@ describe('Aliyun answers during dispatch', () => {
     w.clock.advance(24 * 60 * MINUTE);
     await w.module.service.dispatchDue();
     expect(sms.requests).toHaveLength(1);
-    expect(w.module.service.list({})[0]).toMatchObject({ state: 'failed', lastError: expect.stringContaining('138****5678') });
+    expect(w.module.service.list({})[0]).toMatchObject({
+      state: 'failed',
+      lastError: expect.stringContaining('138****5678'),
+    });
   });
 
   it('when Aliyun has a system error, then the message is queued again a few minutes later and then sent', async () => {
     const w = await world({ config: SMS });
-    const sms = fakeSms(() => (sms.requests.length === 1 ? smsFixture('send-system-error.json') : smsFixture('send-ok.json')));
+    const sms = fakeSms(() =>
+      sms.requests.length === 1 ? smsFixture('send-system-error.json') : smsFixture('send-ok.json'),
+    );
     await w.module.service.enqueue({ kind: 'payment-reminder-first', tid: UNPAID_TID, reason: 'x' });
     expect(await w.module.service.dispatchDue()).toMatchObject({ retrying: 1 });
     expect(w.module.service.list({})[0]).toMatchObject({ state: 'queued', dueAt: '2026-11-23T10:05:00.000+08:00' });

@@ -4,7 +4,10 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fakeRobot, robotFixture, DINGTALK_ORIGIN } from '../channels/robot-support.js';
 import { world } from '../support/world.js';
 
-const config = { robotChannel: 'dingtalk' as const, dingtalk: { webhook: `${DINGTALK_ORIGIN}/robot/send?access_token=t`, secret: 'SECabc' } };
+const config = {
+  robotChannel: 'dingtalk' as const,
+  dingtalk: { webhook: `${DINGTALK_ORIGIN}/robot/send?access_token=t`, secret: 'SECabc' },
+};
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -13,11 +16,18 @@ describe('staff notices through DingTalk', () => {
   it('when a handover report is sent, then the robot gets it signed, and it is recorded as a sent staff message', async () => {
     const fake = fakeRobot(DINGTALK_ORIGIN, '/robot/send', () => robotFixture('dingtalk-ok.json'));
     const w = await world({ config, now: '2026-11-23T23:00:00.000+08:00', sleep: async () => {} });
-    const m = await w.module.service.notifyStaff({ title: '交接班报告', text: '- 未完成 2 单', reason: 'handover-report' });
+    const m = await w.module.service.notifyStaff({
+      title: '交接班报告',
+      text: '- 未完成 2 单',
+      reason: 'handover-report',
+    });
     expect(m).toMatchObject({ audience: 'staff', channel: 'dingtalk', state: 'sent', attempts: 1 });
     expect(fake.requests).toHaveLength(1);
     expect(fake.requests[0]!.query.get('sign')).toBeTruthy();
-    expect(fake.requests[0]!.body).toEqual({ msgtype: 'markdown', markdown: { title: '交接班报告', text: '- 未完成 2 单' } });
+    expect(fake.requests[0]!.body).toEqual({
+      msgtype: 'markdown',
+      markdown: { title: '交接班报告', text: '- 未完成 2 单' },
+    });
   });
 
   it('when the robot refuses, then the notice is failed with the errcode and nothing throws', async () => {
@@ -29,12 +39,30 @@ describe('staff notices through DingTalk', () => {
 
   it('when a notice was left sending by a crash, then the restart holds it for a person (a robot cannot be asked)', async () => {
     const w = await world({ config, sleep: async () => {} });
-    await w.store.transact((tx) => tx.put('messages', 'msg-notice', {
-      id: 'msg-notice', key: 'staff-notice:x', kind: 'staff-notice', audience: 'staff', tid: null, buyerNick: '', reason: 'notice', channel: 'dingtalk',
-      text: 'x', title: 't', state: 'sending', dueAt: '2026-11-23T10:00:00.000+08:00', createdAt: '2026-11-23T10:00:00.000+08:00', createdBy: 'system', attempts: 1,
-      sendingSince: '2026-11-23T10:00:00.000+08:00',
-    }));
+    await w.store.transact((tx) =>
+      tx.put('messages', 'msg-notice', {
+        id: 'msg-notice',
+        key: 'staff-notice:x',
+        kind: 'staff-notice',
+        audience: 'staff',
+        tid: null,
+        buyerNick: '',
+        reason: 'notice',
+        channel: 'dingtalk',
+        text: 'x',
+        title: 't',
+        state: 'sending',
+        dueAt: '2026-11-23T10:00:00.000+08:00',
+        createdAt: '2026-11-23T10:00:00.000+08:00',
+        createdBy: 'system',
+        attempts: 1,
+        sendingSince: '2026-11-23T10:00:00.000+08:00',
+      }),
+    );
     expect(await w.restart().service.dispatchDue()).toMatchObject({ held: 1 });
-    expect(w.module.service.list({ audience: 'staff' })[0]).toMatchObject({ state: 'held', stateReason: 'outcome_unknown' });
+    expect(w.module.service.list({ audience: 'staff' })[0]).toMatchObject({
+      state: 'held',
+      stateReason: 'outcome_unknown',
+    });
   });
 });

@@ -12,10 +12,20 @@ const marketing = windowFor('birthday', true, settings).window;
 
 describe('send windows', () => {
   const table: [string, typeof normal, string, boolean][] = [
-    ['normal', normal, '08:59', false], ['normal', normal, '09:00', true], ['normal', normal, '20:59', true], ['normal', normal, '21:00', false],
-    ['normal', normal, '00:00', false], ['normal', normal, '12:00', true],
-    ['review-repair', repair, '19:59', false], ['review-repair', repair, '20:00', true], ['review-repair', repair, '20:59', true], ['review-repair', repair, '21:00', false],
-    ['marketing', marketing, '07:59', false], ['marketing', marketing, '08:00', true], ['marketing', marketing, '21:59', true], ['marketing', marketing, '22:00', false],
+    ['normal', normal, '08:59', false],
+    ['normal', normal, '09:00', true],
+    ['normal', normal, '20:59', true],
+    ['normal', normal, '21:00', false],
+    ['normal', normal, '00:00', false],
+    ['normal', normal, '12:00', true],
+    ['review-repair', repair, '19:59', false],
+    ['review-repair', repair, '20:00', true],
+    ['review-repair', repair, '20:59', true],
+    ['review-repair', repair, '21:00', false],
+    ['marketing', marketing, '07:59', false],
+    ['marketing', marketing, '08:00', true],
+    ['marketing', marketing, '21:59', true],
+    ['marketing', marketing, '22:00', false],
   ];
   for (const [name, window, hhmm, allowed] of table) {
     it(`when a ${name} message is due at ${hhmm} Shanghai time, then it is ${allowed ? 'allowed' : 'held back'}`, () => {
@@ -24,9 +34,18 @@ describe('send windows', () => {
   }
 
   it('when the kinds are looked up, then review repair and marketing have their own windows and the rest avoid 21:00–09:00', () => {
-    expect(windowFor('review-repair', false, settings)).toEqual({ name: 'review-repair', window: { start: '20:00', end: '21:00' } });
-    expect(windowFor('birthday', true, settings)).toEqual({ name: 'marketing', window: { start: '08:00', end: '22:00' } });
-    expect(windowFor('logistics-stuck', false, settings)).toEqual({ name: 'normal', window: { start: '09:00', end: '21:00' } });
+    expect(windowFor('review-repair', false, settings)).toEqual({
+      name: 'review-repair',
+      window: { start: '20:00', end: '21:00' },
+    });
+    expect(windowFor('birthday', true, settings)).toEqual({
+      name: 'marketing',
+      window: { start: '08:00', end: '22:00' },
+    });
+    expect(windowFor('logistics-stuck', false, settings)).toEqual({
+      name: 'normal',
+      window: { start: '09:00', end: '21:00' },
+    });
   });
 
   it('when a normal message is due at 21:00, then it waits until 09:00 the next morning', () => {

@@ -5,9 +5,29 @@ import { initialOf, pinyinInitials } from '../../../src/messaging/quick-replies/
 
 /** First code of each initial's run in GB2312 level 1 (0xB0A1–0xD7F9): the classic boundary table. */
 const GB_BOUNDARIES: [number, string][] = [
-  [0xb0a1, 'a'], [0xb0c5, 'b'], [0xb2c1, 'c'], [0xb4ee, 'd'], [0xb6ea, 'e'], [0xb7a2, 'f'], [0xb8c1, 'g'], [0xb9fe, 'h'],
-  [0xbbf7, 'j'], [0xbfa6, 'k'], [0xc0ac, 'l'], [0xc2e8, 'm'], [0xc4c3, 'n'], [0xc5b6, 'o'], [0xc5be, 'p'], [0xc6da, 'q'],
-  [0xc8bb, 'r'], [0xc8f6, 's'], [0xcbfa, 't'], [0xcdda, 'w'], [0xcef4, 'x'], [0xd1b9, 'y'], [0xd4d1, 'z'],
+  [0xb0a1, 'a'],
+  [0xb0c5, 'b'],
+  [0xb2c1, 'c'],
+  [0xb4ee, 'd'],
+  [0xb6ea, 'e'],
+  [0xb7a2, 'f'],
+  [0xb8c1, 'g'],
+  [0xb9fe, 'h'],
+  [0xbbf7, 'j'],
+  [0xbfa6, 'k'],
+  [0xc0ac, 'l'],
+  [0xc2e8, 'm'],
+  [0xc4c3, 'n'],
+  [0xc5b6, 'o'],
+  [0xc5be, 'p'],
+  [0xc6da, 'q'],
+  [0xc8bb, 'r'],
+  [0xc8f6, 's'],
+  [0xcbfa, 't'],
+  [0xcdda, 'w'],
+  [0xcef4, 'x'],
+  [0xd1b9, 'y'],
+  [0xd4d1, 'z'],
 ];
 
 function gb2312Level1(): { ch: string; initial: string }[] {

@@ -27,14 +27,24 @@ describe('quick-reply search over the real templates', () => {
 
   it('when the query is the start of shortcuts, then those replies follow the exact one', () => {
     const hits = search('/kj');
-    expect(hits.slice(0, 4).map((h) => [h.id, h.match])).toEqual([
-      ['bargain-promise', 'shortcut-prefix'], ['bargain-compare', 'shortcut-prefix'], ['bargain-decisive', 'shortcut-prefix'], ['bargain-balance', 'shortcut-prefix'],
-    ].sort((a, b) => a[0]!.localeCompare(b[0]!)));
+    expect(hits.slice(0, 4).map((h) => [h.id, h.match])).toEqual(
+      [
+        ['bargain-promise', 'shortcut-prefix'],
+        ['bargain-compare', 'shortcut-prefix'],
+        ['bargain-decisive', 'shortcut-prefix'],
+        ['bargain-balance', 'shortcut-prefix'],
+      ].sort((a, b) => a[0]!.localeCompare(b[0]!)),
+    );
   });
 
   it('when the query is pinyin initials, then titles containing those words are found after the exact shortcut', () => {
     const hits = search('fh');
-    expect(hits.map((h) => [h.id, h.match])).toEqual(expect.arrayContaining([['arrival', 'shortcut'], ['hurry', 'title-initials']]));
+    expect(hits.map((h) => [h.id, h.match])).toEqual(
+      expect.arrayContaining([
+        ['arrival', 'shortcut'],
+        ['hurry', 'title-initials'],
+      ]),
+    );
     expect(hits.findIndex((h) => h.id === 'arrival')).toBeLessThan(hits.findIndex((h) => h.id === 'hurry'));
     expect(search('bzq').map((h) => h.id)).toContain('shelf-life');
   });
@@ -62,11 +72,20 @@ describe('quick-reply search ranking', () => {
   it('when one reply has the exact shortcut, another the word in its title and a third in its text, then they come in that order', async () => {
     const dir = await templateDir({
       'quick-replies/a.hbs': quickReplyFile({ id: 'in-text', shortcut: '/zz', body: '我们马上发货~' }),
-      'quick-replies/b.hbs': quickReplyFile({ id: 'in-title', shortcut: '/yy' }).replace('title: 示例', 'title: 发货说明'),
+      'quick-replies/b.hbs': quickReplyFile({ id: 'in-title', shortcut: '/yy' }).replace(
+        'title: 示例',
+        'title: 发货说明',
+      ),
       'quick-replies/c.hbs': quickReplyFile({ id: 'exact', shortcut: '/fh' }),
     });
     const search = quickReplySearch(await loadTemplates(dir));
-    expect(search('发货').map((h) => [h.id, h.match])).toEqual([['in-title', 'title'], ['in-text', 'text']]);
-    expect(search('fh').map((h) => [h.id, h.match])).toEqual([['exact', 'shortcut'], ['in-title', 'title-initials']]);
+    expect(search('发货').map((h) => [h.id, h.match])).toEqual([
+      ['in-title', 'title'],
+      ['in-text', 'text'],
+    ]);
+    expect(search('fh').map((h) => [h.id, h.match])).toEqual([
+      ['exact', 'shortcut'],
+      ['in-title', 'title-initials'],
+    ]);
   });
 });

@@ -24,18 +24,38 @@ export const SHIPPED_BUYER = 'tb_zhou88';
 export function shippedOrder(over: Partial<Order> = {}): Order {
   const base = fixedOrder();
   return fixedOrder({
-    tid: SHIPPED_TID, status: 'WAIT_BUYER_CONFIRM_GOODS', buyerNick: SHIPPED_BUYER,
-    paidAt: '2026-11-21T09:00:00.000+08:00', consignedAt: '2026-11-21T16:00:00.000+08:00', payDeadlineAt: null,
+    tid: SHIPPED_TID,
+    status: 'WAIT_BUYER_CONFIRM_GOODS',
+    buyerNick: SHIPPED_BUYER,
+    paidAt: '2026-11-21T09:00:00.000+08:00',
+    consignedAt: '2026-11-21T16:00:00.000+08:00',
+    payDeadlineAt: null,
     receiver: { ...base.receiver, name: '周强', mobile: '13900001111' },
-    items: base.items.map((i) => ({ ...i, status: 'WAIT_BUYER_CONFIRM_GOODS' as const, logisticsCompany: 'shunfeng', invoiceNo: 'SF1402023456789' })),
+    items: base.items.map((i) => ({
+      ...i,
+      status: 'WAIT_BUYER_CONFIRM_GOODS' as const,
+      logisticsCompany: 'shunfeng',
+      invoiceNo: 'SF1402023456789',
+    })),
     ...over,
   });
 }
 
 export function tracking(state: TrackingResult['state'], over: Partial<TrackingResult> = {}): TrackingResult {
   return {
-    company: 'shunfeng', waybill: 'SF1402023456789', state, subState: state === 'in_transit' ? '202' : null, checkedAt: '2026-11-23T09:00:00.000+08:00',
-    events: [{ at: '2026-11-21T20:00:00.000+08:00', description: '快件已到达【杭州转运中心】', location: '杭州', state: 'in_transit' }],
+    company: 'shunfeng',
+    waybill: 'SF1402023456789',
+    state,
+    subState: state === 'in_transit' ? '202' : null,
+    checkedAt: '2026-11-23T09:00:00.000+08:00',
+    events: [
+      {
+        at: '2026-11-21T20:00:00.000+08:00',
+        description: '快件已到达【杭州转运中心】',
+        location: '杭州',
+        state: 'in_transit',
+      },
+    ],
     ...over,
   };
 }
@@ -53,7 +73,15 @@ export interface World {
   restart(config?: MessagingConfigInput): ReturnType<typeof createMessagingModule>;
 }
 
-export async function world(opts: { store?: Store; config?: MessagingConfigInput; now?: string; seed?: boolean; sleep?: (ms: number) => Promise<void> } = {}): Promise<World> {
+export async function world(
+  opts: {
+    store?: Store;
+    config?: MessagingConfigInput;
+    now?: string;
+    seed?: boolean;
+    sleep?: (ms: number) => Promise<void>;
+  } = {},
+): Promise<World> {
   const store = opts.store ?? createMemoryStore();
   const clock = fixedClock(opts.now ?? NOW);
   const orders = createOrderRepository(store);
@@ -63,8 +91,17 @@ export async function world(opts: { store?: Store; config?: MessagingConfigInput
     await parcels.save(SHIPPED_TID, tracking('in_transit'), toInstant(clock.now()));
   }
   const set = await templates();
-  const build = (config: MessagingConfigInput = opts.config ?? {}) => createMessagingModule({
-    store, orders, parcels, templates: set, clock, logger: silentLogger(), config, shopName: '拾味零食铺', ...(opts.sleep ? { sleep: opts.sleep } : {}),
-  });
+  const build = (config: MessagingConfigInput = opts.config ?? {}) =>
+    createMessagingModule({
+      store,
+      orders,
+      parcels,
+      templates: set,
+      clock,
+      logger: silentLogger(),
+      config,
+      shopName: '拾味零食铺',
+      ...(opts.sleep ? { sleep: opts.sleep } : {}),
+    });
   return { store, clock, orders, parcels, module: build(), restart: build };
 }

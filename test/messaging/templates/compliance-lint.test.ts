@@ -1,17 +1,29 @@
 /** Every banned phrase makes its template refuse to load, with file, line and phrase in the message. */
 import { describe, expect, it } from 'vitest';
-import { COMPLIANCE_PHRASES, lintCompliance, loadTemplates, TemplateError } from '../../../src/messaging/templates/index.js';
+import {
+  COMPLIANCE_PHRASES,
+  lintCompliance,
+  loadTemplates,
+  TemplateError,
+} from '../../../src/messaging/templates/index.js';
 import { quickReplyFile, templateDir } from './fixtures.js';
 
 describe('compliance lint', () => {
   for (const { phrase, rule } of COMPLIANCE_PHRASES) {
     it(`when a template body contains "${phrase}", then loading refuses it with file, line and phrase (${rule})`, async () => {
-      const dir = await templateDir({ 'quick-replies/bad.hbs': quickReplyFile({ body: `亲，您好~\n这句话里有${phrase}的字样` }) });
-      const error = await loadTemplates(dir).then(() => null, (e: unknown) => e);
+      const dir = await templateDir({
+        'quick-replies/bad.hbs': quickReplyFile({ body: `亲，您好~\n这句话里有${phrase}的字样` }),
+      });
+      const error = await loadTemplates(dir).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(TemplateError);
       const findings = (error as TemplateError).findings;
       expect(findings).toEqual([expect.objectContaining({ rule: 'compliance', phrase, line: 9 })]);
-      expect((error as TemplateError).message).toContain(`quick-replies/bad.hbs:9 [compliance] banned phrase "${phrase}"`);
+      expect((error as TemplateError).message).toContain(
+        `quick-replies/bad.hbs:9 [compliance] banned phrase "${phrase}"`,
+      );
     });
   }
 
@@ -28,7 +40,10 @@ describe('compliance lint', () => {
   });
 
   it('when a longer phrase contains a shorter one, then only the longer one is reported for that line', () => {
-    expect(lintCompliance('a\n好评返现5元\n返现').map((f) => [f.line, f.phrase])).toEqual([[2, '好评返现'], [3, '返现']]);
+    expect(lintCompliance('a\n好评返现5元\n返现').map((f) => [f.line, f.phrase])).toEqual([
+      [2, '好评返现'],
+      [3, '返现'],
+    ]);
   });
 
   it('when text uses the allowed soft words 尽量 and 努力, then nothing is reported', () => {
@@ -37,6 +52,24 @@ describe('compliance lint', () => {
 
   it('when the phrase list is read, then every entry explains why it is there', () => {
     expect(COMPLIANCE_PHRASES.every((p) => p.why.length > 5)).toBe(true);
-    expect(COMPLIANCE_PHRASES.map((p) => p.phrase)).toEqual(expect.arrayContaining(['好评返现', '返现', '改好评', '删差评', '删除评价', '追评返', '淘口令', '加微信', '微信转账', '加v', '私下交易', '支付宝转账', '肯定', '保证', '绝对']));
+    expect(COMPLIANCE_PHRASES.map((p) => p.phrase)).toEqual(
+      expect.arrayContaining([
+        '好评返现',
+        '返现',
+        '改好评',
+        '删差评',
+        '删除评价',
+        '追评返',
+        '淘口令',
+        '加微信',
+        '微信转账',
+        '加v',
+        '私下交易',
+        '支付宝转账',
+        '肯定',
+        '保证',
+        '绝对',
+      ]),
+    );
   });
 });

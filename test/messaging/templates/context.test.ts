@@ -7,7 +7,8 @@ import { FIXED_INPUT, fixedOrder } from './fixtures.js';
 function pathsOf(value: unknown, prefix: string, out: Set<string>): Set<string> {
   if (prefix) out.add(prefix);
   if (Array.isArray(value)) value.forEach((v) => pathsOf(v, `${prefix}[]`, out));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) pathsOf(v, prefix ? `${prefix}.${k}` : k, out);
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) pathsOf(v, prefix ? `${prefix}.${k}` : k, out);
   return out;
 }
 
@@ -27,11 +28,18 @@ describe('buildRenderContext', () => {
       itemSummary: '每日坚果混合装（原味/750g）×2、芒果干（200g）×1',
       itemBrief: '每日坚果混合装等3件商品',
       itemCount: 3,
-      items: [{ title: '每日坚果混合装', sku: '原味/750g', outerIid: 'JG-750', num: 2 }, { title: '芒果干', sku: '200g', outerIid: 'MG-200', num: 1 }],
+      items: [
+        { title: '每日坚果混合装', sku: '原味/750g', outerIid: 'JG-750', num: 2 },
+        { title: '芒果干', sku: '200g', outerIid: 'MG-200', num: 1 },
+      ],
     });
     expect(ctx.order).not.toHaveProperty('paidAt');
     expect(ctx.buyer).toEqual({ nick: 'tb_lily2024', honorificName: '王女士', maskedPhone: '138****5678' });
-    expect(ctx.parcel).toMatchObject({ companyName: '顺丰速运', stateText: '运输中', lastEvent: { description: '快件已到达【杭州转运中心】' } });
+    expect(ctx.parcel).toMatchObject({
+      companyName: '顺丰速运',
+      stateText: '运输中',
+      lastEvent: { description: '快件已到达【杭州转运中心】' },
+    });
   });
 
   it('when the context is serialised, then no raw phone, receiver name or address is in it', () => {
@@ -45,14 +53,22 @@ describe('buildRenderContext', () => {
   });
 
   it('when the buyer has a compound surname or no gender, then the honorific follows it or is left out', () => {
-    const of = (realName: string, gender?: 'male' | 'female') => buildRenderContext({ buyer: { nick: 'n', realName, ...(gender ? { gender } : {}) }, staff: { displayName: 's' }, shop: { name: 'x' } }).buyer?.honorificName;
+    const of = (realName: string, gender?: 'male' | 'female') =>
+      buildRenderContext({
+        buyer: { nick: 'n', realName, ...(gender ? { gender } : {}) },
+        staff: { displayName: 's' },
+        shop: { name: 'x' },
+      }).buyer?.honorificName;
     expect(of('欧阳明', 'male')).toBe('欧阳先生');
     expect(of('李娜', 'female')).toBe('李女士');
     expect(of('李娜')).toBeUndefined();
   });
 
   it('when only staff and shop are known, then the context has nothing else', () => {
-    expect(buildRenderContext({ staff: { displayName: '小雅' }, shop: { name: '店' } })).toEqual({ staff: { displayName: '小雅' }, shop: { name: '店' } });
+    expect(buildRenderContext({ staff: { displayName: '小雅' }, shop: { name: '店' } })).toEqual({
+      staff: { displayName: '小雅' },
+      shop: { name: '店' },
+    });
   });
 
   it('when SKU properties are given, then only their values are kept', () => {

@@ -10,8 +10,22 @@ export const TEMPLATES_DIR = new URL('../../../templates', import.meta.url).path
 
 function item(over: Partial<OrderItem>): OrderItem {
   return {
-    oid: '1', numIid: '600100', title: '', outerIid: '', skuId: '1', skuProperties: '', price: 0, num: 1, totalFee: 0,
-    payment: 0, discountFee: 0, status: 'WAIT_BUYER_PAY', refundStatus: 'NO_REFUND', refundId: '', logisticsCompany: '', invoiceNo: '',
+    oid: '1',
+    numIid: '600100',
+    title: '',
+    outerIid: '',
+    skuId: '1',
+    skuProperties: '',
+    price: 0,
+    num: 1,
+    totalFee: 0,
+    payment: 0,
+    discountFee: 0,
+    status: 'WAIT_BUYER_PAY',
+    refundStatus: 'NO_REFUND',
+    refundId: '',
+    logisticsCompany: '',
+    invoiceNo: '',
     ...over,
   };
 }
@@ -35,12 +49,38 @@ export function fixedOrder(over: Partial<Order> = {}): Order {
     postFee: 0,
     discountFee: 0,
     receiver: {
-      name: '王丽', mobile: '13812345678', phone: '', state: '浙江省', city: '杭州市', district: '西湖区', town: '',
-      address: '文三路100号', zip: '310000', country: '',
+      name: '王丽',
+      mobile: '13812345678',
+      phone: '',
+      state: '浙江省',
+      city: '杭州市',
+      district: '西湖区',
+      town: '',
+      address: '文三路100号',
+      zip: '310000',
+      country: '',
     },
     items: [
-      item({ oid: '11', title: '每日坚果混合装', outerIid: 'JG-750', skuProperties: '口味:原味;净含量:750g', price: 4990, num: 2, totalFee: 9980, payment: 9980 }),
-      item({ oid: '12', title: '芒果干', outerIid: 'MG-200', skuProperties: '净含量:200g', price: 2900, num: 1, totalFee: 2900, payment: 2900 }),
+      item({
+        oid: '11',
+        title: '每日坚果混合装',
+        outerIid: 'JG-750',
+        skuProperties: '口味:原味;净含量:750g',
+        price: 4990,
+        num: 2,
+        totalFee: 9980,
+        payment: 9980,
+      }),
+      item({
+        oid: '12',
+        title: '芒果干',
+        outerIid: 'MG-200',
+        skuProperties: '净含量:200g',
+        price: 2900,
+        num: 1,
+        totalFee: 2900,
+        payment: 2900,
+      }),
     ],
     sellerMemo: '',
     sellerFlag: 0,
@@ -61,7 +101,12 @@ export const FIXED_INPUT: RenderContextInput = {
     waybill: 'SF1402023456789',
     state: 'in_transit',
     events: [
-      { at: '2026-11-25T08:12:00.000+08:00', description: '快件已到达【杭州转运中心】', location: '杭州', state: 'in_transit' },
+      {
+        at: '2026-11-25T08:12:00.000+08:00',
+        description: '快件已到达【杭州转运中心】',
+        location: '杭州',
+        state: 'in_transit',
+      },
       { at: '2026-11-24T18:40:00.000+08:00', description: '顺丰速运已收取快件', location: '上海', state: 'collected' },
     ],
   },
@@ -82,7 +127,9 @@ export async function templateDir(files: Record<string, string>): Promise<string
 }
 
 /** A valid quick-reply file (body starts on line 9, or 9 + variable lines); options change id, shortcut, variables, body. */
-export function quickReplyFile(opts: { id?: string; shortcut?: string; body?: string; extra?: string; variables?: string } = {}): string {
+export function quickReplyFile(
+  opts: { id?: string; shortcut?: string; body?: string; extra?: string; variables?: string } = {},
+): string {
   return [
     '---',
     `id: ${opts.id ?? 'sample'}`,

@@ -11,11 +11,20 @@ describe('template helpers', () => {
   });
 
   it('when money is printed in the default style, then fen become ¥ with two decimals', () => {
-    expect(render('{{money a}}|{{money b}}|{{money c}}|{{money d}}', { a: 0, b: 1205, c: 1250, d: 128800 })).toBe('¥0.00|¥12.05|¥12.50|¥1288.00');
+    expect(render('{{money a}}|{{money b}}|{{money c}}|{{money d}}', { a: 0, b: 1205, c: 1250, d: 128800 })).toBe(
+      '¥0.00|¥12.05|¥12.50|¥1288.00',
+    );
   });
 
   it('when money is printed with style="yuan", then trailing zeros are dropped and 元 follows', () => {
-    expect(render('{{money a style="yuan"}}|{{money b style="yuan"}}|{{money c style="yuan"}}|{{money d style="yuan"}}', { a: 0, b: 1205, c: 1250, d: 1500 })).toBe('0元|12.05元|12.5元|15元');
+    expect(
+      render('{{money a style="yuan"}}|{{money b style="yuan"}}|{{money c style="yuan"}}|{{money d style="yuan"}}', {
+        a: 0,
+        b: 1205,
+        c: 1250,
+        d: 1500,
+      }),
+    ).toBe('0元|12.05元|12.5元|15元');
   });
 
   it('when money gets text a person typed or a non-integer number, then text passes through and a bad number fails loudly', () => {
@@ -26,7 +35,9 @@ describe('template helpers', () => {
 
   it('when an instant just after midnight in Shanghai is printed, then date, time and datetime show the Shanghai day and hour', () => {
     const at = '2026-11-24T00:20:00.000+08:00'; // 2026-11-23 08:20 in Los Angeles
-    expect(render('{{date at}}|{{time at}}|{{datetime at}}|{{date at format="YYYY-MM-DD"}}', { at })).toBe('11月24日|00:20|11月24日 00:20|2026-11-24');
+    expect(render('{{date at}}|{{time at}}|{{datetime at}}|{{date at format="YYYY-MM-DD"}}', { at })).toBe(
+      '11月24日|00:20|11月24日 00:20|2026-11-24',
+    );
   });
 
   it('when a time is given as epoch milliseconds or as UTC text, then it is still shown in Shanghai time', () => {
@@ -46,16 +57,25 @@ describe('template helpers', () => {
   });
 
   it('when a phone is printed, then only the first three and last four digits show', () => {
-    expect(render('{{maskedPhone p}}|{{maskedPhone b}}', { p: '13812345678', b: { maskedPhone: '139****0000' } })).toBe('138****5678|139****0000');
+    expect(render('{{maskedPhone p}}|{{maskedPhone b}}', { p: '13812345678', b: { maskedPhone: '139****0000' } })).toBe(
+      '138****5678|139****0000',
+    );
   });
 
   it('when a parcel is printed with waybill, then the company name and number form the link text', () => {
-    expect(render('{{waybill p}}|{{waybill q}}', { p: { companyName: '顺丰速运', waybill: 'SF1' }, q: { company: 'zhongtong', waybill: 'ZT2' } })).toBe('顺丰速运 SF1|中通快递 ZT2');
+    expect(
+      render('{{waybill p}}|{{waybill q}}', {
+        p: { companyName: '顺丰速运', waybill: 'SF1' },
+        q: { company: 'zhongtong', waybill: 'ZT2' },
+      }),
+    ).toBe('顺丰速运 SF1|中通快递 ZT2');
   });
 
   it('when any helper gets a missing value, then the visible placeholder is printed instead of a guess', () => {
     const m = new MissingValue('金额');
-    expect(render('{{money m}}|{{date m}}|{{honorific m}}|{{waybill m}}|{{m}}', { m })).toBe('【请填写：金额】|【请填写：金额】|【请填写：金额】|【请填写：金额】|【请填写：金额】');
+    expect(render('{{money m}}|{{date m}}|{{honorific m}}|{{waybill m}}|{{m}}', { m })).toBe(
+      '【请填写：金额】|【请填写：金额】|【请填写：金额】|【请填写：金额】|【请填写：金额】',
+    );
   });
 
   it('when a value is empty, then helpers print nothing rather than ¥0.00 or a wrong date', () => {

@@ -25,7 +25,9 @@ export interface RecordingSink extends MessageSink {
 /** A staff robot allowing `perMinute` pushes a minute (DingTalk allows 20); the rest are held. */
 export function recordingSink(clock: Clock, perMinute = 1): RecordingSink {
   const sink: RecordingSink = {
-    messages: [], delivered: [], held: [],
+    messages: [],
+    delivered: [],
+    held: [],
     async enqueue(req) {
       sink.messages.push(req);
       return { queued: true };
@@ -41,15 +43,30 @@ export function recordingSink(clock: Clock, perMinute = 1): RecordingSink {
 
 export function fakeMessageStats(): MessageStats {
   return {
-    countsBetween: () => ({ birthday: { sent: 2, queued: 1, failed: 0 }, 'review-repair': { sent: 0, queued: 0, failed: 1 } }),
-    problems: () => [{ id: 'm1', kind: 'review-repair', tid: '3002', buyerNick: '差评哥', state: 'failed', at: '2026-11-23T10:05:00.000+08:00', reason: 'channel refused' }],
+    countsBetween: () => ({
+      birthday: { sent: 2, queued: 1, failed: 0 },
+      'review-repair': { sent: 0, queued: 0, failed: 1 },
+    }),
+    problems: () => [
+      {
+        id: 'm1',
+        kind: 'review-repair',
+        tid: '3002',
+        buyerNick: '差评哥',
+        state: 'failed',
+        at: '2026-11-23T10:05:00.000+08:00',
+        reason: 'channel refused',
+      },
+    ],
   };
 }
 
 export function fakeTransferStatus(): TransferStatus {
   return {
     confirmedBetween: () => 2,
-    unverifiedClaims: () => [{ id: 'tc1', buyerNick: '汇款客', amountFen: 28800, claimedAt: '2026-11-19T11:00:00.000+08:00', owner: 'xiaoli' }],
+    unverifiedClaims: () => [
+      { id: 'tc1', buyerNick: '汇款客', amountFen: 28800, claimedAt: '2026-11-19T11:00:00.000+08:00', owner: 'xiaoli' },
+    ],
     manualQueue: () => [{ id: 'bank-7', amountFen: 15000, at: '2026-11-23T09:10:00.000+08:00', payer: '李秀兰' }],
   };
 }
@@ -62,16 +79,25 @@ export function reviewsPlatform(reviews: Review[]) {
   };
 }
 
-export async function startOpsRig(opts: { now?: string; orders?: Order[]; reviews?: Review[]; deps?: Partial<OperationsModuleDeps> } = {}) {
+export async function startOpsRig(
+  opts: { now?: string; orders?: Order[]; reviews?: Review[]; deps?: Partial<OperationsModuleDeps> } = {},
+) {
   const clock = fixedClock(opts.now ?? '2026-11-23T16:15:00+08:00');
   const store = createMemoryStore();
   const orders = createOrderRepository(store);
   if (opts.orders) await orders.upsertMany(opts.orders);
   const sink = recordingSink(clock);
   const ops = createOperationsModule({
-    store, orders, clock, logger: silentLogger(), platform: reviewsPlatform(opts.reviews ?? []),
-    staffDirectory: staffDirectoryFromUsers(DEMO_ACCOUNTS), autoStart: false,
-    messages: sink, messageStats: fakeMessageStats(), transferStatus: fakeTransferStatus(),
+    store,
+    orders,
+    clock,
+    logger: silentLogger(),
+    platform: reviewsPlatform(opts.reviews ?? []),
+    staffDirectory: staffDirectoryFromUsers(DEMO_ACCOUNTS),
+    autoStart: false,
+    messages: sink,
+    messageStats: fakeMessageStats(),
+    transferStatus: fakeTransferStatus(),
     ...opts.deps,
   });
   return { clock, store, orders, sink, ops };

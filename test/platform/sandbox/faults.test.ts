@@ -11,7 +11,11 @@ describe('sandbox gateway faults', () => {
     const set = await request(app).post('/sandbox/faults').send({ rateLimitBanSeconds: 30 });
     expect(set.status).toBe(200);
     const banned = await callTop(app, clock.now(), 'taobao.trades.sold.get', LIST);
-    expect(banned.json.error_response).toMatchObject({ code: 7, sub_code: 'accesscontrol.limited-by-app-access-count', sub_msg: 'This ban will last for 30 more seconds' });
+    expect(banned.json.error_response).toMatchObject({
+      code: 7,
+      sub_code: 'accesscontrol.limited-by-app-access-count',
+      sub_msg: 'This ban will last for 30 more seconds',
+    });
     clock.advance(20_000);
     const still = await callTop(app, clock.now(), 'taobao.trades.sold.get', LIST);
     expect(still.json.error_response.sub_msg).toBe('This ban will last for 10 more seconds');

@@ -13,7 +13,9 @@ describe('sandbox shop generator', () => {
     expect(JSON.stringify(again)).toBe(JSON.stringify(shop));
     const other = generateShop({ seed: 43, now: NOW, orders: 3000 });
     expect(other.trades.map((t) => t.tid)).not.toEqual(shop.trades.map((t) => t.tid));
-    expect(other.buyers[0]!.nick === shop.buyers[0]!.nick && other.buyers[1]!.nick === shop.buyers[1]!.nick).toBe(false);
+    expect(other.buyers[0]!.nick === shop.buyers[0]!.nick && other.buyers[1]!.nick === shop.buyers[1]!.nick).toBe(
+      false,
+    );
   });
 
   it('when buyers carry ID numbers, then each check digit is valid and digits 7–14 are the profile birthday', () => {
@@ -29,7 +31,15 @@ describe('sandbox shop generator', () => {
 
   it('when generated, then every main trade status appears', () => {
     const present = new Set(shop.trades.map((t) => t.status));
-    for (const s of ['WAIT_BUYER_PAY', 'WAIT_SELLER_SEND_GOODS', 'SELLER_CONSIGNED_PART', 'WAIT_BUYER_CONFIRM_GOODS', 'TRADE_FINISHED', 'TRADE_CLOSED', 'TRADE_CLOSED_BY_TAOBAO'] as const) {
+    for (const s of [
+      'WAIT_BUYER_PAY',
+      'WAIT_SELLER_SEND_GOODS',
+      'SELLER_CONSIGNED_PART',
+      'WAIT_BUYER_CONFIRM_GOODS',
+      'TRADE_FINISHED',
+      'TRADE_CLOSED',
+      'TRADE_CLOSED_BY_TAOBAO',
+    ] as const) {
       expect(present.has(s), s).toBe(true);
       expect(TRADE_STATUSES).toContain(s);
     }
@@ -46,7 +56,9 @@ describe('sandbox shop generator', () => {
       expect(Number.isSafeInteger(t.postFee)).toBe(true);
       for (const l of t.lines) {
         expect(l.oid).toMatch(/^\d{19}$/);
-        expect(Number.isSafeInteger(l.price) && Number.isSafeInteger(l.discount) && l.discount < l.price * l.num).toBe(true);
+        expect(Number.isSafeInteger(l.price) && Number.isSafeInteger(l.discount) && l.discount < l.price * l.num).toBe(
+          true,
+        );
       }
       expect(t.created % 1000).toBe(0);
       expect(t.modified).toBeGreaterThanOrEqual(t.created);
@@ -58,12 +70,16 @@ describe('sandbox shop generator', () => {
   it('when generated, then fresh unpaid orders, bank-transfer candidates and shipped parcels with waybills exist', () => {
     const lastHour = shop.trades.filter((t) => t.status === 'WAIT_BUYER_PAY' && t.created > NOW - 3600_000);
     expect(lastHour.length).toBeGreaterThan(0);
-    const candidates = shop.trades.filter((t) => t.status === 'WAIT_BUYER_PAY' && BANK_TRANSFER_MESSAGES.includes(t.message));
+    const candidates = shop.trades.filter(
+      (t) => t.status === 'WAIT_BUYER_PAY' && BANK_TRANSFER_MESSAGES.includes(t.message),
+    );
     expect(candidates.length + shop.trades.filter((t) => t.memo.startsWith('银行汇款订单')).length).toBeGreaterThan(0);
     const shipped = shop.trades.filter((t) => t.status === 'WAIT_BUYER_CONFIRM_GOODS');
     expect(shipped.every((t) => t.parcel && t.consigned)).toBe(true);
     expect(new Set(shipped.map((t) => t.parcel!.company)).size).toBeGreaterThanOrEqual(6);
-    expect(shop.trades.filter((t) => t.parcel?.company === 'shunfeng').every((t) => /^SF\d{13}$/.test(t.parcel!.waybill))).toBe(true);
+    expect(
+      shop.trades.filter((t) => t.parcel?.company === 'shunfeng').every((t) => /^SF\d{13}$/.test(t.parcel!.waybill)),
+    ).toBe(true);
     expect(shop.buyers.some((b) => b.overseas && b.addresses[0]!.country)).toBe(true);
     expect(shop.buyers.filter((b) => !b.overseas).every((b) => /^1[3-9]\d{9}$/.test(b.mobile))).toBe(true);
   });

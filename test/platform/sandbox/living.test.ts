@@ -31,13 +31,19 @@ describe('living sandbox shop', () => {
   it('when two shops with the same seed tick at the same times, then they end identical', () => {
     const a = livedShop().shop;
     const b = livedShop().shop;
-    const dump = (s: typeof a) => JSON.stringify(s.tradesByModified(0, Infinity, {}, { pageNo: 1, pageSize: 1e6 }).items);
+    const dump = (s: typeof a) =>
+      JSON.stringify(s.tradesByModified(0, Infinity, {}, { pageNo: 1, pageSize: 1e6 }).items);
     expect(dump(a)).toBe(dump(b));
   });
 
   it('when an unpaid order passes its 72-hour timeout, then a tick closes it', () => {
     const shop = createSandboxShop({ seed: 9, orders: 800, clock: fixedClock(NOW), pace: { ...PACE, payments: 0 } });
-    const unpaid = shop.tradesByCreated(0, NOW, { statuses: new Set(['WAIT_BUYER_PAY']) }, { pageNo: 1, pageSize: 1000 }).items;
+    const unpaid = shop.tradesByCreated(
+      0,
+      NOW,
+      { statuses: new Set(['WAIT_BUYER_PAY']) },
+      { pageNo: 1, pageSize: 1000 },
+    ).items;
     expect(unpaid.length).toBeGreaterThan(0);
     const latest = Math.max(...unpaid.map((t) => t.created));
     shop.tick(latest + 72 * 3600_000 + 1000);

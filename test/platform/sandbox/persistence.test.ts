@@ -22,7 +22,8 @@ describe('sandbox shop persistence', () => {
     expect(second.size()).toBe(first.size());
     expect(second.trade(tid)).toEqual(first.trade(tid));
     expect(second.trade(tid)).toMatchObject({ memo: '老顾客，送袜子一双', flag: 4 });
-    const all = (s: typeof first) => JSON.stringify(s.tradesByModified(0, Infinity, {}, { pageNo: 1, pageSize: 1e6 }).items);
+    const all = (s: typeof first) =>
+      JSON.stringify(s.tradesByModified(0, Infinity, {}, { pageNo: 1, pageSize: 1e6 }).items);
     expect(all(second)).toBe(all(first));
     expect(second.buyers()).toEqual(first.buyers());
   });

@@ -4,13 +4,22 @@ import { NOW, sandboxApp } from './fixtures.js';
 
 const { app, shop } = sandboxApp();
 const DAY = 86_400_000;
-const LIST = { fields: 'tid,tid_str,status,created,modified,payment,buyer_nick,orders.oid_str,orders.sku_properties_name', type: 'fixed,step' };
+const LIST = {
+  fields: 'tid,tid_str,status,created,modified,payment,buyer_nick,orders.oid_str,orders.sku_properties_name',
+  type: 'fixed,step',
+};
 
 describe('sandbox TOP gateway, called by a third-party client', () => {
   for (const via of ['GET', 'POST'] as const) {
     for (const signMethod of ['md5', 'hmac', 'hmac-sha256'] as SignMethod[]) {
       it(`when a ${via} request is signed with ${signMethod}, then trades come back wrapped in the method's response`, async () => {
-        const { json } = await callTop(app, NOW, 'taobao.trades.sold.get', { ...LIST, start_created: topTimestamp(NOW - 7 * DAY), end_created: topTimestamp(NOW), page_size: '5' }, { via, signMethod });
+        const { json } = await callTop(
+          app,
+          NOW,
+          'taobao.trades.sold.get',
+          { ...LIST, start_created: topTimestamp(NOW - 7 * DAY), end_created: topTimestamp(NOW), page_size: '5' },
+          { via, signMethod },
+        );
         const body = json.trades_sold_get_response;
         expect(body.request_id).toEqual(expect.any(String));
         expect(body.trades.trade).toHaveLength(5);
@@ -23,14 +32,27 @@ describe('sandbox TOP gateway, called by a third-party client', () => {
 
   it('when a business parameter holds Chinese text and is sent by form POST, then the signature still verifies', async () => {
     const tid = shop.tradesByCreated(0, NOW, {}, { pageNo: 1, pageSize: 1 }).items[0]!.tid;
-    const { json } = await callTop(app, NOW, 'taobao.trade.memo.update', { tid, memo: '顾客要求发顺丰+小美/11.23', flag: '2' }, { via: 'POST', signMethod: 'hmac' });
+    const { json } = await callTop(
+      app,
+      NOW,
+      'taobao.trade.memo.update',
+      { tid, memo: '顾客要求发顺丰+小美/11.23', flag: '2' },
+      { via: 'POST', signMethod: 'hmac' },
+    );
     expect(json.trade_memo_update_response.trade.modified).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
   });
 
   it('when the signature is wrong, then code 25 with HTTP 200', async () => {
-    const { json } = await callTop(app, NOW, 'taobao.trades.sold.get', LIST, { tamper: (p) => { p.page_size = '7'; } });
+    const { json } = await callTop(app, NOW, 'taobao.trades.sold.get', LIST, {
+      tamper: (p) => {
+        p.page_size = '7';
+      },
+    });
     expect(json.error_response).toMatchObject({ code: 25, msg: 'Invalid Signature' });
-    const wrongSecret = await callTop(app, NOW, 'taobao.trades.sold.get', LIST, { secret: 'guess', signMethod: 'hmac-sha256' });
+    const wrongSecret = await callTop(app, NOW, 'taobao.trades.sold.get', LIST, {
+      secret: 'guess',
+      signMethod: 'hmac-sha256',
+    });
     expect(wrongSecret.json.error_response.code).toBe(25);
   });
 
@@ -45,31 +67,56 @@ describe('sandbox TOP gateway, called by a third-party client', () => {
           expect(json.trades_sold_get_response.trades.trade).toHaveLength(3);
         }
       }
-      const tampered = await callTop(app, NOW, 'taobao.trades.sold.get', query, { via, emptyAsName: true, tamper: (p) => { p.page_size = '4'; } });
+      const tampered = await callTop(app, NOW, 'taobao.trades.sold.get', query, {
+        via,
+        emptyAsName: true,
+        tamper: (p) => {
+          p.page_size = '4';
+        },
+      });
       expect(tampered.json.error_response.code).toBe(25);
     });
   }
 
   it('when the timestamp is more than 10 minutes off, then code 31; within 10 minutes it passes', async () => {
-    const stale = await callTop(app, NOW, 'taobao.trades.sold.get', LIST, { timestamp: topTimestamp(NOW - 11 * 60_000) });
+    const stale = await callTop(app, NOW, 'taobao.trades.sold.get', LIST, {
+      timestamp: topTimestamp(NOW - 11 * 60_000),
+    });
     expect(stale.json.error_response.code).toBe(31);
-    const skewed = await callTop(app, NOW, 'taobao.trades.sold.get', LIST, { timestamp: topTimestamp(NOW + 9 * 60_000) });
+    const skewed = await callTop(app, NOW, 'taobao.trades.sold.get', LIST, {
+      timestamp: topTimestamp(NOW + 9 * 60_000),
+    });
     expect(skewed.json.trades_sold_get_response).toBeDefined();
   });
 
   it('when the app key is missing or unknown, then codes 28 and 29', async () => {
-    expect((await callTop(app, NOW, 'taobao.trades.sold.get', LIST, { appKey: null })).json.error_response).toMatchObject({ code: 28, msg: 'Missing App Key' });
-    expect((await callTop(app, NOW, 'taobao.trades.sold.get', LIST, { appKey: '12345678' })).json.error_response).toMatchObject({ code: 29, msg: 'Invalid App Key' });
+    expect(
+      (await callTop(app, NOW, 'taobao.trades.sold.get', LIST, { appKey: null })).json.error_response,
+    ).toMatchObject({ code: 28, msg: 'Missing App Key' });
+    expect(
+      (await callTop(app, NOW, 'taobao.trades.sold.get', LIST, { appKey: '12345678' })).json.error_response,
+    ).toMatchObject({ code: 29, msg: 'Invalid App Key' });
   });
 
   it('when the session is missing or invalid, then codes 26 and 27; an unknown method is 22', async () => {
-    expect((await callTop(app, NOW, 'taobao.trades.sold.get', LIST, { session: null })).json.error_response.code).toBe(26);
-    expect((await callTop(app, NOW, 'taobao.trades.sold.get', LIST, { session: 'expired' })).json.error_response.code).toBe(27);
-    expect((await callTop(app, NOW, 'taobao.items.onsale.get', LIST)).json.error_response).toMatchObject({ code: 22, msg: 'Invalid Method' });
+    expect((await callTop(app, NOW, 'taobao.trades.sold.get', LIST, { session: null })).json.error_response.code).toBe(
+      26,
+    );
+    expect(
+      (await callTop(app, NOW, 'taobao.trades.sold.get', LIST, { session: 'expired' })).json.error_response.code,
+    ).toBe(27);
+    expect((await callTop(app, NOW, 'taobao.items.onsale.get', LIST)).json.error_response).toMatchObject({
+      code: 22,
+      msg: 'Invalid Method',
+    });
   });
 
   it('when the increment window is longer than one day, then an isv.invalid-parameter error', async () => {
-    const { json } = await callTop(app, NOW, 'taobao.trades.sold.increment.get', { ...LIST, start_modified: topTimestamp(NOW - DAY - 1000), end_modified: topTimestamp(NOW) });
+    const { json } = await callTop(app, NOW, 'taobao.trades.sold.increment.get', {
+      ...LIST,
+      start_modified: topTimestamp(NOW - DAY - 1000),
+      end_modified: topTimestamp(NOW),
+    });
     expect(json.error_response.sub_code).toMatch(/^isv\.invalid-parameter/);
   });
 
@@ -82,7 +129,11 @@ describe('sandbox TOP gateway, called by a third-party client', () => {
   });
 
   it('when fields name a few trade and order fields, then only those come back', async () => {
-    const { json } = await callTop(app, NOW, 'taobao.trades.sold.get', { fields: 'tid_str,status,orders.title', type: 'fixed,step', page_size: '4' });
+    const { json } = await callTop(app, NOW, 'taobao.trades.sold.get', {
+      fields: 'tid_str,status,orders.title',
+      type: 'fixed,step',
+      page_size: '4',
+    });
     for (const t of json.trades_sold_get_response.trades.trade) {
       expect(Object.keys(t).sort()).toEqual(['orders', 'status', 'tid_str']);
       for (const o of t.orders.order) expect(Object.keys(o)).toEqual(['title']);
@@ -97,7 +148,12 @@ describe('sandbox TOP gateway, called by a third-party client', () => {
     let last = Infinity;
     for (let page = 1; ; page++) {
       const { json } = await callTop(app, NOW, 'taobao.trades.sold.increment.get', {
-        fields: 'tid_str,modified', type: 'fixed,step', start_modified: topTimestamp(start), end_modified: topTimestamp(NOW), page_size: '7', page_no: String(page),
+        fields: 'tid_str,modified',
+        type: 'fixed,step',
+        start_modified: topTimestamp(start),
+        end_modified: topTimestamp(NOW),
+        page_size: '7',
+        page_no: String(page),
       });
       const body = json.trades_sold_increment_get_response;
       total = body.total_results;
@@ -120,18 +176,28 @@ describe('sandbox TOP gateway, called by a third-party client', () => {
   // On the platform guarantee_trade (in the default type list) covers fixed-price (一口价) and auction trades.
   const waitingFixed = (start: number, by: 'created' | 'modified') => {
     const filter = { statuses: new Set(['WAIT_SELLER_SEND_GOODS'] as const), types: new Set(['fixed']) };
-    const page = by === 'created' ? shop.tradesByCreated(start, NOW, filter, { pageNo: 1, pageSize: 1e6 }) : shop.tradesByModified(start, NOW, filter, { pageNo: 1, pageSize: 1e6 });
+    const page =
+      by === 'created'
+        ? shop.tradesByCreated(start, NOW, filter, { pageNo: 1, pageSize: 1e6 })
+        : shop.tradesByModified(start, NOW, filter, { pageNo: 1, pageSize: 1e6 });
     return page.items.map((t) => t.tid).sort();
   };
   const tids = (trades: { tid_str: string; type: string }[] | undefined) => (trades ?? []).map((t) => t.tid_str).sort();
 
-  for (const [who, type] of [['omits type', undefined], ['sends guarantee_trade only', 'guarantee_trade']] as const) {
+  for (const [who, type] of [
+    ['omits type', undefined],
+    ['sends guarantee_trade only', 'guarantee_trade'],
+  ] as const) {
     it(`when a client ${who}, then trades.sold.get lists the paid fixed-price trades waiting to ship`, async () => {
       const start = NOW - 30 * DAY;
       const expected = waitingFixed(start, 'created');
       expect(expected.length).toBeGreaterThan(10);
       const { json } = await callTop(app, NOW, 'taobao.trades.sold.get', {
-        fields: 'tid_str,type', status: 'WAIT_SELLER_SEND_GOODS', start_created: topTimestamp(start), end_created: topTimestamp(NOW), page_size: '100',
+        fields: 'tid_str,type',
+        status: 'WAIT_SELLER_SEND_GOODS',
+        start_created: topTimestamp(start),
+        end_created: topTimestamp(NOW),
+        page_size: '100',
         ...(type ? { type } : {}),
       });
       const trades = json.trades_sold_get_response.trades?.trade;
@@ -146,10 +212,16 @@ describe('sandbox TOP gateway, called by a third-party client', () => {
       const expected = waitingFixed(start, 'modified');
       expect(expected.length).toBeGreaterThan(0);
       const { json } = await callTop(app, NOW, 'taobao.trades.sold.increment.get', {
-        fields: 'tid_str,type', status: 'WAIT_SELLER_SEND_GOODS', start_modified: topTimestamp(start), end_modified: topTimestamp(NOW), page_size: '100',
+        fields: 'tid_str,type',
+        status: 'WAIT_SELLER_SEND_GOODS',
+        start_modified: topTimestamp(start),
+        end_modified: topTimestamp(NOW),
+        page_size: '100',
         ...(type ? { type } : {}),
       });
-      const fixed = (json.trades_sold_increment_get_response.trades?.trade ?? []).filter((t: { type: string }) => t.type === 'fixed');
+      const fixed = (json.trades_sold_increment_get_response.trades?.trade ?? []).filter(
+        (t: { type: string }) => t.type === 'fixed',
+      );
       expect(tids(fixed)).toEqual(expected);
     });
   }

@@ -26,15 +26,22 @@ describe('changedOrders', () => {
 
   it('when there are three pages, then page 1 is read first, then 3 and 2, then 1 again, and every order arrives exactly once', async () => {
     const all = tids(5);
-    const gw = servePages(INC, all.map((t) => rawTrade(t)));
+    const gw = servePages(
+      INC,
+      all.map((t) => rawTrade(t)),
+    );
     const { platform } = testPlatform({ pageSize: 2, concurrency: 1 });
     const pages = await collect(platform.changedOrders(window));
     expect(gw.requests.map((p) => p.get('page_no'))).toEqual(['1', '3', '2', '1']);
     expect(gw.requests.map((p) => p.get('use_has_next'))).toEqual(['false', 'true', 'true', 'false']);
     expect(pages.map((p) => p.map((o) => o.tid))).toEqual([[all[0], all[1]], [all[4]], [all[2], all[3]]]);
     const first = gw.requests[0]!;
-    expect([first.get('method'), first.get('start_modified'), first.get('end_modified'), first.get('page_size')])
-      .toEqual(['taobao.trades.sold.increment.get', '2026-11-23 00:00:00', '2026-11-23 18:00:00', '2']);
+    expect([
+      first.get('method'),
+      first.get('start_modified'),
+      first.get('end_modified'),
+      first.get('page_size'),
+    ]).toEqual(['taobao.trades.sold.increment.get', '2026-11-23 00:00:00', '2026-11-23 18:00:00', '2']);
     expect(first.get('fields')).toBe(TRADE_FIELDS.join(','));
     // Without the full type list the increment API returns only a few default trade types.
     expect(first.get('type')?.split(',')).toContain('fixed');
@@ -43,7 +50,10 @@ describe('changedOrders', () => {
 
   it('when four pages may be in flight, then pages 9 to 2 are read once, page 1 twice, and no order is lost or repeated', async () => {
     const all = tids(17);
-    const gw = servePages(INC, all.map((t) => rawTrade(t)));
+    const gw = servePages(
+      INC,
+      all.map((t) => rawTrade(t)),
+    );
     const { platform } = testPlatform({ pageSize: 2, concurrency: 4 });
     const got = (await collect(platform.changedOrders(window))).flat().map((o) => o.tid);
     expect([...got].sort()).toEqual([...all].sort());
@@ -55,14 +65,21 @@ describe('changedOrders', () => {
     const byPage: Record<string, string[]> = {
       '1': [rawTrade(a, '2026-11-23 12:00:00')],
       '3': [rawTrade(b, '2026-11-23 12:00:00')],
-      '2': [rawTrade(c), rawTrade(b, '2026-11-23 12:00:00'), rawTrade(a, '2026-11-23 11:00:00'), rawTrade(b, '2026-11-23 12:30:00')],
+      '2': [
+        rawTrade(c),
+        rawTrade(b, '2026-11-23 12:00:00'),
+        rawTrade(a, '2026-11-23 11:00:00'),
+        rawTrade(b, '2026-11-23 12:30:00'),
+      ],
     };
     fakeGateway((p) => tradesPage(INC, byPage[p.get('page_no')!]!, 3));
     const { platform } = testPlatform({ pageSize: 1, concurrency: 1 });
     const got = (await collect(platform.changedOrders(window))).flat().map((o) => [o.tid, o.modifiedAt]);
     expect(got).toEqual([
-      [a, '2026-11-23T12:00:00.000+08:00'], [b, '2026-11-23T12:00:00.000+08:00'],
-      [c, '2026-11-23T12:00:00.000+08:00'], [b, '2026-11-23T12:30:00.000+08:00'],
+      [a, '2026-11-23T12:00:00.000+08:00'],
+      [b, '2026-11-23T12:00:00.000+08:00'],
+      [c, '2026-11-23T12:00:00.000+08:00'],
+      [b, '2026-11-23T12:30:00.000+08:00'],
     ]);
   });
 
@@ -91,7 +108,11 @@ describe('createdOrders', () => {
     const pages = await collect(platform.createdOrders({ start, end: start + 3 * DAY }));
     expect(pages.flat().map((o) => o.tid)).toEqual(tids(1));
     expect(gw.methods()).toEqual(['taobao.trades.sold.get', 'taobao.trades.sold.get', 'taobao.trades.sold.get']);
-    expect(gw.requests.map((p) => p.get('start_created'))).toEqual(['2026-11-20 00:00:00', '2026-11-21 00:00:00', '2026-11-22 00:00:00']);
+    expect(gw.requests.map((p) => p.get('start_created'))).toEqual([
+      '2026-11-20 00:00:00',
+      '2026-11-21 00:00:00',
+      '2026-11-22 00:00:00',
+    ]);
     expect(gw.requests[0]!.get('type')).toBe(ALL_TRADE_TYPES.join(','));
     expect(gw.requests[0]!.get('type')).toContain('step');
   });
@@ -110,12 +131,24 @@ describe('negativeReviews', () => {
     const { platform } = testPlatform();
     const window = { start: day('2026-11-16T00:00:00+08:00'), end: day('2026-11-23T00:00:00+08:00') };
     const reviews = (await collect(platform.negativeReviews(window))).flat();
-    expect(gw.requests.map((p) => [p.get('result'), p.get('page_no')])).toEqual([['neutral', '1'], ['neutral', '2'], ['bad', '1']]);
+    expect(gw.requests.map((p) => [p.get('result'), p.get('page_no')])).toEqual([
+      ['neutral', '1'],
+      ['neutral', '2'],
+      ['bad', '1'],
+    ]);
     expect(reviews.map((r) => [r.tid, r.result])).toEqual([
-      ['4137654321098765410', 'neutral'], ['4137654321098765420', 'neutral'], ['4137654321098765490', 'bad'],
+      ['4137654321098765410', 'neutral'],
+      ['4137654321098765420', 'neutral'],
+      ['4137654321098765490', 'bad'],
     ]);
     const first = gw.requests[0]!;
-    expect([first.get('method'), first.get('rate_type'), first.get('role'), first.get('use_has_next'), first.get('start_date'), first.get('end_date')])
-      .toEqual(['taobao.traderates.get', 'get', 'buyer', 'true', '2026-11-16 00:00:00', '2026-11-23 00:00:00']);
+    expect([
+      first.get('method'),
+      first.get('rate_type'),
+      first.get('role'),
+      first.get('use_has_next'),
+      first.get('start_date'),
+      first.get('end_date'),
+    ]).toEqual(['taobao.traderates.get', 'get', 'buyer', 'true', '2026-11-16 00:00:00', '2026-11-23 00:00:00']);
   });
 });

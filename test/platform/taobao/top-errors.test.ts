@@ -1,23 +1,65 @@
 import { describe, expect, it } from 'vitest';
 import {
-  banMsFromSubMsg, topErrorFrom, TopAppKeyError, TopBusinessError, TopRateLimitError, TopSessionError,
-  TopSignatureError, TopTimestampError, TopUpstreamFaultError,
+  banMsFromSubMsg,
+  topErrorFrom,
+  TopAppKeyError,
+  TopBusinessError,
+  TopRateLimitError,
+  TopSessionError,
+  TopSignatureError,
+  TopTimestampError,
+  TopUpstreamFaultError,
 } from '../../../src/platform/taobao/index.js';
 import type { TopErrorBody } from '../../../src/platform/top/wire.js';
 import { UpstreamError } from '../../../src/shared/errors.js';
 
 describe('topErrorFrom', () => {
   const table: [string, TopErrorBody, abstract new (...args: never[]) => Error, boolean][] = [
-    ['code 7 app call limited', { code: 7, msg: 'App Call Limited', sub_code: 'accesscontrol.limited-by-app-access-count', sub_msg: 'This ban will last for 12 more seconds' }, TopRateLimitError, true],
-    ['an api flow limit without code 7', { code: 15, msg: 'Remote service error', sub_code: 'accesscontrol.limited-by-api-access-count' }, TopRateLimitError, true],
-    ['isp.* under code 15', { code: 15, msg: 'Remote service error', sub_code: 'isp.top-remote-connection-timeout' }, TopUpstreamFaultError, true],
+    [
+      'code 7 app call limited',
+      {
+        code: 7,
+        msg: 'App Call Limited',
+        sub_code: 'accesscontrol.limited-by-app-access-count',
+        sub_msg: 'This ban will last for 12 more seconds',
+      },
+      TopRateLimitError,
+      true,
+    ],
+    [
+      'an api flow limit without code 7',
+      { code: 15, msg: 'Remote service error', sub_code: 'accesscontrol.limited-by-api-access-count' },
+      TopRateLimitError,
+      true,
+    ],
+    [
+      'isp.* under code 15',
+      { code: 15, msg: 'Remote service error', sub_code: 'isp.top-remote-connection-timeout' },
+      TopUpstreamFaultError,
+      true,
+    ],
     ['code 10 with no sub code', { code: 10, msg: 'Service Currently Unavailable' }, TopUpstreamFaultError, true],
-    ['isv.* under code 15', { code: 15, msg: 'Remote service error', sub_code: 'isv.trade-not-exist' }, TopBusinessError, false],
-    ['code 11 insufficient ISV permissions', { code: 11, msg: 'Insufficient ISV Permissions' }, TopBusinessError, false],
+    [
+      'isv.* under code 15',
+      { code: 15, msg: 'Remote service error', sub_code: 'isv.trade-not-exist' },
+      TopBusinessError,
+      false,
+    ],
+    [
+      'code 11 insufficient ISV permissions',
+      { code: 11, msg: 'Insufficient ISV Permissions' },
+      TopBusinessError,
+      false,
+    ],
     ['code 41 invalid arguments', { code: 41, msg: 'Invalid Arguments:tid' }, TopBusinessError, false],
     ['code 25 invalid signature', { code: 25, msg: 'Invalid signature' }, TopSignatureError, false],
     ['code 26 missing session', { code: 26, msg: 'Missing session' }, TopSessionError, false],
-    ['code 27 invalid session', { code: 27, msg: 'Invalid session', sub_code: 'invalid-sessionkey' }, TopSessionError, false],
+    [
+      'code 27 invalid session',
+      { code: 27, msg: 'Invalid session', sub_code: 'invalid-sessionkey' },
+      TopSessionError,
+      false,
+    ],
     ['code 29 invalid app key', { code: 29, msg: 'Invalid app Key' }, TopAppKeyError, false],
     ['code 31 invalid timestamp', { code: 31, msg: 'Invalid timestamp' }, TopTimestampError, false],
   ];
@@ -27,7 +69,12 @@ describe('topErrorFrom', () => {
       expect(err).toBeInstanceOf(cls);
       expect(err).toBeInstanceOf(UpstreamError);
       expect(err.retriable).toBe(retriable);
-      expect([err.topCode, err.subCode, err.requestId, err.upstream]).toEqual([body.code, body.sub_code, 'r1', 'taobao']);
+      expect([err.topCode, err.subCode, err.requestId, err.upstream]).toEqual([
+        body.code,
+        body.sub_code,
+        'r1',
+        'taobao',
+      ]);
     });
   }
 

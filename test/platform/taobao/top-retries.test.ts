@@ -1,6 +1,11 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { TopBusinessError, TopRateLimitError, TopSessionError, TopSignatureError } from '../../../src/platform/taobao/index.js';
+import {
+  TopBusinessError,
+  TopRateLimitError,
+  TopSessionError,
+  TopSignatureError,
+} from '../../../src/platform/taobao/index.js';
 import { fakeGateway, fixture, testPlatform, type GatewayReply } from './top-gateway.js';
 
 beforeAll(() => nock.disableNetConnect());
@@ -25,7 +30,10 @@ describe('retries against the TOP gateway', () => {
   });
 
   it('when a ban is longer than a minute, then the rate-limit error surfaces without waiting', async () => {
-    fakeGateway(() => '{"error_response":{"code":7,"msg":"App Call Limited","sub_code":"accesscontrol.limited-by-app-access-count","sub_msg":"This ban will last for 3600 more seconds"}}');
+    fakeGateway(
+      () =>
+        '{"error_response":{"code":7,"msg":"App Call Limited","sub_code":"accesscontrol.limited-by-app-access-count","sub_msg":"This ban will last for 3600 more seconds"}}',
+    );
     const { platform, sleeps } = testPlatform();
     const err = await platform.getOrder(TID).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TopRateLimitError);
@@ -34,7 +42,10 @@ describe('retries against the TOP gateway', () => {
   });
 
   it('when the app is banned for an hour, then the next call fails at once with the ban and is not sent into it', async () => {
-    const gw = fakeGateway(() => '{"error_response":{"code":7,"msg":"App Call Limited","sub_code":"accesscontrol.limited-by-app-access-count","sub_msg":"This ban will last for 3600 more seconds"}}');
+    const gw = fakeGateway(
+      () =>
+        '{"error_response":{"code":7,"msg":"App Call Limited","sub_code":"accesscontrol.limited-by-app-access-count","sub_msg":"This ban will last for 3600 more seconds"}}',
+    );
     const { platform } = testPlatform();
     await expect(platform.getOrder(TID)).rejects.toBeInstanceOf(TopRateLimitError);
     await expect(platform.getOrder(TID)).rejects.toBeInstanceOf(TopRateLimitError);
@@ -57,7 +68,10 @@ describe('retries against the TOP gateway', () => {
   });
 
   it('when the platform refuses with isv.*, then there is no retry', async () => {
-    const gw = fakeGateway(() => '{"error_response":{"code":15,"msg":"Remote service error","sub_code":"isv.invalid-parameter","sub_msg":"close_reason不合法"}}');
+    const gw = fakeGateway(
+      () =>
+        '{"error_response":{"code":15,"msg":"Remote service error","sub_code":"isv.invalid-parameter","sub_msg":"close_reason不合法"}}',
+    );
     const { platform } = testPlatform();
     await expect(platform.closeTrade(TID, '随便')).rejects.toBeInstanceOf(TopBusinessError);
     expect(gw.requests).toHaveLength(1);
@@ -70,7 +84,10 @@ describe('retries against the TOP gateway', () => {
     expect(gw.requests).toHaveLength(1);
   });
 
-  it.each([['error-missing-session.json', 26], ['error-invalid-session.json', 27]])(
+  it.each([
+    ['error-missing-session.json', 26],
+    ['error-invalid-session.json', 27],
+  ])(
     'when the session is refused (%s), then there is no retry and the admin is told to renew it',
     async (file, code) => {
       const gw = fakeGateway(() => fixture(file));
@@ -120,7 +137,9 @@ describe('calls that change something are never sent twice blindly', () => {
   it('when a memo write is refused by a 12-second ban, then it waits and is sent again (nothing was applied)', async () => {
     const gw = fakeGateway((_p, i) => (i === 0 ? fixture('error-rate-limit.json') : memoOk()));
     const { platform, sleeps } = testPlatform();
-    await expect(platform.updateMemo(TID, '补发袜子+小李/11.23', 3)).resolves.toMatchObject({ modifiedAt: expect.any(String) });
+    await expect(platform.updateMemo(TID, '补发袜子+小李/11.23', 3)).resolves.toMatchObject({
+      modifiedAt: expect.any(String),
+    });
     expect(sleeps).toEqual([12_000]);
     expect(gw.methods()).toEqual(['taobao.trade.memo.update', 'taobao.trade.memo.update']);
   });

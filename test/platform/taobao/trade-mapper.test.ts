@@ -5,27 +5,66 @@ import { UpstreamError } from '../../../src/shared/errors.js';
 import { fixture } from './top-gateway.js';
 
 const fullTrade = () => parseTopResponse('taobao.trade.fullinfo.get', fixture('trade-fullinfo-get.json')).trade;
-const listTrades = () => parseTopResponse('taobao.trades.sold.increment.get', fixture('trades-sold-increment-get.json')).trades!.trade;
+const listTrades = () =>
+  parseTopResponse('taobao.trades.sold.increment.get', fixture('trades-sold-increment-get.json')).trades!.trade;
 
 describe('mapTrade', () => {
   it('when a full trade is mapped, then money is fen, times are +08:00 instants and ids are exact strings', () => {
     const o = mapTrade(fullTrade());
     expect(o).toMatchObject({
-      tid: '4137654321098765432', status: 'WAIT_SELLER_SEND_GOODS', type: 'fixed', buyerNick: 'tb_小花猫2020', buyerMessage: '请发顺丰，谢谢',
-      createdAt: '2026-11-23T09:15:02.000+08:00', modifiedAt: '2026-11-23T16:30:45.000+08:00', paidAt: '2026-11-23T09:16:40.000+08:00',
-      consignedAt: null, endAt: null, payDeadlineAt: null,
-      totalFee: 129800, payment: 128850, postFee: 1000, discountFee: 1950,
-      sellerMemo: '已核对地址+小李/11.23', sellerFlag: 2, buyerRated: false, sellerRated: false, shippingType: 'express',
+      tid: '4137654321098765432',
+      status: 'WAIT_SELLER_SEND_GOODS',
+      type: 'fixed',
+      buyerNick: 'tb_小花猫2020',
+      buyerMessage: '请发顺丰，谢谢',
+      createdAt: '2026-11-23T09:15:02.000+08:00',
+      modifiedAt: '2026-11-23T16:30:45.000+08:00',
+      paidAt: '2026-11-23T09:16:40.000+08:00',
+      consignedAt: null,
+      endAt: null,
+      payDeadlineAt: null,
+      totalFee: 129800,
+      payment: 128850,
+      postFee: 1000,
+      discountFee: 1950,
+      sellerMemo: '已核对地址+小李/11.23',
+      sellerFlag: 2,
+      buyerRated: false,
+      sellerRated: false,
+      shippingType: 'express',
     });
     expect(o.receiver).toEqual({
-      name: '张三丰', mobile: '13800138000', phone: '', state: '浙江省', city: '杭州市', district: '西湖区', town: '文新街道',
-      address: '文一西路969号3号楼', zip: '310012', country: '',
+      name: '张三丰',
+      mobile: '13800138000',
+      phone: '',
+      state: '浙江省',
+      city: '杭州市',
+      district: '西湖区',
+      town: '文新街道',
+      address: '文一西路969号3号楼',
+      zip: '310012',
+      country: '',
     });
-    expect(o.items).toEqual([{
-      oid: '4137654321098765433', numIid: '689012345678', title: '羊毛混纺针织开衫 秋冬款', outerIid: 'KS-2026-088', skuId: '5012345678901',
-      skuProperties: '颜色分类:黑色;尺码:M', price: 64900, num: 2, totalFee: 129800, payment: 127850, discountFee: 1950,
-      status: 'WAIT_SELLER_SEND_GOODS', refundStatus: 'NO_REFUND', refundId: '', logisticsCompany: '', invoiceNo: '',
-    }]);
+    expect(o.items).toEqual([
+      {
+        oid: '4137654321098765433',
+        numIid: '689012345678',
+        title: '羊毛混纺针织开衫 秋冬款',
+        outerIid: 'KS-2026-088',
+        skuId: '5012345678901',
+        skuProperties: '颜色分类:黑色;尺码:M',
+        price: 64900,
+        num: 2,
+        totalFee: 129800,
+        payment: 127850,
+        discountFee: 1950,
+        status: 'WAIT_SELLER_SEND_GOODS',
+        refundStatus: 'NO_REFUND',
+        refundId: '',
+        logisticsCompany: '',
+        invoiceNo: '',
+      },
+    ]);
   });
 
   it('when an unpaid trade has timeout_action_time, then it becomes the pay deadline', () => {
@@ -37,7 +76,14 @@ describe('mapTrade', () => {
 
   it('when fields are left out, then strings are empty, amounts 0 and the bare big ids survive without tid_str', () => {
     const o = mapTrade(listTrades()[1]!);
-    expect(o).toMatchObject({ tid: '3987654321012345678', buyerMessage: '', sellerMemo: '', shippingType: '', sellerFlag: 3, buyerRated: false });
+    expect(o).toMatchObject({
+      tid: '3987654321012345678',
+      buyerMessage: '',
+      sellerMemo: '',
+      shippingType: '',
+      sellerFlag: 3,
+      buyerRated: false,
+    });
     expect(o.receiver.name).toBe('');
     expect(o.items.map((i) => [i.oid, i.refundId, i.outerIid, i.refundStatus, i.payment])).toEqual([
       ['3987654321012345679', '', '', 'NO_REFUND', 19400],
@@ -47,10 +93,19 @@ describe('mapTrade', () => {
   });
 
   it('when a finished trade ends at its modified time, then every instant is still its own field, and a bad end time is still refused', () => {
-    const t: TopTrade = { ...fullTrade(), status: 'TRADE_FINISHED', consign_time: '2026-11-24 10:00:00', end_time: '2026-11-23 16:30:45', modified: '2026-11-23 16:30:45' };
+    const t: TopTrade = {
+      ...fullTrade(),
+      status: 'TRADE_FINISHED',
+      consign_time: '2026-11-24 10:00:00',
+      end_time: '2026-11-23 16:30:45',
+      modified: '2026-11-23 16:30:45',
+    };
     const o = mapTrade(t);
     expect([o.modifiedAt, o.endAt, o.consignedAt, o.paidAt]).toEqual([
-      '2026-11-23T16:30:45.000+08:00', '2026-11-23T16:30:45.000+08:00', '2026-11-24T10:00:00.000+08:00', '2026-11-23T09:16:40.000+08:00',
+      '2026-11-23T16:30:45.000+08:00',
+      '2026-11-23T16:30:45.000+08:00',
+      '2026-11-24T10:00:00.000+08:00',
+      '2026-11-23T09:16:40.000+08:00',
     ]);
     expect(mapTrade({ ...t, end_time: '', modified: '' })).toMatchObject({ endAt: null, modifiedAt: '' });
     expect(() => mapTrade({ ...t, end_time: 'yesterday' })).toThrow(/end_time/);
@@ -73,7 +128,9 @@ describe('mapTrade', () => {
     for (const status of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
       expect(() => mapTrade({ ...fullTrade(), status }), status).toThrow(/unknown trade status/);
       const item = { ...fullTrade().orders!.order[0]!, status };
-      expect(() => mapTrade({ ...fullTrade(), orders: { order: [item] } }), `item ${status}`).toThrow(/unknown trade status/);
+      expect(() => mapTrade({ ...fullTrade(), orders: { order: [item] } }), `item ${status}`).toThrow(
+        /unknown trade status/,
+      );
     }
   });
 
@@ -86,8 +143,14 @@ describe('mapRate', () => {
   it('when a bad review is mapped, then ids stay exact and the time is an instant', () => {
     const rate = parseTopResponse('taobao.traderates.get', fixture('traderates-get.json')).trade_rates!.trade_rate[0]!;
     expect(mapRate(rate)).toEqual({
-      tid: '4137654321098765432', oid: '4137654321098765433', buyerNick: 't**猫', result: 'bad', content: '起球严重，和描述不符',
-      reply: '', itemTitle: '羊毛混纺针织开衫 秋冬款', createdAt: '2026-11-22T21:05:33.000+08:00',
+      tid: '4137654321098765432',
+      oid: '4137654321098765433',
+      buyerNick: 't**猫',
+      result: 'bad',
+      content: '起球严重，和描述不符',
+      reply: '',
+      itemTitle: '羊毛混纺针织开衫 秋冬款',
+      createdAt: '2026-11-22T21:05:33.000+08:00',
     });
   });
 });

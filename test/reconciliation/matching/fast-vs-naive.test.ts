@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { matchCredits, matchCreditsNaive, type MatchResult } from '../../../src/reconciliation/matching/index.js';
 import { randomCase } from './random-matching-data.js';
 
-function checkInvariants(result: MatchResult, creditCount: number, dueOf: Map<string, { due: number; unique: number | null }>): void {
+function checkInvariants(
+  result: MatchResult,
+  creditCount: number,
+  dueOf: Map<string, { due: number; unique: number | null }>,
+): void {
   expect(result.matched.length + result.queued.length + result.unmatched.length).toBe(creditCount);
   const used = result.matched.flatMap((m) => m.transferIds);
   expect(new Set(used).size).toBe(used.length);
@@ -10,9 +14,10 @@ function checkInvariants(result: MatchResult, creditCount: number, dueOf: Map<st
   expect(new Set(rows.map((r) => r.identity)).size).toBe(creditCount);
   for (const m of result.matched) {
     const orders = m.transferIds.map((id) => dueOf.get(id)!);
-    const paysExactly = m.transferIds.length === 1
-      ? orders[0]!.due === m.row.amountFen || orders[0]!.unique === m.row.amountFen
-      : orders.reduce((s, o) => s + o.due, 0) === m.row.amountFen;
+    const paysExactly =
+      m.transferIds.length === 1
+        ? orders[0]!.due === m.row.amountFen || orders[0]!.unique === m.row.amountFen
+        : orders.reduce((s, o) => s + o.due, 0) === m.row.amountFen;
     expect(paysExactly).toBe(true);
     expect(m.transferIds.length).toBeLessThanOrEqual(5);
   }
@@ -27,7 +32,11 @@ describe('indexed and nested-loop matchers', () => {
       const fast = matchCredits(credits, transfers, claims, { windowDays: 5 });
       const naive = matchCreditsNaive(credits, transfers, claims, { windowDays: 5 });
       expect(fast, `seed ${seed}`).toEqual(naive);
-      checkInvariants(fast, credits.length, new Map(transfers.map((t) => [t.id, { due: t.amountDueFen, unique: t.uniqueAmountFen ?? null }])));
+      checkInvariants(
+        fast,
+        credits.length,
+        new Map(transfers.map((t) => [t.id, { due: t.amountDueFen, unique: t.uniqueAmountFen ?? null }])),
+      );
       matched += fast.matched.length;
       queued += fast.queued.length;
     }

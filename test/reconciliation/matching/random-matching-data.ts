@@ -22,7 +22,10 @@ export function randomCase(seed: number, size: { transfers: number; credits: num
     const buyer = Math.floor(r() * NAMES.length);
     const due = pick(amounts);
     return {
-      id: `T${i}`, buyerNick: `nick${buyer}`, buyerName: r() < 0.8 ? NAMES[buyer]! : null, amountDueFen: due,
+      id: `T${i}`,
+      buyerNick: `nick${buyer}`,
+      buyerName: r() < 0.8 ? NAMES[buyer]! : null,
+      amountDueFen: due,
       uniqueAmountFen: r() < 0.2 ? due + 1 + Math.floor(r() * 3) : null,
       reference: r() < 0.2 ? `R${Math.floor(r() * 8)}X` : null,
       createdAt: `2026-11-${String(10 + Math.floor(r() * 10)).padStart(2, '0')}T10:00:00+08:00`,
@@ -31,17 +34,35 @@ export function randomCase(seed: number, size: { transfers: number; credits: num
   const claims: Claim[] = Array.from({ length: size.claims }, () => {
     const t = pick(transfers);
     return {
-      transferId: t.id, date: `2026-11-${String(12 + Math.floor(r() * 12)).padStart(2, '0')}`, method: '网银',
-      payerName: r() < 0.5 ? pick([...NAMES, ...OTHERS]) : null, amountFen: r() < 0.7 ? t.amountDueFen : pick(amounts) + pick([0, 1, 2]), recordedAt: '2026-11-24T10:00:00+08:00',
+      transferId: t.id,
+      date: `2026-11-${String(12 + Math.floor(r() * 12)).padStart(2, '0')}`,
+      method: '网银',
+      payerName: r() < 0.5 ? pick([...NAMES, ...OTHERS]) : null,
+      amountFen: r() < 0.7 ? t.amountDueFen : pick(amounts) + pick([0, 1, 2]),
+      recordedAt: '2026-11-24T10:00:00+08:00',
     };
   });
   const credits: StatementRow[] = Array.from({ length: size.credits }, (_, i) => {
     const kind = r();
-    const amountFen = kind < 0.4 ? pick(amounts) : kind < 0.6 ? pick(amounts) + 1 + Math.floor(r() * 3) : kind < 0.8 ? pick(amounts) + pick(amounts) : Math.floor(r() * 50000) - 1000;
+    const amountFen =
+      kind < 0.4
+        ? pick(amounts)
+        : kind < 0.6
+          ? pick(amounts) + 1 + Math.floor(r() * 3)
+          : kind < 0.8
+            ? pick(amounts) + pick(amounts)
+            : Math.floor(r() * 50000) - 1000;
     return {
-      line: i + 1, date: `2026-11-${String(8 + Math.floor(r() * 20)).padStart(2, '0')}`, time: null, amountFen,
-      counterpartyName: r() < 0.6 ? pick(NAMES) : pick(OTHERS), counterpartyAccount: '', note: r() < 0.25 ? `货款 R${Math.floor(r() * 8)}X` : '转账',
-      balanceFen: null, serial: null, identity: `id${i}`,
+      line: i + 1,
+      date: `2026-11-${String(8 + Math.floor(r() * 20)).padStart(2, '0')}`,
+      time: null,
+      amountFen,
+      counterpartyName: r() < 0.6 ? pick(NAMES) : pick(OTHERS),
+      counterpartyAccount: '',
+      note: r() < 0.25 ? `货款 R${Math.floor(r() * 8)}X` : '转账',
+      balanceFen: null,
+      serial: null,
+      identity: `id${i}`,
     };
   });
   return { transfers, claims, credits };

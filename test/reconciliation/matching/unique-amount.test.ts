@@ -13,7 +13,11 @@ describe('unique amounts and references', () => {
 
   it('when allocations follow each other, then each one is distinct and whole fen', () => {
     const used = new Set<number>();
-    const given = Array.from({ length: 99 }, () => { const a = allocateUniqueAmount(28800, used); used.add(a); return a; });
+    const given = Array.from({ length: 99 }, () => {
+      const a = allocateUniqueAmount(28800, used);
+      used.add(a);
+      return a;
+    });
     expect(new Set(given).size).toBe(99);
     expect(given.every((a) => Number.isSafeInteger(a) && a > 28800 && a <= 28899)).toBe(true);
   });

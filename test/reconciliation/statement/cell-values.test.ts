@@ -1,11 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { type AmountCellError, cellText, parseAmountCell, parseDateCell, parseDirection, parseTimeText, splitCounterparty } from '../../../src/reconciliation/statement/cell-values.js';
+import {
+  type AmountCellError,
+  cellText,
+  parseAmountCell,
+  parseDateCell,
+  parseDirection,
+  parseTimeText,
+  splitCounterparty,
+} from '../../../src/reconciliation/statement/cell-values.js';
 
 describe('statement cell values', () => {
   it.each([
-    ['1,288.00', 128800], ['+288.00', 28800], ['288.00\t', 28800], ['￥288.00', 28800], ['¥1,288.5', 128850],
-    ['２８８．００', 28800], ['１，２８８．００', 128800], ['(288.00)', -28800], ['-3.21', -321], ['0.00', 0], ['RMB 12', 1200],
-    ['="288.00"', 28800], ['288.00元', 28800],
+    ['1,288.00', 128800],
+    ['+288.00', 28800],
+    ['288.00\t', 28800],
+    ['￥288.00', 28800],
+    ['¥1,288.5', 128850],
+    ['２８８．００', 28800],
+    ['１，２８８．００', 128800],
+    ['(288.00)', -28800],
+    ['-3.21', -321],
+    ['0.00', 0],
+    ['RMB 12', 1200],
+    ['="288.00"', 28800],
+    ['288.00元', 28800],
   ])('when an amount cell reads %j, then it is %i fen', (text, fen) => {
     expect(parseAmountCell(text)).toBe(fen);
   });
@@ -18,7 +36,14 @@ describe('statement cell values', () => {
   });
 
   it('when a spreadsheet number is no finite whole fen, or beyond a safe integer of fen, then it is refused with the reason', () => {
-    const reason = (cell: number | string) => { try { parseAmountCell(cell); return null; } catch (e) { return (e as AmountCellError).zh; } };
+    const reason = (cell: number | string) => {
+      try {
+        parseAmountCell(cell);
+        return null;
+      } catch (e) {
+        return (e as AmountCellError).zh;
+      }
+    };
     expect(reason(1e308)).toBe('超出金额范围'); // its fen are Infinity
     expect(reason(1e20)).toBe('超出金额范围'); // 1e22 fen
     // eslint-disable-next-line no-loss-of-precision -- the point: a spreadsheet number past a safe integer
@@ -40,30 +65,45 @@ describe('statement cell values', () => {
     expect(Object.is(parseAmountCell(-0), 0)).toBe(true);
   });
 
-  it.each(['', '-', '----------', '  \t', null])('when an amount cell is a placeholder (%j), then it is empty', (cell) => {
-    expect(parseAmountCell(cell)).toBeNull();
-  });
+  it.each(['', '-', '----------', '  \t', null])(
+    'when an amount cell is a placeholder (%j), then it is empty',
+    (cell) => {
+      expect(parseAmountCell(cell)).toBeNull();
+    },
+  );
 
   it.each(['12,3a.00', '1.234', '二百', '288.00.00'])('when an amount cell reads %j, then it is refused', (text) => {
     expect(() => parseAmountCell(text)).toThrow(RangeError);
   });
 
   it.each([
-    ['2026-11-23', '2026-11-23', null], ['2026/11/23', '2026-11-23', null], ['20261123', '2026-11-23', null],
-    ['2026年11月23日', '2026-11-23', null], ['2026-11-23 10:11:12', '2026-11-23', '10:11:12'], ['20260105 18:22:21', '2026-01-05', '18:22:21'],
-    ['2026.1.5', '2026-01-05', null], ['２０２６－１１－２３', '2026-11-23', null], ['2026-11-23T08:05', '2026-11-23', '08:05:00'],
+    ['2026-11-23', '2026-11-23', null],
+    ['2026/11/23', '2026-11-23', null],
+    ['20261123', '2026-11-23', null],
+    ['2026年11月23日', '2026-11-23', null],
+    ['2026-11-23 10:11:12', '2026-11-23', '10:11:12'],
+    ['20260105 18:22:21', '2026-01-05', '18:22:21'],
+    ['2026.1.5', '2026-01-05', null],
+    ['２０２６－１１－２３', '2026-11-23', null],
+    ['2026-11-23T08:05', '2026-11-23', '08:05:00'],
   ])('when a date cell reads %j, then the Shanghai calendar day is %s', (text, date, time) => {
     expect(parseDateCell(text)).toEqual({ date, time });
   });
 
   it('when a date cell holds a spreadsheet Date, then its wall-clock fields are kept whatever the host zone', () => {
-    expect(parseDateCell(new Date(Date.UTC(2026, 10, 23, 23, 30, 0)))).toEqual({ date: '2026-11-23', time: '23:30:00' });
+    expect(parseDateCell(new Date(Date.UTC(2026, 10, 23, 23, 30, 0)))).toEqual({
+      date: '2026-11-23',
+      time: '23:30:00',
+    });
     expect(parseDateCell(new Date(Date.UTC(2026, 10, 23)))).toEqual({ date: '2026-11-23', time: null });
   });
 
-  it.each(['2026-02-30', '2026-13-01', '交易日期', '11/23/2026', '2026-11-23 25:00:00'])('when a date cell reads %j, then it is not a date', (text) => {
-    expect(parseDateCell(text)).toBeNull();
-  });
+  it.each(['2026-02-30', '2026-13-01', '交易日期', '11/23/2026', '2026-11-23 25:00:00'])(
+    'when a date cell reads %j, then it is not a date',
+    (text) => {
+      expect(parseDateCell(text)).toBeNull();
+    },
+  );
 
   it('when a time reads 10:11:12, 101112 or 9:05, then it becomes HH:mm:ss', () => {
     expect(parseTimeText('10:11:12')).toBe('10:11:12');

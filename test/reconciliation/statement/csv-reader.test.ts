@@ -9,9 +9,15 @@ type Reading = { rows: { line: number; cells: string[] }[] } | { error: string; 
 
 function reference(text: string, delimiter: Delimiter): Reading {
   try {
-    const records = parse(text, { ...CSV_OPTIONS, delimiter, trim: delimiter !== '\t', info: true }) as unknown as { record: string[]; info: { lines: number } }[];
+    const records = parse(text, { ...CSV_OPTIONS, delimiter, trim: delimiter !== '\t', info: true }) as unknown as {
+      record: string[];
+      info: { lines: number };
+    }[];
     return {
-      rows: records.map(({ record, info }) => ({ line: info.lines - record.reduce((s, f) => s + (f.match(/\n/g)?.length ?? 0), 0), cells: record })),
+      rows: records.map(({ record, info }) => ({
+        line: info.lines - record.reduce((s, f) => s + (f.match(/\n/g)?.length ?? 0), 0),
+        cells: record,
+      })),
     };
   } catch (err) {
     return { error: (err as { code: string }).code, lines: (err as { lines?: number }).lines };
@@ -38,7 +44,29 @@ function random(seed: number): () => number {
 }
 
 // Weighted towards the characters whose handling differs: quotes, delimiters, spaces of several kinds, line ends.
-const ALPHABET = ['a', 'b', '中', '1', '.', '"', '"', '"', ',', ',', ';', '\t', '\t', ' ', ' ', '\u3000', '\u00a0', '\n', '\n', '\n', '""'];
+const ALPHABET = [
+  'a',
+  'b',
+  '中',
+  '1',
+  '.',
+  '"',
+  '"',
+  '"',
+  ',',
+  ',',
+  ';',
+  '\t',
+  '\t',
+  ' ',
+  ' ',
+  '\u3000',
+  '\u00a0',
+  '\n',
+  '\n',
+  '\n',
+  '""',
+];
 
 describe('the CSV reader reads exactly what csv-parse reads', () => {
   it('on 1,500 random texts of quotes, delimiters, spaces and line ends, with each delimiter', () => {
@@ -52,7 +80,10 @@ describe('the CSV reader reads exactly what csv-parse reads', () => {
       for (let i = 0; i < length; i++) text += ALPHABET[Math.floor(next() * ALPHABET.length)];
       for (const delimiter of [',', '\t', ';'] as const) {
         const expected = reference(text, delimiter);
-        expect(ours(text, delimiter), `seed ${seed}, delimiter ${JSON.stringify(delimiter)}, text ${JSON.stringify(text)}`).toEqual(expected);
+        expect(
+          ours(text, delimiter),
+          `seed ${seed}, delimiter ${JSON.stringify(delimiter)}, text ${JSON.stringify(text)}`,
+        ).toEqual(expected);
         compared++;
         if ('error' in expected) errors++;
         else if (expected.rows.some((r) => r.cells.some((c) => c.includes('\n')))) quoted++;
@@ -65,15 +96,16 @@ describe('the CSV reader reads exactly what csv-parse reads', () => {
   });
 
   it('on bank-like rows: quoted thousands, padded tabs, Excel text cells, a quoted note over two lines', () => {
-    const text = [
-      '交易日期,金额,余额,摘要',
-      '2026-11-23,"1,288.00","3,288.00",货款',
-      '2026-11-23\t, 326.00 ,\t"2,962.00"\t,="0012"',
-      '2026-11-24,"3,000.00","5,962.00","第一行',
-      '第二行 ""引号"""',
-      '',
-      '合计,,,',
-    ].join('\n') + '\n';
+    const text =
+      [
+        '交易日期,金额,余额,摘要',
+        '2026-11-23,"1,288.00","3,288.00",货款',
+        '2026-11-23\t, 326.00 ,\t"2,962.00"\t,="0012"',
+        '2026-11-24,"3,000.00","5,962.00","第一行',
+        '第二行 ""引号"""',
+        '',
+        '合计,,,',
+      ].join('\n') + '\n';
     expect(ours(text, ',')).toEqual(reference(text, ','));
     const rows = readCsvText(text, ',');
     expect(rows.map((r) => r.line)).toEqual([1, 2, 3, 4, 6, 7]);

@@ -12,7 +12,8 @@ import { orderBody, platformOrder, startTransfers, XIAOLI, XIAOZHOU } from './su
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 
-const BAN_30S = '{"error_response":{"code":7,"msg":"App Call Limited","sub_code":"accesscontrol.limited-by-app-access-count","sub_msg":"This ban will last for 30 more seconds"}}';
+const BAN_30S =
+  '{"error_response":{"code":7,"msg":"App Call Limited","sub_code":"accesscontrol.limited-by-app-access-count","sub_msg":"This ban will last for 30 more seconds"}}';
 
 /** The harness's transfers module, its platform calls answered by the TOP adapter against a gateway in a 30 s ban. */
 async function bannedTransfers(orders?: Parameters<typeof startTransfers>[0]) {
@@ -35,7 +36,14 @@ describe('transfer calls a person waits on, during a 30 s ban', () => {
 
   it('when the keeper closes a duplicate trade, then the ban is told at once and nothing is sent into it', async () => {
     const { h, gw, sleeps } = await bannedTransfers({
-      orders: [platformOrder({ tid: '4001', buyerNick: '毛毛雨', createdAt: '2026-11-23T12:00:00.000+08:00', itemNos: ['A100'] })],
+      orders: [
+        platformOrder({
+          tid: '4001',
+          buyerNick: '毛毛雨',
+          createdAt: '2026-11-23T12:00:00.000+08:00',
+          itemNos: ['A100'],
+        }),
+      ],
     });
     const t = await h.service.create(orderBody(), XIAOLI);
     await expect(h.service.closeDuplicate(t.id, '4001', XIAOZHOU)).rejects.toBeInstanceOf(TopRateLimitError);

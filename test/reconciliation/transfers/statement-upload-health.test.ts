@@ -21,12 +21,22 @@ type Polled<T> = { result: T; latencies: number[]; failed: number };
 
 async function pollWhile<T>(url: string, work: Promise<T>): Promise<Polled<T>> {
   let settled = false;
-  work.then(() => { settled = true; }, () => { settled = true; });
+  work.then(
+    () => {
+      settled = true;
+    },
+    () => {
+      settled = true;
+    },
+  );
   const latencies: number[] = [];
   let failed = 0;
   while (!settled) {
     const started = performance.now();
-    const ok = await fetch(`${url}/healthz`).then(async (res) => ((await res.json()) as { ok?: boolean }).ok === true, () => false);
+    const ok = await fetch(`${url}/healthz`).then(
+      async (res) => ((await res.json()) as { ok?: boolean }).ok === true,
+      () => false,
+    );
     latencies.push(performance.now() - started);
     if (!ok) failed++;
   }
@@ -40,20 +50,30 @@ async function pollWhile<T>(url: string, work: Promise<T>): Promise<Polled<T>> {
 function multipart(file: { name: string; bytes: Buffer }): { body: Buffer; type: string } {
   const boundary = 'xiaoer-health-test';
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n`;
-  return { body: Buffer.concat([Buffer.from(head), file.bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]), type: `multipart/form-data; boundary=${boundary}` };
+  return {
+    body: Buffer.concat([Buffer.from(head), file.bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    type: `multipart/form-data; boundary=${boundary}`,
+  };
 }
 
 type Answer = { status: number; body: Record<string, any> };
 
 function upload(url: string, token: string, form: { body: Buffer; type: string }): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = request(`${url}/api/transfers/statements`, {
-      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': form.type, 'content-length': form.body.length },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
-    });
+    const req = request(
+      `${url}/api/transfers/statements`,
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': form.type, 'content-length': form.body.length },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(form.body);
   });
@@ -66,7 +86,10 @@ describe('the service answers while a 10 MB statement is uploaded, parsed and st
       const token = await rig.login('xiaozhou');
       const statement = bigStatement(MAX_STATEMENT_BYTES - 1024);
       expect(statement.bytes.length).toBeGreaterThan(MAX_STATEMENT_BYTES - 200 * 1024);
-      const forms = [multipart(statement), multipart({ name: 'one-line.csv', bytes: Buffer.alloc(MAX_STATEMENT_BYTES - 1024, 'a,') })];
+      const forms = [
+        multipart(statement),
+        multipart({ name: 'one-line.csv', bytes: Buffer.alloc(MAX_STATEMENT_BYTES - 1024, 'a,') }),
+      ];
       // The first requests load the HTTP client and open its connection: not the service's time.
       for (let i = 0; i < 3; i++) await (await fetch(`${rig.svc.url}/healthz`)).json();
 

@@ -17,17 +17,31 @@ async function chunkedUpload(h: TransfersHarness, token: string, fileBytes: numb
     const { port } = server.address() as AddressInfo;
     const boundary = 'xiaoerboundary';
     return await new Promise((resolve, reject) => {
-      const req = httpRequest({
-        host: '127.0.0.1', port, method: 'POST', path: '/api/transfers/statements',
-        headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}`, 'transfer-encoding': 'chunked' },
-      }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => { text += c; });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
-      });
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/api/transfers/statements',
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': `multipart/form-data; boundary=${boundary}`,
+            'transfer-encoding': 'chunked',
+          },
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => {
+            text += c;
+          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+        },
+      );
       req.on('error', reject);
-      req.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\nContent-Type: text/csv\r\n\r\n`);
+      req.write(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+      );
       const chunk = Buffer.alloc(256 * 1024, 'a,');
       for (let sent = 0; sent < fileBytes; sent += chunk.length) {
         req.write(chunk.subarray(0, Math.min(chunk.length, fileBytes - sent)));
@@ -40,7 +54,9 @@ async function chunkedUpload(h: TransfersHarness, token: string, fileBytes: numb
 }
 
 describe('statement upload size limit', () => {
-  afterEach(() => { vi.restoreAllMocks(); });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
 
   it('the limit is 10 MB', () => {
     expect(MAX_STATEMENT_BYTES).toBe(TEN_MB);
@@ -49,16 +65,25 @@ describe('statement upload size limit', () => {
   it('when the file is one byte over 10 MB, then it is refused with 413 naming the limit in Chinese, and never parsed', async () => {
     const h = await startTransfers();
     const importing = vi.spyOn(h.service, 'importStatement');
-    const res = await h.as('xiaozhou').upload('/transfers/statements', { name: 'big.csv', bytes: Buffer.alloc(TEN_MB + 1, 'a') });
+    const res = await h
+      .as('xiaozhou')
+      .upload('/transfers/statements', { name: 'big.csv', bytes: Buffer.alloc(TEN_MB + 1, 'a') });
     expect(res.status).toBe(413);
-    expect(res.body.error).toMatchObject({ code: 'file_too_large', field: 'file', params: { maxMegabytes: 10 }, message: expect.stringContaining('不能超过 10 MB') });
+    expect(res.body.error).toMatchObject({
+      code: 'file_too_large',
+      field: 'file',
+      params: { maxMegabytes: 10 },
+      message: expect.stringContaining('不能超过 10 MB'),
+    });
     expect(importing).not.toHaveBeenCalled();
   });
 
   it('when a request declares far more than 10 MB, then it is refused with 413 before the body is read', async () => {
     const h = await startTransfers();
     const importing = vi.spyOn(h.service, 'importStatement');
-    const res = await h.as('xiaozhou').upload('/transfers/statements', { name: 'huge.csv', bytes: Buffer.alloc(3 * TEN_MB, 'a') });
+    const res = await h
+      .as('xiaozhou')
+      .upload('/transfers/statements', { name: 'huge.csv', bytes: Buffer.alloc(3 * TEN_MB, 'a') });
     expect(res.status).toBe(413);
     expect(res.body.error).toMatchObject({ code: 'file_too_large', params: { maxMegabytes: 10 } });
     expect(importing).not.toHaveBeenCalled();

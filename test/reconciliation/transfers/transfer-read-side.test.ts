@@ -4,14 +4,27 @@ import { parseInstant } from '../../../src/shared/time.js';
 import { bocStatement } from './support/statement-text.js';
 import { orderBody, startTransfers, XIAOLI, XIAOZHOU } from './support/transfer-harness.js';
 
-describe('what the shop\'s day reads of the transfers', () => {
+describe("what the shop's day reads of the transfers", () => {
   it('when one order is paid, one is claimed and one credit waits for a person, then the handover figures and the checks say so', async () => {
     const h = await startTransfers();
     const paid = await h.service.create(orderBody({ buyerNick: 'a', buyerName: '甲一', amountDueFen: 30000 }), XIAOLI);
-    const claimed = await h.service.create(orderBody({ buyerNick: 'b', buyerName: '乙二', amountDueFen: 28800 }), XIAOLI);
-    await h.service.claim(claimed.id, { date: '2026-11-23', method: 'bank', bankName: '工商银行', payerName: '乙二', amountFen: 28800 }, XIAOLI);
-    await h.service.importStatement(bocStatement([{ yuan: '300.00', payer: '甲一' }, { yuan: '288.00', payer: '乙父', time: '12:00:00' }]).bytes,
-      'boc.csv', { user: XIAOZHOU });
+    const claimed = await h.service.create(
+      orderBody({ buyerNick: 'b', buyerName: '乙二', amountDueFen: 28800 }),
+      XIAOLI,
+    );
+    await h.service.claim(
+      claimed.id,
+      { date: '2026-11-23', method: 'bank', bankName: '工商银行', payerName: '乙二', amountFen: 28800 },
+      XIAOLI,
+    );
+    await h.service.importStatement(
+      bocStatement([
+        { yuan: '300.00', payer: '甲一' },
+        { yuan: '288.00', payer: '乙父', time: '12:00:00' },
+      ]).bytes,
+      'boc.csv',
+      { user: XIAOZHOU },
+    );
 
     const status = transferStatus(h.service);
     const now = parseInstant('2026-11-23T10:00:00+08:00');

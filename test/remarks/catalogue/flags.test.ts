@@ -4,12 +4,25 @@ import { AT } from './golden-cases.js';
 
 describe('mergeFlag', () => {
   it.each([
-    [0, 3, 3], [0, 2, 2], [0, 1, 1],
-    [3, 2, 2], [3, 1, 1], [2, 1, 1],
-    [1, 2, 1], [1, 3, 1], [2, 3, 2],
-    [1, 1, 1], [3, 3, 3],
-    [0, null, 0], [1, null, 1], [3, 0, 3],
-    [4, 1, 4], [5, 3, 5], [5, 1, 5], [7, 1, 7], [10, 2, 10],
+    [0, 3, 3],
+    [0, 2, 2],
+    [0, 1, 1],
+    [3, 2, 2],
+    [3, 1, 1],
+    [2, 1, 1],
+    [1, 2, 1],
+    [1, 3, 1],
+    [2, 3, 2],
+    [1, 1, 1],
+    [3, 3, 3],
+    [0, null, 0],
+    [1, null, 1],
+    [3, 0, 3],
+    [4, 1, 4],
+    [5, 3, 5],
+    [5, 1, 5],
+    [7, 1, 7],
+    [10, 2, 10],
   ])('when the order has flag %i and a remark wants %s, then the flag written is %i', (current, wanted, expected) => {
     expect(mergeFlag(current, wanted)).toBe(expected);
   });
@@ -20,7 +33,13 @@ describe('mergeFlag', () => {
   });
 
   it('when a green sale record is added to a red refund order, then the order stays red', () => {
-    const refund = renderRemark({ kind: 'refund.in_trade', fields: { sku: 'A1', type: 'postage', amount: '5' }, state: 'printed', staff: '小丽', at: AT });
+    const refund = renderRemark({
+      kind: 'refund.in_trade',
+      fields: { sku: 'A1', type: 'postage', amount: '5' },
+      state: 'printed',
+      staff: '小丽',
+      at: AT,
+    });
     const sale = renderRemark({ kind: 'sale.record', fields: {}, state: 'printed', staff: '小丽', at: AT });
     expect(mergeFlag(mergeFlag(0, refund.flag), sale.flag)).toBe(1);
     expect(mergeFlag(mergeFlag(0, sale.flag), refund.flag)).toBe(1);

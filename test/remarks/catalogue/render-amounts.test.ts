@@ -48,7 +48,14 @@ describe('store balance arithmetic in fen', () => {
 
   it('when a remaining value is sent in the fields, then it is refused: remaining only comes from the ledger', () => {
     expect(() =>
-      renderRemark({ kind: 'price.balance', fields: { amount: '5', remaining: '100' }, state: 'unpaid', staff: '小丽', at: AT, balanceFen: 1000 }),
+      renderRemark({
+        kind: 'price.balance',
+        fields: { amount: '5', remaining: '100' },
+        state: 'unpaid',
+        staff: '小丽',
+        at: AT,
+        balanceFen: 1000,
+      }),
     ).toThrow(expect.objectContaining({ field: 'fields.remaining' }));
   });
 

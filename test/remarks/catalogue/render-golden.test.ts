@@ -4,28 +4,66 @@ import { formMatchers } from '../../../src/remarks/memo/form-matchers.js';
 import { AT, GOLDEN, WORKED_EXAMPLES } from './golden-cases.js';
 
 describe('renderRemark golden table (shared/spec/remarks.md)', () => {
-  it.each(GOLDEN.map((c) => [`${c.kind} on a ${c.state} order → ${c.text}`, c] as const))('when %s, then the text, flag, variant and hand-off are exact', (_, c) => {
-    const r = renderRemark({ kind: c.kind, fields: c.fields, state: c.state, staff: c.staff ?? '小丽', at: AT, balanceFen: c.balanceFen });
-    expect(r.text).toBe(c.text);
-    expect(r.flag).toBe(c.flag);
-    expect(r.variant).toBe(c.variant);
-    expect(r.kind).toBe(c.kind);
-    expect(r.handoff).toEqual(c.handoff ?? null);
-  });
+  it.each(GOLDEN.map((c) => [`${c.kind} on a ${c.state} order → ${c.text}`, c] as const))(
+    'when %s, then the text, flag, variant and hand-off are exact',
+    (_, c) => {
+      const r = renderRemark({
+        kind: c.kind,
+        fields: c.fields,
+        state: c.state,
+        staff: c.staff ?? '小丽',
+        at: AT,
+        balanceFen: c.balanceFen,
+      });
+      expect(r.text).toBe(c.text);
+      expect(r.flag).toBe(c.flag);
+      expect(r.variant).toBe(c.variant);
+      expect(r.kind).toBe(c.kind);
+      expect(r.handoff).toEqual(c.handoff ?? null);
+    },
+  );
 
   it('when the spec lists its worked examples, then each one is rendered by a golden case', () => {
-    const rendered = GOLDEN.map((c) => renderRemark({ kind: c.kind, fields: c.fields, state: c.state, staff: c.staff ?? '小丽', at: AT, balanceFen: c.balanceFen }).text);
+    const rendered = GOLDEN.map(
+      (c) =>
+        renderRemark({
+          kind: c.kind,
+          fields: c.fields,
+          state: c.state,
+          staff: c.staff ?? '小丽',
+          at: AT,
+          balanceFen: c.balanceFen,
+        }).text,
+    );
     for (const example of WORKED_EXAMPLES) expect(rendered).toContain(example);
   });
 
   it('when the catalogue is listed, then it holds exactly the spec ids', () => {
     expect(REMARK_KINDS.map((k) => k.id)).toEqual([
-      'price.ordinary', 'price.review_reward', 'price.postage_overcharge', 'price.discount_overcharge', 'price.balance',
-      'print.printed', 'copy.ordinary', 'copy.transfer',
-      'address.change', 'address.label_fixed', 'address.label_not_fixed',
-      'refund.in_trade', 'refund.after_trade', 'refund.registered', 'balance.registered', 'balance.deducted',
-      'transfer.awaiting', 'sale.record',
-      'cancel.request', 'cancel.waybill_revoked', 'cancel.waybill_not_revoked', 'exchange.request', 'exchange.diff_pending', 'oos.notify',
+      'price.ordinary',
+      'price.review_reward',
+      'price.postage_overcharge',
+      'price.discount_overcharge',
+      'price.balance',
+      'print.printed',
+      'copy.ordinary',
+      'copy.transfer',
+      'address.change',
+      'address.label_fixed',
+      'address.label_not_fixed',
+      'refund.in_trade',
+      'refund.after_trade',
+      'refund.registered',
+      'balance.registered',
+      'balance.deducted',
+      'transfer.awaiting',
+      'sale.record',
+      'cancel.request',
+      'cancel.waybill_revoked',
+      'cancel.waybill_not_revoked',
+      'exchange.request',
+      'exchange.diff_pending',
+      'oos.notify',
     ]);
   });
 

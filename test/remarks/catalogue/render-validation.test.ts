@@ -3,9 +3,21 @@ import { ValidationError } from '../../../src/shared/errors.js';
 import { renderRemark, type RemarkOrderState } from '../../../src/remarks/catalogue/index.js';
 import { AT } from './golden-cases.js';
 
-function refusal(kind: string, fields: unknown, state: string = 'paid_not_printed', extra: { staff?: string; balanceFen?: number } = {}): ValidationError {
+function refusal(
+  kind: string,
+  fields: unknown,
+  state: string = 'paid_not_printed',
+  extra: { staff?: string; balanceFen?: number } = {},
+): ValidationError {
   try {
-    renderRemark({ kind, fields: fields as Record<string, unknown>, state: state as RemarkOrderState, staff: extra.staff ?? '小丽', at: AT, balanceFen: extra.balanceFen });
+    renderRemark({
+      kind,
+      fields: fields as Record<string, unknown>,
+      state: state as RemarkOrderState,
+      staff: extra.staff ?? '小丽',
+      at: AT,
+      balanceFen: extra.balanceFen,
+    });
   } catch (e) {
     expect(e).toBeInstanceOf(ValidationError);
     return e as ValidationError;
@@ -31,25 +43,99 @@ describe('renderRemark refusals name the field', () => {
     ['an amount object', 'price.review_reward', { amount: { yuan: 5 } }, 'unpaid', 'fields.amount'],
     ['a missing item number', 'price.postage_overcharge', { amount: '10' }, 'unpaid', 'fields.sku'],
     ['an item number with a space', 'price.postage_overcharge', { sku: 'A 1', amount: '10' }, 'unpaid', 'fields.sku'],
-    ['an item number with +', 'refund.in_trade', { sku: 'A+1', type: 'discount', amount: '1' }, 'paid_not_printed', 'fields.sku'],
+    [
+      'an item number with +',
+      'refund.in_trade',
+      { sku: 'A+1', type: 'discount', amount: '1' },
+      'paid_not_printed',
+      'fields.sku',
+    ],
     ['the staff name in the fields', 'price.review_reward', { amount: '5', staff: '小王' }, 'unpaid', 'fields.staff'],
     ['an unknown field', 'oos.notify', { via: '旺旺', note: 'x' }, 'unpaid', 'fields.note'],
     ['an unknown address field', 'address.change', { field: 'email', value: 'x' }, 'paid_not_printed', 'fields.field'],
-    ['a printed address change without assistant', 'address.change', { field: 'address', value: '杭州' }, 'printed', 'fields.assistant'],
-    ['a phone that is not a phone', 'address.change', { field: 'phone', value: 'call me' }, 'paid_not_printed', 'fields.value'],
-    ['a value holding an entry separator', 'address.change', { field: 'address', value: '杭州；上海' }, 'paid_not_printed', 'fields.value'],
-    ['a bank refund without bank name', 'refund.after_trade', { sku: 'A1', type: 'postage', amount: '5', channel: 'bank', account: '6225888899990000', realName: '李' }, 'printed', 'fields.bankName'],
-    ['a bank card with letters', 'refund.after_trade', { sku: 'A1', type: 'postage', amount: '5', channel: 'bank', bankName: '建行', account: '6225abc', realName: '李' }, 'printed', 'fields.account'],
-    ['an alipay account that is neither e-mail nor mobile', 'refund.after_trade', { sku: 'A1', type: 'postage', amount: '5', channel: 'alipay', account: 'lili', realName: '李' }, 'printed', 'fields.account'],
-    ['an unknown refund channel', 'refund.after_trade', { sku: 'A1', type: 'postage', amount: '5', channel: 'wechat', account: 'a@b.cn', realName: '李' }, 'printed', 'fields.channel'],
+    [
+      'a printed address change without assistant',
+      'address.change',
+      { field: 'address', value: '杭州' },
+      'printed',
+      'fields.assistant',
+    ],
+    [
+      'a phone that is not a phone',
+      'address.change',
+      { field: 'phone', value: 'call me' },
+      'paid_not_printed',
+      'fields.value',
+    ],
+    [
+      'a value holding an entry separator',
+      'address.change',
+      { field: 'address', value: '杭州；上海' },
+      'paid_not_printed',
+      'fields.value',
+    ],
+    [
+      'a bank refund without bank name',
+      'refund.after_trade',
+      { sku: 'A1', type: 'postage', amount: '5', channel: 'bank', account: '6225888899990000', realName: '李' },
+      'printed',
+      'fields.bankName',
+    ],
+    [
+      'a bank card with letters',
+      'refund.after_trade',
+      {
+        sku: 'A1',
+        type: 'postage',
+        amount: '5',
+        channel: 'bank',
+        bankName: '建行',
+        account: '6225abc',
+        realName: '李',
+      },
+      'printed',
+      'fields.account',
+    ],
+    [
+      'an alipay account that is neither e-mail nor mobile',
+      'refund.after_trade',
+      { sku: 'A1', type: 'postage', amount: '5', channel: 'alipay', account: 'lili', realName: '李' },
+      'printed',
+      'fields.account',
+    ],
+    [
+      'an unknown refund channel',
+      'refund.after_trade',
+      { sku: 'A1', type: 'postage', amount: '5', channel: 'wechat', account: 'a@b.cn', realName: '李' },
+      'printed',
+      'fields.channel',
+    ],
     ['an unknown refund type', 'refund.in_trade', { sku: 'A1', type: 'tax', amount: '5' }, 'printed', 'fields.type'],
-    ['a missing real name', 'refund.after_trade', { sku: 'A1', type: 'postage', amount: '5', channel: 'alipay', account: 'a@b.cn' }, 'printed', 'fields.realName'],
+    [
+      'a missing real name',
+      'refund.after_trade',
+      { sku: 'A1', type: 'postage', amount: '5', channel: 'alipay', account: 'a@b.cn' },
+      'printed',
+      'fields.realName',
+    ],
     ['an unknown notify channel', 'oos.notify', { via: '短信' }, 'unpaid', 'fields.via'],
     ['a bad waybill', 'copy.transfer', { waybill: '单号123' }, 'unpaid', 'fields.waybill'],
-    ['a waybill follow-up without courier contact', 'cancel.waybill_not_revoked', {}, 'printed', 'fields.courierContact'],
+    [
+      'a waybill follow-up without courier contact',
+      'cancel.waybill_not_revoked',
+      {},
+      'printed',
+      'fields.courierContact',
+    ],
     ['a reason with parentheses', 'address.label_not_fixed', { reason: '快递(已发)' }, 'printed', 'fields.reason'],
     ['a printed cancel without assistant', 'cancel.request', {}, 'printed', 'fields.assistant'],
-    ['an auction flag that is not a boolean', 'cancel.request', { keeper: '小周', auction: 'maybe' }, 'unpaid', 'fields.auction'],
+    [
+      'an auction flag that is not a boolean',
+      'cancel.request',
+      { keeper: '小周', auction: 'maybe' },
+      'unpaid',
+      'fields.auction',
+    ],
     ['an exchange on an unpaid order', 'exchange.request', { fromSku: 'A1', toSku: 'B2' }, 'unpaid', 'state'],
     ['a non-auction cancel on an unpaid order', 'cancel.request', { keeper: '小周' }, 'unpaid', 'fields.auction'],
     ['a label fixed on an order not printed', 'address.label_fixed', {}, 'paid_not_printed', 'state'],
@@ -74,7 +160,11 @@ describe('renderRemark refusals name the field', () => {
   });
 
   it('when a required field is missing, then the error code says required', () => {
-    expect(refusal('price.review_reward', {}, 'unpaid')).toMatchObject({ code: 'field_required', field: 'fields.amount', message: '请填写金额' });
+    expect(refusal('price.review_reward', {}, 'unpaid')).toMatchObject({
+      code: 'field_required',
+      field: 'fields.amount',
+      message: '请填写金额',
+    });
   });
 
   it('when a balance kind is rendered without the ledger balance, then balanceFen is named', () => {

@@ -9,7 +9,9 @@ describe('appendEntry', () => {
   });
 
   it('when the memo holds hand-written text, then the entry follows a full-width semicolon and the text is kept as typed', () => {
-    expect(appendEntry('老客户 , 送小礼物!', '退款已登记+小丽/11.23').memo).toBe('老客户 , 送小礼物!；退款已登记+小丽/11.23');
+    expect(appendEntry('老客户 , 送小礼物!', '退款已登记+小丽/11.23').memo).toBe(
+      '老客户 , 送小礼物!；退款已登记+小丽/11.23',
+    );
   });
 
   it('when the memo already ends with a separator, then no second separator is added', () => {
@@ -27,13 +29,22 @@ describe('appendEntry', () => {
   });
 
   it('when the same remark is written twice the same day, then the second is a no-op; the next day it is appended', () => {
-    const render = (iso: string) => renderRemark({ kind: 'oos.notify', fields: { via: '电话' }, state: 'paid_not_printed', staff: '小丽', at: Date.parse(iso) }).text;
+    const render = (iso: string) =>
+      renderRemark({
+        kind: 'oos.notify',
+        fields: { via: '电话' },
+        state: 'paid_not_printed',
+        staff: '小丽',
+        at: Date.parse(iso),
+      }).text;
     const first = appendEntry('老客户', render('2026-11-23T10:00:00+08:00'));
     const again = appendEntry(first.memo, render('2026-11-23T23:30:00+08:00'));
     expect(again).toEqual({ memo: first.memo, alreadyPresent: true });
     const nextDay = appendEntry(first.memo, render('2026-11-24T00:30:00+08:00'));
     expect(nextDay.alreadyPresent).toBe(false);
-    expect(nextDay.memo).toBe('老客户；此款无货+不要打单,已电话通知买家申请退款+小丽/11.23；此款无货+不要打单,已电话通知买家申请退款+小丽/11.24');
+    expect(nextDay.memo).toBe(
+      '老客户；此款无货+不要打单,已电话通知买家申请退款+小丽/11.23；此款无货+不要打单,已电话通知买家申请退款+小丽/11.24',
+    );
   });
 
   it('when another staff writes the same kind, then it is a different entry', () => {

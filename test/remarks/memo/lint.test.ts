@@ -11,18 +11,33 @@ describe('lintMemo', () => {
   });
 
   it('when an entry is hand-written without a suffix, then it is an unknown form without suffix', () => {
-    expect(codes('老客户送小礼物')).toEqual([[0, 'unknown_form'], [0, 'missing_suffix']]);
+    expect(codes('老客户送小礼物')).toEqual([
+      [0, 'unknown_form'],
+      [0, 'missing_suffix'],
+    ]);
   });
 
   it('when an amount is written without 元, then it is reported', () => {
-    expect(codes('扣除邮费10+小丽/11.23')).toEqual([[0, 'unknown_form'], [0, 'amount_without_yuan']]);
-    expect(codes('A1023+可申请邮费8.5+小丽/11.23')).toEqual([[0, 'unknown_form'], [0, 'amount_without_yuan']]);
+    expect(codes('扣除邮费10+小丽/11.23')).toEqual([
+      [0, 'unknown_form'],
+      [0, 'amount_without_yuan'],
+    ]);
+    expect(codes('A1023+可申请邮费8.5+小丽/11.23')).toEqual([
+      [0, 'unknown_form'],
+      [0, 'amount_without_yuan'],
+    ]);
     expect(codes('扣除邮费10元给买家+小丽/11.23')).toEqual([[0, 'unknown_form']]);
   });
 
   it('when a suffix date is not a real day, then bad_date is reported for hand-written and catalogue entries', () => {
-    expect(codes('改了颜色+小丽/13.45')).toEqual([[0, 'unknown_form'], [0, 'bad_date']]);
-    expect(codes('改了颜色+小丽/昨天')).toEqual([[0, 'unknown_form'], [0, 'bad_date']]);
+    expect(codes('改了颜色+小丽/13.45')).toEqual([
+      [0, 'unknown_form'],
+      [0, 'bad_date'],
+    ]);
+    expect(codes('改了颜色+小丽/昨天')).toEqual([
+      [0, 'unknown_form'],
+      [0, 'bad_date'],
+    ]);
     expect(codes('扣除好评获奖金额5元+小丽/13.45')).toEqual([[0, 'bad_date']]);
   });
 

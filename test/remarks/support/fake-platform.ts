@@ -27,7 +27,13 @@ export function createFakePlatform(orders: readonly Order[], clock: Clock): Fake
   const queued: Record<'getOrder' | 'updateMemo', Failure[]> = { getOrder: [], updateMemo: [] };
   const calls = { getOrder: 0, updateMemo: 0 };
   const networkError = () => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
-  const upstreamError = () => new UpstreamError({ upstream: 'taobao', code: 'isp.remote-service-unavailable', message: 'service unavailable', retriable: true });
+  const upstreamError = () =>
+    new UpstreamError({
+      upstream: 'taobao',
+      code: 'isp.remote-service-unavailable',
+      message: 'service unavailable',
+      retriable: true,
+    });
   const find = (tid: string) => {
     const o = state.get(tid);
     if (!o) throw new NotFoundError(`trade ${tid} does not exist`);
@@ -63,7 +69,12 @@ export function createFakePlatform(orders: readonly Order[], clock: Clock): Fake
       if (failure === 'network') throw networkError();
       if (failure === 'upstream') throw upstreamError();
       if (Buffer.byteLength(memo, 'utf8') > 1000) {
-        throw new UpstreamError({ upstream: 'taobao', code: 'isv.memo-too-long', message: 'memo over 1000 bytes', retriable: false });
+        throw new UpstreamError({
+          upstream: 'taobao',
+          code: 'isv.memo-too-long',
+          message: 'memo over 1000 bytes',
+          retriable: false,
+        });
       }
       const o = find(tid);
       o.sellerMemo = memo;

@@ -38,11 +38,19 @@ export async function startHarness(opts: HarnessOptions = {}) {
   if (opts.seed !== false) await orders.upsertMany(seed);
   const platform = opts.platform ?? createFakePlatform(seed, clock);
   const module = wireRemarkFeatures({
-    store, platform, orders, clock, logger: opts.logger ?? silentLogger(), memoDateFormat: 'MM.DD', staffDirectory: staffDirectoryFromUsers(DEMO_ACCOUNTS),
-    interactiveDeadlineMs: opts.interactiveDeadlineMs, lock: opts.lock,
+    store,
+    platform,
+    orders,
+    clock,
+    logger: opts.logger ?? silentLogger(),
+    memoDateFormat: 'MM.DD',
+    staffDirectory: staffDirectoryFromUsers(DEMO_ACCOUNTS),
+    interactiveDeadlineMs: opts.interactiveDeadlineMs,
+    lock: opts.lock,
   });
   const { app, as, token } = await apiApp({ store, clock, routes: module.routers });
-  const remark = (user: Username, tid: string, kind: string, fields: Record<string, unknown> = {}) => as(user).post(`/orders/${tid}/remarks`, { kind, fields });
+  const remark = (user: Username, tid: string, kind: string, fields: Record<string, unknown> = {}) =>
+    as(user).post(`/orders/${tid}/remarks`, { kind, fields });
 
   return { app, clock, store, orders, platform, module, as, remark, token };
 }

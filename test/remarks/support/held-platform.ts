@@ -18,19 +18,21 @@ export interface Hold {
 export function holdable(fake: FakePlatform, log: string[]) {
   const holds: Record<Method, { gate: Promise<void>; arrive(): void }[]> = { getOrder: [], updateMemo: [] };
   type Call<A extends unknown[], R> = (...args: A) => Promise<R>;
-  const wrap = <A extends unknown[], R>(method: Method, call: Call<A, R>): Call<A, R> => async (...args) => {
-    log.push(`${method}>`);
-    const held = holds[method].shift();
-    if (held) {
-      held.arrive();
-      await held.gate;
-    }
-    try {
-      return await call(...args);
-    } finally {
-      log.push(`${method}<`);
-    }
-  };
+  const wrap =
+    <A extends unknown[], R>(method: Method, call: Call<A, R>): Call<A, R> =>
+    async (...args) => {
+      log.push(`${method}>`);
+      const held = holds[method].shift();
+      if (held) {
+        held.arrive();
+        await held.gate;
+      }
+      try {
+        return await call(...args);
+      } finally {
+        log.push(`${method}<`);
+      }
+    };
   fake.getOrder = wrap('getOrder', fake.getOrder.bind(fake));
   fake.updateMemo = wrap('updateMemo', fake.updateMemo.bind(fake));
   return {
@@ -49,14 +51,15 @@ export function holdable(fake: FakePlatform, log: string[]) {
 export function loggingLock(log: string[]): KeyedLock {
   const inner = createKeyedLock();
   return {
-    run: (key, fn) => inner.run(key, async () => {
-      log.push(`+${key}`);
-      try {
-        return await fn();
-      } finally {
-        log.push(`-${key}`);
-      }
-    }),
+    run: (key, fn) =>
+      inner.run(key, async () => {
+        log.push(`+${key}`);
+        try {
+          return await fn();
+        } finally {
+          log.push(`-${key}`);
+        }
+      }),
     busyKeys: () => inner.busyKeys(),
   };
 }

@@ -33,5 +33,12 @@ export async function nodeCronAgreement() {
 
 if (process.argv[2] === '--print') {
   const from = Date.parse(process.argv[3]!);
-  console.log(JSON.stringify({ tz: process.env.TZ, hostOffset: new Date(from).getTimezoneOffset(), runs: nextRunsFrom(from), nodeCron: await nodeCronAgreement() }));
+  console.log(
+    JSON.stringify({
+      tz: process.env.TZ,
+      hostOffset: new Date(from).getTimezoneOffset(),
+      runs: nextRunsFrom(from),
+      nodeCron: await nodeCronAgreement(),
+    }),
+  );
 }

@@ -10,8 +10,23 @@ import { clearFieldErrors, fieldRow, setFieldError } from '../forms.js';
 import { hashWith } from '../router.js';
 import { errorBox, loading } from '../widgets.js';
 
-const CATEGORIES = { quality: '质量问题', wrong_item: '发错货', logistics: '物流', service: '服务态度', price: '价格', other: '其他' };
-const CHANNELS = { wangwang: '旺旺', phone: '电话', qq: 'QQ', wechat: '微信', sms: '短信', email: '邮件', other: '其他' };
+const CATEGORIES = {
+  quality: '质量问题',
+  wrong_item: '发错货',
+  logistics: '物流',
+  service: '服务态度',
+  price: '价格',
+  other: '其他',
+};
+const CHANNELS = {
+  wangwang: '旺旺',
+  phone: '电话',
+  qq: 'QQ',
+  wechat: '微信',
+  sms: '短信',
+  email: '邮件',
+  other: '其他',
+};
 const LEVELS = { satisfied: '满意', neutral: '一般', unsatisfied: '不满意' };
 const STAGES = {
   awaiting_response: { label: '待首次回复', step: 'respond', action: '已回复买家' },
@@ -24,28 +39,65 @@ const FILTERS = { open: '处理中', closed: '已结案', all: '全部' };
 
 export async function render({ view, query, navigate }) {
   const state = FILTERS[query.get('state')] ? query.get('state') : 'open';
-  const filter = h('select', { id: 'complaint-filter', name: 'state' }, Object.entries(FILTERS).map(([k, v]) => h('option', { value: k, selected: k === state }, v)));
+  const filter = h(
+    'select',
+    { id: 'complaint-filter', name: 'state' },
+    Object.entries(FILTERS).map(([k, v]) => h('option', { value: k, selected: k === state }, v)),
+  );
   filter.addEventListener('change', () => navigate(hashWith('/complaints', { state: filter.value })));
   const status = h('div', { role: 'status', class: 'task-status', dataset: { testid: 'complaint-status' } });
   const list = h('div', { 'aria-live': 'polite', dataset: { testid: 'complaint-list' } }, loading());
-  replace(view, h('h1', { tabindex: '-1' }, '售后投诉'), status,
-    h('div', { class: 'detail-grid' },
-      h('section', { class: ['card', 'wide'] }, h('h2', {}, '投诉'),
-        h('div', { class: 'search-form' }, h('label', { for: 'complaint-filter' }, '显示'), filter), list),
+  replace(
+    view,
+    h('h1', { tabindex: '-1' }, '售后投诉'),
+    status,
+    h(
+      'div',
+      { class: 'detail-grid' },
+      h(
+        'section',
+        { class: ['card', 'wide'] },
+        h('h2', {}, '投诉'),
+        h('div', { class: 'search-form' }, h('label', { for: 'complaint-filter' }, '显示'), filter),
+        list,
+      ),
       recordForm(async (c) => {
         replace(status, h('p', {}, `已记录 ${c.buyerNick} 的投诉，请在 ${shanghaiTime(c.respondBy)} 前首次回复`));
         await load();
-      })));
+      }),
+    ),
+  );
 
   async function load() {
     try {
       const { complaints } = await api.complaints({ state });
       const late = complaints.filter((c) => c.late).length;
-      replace(list,
-        h('p', { class: 'summary' }, complaints.length ? `共 ${complaints.length} 件` : '没有投诉', late ? h('strong', { class: 'late' }, `，${late} 件超时`) : null),
-        complaints.length ? h('ul', { class: 'task-list' }, complaints.map((c) => complaintRow(c, async (msg) => { replace(status, h('p', {}, msg)); await load(); }))) : null);
+      replace(
+        list,
+        h(
+          'p',
+          { class: 'summary' },
+          complaints.length ? `共 ${complaints.length} 件` : '没有投诉',
+          late ? h('strong', { class: 'late' }, `，${late} 件超时`) : null,
+        ),
+        complaints.length
+          ? h(
+              'ul',
+              { class: 'task-list' },
+              complaints.map((c) =>
+                complaintRow(c, async (msg) => {
+                  replace(status, h('p', {}, msg));
+                  await load();
+                }),
+              ),
+            )
+          : null,
+      );
     } catch (err) {
-      replace(list, errorBox(err, () => void load()));
+      replace(
+        list,
+        errorBox(err, () => void load()),
+      );
     }
   }
   await load();
@@ -53,32 +105,68 @@ export async function render({ view, query, navigate }) {
 
 function clock(label, by, step, late) {
   const text = step ? `${label}：${shanghaiTime(step.at)} ${step.byName}` : `${label}期限 ${shanghaiTime(by)}`;
-  return h('span', { class: ['clock', late ? 'late' : null], dataset: { late: String(late) } }, late ? `⚠ ${text}（超时）` : text);
+  return h(
+    'span',
+    { class: ['clock', late ? 'late' : null], dataset: { late: String(late) } },
+    late ? `⚠ ${text}（超时）` : text,
+  );
 }
 
 function complaintRow(c, done) {
   const stage = STAGES[c.stage] ?? { label: c.stage };
-  return h('li', { class: ['task', 'complaint', c.late ? 'late-item' : null], dataset: { id: c.id, stage: c.stage, late: String(c.late) } },
-    h('div', { class: 'order-line' },
-      h('span', { class: ['badge', c.late ? 'tone-unpaid' : c.stage === 'closed' ? 'tone-done' : 'tone-to-ship'] }, stage.label),
+  return h(
+    'li',
+    {
+      class: ['task', 'complaint', c.late ? 'late-item' : null],
+      dataset: { id: c.id, stage: c.stage, late: String(c.late) },
+    },
+    h(
+      'div',
+      { class: 'order-line' },
+      h(
+        'span',
+        { class: ['badge', c.late ? 'tone-unpaid' : c.stage === 'closed' ? 'tone-done' : 'tone-to-ship'] },
+        stage.label,
+      ),
       h('strong', {}, c.buyerNick),
       h('span', {}, `${CATEGORIES[c.category] ?? c.category} · ${CHANNELS[c.channel] ?? c.channel}`),
-      c.tid ? h('a', { href: `#/orders/${c.tid}` }, `订单 ${c.tid}`) : null),
+      c.tid ? h('a', { href: `#/orders/${c.tid}` }, `订单 ${c.tid}`) : null,
+    ),
     h('p', { class: 'complaint-content' }, c.content),
-    h('div', { class: 'order-line small' },
+    h(
+      'div',
+      { class: 'order-line small' },
       clock('首次回复', c.respondBy, c.response, c.responseLate),
-      clock('核实', c.verifyBy, c.verification, c.verificationLate)),
-    h('p', { class: 'small muted' }, `${c.staffName} 记录于 ${shanghaiTime(c.openedAt)}`,
+      clock('核实', c.verifyBy, c.verification, c.verificationLate),
+    ),
+    h(
+      'p',
+      { class: 'small muted' },
+      `${c.staffName} 记录于 ${shanghaiTime(c.openedAt)}`,
       c.outcome ? `；${shanghaiTime(c.outcome.at)} 已告知结果` : '',
-      c.satisfaction ? `；满意度：${LEVELS[c.satisfaction.level]}` : ''),
-    stage.step ? stepForm(c, stage, done) : null);
+      c.satisfaction ? `；满意度：${LEVELS[c.satisfaction.level]}` : '',
+    ),
+    stage.step ? stepForm(c, stage, done) : null,
+  );
 }
 
 function stepForm(c, stage, done) {
-  const note = h('input', { id: `complaint-${c.id}-note`, name: 'note', autocomplete: 'off', maxlength: '1000', placeholder: '说明（可不填）' });
-  const level = stage.step === 'satisfaction'
-    ? h('select', { id: `complaint-${c.id}-level`, name: 'level' }, h('option', { value: '' }, '请选择'), Object.entries(LEVELS).map(([k, v]) => h('option', { value: k }, v)))
-    : null;
+  const note = h('input', {
+    id: `complaint-${c.id}-note`,
+    name: 'note',
+    autocomplete: 'off',
+    maxlength: '1000',
+    placeholder: '说明（可不填）',
+  });
+  const level =
+    stage.step === 'satisfaction'
+      ? h(
+          'select',
+          { id: `complaint-${c.id}-level`, name: 'level' },
+          h('option', { value: '' }, '请选择'),
+          Object.entries(LEVELS).map(([k, v]) => h('option', { value: k }, v)),
+        )
+      : null;
   const submit = h('button', { type: 'submit', class: 'primary' }, stage.action);
   async function onSubmit(event) {
     event.preventDefault();
@@ -93,17 +181,35 @@ function stepForm(c, stage, done) {
       submit.disabled = false;
     }
   }
-  const form = h('form', { class: 'task-form', novalidate: true, onsubmit: onSubmit },
+  const form = h(
+    'form',
+    { class: 'task-form', novalidate: true, onsubmit: onSubmit },
     level ? fieldRow({ label: '满意度', control: level, required: true }) : null,
-    fieldRow({ label: '处理说明', control: note }), submit);
+    fieldRow({ label: '处理说明', control: note }),
+    submit,
+  );
   return form;
 }
 
 function recordForm(onRecorded) {
   const buyerNick = h('input', { id: 'complaint-buyer', name: 'buyerNick', autocomplete: 'off' });
-  const tid = h('input', { id: 'complaint-tid', name: 'tid', inputmode: 'numeric', autocomplete: 'off', placeholder: '可不填' });
-  const channel = h('select', { id: 'complaint-channel', name: 'channel' }, Object.entries(CHANNELS).map(([k, v]) => h('option', { value: k }, v)));
-  const category = h('select', { id: 'complaint-category', name: 'category' }, Object.entries(CATEGORIES).map(([k, v]) => h('option', { value: k }, v)));
+  const tid = h('input', {
+    id: 'complaint-tid',
+    name: 'tid',
+    inputmode: 'numeric',
+    autocomplete: 'off',
+    placeholder: '可不填',
+  });
+  const channel = h(
+    'select',
+    { id: 'complaint-channel', name: 'channel' },
+    Object.entries(CHANNELS).map(([k, v]) => h('option', { value: k }, v)),
+  );
+  const category = h(
+    'select',
+    { id: 'complaint-category', name: 'category' },
+    Object.entries(CATEGORIES).map(([k, v]) => h('option', { value: k }, v)),
+  );
   const content = h('input', { id: 'complaint-content', name: 'content', autocomplete: 'off', maxlength: '2000' });
   const controls = { buyerNick, tid, channel, category, content };
   const error = h('p', { class: 'form-error', role: 'alert' });
@@ -117,7 +223,11 @@ function recordForm(onRecorded) {
     submit.disabled = true;
     try {
       const { complaint } = await api.recordComplaint({
-        buyerNick: buyerNick.value.trim(), tid: tid.value.trim() || null, channel: channel.value, category: category.value, content: content.value.trim(),
+        buyerNick: buyerNick.value.trim(),
+        tid: tid.value.trim() || null,
+        channel: channel.value,
+        category: category.value,
+        content: content.value.trim(),
       });
       form.reset();
       await onRecorded(complaint);
@@ -126,18 +236,27 @@ function recordForm(onRecorded) {
       if (target) {
         setFieldError(target, err.message);
         target.focus();
-      }
-      else replace(error, err.message);
+      } else replace(error, err.message);
     } finally {
       submit.disabled = false;
     }
   }
-  const form = h('form', { class: 'task-form', novalidate: true, onsubmit: onSubmit, dataset: { testid: 'complaint-form' } },
+  const form = h(
+    'form',
+    { class: 'task-form', novalidate: true, onsubmit: onSubmit, dataset: { testid: 'complaint-form' } },
     fieldRow({ label: '买家昵称', control: buyerNick, required: true }),
     fieldRow({ label: '订单号', control: tid }),
     fieldRow({ label: '投诉渠道', control: channel }),
     fieldRow({ label: '投诉类型', control: category }),
     fieldRow({ label: '投诉内容', control: content, required: true }),
-    error, submit);
-  return h('section', { class: 'card' }, h('h2', {}, '记录投诉'), h('p', { class: 'muted small' }, '24 小时内首次回复，3 个工作日内核实'), form);
+    error,
+    submit,
+  );
+  return h(
+    'section',
+    { class: 'card' },
+    h('h2', {}, '记录投诉'),
+    h('p', { class: 'muted small' }, '24 小时内首次回复，3 个工作日内核实'),
+    form,
+  );
 }

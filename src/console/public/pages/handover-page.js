@@ -16,7 +16,10 @@ const DATE = /^\d{4}-\d\d-\d\d$/;
 
 export async function render(ctx) {
   const { view, query, navigate } = ctx;
-  const asked = { shift: SHIFTS[query.get('shift')] ? query.get('shift') : undefined, date: DATE.test(query.get('date') ?? '') ? query.get('date') : undefined };
+  const asked = {
+    shift: SHIFTS[query.get('shift')] ? query.get('shift') : undefined,
+    date: DATE.test(query.get('date') ?? '') ? query.get('date') : undefined,
+  };
   const heading = h('h1', { tabindex: '-1' }, '交接班');
   replace(view, heading, loading());
   let report;
@@ -25,29 +28,52 @@ export async function render(ctx) {
     const wanted = { shift: asked.shift, date: asked.shift ? asked.date : undefined };
     [{ report }] = await Promise.all([api.handover(wanted), loadLabels()]);
   } catch (err) {
-    replace(view, heading, errorBox(err, () => void render(ctx)));
+    replace(
+      view,
+      heading,
+      errorBox(err, () => void render(ctx)),
+    );
     return;
   }
   const go = (next) => navigate(hashWith('/handover', { shift: report.shift, date: report.date, ...next }));
-  const shift = h('select', { id: 'handover-shift', name: 'shift' }, Object.entries(SHIFTS).map(([k, v]) => h('option', { value: k, selected: k === report.shift }, v)));
+  const shift = h(
+    'select',
+    { id: 'handover-shift', name: 'shift' },
+    Object.entries(SHIFTS).map(([k, v]) => h('option', { value: k, selected: k === report.shift }, v)),
+  );
   const date = h('input', { id: 'handover-date', type: 'date', name: 'date', value: report.date });
   shift.addEventListener('change', () => go({ shift: shift.value }));
   date.addEventListener('change', () => date.value && go({ date: date.value }));
 
-  replace(view, heading,
-    h('div', { class: 'search-form' },
-      h('label', { for: 'handover-shift', class: 'visually-hidden' }, '班次'), shift,
-      h('label', { for: 'handover-date', class: 'visually-hidden' }, '日期'), date,
-      h('a', { href: '#/handover', class: 'button-link' }, '当前班次')),
-    h('p', { class: 'summary', dataset: { testid: 'handover-title' } },
+  replace(
+    view,
+    heading,
+    h(
+      'div',
+      { class: 'search-form' },
+      h('label', { for: 'handover-shift', class: 'visually-hidden' }, '班次'),
+      shift,
+      h('label', { for: 'handover-date', class: 'visually-hidden' }, '日期'),
+      date,
+      h('a', { href: '#/handover', class: 'button-link' }, '当前班次'),
+    ),
+    h(
+      'p',
+      { class: 'summary', dataset: { testid: 'handover-title' } },
       `${report.date} ${SHIFTS[report.shift]}（${shanghaiTime(report.window.start).slice(11)}–${shanghaiTime(report.window.end).slice(11)}）`,
-      `，待处理 ${report.openCount} 项`, report.lateCount ? h('strong', { class: 'late' }, `，超时 ${report.lateCount} 项`) : null),
-    h('div', { class: 'detail-grid handover-grid' },
+      `，待处理 ${report.openCount} 项`,
+      report.lateCount ? h('strong', { class: 'late' }, `，超时 ${report.lateCount} 项`) : null,
+    ),
+    h(
+      'div',
+      { class: 'detail-grid handover-grid' },
       ackSection(report, () => void render(ctx)),
       report.carriedOver ? carriedSection(report.carriedOver) : null,
       openSection(report),
       diarySection(report, () => void render(ctx)),
-      activitySection(report.activity)));
+      activitySection(report.activity),
+    ),
+  );
 }
 
 function ackSection(report, reload) {
@@ -64,43 +90,92 @@ function ackSection(report, reload) {
       button.disabled = false;
     }
   });
-  return h('section', { class: ['card', 'wide'], dataset: { testid: 'handover-ack-card' } },
+  return h(
+    'section',
+    { class: ['card', 'wide'], dataset: { testid: 'handover-ack-card' } },
     h('h2', {}, '接班确认'),
     ack
-      ? h('p', { class: 'acknowledged', dataset: { testid: 'handover-acknowledged' } }, `已由 ${ack.byName} 于 ${shanghaiTime(ack.at)} 确认接班`)
-      : h('div', {}, h('p', { class: 'muted' }, `接班同事看完下面的待处理事项后确认；确认前，这份交接会一直显示在下一班的最上面。`), button),
-    message);
+      ? h(
+          'p',
+          { class: 'acknowledged', dataset: { testid: 'handover-acknowledged' } },
+          `已由 ${ack.byName} 于 ${shanghaiTime(ack.at)} 确认接班`,
+        )
+      : h(
+          'div',
+          {},
+          h(
+            'p',
+            { class: 'muted' },
+            `接班同事看完下面的待处理事项后确认；确认前，这份交接会一直显示在下一班的最上面。`,
+          ),
+          button,
+        ),
+    message,
+  );
 }
 
-const itemRow = (i) => h('li', { class: ['handover-item', i.late ? 'late-item' : null], dataset: { kind: i.kind, late: String(i.late) } },
-  h('div', { class: 'order-line' },
-    h('span', { class: ['badge', i.late ? 'tone-unpaid' : 'tone-to-ship'] }, openItemKindLabel(i.kind)),
-    h('strong', {}, i.title),
-    h('span', { class: i.late ? 'late small' : 'muted small' }, `${i.late ? '已超时，' : ''}已 ${ageText(i.ageHours * 60)}`)),
-  i.detail ? h('p', { class: 'small' }, i.detail) : null,
-  h('div', { class: 'order-line small muted' },
-    i.tid ? h('a', { href: `#/orders/${i.tid}` }, `订单 ${i.tid}`) : null,
-    i.buyerNick ? h('span', {}, i.buyerNick) : null,
-    h('time', { datetime: i.since }, `自 ${shanghaiTime(i.since)}`)));
+const itemRow = (i) =>
+  h(
+    'li',
+    { class: ['handover-item', i.late ? 'late-item' : null], dataset: { kind: i.kind, late: String(i.late) } },
+    h(
+      'div',
+      { class: 'order-line' },
+      h('span', { class: ['badge', i.late ? 'tone-unpaid' : 'tone-to-ship'] }, openItemKindLabel(i.kind)),
+      h('strong', {}, i.title),
+      h(
+        'span',
+        { class: i.late ? 'late small' : 'muted small' },
+        `${i.late ? '已超时，' : ''}已 ${ageText(i.ageHours * 60)}`,
+      ),
+    ),
+    i.detail ? h('p', { class: 'small' }, i.detail) : null,
+    h(
+      'div',
+      { class: 'order-line small muted' },
+      i.tid ? h('a', { href: `#/orders/${i.tid}` }, `订单 ${i.tid}`) : null,
+      i.buyerNick ? h('span', {}, i.buyerNick) : null,
+      h('time', { datetime: i.since }, `自 ${shanghaiTime(i.since)}`),
+    ),
+  );
 
 function openSection(report) {
-  return h('section', { class: ['card', 'wide'], dataset: { testid: 'handover-open' } },
+  return h(
+    'section',
+    { class: ['card', 'wide'], dataset: { testid: 'handover-open' } },
     h('h2', {}, `待处理事项（${report.openCount}）`),
     report.openItems.length
-      ? report.openItems.map((g) => h('div', { class: 'owner-group' },
-        h('h3', {}, `${g.ownerName}（${g.items.length}）`),
-        h('ul', { class: 'task-list' }, g.items.map(itemRow))))
-      : h('p', { class: 'muted' }, '没有待处理的事项'));
+      ? report.openItems.map((g) =>
+          h(
+            'div',
+            { class: 'owner-group' },
+            h('h3', {}, `${g.ownerName}（${g.items.length}）`),
+            h('ul', { class: 'task-list' }, g.items.map(itemRow)),
+          ),
+        )
+      : h('p', { class: 'muted' }, '没有待处理的事项'),
+  );
 }
 
 function carriedSection(c) {
-  return h('section', { class: ['card', 'wide', 'carried'], dataset: { testid: 'handover-carried' } },
+  return h(
+    'section',
+    { class: ['card', 'wide', 'carried'], dataset: { testid: 'handover-carried' } },
     h('h2', {}, `上一班（${c.date} ${SHIFTS[c.shift]}）的交接还没有人确认`),
-    c.items.length ? h('ul', { class: 'task-list' }, c.items.map(itemRow)) : h('p', { class: 'muted' }, '上一班没有留下待处理事项'));
+    c.items.length
+      ? h('ul', { class: 'task-list' }, c.items.map(itemRow))
+      : h('p', { class: 'muted' }, '上一班没有留下待处理事项'),
+  );
 }
 
 function diarySection(report, reload) {
-  const text = h('input', { id: 'diary-text', name: 'text', autocomplete: 'off', maxlength: '2000', placeholder: '如：买家 xx 下午会来问退款，已答应今天处理' });
+  const text = h('input', {
+    id: 'diary-text',
+    name: 'text',
+    autocomplete: 'off',
+    maxlength: '2000',
+    placeholder: '如：买家 xx 下午会来问退款，已答应今天处理',
+  });
   const submit = h('button', { type: 'submit', class: 'primary' }, '写入交班日记');
   async function onSubmit(event) {
     event.preventDefault();
@@ -115,24 +190,54 @@ function diarySection(report, reload) {
       submit.disabled = false;
     }
   }
-  return h('section', { class: 'card', dataset: { testid: 'handover-diary' } },
+  return h(
+    'section',
+    { class: 'card', dataset: { testid: 'handover-diary' } },
     h('h2', {}, `交班日记（${report.diary.length}）`),
     report.diary.length
-      ? h('ul', { class: 'task-list' }, report.diary.map((n) => h('li', { class: 'diary-note task' },
-        h('p', { class: 'diary-text' }, n.text),
-        h('p', { class: 'small muted' }, `${n.byName} · ${shanghaiTime(n.at)}`))))
+      ? h(
+          'ul',
+          { class: 'task-list' },
+          report.diary.map((n) =>
+            h(
+              'li',
+              { class: 'diary-note task' },
+              h('p', { class: 'diary-text' }, n.text),
+              h('p', { class: 'small muted' }, `${n.byName} · ${shanghaiTime(n.at)}`),
+            ),
+          ),
+        )
       : h('p', { class: 'muted' }, '还没有日记'),
-    h('form', { class: 'task-form', novalidate: true, onsubmit: onSubmit }, fieldRow({ label: '新日记', control: text }), submit));
+    h(
+      'form',
+      { class: 'task-form', novalidate: true, onsubmit: onSubmit },
+      fieldRow({ label: '新日记', control: text }),
+      submit,
+    ),
+  );
 }
 
 function activitySection(a) {
   const people = (rows) => (rows.length ? rows.map((r) => `${r.staffName} ${r.count}`).join('，') : '无');
-  const messages = Object.entries(a.messages ?? {}).map(([kind, n]) => `${messageKindLabel(kind)}：发 ${n.sent}，排队 ${n.queued}，失败 ${n.failed}`);
-  return h('section', { class: 'card', dataset: { testid: 'handover-activity' } },
+  const messages = Object.entries(a.messages ?? {}).map(
+    ([kind, n]) => `${messageKindLabel(kind)}：发 ${n.sent}，排队 ${n.queued}，失败 ${n.failed}`,
+  );
+  return h(
+    'section',
+    { class: 'card', dataset: { testid: 'handover-activity' } },
     h('h2', {}, '本班工作'),
-    h('dl', { class: 'facts' },
-      [['同步订单', `${a.ordersSynced} 单`], ['备注', people(a.remarksByStaff)], ['销售记录', people(a.salesByStaff)],
-        ['汇款确认', `${a.transfersConfirmed} 笔`], ['新投诉', `${a.complaintsOpened} 件`], ['投诉结案', `${a.complaintsClosed} 件`],
-        ['消息', messages.length ? messages.join('，') : '无']]
-        .map(([k, v]) => h('div', { class: 'fact' }, h('dt', {}, k), h('dd', {}, v)))));
+    h(
+      'dl',
+      { class: 'facts' },
+      [
+        ['同步订单', `${a.ordersSynced} 单`],
+        ['备注', people(a.remarksByStaff)],
+        ['销售记录', people(a.salesByStaff)],
+        ['汇款确认', `${a.transfersConfirmed} 笔`],
+        ['新投诉', `${a.complaintsOpened} 件`],
+        ['投诉结案', `${a.complaintsClosed} 件`],
+        ['消息', messages.length ? messages.join('，') : '无'],
+      ].map(([k, v]) => h('div', { class: 'fact' }, h('dt', {}, k), h('dd', {}, v))),
+    ),
+  );
 }

@@ -14,34 +14,50 @@ const OUTCOMES = { ok: '成功', failed: '失败', 'skipped-overlap': '上一次
 const REASONS = { scheduled: '定时', 'catch-up': '补跑', manual: '手动' };
 
 /** 新订单 3，有变动的订单 2: each count named for its job by the service. */
-const countsText = (run) => Object.entries(run.counts ?? {}).map(([k, v]) => `${jobCountLabel(run.job, k)} ${v}`).join('，');
+const countsText = (run) =>
+  Object.entries(run.counts ?? {})
+    .map(([k, v]) => `${jobCountLabel(run.job, k)} ${v}`)
+    .join('，');
 
 function runText(run) {
   if (!run) return h('span', { class: 'muted' }, '还没有运行过');
-  return h('span', { class: run.outcome === 'ok' ? null : 'late' },
+  return h(
+    'span',
+    { class: run.outcome === 'ok' ? null : 'late' },
     `${shanghaiTime(run.startedAt, { seconds: true })} ${REASONS[run.reason] ?? ''} ${OUTCOMES[run.outcome] ?? run.outcome}`,
     countsText(run) ? `（${countsText(run)}）` : '',
-    run.error ? `：${run.error}` : '');
+    run.error ? `：${run.error}` : '',
+  );
 }
 
 export async function render({ view, session }) {
   const admin = may('POST /api/jobs/:name/run', session);
   const status = h('div', { role: 'status', class: 'task-status', dataset: { testid: 'jobs-status' } });
   const list = h('div', { 'aria-live': 'polite', dataset: { testid: 'job-list' } }, loading());
-  replace(view, h('h1', { tabindex: '-1' }, '任务调度'),
-    h('p', { class: 'muted small' }, '所有时间均为上海时间（Asia/Shanghai）'), status, list);
+  replace(
+    view,
+    h('h1', { tabindex: '-1' }, '任务调度'),
+    h('p', { class: 'muted small' }, '所有时间均为上海时间（Asia/Shanghai）'),
+    status,
+    list,
+  );
 
   async function load() {
     try {
       const [{ jobs }] = await Promise.all([api.jobs(), loadLabels()]);
       replace(list, h('ul', { class: 'task-list job-list' }, jobs.map(row)));
     } catch (err) {
-      replace(list, errorBox(err, () => void load()));
+      replace(
+        list,
+        errorBox(err, () => void load()),
+      );
     }
   }
 
   function row(j) {
-    const button = admin ? h('button', { type: 'button', class: 'secondary', disabled: j.running }, j.running ? '运行中…' : '立即运行') : null;
+    const button = admin
+      ? h('button', { type: 'button', class: 'secondary', disabled: j.running }, j.running ? '运行中…' : '立即运行')
+      : null;
     button?.addEventListener('click', async () => {
       button.disabled = true;
       replace(button, '运行中…');
@@ -54,13 +70,19 @@ export async function render({ view, session }) {
       }
       await load();
     });
-    return h('li', { class: 'task job', dataset: { name: j.name } },
+    return h(
+      'li',
+      { class: 'task job', dataset: { name: j.name } },
       // The job's description is an engineer's note in English: staff read the name alone.
       h('div', { class: 'order-line' }, h('strong', { class: 'job-name' }, jobLabel(j.name)), button),
-      h('dl', { class: 'facts small' },
+      h(
+        'dl',
+        { class: 'facts small' },
         h('div', { class: 'fact' }, h('dt', {}, '计划'), h('dd', {}, h('code', {}, j.schedule), ` · ${j.timeZone}`)),
         h('div', { class: 'fact' }, h('dt', {}, '下次运行'), h('dd', {}, j.nextRun ? shanghaiTime(j.nextRun) : '—')),
-        h('div', { class: 'fact' }, h('dt', {}, '上次运行'), h('dd', { class: 'last-run' }, runText(j.lastRun)))));
+        h('div', { class: 'fact' }, h('dt', {}, '上次运行'), h('dd', { class: 'last-run' }, runText(j.lastRun))),
+      ),
+    );
   }
 
   await load();

@@ -10,12 +10,22 @@ const NOTICES = {
 
 export function render({ view, query, onLogin }) {
   const username = h('input', {
-    id: 'login-username', name: 'username', autocomplete: 'username', autocapitalize: 'none',
-    spellcheck: 'false', required: true, autofocus: true, 'aria-describedby': 'login-error',
+    id: 'login-username',
+    name: 'username',
+    autocomplete: 'username',
+    autocapitalize: 'none',
+    spellcheck: 'false',
+    required: true,
+    autofocus: true,
+    'aria-describedby': 'login-error',
   });
   const password = h('input', {
-    id: 'login-password', name: 'password', type: 'password', autocomplete: 'current-password',
-    required: true, 'aria-describedby': 'login-error',
+    id: 'login-password',
+    name: 'password',
+    type: 'password',
+    autocomplete: 'current-password',
+    required: true,
+    'aria-describedby': 'login-error',
   });
   const error = h('p', { id: 'login-error', class: 'form-error', role: 'alert', 'aria-live': 'assertive' });
   const submit = h('button', { type: 'submit', class: 'primary' }, '登录');
@@ -49,20 +59,26 @@ export function render({ view, query, onLogin }) {
   }
 
   // novalidate: our own Chinese messages, not the browser's bubbles in the browser's language.
-  const form = h('form', { class: 'login-form', novalidate: true, onsubmit: onSubmit },
+  const form = h(
+    'form',
+    { class: 'login-form', novalidate: true, onsubmit: onSubmit },
     h('h1', {}, '登录小二'),
     notice ? h('p', { class: 'notice', role: 'status' }, notice) : null,
     h('div', { class: 'field' }, h('label', { for: 'login-username' }, '用户名'), username),
     h('div', { class: 'field' }, h('label', { for: 'login-password' }, '密码'), password),
     error,
-    submit);
+    submit,
+  );
   const demo = h('p', { class: 'demo-accounts muted small' });
   replace(view, h('section', { class: 'login-page' }, form, demo));
   username.focus();
   // The sandbox's demo accounts are public (README); a real shop's accounts are never hinted at.
   void refreshHealth().then((health) => {
     if (health?.platform === 'sandbox') {
-      replace(demo, '示范店账号：xiaoli（客服）、azhang（仓库助理）、xiaozhou（汇款专员）、admin（管理员），密码均为 xiaoer-demo');
+      replace(
+        demo,
+        '示范店账号：xiaoli（客服）、azhang（仓库助理）、xiaozhou（汇款专员）、admin（管理员），密码均为 xiaoer-demo',
+      );
     }
   });
 }

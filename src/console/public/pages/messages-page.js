@@ -14,42 +14,99 @@ import { copyButton, errorBox, loading } from '../widgets.js';
 const STATES = ['outbox', 'queued', 'held', 'failed', 'sent', 'cancelled'];
 const MARKABLE = new Set(['outbox', 'held']);
 const CANCELLABLE = new Set(['queued', 'held', 'outbox', 'failed']);
-const TONES = { outbox: 'tone-to-ship', queued: 'tone-shipped', held: 'tone-unpaid', failed: 'tone-unpaid', sent: 'tone-done', cancelled: 'tone-closed', sending: 'tone-shipped' };
+const TONES = {
+  outbox: 'tone-to-ship',
+  queued: 'tone-shipped',
+  held: 'tone-unpaid',
+  failed: 'tone-unpaid',
+  sent: 'tone-done',
+  cancelled: 'tone-closed',
+  sending: 'tone-shipped',
+};
 
 export async function render({ view, query, navigate }) {
   const filter = { state: query.get('state') ?? 'outbox', kind: query.get('kind') ?? '', tid: query.get('tid') ?? '' };
   const go = (next) => navigate(hashWith('/messages', { ...filter, ...next }));
   await loadLabels();
 
-  const state = h('select', { id: 'message-state', name: 'state' },
+  const state = h(
+    'select',
+    { id: 'message-state', name: 'state' },
     h('option', { value: 'all', selected: filter.state === 'all' }, '全部状态'),
-    STATES.map((s) => h('option', { value: s, selected: s === filter.state }, messageStateLabel(s))));
-  const kind = h('select', { id: 'message-kind-filter', name: 'kind' },
+    STATES.map((s) => h('option', { value: s, selected: s === filter.state }, messageStateLabel(s))),
+  );
+  const kind = h(
+    'select',
+    { id: 'message-kind-filter', name: 'kind' },
     h('option', { value: '' }, '全部类型'),
-    messageKinds().map((k) => h('option', { value: k, selected: k === filter.kind }, messageKindLabel(k))));
-  const tid = h('input', { id: 'message-tid', type: 'search', name: 'tid', value: filter.tid, inputmode: 'numeric', autocomplete: 'off', placeholder: '订单号', dataset: { shortcut: 'search' } });
+    messageKinds().map((k) => h('option', { value: k, selected: k === filter.kind }, messageKindLabel(k))),
+  );
+  const tid = h('input', {
+    id: 'message-tid',
+    type: 'search',
+    name: 'tid',
+    value: filter.tid,
+    inputmode: 'numeric',
+    autocomplete: 'off',
+    placeholder: '订单号',
+    dataset: { shortcut: 'search' },
+  });
   state.addEventListener('change', () => go({ state: state.value }));
   kind.addEventListener('change', () => go({ kind: kind.value }));
-  const filters = h('form', { class: 'search-form', role: 'search', onsubmit: (e) => { e.preventDefault(); go({ tid: tid.value.trim() }); } },
-    h('label', { for: 'message-state', class: 'visually-hidden' }, '状态'), state,
-    h('label', { for: 'message-kind-filter', class: 'visually-hidden' }, '消息类型'), kind,
-    h('label', { for: 'message-tid', class: 'visually-hidden' }, '订单号'), tid,
-    h('button', { type: 'submit', class: 'primary' }, '筛选'));
+  const filters = h(
+    'form',
+    {
+      class: 'search-form',
+      role: 'search',
+      onsubmit: (e) => {
+        e.preventDefault();
+        go({ tid: tid.value.trim() });
+      },
+    },
+    h('label', { for: 'message-state', class: 'visually-hidden' }, '状态'),
+    state,
+    h('label', { for: 'message-kind-filter', class: 'visually-hidden' }, '消息类型'),
+    kind,
+    h('label', { for: 'message-tid', class: 'visually-hidden' }, '订单号'),
+    tid,
+    h('button', { type: 'submit', class: 'primary' }, '筛选'),
+  );
   const status = h('div', { role: 'status', class: 'task-status', dataset: { testid: 'messages-status' } });
   const list = h('div', { 'aria-live': 'polite', dataset: { testid: 'message-list' } }, loading());
-  replace(view, h('h1', { tabindex: '-1' }, '消息'),
-    h('div', { class: 'detail-grid' },
+  replace(
+    view,
+    h('h1', { tabindex: '-1' }, '消息'),
+    h(
+      'div',
+      { class: 'detail-grid' },
       h('section', { class: ['card', 'wide'] }, h('h2', {}, '待发消息与发送记录'), filters, status, list),
-      optOutSection()));
+      optOutSection(),
+    ),
+  );
 
   async function load() {
     try {
-      const data = await api.messages({ state: filter.state === 'all' ? undefined : filter.state, kind: filter.kind, tid: filter.tid });
-      replace(list,
-        h('p', { class: 'summary' }, data.total ? `共 ${data.total} 条${data.total > data.messages.length ? `，显示最新 ${data.messages.length} 条` : ''}` : '没有符合条件的消息'),
-        data.messages.length ? h('ul', { class: 'task-list' }, data.messages.map(row)) : null);
+      const data = await api.messages({
+        state: filter.state === 'all' ? undefined : filter.state,
+        kind: filter.kind,
+        tid: filter.tid,
+      });
+      replace(
+        list,
+        h(
+          'p',
+          { class: 'summary' },
+          data.total
+            ? `共 ${data.total} 条${data.total > data.messages.length ? `，显示最新 ${data.messages.length} 条` : ''}`
+            : '没有符合条件的消息',
+        ),
+        data.messages.length ? h('ul', { class: 'task-list' }, data.messages.map(row)) : null,
+      );
     } catch (err) {
-      replace(list, errorBox(err, () => void load()));
+      replace(
+        list,
+        errorBox(err, () => void load()),
+      );
     }
   }
 
@@ -69,21 +126,40 @@ export async function render({ view, query, navigate }) {
     return b;
   }
 
-  const row = (m) => h('li', { class: 'task message', dataset: { id: m.id, state: m.state, kind: m.kind } },
-    h('div', { class: 'order-line' },
-      h('span', { class: ['badge', TONES[m.state] ?? 'tone-closed'] }, messageStateLabel(m.state)),
-      h('strong', {}, messageKindLabel(m.kind)),
-      m.buyerNick ? h('span', { class: 'buyer-nick' }, m.buyerNick) : null,
-      m.tid ? h('a', { href: `#/orders/${m.tid}` }, `订单 ${m.tid}`) : null),
-    h('p', { class: 'message-text' }, m.text),
-    h('div', { class: 'order-line small muted' },
-      h('span', {}, m.state === 'sent' && m.sentAt ? `${shanghaiTime(m.sentAt)} 已发送${m.sentBy ? `（${m.sentBy}）` : ''}` : `计划 ${shanghaiTime(m.dueAt)}`),
-      m.stateReason ? h('span', { class: 'message-reason' }, messageReasonLabel(m.stateReason)) : null,
-      m.lastError ? h('span', {}, m.lastError) : null),
-    h('div', { class: 'order-line' },
-      ['outbox', 'held', 'queued'].includes(m.state) ? copyButton(() => m.text, { testid: 'copy-message' }) : null,
-      MARKABLE.has(m.state) ? act('标记已发送', () => api.messageSent(m.id), '已标记为已发送') : null,
-      CANCELLABLE.has(m.state) ? act('取消', () => api.cancelMessage(m.id), '已取消这条消息') : null));
+  const row = (m) =>
+    h(
+      'li',
+      { class: 'task message', dataset: { id: m.id, state: m.state, kind: m.kind } },
+      h(
+        'div',
+        { class: 'order-line' },
+        h('span', { class: ['badge', TONES[m.state] ?? 'tone-closed'] }, messageStateLabel(m.state)),
+        h('strong', {}, messageKindLabel(m.kind)),
+        m.buyerNick ? h('span', { class: 'buyer-nick' }, m.buyerNick) : null,
+        m.tid ? h('a', { href: `#/orders/${m.tid}` }, `订单 ${m.tid}`) : null,
+      ),
+      h('p', { class: 'message-text' }, m.text),
+      h(
+        'div',
+        { class: 'order-line small muted' },
+        h(
+          'span',
+          {},
+          m.state === 'sent' && m.sentAt
+            ? `${shanghaiTime(m.sentAt)} 已发送${m.sentBy ? `（${m.sentBy}）` : ''}`
+            : `计划 ${shanghaiTime(m.dueAt)}`,
+        ),
+        m.stateReason ? h('span', { class: 'message-reason' }, messageReasonLabel(m.stateReason)) : null,
+        m.lastError ? h('span', {}, m.lastError) : null,
+      ),
+      h(
+        'div',
+        { class: 'order-line' },
+        ['outbox', 'held', 'queued'].includes(m.state) ? copyButton(() => m.text, { testid: 'copy-message' }) : null,
+        MARKABLE.has(m.state) ? act('标记已发送', () => api.messageSent(m.id), '已标记为已发送') : null,
+        CANCELLABLE.has(m.state) ? act('取消', () => api.cancelMessage(m.id), '已取消这条消息') : null,
+      ),
+    );
 
   await load();
 }
@@ -115,18 +191,27 @@ function optOutSection() {
     submit.disabled = true;
     try {
       const r = await api.optOut(value());
-      replace(result, h('p', {}, `已登记 ${r.optOut.nick} 退订${r.cancelled ? `，取消了 ${r.cancelled} 条待发消息` : ''}`));
+      replace(
+        result,
+        h('p', {}, `已登记 ${r.optOut.nick} 退订${r.cancelled ? `，取消了 ${r.cancelled} 条待发消息` : ''}`),
+      );
     } catch (err) {
       setFieldError(nick, err.message);
     } finally {
       submit.disabled = false;
     }
   }
-  return h('section', { class: 'card', dataset: { testid: 'opt-outs' } },
+  return h(
+    'section',
+    { class: 'card', dataset: { testid: 'opt-outs' } },
     h('h2', {}, '退订'),
     h('p', { class: 'muted small' }, '买家回复“退订”或“TD”会自动登记；买家在聊天里要求不再发消息时，在这里登记。'),
-    h('form', { class: 'task-form', novalidate: true, onsubmit: onSubmit },
+    h(
+      'form',
+      { class: 'task-form', novalidate: true, onsubmit: onSubmit },
       fieldRow({ label: '买家昵称', control: nick, required: true }),
-      h('div', { class: 'order-line' }, submit, check)),
-    result);
+      h('div', { class: 'order-line' }, submit, check),
+    ),
+    result,
+  );
 }

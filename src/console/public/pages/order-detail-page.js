@@ -36,10 +36,18 @@ export async function render(ctx) {
       // The remark result already says what was written; the next visit shows the memo.
     }
   };
-  const remarks = orderRemarks({ tid: params.tid, initialKind: ctx.query.get('kind') ?? undefined, onWritten: refresh });
-  replace(view, back,
+  const remarks = orderRemarks({
+    tid: params.tid,
+    initialKind: ctx.query.get('kind') ?? undefined,
+    onWritten: refresh,
+  });
+  replace(
+    view,
+    back,
     title,
-    h('div', { class: 'detail-grid' },
+    h(
+      'div',
+      { class: 'detail-grid' },
       overview(order),
       memo,
       remarks.actions,
@@ -48,66 +56,110 @@ export async function render(ctx) {
       receiverSection(order, session.user.role),
       itemsSection(order),
       amountsSection(order),
-      logisticsSection(order)));
+      logisticsSection(order),
+    ),
+  );
 }
 
 const section = (title, ...children) => h('section', { class: 'card' }, h('h2', {}, title), ...children);
 
 function overview(o) {
-  return section('订单概况', facts([
-    ['订单号', o.tid],
-    ['买家', o.buyerNick],
-    ['下单时间', shanghaiTime(o.createdAt)],
-    ['付款时间', o.paidAt ? shanghaiTime(o.paidAt) : o.paid ? '' : '未付款'],
-    ['发货时间', o.consignedAt ? shanghaiTime(o.consignedAt) : o.shipped ? '' : '未发货'],
-    ['结束时间', o.endAt ? shanghaiTime(o.endAt) : ''],
-    ['买家留言', o.buyerMessage],
-  ]));
+  return section(
+    '订单概况',
+    facts([
+      ['订单号', o.tid],
+      ['买家', o.buyerNick],
+      ['下单时间', shanghaiTime(o.createdAt)],
+      ['付款时间', o.paidAt ? shanghaiTime(o.paidAt) : o.paid ? '' : '未付款'],
+      ['发货时间', o.consignedAt ? shanghaiTime(o.consignedAt) : o.shipped ? '' : '未发货'],
+      ['结束时间', o.endAt ? shanghaiTime(o.endAt) : ''],
+      ['买家留言', o.buyerMessage],
+    ]),
+  );
 }
 
 function memoSection(o) {
-  return h('section', { class: 'card', dataset: { testid: 'memo-card' } }, h('h2', {}, '卖家备注'),
-    h('p', { class: 'memo-flag' }, o.sellerFlag ? flagMarker(o.sellerFlag) : h('span', { class: 'muted' }, flagLabel(0))),
+  return h(
+    'section',
+    { class: 'card', dataset: { testid: 'memo-card' } },
+    h('h2', {}, '卖家备注'),
+    h(
+      'p',
+      { class: 'memo-flag' },
+      o.sellerFlag ? flagMarker(o.sellerFlag) : h('span', { class: 'muted' }, flagLabel(0)),
+    ),
     o.sellerMemo
       ? h('p', { class: 'memo-text', dataset: { testid: 'seller-memo' } }, o.sellerMemo)
-      : h('p', { class: 'muted' }, '暂无备注'));
+      : h('p', { class: 'muted' }, '暂无备注'),
+  );
 }
 
 function itemsSection(o) {
-  return h('section', { class: ['card', 'items'] }, h('h2', {}, `商品（${o.items.length}）`),
-    h('ul', { class: 'item-list' }, o.items.map((i) =>
-      h('li', { class: 'item' },
-        h('div', { class: 'item-title' }, i.title),
-        h('div', { class: 'muted small' }, [i.skuProperties, i.outerIid ? `货号 ${i.outerIid}` : ''].filter(Boolean).join(' · ')),
-        h('div', { class: 'item-figures' },
-          h('span', {}, `${yuan(i.priceYuan)} × ${i.num}`),
-          h('span', { class: 'amount' }, `实付 ${yuan(i.paymentYuan)}`)),
-        i.invoiceNo ? h('div', { class: 'muted small' }, `${i.logisticsCompany} ${i.invoiceNo}`) : null))));
+  return h(
+    'section',
+    { class: ['card', 'items'] },
+    h('h2', {}, `商品（${o.items.length}）`),
+    h(
+      'ul',
+      { class: 'item-list' },
+      o.items.map((i) =>
+        h(
+          'li',
+          { class: 'item' },
+          h('div', { class: 'item-title' }, i.title),
+          h(
+            'div',
+            { class: 'muted small' },
+            [i.skuProperties, i.outerIid ? `货号 ${i.outerIid}` : ''].filter(Boolean).join(' · '),
+          ),
+          h(
+            'div',
+            { class: 'item-figures' },
+            h('span', {}, `${yuan(i.priceYuan)} × ${i.num}`),
+            h('span', { class: 'amount' }, `实付 ${yuan(i.paymentYuan)}`),
+          ),
+          i.invoiceNo ? h('div', { class: 'muted small' }, `${i.logisticsCompany} ${i.invoiceNo}`) : null,
+        ),
+      ),
+    ),
+  );
 }
 
 function amountsSection(o) {
-  return section('金额', facts([
-    ['商品总额', yuan(o.totalFeeYuan)],
-    ['运费', yuan(o.postFeeYuan)],
-    ['优惠', o.discountFee ? `-${yuan(o.discountFeeYuan)}` : ''],
-    ['实付', h('strong', { class: 'amount' }, yuan(o.paymentYuan))],
-  ]));
+  return section(
+    '金额',
+    facts([
+      ['商品总额', yuan(o.totalFeeYuan)],
+      ['运费', yuan(o.postFeeYuan)],
+      ['优惠', o.discountFee ? `-${yuan(o.discountFeeYuan)}` : ''],
+      ['实付', h('strong', { class: 'amount' }, yuan(o.paymentYuan))],
+    ]),
+  );
 }
 
 function receiverSection(o, role) {
   const r = o.receiver;
   const place = [r.state, r.city, r.district, r.town].filter(Boolean).join(' ');
-  return section('收货信息',
+  return section(
+    '收货信息',
     o.receiverMasked
-      ? h('p', { class: 'notice', dataset: { testid: 'receiver-masked' } },
-        `收货人信息已脱敏：${roleLabel(role)}账号看不到完整的姓名、电话和地址，需要时请找有权限的同事。`)
+      ? h(
+          'p',
+          { class: 'notice', dataset: { testid: 'receiver-masked' } },
+          `收货人信息已脱敏：${roleLabel(role)}账号看不到完整的姓名、电话和地址，需要时请找有权限的同事。`,
+        )
       : null,
-    h('div', { dataset: { testid: 'receiver' } }, facts([
-      ['收货人', r.name],
-      ['手机', r.mobile],
-      ['电话', r.phone],
-      ['地区', place],
-      ['地址', r.address],
-      ['邮编', r.zip],
-    ])));
+    h(
+      'div',
+      { dataset: { testid: 'receiver' } },
+      facts([
+        ['收货人', r.name],
+        ['手机', r.mobile],
+        ['电话', r.phone],
+        ['地区', place],
+        ['地址', r.address],
+        ['邮编', r.zip],
+      ]),
+    ),
+  );
 }

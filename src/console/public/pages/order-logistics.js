@@ -15,18 +15,39 @@ function parcelCard(p) {
   // Sorted here too: the timeline must read newest first whatever order a courier reported.
   const events = [...(p.events ?? [])].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   const sub = subStateLabel(p.subState);
-  return h('article', { class: 'parcel', dataset: { waybill: p.waybill, state: p.state } },
-    h('header', { class: 'parcel-head' },
+  return h(
+    'article',
+    { class: 'parcel', dataset: { waybill: p.waybill, state: p.state } },
+    h(
+      'header',
+      { class: 'parcel-head' },
       h('span', { class: 'parcel-courier' }, `${courierName(p.company)} ${p.waybill}`),
-      h('span', { class: ['badge', `parcel-${p.state}`], dataset: { testid: 'parcel-state' } }, parcelStateLabel(p.state)),
-      sub ? h('span', { class: 'badge parcel-problem' }, sub) : null),
+      h(
+        'span',
+        { class: ['badge', `parcel-${p.state}`], dataset: { testid: 'parcel-state' } },
+        parcelStateLabel(p.state),
+      ),
+      sub ? h('span', { class: 'badge parcel-problem' }, sub) : null,
+    ),
     p.checkedAt ? h('p', { class: 'muted small' }, `查询于 ${shanghaiTime(p.checkedAt)}`) : null,
     events.length
-      ? h('ol', { class: 'timeline', 'aria-label': '物流轨迹（最新在前）' }, events.map((e) =>
-        h('li', { class: ['event', `event-${e.state}`] },
-          h('div', { class: 'event-head' },
-            h('time', { datetime: e.at }, shanghaiTime(e.at)),
-            h('span', { class: 'event-state' }, parcelStateLabel(e.state))),
-          h('p', { class: 'event-text' }, e.description))))
-      : h('p', { class: 'muted' }, '暂无轨迹'));
+      ? h(
+          'ol',
+          { class: 'timeline', 'aria-label': '物流轨迹（最新在前）' },
+          events.map((e) =>
+            h(
+              'li',
+              { class: ['event', `event-${e.state}`] },
+              h(
+                'div',
+                { class: 'event-head' },
+                h('time', { datetime: e.at }, shanghaiTime(e.at)),
+                h('span', { class: 'event-state' }, parcelStateLabel(e.state)),
+              ),
+              h('p', { class: 'event-text' }, e.description),
+            ),
+          ),
+        )
+      : h('p', { class: 'muted' }, '暂无轨迹'),
+  );
 }

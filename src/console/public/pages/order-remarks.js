@@ -15,8 +15,18 @@ import { remarkForm, resultView } from './remark-form.js';
  * @returns {{actions: HTMLElement, history: HTMLElement}}
  */
 export function orderRemarks({ tid, initialKind, onWritten }) {
-  const actions = h('section', { class: ['card', 'remark-actions'], dataset: { testid: 'remark-actions' } }, h('h2', {}, '备注操作'), loading());
-  const history = h('section', { class: ['card', 'remark-history'], dataset: { testid: 'remark-history' } }, h('h2', {}, '备注记录'), loading());
+  const actions = h(
+    'section',
+    { class: ['card', 'remark-actions'], dataset: { testid: 'remark-actions' } },
+    h('h2', {}, '备注操作'),
+    loading(),
+  );
+  const history = h(
+    'section',
+    { class: ['card', 'remark-history'], dataset: { testid: 'remark-history' } },
+    h('h2', {}, '备注记录'),
+    loading(),
+  );
   let titles = {};
   let chosen = initialKind ?? '';
   let lastResult = null;
@@ -28,14 +38,21 @@ export function orderRemarks({ tid, initialKind, onWritten }) {
     try {
       view = await api.remarkKinds(tid);
     } catch (err) {
-      replace(actions, h('h2', {}, '备注操作'), errorBox(err, () => void loadActions()));
+      replace(
+        actions,
+        h('h2', {}, '备注操作'),
+        errorBox(err, () => void loadActions()),
+      );
       return;
     }
     titles = view.titles ?? {};
     if (!view.kinds.some((k) => k.id === chosen)) chosen = '';
-    const select = h('select', { id: 'remark-kind', name: 'kind' },
+    const select = h(
+      'select',
+      { id: 'remark-kind', name: 'kind' },
       h('option', { value: '' }, `选择备注类型（${view.kinds.length} 种）`),
-      view.kinds.map((k) => h('option', { value: k.id, selected: k.id === chosen }, k.title)));
+      view.kinds.map((k) => h('option', { value: k.id, selected: k.id === chosen }, k.title)),
+    );
     const slot = h('div', { class: 'remark-form-slot' });
     const showForm = () => {
       chosen = select.value;
@@ -46,12 +63,24 @@ export function orderRemarks({ tid, initialKind, onWritten }) {
       lastResult = null;
       showForm();
     });
-    replace(actions,
+    replace(
+      actions,
       h('h2', {}, '备注操作'),
-      h('p', { class: 'small', dataset: { testid: 'remark-state', state: view.state } }, `订单状态：${view.stateLabel}，可写以下备注`),
+      h(
+        'p',
+        { class: 'small', dataset: { testid: 'remark-state', state: view.state } },
+        `订单状态：${view.stateLabel}，可写以下备注`,
+      ),
       h('div', { class: 'field' }, h('label', { for: 'remark-kind' }, '备注类型'), select),
       slot,
-      lastResult ? h('div', { class: 'remark-result', role: 'status', tabindex: '-1', dataset: { testid: 'remark-result' } }, resultView(lastResult)) : null);
+      lastResult
+        ? h(
+            'div',
+            { class: 'remark-result', role: 'status', tabindex: '-1', dataset: { testid: 'remark-result' } },
+            resultView(lastResult),
+          )
+        : null,
+    );
     showForm();
     if (focusResult) actions.querySelector('.remark-result')?.focus();
     focusResult = false;
@@ -68,40 +97,77 @@ export function orderRemarks({ tid, initialKind, onWritten }) {
     try {
       data = await api.remarks(tid);
     } catch (err) {
-      replace(history, h('h2', {}, '备注记录'), errorBox(err, () => void loadHistory()));
+      replace(
+        history,
+        h('h2', {}, '备注记录'),
+        errorBox(err, () => void loadHistory()),
+      );
       return;
     }
     const lintByEntry = new Map();
     for (const l of data.lint) lintByEntry.set(l.entryIndex, [...(lintByEntry.get(l.entryIndex) ?? []), l.message]);
-    replace(history,
+    replace(
+      history,
       h('h2', {}, '备注记录'),
       data.pending ? h('p', { class: 'notice' }, `${data.pending} 条备注正在排队写入平台`) : null,
       h('h3', {}, '当前备注逐条解读'),
       data.memo.entries.length
-        ? h('ol', { class: 'memo-entries' }, data.memo.entries.map((e) => memoEntry(e, lintByEntry.get(e.index))))
+        ? h(
+            'ol',
+            { class: 'memo-entries' },
+            data.memo.entries.map((e) => memoEntry(e, lintByEntry.get(e.index))),
+          )
         : h('p', { class: 'muted' }, '备注为空'),
-      data.lint.length ? h('p', { class: 'lint-summary small', dataset: { testid: 'lint-count' } }, `${data.lint.length} 处不符合备注规范`) : null,
+      data.lint.length
+        ? h(
+            'p',
+            { class: 'lint-summary small', dataset: { testid: 'lint-count' } },
+            `${data.lint.length} 处不符合备注规范`,
+          )
+        : null,
       h('h3', {}, '小二写过的备注'),
       data.history.length
         ? h('ol', { class: 'history-list', reversed: true }, [...data.history].reverse().map(historyEntry))
-        : h('p', { class: 'muted' }, '小二还没有在这个订单上写过备注'));
+        : h('p', { class: 'muted' }, '小二还没有在这个订单上写过备注'),
+    );
   }
 
   const memoEntry = (e, warnings) =>
-    h('li', { class: ['memo-entry', warnings ? 'has-lint' : null], dataset: { kind: e.kind ?? '' } },
+    h(
+      'li',
+      { class: ['memo-entry', warnings ? 'has-lint' : null], dataset: { kind: e.kind ?? '' } },
       h('span', { class: 'entry-raw' }, e.raw),
-      h('span', { class: 'muted small' }, e.kind ? ` · ${titles[e.kind] ?? e.kind}${e.staff ? ` · ${e.staff}` : ''}${e.date ? ` ${e.date}` : ''}` : ' · 手写/未识别'),
-      warnings ? h('ul', { class: 'lint' }, warnings.map((w) => h('li', {}, `⚠ ${w}`))) : null);
+      h(
+        'span',
+        { class: 'muted small' },
+        e.kind
+          ? ` · ${titles[e.kind] ?? e.kind}${e.staff ? ` · ${e.staff}` : ''}${e.date ? ` ${e.date}` : ''}`
+          : ' · 手写/未识别',
+      ),
+      warnings
+        ? h(
+            'ul',
+            { class: 'lint' },
+            warnings.map((w) => h('li', {}, `⚠ ${w}`)),
+          )
+        : null,
+    );
 
   const historyEntry = (e) =>
-    h('li', { class: 'history-entry', dataset: { status: e.status } },
-      h('div', { class: 'order-line small muted' },
+    h(
+      'li',
+      { class: 'history-entry', dataset: { status: e.status } },
+      h(
+        'div',
+        { class: 'order-line small muted' },
         h('time', { datetime: e.at }, shanghaiTime(e.at)),
         h('span', {}, e.staff),
         h('span', {}, titles[e.kind] ?? e.kind),
         h('span', { class: ['badge', `entry-${e.status}`] }, entryStatusLabel(e.status)),
-        e.flag ? flagMarker(e.flag) : null),
-      h('p', { class: 'entry-raw' }, e.text));
+        e.flag ? flagMarker(e.flag) : null,
+      ),
+      h('p', { class: 'entry-raw' }, e.text),
+    );
 
   void loadActions();
   void loadHistory();

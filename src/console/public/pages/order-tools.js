@@ -8,9 +8,12 @@ import { quickReplyPanel } from './quick-reply-panel.js';
 
 export function orderTools(tid) {
   return [
-    h('section', { class: ['card', 'order-replies'], dataset: { testid: 'order-replies' } },
+    h(
+      'section',
+      { class: ['card', 'order-replies'], dataset: { testid: 'order-replies' } },
       h('h2', {}, '快捷短语'),
-      quickReplyPanel({ idPrefix: 'order-reply', tid })),
+      quickReplyPanel({ idPrefix: 'order-reply', tid }),
+    ),
     orderMessage(tid),
   ];
 }

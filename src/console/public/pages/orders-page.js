@@ -29,7 +29,11 @@ export async function render({ view, query, navigate }) {
   try {
     await loadLabels();
   } catch (err) {
-    replace(view, heading, errorBox(err, () => void render({ view, query, navigate })));
+    replace(
+      view,
+      heading,
+      errorBox(err, () => void render({ view, query, navigate })),
+    );
     return;
   }
   const search = readSearch(query);
@@ -40,19 +44,38 @@ export async function render({ view, query, navigate }) {
   };
 
   const input = h('input', {
-    id: 'order-search', type: 'search', name: 'q', value: search.q, placeholder: '买家昵称或订单号',
-    autocomplete: 'off', dataset: { shortcut: 'search' }, 'aria-describedby': 'order-search-error',
+    id: 'order-search',
+    type: 'search',
+    name: 'q',
+    value: search.q,
+    placeholder: '买家昵称或订单号',
+    autocomplete: 'off',
+    dataset: { shortcut: 'search' },
+    'aria-describedby': 'order-search-error',
   });
-  const status = h('select', { id: 'order-status', name: 'status', onchange: () => go({ q: input.value.trim(), status: status.value }) },
+  const status = h(
+    'select',
+    { id: 'order-status', name: 'status', onchange: () => go({ q: input.value.trim(), status: status.value }) },
     h('option', { value: '' }, '全部状态'),
-    statusGroups().map((g) => h('option', { value: g.key, selected: g.key === search.status }, g.label)));
+    statusGroups().map((g) => h('option', { value: g.key, selected: g.key === search.status }, g.label)),
+  );
   const fieldError = h('p', { id: 'order-search-error', class: 'form-error', role: 'alert' });
-  const form = h('form', {
-    class: 'search-form', role: 'search', onsubmit: (e) => { e.preventDefault(); go({ q: input.value.trim(), status: status.value }); },
-  },
-  h('label', { for: 'order-search', class: 'visually-hidden' }, '搜索订单'), input,
-  h('label', { for: 'order-status', class: 'visually-hidden' }, '订单状态'), status,
-  h('button', { type: 'submit', class: 'primary' }, '搜索'));
+  const form = h(
+    'form',
+    {
+      class: 'search-form',
+      role: 'search',
+      onsubmit: (e) => {
+        e.preventDefault();
+        go({ q: input.value.trim(), status: status.value });
+      },
+    },
+    h('label', { for: 'order-search', class: 'visually-hidden' }, '搜索订单'),
+    input,
+    h('label', { for: 'order-status', class: 'visually-hidden' }, '订单状态'),
+    status,
+    h('button', { type: 'submit', class: 'primary' }, '搜索'),
+  );
   const results = h('div', { class: 'results', 'aria-live': 'polite' }, loading());
   replace(view, heading, form, fieldError, results);
 
@@ -64,49 +87,93 @@ export async function render({ view, query, navigate }) {
       page: search.page,
       pageSize: PAGE_SIZE,
     });
-    replace(results, summary(data, search), orderList(data.orders), pager(data, (page) => go({ page })));
+    replace(
+      results,
+      summary(data, search),
+      orderList(data.orders),
+      pager(data, (page) => go({ page })),
+    );
   } catch (err) {
     if (err.status === 400) {
       replace(fieldError, err.message);
       input.setAttribute('aria-invalid', 'true');
       replace(results);
-    } else replace(results, errorBox(err, () => void render({ view, query, navigate })));
+    } else
+      replace(
+        results,
+        errorBox(err, () => void render({ view, query, navigate })),
+      );
   }
 }
 
 function summary(data, search) {
   const what = search.q ? `“${search.q}”的` : '';
-  return h('p', { class: 'summary', dataset: { testid: 'orders-total', total: String(data.total) } },
-    data.total ? `共 ${data.total} 单${what ? `（${what}搜索结果）` : ''}，最新的在前` : `没有找到${what}订单`);
+  return h(
+    'p',
+    { class: 'summary', dataset: { testid: 'orders-total', total: String(data.total) } },
+    data.total ? `共 ${data.total} 单${what ? `（${what}搜索结果）` : ''}，最新的在前` : `没有找到${what}订单`,
+  );
 }
 
 function orderList(orders) {
   if (!orders.length) return null;
-  return h('ul', { class: 'order-list' }, orders.map((o) =>
-    h('li', { class: 'order-row', dataset: { tid: o.tid } },
-      h('a', { class: 'order-card', href: `#/orders/${o.tid}` },
-        h('div', { class: 'order-line' },
-          statusBadge(o.status),
-          flagMarker(o.sellerFlag),
-          h('span', { class: 'amount' }, yuan(o.paymentYuan))),
-        h('div', { class: 'order-title' }, o.title, o.itemCount > 1 ? h('span', { class: 'muted' }, ` 等 ${o.itemCount} 件`) : null),
-        h('div', { class: 'order-line muted' },
-          h('span', { class: 'buyer-nick' }, o.buyerNick),
-          h('span', {}, o.receiverCity),
-          h('time', { datetime: o.createdAt }, shortShanghaiTime(o.createdAt))),
-        h('div', { class: 'order-line muted small' },
-          h('span', { class: 'tid' }, `订单号 ${o.tid}`),
-          o.waybills.length ? h('span', { class: 'waybills' }, o.waybills.join('、')) : null),
-        o.sellerMemo ? h('div', { class: 'memo-line' }, `备注：${o.sellerMemo}`) : null))));
+  return h(
+    'ul',
+    { class: 'order-list' },
+    orders.map((o) =>
+      h(
+        'li',
+        { class: 'order-row', dataset: { tid: o.tid } },
+        h(
+          'a',
+          { class: 'order-card', href: `#/orders/${o.tid}` },
+          h(
+            'div',
+            { class: 'order-line' },
+            statusBadge(o.status),
+            flagMarker(o.sellerFlag),
+            h('span', { class: 'amount' }, yuan(o.paymentYuan)),
+          ),
+          h(
+            'div',
+            { class: 'order-title' },
+            o.title,
+            o.itemCount > 1 ? h('span', { class: 'muted' }, ` 等 ${o.itemCount} 件`) : null,
+          ),
+          h(
+            'div',
+            { class: 'order-line muted' },
+            h('span', { class: 'buyer-nick' }, o.buyerNick),
+            h('span', {}, o.receiverCity),
+            h('time', { datetime: o.createdAt }, shortShanghaiTime(o.createdAt)),
+          ),
+          h(
+            'div',
+            { class: 'order-line muted small' },
+            h('span', { class: 'tid' }, `订单号 ${o.tid}`),
+            o.waybills.length ? h('span', { class: 'waybills' }, o.waybills.join('、')) : null,
+          ),
+          o.sellerMemo ? h('div', { class: 'memo-line' }, `备注：${o.sellerMemo}`) : null,
+        ),
+      ),
+    ),
+  );
 }
 
 function pager(data, goTo) {
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
   if (pages <= 1) return null;
   const button = (label, page) =>
-    h('button', { type: 'button', class: 'secondary', disabled: page < 1 || page > pages, onclick: () => goTo(page) }, label);
-  return h('nav', { class: 'pager', 'aria-label': '翻页' },
+    h(
+      'button',
+      { type: 'button', class: 'secondary', disabled: page < 1 || page > pages, onclick: () => goTo(page) },
+      label,
+    );
+  return h(
+    'nav',
+    { class: 'pager', 'aria-label': '翻页' },
     button('上一页', data.page - 1),
     h('span', { class: 'page-of' }, `第 ${data.page} / ${pages} 页`),
-    button('下一页', data.page + 1));
+    button('下一页', data.page + 1),
+  );
 }

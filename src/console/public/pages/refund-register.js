@@ -31,20 +31,40 @@ export function refundRegister({ date, onDate }) {
     });
     return b;
   };
-  const section = h('section', { class: 'card refunds', dataset: { testid: 'refunds' } },
+  const section = h(
+    'section',
+    { class: 'card refunds', dataset: { testid: 'refunds' } },
     h('h2', {}, '退款登记'),
-    h('div', { class: 'search-form' }, h('label', { for: 'refund-date' }, '日期'), picker, exportButton('csv'), exportButton('xlsx')),
-    message, list);
+    h(
+      'div',
+      { class: 'search-form' },
+      h('label', { for: 'refund-date' }, '日期'),
+      picker,
+      exportButton('csv'),
+      exportButton('xlsx'),
+    ),
+    message,
+    list,
+  );
 
   async function load() {
     try {
       const { refunds } = await api.refunds({ date });
       const total = refunds.reduce((s, r) => s + r.amountFen, 0);
-      replace(list,
-        h('p', { class: 'summary' }, refunds.length ? `${date} 共 ${refunds.length} 笔，合计 ¥${fenToYuan(total)}` : `${date} 没有退款登记`),
-        refunds.length ? h('ul', { class: 'refund-list' }, refunds.map(row)) : null);
+      replace(
+        list,
+        h(
+          'p',
+          { class: 'summary' },
+          refunds.length ? `${date} 共 ${refunds.length} 笔，合计 ¥${fenToYuan(total)}` : `${date} 没有退款登记`,
+        ),
+        refunds.length ? h('ul', { class: 'refund-list' }, refunds.map(row)) : null,
+      );
     } catch (err) {
-      replace(list, errorBox(err, () => void load()));
+      replace(
+        list,
+        errorBox(err, () => void load()),
+      );
     }
   }
 
@@ -64,18 +84,36 @@ export function refundRegister({ date, onDate }) {
       });
       return b;
     };
-    return h('li', { class: 'refund', dataset: { id: r.id, state: r.state } },
-      h('div', { class: 'order-line' },
-        h('span', { class: ['badge', r.state === 'open' ? 'tone-unpaid' : r.state === 'registered' ? 'tone-to-ship' : 'tone-done'] }, STATES[r.state] ?? r.state),
+    return h(
+      'li',
+      { class: 'refund', dataset: { id: r.id, state: r.state } },
+      h(
+        'div',
+        { class: 'order-line' },
+        h(
+          'span',
+          {
+            class: [
+              'badge',
+              r.state === 'open' ? 'tone-unpaid' : r.state === 'registered' ? 'tone-to-ship' : 'tone-done',
+            ],
+          },
+          STATES[r.state] ?? r.state,
+        ),
         h('strong', { class: 'amount' }, `¥${fenToYuan(r.amountFen)}`),
-        h('a', { href: `#/orders/${r.tid}` }, `订单 ${r.tid}`)),
+        h('a', { href: `#/orders/${r.tid}` }, `订单 ${r.tid}`),
+      ),
       h('p', { class: 'register-line' }, r.line),
-      h('div', { class: 'order-line small muted' },
+      h(
+        'div',
+        { class: 'order-line small muted' },
         h('time', { datetime: r.createdAt }, shanghaiTime(r.createdAt)),
         r.registeredBy ? h('span', {}, `${r.registeredBy} 登记`) : null,
         r.paidBy ? h('span', {}, `${r.paidBy} 打款`) : null,
         r.state === 'open' ? act('标记已登记', () => api.refundRegistered(r.id)) : null,
-        r.state === 'registered' ? act('标记已打款', () => api.refundPaid(r.id)) : null));
+        r.state === 'registered' ? act('标记已打款', () => api.refundPaid(r.id)) : null,
+      ),
+    );
   }
 
   void load();

@@ -17,9 +17,12 @@ export function fieldControl(field, id = `rk-${field.name}`) {
   const base = { id, name: field.name };
   if (field.type === 'enum') {
     const needsChoice = field.default === undefined;
-    return h('select', base,
+    return h(
+      'select',
+      base,
       needsChoice ? h('option', { value: '' }, field.required ? '请选择' : '（不填）') : null,
-      field.options.map((o) => h('option', { value: o.value, selected: o.value === field.default }, o.label)));
+      field.options.map((o) => h('option', { value: o.value, selected: o.value === field.default }, o.label)),
+    );
   }
   if (field.type === 'boolean') return h('input', { ...base, type: 'checkbox', checked: field.default === true });
   const attrs = { ...base, autocomplete: 'off', spellcheck: 'false' };
@@ -54,7 +57,10 @@ export function remarkForm({ tid, kind, onWritten }) {
     }
     return out;
   };
-  const missing = () => controls.filter(({ field, el }) => field.required && field.type !== 'boolean' && !el.value.trim()).map(({ field }) => field.label);
+  const missing = () =>
+    controls
+      .filter(({ field, el }) => field.required && field.type !== 'boolean' && !el.value.trim())
+      .map(({ field }) => field.label);
 
   function showError(err) {
     const name = formFieldName(err.field);
@@ -76,14 +82,16 @@ export function remarkForm({ tid, kind, onWritten }) {
       if (mine !== seq) return;
       clearFieldErrors(form);
       replace(formError);
-      replace(preview,
+      replace(
+        preview,
         h('p', { class: 'preview-label muted small' }, '将写入的备注'),
         h('p', { class: 'preview-entry', dataset: { testid: 'preview-entry' } }, r.entry),
         h('p', { class: 'preview-flag small' }, '写入后旗帜：', r.flag ? flagMarker(r.flag) : flagLabel(0)),
         r.task ? h('p', { class: 'small' }, `将交给 ${r.task.assigneeName} 处理：${taskTypeLabel(r.task.type)}`) : null,
         r.ledger ? h('p', { class: 'small' }, `扣除后余额 ${fenToYuan(r.ledger.remainingFen)} 元`) : null,
         r.refund ? h('p', { class: 'small' }, `退款登记：${r.refund.line}`) : null,
-        r.status !== 'written' ? h('p', { class: 'notice small' }, '今天已写过这条备注，不会重复写入') : null);
+        r.status !== 'written' ? h('p', { class: 'notice small' }, '今天已写过这条备注，不会重复写入') : null,
+      );
     } catch (err) {
       if (mine !== seq) return;
       clearFieldErrors(form);
@@ -124,13 +132,30 @@ export function remarkForm({ tid, kind, onWritten }) {
     }
   }
 
-  const form = h('form', { class: 'remark-form', novalidate: true, onsubmit: onSubmit, oninput: schedule, onchange: schedule, dataset: { kind: kind.id } },
-    h('p', { class: 'muted small' }, `由${kind.writerLabel}写`,
+  const form = h(
+    'form',
+    {
+      class: 'remark-form',
+      novalidate: true,
+      onsubmit: onSubmit,
+      oninput: schedule,
+      onchange: schedule,
+      dataset: { kind: kind.id },
+    },
+    h(
+      'p',
+      { class: 'muted small' },
+      `由${kind.writerLabel}写`,
       kind.opensTask ? `；写入后交给同事：${taskTypeLabel(kind.opensTask)}` : '',
-      kind.closesTask ? `；写入后关闭任务：${taskTypeLabel(kind.closesTask)}` : ''),
+      kind.closesTask ? `；写入后关闭任务：${taskTypeLabel(kind.closesTask)}` : '',
+    ),
     controls.map(({ field, el }) =>
-      fieldRow({ label: field.label, control: el, required: field.required, hint: fieldHint(field) })),
-    preview, formError, submit);
+      fieldRow({ label: field.label, control: el, required: field.required, hint: fieldHint(field) }),
+    ),
+    preview,
+    formError,
+    submit,
+  );
   void refreshPreview();
   return form;
 }
@@ -143,11 +168,20 @@ const STATUS_TEXT = {
 };
 
 export function resultView(r) {
-  return h('div', { class: ['result', `result-${r.status}`], dataset: { status: r.status } },
+  return h(
+    'div',
+    { class: ['result', `result-${r.status}`], dataset: { status: r.status } },
     h('p', { class: 'result-status' }, STATUS_TEXT[r.status] ?? r.status),
     h('p', { class: 'result-entry' }, r.entry),
-    r.task ? h('p', { class: 'small' }, r.task.state === 'closed'
-      ? `任务「${taskTypeLabel(r.task.type)}」已关闭，已通知 ${r.task.openedByName}`
-      : `已交给 ${r.task.assigneeName} 处理：${taskTypeLabel(r.task.type)}`) : null,
-    r.refund ? h('p', { class: 'small' }, `已登记退款：${r.refund.line}`) : null);
+    r.task
+      ? h(
+          'p',
+          { class: 'small' },
+          r.task.state === 'closed'
+            ? `任务「${taskTypeLabel(r.task.type)}」已关闭，已通知 ${r.task.openedByName}`
+            : `已交给 ${r.task.assigneeName} 处理：${taskTypeLabel(r.task.type)}`,
+        )
+      : null,
+    r.refund ? h('p', { class: 'small' }, `已登记退款：${r.refund.line}`) : null,
+  );
 }

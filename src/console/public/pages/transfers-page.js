@@ -25,21 +25,53 @@ export function render({ view, query, navigate, session }) {
 
   const list = transferList({ keeper, canCancel: may('POST /api/transfers/:id/cancel', session), state });
   const created = h('div', { role: 'status' });
-  const filter = h('select', { id: 'transfer-state', name: 'state' }, h('option', { value: '' }, '全部状态'),
-    STATES.map((s) => h('option', { value: s, selected: s === state }, transferStateLabel(s))));
+  const filter = h(
+    'select',
+    { id: 'transfer-state', name: 'state' },
+    h('option', { value: '' }, '全部状态'),
+    STATES.map((s) => h('option', { value: s, selected: s === state }, transferStateLabel(s))),
+  );
   filter.addEventListener('change', () => go({ state: filter.value }));
   const daily = keeper ? dailySection(date, (d) => go({ date: d })) : null;
-  const queue = keeper ? matchQueue(async () => { await list.reload(); await daily?.reload(); }) : null;
+  const queue = keeper
+    ? matchQueue(async () => {
+        await list.reload();
+        await daily?.reload();
+      })
+    : null;
 
-  replace(view, h('h1', { tabindex: '-1' }, '汇款'),
-    h('div', { class: 'detail-grid' },
-      keeper ? statementUpload(async () => { await Promise.all([queue.reload(), list.reload(), daily.reload()]); }) : null,
-      h('section', { class: 'card' }, h('h2', {}, '新建汇款订单'),
-        transferCreateForm(async (t) => { replace(created, createdView(t)); await list.reload(); }), created),
+  replace(
+    view,
+    h('h1', { tabindex: '-1' }, '汇款'),
+    h(
+      'div',
+      { class: 'detail-grid' },
+      keeper
+        ? statementUpload(async () => {
+            await Promise.all([queue.reload(), list.reload(), daily.reload()]);
+          })
+        : null,
+      h(
+        'section',
+        { class: 'card' },
+        h('h2', {}, '新建汇款订单'),
+        transferCreateForm(async (t) => {
+          replace(created, createdView(t));
+          await list.reload();
+        }),
+        created,
+      ),
       queue?.section,
-      h('section', { class: ['card', 'wide'] }, h('h2', {}, '汇款订单'),
-        h('div', { class: 'search-form' }, h('label', { for: 'transfer-state' }, '状态'), filter), list.element),
-      daily?.section));
+      h(
+        'section',
+        { class: ['card', 'wide'] },
+        h('h2', {}, '汇款订单'),
+        h('div', { class: 'search-form' }, h('label', { for: 'transfer-state' }, '状态'), filter),
+        list.element,
+      ),
+      daily?.section,
+    ),
+  );
 }
 
 /** The keeper's day: paid orders waiting for a waybill, what shipped, and the register download. */
@@ -48,36 +80,74 @@ function dailySection(date, onDate) {
   picker.addEventListener('change', () => picker.value && onDate(picker.value));
   const message = h('div', { role: 'status' });
   const body = h('div', { 'aria-live': 'polite', dataset: { testid: 'transfer-daily' } }, loading());
-  const exportButton = (format) => h('button', { type: 'button', class: 'secondary', onclick: async () => {
-    replace(message);
-    try {
-      await download('/api/transfers/register', { date, format }, `汇款登记-${date}.${format}`);
-    } catch (err) {
-      replace(message, errorBox(err));
-    }
-  } }, `下载登记簿 ${format.toUpperCase()}`);
-  const line = (t) => h('li', { class: 'task' }, `${t.id} · ${t.buyerNick} · ¥${fenToYuan(t.amountDueFen)}`, t.waybill ? ` · ${t.waybill}` : '', ` · ${t.address}`);
+  const exportButton = (format) =>
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'secondary',
+        onclick: async () => {
+          replace(message);
+          try {
+            await download('/api/transfers/register', { date, format }, `汇款登记-${date}.${format}`);
+          } catch (err) {
+            replace(message, errorBox(err));
+          }
+        },
+      },
+      `下载登记簿 ${format.toUpperCase()}`,
+    );
+  const line = (t) =>
+    h(
+      'li',
+      { class: 'task' },
+      `${t.id} · ${t.buyerNick} · ¥${fenToYuan(t.amountDueFen)}`,
+      t.waybill ? ` · ${t.waybill}` : '',
+      ` · ${t.address}`,
+    );
   async function reload() {
     try {
       const [ship, register] = await Promise.all([api.shippingList(date), api.transferRegister(date)]);
-      replace(body,
+      replace(
+        body,
         h('h3', {}, `待发货（${ship.toShip.length}）`),
-        ship.toShip.length ? h('ul', { class: 'task-list', dataset: { testid: 'to-ship' } }, ship.toShip.map(line)) : h('p', { class: 'muted' }, '没有待发货的汇款订单'),
+        ship.toShip.length
+          ? h('ul', { class: 'task-list', dataset: { testid: 'to-ship' } }, ship.toShip.map(line))
+          : h('p', { class: 'muted' }, '没有待发货的汇款订单'),
         h('h3', {}, `${date} 已发货（${ship.shipped.length}）`),
         ship.shipped.length ? h('ul', { class: 'task-list' }, ship.shipped.map(line)) : null,
         h('h3', {}, '汇款登记簿'),
-        h('p', { class: 'summary' }, `${date} 共 ${register.lines.length} 条`,
-          register.reviewed ? `，${register.reviewed.by} 已于 ${shanghaiTime(register.reviewed.at)} 审核` : '，未审核'));
+        h(
+          'p',
+          { class: 'summary' },
+          `${date} 共 ${register.lines.length} 条`,
+          register.reviewed ? `，${register.reviewed.by} 已于 ${shanghaiTime(register.reviewed.at)} 审核` : '，未审核',
+        ),
+      );
     } catch (err) {
-      replace(body, errorBox(err, () => void reload()));
+      replace(
+        body,
+        errorBox(err, () => void reload()),
+      );
     }
   }
   void reload();
   return {
     reload,
-    section: h('section', { class: ['card', 'wide'], dataset: { testid: 'transfer-day' } },
+    section: h(
+      'section',
+      { class: ['card', 'wide'], dataset: { testid: 'transfer-day' } },
       h('h2', {}, '发货清单与登记簿'),
-      h('div', { class: 'search-form' }, h('label', { for: 'transfer-date' }, '日期'), picker, exportButton('csv'), exportButton('xlsx')),
-      message, body),
+      h(
+        'div',
+        { class: 'search-form' },
+        h('label', { for: 'transfer-date' }, '日期'),
+        picker,
+        exportButton('csv'),
+        exportButton('xlsx'),
+      ),
+      message,
+      body,
+    ),
   };
 }

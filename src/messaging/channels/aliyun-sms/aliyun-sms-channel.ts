@@ -29,21 +29,42 @@ export interface AliyunSmsOptions {
   nonce?: () => string;
 }
 
-interface PopAnswer { Code?: string; Message?: string; BizId?: string; RequestId?: string; [k: string]: unknown }
+interface PopAnswer {
+  Code?: string;
+  Message?: string;
+  BizId?: string;
+  RequestId?: string;
+  [k: string]: unknown;
+}
 
 export function createAliyunSmsChannel(opts: AliyunSmsOptions): BuyerChannel {
-  const client = createHttpClient({ name: 'aliyun-sms', baseURL: opts.endpoint, timeoutMs: opts.timeoutMs, retry: { maxRetries: 0 }, logger: opts.logger });
+  const client = createHttpClient({
+    name: 'aliyun-sms',
+    baseURL: opts.endpoint,
+    timeoutMs: opts.timeoutMs,
+    retry: { maxRetries: 0 },
+    logger: opts.logger,
+  });
   const nonce = opts.nonce ?? randomUUID;
 
   /** One signed RPC call; answers the body whatever the HTTP status (Aliyun puts its code in 4xx bodies too). */
   async function rpc(action: string, params: Record<string, string>): Promise<PopAnswer> {
     const all: Record<string, string> = {
-      AccessKeyId: opts.accessKeyId, Action: action, Format: 'JSON', RegionId: opts.regionId,
-      SignatureMethod: 'HMAC-SHA1', SignatureNonce: nonce(), SignatureVersion: '1.0',
-      Timestamp: popTimestamp(opts.clock.now()), Version: '2017-05-25', ...params,
+      AccessKeyId: opts.accessKeyId,
+      Action: action,
+      Format: 'JSON',
+      RegionId: opts.regionId,
+      SignatureMethod: 'HMAC-SHA1',
+      SignatureNonce: nonce(),
+      SignatureVersion: '1.0',
+      Timestamp: popTimestamp(opts.clock.now()),
+      Version: '2017-05-25',
+      ...params,
     };
     const signature = popSignature('POST', all, opts.accessKeySecret);
-    const body = [...Object.entries(all), ['Signature', signature]].map(([k, v]) => `${percentEncode(k!)}=${percentEncode(v!)}`).join('&');
+    const body = [...Object.entries(all), ['Signature', signature]]
+      .map(([k, v]) => `${percentEncode(k!)}=${percentEncode(v!)}`)
+      .join('&');
     return client.call(async (http) => {
       const res = await http.post<PopAnswer>('/', body, {
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -51,7 +72,12 @@ export function createAliyunSmsChannel(opts: AliyunSmsOptions): BuyerChannel {
       });
       const data = res.data && typeof res.data === 'object' ? res.data : {};
       if (typeof data.Code !== 'string') {
-        throw new UpstreamError({ upstream: 'aliyun-sms', code: `http_${res.status}`, message: `aliyun-sms: HTTP ${res.status} without a code`, retriable: res.status >= 500 });
+        throw new UpstreamError({
+          upstream: 'aliyun-sms',
+          code: `http_${res.status}`,
+          message: `aliyun-sms: HTTP ${res.status} without a code`,
+          retriable: res.status >= 500,
+        });
       }
       return data;
     });
@@ -66,18 +92,25 @@ export function createAliyunSmsChannel(opts: AliyunSmsOptions): BuyerChannel {
     let answer: PopAnswer;
     try {
       answer = await rpc('SendSms', {
-        PhoneNumbers: phone, SignName: opts.signName, TemplateCode: templateCode,
-        TemplateParam: JSON.stringify(message.smsParams ?? {}), OutId: message.id,
+        PhoneNumbers: phone,
+        SignName: opts.signName,
+        TemplateCode: templateCode,
+        TemplateParam: JSON.stringify(message.smsParams ?? {}),
+        OutId: message.id,
       });
     } catch (err) {
       // No answer: the request may have reached Aliyun. Resolve it before anything is resent.
       return { outcome: 'unknown', error: errorText(err) };
     }
     switch (smsCodeMeaning(answer.Code!)) {
-      case 'ok': return { outcome: 'sent', ...(answer.BizId ? { providerId: answer.BizId } : {}) };
-      case 'capped': return { outcome: 'capped', error: describe(answer) };
-      case 'retry': return { outcome: 'retry', error: describe(answer) };
-      default: return { outcome: 'failed', error: describe(answer) };
+      case 'ok':
+        return { outcome: 'sent', ...(answer.BizId ? { providerId: answer.BizId } : {}) };
+      case 'capped':
+        return { outcome: 'capped', error: describe(answer) };
+      case 'retry':
+        return { outcome: 'retry', error: describe(answer) };
+      default:
+        return { outcome: 'failed', error: describe(answer) };
     }
   }
 
@@ -86,12 +119,18 @@ export function createAliyunSmsChannel(opts: AliyunSmsOptions): BuyerChannel {
     const since = message.sendingSince ? parseInstant(message.sendingSince) : opts.clock.now();
     let answer: PopAnswer;
     try {
-      answer = await rpc('QuerySendDetails', { PhoneNumber: phone, SendDate: formatShanghaiDate(since, 'YYYYMMDD'), PageSize: '50', CurrentPage: '1' });
+      answer = await rpc('QuerySendDetails', {
+        PhoneNumber: phone,
+        SendDate: formatShanghaiDate(since, 'YYYYMMDD'),
+        PageSize: '50',
+        CurrentPage: '1',
+      });
     } catch (err) {
       return { outcome: 'unknown', error: errorText(err) };
     }
     if (answer.Code !== 'OK') return { outcome: 'unknown', error: describe(answer) };
-    const details = (answer.SmsSendDetailDTOs as { SmsSendDetailDTO?: SendDetail[] } | undefined)?.SmsSendDetailDTO ?? [];
+    const details =
+      (answer.SmsSendDetailDTOs as { SmsSendDetailDTO?: SendDetail[] } | undefined)?.SmsSendDetailDTO ?? [];
     const mine = details.find((d) => d.OutId === message.id);
     if (!mine) return { outcome: 'not_sent' };
     // 1 waiting for the handset's receipt, 3 delivered: either way it left, so it must not go again.
@@ -108,7 +147,11 @@ export function createAliyunSmsChannel(opts: AliyunSmsOptions): BuyerChannel {
   };
 }
 
-interface SendDetail { OutId?: string; SendStatus?: number; ErrCode?: string }
+interface SendDetail {
+  OutId?: string;
+  SendStatus?: number;
+  ErrCode?: string;
+}
 
 function errorText(err: unknown): string {
   return err instanceof UpstreamError ? `${err.code}: ${err.message}` : maskText(String(err));

@@ -7,7 +7,8 @@ export type SmsCodeMeaning = 'ok' | 'capped' | 'retry' | 'bad_data' | 'refused';
 
 export function smsCodeMeaning(code: string): SmsCodeMeaning {
   if (code === 'OK') return 'ok';
-  if (code === 'isv.BUSINESS_LIMIT_CONTROL' || /DAY_LIMIT/i.test(code) || code === 'isv.AMOUNT_NOT_ENOUGH') return 'capped';
+  if (code === 'isv.BUSINESS_LIMIT_CONTROL' || /DAY_LIMIT/i.test(code) || code === 'isv.AMOUNT_NOT_ENOUGH')
+    return 'capped';
   if (code.startsWith('isp.') || code === 'Throttling.User' || code === 'SignatureNonceUsed') return 'retry';
   if (code === 'isv.MOBILE_NUMBER_ILLEGAL') return 'bad_data';
   // Bad template, sign, parameters or credentials: a person must fix the configuration first.

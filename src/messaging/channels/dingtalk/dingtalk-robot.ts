@@ -11,13 +11,23 @@ import { signedWebhook } from './dingtalk-sign.js';
 
 export const DINGTALK_TOO_FAST = 130101;
 
-export function createDingtalkRobot(opts: { webhook: string; secret?: string; clock: Clock; logger?: Logger; sleep?: (ms: number) => Promise<void> }): RobotChannel {
+export function createDingtalkRobot(opts: {
+  webhook: string;
+  secret?: string;
+  clock: Clock;
+  logger?: Logger;
+  sleep?: (ms: number) => Promise<void>;
+}): RobotChannel {
   const client = createHttpClient({ name: 'dingtalk', timeoutMs: 10_000, logger: opts.logger, sleep: opts.sleep });
   return {
     kind: 'dingtalk',
     async send(notice: RobotNotice): Promise<RobotOutcome> {
       const url = signedWebhook(opts.webhook, opts.clock.now(), opts.secret);
-      return robotAnswer(client, (http) => http.post(url, { msgtype: 'markdown', markdown: { title: notice.title, text: notice.markdown } }), DINGTALK_TOO_FAST);
+      return robotAnswer(
+        client,
+        (http) => http.post(url, { msgtype: 'markdown', markdown: { title: notice.title, text: notice.markdown } }),
+        DINGTALK_TOO_FAST,
+      );
     },
   };
 }

@@ -9,14 +9,22 @@ import { robotAnswer } from '../robot-answer.js';
 
 export const WECOM_TOO_FAST = 45009;
 
-export function createWecomRobot(opts: { webhook: string; logger?: Logger; sleep?: (ms: number) => Promise<void> }): RobotChannel {
+export function createWecomRobot(opts: {
+  webhook: string;
+  logger?: Logger;
+  sleep?: (ms: number) => Promise<void>;
+}): RobotChannel {
   const client = createHttpClient({ name: 'wecom', timeoutMs: 10_000, logger: opts.logger, sleep: opts.sleep });
   return {
     kind: 'wecom',
     async send(notice: RobotNotice): Promise<RobotOutcome> {
       // WeCom markdown has no separate title: it leads the text as a heading.
       const content = `### ${notice.title}\n${notice.markdown}`;
-      return robotAnswer(client, (http) => http.post(opts.webhook, { msgtype: 'markdown', markdown: { content } }), WECOM_TOO_FAST);
+      return robotAnswer(
+        client,
+        (http) => http.post(opts.webhook, { msgtype: 'markdown', markdown: { content } }),
+        WECOM_TOO_FAST,
+      );
     },
   };
 }

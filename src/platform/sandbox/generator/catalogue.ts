@@ -16,7 +16,15 @@ export interface CatalogueItem {
 const CLOTHES = ['S', 'M', 'L', 'XL', '2XL'];
 const SHOES = ['35', '36', '37', '38', '39', '40', '41', '42', '43', '44'];
 
-const row = (n: number, outerIid: string, title: string, yuan: number, colours: string[], shoes: boolean, weight: number): CatalogueItem => ({
+const row = (
+  n: number,
+  outerIid: string,
+  title: string,
+  yuan: number,
+  colours: string[],
+  shoes: boolean,
+  weight: number,
+): CatalogueItem => ({
   numIid: 612_345_678_000 + n * 137,
   outerIid,
   title,
@@ -63,7 +71,7 @@ export function skuProperties(item: CatalogueItem, sku: number): string {
 }
 
 export function skuId(item: CatalogueItem, sku: number): string {
-  return String(4_800_000_000_000 + item.numIid % 1_000_000 * 100 + sku);
+  return String(4_800_000_000_000 + (item.numIid % 1_000_000) * 100 + sku);
 }
 
 export function outerSkuId(item: CatalogueItem, sku: number): string {

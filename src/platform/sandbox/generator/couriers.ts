@@ -23,7 +23,12 @@ export const COURIERS: readonly Courier[] = [
 
 const pickWeighted = weightedTable(COURIERS.map((c) => [c, c.weight] as const));
 const pickFateOf = weightedTable<SandboxParcelFate>([
-  ['normal', 86], ['stuck', 4], ['returning', 2], ['refused', 2], ['locker', 5], ['misdelivered', 1],
+  ['normal', 86],
+  ['stuck', 4],
+  ['returning', 2],
+  ['refused', 2],
+  ['locker', 5],
+  ['misdelivered', 1],
 ]);
 
 /** The name the platform shows in logistics_company (Taobao writes the courier's Chinese name). */

@@ -12,7 +12,9 @@ export function createIdSource(rng: Rng, startSeq: number): { next(suffix: strin
       const id = `${rng.int(1, 4)}${rng.digits(6)}${String(seq++ % 100_000_000).padStart(8, '0')}${suffix}`;
       return id;
     },
-    get seq() { return seq; },
+    get seq() {
+      return seq;
+    },
   };
 }
 

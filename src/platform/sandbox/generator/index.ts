@@ -13,7 +13,9 @@ export interface GenerateOptions {
 }
 
 /** Buyers shop mostly in the evening (Shanghai time); weights per hour of day. */
-const pickHour = weightedTable([3, 2, 1, 1, 1, 1, 1, 2, 3, 5, 6, 6, 6, 6, 5, 5, 5, 5, 5, 6, 8, 10, 10, 7].map((w, h) => [h, w] as const));
+const pickHour = weightedTable(
+  [3, 2, 1, 1, 1, 1, 1, 2, 3, 5, 6, 6, 6, 6, 5, 5, 5, 5, 5, 6, 8, 10, 10, 7].map((w, h) => [h, w] as const),
+);
 
 function createdTimes(rng: Rng, n: number, now: number): Float64Array {
   const times = new Float64Array(n);

@@ -1,11 +1,28 @@
 import { DAY } from '../../../shared/time.js';
-import { bump, closeUnpaid, finish, pay, refundAll, requestRefund, ship, AUTO_CLOSE_UNPAID_MS } from '../transitions.js';
+import {
+  bump,
+  closeUnpaid,
+  finish,
+  pay,
+  refundAll,
+  requestRefund,
+  ship,
+  AUTO_CLOSE_UNPAID_MS,
+} from '../transitions.js';
 import type { SandboxBuyer, SandboxRate, SandboxTrade } from '../types.js';
 import { CATALOGUE, skuCount } from './catalogue.js';
 import { pickCourier, pickFate } from './couriers.js';
 import { buyerSuffix } from './ids.js';
 import { weightedTable, type Rng } from './prng.js';
-import { BANK_TRANSFER_MESSAGES, BUYER_MESSAGES, GOOD_REVIEWS, NEGATIVE_REVIEWS, REVIEW_REPLY, handMemo, transferMemo } from './texts.js';
+import {
+  BANK_TRANSFER_MESSAGES,
+  BUYER_MESSAGES,
+  GOOD_REVIEWS,
+  NEGATIVE_REVIEWS,
+  REVIEW_REPLY,
+  handMemo,
+  transferMemo,
+} from './texts.js';
 
 export interface OrderContext {
   rng: Rng;
@@ -14,8 +31,16 @@ export interface OrderContext {
 }
 
 const pickItem = weightedTable(CATALOGUE.map((item, i) => [i, item.weight] as const));
-const pickLineCount = weightedTable([[1, 70], [2, 22], [3, 8]] as const);
-const pickResult = weightedTable([['good', 93], ['neutral', 4], ['bad', 3]] as const);
+const pickLineCount = weightedTable([
+  [1, 70],
+  [2, 22],
+  [3, 8],
+] as const);
+const pickResult = weightedTable([
+  ['good', 93],
+  ['neutral', 4],
+  ['bad', 3],
+] as const);
 const sec = (rng: Rng, min: number, max: number) => rng.int(min, max) * 1000;
 
 /** A new unpaid trade, as the buyer places it. */
@@ -32,18 +57,36 @@ export function placeOrder(ctx: OrderContext, buyerIdx: number, created: number)
     const discount = rng.chance(0.3) ? Math.round((entry.price * num * rng.pick([0.05, 0.1, 0.15])) / 100) * 100 : 0;
     return {
       oid: count === 1 && i === 0 ? tid : ctx.ids.next(suffix),
-      item, sku: rng.int(0, skuCount(entry) - 1), num, price: entry.price, discount,
-      status: 'WAIT_BUYER_PAY' as const, refund: '', refundId: '',
+      item,
+      sku: rng.int(0, skuCount(entry) - 1),
+      num,
+      price: entry.price,
+      discount,
+      status: 'WAIT_BUYER_PAY' as const,
+      refund: '',
+      refundId: '',
     };
   });
   const at = Math.floor(created / 1000) * 1000;
   return {
-    tid, status: 'WAIT_BUYER_PAY', type: rng.chance(0.06) ? 'step' : 'fixed',
-    buyer: buyerIdx, addr: rng.int(0, buyer.addresses.length - 1),
+    tid,
+    status: 'WAIT_BUYER_PAY',
+    type: rng.chance(0.06) ? 'step' : 'fixed',
+    buyer: buyerIdx,
+    addr: rng.int(0, buyer.addresses.length - 1),
     message: rng.chance(0.16) ? rng.pick(BUYER_MESSAGES) : '',
-    created: at, modified: at, paid: null, consigned: null, ended: null,
+    created: at,
+    modified: at,
+    paid: null,
+    consigned: null,
+    ended: null,
     postFee: buyer.overseas ? rng.pick([2500, 3800, 5600]) : rng.chance(0.1) ? 1000 : 0,
-    memo: '', flag: 0, buyerRated: false, sellerRated: false, lines, parcel: null,
+    memo: '',
+    flag: 0,
+    buyerRated: false,
+    sellerRated: false,
+    lines,
+    parcel: null,
   };
 }
 
@@ -56,7 +99,11 @@ export function liveHistory(ctx: OrderContext, t: SandboxTrade, now: number, rat
   const payAt = t.created + (rng.chance(0.8) ? sec(rng, 10, 900) : sec(rng, 900, 72_000));
   if (bankCandidate || !rng.chance(0.87) || payAt > now) {
     if (t.created + AUTO_CLOSE_UNPAID_MS > now) return;
-    const closeAt = bankCandidate ? t.created + sec(rng, 600, 21_600) : rng.chance(0.3) ? t.created + sec(rng, 300, 72_000) : t.created + AUTO_CLOSE_UNPAID_MS;
+    const closeAt = bankCandidate
+      ? t.created + sec(rng, 600, 21_600)
+      : rng.chance(0.3)
+        ? t.created + sec(rng, 300, 72_000)
+        : t.created + AUTO_CLOSE_UNPAID_MS;
     closeUnpaid(t, closeAt);
     if (bankCandidate) t.memo = transferMemo(rng, closeAt);
     return;
@@ -73,7 +120,13 @@ export function liveHistory(ctx: OrderContext, t: SandboxTrade, now: number, rat
     }
   }
   const r = rng.next();
-  const shipAt = payAt + (r < 0.5 ? sec(rng, 2 * 3600, 12 * 3600) : r < 0.85 ? sec(rng, 12 * 3600, 30 * 3600) : sec(rng, 30 * 3600, 56 * 3600));
+  const shipAt =
+    payAt +
+    (r < 0.5
+      ? sec(rng, 2 * 3600, 12 * 3600)
+      : r < 0.85
+        ? sec(rng, 12 * 3600, 30 * 3600)
+        : sec(rng, 30 * 3600, 56 * 3600));
   if (shipAt > now) return;
   let fate = pickFate(rng);
   if (fate === 'stuck' && shipAt < now - 12 * DAY) fate = 'normal';
@@ -83,13 +136,21 @@ export function liveHistory(ctx: OrderContext, t: SandboxTrade, now: number, rat
   if (partial || fate === 'stuck') return;
   if (fate === 'returning' || fate === 'refused') {
     const backAt = shipAt + sec(rng, 5 * 86_400, 9 * 86_400);
-    if (shipAt + 3 * DAY <= now) requestRefund(t, t.lines[0]!, refundId(), shipAt + 3 * DAY, 'WAIT_SELLER_CONFIRM_GOODS');
+    if (shipAt + 3 * DAY <= now)
+      requestRefund(t, t.lines[0]!, refundId(), shipAt + 3 * DAY, 'WAIT_SELLER_CONFIRM_GOODS');
     if (backAt <= now) refundAll(t, refundId, backAt);
     return;
   }
   const finishAt = shipAt + sec(rng, 3 * 86_400, 10 * 86_400);
   if (finishAt > now) {
-    if (rng.chance(0.04) && shipAt + 2 * DAY <= now) requestRefund(t, t.lines[0]!, refundId(), shipAt + 2 * DAY, rng.pick(['WAIT_SELLER_AGREE', 'WAIT_BUYER_RETURN_GOODS']));
+    if (rng.chance(0.04) && shipAt + 2 * DAY <= now)
+      requestRefund(
+        t,
+        t.lines[0]!,
+        refundId(),
+        shipAt + 2 * DAY,
+        rng.pick(['WAIT_SELLER_AGREE', 'WAIT_BUYER_RETURN_GOODS']),
+      );
     return;
   }
   finish(t, finishAt);
@@ -99,7 +160,14 @@ export function liveHistory(ctx: OrderContext, t: SandboxTrade, now: number, rat
 }
 
 /** The buyer reviews every line; when unhappy, the first line carries the neutral/bad review. */
-export function addRate(ctx: OrderContext, t: SandboxTrade, at: number, now: number, rates: SandboxRate[], forced?: 'neutral' | 'bad'): void {
+export function addRate(
+  ctx: OrderContext,
+  t: SandboxTrade,
+  at: number,
+  now: number,
+  rates: SandboxRate[],
+  forced?: 'neutral' | 'bad',
+): void {
   if (at > now || t.buyerRated) return;
   const { rng } = ctx;
   const result = forced ?? pickResult(rng);
@@ -107,7 +175,10 @@ export function addRate(ctx: OrderContext, t: SandboxTrade, at: number, now: num
   t.lines.forEach((l, i) => {
     const negative = i === 0 && result !== 'good';
     rates.push({
-      tid: t.tid, oid: l.oid, result: negative ? result : 'good', created,
+      tid: t.tid,
+      oid: l.oid,
+      result: negative ? result : 'good',
+      created,
       content: negative ? rng.pick(NEGATIVE_REVIEWS) : rng.chance(0.5) ? rng.pick(GOOD_REVIEWS) : '',
       reply: negative && rng.chance(0.5) ? REVIEW_REPLY : '',
     });

@@ -8,7 +8,10 @@ export function weightedTable<T>(pairs: readonly (readonly [T, number])[]): (rng
   const values = pairs.map((p) => p[0]);
   const cumulative = new Float64Array(pairs.length);
   let total = 0;
-  pairs.forEach((p, i) => { total += p[1]; cumulative[i] = total; });
+  pairs.forEach((p, i) => {
+    total += p[1];
+    cumulative[i] = total;
+  });
   return (rng) => {
     const r = rng.next() * total;
     let i = 0;

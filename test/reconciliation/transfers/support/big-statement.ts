@@ -11,10 +11,12 @@ export function bigStatement(maxBytes: number): { name: string; bytes: Buffer; c
     balanceFen += fen;
     const yuan = (f: number) => `${Math.floor(f / 100)}.${String(f % 100).padStart(2, '0')}`;
     const p2 = (n: number) => String(n).padStart(2, '0');
-    const line = `2026-11-${p2(1 + (i % 28))},${p2(Math.floor(i / 3600) % 24)}:${p2(Math.floor(i / 60) % 60)}:${p2(i % 60)},人民币,${yuan(fen)},`
-      + `${yuan(balanceFen)},转账,网银,,货款${i},付款人${i},6222000000${String(i).padStart(8, '0')},中国银行`;
+    const line =
+      `2026-11-${p2(1 + (i % 28))},${p2(Math.floor(i / 3600) % 24)}:${p2(Math.floor(i / 60) % 60)}:${p2(i % 60)},人民币,${yuan(fen)},` +
+      `${yuan(balanceFen)},转账,网银,,货款${i},付款人${i},6222000000${String(i).padStart(8, '0')},中国银行`;
     const bytes = Buffer.byteLength(line) + 1;
-    if (size + bytes > maxBytes) return { name: 'boc-big.csv', bytes: Buffer.from(`${lines.join('\n')}\n`), credits: lines.length - 1 };
+    if (size + bytes > maxBytes)
+      return { name: 'boc-big.csv', bytes: Buffer.from(`${lines.join('\n')}\n`), credits: lines.length - 1 };
     lines.push(line);
     size += bytes;
   }

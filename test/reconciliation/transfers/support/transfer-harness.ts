@@ -23,18 +23,65 @@ export type Username = 'xiaoli' | 'azhang' | 'xiaozhou' | 'admin';
 export const XIAOLI: User = { username: 'xiaoli', displayName: '小丽', role: 'staff' };
 export const XIAOZHOU: User = { username: 'xiaozhou', displayName: '小周', role: 'keeper' };
 
-export function platformOrder(o: { tid: string; buyerNick: string; status?: TradeStatus; createdAt?: string; itemNos?: string[] }): Order {
+export function platformOrder(o: {
+  tid: string;
+  buyerNick: string;
+  status?: TradeStatus;
+  createdAt?: string;
+  itemNos?: string[];
+}): Order {
   const status = o.status ?? 'WAIT_BUYER_PAY';
   return {
-    tid: o.tid, status, type: 'fixed', buyerNick: o.buyerNick, buyerMessage: '', createdAt: o.createdAt ?? '2026-11-23T09:00:00.000+08:00',
-    modifiedAt: o.createdAt ?? '2026-11-23T09:00:00.000+08:00', paidAt: null, consignedAt: null, endAt: null, payDeadlineAt: null,
-    totalFee: 28800, payment: 28800, postFee: 0, discountFee: 0,
-    receiver: { name: '李莉莉', mobile: '13800138000', phone: '', state: '浙江省', city: '杭州市', district: '西湖区', town: '', address: '文三路1号', zip: '', country: '' },
+    tid: o.tid,
+    status,
+    type: 'fixed',
+    buyerNick: o.buyerNick,
+    buyerMessage: '',
+    createdAt: o.createdAt ?? '2026-11-23T09:00:00.000+08:00',
+    modifiedAt: o.createdAt ?? '2026-11-23T09:00:00.000+08:00',
+    paidAt: null,
+    consignedAt: null,
+    endAt: null,
+    payDeadlineAt: null,
+    totalFee: 28800,
+    payment: 28800,
+    postFee: 0,
+    discountFee: 0,
+    receiver: {
+      name: '李莉莉',
+      mobile: '13800138000',
+      phone: '',
+      state: '浙江省',
+      city: '杭州市',
+      district: '西湖区',
+      town: '',
+      address: '文三路1号',
+      zip: '',
+      country: '',
+    },
     items: (o.itemNos ?? ['A100']).map((n, i) => ({
-      oid: `${o.tid}${i}`, numIid: '1', title: '羊毛大衣', outerIid: n, skuId: '', skuProperties: '尺码:M', price: 28800, num: 1, totalFee: 28800,
-      payment: 28800, discountFee: 0, status, refundStatus: '', refundId: '', logisticsCompany: '', invoiceNo: '',
+      oid: `${o.tid}${i}`,
+      numIid: '1',
+      title: '羊毛大衣',
+      outerIid: n,
+      skuId: '',
+      skuProperties: '尺码:M',
+      price: 28800,
+      num: 1,
+      totalFee: 28800,
+      payment: 28800,
+      discountFee: 0,
+      status,
+      refundStatus: '',
+      refundId: '',
+      logisticsCompany: '',
+      invoiceNo: '',
     })),
-    sellerMemo: '', sellerFlag: 0, buyerRated: false, sellerRated: false, shippingType: 'express',
+    sellerMemo: '',
+    sellerFlag: 0,
+    buyerRated: false,
+    sellerRated: false,
+    shippingType: 'express',
   };
 }
 
@@ -43,21 +90,29 @@ export function fakeShop(orders: Order[]) {
   const closed: string[] = [];
   const platform: ShopPlatform = {
     kind: 'sandbox',
-    async *changedOrders() { /* not used by transfers */ },
-    async *createdOrders() { /* not used by transfers */ },
+    async *changedOrders() {
+      /* not used by transfers */
+    },
+    async *createdOrders() {
+      /* not used by transfers */
+    },
     async getOrder(tid) {
       const o = state.get(tid);
       if (!o) throw new NotFoundError(`trade ${tid} does not exist`);
       return structuredClone(o);
     },
-    async updateMemo() { return { modifiedAt: NOW }; },
+    async updateMemo() {
+      return { modifiedAt: NOW };
+    },
     async closeTrade(tid) {
       const o = state.get(tid)!;
       o.status = 'TRADE_CLOSED';
       closed.push(tid);
       return { status: o.status, modifiedAt: NOW };
     },
-    async *negativeReviews() { /* not used */ },
+    async *negativeReviews() {
+      /* not used */
+    },
     stats: () => ({ calls: 0 }),
   };
   return { platform, closed };
@@ -66,7 +121,10 @@ export function fakeShop(orders: Order[]) {
 export async function startTransfers(opts: { store?: Store; orders?: Order[] } = {}) {
   const clock = fixedClock(NOW);
   const store = opts.store ?? createMemoryStore();
-  const seed = opts.orders ?? [platformOrder({ tid: '3001', buyerNick: '毛毛雨' }), platformOrder({ tid: '3002', buyerNick: '毛毛雨', status: 'WAIT_SELLER_SEND_GOODS' })];
+  const seed = opts.orders ?? [
+    platformOrder({ tid: '3001', buyerNick: '毛毛雨' }),
+    platformOrder({ tid: '3002', buyerNick: '毛毛雨', status: 'WAIT_SELLER_SEND_GOODS' }),
+  ];
   const orders = createOrderRepository(store);
   await orders.upsertMany(seed);
   const shop = fakeShop(seed);
@@ -74,7 +132,10 @@ export async function startTransfers(opts: { store?: Store; orders?: Order[] } =
   const remarks = {
     async write(req: { tid: string; kind: string; fields?: Record<string, unknown>; user: User }) {
       remarkCalls.push(req);
-      const entry = req.kind === 'copy.transfer' ? `单号:${String(req.fields?.waybill)}+${req.user.displayName}/11.23` : `银行汇款订单,待汇款,已通知登记+${req.user.displayName}/11.23`;
+      const entry =
+        req.kind === 'copy.transfer'
+          ? `单号:${String(req.fields?.waybill)}+${req.user.displayName}/11.23`
+          : `银行汇款订单,待汇款,已通知登记+${req.user.displayName}/11.23`;
       return { status: 'written', entry };
     },
   };
@@ -82,27 +143,63 @@ export async function startTransfers(opts: { store?: Store; orders?: Order[] } =
   const notices: { recipient: string; message: string }[] = [];
   const messages: { kind: string; tid?: string; buyerNick: string }[] = [];
   const module = createTransfersModule({
-    store, orders, platform: shop.platform, clock, logger: silentLogger(), remarks,
-    tasks: { open: async (t) => { tasksOpened.push(t); }, notify: async (p, message) => { notices.push({ recipient: p.username, message }); } },
-    messages: { enqueue: async (m) => { messages.push(m); } },
+    store,
+    orders,
+    platform: shop.platform,
+    clock,
+    logger: silentLogger(),
+    remarks,
+    tasks: {
+      open: async (t) => {
+        tasksOpened.push(t);
+      },
+      notify: async (p, message) => {
+        notices.push({ recipient: p.username, message });
+      },
+    },
+    messages: {
+      enqueue: async (m) => {
+        messages.push(m);
+      },
+    },
   });
-  const accounts = await loadAccounts({ staff: [], platform: { kind: 'sandbox' } } as unknown as Pick<Config, 'staff' | 'platform'>);
+  const accounts = await loadAccounts({ staff: [], platform: { kind: 'sandbox' } } as unknown as Pick<
+    Config,
+    'staff' | 'platform'
+  >);
   const sessions = createSessions({ store, accounts, clock, sessionHours: 72 });
-  const app = createApp({ logger: silentLogger(), sessions, health: () => ({}), routes: module.routers, consoleDir: packageInfo.consoleDir });
+  const app = createApp({
+    logger: silentLogger(),
+    sessions,
+    health: () => ({}),
+    routes: module.routers,
+    consoleDir: packageInfo.consoleDir,
+  });
   const tokens = new Map<Username, string>();
   async function token(user: Username): Promise<string> {
     let t = tokens.get(user);
     if (!t) {
-      t = (await request(app).post('/api/session').send({ username: user, password: DEMO_PASSWORD }).expect(201)).body.token as string;
+      t = (await request(app).post('/api/session').send({ username: user, password: DEMO_PASSWORD }).expect(201)).body
+        .token as string;
       tokens.set(user, t);
     }
     return t;
   }
   const as = (user: Username) => ({
-    post: async (path: string, body: unknown = {}) => request(app).post(`/api${path}`).set('Authorization', `Bearer ${await token(user)}`).send(body as object),
-    get: async (path: string) => request(app).get(`/api${path}`).set('Authorization', `Bearer ${await token(user)}`),
+    post: async (path: string, body: unknown = {}) =>
+      request(app)
+        .post(`/api${path}`)
+        .set('Authorization', `Bearer ${await token(user)}`)
+        .send(body as object),
+    get: async (path: string) =>
+      request(app)
+        .get(`/api${path}`)
+        .set('Authorization', `Bearer ${await token(user)}`),
     download: async (path: string): Promise<Buffer> => {
-      const res = await request(app).get(`/api${path}`).set('Authorization', `Bearer ${await token(user)}`).buffer(true)
+      const res = await request(app)
+        .get(`/api${path}`)
+        .set('Authorization', `Bearer ${await token(user)}`)
+        .buffer(true)
         .parse((stream, cb) => {
           const chunks: Buffer[] = [];
           stream.on('data', (c: Buffer) => chunks.push(c));
@@ -111,17 +208,39 @@ export async function startTransfers(opts: { store?: Store; orders?: Order[] } =
       return res.body as Buffer;
     },
     upload: async (path: string, file: { name: string; bytes: Buffer }, fields: Record<string, string> = {}) => {
-      let req = request(app).post(`/api${path}`).set('Authorization', `Bearer ${await token(user)}`);
+      let req = request(app)
+        .post(`/api${path}`)
+        .set('Authorization', `Bearer ${await token(user)}`);
       for (const [k, v] of Object.entries(fields)) req = req.field(k, v);
       return req.attach('file', file.bytes, file.name);
     },
   });
-  return { app, clock, store, orders, shop, module, service: module.service, as, remarkCalls, tasksOpened, notices, messages };
+  return {
+    app,
+    clock,
+    store,
+    orders,
+    shop,
+    module,
+    service: module.service,
+    as,
+    remarkCalls,
+    tasksOpened,
+    notices,
+    messages,
+  };
 }
 
 export type TransfersHarness = Awaited<ReturnType<typeof startTransfers>>;
 
 /** A transfer order body as staff send it. */
 export function orderBody(over: Record<string, unknown> = {}) {
-  return { buyerNick: '毛毛雨', buyerName: '张三丰', items: [{ itemNo: 'A100', size: 'M', quantity: 1, priceFen: 128800 }], address: '浙江省杭州市西湖区文三路1号', amountDueFen: 128800, ...over };
+  return {
+    buyerNick: '毛毛雨',
+    buyerName: '张三丰',
+    items: [{ itemNo: 'A100', size: 'M', quantity: 1, priceFen: 128800 }],
+    address: '浙江省杭州市西湖区文三路1号',
+    amountDueFen: 128800,
+    ...over,
+  };
 }
