@@ -37,7 +37,8 @@ const cpu0 = process.cpuUsage();
 await sync.syncOrders();
 await store.flush();
 const seconds = (performance.now() - t0) / 1000;
-// Every thread of the process (GC helpers and the file-system pool too): on two shared cores that is what competes with the shop.
+// Every thread of the process (GC helpers and the file-system pool too): on two shared cores that is what competes with
+// the shop.
 const used = process.cpuUsage(cpu0);
 const cpuSeconds = (used.user + used.system) / 1e6;
 const orders = store.count(ORDERS);

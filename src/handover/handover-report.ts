@@ -1,7 +1,8 @@
 /**
  * The shift handover report (交接班): what the shift did, every open item grouped by owner (oldest
  * first), the previous handover at the top while nobody has acknowledged it, the diary notes and the
- * acknowledgement. Free text is masked (phones, ID numbers, accounts; payer names). One pass over each source: fast on a 100k-order store.
+ * acknowledgement. Free text is masked (phones, ID numbers, accounts; payer names). One pass over each source: fast on
+ * a 100k-order store.
  */
 import { maskText } from '../shared/mask.js';
 import { toInstant } from '../shared/time.js';

@@ -47,14 +47,12 @@ export function handoverRouter(deps: { handover: HandoverApi; clock: Clock; shif
   r.post('/diary', async (req, res) => {
     const body = diaryBody.parse(req.body);
     const at = now();
-    res
-      .status(201)
-      .json({
-        note: await deps.handover.addNote(
-          { text: body.text, shift: body.shift ?? at.shift, date: body.date ?? at.date },
-          currentUser(req),
-        ),
-      });
+    res.status(201).json({
+      note: await deps.handover.addNote(
+        { text: body.text, shift: body.shift ?? at.shift, date: body.date ?? at.date },
+        currentUser(req),
+      ),
+    });
   });
   r.use(fieldLabels({ shift: '班次', format: '格式', text: '日记内容' }));
   return r;

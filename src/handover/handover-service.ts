@@ -17,7 +17,9 @@ export function createHandoverService(src: HandoverSources) {
     acknowledge: (shift: ShiftName, date: string, user: User) =>
       src.records.acknowledge(date, shift, user, () => currentOpenItems(src)),
     addNote: (input: { shift: ShiftName; date: string; text: string }, user: User) => src.records.addNote(input, user),
-    /** Keeps the snapshot of open items (carried over while unacknowledged) and pushes the Markdown to the staff robot. */
+    /**
+     * Keeps the snapshot of open items (carried over while unacknowledged) and pushes the Markdown to the staff robot.
+     */
     async push(shift: ShiftName, date: string, sink: Pick<MessageSink, 'notifyStaff'> | null) {
       const report = await buildHandoverReport(src, shift, date);
       await src.records.saveSnapshot(

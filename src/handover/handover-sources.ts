@@ -1,4 +1,7 @@
-/** Everything the handover report reads, as narrow functions, so it can be built from any store (and timed by the benchmark). */
+/**
+ * Everything the handover report reads, as narrow functions, so it can be built from any store (and timed by the
+ * benchmark).
+ */
 import type { ComplaintService } from '../complaints/index.js';
 import type { Intents } from '../customers/index.js';
 import type { MessageStats, TransferStatus } from './handover-ports.js';

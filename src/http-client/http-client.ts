@@ -43,7 +43,10 @@ export interface CallOptions {
 }
 
 export interface HttpClient {
-  /** One logical call: takes a token before each attempt, converts axios errors to UpstreamError, retries per the pure rule. */
+  /**
+   * One logical call: takes a token before each attempt, converts axios errors to UpstreamError, retries per the pure
+   * rule.
+   */
   call<T>(attempt: (http: AxiosInstance) => Promise<T>, options?: CallOptions): Promise<T>;
   stats(): { calls: number; retries: number };
 }

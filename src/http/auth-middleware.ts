@@ -11,7 +11,10 @@ declare module 'express-serve-static-core' {
 
 /** The console's session cookie: HttpOnly (no script can read it) and SameSite=Strict (no other site sends it). */
 export const SESSION_COOKIE = 'xiaoer_session';
-/** Cookie-authenticated writes must carry this header: a cross-site form cannot set it, and a cross-site script needs CORS we never grant. */
+/**
+ * Cookie-authenticated writes must carry this header: a cross-site form cannot set it, and a cross-site script needs
+ * CORS we never grant.
+ */
 export const CSRF_HEADER = 'x-xiaoer-csrf';
 
 export function bearerToken(req: Request): string | undefined {

@@ -42,11 +42,17 @@ export interface TrackingEvent {
 }
 
 export interface TrackingResult {
-  /** kuaidi100-style company code: shunfeng, yuantong, zhongtong, yunda, shentong, jtexpress, ems, youzhengguonei, jd, debangwuliu */
+  /**
+   * kuaidi100-style company code: shunfeng, yuantong, zhongtong, yunda, shentong, jtexpress, ems, youzhengguonei, jd,
+   * debangwuliu
+   */
   company: string;
   waybill: string;
   state: ParcelState;
-  /** Problem sub-state where the service gives one, e.g. '201' (overdue), '202' (no updates), '205' (waiting at a locker). */
+  /**
+   * Problem sub-state where the service gives one, e.g. '201' (overdue), '202' (no updates), '205' (waiting at a
+   * locker).
+   */
   subState: string | null;
   /** Newest first. */
   events: TrackingEvent[];

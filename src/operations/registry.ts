@@ -51,7 +51,10 @@ export function settingsFor(config: JobsConfig, name: string): JobSettings {
   return { schedule: schedule ?? '', ...(catchUpMinutes ? { catchUpMinutes } : {}) };
 }
 
-/** Jobs built elsewhere (order-sync, logistics-refresh, the remark outbox) take the config's schedule when it names them. */
+/**
+ * Jobs built elsewhere (order-sync, logistics-refresh, the remark outbox) take the config's schedule when it names
+ * them.
+ */
 export function withConfiguredSchedule(job: Job, config: JobsConfig): Job {
   const s = settingsFor(config, job.name);
   return s.schedule ? { ...job, ...s, run: job.run } : job;

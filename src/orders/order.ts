@@ -47,7 +47,10 @@ export const ORDER_STATUS_GROUPS: readonly { key: string; label: string; statuse
   { key: 'closed', label: '已关闭', statuses: ['TRADE_CLOSED', 'TRADE_CLOSED_BY_TAOBAO'] },
 ];
 
-/** Flag values as the platform stores them: 0 none, 1 red, 2 yellow, 3 green, 4 blue, 5 purple (6–10 on newer platforms). */
+/**
+ * Flag values as the platform stores them: 0 none, 1 red, 2 yellow, 3 green, 4 blue, 5 purple (6–10 on newer
+ * platforms).
+ */
 export type SellerFlag = number;
 
 export interface Receiver {

@@ -1,4 +1,6 @@
-/** The commission report wired for the composition root: sales per staff from the sale-record remarks, and /api/sales. */
+/**
+ * The commission report wired for the composition root: sales per staff from the sale-record remarks, and /api/sales.
+ */
 import type { Router } from 'express';
 import { salesReport, type SaleRecordEntry, type SalesReport } from './sales-report.js';
 import { salesRouter } from './sales-router.js';

@@ -3,7 +3,8 @@ import { createTextWriter } from './text-writer.js';
 
 /**
  * An append-only file with group commit: every caller's text waiting while a write is in flight
- * goes out in the next write round (through one bounded encode buffer), followed by a single fsync. A caller's promise resolves only
+ * goes out in the next write round (through one bounded encode buffer), followed by a single fsync. A caller's promise
+ * resolves only
  * once its bytes are on disk, so thousands of small appends a second cost a handful of fsyncs.
  */
 export interface GroupFile {

@@ -11,7 +11,10 @@ export function syncRouter(deps: { sync: SyncService; state: SyncState }): Route
       recent: await deps.state.recent(20),
     });
   });
-  /** Runs a sync now and answers with its summary (joins a run already under way); keeper and admin (accounts/permissions.ts). */
+  /**
+   * Runs a sync now and answers with its summary (joins a run already under way); keeper and admin
+   * (accounts/permissions.ts).
+   */
   r.post('/', async (_req, res) => {
     res.json(await deps.sync.syncAll());
   });

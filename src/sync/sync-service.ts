@@ -1,4 +1,7 @@
-/** One run per kind at a time (orders, parcels), each recorded with its counts and errors for the jobs page and the handover. */
+/**
+ * One run per kind at a time (orders, parcels), each recorded with its counts and errors for the jobs page and the
+ * handover.
+ */
 import type { LogisticsTracker, ParcelRepository } from '../logistics/index.js';
 import type { OrderRepository } from '../orders/index.js';
 import type { ShopPlatform } from '../platform/index.js';

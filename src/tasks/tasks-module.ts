@@ -1,4 +1,6 @@
-/** The hand-off tasks wired for the composition root: the service remarks open and close tasks through, and /api/tasks. */
+/**
+ * The hand-off tasks wired for the composition root: the service remarks open and close tasks through, and /api/tasks.
+ */
 import type { Router } from 'express';
 import type { Clock } from '../shared/time.js';
 import type { Store } from '../storage/index.js';

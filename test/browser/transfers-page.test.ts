@@ -67,13 +67,11 @@ describe('console 汇款 (real browser)', () => {
     });
 
     // The money came from 王五, not the buyer's name: the matcher never confirms that by itself.
-    await page
-      .getByLabel('对账单文件')
-      .setInputFiles({
-        name: 'cmb-today.csv',
-        mimeType: 'text/csv',
-        buffer: cmbStatement(shanghaiToday(), '288.37', '王五 6214830000003333'),
-      });
+    await page.getByLabel('对账单文件').setInputFiles({
+      name: 'cmb-today.csv',
+      mimeType: 'text/csv',
+      buffer: cmbStatement(shanghaiToday(), '288.37', '王五 6214830000003333'),
+    });
     await page.getByRole('button', { name: '上传并匹配' }).click();
     await expect.poll(() => page.getByTestId('statement-queued').locator('h3').textContent()).toBe('待人工确认（1）');
     expect(await page.getByTestId('statement-matched').locator('h3').textContent()).toBe('已匹配（0）');
@@ -106,13 +104,11 @@ describe('console 汇款 (real browser)', () => {
       amountDueFen: 19_955,
     });
     const { context, page, problems } = await openSignedIn(browser, service.url, DEMO.xiaozhou.username, '#/transfers');
-    await page
-      .getByLabel('对账单文件')
-      .setInputFiles({
-        name: 'cmb-reject.csv',
-        mimeType: 'text/csv',
-        buffer: cmbStatement(shanghaiToday(), '199.55', '钱七 6214830000004444'),
-      });
+    await page.getByLabel('对账单文件').setInputFiles({
+      name: 'cmb-reject.csv',
+      mimeType: 'text/csv',
+      buffer: cmbStatement(shanghaiToday(), '199.55', '钱七 6214830000004444'),
+    });
     await page.getByRole('button', { name: '上传并匹配' }).click();
     const queued = page.getByTestId('match-queue').locator('.queued-row');
     await expect.poll(() => queued.count()).toBe(1);

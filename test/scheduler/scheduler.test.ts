@@ -147,16 +147,14 @@ describe('scheduler', () => {
 
     it('when the service starts inside the window after a missed run, then the job runs once for that due time', async () => {
       const store = createMemoryStore();
-      await store
-        .log<JobRun>('job-runs')
-        .append({
-          job: 'review-repair',
-          startedAt: '2026-11-22T20:00:00.000+08:00',
-          finishedAt: '2026-11-22T20:00:05.000+08:00',
-          outcome: 'ok',
-          counts: {},
-          error: null,
-        });
+      await store.log<JobRun>('job-runs').append({
+        job: 'review-repair',
+        startedAt: '2026-11-22T20:00:00.000+08:00',
+        finishedAt: '2026-11-22T20:00:05.000+08:00',
+        outcome: 'ok',
+        counts: {},
+        error: null,
+      });
       const seen: JobContext[] = [];
       const clock = fixedClock('2026-11-23T20:40:00+08:00');
       const s = startScheduler([daily(seen)], {

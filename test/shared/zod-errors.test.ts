@@ -171,13 +171,11 @@ describe('zod issues in Chinese, one translation for every router', () => {
   });
 
   it('when a refinement writes its own Chinese sentence and code, then those are kept; an English one is replaced', () => {
-    const refined = z
-      .object({ to: z.string() })
-      .refine((v) => v.to !== 'x', {
-        message: '结束日期不能早于开始日期',
-        path: ['to'],
-        params: { code: 'range_reversed' },
-      });
+    const refined = z.object({ to: z.string() }).refine((v) => v.to !== 'x', {
+      message: '结束日期不能早于开始日期',
+      path: ['to'],
+      params: { code: 'range_reversed' },
+    });
     expect(fromZodError(refined.safeParse({ to: 'x' }).error!)).toMatchObject({
       code: 'range_reversed',
       message: '结束日期不能早于开始日期',

@@ -10,7 +10,10 @@ import type { TrackingResult } from '../logistics-port.js';
 export const MIN_QUERY_INTERVAL_MS = 30 * MINUTE;
 
 export interface PollGate {
-  /** The remembered result if it is still fresh, else runs `query` (once for concurrent callers) and remembers its result. */
+  /**
+   * The remembered result if it is still fresh, else runs `query` (once for concurrent callers) and remembers its
+   * result.
+   */
   through(key: string, query: () => Promise<TrackingResult>): Promise<TrackingResult>;
 }
 

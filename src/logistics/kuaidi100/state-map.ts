@@ -72,7 +72,9 @@ export function subStateOfCode(raw: string): string | null {
   return ownEntry(CODES, code) || /^\d{3,4}$/.test(code) ? code : null;
 }
 
-/** Normalized state of a trace's state name (在途, 派件, 投柜或驿站...); undefined when the name is not one kuaidi100 documents. */
+/**
+ * Normalized state of a trace's state name (在途, 派件, 投柜或驿站...); undefined when the name is not one kuaidi100 documents.
+ */
 export function stateOfName(name: string): ParcelState | undefined {
   return BY_NAME.get(name.trim());
 }

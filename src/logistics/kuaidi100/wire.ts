@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /**
  * The kuaidi100 实时快递查询 (poll/query.do) wire shapes, shared by the client and the sandbox courier.
- * Source: api.kuaidi100.com/document/5f0ffb5ebc8da837cbd8aefc (mirrored at apifox.com/apidoc/project-514987/api-8562559).
+ * Source: api.kuaidi100.com/document/5f0ffb5ebc8da837cbd8aefc (mirrored at
+ * apifox.com/apidoc/project-514987/api-8562559).
  */
 
 export const QUERY_PATH = '/poll/query.do';

@@ -126,7 +126,10 @@ function finish(p: SandboxParcel, rng: Rng, t: number, { scan, contact, outlet, 
   }
 }
 
-/** The journey as seen at `now`: the current state code and the scans so far, newest first. Undefined before consign time. */
+/**
+ * The journey as seen at `now`: the current state code and the scans so far, newest first. Undefined before consign
+ * time.
+ */
 export function journeyAt(journey: SandboxJourney, now: number): { code: string; traces: SandboxTrace[] } | undefined {
   const seen = journey.traces.filter((s) => s.at <= now);
   if (seen.length === 0) return undefined;

@@ -104,7 +104,9 @@ export const ORDER_KINDS: ReadonlySet<MessageKind> = new Set<MessageKind>([
   'logistics-misdelivered',
 ]);
 
-/** What staff may queue from an order's page: the order kinds and the refund notice (refunds are registered on orders). */
+/**
+ * What staff may queue from an order's page: the order kinds and the refund notice (refunds are registered on orders).
+ */
 export const ORDER_PAGE_KINDS: readonly MessageKind[] = [...ORDER_KINDS, 'refund-registered'];
 
 /**

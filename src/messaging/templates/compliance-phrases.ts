@@ -17,7 +17,8 @@ const OFF = 'off-platform' as const;
 const ABSOLUTE = 'absolute-promise' as const;
 
 export const COMPLIANCE_PHRASES: readonly CompliancePhrase[] = [
-  // Paying or rewarding for reviews is review manipulation under the platform rules; shops get demoted or closed for it.
+  // Paying or rewarding for reviews is review manipulation under the platform rules; shops get demoted or closed for
+  // it.
   { phrase: '好评返现', rule: REVIEW, why: 'cash for a good review: platform review-manipulation rule' },
   { phrase: '返现', rule: REVIEW, why: 'any cash-back offer in a message reads as paying for reviews' },
   { phrase: '追评返', rule: REVIEW, why: 'rewards for follow-up reviews are the same manipulation' },

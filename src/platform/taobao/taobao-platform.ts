@@ -74,7 +74,10 @@ function checkTid(tid: string): void {
     throw new ValidationError({ message: '订单号只能是数字', code: 'tid_not_digits', field: 'tid', params: { tid } });
 }
 
-/** The real Taobao Open Platform protocol behind the ShopPlatform port; the sandbox uses it too, pointed at its own gateway. */
+/**
+ * The real Taobao Open Platform protocol behind the ShopPlatform port; the sandbox uses it too, pointed at its own
+ * gateway.
+ */
 export function createTaobaoPlatform(opts: TaobaoOptions): TaobaoPlatform {
   checkOptions(opts);
   const clock = opts.clock ?? systemClock;

@@ -27,7 +27,10 @@ export function encodeBusinessParams(params: Record<string, TopParamValue>): Rec
   return out;
 }
 
-/** Every parameter of one request, common ones included, signed. Built per attempt so each retry carries a fresh timestamp. */
+/**
+ * Every parameter of one request, common ones included, signed. Built per attempt so each retry carries a fresh
+ * timestamp.
+ */
 export function buildTopRequest(
   ctx: TopCallContext,
   method: TopMethod,

@@ -67,7 +67,9 @@ export function banMsFromSubMsg(subMsg: string | undefined): number | undefined 
 const RATE_LIMIT_CODES = new Set([4, 5, 6, 7, 8]);
 const FAULT_CODES = new Set([10, 15, 50, 51, 52]);
 
-/** The one factory from a wire `error_response` to the error family. Sub codes decide first: they are the more specific. */
+/**
+ * The one factory from a wire `error_response` to the error family. Sub codes decide first: they are the more specific.
+ */
 export function topErrorFrom(body: TopErrorBody): TopApiError {
   // Some gateways send sub_code as a number.
   const sub = String(body.sub_code ?? '');

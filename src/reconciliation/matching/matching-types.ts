@@ -70,7 +70,9 @@ export interface MatchResult {
 }
 
 export interface MatchOptions {
-  /** Days a credit may lie from the buyer's claim, or after the order was created, to count as consistent. Default 7. */
+  /**
+   * Days a credit may lie from the buyer's claim, or after the order was created, to count as consistent. Default 7.
+   */
   windowDays?: number;
 }
 

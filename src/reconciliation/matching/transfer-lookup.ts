@@ -2,7 +2,9 @@ import type { Claim, OpenTransfer } from './matching-types.js';
 import { createdDayNumber, dayNumber } from './match-window.js';
 import { normalizeName } from './payer-names.js';
 
-/** An open order with what every rule asks of it worked out once: its Shanghai creation day and its buyer's name key. */
+/**
+ * An open order with what every rule asks of it worked out once: its Shanghai creation day and its buyer's name key.
+ */
 export interface PreparedTransfer extends OpenTransfer {
   readonly createdDayNo: number;
   readonly nameKey: string;

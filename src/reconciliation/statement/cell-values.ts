@@ -85,7 +85,8 @@ function numberCellFen(n: number): number {
     throw OUT_OF_RANGE();
   }
   const spells = (f: number) => Number.isSafeInteger(f) && Number(formatYuanFixed(f)) === n;
-  // Excel keeps a sum as a binary fraction (0.1 + 0.2 is 0.30000000000000004): within a millionth of a fen it is that fen.
+  // Excel keeps a sum as a binary fraction (0.1 + 0.2 is 0.30000000000000004): within a millionth of a fen it is that
+  // fen.
   if (!spells(fen) && Math.abs(n * 100 - fen) > 1e-6)
     throw new AmountCellError('amount_not_whole_fen', '不是整分（最多两位小数）', 'not a whole number of fen');
   if (spells(fen - 1) || spells(fen + 1)) throw OUT_OF_RANGE();

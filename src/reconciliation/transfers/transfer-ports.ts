@@ -16,7 +16,10 @@ export interface RemarkWriter {
   }): Promise<{ status: string; entry: string }>;
 }
 
-/** Opens a follow-up for a colleague (the three-day rule: a claimed transfer not found) and sends a short notice (money arrived). */
+/**
+ * Opens a follow-up for a colleague (the three-day rule: a claimed transfer not found) and sends a short notice (money
+ * arrived).
+ */
 export interface FollowUpOpener {
   open(task: {
     id: string;

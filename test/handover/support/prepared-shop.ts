@@ -74,34 +74,32 @@ export async function preparedShop() {
     closedByEntry: null,
     note: null,
   });
-  await store
-    .log<SyncRun>('sync-history')
-    .append(
-      {
-        kind: 'orders',
-        startedAt: '2026-11-23T10:00:00.000+08:00',
-        finishedAt: '2026-11-23T10:00:03.000+08:00',
-        ok: true,
-        ordersNew: 5,
-        ordersChanged: 7,
-        ordersUnchanged: 0,
-        parcelsRefreshed: 0,
-        platformCalls: 3,
-        errors: [],
-      },
-      {
-        kind: 'orders',
-        startedAt: '2026-11-23T07:00:00.000+08:00',
-        finishedAt: '2026-11-23T07:00:03.000+08:00',
-        ok: true,
-        ordersNew: 100,
-        ordersChanged: 0,
-        ordersUnchanged: 0,
-        parcelsRefreshed: 0,
-        platformCalls: 3,
-        errors: [],
-      },
-    );
+  await store.log<SyncRun>('sync-history').append(
+    {
+      kind: 'orders',
+      startedAt: '2026-11-23T10:00:00.000+08:00',
+      finishedAt: '2026-11-23T10:00:03.000+08:00',
+      ok: true,
+      ordersNew: 5,
+      ordersChanged: 7,
+      ordersUnchanged: 0,
+      parcelsRefreshed: 0,
+      platformCalls: 3,
+      errors: [],
+    },
+    {
+      kind: 'orders',
+      startedAt: '2026-11-23T07:00:00.000+08:00',
+      finishedAt: '2026-11-23T07:00:03.000+08:00',
+      ok: true,
+      ordersNew: 100,
+      ordersChanged: 0,
+      ordersUnchanged: 0,
+      parcelsRefreshed: 0,
+      platformCalls: 3,
+      errors: [],
+    },
+  );
   // A complaint from yesterday morning: nobody responded within 24 hours.
   const complaintClock = fixedClock('2026-11-22T08:00:00+08:00');
   const { createComplaintService } = await import('../../../src/complaints/index.js');

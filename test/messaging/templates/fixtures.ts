@@ -126,7 +126,10 @@ export async function templateDir(files: Record<string, string>): Promise<string
   return dir;
 }
 
-/** A valid quick-reply file (body starts on line 9, or 9 + variable lines); options change id, shortcut, variables, body. */
+/**
+ * A valid quick-reply file (body starts on line 9, or 9 + variable lines); options change id, shortcut, variables,
+ * body.
+ */
 export function quickReplyFile(
   opts: { id?: string; shortcut?: string; body?: string; extra?: string; variables?: string } = {},
 ): string {

@@ -107,10 +107,12 @@ describe('parseStatement on XLSX exports', () => {
   });
 
   it.each([
-    // eslint-disable-next-line no-loss-of-precision -- numbers a spreadsheet cannot hold exactly, on purpose
     [1e308, '1e+308'],
     [1e20, '100000000000000000000'],
+    // Numbers a spreadsheet cannot hold exactly, on purpose:
+    // eslint-disable-next-line no-loss-of-precision
     [9007199254740993, '9007199254740992'],
+    // eslint-disable-next-line no-loss-of-precision
     [80000000000000.01, '80000000000000.02'],
   ])(
     'when a credit cell holds the number %d, then the file is refused naming line, column and the cell as read',

@@ -31,12 +31,10 @@ describe('statement import refusals over HTTP: code, params, one Chinese sentenc
 
   it('when no layout matches or the file is empty or missing, then each has its own code and a sentence without English', async () => {
     const h = await startTransfers();
-    const unknown = await h
-      .as('xiaozhou')
-      .upload('/transfers/statements', {
-        name: 'x.csv',
-        bytes: Buffer.from('某银行流水\n日期,金额,说明\n2026-11-23,100.00,货款\n'),
-      });
+    const unknown = await h.as('xiaozhou').upload('/transfers/statements', {
+      name: 'x.csv',
+      bytes: Buffer.from('某银行流水\n日期,金额,说明\n2026-11-23,100.00,货款\n'),
+    });
     expect(refusal(unknown, 400)).toMatchObject({
       code: 'statement_layout_unknown',
       field: 'file',

@@ -140,14 +140,12 @@ describe('transfers over HTTP', () => {
   it('when the day is exported, then the CSV (BOM) and XLSX read back with the order, and the supervisor marks it reviewed', async () => {
     const h = await startTransfers();
     const t = (await h.as('xiaoli').post('/transfers', orderBody({ tid: '3001' }))).body.transfer;
-    await h
-      .as('xiaoli')
-      .post(`/transfers/${t.id}/claims`, {
-        date: '2026-11-23',
-        method: '网银转账',
-        bankName: '工商银行',
-        amountFen: 128800,
-      });
+    await h.as('xiaoli').post(`/transfers/${t.id}/claims`, {
+      date: '2026-11-23',
+      method: '网银转账',
+      bankName: '工商银行',
+      amountFen: 128800,
+    });
     await h.as('xiaozhou').upload('/transfers/statements', fixtureFile('icbc', 'gbk'));
     const shipped = await h.as('xiaozhou').post(`/transfers/${t.id}/ship`, { waybill: 'SF1234567890' });
     expect(shipped.body.memo).toBe('单号:SF1234567890+小周/11.23');

@@ -9,7 +9,10 @@ import type { ShopPlatform } from '../../../src/platform/platform-port.js';
 import { NotFoundError, UpstreamError } from '../../../src/shared/errors.js';
 import { toInstant, type Clock } from '../../../src/shared/time.js';
 
-/** network: the request never arrived; upstream: a 503-like fault; lost_response: the write landed but the answer was lost. */
+/**
+ * network: the request never arrived; upstream: a 503-like fault; lost_response: the write landed but the answer was
+ * lost.
+ */
 export type Failure = 'network' | 'upstream' | 'lost_response';
 
 export interface FakePlatform extends ShopPlatform {

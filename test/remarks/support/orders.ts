@@ -50,7 +50,10 @@ export function makeOrder(o: {
   };
 }
 
-/** 2001 paid not printed, 2002 printed (a print remark from yesterday), 2003 unpaid, 2004 a second order of the same buyer. */
+/**
+ * 2001 paid not printed, 2002 printed (a print remark from yesterday), 2003 unpaid, 2004 a second order of the same
+ * buyer.
+ */
 export function seedOrders(): Order[] {
   return [
     makeOrder({ tid: '2001' }),

@@ -1,6 +1,7 @@
 /**
  * 订单详情: items, amounts, receiver (masked for roles that do not need it), memo and flag, the remark
- * actions and history, quick replies and messages for this order, and the logistics timeline of every parcel. After a remark is written the
+ * actions and history, quick replies and messages for this order, and the logistics timeline of every parcel. After a
+ * remark is written the
  * memo and flag are read again from the service, so the page shows what the platform now holds.
  */
 import { api } from '../api.js';

@@ -11,7 +11,8 @@ import { copyButton, errorBox } from '../widgets.js';
 const SEARCH_DELAY_MS = 200;
 
 /**
- * @param {{idPrefix: string, tid?: string, askTid?: boolean, initialQuery?: string, onQuery?: (q: string) => void}} opts
+ * @param {{idPrefix: string, tid?: string, askTid?: boolean, initialQuery?: string, onQuery?: (q: string) => void}}
+ * opts
  *   tid: render for this order; askTid: show an order-number field (快捷短语 page).
  * @returns {HTMLElement}
  */

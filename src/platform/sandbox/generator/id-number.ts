@@ -1,4 +1,7 @@
-/** Mainland resident ID numbers (GB 11643): 6-digit region, YYYYMMDD birth date, 3-digit sequence, ISO 7064 MOD 11-2 check. */
+/**
+ * Mainland resident ID numbers (GB 11643): 6-digit region, YYYYMMDD birth date, 3-digit sequence, ISO 7064 MOD 11-2
+ * check.
+ */
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
