@@ -4,13 +4,14 @@
  * vitest (`npm test -- test/sync`). The build comes before this step: the CLI tests run dist/.
  */
 import { spawn } from 'node:child_process';
+import process from 'node:process';
 
 /** Runs a tool from node_modules/.bin (npm puts it on PATH) with our output; resolves its exit code. */
 function run(tool, args) {
   return new Promise((resolve) => {
     const child = spawn(tool, args, { stdio: 'inherit' });
     child.on('error', (err) => {
-      console.error(`${tool}: ${err.message}`);
+      process.stderr.write(`${tool}: ${err.message}\n`);
       resolve(1);
     });
     child.on('exit', (code) => resolve(code ?? 1));
