@@ -10,6 +10,11 @@ import { chromium, type Browser, type BrowserContext, type Locator, type Page } 
 import { loadConfig } from '../../src/config/load-config.js';
 import { startService, type RunningService } from '../../src/service/start-service.js';
 import { createLogger } from '../../src/shared/logger.js';
+import { vi } from 'vitest';
+
+// A story is several pages of chromium's work; beside the other test worker on two shared cores the
+// longest took over 20 s (the suite's default). The timeout only bounds a hang; it decides nothing.
+vi.setConfig({ testTimeout: 60_000 });
 
 // The test program has no DOM lib (it is Node code); these describe the little the page callbacks touch.
 declare const document: { documentElement: { scrollWidth: number }; cookie: string };
