@@ -118,6 +118,8 @@ export const ROUTE_PERMISSIONS: readonly RoutePermission[] = [
   route(DAY, 'POST', '/api/follow-ups/:id/close', ALL),
   route(DAY, 'GET', '/api/revisits', ALL),
   route(DAY, 'POST', '/api/revisits/:date/outcome', ALL),
+  route(DAY, 'GET', '/api/roster', ALL),
+  route(DAY, 'PUT', '/api/roster', ADMIN),
 
   route(TRANSFERS, 'POST', '/api/transfers', TRANSFER_DESK, 'transfer.personal-data'),
   route(TRANSFERS, 'GET', '/api/transfers', TRANSFER_DESK, 'transfer.personal-data'),

@@ -31,6 +31,13 @@ import { createReviewBook } from '../reviews/index.js';
 import type { Logger } from '../shared/logger.js';
 import type { Clock } from '../shared/time.js';
 import type { Store } from '../storage/index.js';
+import {
+  createRosterRepository,
+  createRosterService,
+  emptyRoster,
+  rosterRouter,
+  type Roster,
+} from '../roster/index.js';
 import { createSyncState } from '../sync/index.js';
 import { type Job, type JobRun, startScheduler, type CronDriver } from '../scheduler/index.js';
 import { defaultJobsConfig, type JobsConfig } from './jobs-config.js';
@@ -58,6 +65,8 @@ export interface OperationsModuleDeps {
   transferStatus?: TransferStatus;
   refundExport?: RefundRegisterExport;
   buyers?: BuyerDirectory;
+  /** The roster until the admin saves one (the sandbox's DEMO_ROSTER); default: nobody rostered, the first keeper. */
+  initialRoster?: Roster;
   /** Start node-cron and the catch-up (default true); tests run jobs by hand. */
   autoStart?: boolean;
   cron?: CronDriver;
@@ -68,6 +77,18 @@ export function createOperationsModule(deps: OperationsModuleDeps) {
   const config = deps.config ?? defaultJobsConfig();
   const logger = deps.logger.child({ module: 'operations' });
   const remarks = createRemarkReader(store);
+  const staffList = deps.staffDirectory.list();
+  const roster = createRosterService({
+    repo: createRosterRepository({
+      store,
+      clock,
+      initial:
+        deps.initialRoster ??
+        emptyRoster(staffList.find((c) => c.role === 'keeper')?.username ?? staffList[0]?.username ?? 'admin'),
+    }),
+    clock,
+    staff: deps.staffDirectory,
+  });
   const tasks = createTaskRepository(store);
   const complaints = createComplaintService({ store, clock, holidays: config.holidays });
   const intents = createIntents({ store, clock });
@@ -137,6 +158,7 @@ export function createOperationsModule(deps: OperationsModuleDeps) {
     { path: '/revisits', router: revisitsRouter({ revisits, clock }) },
     { path: '/follow-ups', router: followUpsRouter({ followUps }) },
     { path: '/handover', router: handoverRouter({ handover, clock, shifts: config.shifts }) },
+    { path: '/roster', router: rosterRouter({ roster }) },
   ];
 
   return {
@@ -160,6 +182,7 @@ export function createOperationsModule(deps: OperationsModuleDeps) {
     revisits,
     followUps,
     reviews,
+    roster,
     close: () => scheduler.stop(),
   };
 }

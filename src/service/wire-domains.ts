@@ -6,6 +6,7 @@ import { refundDayExport } from '../ledger/index.js';
 import { join } from 'node:path';
 import { sandboxBuyerDirectory } from '../customers/index.js';
 import { createOperationsModule } from '../operations/index.js';
+import { DEMO_ROSTER } from '../roster/index.js';
 import type { Scheduler } from '../scheduler/index.js';
 import { createMessagingModule } from '../messaging/index.js';
 import { createFollowUps, transferChaseOpener } from '../tasks/index.js';
@@ -133,6 +134,8 @@ export async function wireDomains(deps: {
       count: (date) => remarks.service.refunds.list({ date }).length,
     }),
     buyers: outside.shop ? sandboxBuyerDirectory(outside.shop) : undefined,
+    // The sandbox ships a roster for its demo accounts; a real shop starts with nobody rostered.
+    initialRoster: config.platform.kind === 'sandbox' ? DEMO_ROSTER : undefined,
     autoStart: deps.runJobs,
   });
   if (operations.missingJobs.length)

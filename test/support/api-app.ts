@@ -54,6 +54,11 @@ export async function apiApp(opts: {
         .post(`/api${path}`)
         .set('Authorization', `Bearer ${await token(user)}`)
         .send(body as object),
+    put: async (path: string, body: unknown = {}) =>
+      request(app)
+        .put(`/api${path}`)
+        .set('Authorization', `Bearer ${await token(user)}`)
+        .send(body as object),
     get: async (path: string) =>
       request(app)
         .get(`/api${path}`)
