@@ -28,6 +28,7 @@ export const JOB_COUNT_LABELS: Readonly<Record<JobName | FixedJobName, Readonly<
     no_scan: '长时间无更新的包裹',
     returning: '退回的包裹',
     refused: '被拒收的包裹',
+    misdelivered: '派件异常的包裹',
     notices: '发出的物流通知',
     noticesRefused: '未发出的物流通知',
   },

@@ -1,11 +1,15 @@
 /** GET /api/labels: the names the console shows for the service's codes, straight from each owning module. */
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ROLE_LABELS } from '../../src/accounts/index.js';
 import { KIND_TEXT } from '../../src/handover/index.js';
 import { COURIERS, PARCEL_STATE_LABELS } from '../../src/logistics/index.js';
+import { MESSAGE_REASON_LABELS, MESSAGE_STATE_LABELS } from '../../src/messaging/index.js';
 import { MESSAGE_KIND_LABELS, MESSAGE_KINDS } from '../../src/messaging/templates/metadata.js';
 import { JOB_COUNT_LABELS, JOB_LABELS } from '../../src/operations/index.js';
 import { TRADE_STATUS_LABELS } from '../../src/orders/index.js';
+import { TRANSFER_STATE_LABELS } from '../../src/reconciliation/index.js';
+import { ENTRY_STATUS_LABELS } from '../../src/remarks/index.js';
 import { labelsRouter } from '../../src/service/labels-router.js';
 import { fixedClock } from '../../src/shared/time.js';
 import { createMemoryStore } from '../../src/storage/index.js';
@@ -51,6 +55,8 @@ describe('GET /api/labels', () => {
       'logistics-stuck',
       'logistics-delivered',
       'logistics-misdelivered',
+      'logistics-returning',
+      'logistics-refused',
       'refund-registered',
     ]);
   });
@@ -89,5 +95,32 @@ describe('GET /api/labels', () => {
     expect(body.jobCounts).toEqual(JOB_COUNT_LABELS);
     expect(body.jobCounts['order-sync']).toMatchObject({ new: '新订单' });
     expect(body.jobCounts['review-repair']).toMatchObject({ new: '新的中差评' });
+  });
+  it("when the console asks, then roles, remark entry statuses, message states and reasons and transfer states come with their owners' names", async () => {
+    const { body } = await h.as('xiaozhou').get('/labels');
+    expect(body.roles).toEqual(ROLE_LABELS);
+    expect(body.roles.keeper).toBe('汇款专员');
+    expect(body.entryStatuses).toEqual(ENTRY_STATUS_LABELS);
+    expect(body.entryStatuses.already_present).toBe('备注里已有');
+    expect(body.messageStates).toEqual(MESSAGE_STATE_LABELS);
+    expect(Object.keys(body.messageStates)).toEqual([
+      'queued',
+      'sending',
+      'outbox',
+      'sent',
+      'held',
+      'failed',
+      'cancelled',
+    ]);
+    expect(body.messageReasons).toEqual(MESSAGE_REASON_LABELS);
+    expect(body.messageReasons.opted_out).toBe('买家已退订');
+    expect(body.transferStates).toEqual(TRANSFER_STATE_LABELS);
+    expect(Object.entries(body.transferStates)).toEqual([
+      ['awaiting', '待汇款'],
+      ['claimed', '已申报'],
+      ['paid', '已到账'],
+      ['shipped', '已发货'],
+      ['cancelled', '已取消'],
+    ]);
   });
 });

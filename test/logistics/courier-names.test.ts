@@ -51,8 +51,8 @@ describe('courier names', () => {
       stuckHours: 48,
     });
     expect(followUps.list({ open: true }).map((f) => f.title)).toEqual([
-      '联系快递跟进 韵达快递 4312345678901',
-      '联系快递跟进 nosuchco X1',
+      '韵达快递 4312345678901：3天无物流更新',
+      'nosuchco X1：3天无物流更新',
     ]);
   });
 });

@@ -72,6 +72,8 @@ describe('parcel state names', () => {
       clock,
       stuckHours: 48,
     });
-    expect(followUps.list({ open: true }).map((f) => f.detail)).toEqual([PARCEL_STATE_LABELS.returning]);
+    expect(followUps.list({ open: true }).map((f) => f.title)).toEqual([
+      `韵达快递 R1：包裹${PARCEL_STATE_LABELS.returning}`,
+    ]);
   });
 });

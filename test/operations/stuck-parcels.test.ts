@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkStuckParcels, parcelTrouble } from '../../src/operations/definitions/stuck-parcels.js';
+import { checkStuckParcels } from '../../src/operations/definitions/stuck-parcels.js';
 import { createFollowUps } from '../../src/tasks/follow-ups.js';
 import type { MessageRequest } from '../../src/messaging/message-sink.js';
 import type { Parcel } from '../../src/logistics/parcel-repository.js';
@@ -16,17 +16,51 @@ const parcel = (waybill: string, state: Parcel['state'], lastScan: string | null
   checkedAt: null,
   polledAt: null,
   final: ['signed', 'returned', 'refused'].includes(state),
-  events: lastScan ? [{ at: lastScan, description: '', location: '', state }] : [],
+  events: lastScan ? [{ at: lastScan, description: '', location: '杭州市', state }] : [],
 });
 
 describe('stuck parcels', () => {
-  it('when the last scan is 48 hours old, or the parcel returns or is refused, then it is in trouble', () => {
-    expect(parcelTrouble(parcel('a', 'in_transit', '2026-11-21T10:00:00+08:00'), null, NOW, 48)).toBe('no_scan');
-    expect(parcelTrouble(parcel('a', 'in_transit', '2026-11-21T10:00:01+08:00'), null, NOW, 48)).toBeNull();
-    expect(parcelTrouble(parcel('a', 'collected', null), '2026-11-20T09:00:00+08:00', NOW, 48)).toBe('no_scan');
-    expect(parcelTrouble(parcel('a', 'returning', '2026-11-23T09:00:00+08:00'), null, NOW, 48)).toBe('returning');
-    expect(parcelTrouble(parcel('a', 'refused', '2026-11-23T09:00:00+08:00'), null, NOW, 48)).toBe('refused');
-    expect(parcelTrouble(parcel('a', 'signed', '2026-11-10T09:00:00+08:00'), null, NOW, 48)).toBeNull();
+  it('when parcels are in trouble for each reason, then each title names the courier in Chinese and the reason, and the buyer gets the notice for that reason', async () => {
+    const clock = fixedClock(NOW);
+    const followUps = createFollowUps({ store: createMemoryStore(), clock });
+    const sent: MessageRequest[] = [];
+    const wrongDoor = { ...parcel('M1', 'problem', '2026-11-23T08:00:00+08:00'), company: 'yunda', subState: '204' };
+    const parcels = [
+      { ...parcel('S1', 'in_transit', '2026-11-20T18:00:00+08:00'), company: 'zhongtong' },
+      { ...parcel('R1', 'returning', '2026-11-23T08:00:00+08:00'), company: 'shunfeng' },
+      { ...parcel('F1', 'refused', '2026-11-23T08:00:00+08:00'), company: 'jtexpress' },
+      wrongDoor,
+    ];
+    const counts = await checkStuckParcels({
+      parcels: () => parcels,
+      orderOf: (tid: string) => ({ buyerNick: `buyer-${tid}`, consignedAt: null }),
+      takingStaff: () => null,
+      followUps,
+      sink: {
+        enqueue: async (r: MessageRequest) => {
+          sent.push(r);
+          return { queued: true };
+        },
+      },
+      clock,
+      stuckHours: 48,
+    });
+    expect(counts).toMatchObject({ no_scan: 1, returning: 1, refused: 1, misdelivered: 1, notices: 4 });
+    const open = followUps.list({ open: true });
+    expect(open.map((f) => [f.tid, f.title])).toEqual([
+      ['S1', '中通快递 S1：3天无物流更新'],
+      ['R1', '顺丰速运 R1：包裹退回中'],
+      ['F1', '极兔速递 F1：买家拒收'],
+      ['M1', '韵达快递 M1：派件异常，可能送错了地方'],
+    ]);
+    expect(open[0]!.detail).toBe('最后一条物流：11月20日 18:00，杭州市。联系快递查件、催派送，有进展告诉买家');
+    expect(open[3]!.detail).toContain('顺丰');
+    expect(sent.map((m) => [m.tid, m.kind, m.reason])).toEqual([
+      ['S1', 'logistics-stuck', '3天无物流更新'],
+      ['R1', 'logistics-returning', '包裹退回中'],
+      ['F1', 'logistics-refused', '买家拒收'],
+      ['M1', 'logistics-misdelivered', '派件异常，可能送错了地方'],
+    ]);
   });
 
   it('when the job runs twice, then each troubled parcel gets one follow-up for the taking staff and one notice', async () => {
@@ -57,6 +91,7 @@ describe('stuck parcels', () => {
       no_scan: 1,
       returning: 1,
       refused: 0,
+      misdelivered: 0,
       notices: 2,
       noticesRefused: 0,
     });
@@ -66,7 +101,7 @@ describe('stuck parcels', () => {
     ]);
     expect(sent.map((m) => [m.kind, m.tid])).toEqual([
       ['logistics-stuck', 'S1'],
-      ['logistics-stuck', 'R1'],
+      ['logistics-returning', 'R1'],
     ]);
     clock.advance(6 * HOUR);
     expect(await checkStuckParcels(deps)).toMatchObject({ no_scan: 0, returning: 0, notices: 0 });

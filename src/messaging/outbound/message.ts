@@ -102,6 +102,8 @@ export const ORDER_KINDS: ReadonlySet<MessageKind> = new Set<MessageKind>([
   'logistics-stuck',
   'logistics-delivered',
   'logistics-misdelivered',
+  'logistics-returning',
+  'logistics-refused',
 ]);
 
 /**

@@ -48,6 +48,9 @@ const RULES: Partial<Record<MessageKind, (f: StateFacts) => StateCheck>> = {
     return OK;
   },
   'logistics-delivered': (f) => (signed(f.parcels) ? OK : no('not_delivered')),
+  // A parcel the buyer got after all (the courier turned it round) needs no question about it.
+  'logistics-returning': (f) => (signed(f.parcels) ? no('delivered_since') : OK),
+  'logistics-refused': (f) => (signed(f.parcels) ? no('delivered_since') : OK),
 };
 
 export function checkState(kind: MessageKind, facts: StateFacts): StateCheck {

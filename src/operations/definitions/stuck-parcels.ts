@@ -1,36 +1,25 @@
 /**
- * Stuck parcels at 10:00 and 16:00: a shipped parcel with no scan for 48 hours, or one returning or
- * refused, becomes a follow-up for the staff who took the sale (their sale record on the order; nobody
- * if there is none) and a logistics notice to the buyer, once per parcel and state.
+ * Stuck parcels at 10:00 and 16:00: a shipped parcel with no scan for 48 hours, one returning or refused, or one the
+ * courier reports as delivered wrong (派件异常) becomes a follow-up for the staff who took the sale (their sale record
+ * on the order; nobody if there is none) and the buyer notice that fits its reason, once per parcel and reason.
+ * The reasons, titles and notices are in parcel-trouble.ts.
  */
 import type { FollowUps } from '../../tasks/index.js';
-import { courierName, PARCEL_STATE_LABELS, type Parcel } from '../../logistics/index.js';
+import type { Parcel } from '../../logistics/index.js';
 import type { Order } from '../../orders/index.js';
-import { HOUR, type Clock } from '../../shared/time.js';
+import type { Clock } from '../../shared/time.js';
 import type { Job, JobSettings } from '../../scheduler/index.js';
 import type { MessageSink } from '../../messaging/index.js';
+import {
+  parcelTrouble,
+  TROUBLE_NOTICE,
+  troubleNextStep,
+  troubleText,
+  troubleTitle,
+  type TroubleFinding,
+} from './parcel-trouble.js';
 
-export type ParcelTrouble = 'no_scan' | 'returning' | 'refused';
-
-const TROUBLE_TEXT: Record<ParcelTrouble, string> = {
-  no_scan: '超过48小时无物流更新',
-  returning: PARCEL_STATE_LABELS.returning,
-  refused: '买家拒收',
-};
-
-export function parcelTrouble(
-  p: Pick<Parcel, 'state' | 'final' | 'events'>,
-  shippedAt: string | null,
-  now: number,
-  stuckHours: number,
-): ParcelTrouble | null {
-  if (p.state === 'returning') return 'returning';
-  if (p.state === 'refused') return 'refused';
-  if (p.final) return null;
-  const lastScan = p.events[0]?.at ?? shippedAt;
-  if (!lastScan) return null;
-  return now - Date.parse(lastScan) >= stuckHours * HOUR ? 'no_scan' : null;
-}
+export { parcelTrouble, type ParcelTrouble } from './parcel-trouble.js';
 
 export interface TakingStaff {
   username: string;
@@ -50,16 +39,16 @@ export interface StuckParcelDeps {
 
 export async function checkStuckParcels(deps: StuckParcelDeps) {
   const now = deps.clock.now();
-  const counts = { no_scan: 0, returning: 0, refused: 0, notices: 0, noticesRefused: 0 };
-  const found: { parcel: Parcel; trouble: ParcelTrouble; id: string }[] = [];
+  const counts = { no_scan: 0, returning: 0, refused: 0, misdelivered: 0, notices: 0, noticesRefused: 0 };
+  const found: { parcel: Parcel; finding: TroubleFinding; id: string }[] = [];
   for (const parcel of deps.parcels()) {
     const order = deps.orderOf(parcel.tid);
-    const trouble = parcelTrouble(parcel, order?.consignedAt ?? null, now, deps.stuckHours);
-    if (!trouble) continue;
-    const id = `parcel:${parcel.company}:${parcel.waybill}:${trouble}`;
-    if (!deps.followUps.has(id)) found.push({ parcel, trouble, id });
+    const finding = parcelTrouble(parcel, order?.consignedAt ?? null, now, deps.stuckHours);
+    if (!finding) continue;
+    const id = `parcel:${parcel.company}:${parcel.waybill}:${finding.trouble}`;
+    if (!deps.followUps.has(id)) found.push({ parcel, finding, id });
   }
-  for (const { parcel, trouble, id } of found) {
+  for (const { parcel, finding, id } of found) {
     const buyerNick = deps.orderOf(parcel.tid)?.buyerNick ?? '';
     const staff = deps.takingStaff(parcel.tid);
     const [, created] = await deps.followUps.open({
@@ -67,21 +56,20 @@ export async function checkStuckParcels(deps: StuckParcelDeps) {
       kind: 'stuck_parcel',
       tid: parcel.tid,
       buyerNick,
-      // Staff read 韵达快递, not yunda; a code the table lacks is shown as it is.
-      title: `联系快递跟进 ${courierName(parcel.company) ?? parcel.company} ${parcel.waybill}`,
-      detail: TROUBLE_TEXT[trouble],
+      title: troubleTitle(finding, parcel),
+      detail: troubleNextStep(finding, parcel),
       owner: staff?.username ?? null,
       ownerName: staff?.name ?? null,
       shift: null,
     });
     if (!created) continue;
-    counts[trouble]++;
+    counts[finding.trouble]++;
     if (!buyerNick) continue;
     const answer = await deps.sink.enqueue({
-      kind: 'logistics-stuck',
+      kind: TROUBLE_NOTICE[finding.trouble],
       tid: parcel.tid,
       buyerNick,
-      reason: TROUBLE_TEXT[trouble],
+      reason: troubleText(finding),
     });
     if (answer.queued) counts.notices++;
     else counts.noticesRefused++;
@@ -93,7 +81,7 @@ export function stuckParcelsJob(deps: StuckParcelDeps, settings: JobSettings): J
   return {
     name: 'stuck-parcels',
     ...settings,
-    description: 'stuck, returning and refused parcels',
+    description: 'stuck, returning, refused and misdelivered parcels',
     run: () => checkStuckParcels(deps),
   };
 }

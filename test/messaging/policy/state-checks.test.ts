@@ -69,6 +69,20 @@ describe('state re-check per kind', () => {
       { ok: false, reason: 'parcel_final' },
     ],
     [
+      'a refused parcel (final) still gets its refused notice',
+      'logistics-refused',
+      fixedOrder({ status: 'WAIT_BUYER_CONFIRM_GOODS' }),
+      [parcel('refused')],
+      { ok: true },
+    ],
+    [
+      'a returning parcel the buyer signed for after all gets no returning notice',
+      'logistics-returning',
+      fixedOrder({ status: 'WAIT_BUYER_CONFIRM_GOODS' }),
+      [parcel('signed')],
+      { ok: false, reason: 'delivered_since' },
+    ],
+    [
       'a delivered notice needs a signed parcel',
       'logistics-delivered',
       fixedOrder({ status: 'WAIT_BUYER_CONFIRM_GOODS' }),
