@@ -17,5 +17,5 @@ export {
   routePermission,
 } from './permissions.js';
 export type { Action, RoutePermission } from './permissions.js';
-export { ROLES, roleSchema, staffAccountSchema } from './staff-account.js';
+export { ROLE_LABELS, ROLES, roleSchema, staffAccountSchema } from './staff-account.js';
 export type { Role, StaffAccount } from './staff-account.js';

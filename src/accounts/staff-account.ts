@@ -5,6 +5,13 @@ import { isScryptHash } from './password.js';
 export const ROLES = ['staff', 'assistant', 'keeper', 'admin'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
+/** Each role's name for people: the console's header and masked-address note, and the refusal that names who may. */
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  staff: '客服',
+  assistant: '仓库助理',
+  keeper: '汇款专员',
+  admin: '管理员',
+};
 
 export const staffAccountSchema = z.object({
   username: z.string().regex(/^[a-z0-9._-]{2,32}$/i, 'letters, digits, . _ - (2–32)'),

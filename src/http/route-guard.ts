@@ -5,7 +5,7 @@
  * handler list, so it judges exactly the route Express picked (`/transfers/queue` and not `/transfers/:id`).
  */
 import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
-import { mayCall, routePermission, type Role, type RoutePermission } from '../accounts/index.js';
+import { mayCall, ROLE_LABELS, routePermission, type RoutePermission } from '../accounts/index.js';
 import { AuthenticationError, ForbiddenError } from '../shared/errors.js';
 
 /** The parts of Express's router that the walk reads (router 2.x): mounted routers and their routes. */
@@ -20,15 +20,12 @@ interface LayerLike {
   handle?: { stack?: LayerLike[] };
 }
 
-// The console's names for the roles (format.js roleLabel).
-const ROLE_NAMES: Record<Role, string> = { staff: '客服', assistant: '仓库助理', keeper: '汇款专员', admin: '管理员' };
-
 const joinPath = (prefix: string, path: string) => (prefix + (path === '/' ? '' : path)).replace(/\/{2,}/g, '/') || '/';
 
 function refusal(p: RoutePermission): ForbiddenError {
   const who = p.roles === 'public' ? [] : p.roles;
   return new ForbiddenError({
-    message: `你的账号没有这个操作的权限（需要${who.map((r) => ROLE_NAMES[r]).join('、')}账号）`,
+    message: `你的账号没有这个操作的权限（需要${who.map((r) => ROLE_LABELS[r]).join('、')}账号）`,
     code: 'forbidden',
     params: { roles: [...who] },
     detail: `${p.method} ${p.path} requires role ${who.join(' or ')}`,

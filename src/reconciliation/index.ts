@@ -10,6 +10,7 @@ import type { Logger } from '../shared/logger.js';
 import type { Clock } from '../shared/time.js';
 import type { Store } from '../storage/index.js';
 import { createTransferRepository } from './transfers/transfer-repository.js';
+export { TRANSFER_ROWS, TRANSFER_ROWS_COLLECTION } from './transfers/transfer-repository.js';
 import { createTransfersService, type TransfersService } from './transfers/transfers-facade.js';
 import { transfersRouter } from './transfers/transfers-router.js';
 import type { MessageSink, RemarkWriter, FollowUpOpener } from './transfers/transfer-ports.js';
@@ -45,6 +46,7 @@ export function createTransfersModule(deps: TransfersModuleDeps): {
 export type TransfersModule = ReturnType<typeof createTransfersModule>;
 export type { TransfersService, MessageSink, RemarkWriter, FollowUpOpener };
 export type { TransferOrder, TransferState, StoredRow, AuditEvent, SurplusNote } from './transfers/transfer-types.js';
+export { STATE_LABELS as TRANSFER_STATE_LABELS, TRANSFER_STATES } from './transfers/transfer-types.js';
 export type { ImportSummary } from './transfers/statement-import.js';
 export type { RegisterFormat, Register } from './transfers/transfer-register.js';
 export { benchMatching, type MatchingFigures } from './bench/match-benchmark.js';

@@ -3,6 +3,7 @@ export { createRemarksModule } from './remarks-module.js';
 export type { RemarksModule, RemarksModuleDeps, RemarksService } from './remarks-module.js';
 export type { WriteRequest, WriteResult, TaskPreview } from './remark-service.js';
 export type { RemarkEntry, EntryStatus } from './remark-entry.js';
+export { ENTRY_STATUS_LABELS } from './remark-entry.js';
 export type { OrderRemarks } from './remark-history.js';
 export type { OutboxCounts } from './remark-outbox.js';
 export { staffDirectoryFromUsers, resolveNamedColleagues } from './staff-directory.js';

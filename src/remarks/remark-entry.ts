@@ -7,6 +7,13 @@ import { createHash } from 'node:crypto';
  * outbox; failed: the outbox gave up (the memo no longer has room) and staff must act.
  */
 export type EntryStatus = 'written' | 'already_present' | 'pending' | 'failed';
+/** Each status's name on an order's remark history. */
+export const ENTRY_STATUS_LABELS: Readonly<Record<EntryStatus, string>> = {
+  written: '已写入',
+  already_present: '备注里已有',
+  pending: '待写入（排队中）',
+  failed: '写入失败',
+};
 
 export interface RemarkEntry {
   /** Also the idempotency key: the same kind, fields, staff and Shanghai day give the same id. */

@@ -4,7 +4,7 @@
  * type, enum options) and the flag it asks for. Built from the catalogue, so a kind added there
  * shows up in the console without a console change.
  */
-import type { User } from '../accounts/index.js';
+import { ROLE_LABELS, type User } from '../accounts/index.js';
 import {
   kindStates,
   REMARK_KINDS,
@@ -77,11 +77,12 @@ const OPTION_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> 
   type: { discount: '折扣', postage: '邮费' },
   channel: { alipay: '支付宝', bank: '银行卡' },
 };
+/** A kind's writer is a role (its name from accounts), or the 客服 who handed the task over. */
 const WRITER_LABELS: Readonly<Record<RemarkKind['writer'], string>> = {
-  staff: '客服',
-  assistant: '仓库助理',
-  original_staff: '交办的客服',
-  keeper: '汇款专员',
+  staff: ROLE_LABELS.staff,
+  assistant: ROLE_LABELS.assistant,
+  original_staff: `交办的${ROLE_LABELS.staff}`,
+  keeper: ROLE_LABELS.keeper,
 };
 const COLLEAGUE_FIELDS = new Set(['assistant', 'keeper']);
 

@@ -5,11 +5,19 @@
  * Read-only and the same for every logged-in user.
  */
 import { Router } from 'express';
+import { ROLE_LABELS } from '../accounts/index.js';
 import { KIND_TEXT } from '../handover/index.js';
 import { COURIERS, PARCEL_STATE_LABELS, subStateNames } from '../logistics/index.js';
-import { messageKindLabels, ORDER_PAGE_KINDS } from '../messaging/index.js';
+import {
+  MESSAGE_REASON_LABELS,
+  MESSAGE_STATE_LABELS,
+  messageKindLabels,
+  ORDER_PAGE_KINDS,
+} from '../messaging/index.js';
 import { JOB_COUNT_LABELS, JOB_LABELS } from '../operations/index.js';
 import { ORDER_STATUS_GROUPS, TRADE_STATUS_LABELS } from '../orders/index.js';
+import { TRANSFER_STATE_LABELS } from '../reconciliation/index.js';
+import { ENTRY_STATUS_LABELS } from '../remarks/index.js';
 import { TASK_TITLES } from '../tasks/index.js';
 
 export interface Labels {
@@ -35,6 +43,16 @@ export interface Labels {
   openItemKinds: Record<string, string>;
   /** Scheduled job → the name of each count its run records (operations/job-counts.ts). */
   jobCounts: Record<string, Record<string, string>>;
+  /** Staff role → its name (accounts/staff-account.ts). */
+  roles: Record<string, string>;
+  /** Status of a remark on an order's history → its name (remarks/remark-entry.ts). */
+  entryStatuses: Record<string, string>;
+  /** Outbound message state → its name, in the service's order (messaging/outbound/message.ts). */
+  messageStates: Record<string, string>;
+  /** Why a message was refused, stopped, deferred or held → the staff's words for it (messaging/reason-labels.ts). */
+  messageReasons: Record<string, string>;
+  /** Transfer order state → its name, in the order a transfer goes (reconciliation/transfers/transfer-types.ts). */
+  transferStates: Record<string, string>;
 }
 
 export function labels(): Labels {
@@ -50,6 +68,11 @@ export function labels(): Labels {
     parcelSubStates: subStateNames(),
     openItemKinds: { ...KIND_TEXT },
     jobCounts: Object.fromEntries(Object.entries(JOB_COUNT_LABELS).map(([job, names]) => [job, { ...names }])),
+    roles: { ...ROLE_LABELS },
+    entryStatuses: { ...ENTRY_STATUS_LABELS },
+    messageStates: { ...MESSAGE_STATE_LABELS },
+    messageReasons: { ...MESSAGE_REASON_LABELS },
+    transferStates: { ...TRANSFER_STATE_LABELS },
   };
 }
 

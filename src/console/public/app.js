@@ -15,6 +15,7 @@
 import { api, setUnauthenticatedHandler, whoAmI } from './api.js';
 import { h, replace } from './dom.js';
 import { refreshHealth, renderHeader } from './header.js';
+import { loadLabels } from './labels.js';
 import { hashWith, resolve } from './router.js';
 import { HOME, ROUTES } from './routes.js';
 import { clearSession, currentSession, saveSession } from './session.js';
@@ -67,7 +68,9 @@ async function show() {
 
   const drawHeader = () => renderHeader(headerEl, { session: currentSession(), path, onLogout: logout });
   drawHeader();
-  void refreshHealth().then(() => count === renderCount && drawHeader());
+  // The role's name comes with the labels (GET /api/labels, logged in only): the header draws again once they are in.
+  const named = session ? loadLabels().catch(() => null) : null;
+  void Promise.all([refreshHealth(), named]).then(() => count === renderCount && drawHeader());
 
   const view = h('div', { class: 'view' });
   replace(mainEl, view);

@@ -5,15 +5,13 @@
  */
 
 // Trade status names, the status filter's groups and a badge's tone come from GET /api/labels (labels.js),
-// as do parcel states; widgets.js still imports the two status lookups from here.
+// as do parcel states, roles, remark entry statuses, message states and reasons and transfer states;
+// widgets.js still imports the two status lookups from here.
 export { statusLabel, statusTone } from './labels.js';
 
 const FLAG_LABELS = ['无旗', '红旗', '黄旗', '绿旗', '蓝旗', '紫旗'];
 /** 0 none, 1 red, 2 yellow, 3 green, 4 blue, 5 purple; newer platforms add 6–10. */
 export const flagLabel = (flag) => FLAG_LABELS[flag] ?? `${flag}号旗`;
-
-const ROLES = { staff: '客服', assistant: '仓库助理', keeper: '汇款专员', admin: '管理员' };
-export const roleLabel = (role) => ROLES[role] ?? role;
 
 const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
 
@@ -60,45 +58,6 @@ export function ageText(minutes) {
   return `${Math.floor(m / (24 * 60))} 天${hours ? ` ${hours} 小时` : ''}`;
 }
 
-const ENTRY_STATUSES = {
-  written: '已写入',
-  already_present: '备注里已有',
-  pending: '待写入（排队中）',
-  failed: '写入失败',
-};
-export const entryStatusLabel = (status) => ENTRY_STATUSES[status] ?? status;
-
-const MESSAGE_STATES = {
-  queued: '排队中',
-  sending: '发送中',
-  outbox: '待复制发送',
-  sent: '已发送',
-  held: '待人工确认',
-  failed: '发送失败',
-  cancelled: '已取消',
-};
-export const messageStateLabel = (state) => MESSAGE_STATES[state] ?? state;
-
-/** Why a message was stopped or waits, in the words staff use. */
-const MESSAGE_REASONS = {
-  opted_out: '买家已退订',
-  duplicate: '已发送过',
-  order_not_found: '没有找到这个订单',
-  no_template: '没有这类消息的模板',
-  quiet_hours: '夜间不发消息',
-  outside_window: '不在允许发送的时段',
-  daily_cap: '今天发给这位买家的消息已达上限',
-  outcome_unknown: '不确定是否已送达，请人工确认',
-  cancelled_by_staff: '同事取消',
-  already_paid: '买家已付款',
-  order_closed: '订单已关闭',
-  deadline_passed: '已过付款期限',
-  delivered_since: '包裹已签收',
-  parcel_final: '包裹已结束（退回或拒签）',
-  not_delivered: '包裹还没有签收',
-};
-export const messageReasonLabel = (reason) => (reason ? (MESSAGE_REASONS[reason] ?? reason) : '');
-
 /** '2026-11-24T09:00:00.000+08:00' → '09:00' (with the date when it is not today in Shanghai). */
 export function sendTimeText(iso, now = Date.now()) {
   const text = shanghaiTime(iso);
@@ -111,12 +70,3 @@ export function yuanToFen(text) {
   if (!m) return null;
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
 }
-
-const TRANSFER_STATES = {
-  awaiting: '待汇款',
-  claimed: '已申报',
-  paid: '已到账',
-  shipped: '已发货',
-  cancelled: '已取消',
-};
-export const transferStateLabel = (state) => TRANSFER_STATES[state] ?? state;

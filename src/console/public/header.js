@@ -1,7 +1,8 @@
 /** The header: shop name, who is logged in, the last sync, the navigation and logout. */
 import { api } from './api.js';
 import { h, replace } from './dom.js';
-import { roleLabel, shanghaiTime } from './format.js';
+import { shanghaiTime } from './format.js';
+import { labelsLoaded, roleLabel } from './labels.js';
 import { navFor } from './routes.js';
 
 let health = null;
@@ -35,7 +36,7 @@ export function renderHeader(el, { session, path, onLogout }) {
     'div',
     { class: 'who' },
     h('span', { class: 'user-name', dataset: { testid: 'user-name' } }, user.displayName),
-    h('span', { class: 'role' }, roleLabel(user.role)),
+    labelsLoaded() ? h('span', { class: 'role', dataset: { role: user.role } }, roleLabel(user.role)) : null,
     h('button', { type: 'button', class: 'link-button', onclick: onLogout, dataset: { testid: 'logout' } }, '退出'),
   );
   const sync = h(

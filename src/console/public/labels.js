@@ -1,6 +1,7 @@
 /**
  * The Chinese names of the service's codes (message kinds, couriers, task types, job names, trade
- * statuses and the order list's status groups, parcel states, handover items, job run counts), served by
+ * statuses and the order list's status groups, parcel states, handover items, job run counts, roles,
+ * remark entry statuses, message states and reasons, transfer states), served by
  * GET /api/labels from the module that owns each list. The console keeps no copy: a name changed in
  * the service shows on every page. A page awaits loadLabels() before drawing, then looks names up
  * synchronously; a code the service does not name is shown as it is, so nothing is hidden.
@@ -63,6 +64,21 @@ export const jobCountLabel = (job, key) => {
 };
 /** Kind of an item on the handover → its name (parcel → 异常包裹). */
 export const openItemKindLabel = (kind) => lookup('openItemKinds', kind);
+
+/** Whether the names are in: the header draws before them and leaves the role out until they are. */
+export const labelsLoaded = () => labels !== null;
+/** Staff role → its name (keeper → 汇款专员). */
+export const roleLabel = (role) => lookup('roles', role);
+/** Status of a remark on an order's history → its name (pending → 待写入（排队中）). */
+export const entryStatusLabel = (status) => lookup('entryStatuses', status);
+/** Outbound message state → its name (outbox → 待复制发送). */
+export const messageStateLabel = (state) => lookup('messageStates', state);
+/** Why a message was stopped or waits → the staff's words (opted_out → 买家已退订); '' without a reason. */
+export const messageReasonLabel = (reason) => (reason ? lookup('messageReasons', reason) : '');
+/** Transfer order state → its name (claimed → 已申报). */
+export const transferStateLabel = (state) => lookup('transferStates', state);
+/** Every transfer state, in the order a transfer goes: the 汇款 page's filter. */
+export const transferStates = () => Object.keys(labels?.transferStates ?? {});
 
 /** The colour of a status badge comes with its group: what the staff member should notice about it. */
 const GROUP_TONES = { unpaid: 'tone-unpaid', to_ship: 'tone-to-ship', shipped: 'tone-shipped', closed: 'tone-closed' };

@@ -5,8 +5,8 @@
  */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
-import { messageReasonLabel, messageStateLabel, shanghaiTime } from '../format.js';
-import { loadLabels, messageKindLabel, messageKinds } from '../labels.js';
+import { shanghaiTime } from '../format.js';
+import { loadLabels, messageKindLabel, messageKinds, messageReasonLabel, messageStateLabel } from '../labels.js';
 import { fieldRow, setFieldError } from '../forms.js';
 import { hashWith } from '../router.js';
 import { copyButton, errorBox, loading } from '../widgets.js';

@@ -6,8 +6,8 @@
  */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
-import { flagLabel, roleLabel, shanghaiTime, yuan } from '../format.js';
-import { loadLabels } from '../labels.js';
+import { flagLabel, shanghaiTime, yuan } from '../format.js';
+import { loadLabels, roleLabel } from '../labels.js';
 import { errorBox, facts, flagMarker, loading, statusBadge } from '../widgets.js';
 import { logisticsSection } from './order-logistics.js';
 import { orderRemarks } from './order-remarks.js';

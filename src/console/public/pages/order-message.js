@@ -5,8 +5,8 @@
  */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
-import { messageReasonLabel, messageStateLabel, sendTimeText } from '../format.js';
-import { messageKindLabel, orderMessageKinds } from '../labels.js';
+import { sendTimeText } from '../format.js';
+import { messageKindLabel, messageReasonLabel, messageStateLabel, orderMessageKinds } from '../labels.js';
 import { clearFieldErrors, fieldRow, setFieldError } from '../forms.js';
 import { copyButton, errorBox } from '../widgets.js';
 

@@ -6,7 +6,8 @@
  */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
-import { entryStatusLabel, shanghaiTime } from '../format.js';
+import { shanghaiTime } from '../format.js';
+import { entryStatusLabel } from '../labels.js';
 import { errorBox, flagMarker, loading } from '../widgets.js';
 import { remarkForm, resultView } from './remark-form.js';
 

@@ -5,7 +5,8 @@
  */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
-import { fenToYuan, shanghaiTime, shanghaiToday, transferStateLabel, yuanToFen } from '../format.js';
+import { fenToYuan, shanghaiTime, shanghaiToday, yuanToFen } from '../format.js';
+import { transferStateLabel } from '../labels.js';
 import { clearFieldErrors, fieldRow, setFieldError } from '../forms.js';
 import { errorBox, loading } from '../widgets.js';
 

@@ -5,7 +5,8 @@
  */
 import { api, download } from '../api.js';
 import { h, replace } from '../dom.js';
-import { fenToYuan, shanghaiTime, shanghaiToday, transferStateLabel } from '../format.js';
+import { fenToYuan, shanghaiTime, shanghaiToday } from '../format.js';
+import { loadLabels, transferStateLabel, transferStates } from '../labels.js';
 import { hashWith } from '../router.js';
 import { may } from '../session.js';
 import { errorBox, loading } from '../widgets.js';
@@ -13,12 +14,14 @@ import { createdView, transferCreateForm } from './transfer-create-form.js';
 import { transferList } from './transfer-list.js';
 import { matchQueue, statementUpload } from './transfer-statement.js';
 
-const STATES = ['awaiting', 'claimed', 'paid', 'shipped', 'cancelled'];
 const DATE = /^\d{4}-\d\d-\d\d$/;
 
-export function render({ view, query, navigate, session }) {
+export async function render({ view, query, navigate, session }) {
   // What the role table lets this person do (the session's `can`), not a list of roles kept here.
   const keeper = may('POST /api/transfers/statements', session);
+  await loadLabels();
+  // The filter offers the states the service names, in the order a transfer goes through them.
+  const STATES = transferStates();
   const state = STATES.includes(query.get('state')) ? query.get('state') : '';
   const date = DATE.test(query.get('date') ?? '') ? query.get('date') : shanghaiToday();
   const go = (next) => navigate(hashWith('/transfers', { state, date: query.get('date') ?? undefined, ...next }));

@@ -1,0 +1,37 @@
+/**
+ * Why a message was refused, stopped, deferred or held, in the words staff use: the codes of the send policy
+ * (policy/send-policy.ts, policy/state-checks.ts) and of the dispatcher (outbound/dispatcher.ts), which keep
+ * short English codes in the store and the log. The console shows these names (GET /api/labels); a code
+ * missing here would reach a shop person as English, so test/messaging/reason-labels.test.ts reads every
+ * code the messaging source writes and checks that each is named here.
+ */
+export const MESSAGE_REASON_LABELS: Readonly<Record<string, string>> = {
+  // The send policy: refusals when queued, cancellations and deferrals before sending.
+  opted_out: '买家已退订',
+  duplicate: '已发送过',
+  order_not_found: '没有找到这个订单',
+  missing_values: '消息还缺内容',
+  no_template: '没有这类消息的模板',
+  state_changed: '订单情况已变化',
+  quiet_hours: '夜间不发消息',
+  outside_window: '不在允许发送的时段',
+  daily_cap: '今天发给这位买家的消息已达上限',
+  // The order or parcel moved on while the message waited (state_changed's detail).
+  already_paid: '买家已付款',
+  order_closed: '订单已关闭',
+  deadline_passed: '已过付款期限',
+  delivered_since: '包裹已签收',
+  parcel_final: '包裹已结束（退回或拒签）',
+  not_delivered: '包裹还没有签收',
+  // The dispatcher: what the channel answered.
+  outcome_unknown: '不确定是否已送达，请人工确认',
+  refused: '发送渠道拒绝了这条消息',
+  out_of_attempts: '多次重试仍未发出',
+  provider_capped: '发送平台今日额度已满，明天再发',
+  provider_error: '发送平台出错，稍后重试',
+  channel_not_configured: '还没有配置这个发送渠道',
+  confirmed_by_provider: '发送平台确认已发出',
+  not_sent_before_restart: '服务重启前没有发出，重新排队',
+  // A person.
+  cancelled_by_staff: '同事取消',
+};
