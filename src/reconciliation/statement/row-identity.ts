@@ -30,12 +30,14 @@ function baseKey(r: RowFields): string {
  */
 export function assignIdentities<T extends RowFields>(rows: T[]): (T & { identity: string })[] {
   const seen = new Map<string, number>();
-  return rows.map((r) => {
+  for (const r of rows) {
     const key = baseKey(r);
     const occurrence = (seen.get(key) ?? 0) + 1;
     seen.set(key, occurrence);
-    // One-shot hash: the same sha256 as createHash().update().digest(), without an object per row.
-    const identity = hash('sha256', `${key}#${occurrence}`, 'hex');
-    return { ...r, identity };
-  });
+    // One-shot hash: the same sha256 as createHash().update().digest(), without an object per row. The rows are
+    // the parser's own, fresh objects: given their identity in place, not copied (85,000 copies were a tenth of
+    // a 10 MB file's parse).
+    (r as T & { identity: string }).identity = hash('sha256', `${key}#${occurrence}`, 'hex');
+  }
+  return rows as (T & { identity: string })[];
 }

@@ -12,11 +12,16 @@ export interface BalanceStep {
 
 type Order = 'oldest-first' | 'newest-first';
 
-/** Two rows with a balance and the rows whose amounts lead from the older balance to the newer one. */
+/**
+ * Two rows with a balance and the rows whose amounts lead from the older balance to the newer one: steps[from] up
+ * to, not including, steps[to] (indices, not a copy: a 10 MB file has 85,000 links, made twice).
+ */
 interface Link {
   older: BalanceStep;
   newer: BalanceStep;
-  moves: BalanceStep[];
+  steps: readonly BalanceStep[];
+  from: number;
+  to: number;
 }
 
 /**
@@ -30,17 +35,25 @@ function links(steps: readonly BalanceStep[], order: Order): Link[] {
     if (steps[i]!.balanceFen === null) continue;
     if (prev >= 0) {
       // Oldest first, a row's amount leads to its own balance; newest first, to the balance of the row above.
-      const moves = order === 'oldest-first' ? steps.slice(prev + 1, i + 1) : steps.slice(prev, i);
+      const [from, to] = order === 'oldest-first' ? [prev + 1, i + 1] : [prev, i];
       const [older, newer] = order === 'oldest-first' ? [steps[prev]!, steps[i]!] : [steps[i]!, steps[prev]!];
-      if (moves.every((m) => m.amountFen !== null)) out.push({ older, newer, moves });
+      let known = true;
+      for (let m = from; m < to; m++) if (steps[m]!.amountFen === null) known = false;
+      if (known) out.push({ older, newer, steps, from, to });
     }
     prev = i;
   }
   return out;
 }
 
+function sumMoves(link: Link, pick: (fen: number) => number): number {
+  let sum = 0;
+  for (let m = link.from; m < link.to; m++) sum += pick(link.steps[m]!.amountFen!);
+  return sum;
+}
+
 function expected(link: Link): number {
-  return link.moves.reduce((sum, m) => sum + m.amountFen!, link.older.balanceFen!);
+  return link.older.balanceFen! + sumMoves(link, (fen) => fen);
 }
 
 const addsUp = (link: Link) => expected(link) === link.newer.balanceFen;
@@ -48,8 +61,8 @@ const addsUp = (link: Link) => expected(link) === link.newer.balanceFen;
 const yuan = (fen: number) => (Number.isSafeInteger(fen) ? formatYuanFixed(fen) : '（超出范围）');
 
 function refusal(link: Link): ValidationError {
-  const credit = link.moves.reduce((s, m) => s + Math.max(m.amountFen!, 0), 0);
-  const debit = link.moves.reduce((s, m) => s + Math.max(-m.amountFen!, 0), 0);
+  const credit = sumMoves(link, (fen) => Math.max(fen, 0));
+  const debit = sumMoves(link, (fen) => Math.max(-fen, 0));
   const { older, newer } = link;
   const sum = expected(link);
   return new ValidationError({
