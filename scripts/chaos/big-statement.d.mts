@@ -1,0 +1,1 @@
+export declare function bigStatement(maxBytes: number): { name: string; bytes: Buffer; credits: number };
