@@ -6,7 +6,9 @@
  * - test/cli/**: the CLI as shipped, mostly run from dist/ in a child process (slow, and this lane
  *   compiles nothing, so it would test whatever was built last);
  * - *.built.test.ts anywhere: other tests that run the compiled build (dist/) in a child process, same reason;
- * - test/lint/**: the lint's own rules, checked by running dependency-cruiser in child processes (slow).
+ * - test/lint/**: the lint's own rules, checked by running dependency-cruiser in child processes (slow);
+ * - *.load.test.ts anywhere: a service under a heavy load on purpose (a 10 MB statement of 85,000 credits while the
+ *   health check is polled), tens of seconds of both cores by design.
  * `npm test` runs them all, after the type-check and build.
  */
 import { configDefaults, defineConfig, mergeConfig } from 'vitest/config';
@@ -16,7 +18,14 @@ export default mergeConfig(
   base,
   defineConfig({
     test: {
-      exclude: [...configDefaults.exclude, 'test/browser/**', 'test/cli/**', '**/*.built.test.ts', 'test/lint/**'],
+      exclude: [
+        ...configDefaults.exclude,
+        'test/browser/**',
+        'test/cli/**',
+        '**/*.built.test.ts',
+        'test/lint/**',
+        '**/*.load.test.ts',
+      ],
     },
   }),
 );
