@@ -39,9 +39,14 @@ module.exports = {
     {
       name: 'feature-through-entry',
       severity: 'error',
-      comment: "Another feature's inner file is private: import what it exports from its index.ts.",
+      comment:
+        "Another feature's inner file is private: import what it exports from its index.ts (or, for its config " +
+        'schema and names, from its settings.ts, which loads without the feature).',
       from: { path: '^src/([^/]+)/', pathNot: '^src/service/' },
-      to: { path: '^src/([^/]+)/', pathNot: ['^src/$1/', '^src/[^/]+/index\\.ts$', '^src/shared/'] },
+      to: {
+        path: '^src/([^/]+)/',
+        pathNot: ['^src/$1/', '^src/[^/]+/index\\.ts$', '^src/[^/]+/settings\\.ts$', '^src/shared/'],
+      },
     },
     {
       name: 'root-through-entries',

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { type Config, ConfigError, loadConfig } from '../config/index.js';
-import { packageInfo } from '../service/index.js';
+import { packageInfo } from '../shared/package-info.js';
 import { hashPasswordCommand } from './commands/hash-password.js';
 import { handoverCommand } from './commands/handover.js';
 import { jobsCommand } from './commands/jobs.js';

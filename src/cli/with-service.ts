@@ -1,5 +1,5 @@
 import type { Config } from '../config/index.js';
-import { startService, type StartOptions } from '../service/index.js';
+import type { StartOptions } from '../service/index.js';
 import { createLogger, silentLogger } from '../shared/logger.js';
 import { createApiClient, type XiaoerApi } from './api-client.js';
 import { runningService } from './service-client.js';
@@ -22,6 +22,8 @@ export async function withApi<T>(
 ): Promise<T> {
   const service = await runningService(config);
   if (service) return work(createApiClient(service), { kind: 'service', pid: service.pid });
+  // Loaded only here: a command sent to the running service needs none of the service's modules.
+  const { startService } = await import('../service/index.js');
   const svc = await startService(
     { ...config, port: 0, host: '127.0.0.1' },
     {

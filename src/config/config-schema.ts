@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { jobsConfigSchema } from '../operations/index.js';
-import { messagingConfigSchema } from '../messaging/index.js';
+import { jobsConfigSchema } from '../operations/settings.js';
+import { messagingConfigSchema } from '../messaging/settings.js';
 import { staffAccountSchema } from '../accounts/index.js';
 
 const signMethod = z.enum(['md5', 'hmac', 'hmac-sha256']);

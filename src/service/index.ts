@@ -2,6 +2,6 @@
  * The composition root: builds every feature from the validated config and starts the service (used by main.ts and the
  * CLI).
  */
-export { packageInfo } from './package-info.js';
+export { packageInfo } from '../shared/package-info.js';
 export { startService } from './start-service.js';
 export type { RunningService, StartOptions, SyncAllProgress } from './start-service.js';

@@ -12,7 +12,7 @@ import { openLowdbStore, type LowdbStore } from '../storage/index.js';
 import type { SyncService } from '../sync/index.js';
 import { MIGRATIONS } from './migrations.js';
 import { connectOutside, type Outside } from './outside.js';
-import { packageInfo } from './package-info.js';
+import { packageInfo } from '../shared/package-info.js';
 import { wireDomains, type Domains } from './wire-domains.js';
 
 export interface RunningService {

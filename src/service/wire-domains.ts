@@ -21,7 +21,7 @@ import { toInstant, type Clock } from '../shared/time.js';
 import type { Store } from '../storage/index.js';
 import { createSyncService, createSyncState, type SyncService, syncJobs, syncRouter } from '../sync/index.js';
 import type { Outside } from './outside.js';
-import { packageInfo } from './package-info.js';
+import { packageInfo } from '../shared/package-info.js';
 import { labelsRouter } from './labels-router.js';
 
 export interface Domains {

@@ -7,7 +7,7 @@ import { DEMO_PASSWORD, loadAccounts, type User } from '../../../../src/accounts
 import { createSessions } from '../../../../src/accounts/sessions.js';
 import type { Config } from '../../../../src/config/config-schema.js';
 import { createApp } from '../../../../src/http/app.js';
-import { packageInfo } from '../../../../src/service/package-info.js';
+import { packageInfo } from '../../../../src/shared/package-info.js';
 import type { Order, TradeStatus } from '../../../../src/orders/order.js';
 import { createOrderRepository } from '../../../../src/orders/order-repository.js';
 import type { ShopPlatform } from '../../../../src/platform/platform-port.js';
