@@ -3,7 +3,8 @@
  * guard, catch-up of missed daily runs after downtime, and the run history. It knows nothing of the shop; the
  * shop's jobs are registered by src/operations.
  */
-export type { Job, JobContext, JobRun, RunReason } from './job.js';
+export type { Job, JobContext, JobRun, RunOutcome, RunReason } from './job.js';
+export { RUN_OUTCOME_LABELS, RUN_REASON_LABELS } from './job.js';
 export type { JobSettings } from './job-settings.js';
 export { nodeCronDriver, SHOP_TIME_ZONE, startScheduler } from './scheduler.js';
 export type { CronDriver, JobListing, Scheduler, SchedulerDeps } from './scheduler.js';

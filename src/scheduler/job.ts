@@ -15,6 +15,19 @@ export interface Job {
 }
 
 export type RunReason = 'scheduled' | 'catch-up' | 'manual';
+export type RunOutcome = 'ok' | 'failed' | 'skipped-overlap';
+
+/** What a person reads for a run's outcome and why it ran (任务调度 via GET /api/labels, `xiaoer jobs`): one copy. */
+export const RUN_OUTCOME_LABELS: Readonly<Record<RunOutcome, string>> = {
+  ok: '成功',
+  failed: '失败',
+  'skipped-overlap': '上一次还在运行，已跳过',
+};
+export const RUN_REASON_LABELS: Readonly<Record<RunReason, string>> = {
+  scheduled: '定时',
+  'catch-up': '补跑',
+  manual: '手动',
+};
 
 export interface JobContext {
   /** The due time this run stands for (epoch ms): a catch-up at 09:40 builds the report due at 09:00. */
@@ -26,7 +39,7 @@ export interface JobRun {
   job: string;
   startedAt: string;
   finishedAt: string;
-  outcome: 'ok' | 'failed' | 'skipped-overlap';
+  outcome: RunOutcome;
   counts: Record<string, number>;
   error: string | null;
   reason?: RunReason;

@@ -18,6 +18,7 @@ import { JOB_COUNT_LABELS, JOB_LABELS } from '../operations/index.js';
 import { ORDER_STATUS_GROUPS, TRADE_STATUS_LABELS } from '../orders/index.js';
 import { TRANSFER_STATE_LABELS } from '../reconciliation/index.js';
 import { ENTRY_STATUS_LABELS } from '../remarks/index.js';
+import { RUN_OUTCOME_LABELS, RUN_REASON_LABELS } from '../scheduler/index.js';
 import { TASK_TITLES } from '../tasks/index.js';
 
 export interface Labels {
@@ -53,6 +54,10 @@ export interface Labels {
   messageReasons: Record<string, string>;
   /** Transfer order state → its name, in the order a transfer goes (reconciliation/transfers/transfer-types.ts). */
   transferStates: Record<string, string>;
+  /** A job run's outcome → its name (scheduler/job.ts). */
+  runOutcomes: Record<string, string>;
+  /** Why a job ran (on schedule, caught up, by hand) → its name (scheduler/job.ts). */
+  runReasons: Record<string, string>;
 }
 
 export function labels(): Labels {
@@ -73,6 +78,8 @@ export function labels(): Labels {
     messageStates: { ...MESSAGE_STATE_LABELS },
     messageReasons: { ...MESSAGE_REASON_LABELS },
     transferStates: { ...TRANSFER_STATE_LABELS },
+    runOutcomes: { ...RUN_OUTCOME_LABELS },
+    runReasons: { ...RUN_REASON_LABELS },
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * The console names roles, remark entry statuses, message states and reasons and transfer states with the
+ * The console names roles, remark entry statuses, message states and reasons, transfer states and job runs with the
  * words GET /api/labels serves, and keeps no copy of its own. As in console-labels.test.ts, each story serves
  * the real labels with the names it checks marked (＊): a page reading a copy of its own, or showing the
  * code, would not show the marked word and fails.
@@ -15,6 +15,8 @@ type Labels = Record<string, unknown> & {
   messageStates: Names;
   messageReasons: Names;
   transferStates: Names;
+  runOutcomes: Names;
+  runReasons: Names;
 };
 
 const MARK = '＊';
@@ -122,6 +124,17 @@ describe('console state names from GET /api/labels (real browser)', () => {
     await page.locator('#transfer-state').selectOption({ label: `${real.transferStates.awaiting}${MARK}` });
     await expect.poll(() => page.url()).toContain('state=awaiting');
     await row.waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("when the admin ran a job by hand, then 任务调度 names the run's reason and outcome as the API serves them", async () => {
+    const admin = await apiAs(service.url, DEMO.admin.username);
+    expect((await admin.post('/api/jobs/revisit-list/run', {})).status).toBe(200);
+    const { context, page, problems } = await openMarked(DEMO.admin.username, '#/jobs', ['runOutcomes', 'runReasons']);
+    const last = page.locator('.job[data-name="revisit-list"] .last-run');
+    await last.waitFor();
+    expect(await last.textContent()).toContain(`${real.runReasons.manual}${MARK} ${real.runOutcomes.ok}${MARK}`);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -100,6 +100,6 @@ describe('a CLI command with and without a running service', () => {
     expect(localSync.ok).toBe(true);
     // The route answers { run }: the CLI reads the run from it in both modes.
     expect(serviceJob).toBe(localJob);
-    expect(localJob).toMatch(/^transfer-checks：成功 /);
+    expect(localJob).toMatch(/^汇款核对（transfer-checks）：成功，/);
   }, 400_000);
 });

@@ -10,6 +10,7 @@ import { JOB_COUNT_LABELS, JOB_LABELS } from '../../src/operations/index.js';
 import { TRADE_STATUS_LABELS } from '../../src/orders/index.js';
 import { TRANSFER_STATE_LABELS } from '../../src/reconciliation/index.js';
 import { ENTRY_STATUS_LABELS } from '../../src/remarks/index.js';
+import { RUN_OUTCOME_LABELS, RUN_REASON_LABELS } from '../../src/scheduler/index.js';
 import { labelsRouter } from '../../src/service/labels-router.js';
 import { fixedClock } from '../../src/shared/time.js';
 import { createMemoryStore } from '../../src/storage/index.js';
@@ -122,5 +123,12 @@ describe('GET /api/labels', () => {
       ['shipped', '已发货'],
       ['cancelled', '已取消'],
     ]);
+  });
+  it("when the console asks, then a job run's outcomes and reasons come with the scheduler's names", async () => {
+    const { body } = await h.as('admin').get('/labels');
+    expect(body.runOutcomes).toEqual(RUN_OUTCOME_LABELS);
+    expect(body.runOutcomes['skipped-overlap']).toBe('上一次还在运行，已跳过');
+    expect(body.runReasons).toEqual(RUN_REASON_LABELS);
+    expect(body.runReasons['catch-up']).toBe('补跑');
   });
 });

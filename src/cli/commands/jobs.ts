@@ -1,39 +1,56 @@
 import { Command } from 'commander';
 import type { Config } from '../../config/index.js';
+import { JOB_COUNT_LABELS, JOB_LABELS } from '../../operations/index.js';
+import { RUN_OUTCOME_LABELS } from '../../scheduler/index.js';
 import { withApi } from '../with-service.js';
 
-const OUTCOME: Record<string, string> = { ok: '成功', failed: '失败', 'skipped-overlap': '跳过（上一次还在运行）' };
+/**
+ * Staff read the job's Chinese name; the English name beside it is what `xiaoer jobs run` takes. Counts
+ * and outcomes are named from the lists the console reads too (a key or code without a name shows as it is).
+ */
+const named = (names: Readonly<Record<string, string>>, code: string, otherwise = code) =>
+  Object.hasOwn(names, code) ? names[code]! : otherwise;
+const jobLabel = (name: string) => named(JOB_LABELS, name, '');
+const outcomeLabel = (outcome: string) => named(RUN_OUTCOME_LABELS, outcome);
+/** 新订单 2，有变动的订单 6 */
+const countsText = (job: string, counts: Record<string, number>) => {
+  const names = Object.hasOwn(JOB_COUNT_LABELS, job) ? JOB_COUNT_LABELS[job as keyof typeof JOB_COUNT_LABELS] : {};
+  return Object.entries(counts)
+    .map(([k, v]) => `${named(names, k)} ${v}`)
+    .join('，');
+};
+/** Columns line up in a terminal, where a Chinese character takes two cells. */
+const cells = (text: string) => [...text].reduce((n, c) => n + (/[\u2e80-\uffef]/.test(c) ? 2 : 1), 0);
+const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - cells(text)));
 
 export function jobsCommand(loadConfig: () => Config): Command {
   const jobs = new Command('jobs').description('定时任务 (scheduled jobs)');
   jobs
     .command('list')
-    .description('list jobs with their cron expression, time zone and next run')
-    .option('--json', 'print JSON')
+    .description('列出定时任务：任务名、时间表、时区、下次和上次运行 (list jobs)')
+    .option('--json', '输出 JSON (print JSON)')
     .action(async (opts: { json?: boolean }) => {
       const list = await withApi(loadConfig(), (api) => api.listJobs());
       if (opts.json) return void process.stdout.write(JSON.stringify(list, null, 2) + '\n');
-      const w = Math.max(...list.map((j) => j.name.length));
+      const labelWidth = Math.max(...list.map((j) => cells(jobLabel(j.name))));
+      const nameWidth = Math.max(...list.map((j) => j.name.length));
       for (const j of list) {
-        const last = j.lastRun
-          ? `  上次 ${OUTCOME[j.lastRun.outcome] ?? j.lastRun.outcome} ${j.lastRun.finishedAt}`
-          : '';
-        process.stdout.write(
-          `${j.name.padEnd(w)}  ${j.schedule.padEnd(14)}  ${j.timeZone}  下次 ${j.nextRun ?? '-'}${last}\n`,
-        );
+        const last = j.lastRun ? `  上次 ${outcomeLabel(j.lastRun.outcome)} ${j.lastRun.finishedAt}` : '';
+        const name = `${pad(jobLabel(j.name), labelWidth)}  ${j.name.padEnd(nameWidth)}`;
+        process.stdout.write(`${name}  ${j.schedule.padEnd(14)}  ${j.timeZone}  下次 ${j.nextRun ?? '-'}${last}\n`);
       }
     });
   jobs
     .command('run')
-    .description('run one job now')
-    .argument('<name>')
+    .description('立即运行一个定时任务 (run one job now)')
+    .argument('<name>', '任务名，如 order-sync（见 xiaoer jobs list）')
     .action(async (name: string) => {
       const run = await withApi(loadConfig(), (api) => api.runJob(name));
-      const counts = Object.entries(run.counts)
-        .map(([k, v]) => `${k}=${v}`)
-        .join(' ');
+      const counts = countsText(name, run.counts);
+      const label = jobLabel(name);
+      const error = run.error ? ` — ${run.error}` : '';
       process.stdout.write(
-        `${name}：${OUTCOME[run.outcome] ?? run.outcome}${counts ? ` ${counts}` : ''}${run.error ? ` — ${run.error}` : ''}\n`,
+        `${label ? `${label}（${name}）` : name}：${outcomeLabel(run.outcome)}${counts ? `，${counts}` : ''}${error}\n`,
       );
       if (run.outcome === 'failed') process.exitCode = 1;
     });

@@ -1,7 +1,7 @@
 /**
  * The Chinese names of the service's codes (message kinds, couriers, task types, job names, trade
  * statuses and the order list's status groups, parcel states, handover items, job run counts, roles,
- * remark entry statuses, message states and reasons, transfer states), served by
+ * remark entry statuses, message states and reasons, transfer states, job run outcomes), served by
  * GET /api/labels from the module that owns each list. The console keeps no copy: a name changed in
  * the service shows on every page. A page awaits loadLabels() before drawing, then looks names up
  * synchronously; a code the service does not name is shown as it is, so nothing is hidden.
@@ -77,6 +77,10 @@ export const messageStateLabel = (state) => lookup('messageStates', state);
 export const messageReasonLabel = (reason) => (reason ? lookup('messageReasons', reason) : '');
 /** Transfer order state → its name (claimed → 已申报). */
 export const transferStateLabel = (state) => lookup('transferStates', state);
+/** A job run's outcome → its name (skipped-overlap → 上一次还在运行，已跳过). */
+export const runOutcomeLabel = (outcome) => lookup('runOutcomes', outcome);
+/** Why a job ran → its name (catch-up → 补跑); '' without a reason. */
+export const runReasonLabel = (reason) => (reason ? lookup('runReasons', reason) : '');
 /** Every transfer state, in the order a transfer goes: the 汇款 page's filter. */
 export const transferStates = () => Object.keys(labels?.transferStates ?? {});
 

@@ -6,12 +6,9 @@
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { shanghaiTime } from '../format.js';
-import { jobCountLabel, jobLabel, loadLabels } from '../labels.js';
+import { jobCountLabel, jobLabel, loadLabels, runOutcomeLabel, runReasonLabel } from '../labels.js';
 import { may } from '../session.js';
 import { errorBox, loading } from '../widgets.js';
-
-const OUTCOMES = { ok: '成功', failed: '失败', 'skipped-overlap': '上一次还在运行，已跳过' };
-const REASONS = { scheduled: '定时', 'catch-up': '补跑', manual: '手动' };
 
 /** 新订单 3，有变动的订单 2: each count named for its job by the service. */
 const countsText = (run) =>
@@ -24,7 +21,7 @@ function runText(run) {
   return h(
     'span',
     { class: run.outcome === 'ok' ? null : 'late' },
-    `${shanghaiTime(run.startedAt, { seconds: true })} ${REASONS[run.reason] ?? ''} ${OUTCOMES[run.outcome] ?? run.outcome}`,
+    `${shanghaiTime(run.startedAt, { seconds: true })} ${runReasonLabel(run.reason)} ${runOutcomeLabel(run.outcome)}`,
     countsText(run) ? `（${countsText(run)}）` : '',
     run.error ? `：${run.error}` : '',
   );

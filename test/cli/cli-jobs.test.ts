@@ -1,0 +1,55 @@
+/**
+ * `xiaoer jobs list` and `xiaoer jobs run`, as a shop's admin runs them (the built CLI, no service running):
+ * every word read is Chinese, from the lists the console reads too (JOB_LABELS, JOB_COUNT_LABELS, the run
+ * outcomes); only the job's name, which `jobs run` takes, the cron text, the zone and the times stay as typed.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JOB_COUNT_LABELS, JOB_LABELS } from '../../src/operations/index.js';
+import { ensureBuiltCli, xiaoer } from '../support/cli.js';
+import { quietJobs } from './service-process.js';
+
+let dir: string;
+beforeAll(async () => {
+  await ensureBuiltCli();
+  dir = await mkdtemp(join(tmpdir(), 'xiaoer-cli-jobs-'));
+  await quietJobs(dir);
+}, 120_000);
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('xiaoer jobs', () => {
+  it('when the admin runs order-sync, then the CLI names the job and each count in Chinese, beside the name she typed', async () => {
+    const { stdout } = await xiaoer(['jobs', 'run', 'order-sync'], dir);
+    const names = JOB_COUNT_LABELS['order-sync'];
+    expect(stdout).toMatch(
+      new RegExp(`^订单同步（order-sync）：成功，${names.new} \\d+，${names.changed} \\d+，${names.calls} \\d+\\n$`),
+    );
+    // The sandbox shop's orders are all new to an empty data folder.
+    expect(Number(new RegExp(`${names.new} (\\d+)`).exec(stdout)![1])).toBeGreaterThan(0);
+    expect(stdout).not.toMatch(/\b(ok|new|changed|calls)\b/);
+  }, 60_000);
+
+  it('when the admin lists the jobs, then each line starts with its Chinese name, then the name to type, and the last run reads in Chinese', async () => {
+    const { stdout } = await xiaoer(['jobs', 'list'], dir);
+    const lines = stdout.trimEnd().split('\n');
+    const rows = lines.map((l) =>
+      /^(\S+) +([a-z-]+) +(\S+(?: \S+){4}) +Asia\/Shanghai {2}下次 (\S+)(?: {2}上次 (\S+) (\S+))?$/.exec(l),
+    );
+    expect(
+      rows.filter((r) => !r),
+      lines.join('\n'),
+    ).toEqual([]);
+    expect(rows.map((r) => r![2]).sort()).toEqual(Object.keys(JOB_LABELS).sort());
+    for (const r of rows) expect(r![1], r![2]).toBe(JOB_LABELS[r![2] as keyof typeof JOB_LABELS]);
+    // Only order-sync has run (the test before); its outcome is a word, not the code `ok`.
+    expect(rows.filter((r) => r![5]).map((r) => [r![2], r![5]])).toEqual([['order-sync', '成功']]);
+    // The names line up in a terminal, where a Chinese character takes two cells.
+    const width = (s: string) => [...s].reduce((n, c) => n + (/[\u4e00-\u9fff]/.test(c) ? 2 : 1), 0);
+    const nameColumn = lines.map((l) => width(l.slice(0, l.search(/ [a-z]/) + 1)));
+    expect(new Set(nameColumn).size, nameColumn.join(' ')).toBe(1);
+  }, 60_000);
+});
