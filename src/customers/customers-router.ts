@@ -16,7 +16,8 @@ const noteBody = z
 const followBody = z
   .object({ outcome: z.enum(['bought', 'not_interested', 'later']), note: z.string().max(500).optional() })
   .strict();
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+// Parsed as an object so a refusal names its field (日期, with an example) rather than an unnamed value.
+const dateOf = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD') });
 const outcomeBody = z.object({ buyerNick: z.string().min(1).max(64), outcome: z.string().min(1).max(500) }).strict();
 
 export function intentsRouter(deps: { intents: Intents }): Router {
@@ -41,14 +42,14 @@ export function intentsRouter(deps: { intents: Intents }): Router {
 export function revisitsRouter(deps: { revisits: Revisits; clock: Clock }): Router {
   const r = Router();
   r.get('/', (req, res) => {
-    const day = date.parse(req.query.date ?? shanghaiDate(deps.clock.now()));
+    const day = dateOf.parse({ date: req.query.date ?? shanghaiDate(deps.clock.now()) }).date;
     res.json({ list: deps.revisits.get(day) ?? { date: day, createdAt: null, entries: [] } });
   });
   r.post('/:date/outcome', async (req, res) => {
     const body = outcomeBody.parse(req.body);
     res.json({
       entry: await deps.revisits.recordOutcome(
-        date.parse(req.params.date),
+        dateOf.parse({ date: req.params.date }).date,
         body.buyerNick,
         body.outcome,
         currentUser(req).username,

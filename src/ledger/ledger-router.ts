@@ -36,6 +36,6 @@ export function ledgerRouter(deps: LedgerRouterDeps): Router {
     const b = creditBody.parse(req.body ?? {});
     res.status(201).json(await deps.credit({ buyerNick: String(req.params.buyerNick), ...b, user: currentUser(req) }));
   });
-  r.use(fieldLabels({ amount: '入账金额', reason: '入账原因' }));
+  r.use(fieldLabels({ amount: { label: '入账金额', money: true }, reason: '入账原因' }));
   return r;
 }

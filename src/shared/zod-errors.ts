@@ -12,8 +12,10 @@ import { formatYuan } from './money.js';
 
 export interface FieldLabelSpec {
   label: string;
-  /** The value is fen: limits are shown in 元. */
+  /** The value is fen: limits are shown in 元, and a wrong value gets the money hint (the person typed 元). */
   yuan?: boolean;
+  /** The value is an amount the person types in 元 (as text or a number): a wrong value gets the money hint. */
+  money?: boolean;
   /** What each allowed value is called (an enum's 'alipay' → 支付宝); without it the values are not listed. */
   values?: Readonly<Record<string, string>>;
   /** How a valid value looks, for format errors: '2026-11-23'. */
@@ -39,7 +41,7 @@ const COMMON_LABELS: FieldLabels = {
   to: { label: '结束日期', example: '2026-11-23' },
   page: '页码',
   pageSize: '每页条数',
-  amount: '金额',
+  amount: { label: '金额', money: true },
   amountFen: { label: '金额', yuan: true },
   waybill: '运单号',
   text: '内容',
@@ -59,6 +61,10 @@ const TYPE_NAMES: Readonly<Record<string, string>> = {
 };
 
 const CJK = /[\u3400-\u9fff]/;
+/** What a field no label names is called: the sentences below still read, though they cannot point at the field. */
+const UNNAMED = '填写的内容';
+/** The hint for an amount: what a person types is 元, whatever unit the API stores. */
+const MONEY_HINT = '请输入数字，例如 12.50';
 /**
  * zod leaves the input out of a finished issue. Where the caller passes what was parsed, the value at the issue's
  * path tells; else zod's own English, the one place that still says "undefined" (unless the schema wrote its own).
@@ -147,11 +153,18 @@ function nameOf(path: readonly PropertyKey[], labels: FieldLabels, schema: z.Zod
   const index = path.findLast((p) => typeof p === 'number');
   const own = (key: string | undefined) => (key !== undefined && Object.hasOwn(labels, key) ? labels[key] : undefined);
   const last = keys[keys.length - 1];
-  const given = own(path.map(String).join('.')) ?? own(keys.join('.')) ?? own(last);
+  // A key the map does not name (a record's key, a nested part) is spoken of by the nearest part it belongs to.
+  const ancestor = () =>
+    keys
+      .slice(0, -1)
+      .reverse()
+      .map(own)
+      .find((l) => l !== undefined);
+  const given = own(path.map(String).join('.')) ?? own(keys.join('.')) ?? own(last) ?? ancestor();
   const described = given === undefined ? describedAt(schema, path) : undefined;
   const common = last !== undefined && Object.hasOwn(COMMON_LABELS, last) ? COMMON_LABELS[last] : undefined;
   const spec = specOf(given ?? described ?? common);
-  if (!spec) return { text: index === undefined ? '填写的内容' : `第${index + 1}项`, spec };
+  if (!spec) return { text: index === undefined ? UNNAMED : `第${index + 1}项`, spec };
   return { text: index === undefined ? spec.label : `${spec.label}（第${index + 1}项）`, spec };
 }
 
@@ -200,13 +213,16 @@ function allowedValues(values: readonly unknown[], named: Named): Translated {
 
 function translate(issue: Issue, named: Named, inputs: readonly unknown[] | undefined): Translated {
   const n = named.text;
-  if (isMissing(issue, inputs)) return { code: 'field_required', message: `请填写${n}`, params: {} };
+  if (isMissing(issue, inputs))
+    return { code: 'field_required', message: n === UNNAMED ? '有必填的内容没有填写' : `请填写${n}`, params: {} };
+  const money = named.spec?.yuan === true || named.spec?.money === true;
+  if (money && (issue.code === 'invalid_type' || issue.code === 'invalid_union' || issue.code === 'invalid_format')) {
+    const expected = issue.code === 'invalid_type' ? String(issue.expected) : 'number';
+    return { code: 'field_wrong_type', message: `${n}：${MONEY_HINT}`, params: { expected } };
+  }
   switch (issue.code) {
     case 'invalid_type': {
       const expected = String(issue.expected);
-      if (named.spec?.yuan && (expected === 'int' || expected === 'number')) {
-        return { code: 'field_wrong_type', message: `${n}应该是以元为单位、最多两位小数的金额`, params: { expected } };
-      }
       const type = TYPE_NAMES[expected];
       return {
         code: 'field_wrong_type',
@@ -282,7 +298,11 @@ export function fromZodIssues(issues: readonly Issue[], opts: ZodTranslation = {
     const { message, code, field, params } = first;
     return new ValidationError({ message, code, field, params, detail });
   }
-  const sentences = [...new Set(each.map((e) => e.message))];
+  // Two limits broken by one value (at least 0, at least 0.01) are one problem to the person: the last, strictest.
+  const lastPerField = each.filter(
+    (e, i) => !each.slice(i + 1).some((later) => later.field === e.field && later.code === e.code),
+  );
+  const sentences = [...new Set(lastPerField.map((e) => e.message))];
   const shown =
     sentences.slice(0, LISTED).join('；') + (sentences.length > LISTED ? `；另有${sentences.length - LISTED}处` : '');
   const params: ErrorParams = {

@@ -190,7 +190,7 @@ describe('the error middleware in an app', () => {
       .expect(400);
     expect(res.body.error).toMatchObject({ code: 'invalid_fields', field: 'buyerNick' });
     expect(res.body.error.message).toBe(
-      '有3处需要修改：请填写买家昵称；单价应该是以元为单位、最多两位小数的金额；付款方式只能是：银行转账、支付宝',
+      '有3处需要修改：请填写买家昵称；单价：请输入数字，例如 12.50；付款方式只能是：银行转账、支付宝',
     );
 
     const plain = Router();

@@ -87,7 +87,7 @@ describe('zod issues in Chinese, one translation for every router', () => {
     });
     expect(problem({ amountFen: '12' })).toMatchObject({
       code: 'field_wrong_type',
-      message: '应付金额应该是以元为单位、最多两位小数的金额',
+      message: '应付金额：请输入数字，例如 12.50',
     });
     expect(problem({ quantity: 1.5 })).toMatchObject({
       code: 'field_wrong_type',
@@ -188,6 +188,35 @@ describe('zod issues in Chinese, one translation for every router', () => {
       code: 'field_invalid',
       message: '结束日期不正确',
     });
+  });
+
+  it('when an amount a person types in 元 is not a number, then the field is named with the hint and an example', () => {
+    const typed = z.object({ amount: z.union([z.string(), z.number()]), priceFen: z.number().int() });
+    const err = fromZodError(typed.safeParse({ amount: [], priceFen: 1 }).error!);
+    expect(err).toMatchObject({ code: 'field_wrong_type', message: '金额：请输入数字，例如 12.50', field: 'amount' });
+    const fen = fromZodError(typed.safeParse({ amount: '1', priceFen: '12.50' }).error!, {
+      labels: { priceFen: { label: '单价', yuan: true } },
+    });
+    expect(fen.message).toBe('单价：请输入数字，例如 12.50');
+  });
+
+  it('when a part the map does not name is wrong, then it is named by the nearest part that has a label', () => {
+    const shifts = z.object({ shifts: z.record(z.enum(['day', 'night']), z.object({ start: z.string() })) });
+    const err = fromZodError(shifts.safeParse({ shifts: { day: { start: 5 }, night: { start: '18:00' } } }).error!, {
+      labels: { shifts: '班次' },
+    });
+    expect(err).toMatchObject({ message: '班次应该是文字', field: 'shifts.day.start' });
+    const unnamed = fromZodError(z.object({ zz: z.string() }).safeParse({}).error!, { inputs: [{}] });
+    expect(unnamed.message).toBe('有必填的内容没有填写');
+  });
+
+  it('when one value breaks two limits of its field, then the person reads one sentence, the stricter', () => {
+    const due = z.object({ amountDueFen: z.number().int().min(0).positive(), title: z.string() });
+    const err = fromZodError(due.safeParse({ amountDueFen: -1, title: 1 }).error!, {
+      labels: { amountDueFen: { label: '应付金额', yuan: true }, title: '标题' },
+    });
+    expect(err.message).toBe('有3处需要修改：应付金额必须大于0元；标题应该是文字');
+    expect(err.params).toMatchObject({ count: 3 });
   });
 
   it('when parseInput is given a prefix-free schema, then it returns the value or throws the translated error', () => {

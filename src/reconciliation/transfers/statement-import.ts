@@ -198,7 +198,8 @@ async function storeStatement(
           action: 'queued',
           by: user.username,
           at,
-          detail: `${q.code}: ${q.reason}`,
+          // The code stays on the queued row; the person reads the reason.
+          detail: q.reason,
         });
       }
     });
@@ -249,8 +250,9 @@ async function storeStatement(
       by: person(user).username,
       at,
       detail:
-        `${name} (${parsed.layout}): ${summary.credits} credits, ${summary.imported} new, ${summary.duplicates} already imported; ${counts.matched} matched, ${counts.queued} queued, ${counts.unmatched} unmatched` +
-        (parsed.heldBack ? `; line ${parsed.heldBack.line} held back (file cut off)` : ''),
+        `${name}（${parsed.layout}）：流水 ${summary.credits} 笔，新增 ${summary.imported} 笔，已导入过 ${summary.duplicates} 笔；` +
+        `匹配 ${counts.matched} 笔，待确认 ${counts.queued} 笔，未匹配 ${counts.unmatched} 笔` +
+        (parsed.heldBack ? `；第 ${parsed.heldBack.line} 行未导入（文件不完整）` : ''),
     }),
   );
   await Promise.all(writes);

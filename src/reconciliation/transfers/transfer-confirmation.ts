@@ -128,7 +128,7 @@ export function createConfirmation(deps: ConfirmationDeps) {
             action: 'surplus-noted',
             by: user.username,
             at,
-            detail: `多付 ${surplus.amountFen} 分待转入余额 / surplus to the store balance`,
+            detail: `多付 ${formatYuanFixed(surplus.amountFen)} 元，待转入余额`,
           });
         }
         return { transfer: paid!, surplus };

@@ -37,7 +37,8 @@ export function applyPayment(w: Writer, p: Payment): TransferOrder[] {
       action: p.by ? 'confirmed' : 'matched',
       by: p.by?.username ?? 'xiaoer',
       at: p.at,
-      detail: `${p.rule}: ${p.reason}`,
+      // The rule's code is on the transfer (rule); the person reads the reason, which already names the rule.
+      detail: p.reason,
     });
     return paid;
   });

@@ -9,6 +9,7 @@ import type { OrderRepository } from '../../orders/index.js';
 import { INTERACTIVE_PATIENCE_MS, type ShopPlatform } from '../../platform/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
+import { formatYuanFixed } from '../../shared/money.js';
 import { toInstant, type Clock } from '../../shared/time.js';
 import { makeReference } from '../matching/index.js';
 import type { RemarkWriter } from './transfer-ports.js';
@@ -183,7 +184,8 @@ export function createTransferService(deps: TransferServiceDeps) {
           action: 'created',
           by: user.username,
           at,
-          detail: `应付 ${body.amountDueFen} 分${unique ? `，专属金额 ${unique} 分` : ''}${reference ? `，参考码 ${reference}` : ''}`,
+          // The audit is read by people (the transfer's page): amounts in 元, as typed, though stored in fen.
+          detail: `应付 ${formatYuanFixed(body.amountDueFen)} 元${unique ? `，专属金额 ${formatYuanFixed(unique)} 元` : ''}${reference ? `，参考码 ${reference}` : ''}`,
         });
         if (body.tid)
           w.audit({
@@ -230,7 +232,9 @@ export function createTransferService(deps: TransferServiceDeps) {
           action: 'claimed',
           by: user.username,
           at,
-          detail: `${body.date} ${body.method} ${body.bankName ?? ''} ${body.amountFen} 分`,
+          detail: [body.date, body.method, body.bankName, `${formatYuanFixed(body.amountFen)} 元`]
+            .filter(Boolean)
+            .join(' '),
         });
         return next;
       });
