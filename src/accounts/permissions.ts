@@ -120,6 +120,12 @@ export const ROUTE_PERMISSIONS: readonly RoutePermission[] = [
   route(DAY, 'POST', '/api/revisits/:date/outcome', ALL),
   route(DAY, 'GET', '/api/roster', ALL),
   route(DAY, 'PUT', '/api/roster', ADMIN),
+  // Everyone may call these; the handover checks per item that the caller is its owner, the keeper or the admin.
+  route(DAY, 'GET', '/api/open-items', ALL),
+  route(DAY, 'POST', '/api/open-items/:key/done', ALL),
+  route(DAY, 'POST', '/api/open-items/:key/reassign', ALL),
+  route(DAY, 'POST', '/api/open-items/:key/snooze', ALL),
+  route(DAY, 'POST', '/api/open-items/:key/note', ALL),
 
   route(TRANSFERS, 'POST', '/api/transfers', TRANSFER_DESK, 'transfer.personal-data'),
   route(TRANSFERS, 'GET', '/api/transfers', TRANSFER_DESK, 'transfer.personal-data'),

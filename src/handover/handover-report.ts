@@ -8,10 +8,12 @@ import { maskText } from '../shared/mask.js';
 import { toInstant } from '../shared/time.js';
 import type { Acknowledgement, DiaryNote } from './handover-records.js';
 import type { HandoverSources } from './handover-sources.js';
+import { memoHygiene, type MemoHygiene } from './memo-hygiene.js';
 import { groupByOwner, type OpenItem, type OwnerGroup } from './open-item.js';
-import { openItems } from './report-open-items.js';
+import { allOpenItems, openItems } from './report-open-items.js';
 import { shiftActivity, type ShiftActivity } from './report-activity.js';
-import { previousShift, shiftWindow, type ShiftName } from './shifts.js';
+import { highlights, type Highlights } from './report-highlights.js';
+import { previousShift, shiftTableOf, shiftWindow, type ShiftName } from './shifts.js';
 
 export interface CarriedOver {
   date: string;
@@ -28,9 +30,16 @@ export interface HandoverReport {
   /** The previous handover, while it is unacknowledged: it stays on top until someone takes it. */
   carriedOver: CarriedOver | null;
   activity: ShiftActivity;
+  /** New since the last handover, overdue (keys into openItems), and what this shift closed. */
+  highlights: Highlights;
+  /** Grouped by owner, the owner with most items first; each group has its counts. */
   openItems: OwnerGroup[];
   openCount: number;
   lateCount: number;
+  /** Snoozed items, out of the open items until their time. */
+  snoozed: OpenItem[];
+  /** Memos breaking the remark convention: one line per cause, not open items. */
+  memoHygiene: MemoHygiene;
   diary: DiaryNote[];
   acknowledgement: Acknowledgement | null;
 }
@@ -40,8 +49,9 @@ export async function buildHandoverReport(
   shift: ShiftName,
   date: string,
 ): Promise<HandoverReport> {
-  const window = shiftWindow(shift, date, src.shifts);
-  const items = openItems(src);
+  const window = shiftWindow(shift, date, shiftTableOf(src.roster()));
+  const all = allOpenItems(src);
+  const items = all.filter((i) => !i.snoozedUntil);
   const prev = previousShift(shift, date);
   const prevRecord = src.records.get(prev.date, prev.shift);
   const own = src.records.get(date, shift);
@@ -55,9 +65,12 @@ export async function buildHandoverReport(
         ? { date: prevRecord.date, shift: prevRecord.shift, builtAt: prevRecord.builtAt, items: prevRecord.items }
         : null,
     activity: await shiftActivity(src, window),
+    highlights: highlights(src, items, window, prevRecord ? new Set(prevRecord.items.map((i) => i.key)) : null),
     openItems: groupByOwner(items),
     openCount: items.length,
     lateCount: items.filter((i) => i.late).length,
+    snoozed: all.filter((i) => i.snoozedUntil),
+    memoHygiene: memoHygiene(src),
     diary: src.records.notes(date, shift).map((n) => ({ ...n, text: maskText(n.text) })),
     acknowledgement: own?.ack ?? null,
   };

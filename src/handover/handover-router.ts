@@ -29,9 +29,9 @@ export interface HandoverApi {
   addNote(input: { shift: ShiftName; date: string; text: string }, user: User): Promise<DiaryNote>;
 }
 
-export function handoverRouter(deps: { handover: HandoverApi; clock: Clock; shifts: ShiftTable }): Router {
+export function handoverRouter(deps: { handover: HandoverApi; clock: Clock; shifts: () => ShiftTable }): Router {
   const r = Router();
-  const now = () => currentShift(deps.clock.now(), deps.shifts);
+  const now = () => currentShift(deps.clock.now(), deps.shifts());
   r.get('/', async (req, res) => {
     const q = reportQuery.parse(req.query);
     const shift = q.shift ?? now().shift;

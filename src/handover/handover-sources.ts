@@ -11,16 +11,26 @@ import type { ReviewBook } from '../reviews/index.js';
 import type { Clock } from '../shared/time.js';
 import type { SyncRun } from '../sync/index.js';
 import type { Task, FollowUps } from '../tasks/index.js';
+import type { Roster } from '../roster/index.js';
 import type { HandoverRecords } from './handover-records.js';
-import type { ShiftTable } from './shifts.js';
+import type { OpenItemStates } from './open-item-state.js';
 
 export interface HandoverSources {
   clock: Clock;
-  shifts: ShiftTable;
+  /** The roster now: shift hours (the report's windows), who is on duty, the keeper (ownership.ts). */
+  roster: () => Roster;
+  /** A username's display name (the username when unknown), and whether it is a staff account. */
+  staffName: (username: string) => string;
+  isStaff: (username: string) => boolean;
+  /** Who last wrote a remark on the order: the owner of a follow-up about it. */
+  lastActor?: (tid: string) => { username: string } | null;
+  states: OpenItemStates;
   orders: { all(): Iterable<Pick<Order, 'tid' | 'buyerNick' | 'modifiedAt' | 'sellerMemo'>> };
   remarkEntries: () => Iterable<RemarkEntry>;
   syncRuns: () => AsyncIterable<SyncRun>;
   openTasks: () => Task[];
+  /** Tasks closed (by a remark or by hand) in [from, to): the report's 本班已完成. */
+  closedTasks?: (from: string, to: string) => Task[];
   complaints: ComplaintService;
   followUps: FollowUps;
   reviews: ReviewBook;

@@ -1,4 +1,6 @@
 /** One unfinished thing handed to the next shift: who owns it, since when, and what it is. */
+import type { OwnerRule } from './ownership.js';
+
 export const OPEN_ITEM_KINDS = [
   'task',
   'transfer_claim',
@@ -7,7 +9,6 @@ export const OPEN_ITEM_KINDS = [
   'review',
   'complaint',
   'message',
-  'memo',
   'intent',
 ] as const;
 export type OpenItemKind = (typeof OPEN_ITEM_KINDS)[number];
@@ -21,7 +22,6 @@ export const KIND_TEXT: Record<OpenItemKind, string> = {
   review: '中差评',
   complaint: '投诉',
   message: '发送失败/暂缓的消息',
-  memo: '不规范备注',
   intent: '意向客户跟进',
 };
 
@@ -35,31 +35,41 @@ export interface OpenItem {
   detail: string;
   tid: string | null;
   buyerNick: string | null;
-  owner: string | null;
-  ownerName: string | null;
+  /** Username: every item has one (ownership.ts), and only it, the keeper or the admin may close the item. */
+  owner: string;
+  ownerName: string;
+  /** Which rule of the table gave the owner, or `reassigned` (by hand, or taken over at a handover). */
+  ownerRule: OwnerRule | 'reassigned';
   /** Past its deadline: shown in red. */
   late: boolean;
+  /** Snoozed until this +08:00 instant (not in the report's open items until then). */
+  snoozedUntil: string | null;
+  /** The latest note written on it, with its writer's name. */
+  lastNote: string | null;
 }
 
 export interface OwnerGroup {
-  owner: string | null;
+  owner: string;
   ownerName: string;
+  count: number;
+  lateCount: number;
   items: OpenItem[];
 }
 
 const bySince = (a: OpenItem, b: OpenItem) => (a.since < b.since ? -1 : a.since > b.since ? 1 : a.key < b.key ? -1 : 1);
 
-/** Groups by owner (nobody's items under 接班同事), oldest first inside each group and across groups. */
+/** Groups by owner, the owner with most items first, oldest first inside each group. */
 export function groupByOwner(items: OpenItem[]): OwnerGroup[] {
   const groups = new Map<string, OwnerGroup>();
   for (const item of items) {
-    const key = item.owner ?? '';
-    let g = groups.get(key);
+    let g = groups.get(item.owner);
     if (!g)
-      groups.set(key, (g = { owner: item.owner, ownerName: item.ownerName ?? item.owner ?? '接班同事', items: [] }));
+      groups.set(item.owner, (g = { owner: item.owner, ownerName: item.ownerName, count: 0, lateCount: 0, items: [] }));
     g.items.push(item);
+    g.count++;
+    if (item.late) g.lateCount++;
   }
   const out = [...groups.values()];
   for (const g of out) g.items.sort(bySince);
-  return out.sort((a, b) => bySince(a.items[0]!, b.items[0]!));
+  return out.sort((a, b) => b.count - a.count || bySince(a.items[0]!, b.items[0]!));
 }

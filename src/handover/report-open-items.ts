@@ -1,47 +1,50 @@
-/** Every open item of the shop, from each source, as OpenItems (grouping and order are open-item.ts's). */
+/**
+ * Every open item of the shop, from each source, as OpenItems with their owner by the rule table (ownership.ts)
+ * and what people did to them (open-item-state.ts); grouping and order are open-item.ts's. Memo findings are not
+ * items: see memo-hygiene.ts.
+ */
 import { CATEGORY_TEXT } from '../complaints/index.js';
 import { messageKindLabel } from '../messaging/index.js';
-import { lintMemo } from '../remarks/index.js';
 import { formatYuan } from '../shared/money.js';
 import { maskName, maskText } from '../shared/mask.js';
-import { DAY, HOUR, toInstant } from '../shared/time.js';
+import { DAY, HOUR, parseInstant } from '../shared/time.js';
 import { TASK_TITLES } from '../tasks/index.js';
 import type { HandoverSources } from './handover-sources.js';
 import type { OpenItem } from './open-item.js';
+import { ownerOf, type OwnerFacts } from './ownership.js';
 
-/** Lint results by order, reused while the memo text is unchanged: a report re-renders without re-parsing. */
-const lintCache = new WeakMap<HandoverSources, Map<string, { memo: string; problems: string }>>();
+type Fixed = 'ageHours' | 'late' | 'tid' | 'buyerNick' | 'owner' | 'ownerName' | 'detail' | 'ownerRule';
+type Draft = Omit<OpenItem, Fixed | 'snoozedUntil' | 'lastNote'> &
+  Partial<Omit<OpenItem, 'owner'>> & { facts: Omit<OwnerFacts, 'due'> & { due?: number } };
 
-function memoProblems(src: HandoverSources, tid: string, memo: string): string {
-  let cache = lintCache.get(src);
-  if (!cache) lintCache.set(src, (cache = new Map()));
-  const hit = cache.get(tid);
-  if (hit && hit.memo === memo) return hit.problems;
-  const findings = lintMemo(memo, { dateFormat: src.memoDateFormat, staffNames: src.staffNames });
-  const problems = [...new Set(findings.map((f) => f.message))].join('；');
-  cache.set(tid, { memo, problems });
-  return problems;
-}
-
-type Draft = Omit<OpenItem, 'ageHours' | 'late' | 'tid' | 'buyerNick' | 'owner' | 'ownerName' | 'detail'> &
-  Partial<OpenItem>;
-
-export function openItems(src: HandoverSources): OpenItem[] {
+/** Every item not done, snoozed ones included (with `snoozedUntil`): what the actions look keys up in. */
+export function allOpenItems(src: HandoverSources): OpenItem[] {
   const now = src.clock.now();
+  const roster = src.roster();
   const items: OpenItem[] = [];
-  const add = (d: Draft) =>
+  const add = ({ facts, ...d }: Draft) => {
+    const state = src.states.get(d.key);
+    const title = maskText(d.title);
+    if (state?.done && state.done.title === title) return;
+    const owner = state?.owner ?? ownerOf({ ...facts, due: facts.due ?? Date.parse(d.since) }, roster, src.isStaff);
+    const lastNote = [...(state?.events ?? [])].reverse().find((e) => e.note);
     items.push({
       tid: null,
       buyerNick: null,
-      owner: null,
-      ownerName: null,
       late: false,
       ...d,
+      owner,
+      ownerName: src.staffName(owner),
+      ownerRule: state?.owner ? 'reassigned' : facts.rule,
+      snoozedUntil: state?.snoozedUntil && parseInstant(state.snoozedUntil) > now ? state.snoozedUntil : null,
+      lastNote: lastNote ? `${lastNote.byName}：${maskText(lastNote.note)}` : null,
       // Free text may hold phones, ID numbers or accounts; ids (tids are 18–19 digits) are left alone.
-      title: maskText(d.title),
+      title,
       detail: maskText(d.detail ?? ''),
       ageHours: Math.max(0, Math.floor((now - Date.parse(d.since)) / HOUR)),
     });
+  };
+  const actor = (tid: string | null | undefined) => (tid ? (src.lastActor?.(tid)?.username ?? null) : null);
 
   for (const t of src.openTasks()) {
     add({
@@ -51,8 +54,7 @@ export function openItems(src: HandoverSources): OpenItem[] {
       title: TASK_TITLES[t.type],
       detail: `${t.openedByName} 交办`,
       tid: t.tid,
-      owner: t.assignee,
-      ownerName: t.assigneeName,
+      facts: { rule: 'named', person: t.assignee },
     });
   }
   for (const c of src.transfers?.unverifiedClaims() ?? []) {
@@ -63,7 +65,7 @@ export function openItems(src: HandoverSources): OpenItem[] {
       title: `买家称已汇款 ${formatYuan(c.amountFen)}元，未核实`,
       tid: c.tid ?? null,
       buyerNick: c.buyerNick,
-      owner: c.owner ?? null,
+      facts: { rule: 'keeper' },
       late: now - Date.parse(c.claimedAt) > 3 * DAY,
     });
   }
@@ -74,6 +76,7 @@ export function openItems(src: HandoverSources): OpenItem[] {
       since: m.at,
       title: `银行到账 ${formatYuan(m.amountFen)}元待人工匹配`,
       detail: m.payer ? `付款人 ${maskName(m.payer)}` : '',
+      facts: { rule: 'keeper' },
     });
   }
   for (const f of src.followUps.list({ open: true })) {
@@ -85,8 +88,14 @@ export function openItems(src: HandoverSources): OpenItem[] {
       detail: f.detail,
       tid: f.tid,
       buyerNick: f.buyerNick,
-      owner: f.owner,
-      ownerName: f.ownerName ?? (f.shift === 'night' ? '夜班 (night shift)' : null),
+      // A review call is the repair window's; money is the keeper's; a parcel is whoever last acted on the order
+      // (else the one who took the sale, else whoever is on duty when it was opened).
+      facts:
+        f.kind === 'review_phone'
+          ? { rule: 'repair_window' }
+          : f.kind === 'transfer_chase'
+            ? { rule: 'keeper' }
+            : { rule: 'last_actor', person: actor(f.tid) ?? f.owner },
     });
   }
   for (const r of src.reviews.unhandled()) {
@@ -99,6 +108,7 @@ export function openItems(src: HandoverSources): OpenItem[] {
       detail: v.content.slice(0, 120),
       tid: v.tid,
       buyerNick: v.buyerNick,
+      facts: { rule: 'repair_window' },
     });
   }
   for (const c of src.complaints.list({ state: 'open' })) {
@@ -111,8 +121,7 @@ export function openItems(src: HandoverSources): OpenItem[] {
       detail: `${c.late ? '已超时 ' : ''}回复期限 ${c.respondBy.slice(0, 16)}，核实期限 ${c.verifyBy.slice(0, 16)}：${c.content.slice(0, 80)}`,
       tid: c.tid,
       buyerNick: c.buyerNick,
-      owner: c.staff,
-      ownerName: c.staffName,
+      facts: { rule: 'named', person: c.staff, due: Date.parse(c.respondBy) },
     });
   }
   for (const m of src.messages?.problems() ?? []) {
@@ -124,23 +133,8 @@ export function openItems(src: HandoverSources): OpenItem[] {
       detail: m.reason,
       tid: m.tid ?? null,
       buyerNick: m.buyerNick,
-      owner: m.owner ?? null,
+      facts: { rule: 'last_actor', person: m.owner ?? actor(m.tid) },
     });
-  }
-  const since = toInstant(now - (src.memoLintDays ?? 3) * DAY);
-  for (const o of src.orders.all()) {
-    if (!o.sellerMemo || o.modifiedAt < since) continue;
-    const problems = memoProblems(src, o.tid, o.sellerMemo);
-    if (problems)
-      add({
-        key: `memo:${o.tid}`,
-        kind: 'memo',
-        since: o.modifiedAt,
-        title: '备注不规范',
-        detail: problems,
-        tid: o.tid,
-        buyerNick: o.buyerNick,
-      });
   }
   for (const i of src.intents.list({ open: true })) {
     add({
@@ -150,7 +144,13 @@ export function openItems(src: HandoverSources): OpenItem[] {
       title: `意向未成交：${i.items || '—'}`,
       detail: `犹豫：${i.hesitation || '—'}（${i.staffName} 记录）`,
       buyerNick: i.buyerNick,
+      facts: { rule: 'named', person: i.staff },
     });
   }
   return items;
+}
+
+/** The items open now: not done, not snoozed. */
+export function openItems(src: HandoverSources): OpenItem[] {
+  return allOpenItems(src).filter((i) => !i.snoozedUntil);
 }

@@ -1,4 +1,9 @@
-/** Shift hours (config `jobs.shifts`): day 09:00–16:30, night 15:30–23:00, Shanghai time. */
+/**
+ * The reports' windows, from the roster's shift hours (day 09:00–16:30, night 15:30–23:00), Shanghai time. Every
+ * moment belongs to one report: the day report runs from the day shift's start to its end, the night report from
+ * there to the next day shift's start (work at 01:15 is the night's).
+ */
+import type { Roster } from '../roster/index.js';
 import { DAY, MINUTE, shanghaiDate, shanghaiParts, startOfShanghaiDay } from '../shared/time.js';
 
 export const SHIFT_NAMES = ['day', 'night'] as const;
@@ -13,14 +18,21 @@ export const SHIFT_TEXT: Record<ShiftName, string> = { day: '白班', night: '�
 
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
-/** [start, end) in epoch ms; an end before the start runs past midnight. */
+/** Each shift from its first period's start to its last period's end. */
+export function shiftTableOf(roster: Roster): ShiftTable {
+  const span = (s: ShiftName) => {
+    const p = roster.shifts[s].periods;
+    return { start: p[0]!.start, end: p[p.length - 1]!.end };
+  };
+  return { day: span('day'), night: span('night') };
+}
+
+/** The report's window [start, end) in epoch ms: the day shift's hours; the night from there to the next day. */
 export function shiftWindow(shift: ShiftName, date: string, table: ShiftTable): { start: number; end: number } {
   const day0 = startOfShanghaiDay(date);
-  const h = table[shift];
-  const start = day0 + minutes(h.start) * MINUTE;
-  let end = day0 + minutes(h.end) * MINUTE;
-  if (end <= start) end += DAY;
-  return { start, end };
+  const dayStart = day0 + minutes(table.day.start) * MINUTE;
+  const dayEnd = day0 + minutes(table.day.end) * MINUTE;
+  return shift === 'day' ? { start: dayStart, end: dayEnd } : { start: dayEnd, end: dayStart + DAY };
 }
 
 /** The shift that hands over to this one: night of the day before → day; day → night of the same day. */

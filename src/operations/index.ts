@@ -13,9 +13,12 @@ import {
   createIntents,
   createRevisits,
 } from '../customers/index.js';
-import { createFollowUps, followUpsRouter, createTaskRepository } from '../tasks/index.js';
+import { createFollowUps, followUpsRouter, createTaskRepository, createTaskService } from '../tasks/index.js';
 import {
   createHandoverRecords,
+  createOpenItemStates,
+  openItemsRouter,
+  shiftTableOf,
   handoverRouter,
   createHandoverService,
   type HandoverSources,
@@ -102,13 +105,20 @@ export function createOperationsModule(deps: OperationsModuleDeps) {
   const followUps = createFollowUps({ store, clock });
   const reviews = createReviewBook({ store, clock, windowDays: config.reviewWindowDays });
   const records = createHandoverRecords({ store, clock });
+  const known = new Set(staffList.map((c) => c.username));
   const sources: HandoverSources = {
     clock,
-    shifts: config.shifts,
+    roster: () => roster.get(),
+    staffName: (u) => roster.nameOf(u),
+    isStaff: (u) => known.has(u),
+    lastActor: (tid) => remarks.lastActor(tid),
+    states: createOpenItemStates(store),
     orders: deps.orders,
     remarkEntries: () => remarks.entries(),
     syncRuns: () => createSyncState(store).history(),
     openTasks: () => tasks.list({ state: 'open' }),
+    closedTasks: (from, to) =>
+      tasks.list({ state: 'closed' }).filter((t) => t.closedAt !== null && t.closedAt >= from && t.closedAt < to),
     complaints,
     followUps,
     reviews,
@@ -119,7 +129,11 @@ export function createOperationsModule(deps: OperationsModuleDeps) {
     messages: deps.messageStats,
     transfers: deps.transferStatus,
   };
-  const handover = createHandoverService(sources);
+  const taskService = createTaskService({ repo: tasks, clock });
+  const handover = createHandoverService(sources, {
+    task: (id, user, note) => taskService.closeOnBehalf(id, user, note),
+    followUp: (id, user, note) => followUps.close(id, user, note),
+  });
 
   const parcels = createParcelRepository(store);
   const own = operationsJobs({
@@ -157,7 +171,8 @@ export function createOperationsModule(deps: OperationsModuleDeps) {
     { path: '/intents', router: intentsRouter({ intents }) },
     { path: '/revisits', router: revisitsRouter({ revisits, clock }) },
     { path: '/follow-ups', router: followUpsRouter({ followUps }) },
-    { path: '/handover', router: handoverRouter({ handover, clock, shifts: config.shifts }) },
+    { path: '/handover', router: handoverRouter({ handover, clock, shifts: () => shiftTableOf(roster.get()) }) },
+    { path: '/open-items', router: openItemsRouter({ actions: handover.items, sources }) },
     { path: '/roster', router: rosterRouter({ roster }) },
   ];
 

@@ -19,5 +19,11 @@ export function createRemarkReader(store: Store) {
         .sort((a, b) => (a.at < b.at ? -1 : 1))[0];
       return sale ? { username: sale.username, name: sale.staff } : null;
     },
+    /** The staff who last wrote a remark on the order (the handover's owner of a follow-up about it), or null. */
+    lastActor(tid: string): SaleTaker | null {
+      let last: { username: string; staff: string; at: string } | null = null;
+      for (const e of remarks.forOrder(tid)) if (e.status !== 'failed' && (!last || e.at >= last.at)) last = e;
+      return last ? { username: last.username, name: last.staff } : null;
+    },
   };
 }

@@ -8,8 +8,8 @@ import { HANDBOOK_SHIFTS, tenOnTwoOff, type Roster } from './roster.js';
 export const DEMO_ROSTER: Roster = {
   shifts: HANDBOOK_SHIFTS,
   people: [
-    { username: 'xiaoli', pattern: tenOnTwoOff('day', '2026-11-01') },
-    { username: 'azhang', pattern: tenOnTwoOff('night', '2026-11-07') },
+    { username: 'xiaoli', pattern: tenOnTwoOff('day', '2026-11-03') },
+    { username: 'azhang', pattern: tenOnTwoOff('night', '2026-11-05') },
     { username: 'xiaozhou', pattern: { kind: 'weekly', days: ['day', 'day', 'day', 'day', 'day', 'off', 'off'] } },
   ],
   exceptions: [],

@@ -21,29 +21,39 @@ describe('handover report', () => {
     });
   });
 
-  it('when items are open, then every kind appears, grouped by owner and oldest first, late ones flagged', async () => {
-    const { ops, late } = await preparedShop();
+  it('when items are open, then every kind appears, each with an owner by the rule table, grouped by owner with counts, late ones flagged', async () => {
+    const { ops, late, fresh } = await preparedShop();
     const r = await ops.handoverReport('day', '2026-11-23');
     const kinds = new Set(r.openItems.flatMap((g) => g.items.map((i) => i.kind)));
     expect([...kinds].sort()).toEqual(Object.keys(KIND_TEXT).sort());
-    const groups = Object.fromEntries(r.openItems.map((g) => [g.owner ?? '-', g.items.map((i) => i.key)]));
-    expect(groups.azhang).toEqual(['task:task-1', expect.stringMatching(/^complaint:/)]);
-    expect(groups.xiaoli).toEqual(['claim:tc1', `complaint:${late.id}`, 'follow:parcel:yuantong:YT1:no_scan']);
+    const groups = Object.fromEntries(r.openItems.map((g) => [g.owner, g.items.map((i) => `${i.key} ${i.ownerRule}`)]));
+    expect(groups).toEqual({
+      // named: the complaint she recorded, the intent she noted; last actor: her sale records on 3002 and 3003
+      xiaoli: [
+        `complaint:${late.id} named`,
+        'message:m1 last_actor',
+        'follow:parcel:yuantong:YT1:no_scan last_actor',
+        expect.stringMatching(/^intent:.* named$/),
+      ],
+      // the review call goes to the night shift's repair window; the task to the colleague the remark named
+      azhang: ['review:3002:3002-1 repair_window', 'task:task-1 named', `complaint:${fresh.id} named`],
+      // money to the keeper, whoever took the claim
+      xiaozhou: ['claim:tc1 keeper', 'match:bank-7 keeper'],
+    });
+    expect(r.openItems.map((g) => [g.ownerName, g.count, g.lateCount])).toEqual([
+      ['小丽', 4, 1],
+      ['阿张', 3, 0],
+      ['小周', 2, 1],
+    ]);
     for (const g of r.openItems) {
       const since = g.items.map((i) => i.since);
       expect(since).toEqual([...since].sort());
     }
-    // groups themselves start with the oldest problem
-    expect(r.openItems.map((g) => g.items[0]!.since)).toEqual(r.openItems.map((g) => g.items[0]!.since).sort());
-    const lateKeys = r.openItems
-      .flatMap((g) => g.items)
-      .filter((i) => i.late)
-      .map((i) => i.key);
-    expect(lateKeys.sort()).toEqual(['claim:tc1', `complaint:${late.id}`].sort());
+    expect(r.highlights.overdueKeys.sort()).toEqual(['claim:tc1', `complaint:${late.id}`].sort());
     expect(r.lateCount).toBe(2);
-    const memo = r.openItems.flatMap((g) => g.items).filter((i) => i.kind === 'memo');
-    // an 18–19 digit tid is an id, not a bank card or ID number: it is never masked
-    expect(memo.map((i) => i.tid).sort()).toEqual(['3001', '4012345678901234567']);
+    // memo findings are one summary, not items; an 18–19 digit tid is an id and never masked
+    expect(r.memoHygiene.orders.map((o) => o.tid).sort()).toEqual(['3001', '4012345678901234567']);
+    expect(r.memoHygiene.causes[0]).toEqual({ cause: '不是备注规范中的格式', count: 2, values: [] });
     expect(r.diary).toHaveLength(1);
   });
 
@@ -69,7 +79,8 @@ describe('handover report', () => {
     expect(night.carriedOver).toMatchObject({ date: '2026-11-23', shift: 'day' });
     expect(night.carriedOver!.items.map((i) => i.key)).toContain('task:task-1');
     expect(await ops.handoverMarkdown('night', '2026-11-23')).toMatch(
-      /^## 2026-11-23 夜班交接班\n\n### ⚠️ 上一班（2026-11-23 白班）交接未确认/,
+      // the night report covers until the next day shift starts; the unacknowledged handover comes before the items
+      /^## 2026-11-23 夜班交接班（11-23 16:30 至 11-24 09:00）\n\n- 未完成[^\n]*\n- 按负责人[^\n]*\n\n### ⚠️ 上一班（2026-11-23 白班）交接未确认/,
     );
 
     const acked = await ops.handover.acknowledge('day', '2026-11-23', XIAOZHOU);

@@ -108,7 +108,8 @@ describe('operations over HTTP with a real login', () => {
     const day = await as('xiaozhou').get('/handover?shift=day&date=2026-11-23');
     expect(day.status).toBe(200);
     expect(day.body.report.diary.map((n: { text: string }) => n.text)).toEqual(['白班遗留']);
-    const next = day.body.report.openItems.find((g: { owner: string | null }) => g.owner === null);
+    // the intent is the one who noted it (the handover's owner rule table)
+    const next = day.body.report.openItems.find((g: { owner: string }) => g.owner === 'xiaoli');
     expect(next.items.filter((i: { kind: string }) => i.kind === 'intent')).toMatchObject([
       { buyerNick: '犹豫客', title: '意向未成交：开衫' },
     ]);

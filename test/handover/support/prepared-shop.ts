@@ -1,5 +1,6 @@
 /** A shop at Monday 2026-11-23 16:15 with something in every handover section. */
 import { DEMO_ACCOUNTS } from '../../../src/accounts/accounts.js';
+import { DEMO_ROSTER } from '../../../src/roster/index.js';
 import type { Review } from '../../../src/orders/order.js';
 import type { RemarkEntry } from '../../../src/remarks/remark-entry.js';
 import { createRemarkRepository } from '../../../src/remarks/remark-repository.js';
@@ -52,6 +53,8 @@ export async function preparedShop() {
       makeOrder({ tid: '3003', sellerMemo: '小丽/11.22' }),
     ],
     reviews: [BAD_REVIEW],
+    // 小丽 and 小周 on the day shift, 阿张 on the night shift, 小周 the keeper (the sandbox's roster).
+    deps: { initialRoster: DEMO_ROSTER },
   });
   const { store, ops } = rig;
   const remarks = createRemarkRepository(store);
