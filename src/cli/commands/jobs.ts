@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import type { Config } from '../../config/index.js';
-import { JOB_COUNT_LABELS, JOB_LABELS } from '../../operations/index.js';
+import { JOB_COUNT_LABELS, JOB_LABELS } from '../../operations/settings.js';
 import { RUN_OUTCOME_LABELS } from '../../scheduler/index.js';
 import { withApi } from '../with-service.js';
 
