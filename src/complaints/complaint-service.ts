@@ -6,6 +6,7 @@ import { HOUR, toInstant, type Clock } from '../shared/time.js';
 import type { Store } from '../storage/index.js';
 import { createComplaintRepository } from './complaint-repository.js';
 import {
+  STAGE_TEXT,
   stageOf,
   viewComplaint,
   type Complaint,
@@ -29,13 +30,6 @@ export interface NewComplaint {
 }
 
 type StepName = 'respond' | 'verify' | 'outcome' | 'satisfaction';
-const STAGE_LABELS: Record<ReturnType<typeof stageOf>, string> = {
-  awaiting_response: '待首次回复',
-  awaiting_verification: '待核实',
-  awaiting_outcome: '待告知结果',
-  awaiting_satisfaction: '待回访满意度',
-  closed: '已结案',
-};
 const FIELD: Record<StepName, 'response' | 'verification' | 'outcome' | 'satisfaction'> = {
   respond: 'response',
   verify: 'verification',
@@ -74,7 +68,7 @@ export function createComplaintService(deps: { store: Store; clock: Clock; holid
       if (stage !== STAGE_FOR[name]) {
         if (c[FIELD[name]]) return c; // the same step twice: keep the first record
         throw new ConflictError({
-          message: `这条投诉当前${STAGE_LABELS[stage]}，不能执行这一步，请刷新后再看`,
+          message: `这条投诉当前${STAGE_TEXT[stage]}，不能执行这一步，请刷新后再看`,
           code: 'complaint_stage',
           params: { id, stage, step: name },
         });

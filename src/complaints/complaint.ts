@@ -17,9 +17,31 @@ export const CATEGORY_TEXT: Readonly<Record<ComplaintCategory, string>> = {
   price: '价格',
   other: '其他',
 };
+export const CHANNEL_TEXT: Readonly<Record<ComplaintChannel, string>> = {
+  wangwang: '旺旺',
+  phone: '电话',
+  qq: 'QQ',
+  wechat: '微信',
+  sms: '短信',
+  email: '邮件',
+  other: '其他',
+};
+export const SATISFACTION_TEXT: Readonly<Record<Satisfaction, string>> = {
+  satisfied: '满意',
+  neutral: '一般',
+  unsatisfied: '不满意',
+};
 
 export type ComplaintStage =
   'awaiting_response' | 'awaiting_verification' | 'awaiting_outcome' | 'awaiting_satisfaction' | 'closed';
+/** Where a complaint stands, in the order it goes: the console's badge and the service's refusals. */
+export const STAGE_TEXT: Readonly<Record<ComplaintStage, string>> = {
+  awaiting_response: '待首次回复',
+  awaiting_verification: '待核实',
+  awaiting_outcome: '待告知结果',
+  awaiting_satisfaction: '待回访满意度',
+  closed: '已结案',
+};
 
 export interface Step {
   at: string;

@@ -7,7 +7,10 @@ export {
   COMPLAINT_CATEGORIES,
   COMPLAINT_CHANNELS,
   CATEGORY_TEXT,
+  CHANNEL_TEXT,
   SATISFACTION,
+  SATISFACTION_TEXT,
+  STAGE_TEXT,
   stageOf,
   viewComplaint,
 } from './complaint.js';

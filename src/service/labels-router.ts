@@ -6,6 +6,7 @@
  */
 import { Router } from 'express';
 import { ROLE_LABELS } from '../accounts/index.js';
+import { CATEGORY_TEXT, CHANNEL_TEXT, SATISFACTION_TEXT, STAGE_TEXT } from '../complaints/index.js';
 import { KIND_TEXT } from '../handover/index.js';
 import { COURIERS, PARCEL_STATE_LABELS, subStateNames } from '../logistics/index.js';
 import {
@@ -58,6 +59,14 @@ export interface Labels {
   runOutcomes: Record<string, string>;
   /** Why a job ran (on schedule, caught up, by hand) → its name (scheduler/job.ts). */
   runReasons: Record<string, string>;
+  /** A complaint's category → its name, in the order the form offers them (complaints/complaint.ts). */
+  complaintCategories: Record<string, string>;
+  /** How the buyer complained (旺旺, 电话…) → its name, in the form's order (complaints/complaint.ts). */
+  complaintChannels: Record<string, string>;
+  /** The buyer's satisfaction at the end → its name, best first (complaints/complaint.ts). */
+  complaintSatisfaction: Record<string, string>;
+  /** Where a complaint stands → its name, in the order it goes (complaints/complaint.ts). */
+  complaintStages: Record<string, string>;
 }
 
 export function labels(): Labels {
@@ -80,6 +89,10 @@ export function labels(): Labels {
     transferStates: { ...TRANSFER_STATE_LABELS },
     runOutcomes: { ...RUN_OUTCOME_LABELS },
     runReasons: { ...RUN_REASON_LABELS },
+    complaintCategories: { ...CATEGORY_TEXT },
+    complaintChannels: { ...CHANNEL_TEXT },
+    complaintSatisfaction: { ...SATISFACTION_TEXT },
+    complaintStages: { ...STAGE_TEXT },
   };
 }
 

@@ -1,5 +1,6 @@
 /**
- * The console names roles, remark entry statuses, message states and reasons, transfer states and job runs with the
+ * The console names roles, remark entry statuses, message states and reasons, transfer states, job runs and
+ * complaints with the
  * words GET /api/labels serves, and keeps no copy of its own. As in console-labels.test.ts, each story serves
  * the real labels with the names it checks marked (＊): a page reading a copy of its own, or showing the
  * code, would not show the marked word and fails.
@@ -17,6 +18,10 @@ type Labels = Record<string, unknown> & {
   transferStates: Names;
   runOutcomes: Names;
   runReasons: Names;
+  complaintCategories: Names;
+  complaintChannels: Names;
+  complaintSatisfaction: Names;
+  complaintStages: Names;
 };
 
 const MARK = '＊';
@@ -135,6 +140,53 @@ describe('console state names from GET /api/labels (real browser)', () => {
     const last = page.locator('.job[data-name="revisit-list"] .last-run');
     await last.waitFor();
     expect(await last.textContent()).toContain(`${real.runReasons.manual}${MARK} ${real.runOutcomes.ok}${MARK}`);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("when 小丽 opens 售后投诉, then a complaint's stage, category and channel, the form's choices and the satisfaction asked for carry the names the API serves", async () => {
+    const record = await api.post<{ complaint: { id: string } }>('/api/complaints', {
+      buyerNick: '投诉名称买家',
+      channel: 'phone',
+      category: 'wrong_item',
+      content: '颜色不对',
+    });
+    expect(record.status).toBe(201);
+    const id = record.body.complaint.id;
+    const answered = await api.post<{ complaint: { stage: string } }>(`/api/complaints/${id}/respond`, {
+      note: '已道歉',
+    });
+    expect(answered.body.complaint.stage).toBe('awaiting_verification');
+    for (const step of ['verify', 'outcome']) {
+      expect((await api.post(`/api/complaints/${id}/${step}`, { note: '已处理' })).status).toBe(200);
+    }
+    const { context, page, problems } = await openMarked(DEMO.xiaoli.username, '#/complaints', [
+      'complaintCategories',
+      'complaintChannels',
+      'complaintSatisfaction',
+      'complaintStages',
+    ]);
+    const names = (list: Names) => Object.values(list).map((n) => `${n}${MARK}`);
+    const row = page.locator(`.complaint[data-id="${id}"]`);
+    await row.waitFor();
+    expect(await row.locator('.badge').textContent()).toBe(`${real.complaintStages.awaiting_satisfaction}${MARK}`);
+    expect(await row.textContent()).toContain(
+      `${real.complaintCategories.wrong_item}${MARK} · ${real.complaintChannels.phone}${MARK}`,
+    );
+    expect((await row.getByLabel('满意度').locator('option').allTextContents()).slice(1)).toEqual(
+      names(real.complaintSatisfaction),
+    );
+    expect(await page.locator('#complaint-channel option').allTextContents()).toEqual(names(real.complaintChannels));
+    expect(await page.locator('#complaint-category option').allTextContents()).toEqual(names(real.complaintCategories));
+    expect((await page.locator('#complaint-filter option').allTextContents())[1]).toBe(
+      `${real.complaintStages.closed}${MARK}`,
+    );
+    // The choice sends the code: the satisfaction is recorded and the complaint reads as closed.
+    await row.getByLabel('满意度').selectOption({ label: `${real.complaintSatisfaction.satisfied}${MARK}` });
+    await row.getByRole('button', { name: '记录满意度' }).click();
+    await expect
+      .poll(async () => (await api.get<{ complaint: { stage: string } }>(`/api/complaints/${id}`)).complaint.stage)
+      .toBe('closed');
     expect(problems).toEqual([]);
     await context.close();
   });

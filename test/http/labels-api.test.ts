@@ -2,6 +2,7 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_LABELS } from '../../src/accounts/index.js';
+import { CATEGORY_TEXT, CHANNEL_TEXT, SATISFACTION_TEXT, STAGE_TEXT } from '../../src/complaints/index.js';
 import { KIND_TEXT } from '../../src/handover/index.js';
 import { COURIERS, PARCEL_STATE_LABELS } from '../../src/logistics/index.js';
 import { MESSAGE_REASON_LABELS, MESSAGE_STATE_LABELS } from '../../src/messaging/index.js';
@@ -130,5 +131,20 @@ describe('GET /api/labels', () => {
     expect(body.runOutcomes['skipped-overlap']).toBe('上一次还在运行，已跳过');
     expect(body.runReasons).toEqual(RUN_REASON_LABELS);
     expect(body.runReasons['catch-up']).toBe('补跑');
+  });
+  it("when the console asks, then a complaint's categories, channels, satisfaction levels and stages come with the complaints module's names", async () => {
+    const { body } = await h.as('xiaoli').get('/labels');
+    expect(body.complaintCategories).toEqual(CATEGORY_TEXT);
+    expect(body.complaintCategories.wrong_item).toBe('发错货');
+    expect(body.complaintChannels).toEqual(CHANNEL_TEXT);
+    expect(body.complaintSatisfaction).toEqual(SATISFACTION_TEXT);
+    expect(body.complaintStages).toEqual(STAGE_TEXT);
+    expect(Object.keys(body.complaintStages)).toEqual([
+      'awaiting_response',
+      'awaiting_verification',
+      'awaiting_outcome',
+      'awaiting_satisfaction',
+      'closed',
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The Chinese names of the service's codes (message kinds, couriers, task types, job names, trade
  * statuses and the order list's status groups, parcel states, handover items, job run counts, roles,
- * remark entry statuses, message states and reasons, transfer states, job run outcomes), served by
+ * remark entry statuses, message states and reasons, transfer states, job run outcomes, complaints), served by
  * GET /api/labels from the module that owns each list. The console keeps no copy: a name changed in
  * the service shows on every page. A page awaits loadLabels() before drawing, then looks names up
  * synchronously; a code the service does not name is shown as it is, so nothing is hidden.
@@ -81,6 +81,14 @@ export const transferStateLabel = (state) => lookup('transferStates', state);
 export const runOutcomeLabel = (outcome) => lookup('runOutcomes', outcome);
 /** Why a job ran → its name (catch-up → 补跑); '' without a reason. */
 export const runReasonLabel = (reason) => (reason ? lookup('runReasons', reason) : '');
+/** 售后投诉's lists, code → name in the service's order: categories, channels, satisfaction, stages. */
+export const complaintCategories = () => labels?.complaintCategories ?? {};
+export const complaintChannels = () => labels?.complaintChannels ?? {};
+export const complaintSatisfaction = () => labels?.complaintSatisfaction ?? {};
+export const complaintCategoryLabel = (category) => lookup('complaintCategories', category);
+export const complaintChannelLabel = (channel) => lookup('complaintChannels', channel);
+export const complaintSatisfactionLabel = (level) => lookup('complaintSatisfaction', level);
+export const complaintStageLabel = (stage) => lookup('complaintStages', stage);
 /** Every transfer state, in the order a transfer goes: the 汇款 page's filter. */
 export const transferStates = () => Object.keys(labels?.transferStates ?? {});
 

@@ -7,42 +7,39 @@ import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { shanghaiTime } from '../format.js';
 import { clearFieldErrors, fieldRow, setFieldError } from '../forms.js';
+import {
+  complaintCategories,
+  complaintCategoryLabel,
+  complaintChannelLabel,
+  complaintChannels,
+  complaintSatisfaction,
+  complaintSatisfactionLabel,
+  complaintStageLabel,
+  loadLabels,
+} from '../labels.js';
 import { hashWith } from '../router.js';
 import { errorBox, loading } from '../widgets.js';
 
-const CATEGORIES = {
-  quality: '质量问题',
-  wrong_item: '发错货',
-  logistics: '物流',
-  service: '服务态度',
-  price: '价格',
-  other: '其他',
+// Categories, channels, satisfaction levels and stage names come from GET /api/labels (labels.js); what
+// stays here is the page's own: the step each stage offers and its button, and the list's filter (whose
+// closed complaints are the service's closed stage).
+const STEPS = {
+  awaiting_response: { step: 'respond', action: '已回复买家' },
+  awaiting_verification: { step: 'verify', action: '已核实' },
+  awaiting_outcome: { step: 'outcome', action: '已告知买家处理结果' },
+  awaiting_satisfaction: { step: 'satisfaction', action: '记录满意度' },
 };
-const CHANNELS = {
-  wangwang: '旺旺',
-  phone: '电话',
-  qq: 'QQ',
-  wechat: '微信',
-  sms: '短信',
-  email: '邮件',
-  other: '其他',
-};
-const LEVELS = { satisfied: '满意', neutral: '一般', unsatisfied: '不满意' };
-const STAGES = {
-  awaiting_response: { label: '待首次回复', step: 'respond', action: '已回复买家' },
-  awaiting_verification: { label: '待核实', step: 'verify', action: '已核实' },
-  awaiting_outcome: { label: '待告知结果', step: 'outcome', action: '已告知买家处理结果' },
-  awaiting_satisfaction: { label: '待回访满意度', step: 'satisfaction', action: '记录满意度' },
-  closed: { label: '已结案' },
-};
-const FILTERS = { open: '处理中', closed: '已结案', all: '全部' };
+const FILTERS = ['open', 'closed', 'all'];
+const filterLabel = (k) => (k === 'open' ? '处理中' : k === 'all' ? '全部' : complaintStageLabel('closed'));
+const options = (names) => Object.entries(names).map(([k, v]) => h('option', { value: k }, v));
 
 export async function render({ view, query, navigate }) {
-  const state = FILTERS[query.get('state')] ? query.get('state') : 'open';
+  await loadLabels();
+  const state = FILTERS.includes(query.get('state')) ? query.get('state') : 'open';
   const filter = h(
     'select',
     { id: 'complaint-filter', name: 'state' },
-    Object.entries(FILTERS).map(([k, v]) => h('option', { value: k, selected: k === state }, v)),
+    FILTERS.map((k) => h('option', { value: k, selected: k === state }, filterLabel(k))),
   );
   filter.addEventListener('change', () => navigate(hashWith('/complaints', { state: filter.value })));
   const status = h('div', { role: 'status', class: 'task-status', dataset: { testid: 'complaint-status' } });
@@ -113,7 +110,7 @@ function clock(label, by, step, late) {
 }
 
 function complaintRow(c, done) {
-  const stage = STAGES[c.stage] ?? { label: c.stage };
+  const stage = { label: complaintStageLabel(c.stage), ...STEPS[c.stage] };
   return h(
     'li',
     {
@@ -129,7 +126,7 @@ function complaintRow(c, done) {
         stage.label,
       ),
       h('strong', {}, c.buyerNick),
-      h('span', {}, `${CATEGORIES[c.category] ?? c.category} · ${CHANNELS[c.channel] ?? c.channel}`),
+      h('span', {}, `${complaintCategoryLabel(c.category)} · ${complaintChannelLabel(c.channel)}`),
       c.tid ? h('a', { href: `#/orders/${c.tid}` }, `订单 ${c.tid}`) : null,
     ),
     h('p', { class: 'complaint-content' }, c.content),
@@ -144,7 +141,7 @@ function complaintRow(c, done) {
       { class: 'small muted' },
       `${c.staffName} 记录于 ${shanghaiTime(c.openedAt)}`,
       c.outcome ? `；${shanghaiTime(c.outcome.at)} 已告知结果` : '',
-      c.satisfaction ? `；满意度：${LEVELS[c.satisfaction.level]}` : '',
+      c.satisfaction ? `；满意度：${complaintSatisfactionLabel(c.satisfaction.level)}` : '',
     ),
     stage.step ? stepForm(c, stage, done) : null,
   );
@@ -164,7 +161,7 @@ function stepForm(c, stage, done) {
           'select',
           { id: `complaint-${c.id}-level`, name: 'level' },
           h('option', { value: '' }, '请选择'),
-          Object.entries(LEVELS).map(([k, v]) => h('option', { value: k }, v)),
+          options(complaintSatisfaction()),
         )
       : null;
   const submit = h('button', { type: 'submit', class: 'primary' }, stage.action);
@@ -200,16 +197,8 @@ function recordForm(onRecorded) {
     autocomplete: 'off',
     placeholder: '可不填',
   });
-  const channel = h(
-    'select',
-    { id: 'complaint-channel', name: 'channel' },
-    Object.entries(CHANNELS).map(([k, v]) => h('option', { value: k }, v)),
-  );
-  const category = h(
-    'select',
-    { id: 'complaint-category', name: 'category' },
-    Object.entries(CATEGORIES).map(([k, v]) => h('option', { value: k }, v)),
-  );
+  const channel = h('select', { id: 'complaint-channel', name: 'channel' }, options(complaintChannels()));
+  const category = h('select', { id: 'complaint-category', name: 'category' }, options(complaintCategories()));
   const content = h('input', { id: 'complaint-content', name: 'content', autocomplete: 'off', maxlength: '2000' });
   const controls = { buyerNick, tid, channel, category, content };
   const error = h('p', { class: 'form-error', role: 'alert' });
