@@ -17,6 +17,25 @@ export interface Parcel {
 
 export const PARCELS = 'parcels';
 
+/**
+ * A parcel signed for by someone else (kuaidi100 303 代签: a guard, a neighbour) may still turn out left at the
+ * wrong door: the courier files 204 派件异常 up to a day or so later. So it is watched this long after the signing
+ * before it counts as final; any other signing, a return or a refusal is final at once.
+ */
+export const PROXY_SIGNING_WATCH_MS = 2 * 86_400_000;
+const PROXY_SIGNED = '303';
+
+/** Whether the tracker need not be asked about this parcel again. */
+export function isFinalParcel(
+  result: Pick<TrackingResult, 'state' | 'subState' | 'events'>,
+  polledAt: string,
+): boolean {
+  if (!FINAL_PARCEL_STATES.includes(result.state)) return false;
+  if (result.state !== 'signed' || result.subState !== PROXY_SIGNED) return true;
+  const signedAt = result.events[0]?.at;
+  return !signedAt || Date.parse(polledAt) - Date.parse(signedAt) >= PROXY_SIGNING_WATCH_MS;
+}
+
 export const parcelId = (company: string, waybill: string) => `${company}:${waybill}`;
 
 export interface ParcelRepository {
@@ -58,7 +77,7 @@ export function createParcelRepository(store: Store): ParcelRepository {
         events: result.events,
         checkedAt: result.checkedAt,
         polledAt,
-        final: FINAL_PARCEL_STATES.includes(result.state),
+        final: isFinalParcel(result, polledAt),
       };
       await store.transact((tx) => tx.put(PARCELS, parcelId(parcel.company, parcel.waybill), parcel));
       index();

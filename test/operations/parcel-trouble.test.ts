@@ -29,6 +29,8 @@ describe('parcel trouble', () => {
     expect(trouble(parcel('in_transit', '2026-11-21T10:00:01+08:00'))).toBeNull();
     expect(trouble(parcel('collected', null), '2026-11-20T09:00:00+08:00')).toMatchObject({ silentDays: 3 });
     expect(trouble(parcel('signed', '2026-11-10T09:00:00+08:00'))).toBeNull();
+    // Signed for by someone else and still watched for a 派件异常: not a parcel waiting for a scan.
+    expect(trouble(parcel('signed', '2026-11-20T09:00:00+08:00', { subState: '303', final: false }))).toBeNull();
   });
 
   it('when the courier sends it back, then it is returning, however recent the scan', () => {

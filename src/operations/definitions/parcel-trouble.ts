@@ -45,7 +45,8 @@ export function parcelTrouble(
     (p.subState === DELIVERY_FAILED || WRONG_DOOR_WORDS.test(p.events[0]?.description ?? ''))
   )
     return { trouble: 'misdelivered' };
-  if (p.final) return null;
+  // A parcel signed for is not waiting for a scan, even while it is still watched (a 代签 one).
+  if (p.final || p.state === 'signed') return null;
   const lastScanAt = p.events[0]?.at ?? shippedAt;
   if (!lastScanAt) return null;
   const last = parseInstant(lastScanAt);

@@ -7,12 +7,18 @@ import { createKuaidi100SandboxRouter } from '../../../src/logistics/sandbox/kua
 import { createSandboxTracker } from '../../../src/logistics/sandbox/sandbox-tracker.js';
 import { DAY, HOUR, MINUTE, fixedClock, parseInstant, toInstant } from '../../../src/shared/time.js';
 import { CONSIGNED_AT, fakeSource, parcel, RECEIVER_MOBILE } from './fake-parcels.js';
+import { createParcelRepository } from '../../../src/logistics/parcel-repository.js';
+import { checkStuckParcels } from '../../../src/operations/definitions/stuck-parcels.js';
+import { createMemoryStore } from '../../../src/storage/index.js';
+import { createFollowUps } from '../../../src/tasks/follow-ups.js';
 
 const fates = ['normal', 'stuck', 'returning', 'refused', 'locker', 'misdelivered'] as const;
 const parcels = [
   ...fates.map((f) => parcel(f)),
   parcel('normal', { company: 'shunfeng', waybill: 'SF-NORMAL-1' }),
   parcel('normal', { company: 'zhongtong', waybill: 'ZTO-NORMAL-1' }),
+  // Followed from consign time by the refresh-like test alone (the tracker remembers when it last asked per waybill).
+  parcel('misdelivered', { waybill: 'YT-MISDELIVERED-0002' }),
 ];
 const clock = fixedClock(CONSIGNED_AT);
 let server: Server;
@@ -108,6 +114,28 @@ describe('sandbox courier through the real kuaidi100 adapter', () => {
     const { states, last } = await follow('YT-MISDELIVERED-0001', 'problem');
     expect(states).toEqual(['collected', 'in_transit', 'dispatching', 'signed', 'problem']);
     expect(last.subState).toBe('204');
+  });
+
+  it('when the misdelivered parcel is polled as the refresh does (until final), then its 派件异常 after the 代签 is seen and the stuck-parcel job opens a misdelivered follow-up', async () => {
+    const repo = createParcelRepository(createMemoryStore());
+    for (let t = CONSIGNED_AT; t <= CONSIGNED_AT + 8 * DAY; t += HOUR) {
+      if (repo.get('yuantong', 'YT-MISDELIVERED-0002')?.final) break;
+      clock.set(t);
+      await repo.save('T-MIS', await tracker.track('yuantong', 'YT-MISDELIVERED-0002'), toInstant(t));
+    }
+    expect(repo.get('yuantong', 'YT-MISDELIVERED-0002')).toMatchObject({ state: 'problem', subState: '204' });
+    const followUps = createFollowUps({ store: createMemoryStore(), clock });
+    const counts = await checkStuckParcels({
+      parcels: () => repo.all(),
+      orderOf: () => ({ buyerNick: '买家', consignedAt: null }),
+      takingStaff: () => null,
+      followUps,
+      sink: { enqueue: async () => ({ queued: true }) },
+      clock,
+      stuckHours: 48,
+    });
+    expect(counts).toMatchObject({ misdelivered: 1, no_scan: 0 });
+    expect(followUps.list({ open: true })[0]!.title).toBe('圆通速递 YT-MISDELIVERED-0002：派件异常，可能送错了地方');
   });
 
   it('when an SF or ZTO parcel is tracked without the right phone, then the sandbox refuses it like kuaidi100 (408); with it, it is tracked', async () => {
