@@ -9,6 +9,7 @@
 import type { z } from 'zod';
 import { ValidationError, type ErrorParam, type ErrorParams } from './errors.js';
 import { formatYuan } from './money.js';
+import { describedAt } from './zod-schema-walk.js';
 
 export interface FieldLabelSpec {
   label: string;
@@ -104,48 +105,6 @@ interface Named {
 
 function specOf(label: FieldLabel | undefined): FieldLabelSpec | undefined {
   return typeof label === 'string' ? { label } : label;
-}
-
-/** A schema's definition read generically: which fields it has depends on its type. */
-const defOf = (s: z.ZodType) => s._zod.def as unknown as Record<string, unknown>;
-
-/** The schema under `path`, looking through optional/default/pipe wrappers; undefined where the path leaves it. */
-function schemaAt(schema: z.ZodType | undefined, path: readonly PropertyKey[]): z.ZodType | undefined {
-  let s = schema;
-  for (const seg of path) {
-    s = unwrap(s);
-    if (!s) return undefined;
-    const def = defOf(s);
-    if (def.type === 'object') s = (def.shape as Record<string, z.ZodType>)[String(seg)];
-    else if (def.type === 'array') s = def.element as z.ZodType;
-    else if (def.type === 'record') s = def.valueType as z.ZodType;
-    else return undefined;
-  }
-  return s;
-}
-
-const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional']);
-
-function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
-  let s = schema;
-  for (let i = 0; s && i < 10; i++) {
-    const def = defOf(s);
-    if (WRAPPERS.has(def.type as string)) s = def.innerType as z.ZodType;
-    else if (def.type === 'pipe') s = def.in as z.ZodType;
-    else break;
-  }
-  return s;
-}
-
-function describedAt(schema: z.ZodType | undefined, path: readonly PropertyKey[]): string | undefined {
-  let s = schemaAt(schema, path);
-  for (let i = 0; s && i < 10; i++) {
-    if (s.description) return s.description;
-    const def = defOf(s);
-    s = (WRAPPERS.has(def.type as string) ? def.innerType : def.type === 'pipe' ? def.in : undefined) as
-      z.ZodType | undefined;
-  }
-  return undefined;
 }
 
 function nameOf(path: readonly PropertyKey[], labels: FieldLabels, schema: z.ZodType | undefined): Named {
