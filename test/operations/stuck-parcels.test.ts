@@ -55,6 +55,21 @@ describe('stuck parcels', () => {
     ]);
     expect(open[0]!.detail).toBe('最后一条物流：11月20日 18:00，杭州市。联系快递查件、催派送，有进展告诉买家');
     expect(open[3]!.detail).toContain('顺丰');
+    // A parcel never scanned counts from the consign time, and its next step says it was never scanned.
+    const unscanned = await checkStuckParcels({
+      parcels: () => [parcel('N1', 'collected', null)],
+      orderOf: () => ({ buyerNick: 'b', consignedAt: '2026-11-20T16:30:00+08:00' }),
+      takingStaff: () => null,
+      followUps,
+      sink: { enqueue: async () => ({ queued: true }) },
+      clock,
+      stuckHours: 48,
+    });
+    expect(unscanned).toMatchObject({ no_scan: 1 });
+    expect(followUps.list({ open: true }).find((f) => f.tid === 'N1')).toMatchObject({
+      title: '圆通速递 N1：3天无物流更新',
+      detail: '11月20日 16:30发货后还没有物流记录。联系快递查件、催派送，有进展告诉买家',
+    });
     expect(sent.map((m) => [m.tid, m.kind, m.reason])).toEqual([
       ['S1', 'logistics-stuck', '3天无物流更新'],
       ['R1', 'logistics-returning', '包裹退回中'],

@@ -87,8 +87,13 @@ export function troubleNextStep(f: TroubleFinding, p: Pick<Parcel, 'events'>): s
   switch (f.trouble) {
     case 'no_scan': {
       const where = p.events[0]?.location ? `，${p.events[0].location}` : '';
-      const last = f.lastScanAt ? `最后一条物流：${monthDayTime(f.lastScanAt)}${where}。` : '';
-      return `${last}联系快递查件、催派送，有进展告诉买家`;
+      // Without a scan the days count from the consign time, which is not a scan: say so.
+      const since = !f.lastScanAt
+        ? ''
+        : p.events.length
+          ? `最后一条物流：${monthDayTime(f.lastScanAt)}${where}。`
+          : `${monthDayTime(f.lastScanAt)}发货后还没有物流记录。`;
+      return `${since}联系快递查件、催派送，有进展告诉买家`;
     }
     case 'returning':
       return '联系快递问清退回原因，再问买家是否还要：要就重新发货，不要就等退回后登记售后';
