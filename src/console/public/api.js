@@ -165,6 +165,11 @@ export const api = {
   handover: (query) => request('GET', '/api/handover', { query }),
   handoverAck: (shift, date) => request('POST', '/api/handover/ack', { body: { shift, date } }),
   handoverNote: (body) => request('POST', '/api/handover/diary', { body }),
+  /** done | reassign | snooze | note on one open item, whatever stores it (body: {note}, {to, note}, {until, note}). */
+  openItemAction: (key, action, body) =>
+    request('POST', `/api/open-items/${encodeURIComponent(key)}/${action}`, { body }),
+  roster: () => request('GET', '/api/roster'),
+  saveRoster: (roster) => request('PUT', '/api/roster', { body: roster }),
   complaints: (query) => request('GET', '/api/complaints', { query }),
   recordComplaint: (body) => request('POST', '/api/complaints', { body }),
   complaintStep: (id, step, body) => request('POST', `/api/complaints/${enc(id)}/${step}`, { body }),

@@ -1,12 +1,14 @@
 /**
  * 交接班: the handover report of a shift (the current one by default, any past one by date and
- * shift: #/handover?shift=day&date=…): what the shift did, every open item by owner (late ones in
- * red), the diary notes for the next shift, and 确认接班 (the first acknowledgement counts).
+ * shift: #/handover?shift=day&date=…). First the counts per owner, then 超时 / 新增 / 本班已完成, every open
+ * item collapsed under its owner with its actions (handover-items.js), 确认接班 (the first acknowledgement counts
+ * and hands what is open to the next shift), the memo-hygiene summary, the diary and what the shift did.
  */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
-import { ageText, shanghaiTime } from '../format.js';
-import { loadLabels, messageKindLabel, openItemKindLabel } from '../labels.js';
+import { shanghaiTime } from '../format.js';
+import { loadLabels, messageKindLabel } from '../labels.js';
+import { carriedSection, highlightSections, memoSection, ownerCounts, ownerGroups } from './handover-items.js';
 import { fieldRow, setFieldError } from '../forms.js';
 import { hashWith } from '../router.js';
 import { errorBox, loading } from '../widgets.js';
@@ -15,7 +17,7 @@ const SHIFTS = { day: '白班', night: '夜班' };
 const DATE = /^\d{4}-\d\d-\d\d$/;
 
 export async function render(ctx) {
-  const { view, query, navigate } = ctx;
+  const { view, query, navigate, session } = ctx;
   const asked = {
     shift: SHIFTS[query.get('shift')] ? query.get('shift') : undefined,
     date: DATE.test(query.get('date') ?? '') ? query.get('date') : undefined,
@@ -23,10 +25,11 @@ export async function render(ctx) {
   const heading = h('h1', { tabindex: '-1' }, '交接班');
   replace(view, heading, loading());
   let report;
+  let roster;
   try {
     // Without a shift the service picks the one running now (and its date).
     const wanted = { shift: asked.shift, date: asked.shift ? asked.date : undefined };
-    [{ report }] = await Promise.all([api.handover(wanted), loadLabels()]);
+    [{ report }, roster] = await Promise.all([api.handover(wanted), api.roster(), loadLabels()]);
   } catch (err) {
     replace(
       view,
@@ -35,6 +38,13 @@ export async function render(ctx) {
     );
     return;
   }
+  const actor = {
+    me: session.user.username,
+    keeper: roster.roster.keeper,
+    isAdmin: session.user.role === 'admin',
+    staff: roster.staff,
+    reload: () => void render(ctx),
+  };
   const go = (next) => navigate(hashWith('/handover', { shift: report.shift, date: report.date, ...next }));
   const shift = h(
     'select',
@@ -48,6 +58,7 @@ export async function render(ctx) {
   replace(
     view,
     heading,
+    ownerCounts(report),
     h(
       'div',
       { class: 'search-form' },
@@ -67,9 +78,11 @@ export async function render(ctx) {
     h(
       'div',
       { class: 'detail-grid handover-grid' },
+      report.carriedOver ? carriedSection(report.carriedOver, SHIFTS[report.carriedOver.shift]) : null,
+      highlightSections(report, actor),
+      ownerGroups(report, actor),
       ackSection(report, () => void render(ctx)),
-      report.carriedOver ? carriedSection(report.carriedOver) : null,
-      openSection(report),
+      memoSection(report),
       diarySection(report, () => void render(ctx)),
       activitySection(report.activity),
     ),
@@ -111,60 +124,6 @@ function ackSection(report, reload) {
           button,
         ),
     message,
-  );
-}
-
-const itemRow = (i) =>
-  h(
-    'li',
-    { class: ['handover-item', i.late ? 'late-item' : null], dataset: { kind: i.kind, late: String(i.late) } },
-    h(
-      'div',
-      { class: 'order-line' },
-      h('span', { class: ['badge', i.late ? 'tone-unpaid' : 'tone-to-ship'] }, openItemKindLabel(i.kind)),
-      h('strong', {}, i.title),
-      h(
-        'span',
-        { class: i.late ? 'late small' : 'muted small' },
-        `${i.late ? '已超时，' : ''}已 ${ageText(i.ageHours * 60)}`,
-      ),
-    ),
-    i.detail ? h('p', { class: 'small' }, i.detail) : null,
-    h(
-      'div',
-      { class: 'order-line small muted' },
-      i.tid ? h('a', { href: `#/orders/${i.tid}` }, `订单 ${i.tid}`) : null,
-      i.buyerNick ? h('span', {}, i.buyerNick) : null,
-      h('time', { datetime: i.since }, `自 ${shanghaiTime(i.since)}`),
-    ),
-  );
-
-function openSection(report) {
-  return h(
-    'section',
-    { class: ['card', 'wide'], dataset: { testid: 'handover-open' } },
-    h('h2', {}, `待处理事项（${report.openCount}）`),
-    report.openItems.length
-      ? report.openItems.map((g) =>
-          h(
-            'div',
-            { class: 'owner-group' },
-            h('h3', {}, `${g.ownerName}（${g.items.length}）`),
-            h('ul', { class: 'task-list' }, g.items.map(itemRow)),
-          ),
-        )
-      : h('p', { class: 'muted' }, '没有待处理的事项'),
-  );
-}
-
-function carriedSection(c) {
-  return h(
-    'section',
-    { class: ['card', 'wide', 'carried'], dataset: { testid: 'handover-carried' } },
-    h('h2', {}, `上一班（${c.date} ${SHIFTS[c.shift]}）的交接还没有人确认`),
-    c.items.length
-      ? h('ul', { class: 'task-list' }, c.items.map(itemRow))
-      : h('p', { class: 'muted' }, '上一班没有留下待处理事项'),
   );
 }
 

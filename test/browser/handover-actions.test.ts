@@ -1,0 +1,101 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiAs,
+  DEMO,
+  inPage,
+  launchBrowser,
+  openSignedIn,
+  startConsoleService,
+  type ConsoleService,
+} from './harness.js';
+
+interface Report {
+  highlights: { done: { key: string; by: string; note: string }[] };
+  openItems: { owner: string; items: { key: string }[] }[];
+  snoozed: { key: string }[];
+}
+
+describe('交接班 at 400 px: counts per owner first, items collapsed per owner, every item actionable (real browser)', () => {
+  let service: ConsoleService;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [service, browser] = await Promise.all([startConsoleService(60), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await service?.close();
+  });
+
+  it('when 小丽 notes, closes, passes on and snoozes her items on her phone, then the report says so', async () => {
+    const api = await apiAs(service.url, DEMO.xiaoli.username);
+    const ids: string[] = [];
+    for (const nick of ['犹豫客甲', '犹豫客乙', '犹豫客丙']) {
+      const res = await api.post<{ intent: { id: string } }>('/api/intents', {
+        buyerNick: nick,
+        items: '开衫',
+        hesitation: '运费',
+      });
+      expect(res.status).toBe(201);
+      ids.push(`intent:${res.body.intent.id}`);
+    }
+    const [closeKey, passKey, snoozeKey] = ids as [string, string, string];
+    const { context, page, problems } = await openSignedIn(
+      browser,
+      service.url,
+      DEMO.xiaoli.username,
+      '#/handover',
+      400,
+      900,
+    );
+    const owners = page.getByTestId('handover-owners');
+    await owners.waitFor();
+    // the page starts with the counts per owner, right under its heading
+    expect(
+      await page.evaluate(() => document.querySelector('h1')?.nextElementSibling?.getAttribute('data-testid')),
+    ).toBe('handover-owners');
+    expect(await owners.textContent()).toMatch(/小丽 \d+/);
+    // her own group is open, the others collapsed
+    const groups = await page
+      .locator('[data-testid="handover-open"] details.owner-group[data-owner]')
+      .evaluateAll((els) => els.map((e) => [e.getAttribute('data-owner'), (e as unknown as { open: boolean }).open]));
+    for (const [owner, open] of groups) expect(open, owner!).toBe(owner === 'xiaoli');
+    const heightCollapsed = await page.evaluate(() => document.documentElement.scrollHeight);
+
+    const row = (key: string) => page.locator(`[data-testid="handover-open"] .handover-item[data-key="${key}"]`);
+    // 备注
+    await row(closeKey).locator('button[data-action="note"]').click();
+    await row(closeKey).locator('input[name="note"]').fill('已加微信，明天再问');
+    await row(closeKey).getByRole('button', { name: '确定' }).click();
+    await expect.poll(() => row(closeKey).textContent()).toContain('备注：小丽：已加微信，明天再问');
+    // 完成: one click
+    await row(closeKey).locator('button[data-action="done"]').click();
+    await row(closeKey).waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('handover-done').locator('summary').textContent()).toBe('本班已完成（1）');
+    // 转交
+    await row(passKey).locator('button[data-action="reassign"]').click();
+    await row(passKey).locator('select[name="to"]').selectOption('azhang');
+    await row(passKey).locator('input[name="note"]').fill('阿张晚上跟进');
+    await row(passKey).getByRole('button', { name: '确定' }).click();
+    await page
+      .locator(`details.owner-group[data-owner="azhang"] .handover-item[data-key="${passKey}"]`)
+      .waitFor({ state: 'attached' });
+    // 暂缓 (tomorrow 09:00 by default)
+    await row(snoozeKey).locator('button[data-action="snooze"]').click();
+    await row(snoozeKey).getByRole('button', { name: '确定' }).click();
+    await page
+      .locator(`[data-testid="handover-snoozed"] .handover-item[data-key="${snoozeKey}"]`)
+      .waitFor({ state: 'attached' });
+
+    expect(await inPage.scrollWidth(page)).toBeLessThanOrEqual(400);
+    const report = (await api.get<{ report: Report }>('/api/handover')).report;
+    expect(report.highlights.done).toEqual([expect.objectContaining({ key: closeKey, by: 'xiaoli' })]);
+    expect(report.openItems.find((g) => g.owner === 'azhang')?.items.map((i) => i.key)).toContain(passKey);
+    expect(report.snoozed.map((i) => i.key)).toEqual([snoozeKey]);
+    expect(problems).toEqual([]);
+    console.info(`交接班 at 400 px: ${heightCollapsed} px tall with the groups collapsed`);
+    await page.screenshot({ path: '/tmp/xiaoer-console-handover-400.png', fullPage: true });
+    await context.close();
+  });
+});
