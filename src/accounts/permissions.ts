@@ -19,7 +19,7 @@ import { ROLES, type Role } from './staff-account.js';
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** What a role may do inside an answer it is allowed to get. */
-export type Action = 'order.receiver' | 'transfer.personal-data';
+export type Action = 'order.receiver' | 'transfer.personal-data' | 'sales.all-staff';
 
 export interface RoutePermission {
   method: Method;
@@ -45,6 +45,11 @@ export const ACTION_PERMISSIONS: Readonly<Record<Action, { roles: readonly Role[
     what: "an order's receiver (name, phones, address) in full",
   },
   'transfer.personal-data': { roles: KEEPER, what: "a transfer order's real name, address and payer names in full" },
+  // Commission is pay: a colleague sees her own sales, the keeper maps names and corrects for everyone.
+  'sales.all-staff': {
+    roles: KEEPER,
+    what: "every staff member's sales and commission, the memo names to map and the orders without a name (others see their own)",
+  },
 };
 
 const route = (
@@ -87,7 +92,12 @@ export const ROUTE_PERMISSIONS: readonly RoutePermission[] = [
   route(ORDERS, 'GET', '/api/refunds/export', KEEPER),
   route(ORDERS, 'POST', '/api/refunds/:id/registered', KEEPER),
   route(ORDERS, 'POST', '/api/refunds/:id/paid', KEEPER),
-  route(ORDERS, 'GET', '/api/sales/report', ALL),
+  route(ORDERS, 'GET', '/api/sales/report', ALL, 'sales.all-staff'),
+  route(ORDERS, 'GET', '/api/sales/commission', ALL, 'sales.all-staff'),
+  route(ORDERS, 'GET', '/api/sales/commission/export', ALL, 'sales.all-staff'),
+  route(ORDERS, 'GET', '/api/sales/names', KEEPER),
+  route(ORDERS, 'POST', '/api/sales/names', KEEPER),
+  route(ORDERS, 'POST', '/api/sales/corrections/:tid', KEEPER),
 
   route(DAY, 'POST', '/api/messages', ALL),
   route(DAY, 'GET', '/api/messages', ALL),

@@ -10,6 +10,6 @@ export { staffDirectoryFromUsers, resolveNamedColleagues } from './staff-directo
 export type { StaffDirectory, Colleague } from './staff-directory.js';
 export { createKeyedLock } from '../shared/keyed-lock.js';
 export type { KeyedLock } from '../shared/keyed-lock.js';
-export { lintMemo } from './memo/index.js';
+export { lintMemo, splitMemo } from './memo/index.js';
 export { createRemarkReader } from './remark-reader.js';
 export type { SaleTaker } from './remark-reader.js';

@@ -1,8 +1,9 @@
 /**
  * Sales per staff member for commission (提成), read from the `sale.record` remarks (green flag +
  * staff name). One order counts once, for whoever recorded the sale first; the amount is what the
- * buyer paid (the order's payment, fen) as last synced. Failed entries never reached the memo and
- * do not count; pending ones do (they are waiting to land, not lost).
+ * buyer paid less refunded lines (fen) as last synced, and an order that is no sale (unpaid, closed, refunded in
+ * full: sale-rule.ts) does not count. Failed entries never reached the memo and do not count; pending ones do
+ * (they are waiting to land, not lost). The month's commission with back-office flags is commission.ts.
  */
 import { formatYuan } from '../shared/money.js';
 
@@ -37,7 +38,8 @@ export interface SalesReport {
 
 export function salesReport(input: {
   entries: Iterable<SaleRecordEntry>;
-  paymentOf(tid: string): number | undefined;
+  /** The order's sale amount in fen; null: the order is no sale; undefined: the order is not in the local copy. */
+  paymentOf(tid: string): number | null | undefined;
   from: string;
   to: string;
 }): SalesReport {
@@ -52,6 +54,7 @@ export function salesReport(input: {
   for (const e of firstByOrder.values()) {
     if (e.day < input.from || e.day > input.to) continue;
     const payment = input.paymentOf(e.tid);
+    if (payment === null) continue;
     if (payment === undefined) missingOrders.push(e.tid);
     const row = byStaff.get(e.username) ?? {
       staff: e.staff,
@@ -76,5 +79,18 @@ export function salesReport(input: {
     staff,
     totals: { orders: staff.reduce((n, s) => n + s.orders, 0), amountFen, amountYuan: formatYuan(amountFen) },
     missingOrders: missingOrders.sort(),
+  };
+}
+
+/** One staff member's part of the report (commission is pay: colleagues see their own). */
+export function ownReport(r: SalesReport, username: string): SalesReport {
+  const staff = r.staff.filter((s) => s.username === username);
+  const amountFen = staff.reduce((n, s) => n + s.amountFen, 0);
+  const tids = new Set(staff.flatMap((s) => s.tids));
+  return {
+    ...r,
+    staff,
+    totals: { orders: staff.reduce((n, s) => n + s.orders, 0), amountFen, amountYuan: formatYuan(amountFen) },
+    missingOrders: r.missingOrders.filter((t) => tids.has(t)),
   };
 }

@@ -1,6 +1,8 @@
 /** /api/sales/report?from=YYYY-MM-DD&to=YYYY-MM-DD: sales per staff from the sale-record remarks. */
 import { Router } from 'express';
 import { z } from 'zod';
+import type { User } from '../accounts/index.js';
+import { currentUser } from '../http/index.js';
 import { ValidationError } from '../shared/errors.js';
 import { DAY, startOfShanghaiDay } from '../shared/time.js';
 import type { SalesReport } from './sales-report.js';
@@ -17,7 +19,7 @@ function isRealDay(d: string): boolean {
   return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
 }
 
-export function salesRouter(deps: { report(from: string, to: string): SalesReport }): Router {
+export function salesRouter(deps: { report(from: string, to: string, user: User): SalesReport }): Router {
   const r = Router();
   r.get('/report', (req, res) => {
     const q = query.parse(req.query);
@@ -48,7 +50,7 @@ export function salesRouter(deps: { report(from: string, to: string): SalesRepor
         field: 'to',
         params: { maxDays: MAX_DAYS },
       });
-    res.json(deps.report(q.from, to));
+    res.json(deps.report(q.from, to, currentUser(req)));
   });
   return r;
 }

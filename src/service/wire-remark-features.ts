@@ -38,7 +38,13 @@ export function wireRemarkFeatures(deps: RemarkFeaturesDeps) {
   const refunds = createRefundRegister(store);
   const remarks = createRemarksModule({ ...deps, tasks: tasks.service, ledger, refunds, lock });
   const keeper = createLedgerModule({ ledger, refunds, orders, remarks: remarks.service, lock, clock });
-  const sales = createSalesModule({ entries: remarks.service.entries, paymentOf: (tid) => orders.get(tid)?.payment });
+  const sales = createSalesModule({
+    store,
+    clock,
+    orders,
+    entries: remarks.service.entries,
+    staff: deps.staffDirectory,
+  });
 
   const service = {
     ...remarks.service,
