@@ -10,6 +10,12 @@ import {
   type ConsoleService,
 } from './harness.js';
 
+// Page callbacks run in the browser; the test program has no DOM lib.
+declare const document: {
+  querySelector(s: string): { nextElementSibling: { getAttribute(n: string): string | null } | null } | null;
+  documentElement: { scrollHeight: number };
+};
+
 interface Report {
   highlights: { done: { key: string; by: string; note: string }[] };
   openItems: { owner: string; items: { key: string }[] }[];
