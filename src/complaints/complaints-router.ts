@@ -2,7 +2,14 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { currentUser, fieldLabels } from '../http/index.js';
-import { COMPLAINT_CATEGORIES, COMPLAINT_CHANNELS, SATISFACTION } from './complaint.js';
+import {
+  CATEGORY_TEXT,
+  CHANNEL_TEXT,
+  COMPLAINT_CATEGORIES,
+  COMPLAINT_CHANNELS,
+  SATISFACTION,
+  SATISFACTION_TEXT,
+} from './complaint.js';
 import type { ComplaintService } from './complaint-service.js';
 
 const recordBody = z
@@ -52,10 +59,11 @@ export function complaintsRouter(deps: { complaints: ComplaintService }): Router
   });
   r.use(
     fieldLabels({
-      channel: '投诉渠道',
-      category: '投诉类别',
+      // A refusal lists the choices by the names the console shows (complaint.ts holds them).
+      channel: { label: '投诉渠道', values: CHANNEL_TEXT },
+      category: { label: '投诉类别', values: CATEGORY_TEXT },
       content: '投诉内容',
-      level: '满意度',
+      level: { label: '满意度', values: SATISFACTION_TEXT },
       state: '投诉状态',
       late: '是否超时',
     }),
