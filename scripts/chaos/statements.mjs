@@ -147,7 +147,16 @@ export async function statementRounds({ dataDir, port, count, log }) {
     const form = new FormData();
     form.append('file', new Blob([file.bytes]), file.name);
     const t0 = performance.now();
-    const res = await api.post('/transfers/statements', form, { user: 'xiaozhou', timeoutMs: 120_000 });
+    let res;
+    try {
+      res = await api.post('/transfers/statements', form, { user: 'xiaozhou', timeoutMs: 120_000 });
+    } catch (err) {
+      // A file over the limit is refused from its declared length, before its body is read, and the connection is
+      // closed: a client still sending the body may see the connection closed (EPIPE) before it reads the 413.
+      // Nothing was read, so nothing can be stored (rows left behind would show it). Anything else is a failure.
+      if (file.bytes.length <= MAX_STATEMENT_BYTES) throw err;
+      res = { status: 413, body: null, text: String(err.cause?.code ?? err.message) };
+    }
     const ms = performance.now() - t0;
     if (timed) slowest = Math.max(slowest, ms);
     if (timed && file.bytes.length >= 5 * 1024 * 1024) slowestBig = Math.max(slowestBig, ms);

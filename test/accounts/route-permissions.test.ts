@@ -18,7 +18,7 @@ import { guardRoutes } from '../../src/http/route-guard.js';
 import { createApp } from '../../src/http/app.js';
 import { loadTemplates } from '../../src/messaging/templates/index.js';
 import { connectOutside, type Outside } from '../../src/service/outside.js';
-import { packageInfo } from '../../src/service/package-info.js';
+import { packageInfo } from '../../src/shared/package-info.js';
 import { wireDomains } from '../../src/service/wire-domains.js';
 import { createSessions } from '../../src/accounts/sessions.js';
 import { silentLogger } from '../../src/shared/logger.js';
