@@ -6,6 +6,7 @@ export { DEMO_ACCOUNTS, DEMO_PASSWORD, loadAccounts, toUser } from './accounts.j
 export type { User } from './accounts.js';
 export { hashPassword, isScryptHash, verifyPassword } from './password.js';
 export { createSessions } from './sessions.js';
+export { SCOPE_LABELS as LOCKOUT_SCOPE_LABELS } from './login-throttle.js';
 export type { Lockout, Sessions } from './sessions.js';
 export {
   ACTION_PERMISSIONS,

@@ -30,6 +30,12 @@ import type { Store, Transaction } from '../storage/index.js';
 export const THROTTLE_COLLECTION = 'login-throttle';
 
 export type Scope = 'pair' | 'client' | 'account';
+/** What a lockout of each scope keeps out, in the admin's words (登录锁定 via GET /api/labels). */
+export const SCOPE_LABELS: Readonly<Record<Scope, string>> = {
+  pair: '这台电脑登录这个账号',
+  client: '这台电脑登录任何账号',
+  account: '这个账号（新电脑登录）',
+};
 
 interface Rule {
   free: number;

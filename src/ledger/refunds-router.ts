@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { User } from '../accounts/index.js';
 import { currentUser, fieldLabels } from '../http/index.js';
 import type { ExportFormat } from './refund-export.js';
-import type { RefundRecord, RefundState } from './refund-register.js';
+import { REFUND_STATE_LABELS, type RefundRecord, type RefundState } from './refund-register.js';
 
 const listQuery = z.object({ date: z.string().optional(), state: z.enum(['open', 'registered', 'paid']).optional() });
 const exportQuery = z.object({
@@ -50,7 +50,7 @@ export function refundsRouter(deps: RefundsRouterDeps): Router {
   });
   r.use(
     fieldLabels({
-      state: { label: '退款状态', values: { open: '待登记', registered: '已登记', paid: '已打款' } },
+      state: { label: '退款状态', values: REFUND_STATE_LABELS },
       format: { label: '导出格式', values: { csv: 'CSV', xlsx: 'XLSX' } },
     }),
   );

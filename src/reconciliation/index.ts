@@ -46,7 +46,11 @@ export function createTransfersModule(deps: TransfersModuleDeps): {
 export type TransfersModule = ReturnType<typeof createTransfersModule>;
 export type { TransfersService, MessageSink, RemarkWriter, FollowUpOpener };
 export type { TransferOrder, TransferState, StoredRow, AuditEvent, SurplusNote } from './transfers/transfer-types.js';
-export { STATE_LABELS as TRANSFER_STATE_LABELS, TRANSFER_STATES } from './transfers/transfer-types.js';
+export {
+  IDENTIFY_LABELS as TRANSFER_IDENTIFY_LABELS,
+  STATE_LABELS as TRANSFER_STATE_LABELS,
+  TRANSFER_STATES,
+} from './transfers/transfer-types.js';
 export type { ImportSummary } from './transfers/statement-import.js';
 export type { RegisterFormat, Register } from './transfers/transfer-register.js';
 export { benchMatching, type MatchingFigures } from './bench/match-benchmark.js';

@@ -5,9 +5,10 @@
  * Read-only and the same for every logged-in user.
  */
 import { Router } from 'express';
-import { ROLE_LABELS } from '../accounts/index.js';
+import { LOCKOUT_SCOPE_LABELS, ROLE_LABELS } from '../accounts/index.js';
 import { CATEGORY_TEXT, CHANNEL_TEXT, SATISFACTION_TEXT, STAGE_TEXT } from '../complaints/index.js';
 import { KIND_TEXT } from '../handover/index.js';
+import { REFUND_STATE_LABELS } from '../ledger/index.js';
 import { COURIERS, PARCEL_STATE_LABELS, subStateNames } from '../logistics/index.js';
 import {
   MESSAGE_REASON_LABELS,
@@ -17,7 +18,7 @@ import {
 } from '../messaging/index.js';
 import { JOB_COUNT_LABELS, JOB_LABELS } from '../operations/index.js';
 import { ORDER_STATUS_GROUPS, TRADE_STATUS_LABELS } from '../orders/index.js';
-import { TRANSFER_STATE_LABELS } from '../reconciliation/index.js';
+import { TRANSFER_IDENTIFY_LABELS, TRANSFER_STATE_LABELS } from '../reconciliation/index.js';
 import { ENTRY_STATUS_LABELS } from '../remarks/index.js';
 import { RUN_OUTCOME_LABELS, RUN_REASON_LABELS } from '../scheduler/index.js';
 import { TASK_TITLES } from '../tasks/index.js';
@@ -67,6 +68,12 @@ export interface Labels {
   complaintSatisfaction: Record<string, string>;
   /** Where a complaint stands → its name, in the order it goes (complaints/complaint.ts). */
   complaintStages: Record<string, string>;
+  /** A refund's state in the refund register → its name (ledger/refund-register.ts). */
+  refundStates: Record<string, string>;
+  /** What a login lockout keeps out → the admin's words for it (accounts/login-throttle.ts). */
+  lockoutScopes: Record<string, string>;
+  /** How a new transfer order is told apart in a statement → the keeper's words (transfers/transfer-types.ts). */
+  transferIdentify: Record<string, string>;
 }
 
 export function labels(): Labels {
@@ -93,6 +100,9 @@ export function labels(): Labels {
     complaintChannels: { ...CHANNEL_TEXT },
     complaintSatisfaction: { ...SATISFACTION_TEXT },
     complaintStages: { ...STAGE_TEXT },
+    refundStates: { ...REFUND_STATE_LABELS },
+    lockoutScopes: { ...LOCKOUT_SCOPE_LABELS },
+    transferIdentify: { ...TRANSFER_IDENTIFY_LABELS },
   };
 }
 

@@ -1,12 +1,14 @@
 /**
- * The console names roles, remark entry statuses, message states and reasons, transfer states, job runs and
- * complaints with the
+ * The console names roles, remark entry statuses, message states and reasons, transfer and refund states, job
+ * runs, complaints and login lockouts with the
  * words GET /api/labels serves, and keeps no copy of its own. As in console-labels.test.ts, each story serves
  * the real labels with the names it checks marked (＊): a page reading a copy of its own, or showing the
  * code, would not show the marked word and fails.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { THROTTLE_COLLECTION, type Counter } from '../../src/accounts/login-throttle.js';
+import { toInstant } from '../../src/shared/time.js';
 import { apiAs, DEMO, launchBrowser, openSignedIn, startConsoleService, type ConsoleService } from './harness.js';
 
 type Names = Record<string, string>;
@@ -22,6 +24,9 @@ type Labels = Record<string, unknown> & {
   complaintChannels: Names;
   complaintSatisfaction: Names;
   complaintStages: Names;
+  refundStates: Names;
+  lockoutScopes: Names;
+  transferIdentify: Names;
 };
 
 const MARK = '＊';
@@ -43,6 +48,16 @@ describe('console state names from GET /api/labels (real browser)', () => {
     await service?.close();
   });
 
+  /** A paid order not printed yet (each story that writes on one moves it on, so the next finds another). */
+  async function paidNotPrinted(): Promise<string> {
+    for (const o of (await api.orders('?status=WAIT_SELLER_SEND_GOODS&pageSize=30')).orders) {
+      if ((await api.get<{ state: string }>(`/api/orders/${o.tid}/remark-kinds`)).state === 'paid_not_printed') {
+        return o.tid;
+      }
+    }
+    throw new Error('the sandbox shop has no paid order waiting to be printed');
+  }
+
   /** Opens `hash` signed in as `user`, with /api/labels answered by the real names, `keys` of them marked. */
   async function openMarked(user: string, hash: string, keys: (keyof Labels & string)[]) {
     const opened = await openSignedIn(browser, service.url, user, hash);
@@ -55,14 +70,7 @@ describe('console state names from GET /api/labels (real browser)', () => {
   }
 
   it("when 小丽 opens an order she wrote a remark on, then the header names her role and the history names the remark's status as the API serves them", async () => {
-    let tid = '';
-    for (const o of (await api.orders('?status=WAIT_SELLER_SEND_GOODS&pageSize=30')).orders) {
-      if ((await api.get<{ state: string }>(`/api/orders/${o.tid}/remark-kinds`)).state === 'paid_not_printed') {
-        tid = o.tid;
-        break;
-      }
-    }
-    if (!tid) throw new Error('the sandbox shop has no paid order waiting to be printed');
+    const tid = await paidNotPrinted();
     expect((await api.post(`/api/orders/${tid}/remarks`, { kind: 'print.printed' })).status).toBe(201);
 
     const { context, page, problems } = await openMarked(DEMO.xiaoli.username, `#/orders/${tid}`, [
@@ -117,7 +125,10 @@ describe('console state names from GET /api/labels (real browser)', () => {
     expect(created.status).toBe(201);
     expect(created.body.transfer.state).toBe('awaiting');
 
-    const { context, page, problems } = await openMarked(DEMO.xiaozhou.username, '#/transfers', ['transferStates']);
+    const { context, page, problems } = await openMarked(DEMO.xiaozhou.username, '#/transfers', [
+      'transferStates',
+      'transferIdentify',
+    ]);
     const row = page.locator(`.transfer[data-id="${created.body.transfer.id}"]`);
     await row.waitFor();
     expect(await row.locator('.badge').textContent()).toBe(`${real.transferStates.awaiting}${MARK}`);
@@ -125,6 +136,9 @@ describe('console state names from GET /api/labels (real browser)', () => {
       '全部状态',
       ...Object.values(real.transferStates).map((n) => `${n}${MARK}`),
     ]);
+    expect(await page.locator('#transfer-identify option').allTextContents()).toEqual(
+      Object.values(real.transferIdentify).map((n) => `${n}${MARK}`),
+    );
     // The filter sends the code of the state chosen, not its name.
     await page.locator('#transfer-state').selectOption({ label: `${real.transferStates.awaiting}${MARK}` });
     await expect.poll(() => page.url()).toContain('state=awaiting');
@@ -187,6 +201,48 @@ describe('console state names from GET /api/labels (real browser)', () => {
     await expect
       .poll(async () => (await api.get<{ complaint: { stage: string } }>(`/api/complaints/${id}`)).complaint.stage)
       .toBe('closed');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("when a refund waits in the register, then 小周's 退款登记 names its state as the API serves it", async () => {
+    const tid = await paidNotPrinted();
+    const refund = await api.post<{ refund: { id: string } }>(`/api/orders/${tid}/remarks`, {
+      kind: 'refund.after_trade',
+      fields: {
+        sku: 'A1024',
+        type: 'postage',
+        amount: '15',
+        channel: 'alipay',
+        account: 'a@163.com',
+        realName: '李莉',
+      },
+    });
+    expect(refund.status).toBe(201);
+    const { context, page, problems } = await openMarked(DEMO.xiaozhou.username, '#/ledger', ['refundStates']);
+    const row = page.locator(`.refund[data-id="${refund.body.refund.id}"]`);
+    await row.waitFor();
+    expect(await row.locator('.badge').textContent()).toBe(`${real.refundStates.open}${MARK}`);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('when a computer is locked out of every account, then 登录锁定 says what the lockout keeps out as the API serves it', async () => {
+    const at = Date.now();
+    const lock: Counter = {
+      scope: 'client',
+      account: null,
+      client: '198.51.100.7',
+      failures: 30,
+      locks: 1,
+      lastFailureAt: toInstant(at),
+      lockedUntil: toInstant(at + 15 * 60_000),
+    };
+    await service.svc.store.transact((tx) => tx.put(THROTTLE_COLLECTION, 'client:198.51.100.7', lock));
+    const { context, page, problems } = await openMarked(DEMO.admin.username, '#/lockouts', ['lockoutScopes']);
+    const row = page.locator('.lockout[data-client="198.51.100.7"]');
+    await row.waitFor();
+    expect(await row.locator('.muted.small').first().textContent()).toBe(`${real.lockoutScopes.client}${MARK}`);
     expect(problems).toEqual([]);
     await context.close();
   });

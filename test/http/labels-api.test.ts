@@ -1,15 +1,16 @@
 /** GET /api/labels: the names the console shows for the service's codes, straight from each owning module. */
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROLE_LABELS } from '../../src/accounts/index.js';
+import { LOCKOUT_SCOPE_LABELS, ROLE_LABELS } from '../../src/accounts/index.js';
 import { CATEGORY_TEXT, CHANNEL_TEXT, SATISFACTION_TEXT, STAGE_TEXT } from '../../src/complaints/index.js';
 import { KIND_TEXT } from '../../src/handover/index.js';
+import { REFUND_STATE_LABELS } from '../../src/ledger/index.js';
 import { COURIERS, PARCEL_STATE_LABELS } from '../../src/logistics/index.js';
 import { MESSAGE_REASON_LABELS, MESSAGE_STATE_LABELS } from '../../src/messaging/index.js';
 import { MESSAGE_KIND_LABELS, MESSAGE_KINDS } from '../../src/messaging/templates/metadata.js';
 import { JOB_COUNT_LABELS, JOB_LABELS } from '../../src/operations/index.js';
 import { TRADE_STATUS_LABELS } from '../../src/orders/index.js';
-import { TRANSFER_STATE_LABELS } from '../../src/reconciliation/index.js';
+import { TRANSFER_IDENTIFY_LABELS, TRANSFER_STATE_LABELS } from '../../src/reconciliation/index.js';
 import { ENTRY_STATUS_LABELS } from '../../src/remarks/index.js';
 import { RUN_OUTCOME_LABELS, RUN_REASON_LABELS } from '../../src/scheduler/index.js';
 import { labelsRouter } from '../../src/service/labels-router.js';
@@ -146,5 +147,13 @@ describe('GET /api/labels', () => {
       'awaiting_satisfaction',
       'closed',
     ]);
+  });
+  it("when the console asks, then refund states, lockout scopes and a transfer's identify methods come with their owners' words", async () => {
+    const { body } = await h.as('xiaozhou').get('/labels');
+    expect(body.refundStates).toEqual(REFUND_STATE_LABELS);
+    expect(body.refundStates.paid).toBe('已打款');
+    expect(body.lockoutScopes).toEqual(LOCKOUT_SCOPE_LABELS);
+    expect(body.transferIdentify).toEqual(TRANSFER_IDENTIFY_LABELS);
+    expect(Object.keys(body.transferIdentify)).toEqual(['none', 'unique-amount', 'reference', 'both']);
   });
 });

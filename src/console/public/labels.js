@@ -1,10 +1,11 @@
 /**
  * The Chinese names of the service's codes (message kinds, couriers, task types, job names, trade
  * statuses and the order list's status groups, parcel states, handover items, job run counts, roles,
- * remark entry statuses, message states and reasons, transfer states, job run outcomes, complaints), served by
- * GET /api/labels from the module that owns each list. The console keeps no copy: a name changed in
- * the service shows on every page. A page awaits loadLabels() before drawing, then looks names up
- * synchronously; a code the service does not name is shown as it is, so nothing is hidden.
+ * remark entry statuses, message states and reasons, transfer and refund states, job run outcomes,
+ * complaints, login lockouts), served by GET /api/labels from the module that owns each list. The console keeps no
+ * copy: a name changed in the service shows on every page. A page awaits loadLabels() before drawing,
+ * then looks names up synchronously; a code the service does not name is shown as it is, so nothing
+ * is hidden.
  */
 import { request } from './api.js';
 
@@ -89,6 +90,12 @@ export const complaintCategoryLabel = (category) => lookup('complaintCategories'
 export const complaintChannelLabel = (channel) => lookup('complaintChannels', channel);
 export const complaintSatisfactionLabel = (level) => lookup('complaintSatisfaction', level);
 export const complaintStageLabel = (stage) => lookup('complaintStages', stage);
+/** A refund's state in the register → its name (registered → 已登记). */
+export const refundStateLabel = (state) => lookup('refundStates', state);
+/** What a login lockout keeps out → the admin's words (client → 这台电脑登录任何账号). */
+export const lockoutScopeLabel = (scope) => lookup('lockoutScopes', scope);
+/** How a new transfer order is told apart in a statement: code → the keeper's words, in the form's order. */
+export const transferIdentifyMethods = () => labels?.transferIdentify ?? {};
 /** Every transfer state, in the order a transfer goes: the 汇款 page's filter. */
 export const transferStates = () => Object.keys(labels?.transferStates ?? {});
 

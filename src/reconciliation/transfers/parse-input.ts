@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { parseInput as parseWithLabels, type FieldLabels } from '../../shared/zod-errors.js';
+import { IDENTIFY_LABELS } from './transfer-types.js';
 
 /** What staff call the fields of a transfer order, a claim and a confirmation, in the messages about them. */
 export const TRANSFER_LABELS: FieldLabels = {
@@ -12,10 +13,7 @@ export const TRANSFER_LABELS: FieldLabels = {
   address: '收货地址',
   amountDueFen: { label: '应付金额', yuan: true },
   overseas: '海外买家',
-  identify: {
-    label: '识别方式',
-    values: { none: '不加识别', 'unique-amount': '唯一金额', reference: '参考码', both: '唯一金额和参考码' },
-  },
+  identify: { label: '识别方式', values: IDENTIFY_LABELS },
   date: { label: '汇款日期', example: '2026-11-23' },
   method: '汇款方式',
   bankName: '银行',

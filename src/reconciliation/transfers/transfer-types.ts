@@ -13,6 +13,16 @@ export const STATE_LABELS: Record<TransferState, string> = {
   cancelled: '已取消',
 };
 
+/** How a new order is told apart in a bank statement: an amount a few fen above the price, a code, both, or nothing. */
+export type IdentifyMethod = 'none' | 'unique-amount' | 'reference' | 'both';
+/** The keeper's words for each, the form's choices and the refusal of an unknown one. */
+export const IDENTIFY_LABELS: Readonly<Record<IdentifyMethod, string>> = {
+  none: '不加识别',
+  'unique-amount': '唯一金额（应付加几分）',
+  reference: '参考码（写在汇款附言）',
+  both: '唯一金额和参考码',
+};
+
 export interface Person {
   username: string;
   displayName: string;

@@ -79,7 +79,7 @@ describe('transfer order refusals over HTTP', () => {
     const error = refusal(res, 400);
     expect(error).toMatchObject({ code: 'invalid_fields', field: 'address', params: { count: 3 } });
     expect(error.message).toBe(
-      '有3处需要修改：请填写收货地址；应付金额：请输入数字，例如 12.50；识别方式只能是：不加识别、唯一金额、参考码、唯一金额和参考码',
+      '有3处需要修改：请填写收货地址；应付金额：请输入数字，例如 12.50；识别方式只能是：不加识别、唯一金额（应付加几分）、参考码（写在汇款附言）、唯一金额和参考码',
     );
     const item = refusal(
       await h.as('xiaoli').post('/transfers', orderBody({ items: [{ itemNo: 'A1', quantity: 0, priceFen: 100 }] })),

@@ -6,13 +6,8 @@
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { shanghaiTime } from '../format.js';
+import { loadLabels, lockoutScopeLabel } from '../labels.js';
 import { errorBox, loading } from '../widgets.js';
-
-const SCOPES = {
-  pair: '这台电脑登录这个账号',
-  client: '这台电脑登录任何账号',
-  account: '这个账号（新电脑登录）',
-};
 
 export async function render({ view }) {
   const status = h('div', { role: 'status', class: 'task-status', dataset: { testid: 'lockouts-status' } });
@@ -31,7 +26,7 @@ export async function render({ view }) {
 
   async function load() {
     try {
-      const { lockouts } = await api.lockouts();
+      const [{ lockouts }] = await Promise.all([api.lockouts(), loadLabels()]);
       replace(
         list,
         lockouts.length
@@ -69,7 +64,7 @@ export async function render({ view }) {
         'div',
         { class: 'order-line' },
         h('strong', {}, l.username ?? l.client),
-        h('span', { class: 'muted small' }, SCOPES[l.scope] ?? l.scope),
+        h('span', { class: 'muted small' }, lockoutScopeLabel(l.scope)),
         l.username ? unlockButton('解锁账号', { username: l.username }, `已解锁账号 ${l.username}`) : null,
         l.scope === 'client' ? unlockButton('解锁电脑', { client: l.client }, `已解锁电脑 ${l.client}`) : null,
       ),

@@ -6,9 +6,8 @@
 import { api, download } from '../api.js';
 import { h, replace } from '../dom.js';
 import { fenToYuan, shanghaiTime } from '../format.js';
+import { loadLabels, refundStateLabel } from '../labels.js';
 import { errorBox, loading } from '../widgets.js';
-
-const STATES = { open: '待登记', registered: '已登记', paid: '已打款' };
 
 /** @param {{date: string, onDate: (date: string) => void}} opts */
 export function refundRegister({ date, onDate }) {
@@ -49,7 +48,7 @@ export function refundRegister({ date, onDate }) {
 
   async function load() {
     try {
-      const { refunds } = await api.refunds({ date });
+      const [{ refunds }] = await Promise.all([api.refunds({ date }), loadLabels()]);
       const total = refunds.reduce((s, r) => s + r.amountFen, 0);
       replace(
         list,
@@ -98,7 +97,7 @@ export function refundRegister({ date, onDate }) {
               r.state === 'open' ? 'tone-unpaid' : r.state === 'registered' ? 'tone-to-ship' : 'tone-done',
             ],
           },
-          STATES[r.state] ?? r.state,
+          refundStateLabel(r.state),
         ),
         h('strong', { class: 'amount' }, `¥${fenToYuan(r.amountFen)}`),
         h('a', { href: `#/orders/${r.tid}` }, `订单 ${r.tid}`),

@@ -6,13 +6,7 @@ import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { fenToYuan, yuanToFen } from '../format.js';
 import { clearFieldErrors, fieldRow, setFieldError } from '../forms.js';
-
-const IDENTIFY = {
-  none: '不加识别',
-  'unique-amount': '唯一金额（应付加几分）',
-  reference: '参考码（写在汇款附言）',
-  both: '唯一金额和参考码',
-};
+import { transferIdentifyMethods } from '../labels.js';
 
 export function transferCreateForm(onCreated) {
   const input = (name, attrs = {}) => h('input', { id: `transfer-${name}`, name, autocomplete: 'off', ...attrs });
@@ -29,7 +23,8 @@ export function transferCreateForm(onCreated) {
     identify: h(
       'select',
       { id: 'transfer-identify', name: 'identify' },
-      Object.entries(IDENTIFY).map(([k, v]) => h('option', { value: k }, v)),
+      // The choices are the service's (GET /api/labels, loaded by the 汇款 page before it draws the form).
+      Object.entries(transferIdentifyMethods()).map(([k, v]) => h('option', { value: k }, v)),
     ),
   };
   const error = h('p', { class: 'form-error', role: 'alert' });
