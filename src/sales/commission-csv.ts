@@ -6,16 +6,10 @@
 import { excelCsv } from '../shared/excel-csv.js';
 import { formatYuanFixed } from '../shared/money.js';
 import { formatTopTime, parseInstant } from '../shared/time.js';
-import type { CommissionMonth, CommissionSale, SaleSource } from './commission.js';
+import { SOURCE_LABELS, type CommissionMonth, type CommissionSale } from './commission.js';
 
 const HEADERS = ['月份', '员工', '账号', '订单号', '付款时间', '金额（元）', '依据', '备注里的名字', '更正说明'];
 const AMOUNT_COLUMN = 5;
-
-const SOURCE_LABELS: Readonly<Record<SaleSource, string>> = {
-  correction: '人工更正',
-  xiaoer: '小二销售记录',
-  memo: '后台备注',
-};
 
 function line(month: string, who: string, username: string, s: CommissionSale): string[] {
   const c = s.correction;

@@ -34,7 +34,7 @@ export function commissionRouter(deps: { commission: CommissionService; thisMont
     res.send(deps.commission.csv(month, currentUser(req)));
   });
   r.get('/names', (_req, res) => {
-    res.json({ mappings: deps.commission.mappings() });
+    res.json({ mappings: deps.commission.mappings(), colleagues: deps.commission.colleagues() });
   });
   r.post('/names', async (req, res) => {
     const body = mappingBody.parse(req.body);

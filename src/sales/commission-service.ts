@@ -81,6 +81,8 @@ export function createCommissionService(deps: CommissionDeps) {
     month,
     csv: (m: string, user: User): Buffer => commissionCsv(month(m, user)),
     mappings: (): NameMapping[] => deps.repo.mappings(),
+    /** Whom a name or an order can be credited to: the shop's accounts. */
+    colleagues: () => deps.staff.list().map((c) => ({ username: c.username, displayName: c.displayName })),
     /** Says which account a name in memos stands for; every order with that name follows. */
     async mapName(name: string, username: string, user: User): Promise<NameMapping> {
       const c = requireColleague(username);

@@ -13,9 +13,16 @@ import type { Order } from '../orders/index.js';
 import { formatYuan } from '../shared/money.js';
 import { parseInstant, shanghaiDate } from '../shared/time.js';
 import type { Correction } from './attribution-repository.js';
-import { GREEN_FLAG, memoSaleName, saleAmount, type ExclusionReason } from './sale-rule.js';
+import { EXCLUSION_LABELS, GREEN_FLAG, memoSaleName, saleAmount, type ExclusionReason } from './sale-rule.js';
 
 export type SaleSource = 'correction' | 'xiaoer' | 'memo';
+
+/** What decided whose sale it is, as the console and the CSV name it (the only copy). */
+export const SOURCE_LABELS: Readonly<Record<SaleSource, string>> = {
+  correction: '人工更正',
+  xiaoer: '小二销售记录',
+  memo: '后台备注',
+};
 
 export interface CommissionSale {
   tid: string;
@@ -26,6 +33,7 @@ export interface CommissionSale {
   username: string | null;
   staffName: string;
   source: SaleSource;
+  sourceLabel: string;
   /** The name as the memo has it, when the memo decided. */
   memoName: string | null;
   correction: Correction | null;
@@ -51,6 +59,7 @@ export interface UnknownName {
 export interface ExcludedSale {
   tid: string;
   reason: ExclusionReason;
+  reasonLabel: string;
   username: string | null;
   staffName: string;
 }
@@ -116,7 +125,13 @@ export function commissionMonth(input: CommissionInput): CommissionMonth {
     if (!who) continue;
     const amount = saleAmount(o);
     if (!amount.counts) {
-      excluded.push({ tid: o.tid, reason: amount.reason, username: who.username, staffName: who.staffName });
+      excluded.push({
+        tid: o.tid,
+        reason: amount.reason,
+        reasonLabel: EXCLUSION_LABELS[amount.reason],
+        username: who.username,
+        staffName: who.staffName,
+      });
       continue;
     }
     const sale: CommissionSale = {
@@ -125,6 +140,7 @@ export function commissionMonth(input: CommissionInput): CommissionMonth {
       amountFen: amount.amountFen,
       amountYuan: formatYuan(amount.amountFen),
       ...who,
+      sourceLabel: SOURCE_LABELS[who.source],
     };
     if (who.username) {
       const row = staff.get(who.username) ?? {

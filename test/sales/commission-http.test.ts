@@ -98,9 +98,9 @@ describe('the month commission', () => {
     ]);
     expect(m.staff[1].sales.map((s: { tid: string }) => s.tid)).toEqual(['3005', '3010']);
     expect(m.excluded).toEqual([
-      { tid: '3002', reason: 'closed', username: 'xiaoli', staffName: '小丽' },
-      { tid: '3003', reason: 'unpaid', username: 'xiaoli', staffName: '小丽' },
-      { tid: '3004', reason: 'refunded', username: 'xiaoli', staffName: '小丽' },
+      { tid: '3002', reason: 'closed', reasonLabel: '交易已关闭', username: 'xiaoli', staffName: '小丽' },
+      { tid: '3003', reason: 'unpaid', reasonLabel: '未付款', username: 'xiaoli', staffName: '小丽' },
+      { tid: '3004', reason: 'refunded', reasonLabel: '已全额退款', username: 'xiaoli', staffName: '小丽' },
     ]);
     expect(m.unknownNames).toEqual([
       expect.objectContaining({ name: '小林', orders: 2, amountFen: 7000, amountYuan: '70' }),

@@ -19,6 +19,7 @@ export const ROUTES = [
   { pattern: '/transfers', title: '汇款', load: () => import('./pages/transfers-page.js') },
   { pattern: '/handover', title: '交接班', load: () => import('./pages/handover-page.js') },
   { pattern: '/complaints', title: '售后投诉', load: () => import('./pages/complaints-page.js') },
+  { pattern: '/commission', title: '提成', load: () => import('./pages/commission-page.js') },
   { pattern: '/jobs', title: '任务调度', load: () => import('./pages/jobs-page.js') },
   { pattern: '/lockouts', title: '登录锁定', load: () => import('./pages/lockouts-page.js') },
 ];
@@ -40,6 +41,7 @@ export const NAV = [
   { label: '余额与退款', href: '#/ledger', section: '/ledger', needs: 'GET /api/refunds' },
   { label: '交接班', href: '#/handover', section: '/handover' },
   { label: '售后投诉', href: '#/complaints', section: '/complaints' },
+  { label: '提成', href: '#/commission', section: '/commission', needs: 'GET /api/sales/commission' },
   { label: '任务调度', href: '#/jobs', section: '/jobs', needs: 'POST /api/jobs/:name/run' },
   { label: '登录锁定', href: '#/lockouts', section: '/lockouts', needs: 'GET /api/lockouts' },
 ];
