@@ -256,6 +256,7 @@ describe('console pages: quick replies, messages, handover, complaints, jobs (re
         '汇款',
         '余额与退款',
         '交接班',
+        '排班',
         '售后投诉',
         '任务调度',
         '登录锁定',
