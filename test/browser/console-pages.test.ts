@@ -258,6 +258,7 @@ describe('console pages: quick replies, messages, handover, complaints, jobs (re
         '交接班',
         '排班',
         '售后投诉',
+        '提成',
         '任务调度',
         '登录锁定',
       ]);
