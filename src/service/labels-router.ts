@@ -19,7 +19,7 @@ import {
 import { JOB_COUNT_LABELS, JOB_LABELS } from '../operations/index.js';
 import { ORDER_STATUS_GROUPS, TRADE_STATUS_LABELS } from '../orders/index.js';
 import { TRANSFER_IDENTIFY_LABELS, TRANSFER_STATE_LABELS } from '../reconciliation/index.js';
-import { ENTRY_STATUS_LABELS } from '../remarks/index.js';
+import { ENTRY_STATUS_LABELS, FLAG_LABELS } from '../remarks/index.js';
 import { RUN_OUTCOME_LABELS, RUN_REASON_LABELS } from '../scheduler/index.js';
 import { TASK_TITLES } from '../tasks/index.js';
 
@@ -74,6 +74,8 @@ export interface Labels {
   lockoutScopes: Record<string, string>;
   /** How a new transfer order is told apart in a statement → the keeper's words (transfers/transfer-types.ts). */
   transferIdentify: Record<string, string>;
+  /** A seller flag (0–5; newer platforms add 6–10) → its name (remarks/catalogue/flags.ts). */
+  flags: Record<string, string>;
 }
 
 export function labels(): Labels {
@@ -103,6 +105,7 @@ export function labels(): Labels {
     refundStates: { ...REFUND_STATE_LABELS },
     lockoutScopes: { ...LOCKOUT_SCOPE_LABELS },
     transferIdentify: { ...TRANSFER_IDENTIFY_LABELS },
+    flags: { ...FLAG_LABELS },
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * The console names roles, remark entry statuses, message states and reasons, transfer and refund states, job
- * runs, complaints and login lockouts with the
+ * runs, complaints, login lockouts and seller flags with the
  * words GET /api/labels serves, and keeps no copy of its own. As in console-labels.test.ts, each story serves
  * the real labels with the names it checks marked (＊): a page reading a copy of its own, or showing the
  * code, would not show the marked word and fails.
@@ -27,6 +27,7 @@ type Labels = Record<string, unknown> & {
   refundStates: Names;
   lockoutScopes: Names;
   transferIdentify: Names;
+  flags: Names;
 };
 
 const MARK = '＊';
@@ -69,18 +70,24 @@ describe('console state names from GET /api/labels (real browser)', () => {
     return opened;
   }
 
-  it("when 小丽 opens an order she wrote a remark on, then the header names her role and the history names the remark's status as the API serves them", async () => {
+  it("when 小丽 opens an order she wrote a remark on, then the header names her role, the history the remark's status and the title the order's flag as the API serves them", async () => {
     const tid = await paidNotPrinted();
     expect((await api.post(`/api/orders/${tid}/remarks`, { kind: 'print.printed' })).status).toBe(201);
+    // A printed order whose address changes is flagged red.
+    const change = { kind: 'address.change', fields: { field: 'phone', value: '13900003333', assistant: '阿张' } };
+    const changed = await api.post<{ flag: number }>(`/api/orders/${tid}/remarks`, change);
+    expect(changed.body.flag).toBe(1);
 
     const { context, page, problems } = await openMarked(DEMO.xiaoli.username, `#/orders/${tid}`, [
       'roles',
       'entryStatuses',
+      'flags',
     ]);
-    const entry = page.locator('.history-entry[data-status="written"] .badge');
+    const entry = page.locator('.history-entry[data-status="written"] .badge').first();
     await entry.waitFor();
     expect(await entry.textContent()).toBe(`${real.entryStatuses.written}${MARK}`);
     await expect.poll(() => page.locator('.who .role').textContent()).toBe(`${real.roles.staff}${MARK}`);
+    expect(await page.locator('.detail-title .flag').textContent()).toBe(`${real.flags['1']}${MARK}`);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -6,12 +6,12 @@ import { CATEGORY_TEXT, CHANNEL_TEXT, SATISFACTION_TEXT, STAGE_TEXT } from '../.
 import { KIND_TEXT } from '../../src/handover/index.js';
 import { REFUND_STATE_LABELS } from '../../src/ledger/index.js';
 import { COURIERS, PARCEL_STATE_LABELS } from '../../src/logistics/index.js';
-import { MESSAGE_REASON_LABELS, MESSAGE_STATE_LABELS } from '../../src/messaging/index.js';
+import { MESSAGE_REASON_LABELS, MESSAGE_STATE_LABELS, MESSAGE_STATES } from '../../src/messaging/index.js';
 import { MESSAGE_KIND_LABELS, MESSAGE_KINDS } from '../../src/messaging/templates/metadata.js';
 import { JOB_COUNT_LABELS, JOB_LABELS } from '../../src/operations/index.js';
 import { TRADE_STATUS_LABELS } from '../../src/orders/index.js';
 import { TRANSFER_IDENTIFY_LABELS, TRANSFER_STATE_LABELS } from '../../src/reconciliation/index.js';
-import { ENTRY_STATUS_LABELS } from '../../src/remarks/index.js';
+import { ENTRY_STATUS_LABELS, FLAG_LABELS } from '../../src/remarks/index.js';
 import { RUN_OUTCOME_LABELS, RUN_REASON_LABELS } from '../../src/scheduler/index.js';
 import { labelsRouter } from '../../src/service/labels-router.js';
 import { fixedClock } from '../../src/shared/time.js';
@@ -106,15 +106,8 @@ describe('GET /api/labels', () => {
     expect(body.entryStatuses).toEqual(ENTRY_STATUS_LABELS);
     expect(body.entryStatuses.already_present).toBe('备注里已有');
     expect(body.messageStates).toEqual(MESSAGE_STATE_LABELS);
-    expect(Object.keys(body.messageStates)).toEqual([
-      'queued',
-      'sending',
-      'outbox',
-      'sent',
-      'held',
-      'failed',
-      'cancelled',
-    ]);
+    expect(Object.keys(body.messageStates)).toEqual([...MESSAGE_STATES]);
+    expect(body.messageStates.outbox).toBe('待复制发送');
     expect(body.messageReasons).toEqual(MESSAGE_REASON_LABELS);
     expect(body.messageReasons.opted_out).toBe('买家已退订');
     expect(body.transferStates).toEqual(TRANSFER_STATE_LABELS);
@@ -148,12 +141,14 @@ describe('GET /api/labels', () => {
       'closed',
     ]);
   });
-  it("when the console asks, then refund states, lockout scopes and a transfer's identify methods come with their owners' words", async () => {
+  it("when the console asks, then refund states, lockout scopes, a transfer's identify methods and seller flags come with their owners' words", async () => {
     const { body } = await h.as('xiaozhou').get('/labels');
     expect(body.refundStates).toEqual(REFUND_STATE_LABELS);
     expect(body.refundStates.paid).toBe('已打款');
     expect(body.lockoutScopes).toEqual(LOCKOUT_SCOPE_LABELS);
     expect(body.transferIdentify).toEqual(TRANSFER_IDENTIFY_LABELS);
     expect(Object.keys(body.transferIdentify)).toEqual(['none', 'unique-amount', 'reference', 'both']);
+    expect(body.flags).toEqual(FLAG_LABELS);
+    expect(body.flags['1']).toBe('红旗');
   });
 });

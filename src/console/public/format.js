@@ -1,17 +1,13 @@
 /**
- * How the console writes flags, times and money in Chinese. Times are
+ * How the console writes times and money in Chinese. Times are
  * Asia/Shanghai whatever zone the staff member's browser is in: the service sends +08:00 strings,
  * so we read the wall-clock digits from the text instead of asking the browser's zone.
  */
 
 // Trade status names, the status filter's groups and a badge's tone come from GET /api/labels (labels.js),
-// as do parcel states, roles, remark entry statuses, message states and reasons and transfer states;
-// widgets.js still imports the two status lookups from here.
-export { statusLabel, statusTone } from './labels.js';
-
-const FLAG_LABELS = ['无旗', '红旗', '黄旗', '绿旗', '蓝旗', '紫旗'];
-/** 0 none, 1 red, 2 yellow, 3 green, 4 blue, 5 purple; newer platforms add 6–10. */
-export const flagLabel = (flag) => FLAG_LABELS[flag] ?? `${flag}号旗`;
+// as do parcel states, roles, remark entry statuses, message states and reasons, transfer states and seller
+// flags; widgets.js and two pages still import the status lookups and the flag's name from here.
+export { flagLabel, statusLabel, statusTone } from './labels.js';
 
 const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
 

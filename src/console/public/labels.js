@@ -2,10 +2,10 @@
  * The Chinese names of the service's codes (message kinds, couriers, task types, job names, trade
  * statuses and the order list's status groups, parcel states, handover items, job run counts, roles,
  * remark entry statuses, message states and reasons, transfer and refund states, job run outcomes,
- * complaints, login lockouts), served by GET /api/labels from the module that owns each list. The console keeps no
- * copy: a name changed in the service shows on every page. A page awaits loadLabels() before drawing,
- * then looks names up synchronously; a code the service does not name is shown as it is, so nothing
- * is hidden.
+ * complaints, login lockouts, seller flags), served by GET /api/labels from the module that owns each
+ * list. The console keeps no copy: a name changed in the service shows on every page. A page awaits
+ * loadLabels() before drawing, then looks names up synchronously; a code the service does not name is
+ * shown as it is, so nothing is hidden.
  */
 import { request } from './api.js';
 
@@ -96,6 +96,11 @@ export const refundStateLabel = (state) => lookup('refundStates', state);
 export const lockoutScopeLabel = (scope) => lookup('lockoutScopes', scope);
 /** How a new transfer order is told apart in a statement: code → the keeper's words, in the form's order. */
 export const transferIdentifyMethods = () => labels?.transferIdentify ?? {};
+/** A seller flag → its name (1 → 红旗); a flag the service does not name (newer platforms' 6–10) by its number. */
+export const flagLabel = (flag) => {
+  const names = labels?.flags ?? {};
+  return Object.hasOwn(names, String(flag)) ? names[flag] : `${flag}号旗`;
+};
 /** Every transfer state, in the order a transfer goes: the 汇款 page's filter. */
 export const transferStates = () => Object.keys(labels?.transferStates ?? {});
 

@@ -1,21 +1,22 @@
 /**
  * Seller flags (旗帜). The platform stores an integer: 0 none/grey, 1 red, 2 yellow, 3 green,
- * 4 blue, 5 purple (some documents say pink), 6–10 on newer platforms. Labels are configuration.
+ * 4 blue, 5 purple (some documents say pink), 6–10 on newer platforms. Labels are configuration; the
+ * defaults are the names staff read on the console (GET /api/labels serves them).
  */
 
 export const FLAG = { none: 0, red: 1, yellow: 2, green: 3, blue: 4, purple: 5 } as const;
 
 export const DEFAULT_FLAG_LABELS: Readonly<Record<number, string>> = {
-  0: '无',
-  1: '红',
-  2: '黄',
-  3: '绿',
-  4: '蓝',
-  5: '紫',
+  0: '无旗',
+  1: '红旗',
+  2: '黄旗',
+  3: '绿旗',
+  4: '蓝旗',
+  5: '紫旗',
 };
 
 export function flagLabel(flag: number, labels: Readonly<Record<number, string>> = DEFAULT_FLAG_LABELS): string {
-  return labels[flag] ?? `旗${flag}`;
+  return labels[flag] ?? `${flag}号旗`;
 }
 
 /** How strongly a flag calls for attention in this shop: red > yellow > green > none. */

@@ -46,8 +46,8 @@ describe('mergeFlag', () => {
   });
 
   it('when labels are configured, then they replace the defaults', () => {
-    expect(flagLabel(1)).toBe('红');
+    expect(flagLabel(1)).toBe('红旗');
     expect(flagLabel(5, { 5: '粉' })).toBe('粉');
-    expect(flagLabel(8)).toBe('旗8');
+    expect(flagLabel(8)).toBe('8号旗');
   });
 });
