@@ -21,7 +21,8 @@ function itemLine(i: OpenItem, n: number, withOwner = false): string {
     `，${i.ageHours} 小时`,
     i.snoozedUntil ? `，暂缓到 ${dayTime(i.snoozedUntil)}` : '',
     i.lastNote ? `；备注 ${i.lastNote}` : '',
-    withOwner ? `（负责人 ${i.ownerName}）` : '',
+    // A snapshot kept before items had owners has none: it goes to whoever takes the shift.
+    withOwner ? `（负责人 ${i.ownerName || '接班同事'}）` : '',
   ];
   return `${n}. ${head}${who ? `（${who}）` : ''}${tail.join('')}`;
 }

@@ -12,7 +12,7 @@ export type OwnerRule = (typeof OWNER_RULES)[number];
 
 /** The rule table: what each rule means, in the words the report and the docs use. */
 export const OWNER_RULE_TEXT: Record<OwnerRule, string> = {
-  named: '交办给谁就是谁：备注或登记里点名的同事',
+  named: '交办给谁就是谁：备注或登记里点名的同事（三天未到账的汇款回到接单的客服）',
   last_actor: '最后处理这笔订单的人（最后写备注的同事），没有就是到期时在班的人',
   keeper: '钱的事归汇款负责人',
   repair_window: '中差评电话归修复时段（20:00–21:00）在班的人',

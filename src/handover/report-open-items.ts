@@ -88,13 +88,14 @@ export function allOpenItems(src: HandoverSources): OpenItem[] {
       detail: f.detail,
       tid: f.tid,
       buyerNick: f.buyerNick,
-      // A review call is the repair window's; money is the keeper's; a parcel is whoever last acted on the order
-      // (else the one who took the sale, else whoever is on duty when it was opened).
+      // A review call is the repair window's; a transfer not found after three days goes back to the staff who
+      // took it (the handbook's three-day rule: they contact the buyer); a parcel is whoever last acted on the
+      // order (else the one who took the sale, else whoever is on duty when it was opened).
       facts:
         f.kind === 'review_phone'
           ? { rule: 'repair_window' }
           : f.kind === 'transfer_chase'
-            ? { rule: 'keeper' }
+            ? { rule: 'named', person: f.owner }
             : { rule: 'last_actor', person: actor(f.tid) ?? f.owner },
     });
   }

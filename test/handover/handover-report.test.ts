@@ -57,6 +57,23 @@ describe('handover report', () => {
     expect(r.diary).toHaveLength(1);
   });
 
+  it('when a claimed transfer is still not in the bank after three days, then the chase goes back to the staff who took it', async () => {
+    const { ops } = await preparedShop();
+    await ops.followUps.open({
+      id: 'chase-tc9',
+      kind: 'transfer_chase',
+      tid: null,
+      buyerNick: '',
+      title: '汇款三天未到账，请联系买家',
+      detail: '',
+      owner: 'azhang',
+      ownerName: '阿张',
+      shift: null,
+    });
+    const items = (await ops.handoverReport('day', '2026-11-23')).openItems.flatMap((g) => g.items);
+    expect(items.find((i) => i.key === 'follow:chase-tc9')).toMatchObject({ owner: 'azhang', ownerRule: 'named' });
+  });
+
   it('when the report holds phones and names, then they are masked in JSON and Markdown', async () => {
     const { ops } = await preparedShop();
     const json = JSON.stringify(await ops.handoverReport('day', '2026-11-23'));

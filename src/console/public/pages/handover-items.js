@@ -116,7 +116,7 @@ export function itemRow(item, actor, { withOwner = false } = {}) {
     h(
       'div',
       { class: 'order-line small muted' },
-      withOwner ? h('span', {}, `负责人 ${item.ownerName}`) : null,
+      withOwner ? h('span', {}, `负责人 ${item.ownerName || '接班同事'}`) : null,
       item.tid ? h('a', { href: `#/orders/${item.tid}` }, `订单 ${item.tid}`) : null,
       item.buyerNick ? h('a', { href: `#/orders?q=${encodeURIComponent(item.buyerNick)}` }, item.buyerNick) : null,
       h('time', { datetime: item.since }, `自 ${shanghaiTime(item.since)}`),
