@@ -23,6 +23,8 @@ export const MESSAGE_REASON_LABELS: Readonly<Record<string, string>> = {
   delivered_since: '包裹已签收',
   parcel_final: '包裹已结束（退回或拒签）',
   not_delivered: '包裹还没有签收',
+  // The kind's validity ran out before it could be sent (templates/metadata.ts MESSAGE_VALIDITY).
+  past_its_day: '当天没有发出，已过期',
   // The dispatcher: what the channel answered.
   outcome_unknown: '不确定是否已送达，请人工确认',
   refused: '发送渠道拒绝了这条消息',

@@ -51,6 +51,7 @@ export const JOB_COUNT_LABELS: Readonly<Record<JobName | FixedJobName, Readonly<
     outbox: '转人工复制发送',
     deferred: '推迟发送',
     cancelled: '不再发送',
+    dropped: '过期未发的消息',
     failed: '发送失败的消息',
     retrying: '稍后重试',
     held: '等人工确认',

@@ -10,6 +10,7 @@ import type { SendOutcome } from './channel-port.js';
 import { sendDecision } from '../policy/send-policy.js';
 import { nextDayOpening, windowFor } from '../policy/send-windows.js';
 import { checkState } from '../policy/state-checks.js';
+import { validityCheck } from '../policy/validity.js';
 import type { MessageKind } from '../templates/metadata.js';
 import type { OutboundMessage } from './message.js';
 import { channelOf, logAttempt, nowInstant, type OutboundDeps } from './outbound-deps.js';
@@ -25,6 +26,8 @@ export interface DispatchCounts extends Record<string, number> {
   outbox: number;
   deferred: number;
   cancelled: number;
+  /** Outlived the kind's validity (a greeting after the birthday, a reminder for an order paid or closed). */
+  dropped: number;
   failed: number;
   retrying: number;
   held: number;
@@ -40,6 +43,7 @@ export function createDispatcher(d: OutboundDeps) {
     outbox: 0,
     deferred: 0,
     cancelled: 0,
+    dropped: 0,
     failed: 0,
     retrying: 0,
     held: 0,
@@ -116,6 +120,23 @@ export function createDispatcher(d: OutboundDeps) {
     const kind = m.kind as MessageKind;
     const template = d.templates.byKind(kind);
     const facts = d.facts.facts({ tid: m.tid, buyerNick: m.buyerNick, staffName: d.config.systemStaffName });
+    // Before the policy: a message past its kind's validity is dropped, whatever else would defer or cancel it.
+    const valid = validityCheck(kind, {
+      now,
+      createdAt: m.createdAt,
+      ...(m.validUntil ? { validUntil: m.validUntil } : {}),
+      ...(facts.order ? { order: facts.order } : {}),
+    });
+    if (!valid.ok) {
+      counts.dropped++;
+      const saved = await repo.transition(m.id, ['queued'], (x) => ({
+        ...x,
+        state: 'dropped',
+        stateReason: valid.reason,
+      }));
+      if (saved) await logAttempt(d, m, 'dropped', { error: valid.reason });
+      return saved;
+    }
     const decision = sendDecision(
       {
         kind,

@@ -7,9 +7,10 @@ import { NotFoundError, ValidationError } from '../../shared/errors.js';
 import { parseInstant, toInstant } from '../../shared/time.js';
 import { enqueueRefusal, firstSendTime, type EnqueueRefusal } from '../policy/send-policy.js';
 import { checkState } from '../policy/state-checks.js';
+import { endOfShanghaiDay } from '../policy/validity.js';
 import type { WindowName } from '../policy/send-windows.js';
 import { renderTemplate, type BuyerProfile, type PromptRef, type TransferInput } from '../templates/index.js';
-import type { MessageKind } from '../templates/metadata.js';
+import { MESSAGE_VALIDITY, type MessageKind } from '../templates/metadata.js';
 import { idempotencyKey, messageIdFor, ORDER_KINDS, type BuyerChannelKind, type OutboundMessage } from './message.js';
 import { nowInstant, type OutboundDeps } from './outbound-deps.js';
 import { smsParams } from './sms-params.js';
@@ -156,6 +157,10 @@ export function createEnqueue(d: OutboundDeps) {
         ? { stateReason: p.first.window === 'normal' ? 'quiet_hours' : 'outside_window' }
         : {}),
       dueAt: toInstant(p.first.at),
+      // A `due-day` kind is for the day it was asked for, even when the quiet hours push its first send past it.
+      ...(MESSAGE_VALIDITY[req.kind] === 'due-day'
+        ? { validUntil: toInstant(endOfShanghaiDay(Math.max(p.requested, d.clock.now()))) }
+        : {}),
       createdAt: nowInstant(d),
       createdBy: req.user?.username ?? 'system',
       attempts: 0,

@@ -11,9 +11,20 @@ import { shanghaiParts } from '../../shared/time.js';
  * queued: waits for its due time · sending: handed to a channel (persisted before the send) ·
  * outbox: in the outbox for staff to paste into chat · sent: delivered or pasted (staff mark) ·
  * held: the outcome is unknown or needs a person · failed: refused or out of attempts ·
- * cancelled: the policy or a person stopped it (opted out, paid since, delivered since...).
+ * cancelled: the policy or a person stopped it (opted out, delivered since...) · dropped: it outlived its kind's
+ * validity (templates/metadata.ts MESSAGE_VALIDITY: a birthday greeting after the birthday, a payment reminder
+ * for an order paid or closed since) and was not sent late.
  */
-export const MESSAGE_STATES = ['queued', 'sending', 'outbox', 'sent', 'held', 'failed', 'cancelled'] as const;
+export const MESSAGE_STATES = [
+  'queued',
+  'sending',
+  'outbox',
+  'sent',
+  'held',
+  'failed',
+  'cancelled',
+  'dropped',
+] as const;
 export type MessageState = (typeof MESSAGE_STATES)[number];
 export const MESSAGE_STATE_LABELS: Record<MessageState, string> = {
   queued: '排队中',
@@ -23,10 +34,11 @@ export const MESSAGE_STATE_LABELS: Record<MessageState, string> = {
   held: '待人工确认',
   failed: '发送失败',
   cancelled: '已取消',
+  dropped: '过期未发',
 };
 
 /** States a message does not leave by itself. */
-export const SETTLED_STATES: readonly MessageState[] = ['sent', 'failed', 'cancelled'];
+export const SETTLED_STATES: readonly MessageState[] = ['sent', 'failed', 'cancelled', 'dropped'];
 
 export type BuyerChannelKind = 'outbox' | 'aliyun-sms';
 export type RobotChannelKind = 'outbox' | 'dingtalk' | 'wecom';
@@ -60,6 +72,8 @@ export interface OutboundMessage {
   stateReason?: string;
   /** +08:00 instants. */
   dueAt: string;
+  /** The kind's validity ends here (MESSAGE_VALIDITY `due-day`): not sent by then, it is dropped. */
+  validUntil?: string;
   createdAt: string;
   createdBy: string;
   attempts: number;
@@ -88,6 +102,7 @@ export interface SendAttempt {
     | 'resolved-sent'
     | 'resolved-not-sent'
     | 'cancelled'
+    | 'dropped'
     | 'held';
   error?: string;
   providerId?: string;

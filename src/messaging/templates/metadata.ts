@@ -46,6 +46,21 @@ export const MESSAGE_KIND_LABELS: Readonly<Record<MessageKind, string>> = {
   'refund-registered': '退款已登记',
 };
 
+/**
+ * How long a message of each kind still makes sense after it was queued; the dispatcher drops one that outlived
+ * it (state `dropped`, counted) instead of sending it late. Kinds not listed wait as long as the policy makes them.
+ * - `due-day`: until the end of the Shanghai day it was meant for. A birthday greeting is for the birthday: one held
+ *   back by the daily cap or the quiet hours must not arrive the day after.
+ * - `awaiting-payment`: while its order waits for payment (not paid, not closed, before its payment deadline), read
+ *   again right before sending.
+ */
+export type MessageValidity = 'due-day' | 'awaiting-payment';
+export const MESSAGE_VALIDITY: Readonly<Partial<Record<MessageKind, MessageValidity>>> = {
+  birthday: 'due-day',
+  'payment-reminder-first': 'awaiting-payment',
+  'payment-reminder-last': 'awaiting-payment',
+};
+
 /** Names a template body cannot use for a variable: Handlebars keywords and prototype members. */
 const RESERVED_NAMES = new Set([
   'this',

@@ -131,6 +131,10 @@ describe('queuing a buyer message', () => {
 describe('dispatching through the policy', () => {
   it('when a message is queued at 21:30, then it is held until 09:00 and goes out then, not before', async () => {
     const w = await world({ now: '2026-11-23T21:30:00.000+08:00' });
+    // A deadline after the morning: a reminder that would arrive after it is dropped (validity.test.ts).
+    await w.orders.upsertMany([
+      fixedOrder({ payDeadlineAt: '2026-11-25T21:00:00.000+08:00', modifiedAt: '2026-11-23T21:00:00.000+08:00' }),
+    ]);
     const s = w.module.service;
     const r = await s.enqueue({ kind: 'payment-reminder-first', tid: UNPAID_TID, reason: 'x' });
     expect(r).toMatchObject({
@@ -143,7 +147,7 @@ describe('dispatching through the policy', () => {
     expect(await s.dispatchDue()).toMatchObject({ due: 1, outbox: 1 });
   });
 
-  it('when the order is paid between queuing and sending, then the reminder is cancelled at send time and the attempt is logged', async () => {
+  it('when the order is paid between queuing and sending, then the reminder is dropped at send time and the attempt is logged', async () => {
     const w = await world();
     const s = w.module.service;
     const r = await s.enqueue({
@@ -160,11 +164,11 @@ describe('dispatching through the policy', () => {
       }),
     ]);
     w.clock.set('2026-11-23T10:30:00.000+08:00');
-    expect(await s.dispatchDue()).toMatchObject({ due: 1, cancelled: 1, outbox: 0 });
+    expect(await s.dispatchDue()).toMatchObject({ due: 1, dropped: 1, cancelled: 0, outbox: 0 });
     const detail = await s.get(r.queued ? r.message.id : '');
-    expect(detail.message).toMatchObject({ state: 'cancelled', stateReason: 'already_paid', attempts: 0 });
+    expect(detail.message).toMatchObject({ state: 'dropped', stateReason: 'already_paid', attempts: 0 });
     expect(detail.attempts).toEqual([
-      expect.objectContaining({ outcome: 'cancelled', error: 'already_paid', channel: 'outbox' }),
+      expect.objectContaining({ outcome: 'dropped', error: 'already_paid', channel: 'outbox' }),
     ]);
   });
 

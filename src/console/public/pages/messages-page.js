@@ -11,7 +11,7 @@ import { fieldRow, setFieldError } from '../forms.js';
 import { hashWith } from '../router.js';
 import { copyButton, errorBox, loading } from '../widgets.js';
 
-const STATES = ['outbox', 'queued', 'held', 'failed', 'sent', 'cancelled'];
+const STATES = ['outbox', 'queued', 'held', 'failed', 'sent', 'cancelled', 'dropped'];
 const MARKABLE = new Set(['outbox', 'held']);
 const CANCELLABLE = new Set(['queued', 'held', 'outbox', 'failed']);
 const TONES = {
@@ -21,6 +21,7 @@ const TONES = {
   failed: 'tone-unpaid',
   sent: 'tone-done',
   cancelled: 'tone-closed',
+  dropped: 'tone-closed',
   sending: 'tone-shipped',
 };
 
