@@ -27,7 +27,8 @@ export function allOpenItems(src: HandoverSources): OpenItem[] {
     const title = maskText(d.title);
     if (state?.done && state.done.title === title) return;
     const owner = state?.owner ?? ownerOf({ ...facts, due: facts.due ?? Date.parse(d.since) }, roster, src.isStaff);
-    const lastNote = [...(state?.events ?? [])].reverse().find((e) => e.note);
+    // A handover's takeover says only 接班: the note people read is the latest one a person wrote.
+    const lastNote = [...(state?.events ?? [])].reverse().find((e) => e.note && e.action !== 'handover');
     items.push({
       tid: null,
       buyerNick: null,
