@@ -4,6 +4,7 @@ import type { QuickReplyRender } from '../messaging/index.js';
 import type { ImportSummary } from '../reconciliation/index.js';
 import type { WriteResult } from '../remarks/index.js';
 import type { JobListing, JobRun } from '../scheduler/index.js';
+import type { Labels } from '../service/index.js';
 import type { SyncRun } from '../sync/index.js';
 
 /**
@@ -26,6 +27,8 @@ export interface XiaoerApi {
   listJobs(): Promise<JobListing[]>;
   runJob(name: string): Promise<JobRun>;
   handoverMarkdown(shift: 'day' | 'night', date: string): Promise<string>;
+  /** The Chinese names of the service's codes, as the console reads them (GET /api/labels). */
+  labels(): Promise<Labels>;
 }
 
 /** Who answers: named in the message when the connection is lost. */
@@ -151,5 +154,6 @@ export function createApiClient(target: ServiceTarget): XiaoerApi {
         params: { shift, date, format: 'markdown' },
         responseType: 'text',
       }),
+    labels: () => call<Labels>(RETRY.read, { method: 'GET', url: '/labels' }),
   };
 }

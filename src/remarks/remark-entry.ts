@@ -14,6 +14,13 @@ export const ENTRY_STATUS_LABELS: Readonly<Record<EntryStatus, string>> = {
   pending: '待写入（排队中）',
   failed: '写入失败',
 };
+/** What a person is told when a write comes back (the console's result, `xiaoer remark`), by its outcome. */
+export const WRITE_OUTCOME_TEXT: Readonly<Record<Exclude<EntryStatus, 'failed'>, string>> = {
+  written: '已写入备注',
+  // Also what a person gets when the platform is slow: the write waits a few seconds at most, then queues.
+  pending: '平台暂未应答，已排队，平台恢复后自动写入（只写一次）',
+  already_present: '备注里已有这条，没有重复写入',
+};
 
 export interface RemarkEntry {
   /** Also the idempotency key: the same kind, fields, staff and Shanghai day give the same id. */

@@ -5,3 +5,4 @@
 export { packageInfo } from '../shared/package-info.js';
 export { startService } from './start-service.js';
 export type { RunningService, StartOptions, SyncAllProgress } from './start-service.js';
+export type { Labels } from './labels-router.js';

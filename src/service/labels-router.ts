@@ -19,7 +19,7 @@ import {
 import { JOB_COUNT_LABELS, JOB_LABELS } from '../operations/index.js';
 import { ORDER_STATUS_GROUPS, TRADE_STATUS_LABELS } from '../orders/index.js';
 import { TRANSFER_IDENTIFY_LABELS, TRANSFER_STATE_LABELS } from '../reconciliation/index.js';
-import { ENTRY_STATUS_LABELS, FLAG_LABELS } from '../remarks/index.js';
+import { ENTRY_STATUS_LABELS, FLAG_LABELS, WRITE_OUTCOME_TEXT } from '../remarks/index.js';
 import { RUN_OUTCOME_LABELS, RUN_REASON_LABELS } from '../scheduler/index.js';
 import { TASK_TITLES } from '../tasks/index.js';
 
@@ -76,6 +76,8 @@ export interface Labels {
   transferIdentify: Record<string, string>;
   /** A seller flag (0–5; newer platforms add 6–10) → its name (remarks/catalogue/flags.ts). */
   flags: Record<string, string>;
+  /** What a person is told when a remark write comes back, by its outcome (remarks/remark-entry.ts). */
+  remarkWriteOutcomes: Record<string, string>;
 }
 
 export function labels(): Labels {
@@ -106,6 +108,7 @@ export function labels(): Labels {
     lockoutScopes: { ...LOCKOUT_SCOPE_LABELS },
     transferIdentify: { ...TRANSFER_IDENTIFY_LABELS },
     flags: { ...FLAG_LABELS },
+    remarkWriteOutcomes: { ...WRITE_OUTCOME_TEXT },
   };
 }
 

@@ -2,33 +2,37 @@ import { Command } from 'commander';
 import type { Config } from '../../config/index.js';
 import { collectFields, withApi } from '../with-service.js';
 
-const STATUS: Record<string, string> = {
-  written: '已写入',
-  pending: '已排队，等平台确认',
-  already_present: '已有这条备注，未重写',
-};
+/** A code's name from the labels the service serves (as the console reads them); an unnamed code as it is. */
+const named = (names: Record<string, string> | undefined, code: string | number) =>
+  names && Object.hasOwn(names, String(code)) ? names[String(code)]! : String(code);
 
 export function remarkCommand(loadConfig: () => Config): Command {
   return new Command('remark')
     .description('按备注规范写订单备注 (write a standard remark on an order)')
-    .argument('<tid>', 'order number')
-    .argument('<kind>', 'remark kind, e.g. oos.notify, price.review_reward')
-    .option('--field <key=value>', 'a field of the kind (repeatable)', collectFields, {})
-    .option('--dry-run', 'show the memo and flag without writing')
-    .option('--json', 'print JSON')
+    .argument('<tid>', '订单号 (order number)')
+    .argument('<kind>', '备注类型，如 oos.notify、price.review_reward (remark kind)')
+    .option('--field <key=value>', '备注类型的一个字段，可重复 (a field of the kind, repeatable)', collectFields, {})
+    .option('--dry-run', '只预览备注和旗帜，不写入 (show the memo and flag without writing)')
+    .option('--json', '输出 JSON (print JSON)')
     .action(
       async (tid: string, kind: string, opts: { field: Record<string, string>; dryRun?: boolean; json?: boolean }) => {
-        const result = await withApi(loadConfig(), (api) =>
-          api.writeRemark(tid, { kind, fields: opts.field, dryRun: !!opts.dryRun }),
+        const [result, labels] = await withApi(loadConfig(), (api) =>
+          Promise.all([api.writeRemark(tid, { kind, fields: opts.field, dryRun: !!opts.dryRun }), api.labels()]),
         );
         if (opts.json) {
           process.stdout.write(JSON.stringify(result, null, 2) + '\n');
           return;
         }
-        process.stdout.write(
-          `${opts.dryRun ? '预览（未写入）' : (STATUS[result.status] ?? result.status)}：${result.entry}\n备注：${result.memo}\n旗帜：${result.flag}\n`,
-        );
-        if (result.task) process.stdout.write(`任务：${JSON.stringify(result.task)}\n`);
+        const outcome = opts.dryRun ? '预览（未写入）' : named(labels.remarkWriteOutcomes, result.status);
+        const flag = named(labels.flags, result.flag);
+        process.stdout.write(`${outcome}：${result.entry}\n备注：${result.memo}\n旗帜：${flag}\n`);
+        const t = result.task;
+        if (t) {
+          const title = named(labels.taskTypes, t.type);
+          const told =
+            t.state === 'closed' && 'openedByName' in t ? `任务「${title}」已关闭，已通知 ${t.openedByName}` : '';
+          process.stdout.write(`任务：${told || `已交给 ${t.assigneeName} 处理：${title}`}\n`);
+        }
       },
     );
 }

@@ -1,11 +1,11 @@
 /**
  * The Chinese names of the service's codes (message kinds, couriers, task types, job names, trade
  * statuses and the order list's status groups, parcel states, handover items, job run counts, roles,
- * remark entry statuses, message states and reasons, transfer and refund states, job run outcomes,
- * complaints, login lockouts, seller flags), served by GET /api/labels from the module that owns each
- * list. The console keeps no copy: a name changed in the service shows on every page. A page awaits
- * loadLabels() before drawing, then looks names up synchronously; a code the service does not name is
- * shown as it is, so nothing is hidden.
+ * remark entry statuses and write outcomes, message states and reasons, transfer and refund states,
+ * job run outcomes, complaints, login lockouts, seller flags), served by GET /api/labels from the
+ * module that owns each list. The console keeps no copy: a name changed in the service shows on every
+ * page. A page awaits loadLabels() before drawing, then looks names up synchronously; a code the
+ * service does not name is shown as it is, so nothing is hidden.
  */
 import { request } from './api.js';
 
@@ -101,6 +101,8 @@ export const flagLabel = (flag) => {
   const names = labels?.flags ?? {};
   return Object.hasOwn(names, String(flag)) ? names[flag] : `${flag}号旗`;
 };
+/** What a person is told when a remark write comes back (already_present → 备注里已有这条，没有重复写入). */
+export const remarkWriteOutcome = (status) => lookup('remarkWriteOutcomes', status);
 /** Every transfer state, in the order a transfer goes: the 汇款 page's filter. */
 export const transferStates = () => Object.keys(labels?.transferStates ?? {});
 

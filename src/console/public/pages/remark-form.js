@@ -6,7 +6,7 @@
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { fenToYuan, flagLabel } from '../format.js';
-import { taskTypeLabel } from '../labels.js';
+import { remarkWriteOutcome, taskTypeLabel } from '../labels.js';
 import { clearFieldErrors, fieldRow, formFieldName, setFieldError } from '../forms.js';
 import { flagMarker } from '../widgets.js';
 
@@ -160,18 +160,11 @@ export function remarkForm({ tid, kind, onWritten }) {
   return form;
 }
 
-const STATUS_TEXT = {
-  written: '已写入备注',
-  // Also what a person gets when the platform is slow: the write waits a few seconds at most, then queues.
-  pending: '平台暂未应答，已排队，平台恢复后自动写入（只写一次）',
-  already_present: '备注里已有这条，没有重复写入',
-};
-
 export function resultView(r) {
   return h(
     'div',
     { class: ['result', `result-${r.status}`], dataset: { status: r.status } },
-    h('p', { class: 'result-status' }, STATUS_TEXT[r.status] ?? r.status),
+    h('p', { class: 'result-status' }, remarkWriteOutcome(r.status)),
     h('p', { class: 'result-entry' }, r.entry),
     r.task
       ? h(
