@@ -11,7 +11,7 @@ import { MESSAGE_KIND_LABELS, MESSAGE_KINDS } from '../../src/messaging/template
 import { JOB_COUNT_LABELS, JOB_LABELS } from '../../src/operations/index.js';
 import { TRADE_STATUS_LABELS } from '../../src/orders/index.js';
 import { TRANSFER_IDENTIFY_LABELS, TRANSFER_STATE_LABELS } from '../../src/reconciliation/index.js';
-import { ENTRY_STATUS_LABELS, FLAG_LABELS } from '../../src/remarks/index.js';
+import { ENTRY_STATUS_LABELS, FLAG_LABELS, WRITE_OUTCOME_TEXT } from '../../src/remarks/index.js';
 import { RUN_OUTCOME_LABELS, RUN_REASON_LABELS } from '../../src/scheduler/index.js';
 import { labelsRouter } from '../../src/service/labels-router.js';
 import { fixedClock } from '../../src/shared/time.js';
@@ -105,6 +105,8 @@ describe('GET /api/labels', () => {
     expect(body.roles.keeper).toBe('汇款专员');
     expect(body.entryStatuses).toEqual(ENTRY_STATUS_LABELS);
     expect(body.entryStatuses.already_present).toBe('备注里已有');
+    expect(body.remarkWriteOutcomes).toEqual(WRITE_OUTCOME_TEXT);
+    expect(body.remarkWriteOutcomes.already_present).toBe('备注里已有这条，没有重复写入');
     expect(body.messageStates).toEqual(MESSAGE_STATE_LABELS);
     expect(Object.keys(body.messageStates)).toEqual([...MESSAGE_STATES]);
     expect(body.messageStates.outbox).toBe('待复制发送');
