@@ -331,7 +331,11 @@ describe('console names from GET /api/labels (real browser)', () => {
       ...l,
       openItemKinds: marked(l.openItemKinds),
     }));
-    await page.locator(`[data-testid="handover-open"] .handover-item[data-kind="task"]`).first().waitFor();
+    // the items are folded under their owner: drawn, not shown until a group is opened
+    await page
+      .locator(`[data-testid="handover-open"] .handover-item[data-kind="task"]`)
+      .first()
+      .waitFor({ state: 'attached' });
     const shown = await page
       .locator('[data-testid="handover-open"] .handover-item')
       .evaluateAll((els) => els.map((e) => [e.getAttribute('data-kind'), e.querySelector('.badge')?.textContent]));

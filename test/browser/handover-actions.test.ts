@@ -62,12 +62,17 @@ describe('交接班 at 400 px: counts per owner first, items collapsed per owner
       await page.evaluate(() => document.querySelector('h1')?.nextElementSibling?.getAttribute('data-testid')),
     ).toBe('handover-owners');
     expect(await owners.textContent()).toMatch(/小丽 \d+/);
-    // her own group is open, the others collapsed
-    const groups = await page
-      .locator('[data-testid="handover-open"] details.owner-group[data-owner]')
-      .evaluateAll((els) => els.map((e) => [e.getAttribute('data-owner'), (e as unknown as { open: boolean }).open]));
-    for (const [owner, open] of groups) expect(open, owner!).toBe(owner === 'xiaoli');
+    // every group collapsed, hers first; her count at the top opens it
+    const groups = () =>
+      page
+        .locator('[data-testid="handover-open"] details.owner-group[data-owner]')
+        .evaluateAll((els) => els.map((e) => [e.getAttribute('data-owner'), (e as unknown as { open: boolean }).open]));
+    const before = await groups();
+    expect(before[0]).toEqual(['xiaoli', false]);
+    for (const [owner, open] of before) expect(open, owner!).toBe(false);
     const heightCollapsed = await page.evaluate(() => document.documentElement.scrollHeight);
+    await owners.locator('button[data-owner="xiaoli"]').click();
+    expect((await groups())[0]).toEqual(['xiaoli', true]);
 
     const row = (key: string) => page.locator(`[data-testid="handover-open"] .handover-item[data-key="${key}"]`);
     // 备注
@@ -78,6 +83,8 @@ describe('交接班 at 400 px: counts per owner first, items collapsed per owner
     // 完成: one click
     await row(closeKey).locator('button[data-action="done"]').click();
     await row(closeKey).waitFor({ state: 'detached' });
+    // the page was drawn again and her group is still open
+    await row(passKey).locator('button[data-action="reassign"]').waitFor();
     await expect.poll(() => page.getByTestId('handover-done').locator('summary').textContent()).toBe('本班已完成（1）');
     // 转交
     await row(passKey).locator('button[data-action="reassign"]').click();

@@ -1,6 +1,6 @@
 /**
  * 交接班's open items: counts per owner first, each owner's items collapsed under one line (the viewer's own group
- * open), and on every item 完成 / 转交 / 暂缓 / 备注 (POST /api/open-items/:key/…). 完成 is one click; the other three
+ * first), and on every item 完成 / 转交 / 暂缓 / 备注 (POST /api/open-items/:key/…). 完成 is one click; the other three
  * open a one-line form under the item. Who may do what is the service's rule (owner, keeper, admin): the buttons
  * follow it so nobody is offered a refusal, and the service checks again.
  */
@@ -134,12 +134,19 @@ export function ownerCounts(report) {
     { class: 'owner-counts', 'aria-label': '各负责人的待处理事项', dataset: { testid: 'handover-owners' } },
     report.openItems.length
       ? report.openItems.map((g) =>
+          // A button, not a #link: the hash is the console's router's. It opens the owner's group and goes to it.
           h(
-            'a',
+            'button',
             {
-              href: `#${groupId(g.owner)}`,
+              type: 'button',
               class: ['owner-count', g.lateCount ? 'late' : null],
               dataset: { owner: g.owner },
+              onclick: () => {
+                const group = document.getElementById(groupId(g.owner));
+                if (!group) return;
+                group.open = true;
+                group.scrollIntoView({ block: 'start' });
+              },
             },
             `${g.ownerName} ${g.count}${g.lateCount ? `（超时 ${g.lateCount}）` : ''}`,
           ),
@@ -196,25 +203,31 @@ export function highlightSections(report, actor) {
   ];
 }
 
-/** Every open item under its owner, collapsed; the viewer's own group open. */
+/** Every open item under its owner, collapsed (a click on the owner's line opens them); the viewer's own first. */
 export function ownerGroups(report, actor) {
   return h(
     'section',
     { class: ['card', 'wide'], dataset: { testid: 'handover-open' } },
     h('h2', {}, `待处理事项（${report.openCount}）`),
     report.openItems.length
-      ? report.openItems.map((g) =>
-          h(
-            'details',
-            { class: 'owner-group', id: groupId(g.owner), open: g.owner === actor.me, dataset: { owner: g.owner } },
-            h('summary', {}, `${g.ownerName}（${g.count} 项${g.lateCount ? `，超时 ${g.lateCount}` : ''}）`),
+      ? [...report.openItems]
+          .sort((a, b) => Number(b.owner === actor.me) - Number(a.owner === actor.me))
+          .map((g) =>
             h(
-              'ul',
-              { class: 'task-list' },
-              g.items.map((i) => itemRow(i, actor)),
+              'details',
+              {
+                class: ['owner-group', g.owner === actor.me ? 'mine' : null],
+                id: groupId(g.owner),
+                dataset: { owner: g.owner },
+              },
+              h('summary', {}, `${g.ownerName}（${g.count} 项${g.lateCount ? `，超时 ${g.lateCount}` : ''}）`),
+              h(
+                'ul',
+                { class: 'task-list' },
+                g.items.map((i) => itemRow(i, actor)),
+              ),
             ),
-          ),
-        )
+          )
       : h('p', { class: 'muted' }, '没有待处理的事项'),
     report.snoozed.length
       ? h(

@@ -14,6 +14,9 @@ import { hashWith } from '../router.js';
 import { errorBox, loading } from '../widgets.js';
 
 const SHIFTS = { day: '白班', night: '夜班' };
+/** The folds open when an action reloads the page, opened again after it: closing one item keeps its group open. */
+let keepOpen = new Set();
+const foldId = (d) => d.id || d.dataset.testid;
 const DATE = /^\d{4}-\d\d-\d\d$/;
 
 export async function render(ctx) {
@@ -43,7 +46,10 @@ export async function render(ctx) {
     keeper: roster.roster.keeper,
     isAdmin: session.user.role === 'admin',
     staff: roster.staff,
-    reload: () => void render(ctx),
+    reload: () => {
+      keepOpen = new Set([...view.querySelectorAll('details[open]')].map(foldId).filter(Boolean));
+      void render(ctx);
+    },
   };
   const go = (next) => navigate(hashWith('/handover', { shift: report.shift, date: report.date, ...next }));
   const shift = h(
@@ -87,6 +93,8 @@ export async function render(ctx) {
       activitySection(report.activity),
     ),
   );
+  for (const d of view.querySelectorAll('details')) if (keepOpen.has(foldId(d))) d.open = true;
+  keepOpen = new Set();
 }
 
 function ackSection(report, reload) {
