@@ -4,7 +4,7 @@ import { DEMO_PASSWORD, loadAccounts } from '../../src/accounts/accounts.js';
 import { createSessions } from '../../src/accounts/sessions.js';
 import type { Config } from '../../src/config/config-schema.js';
 import { createApp } from '../../src/http/app.js';
-import { packageInfo } from '../../src/service/package-info.js';
+import { packageInfo } from '../../src/shared/package-info.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import type { Clock } from '../../src/shared/time.js';
 import type { Store } from '../../src/storage/store.js';
