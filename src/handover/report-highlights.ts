@@ -26,8 +26,9 @@ export interface Highlights {
   done: DoneItem[];
 }
 
-const followKind = (k: string): OpenItemKind =>
-  k === 'stuck_parcel' ? 'parcel' : k === 'transfer_chase' ? 'transfer_claim' : 'review';
+/** A trade a remark could not close is the writer's to do by hand: a task, as a hand-off would be. */
+export const followKind = (k: string): OpenItemKind =>
+  k === 'stuck_parcel' ? 'parcel' : k === 'transfer_chase' ? 'transfer_claim' : k === 'trade_close' ? 'task' : 'review';
 
 export function doneBetween(src: HandoverSources, window: { start: number; end: number }): DoneItem[] {
   const from = toInstant(window.start);

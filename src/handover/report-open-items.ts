@@ -10,6 +10,7 @@ import { maskName, maskText } from '../shared/mask.js';
 import { DAY, HOUR, parseInstant } from '../shared/time.js';
 import { TASK_TITLES } from '../tasks/index.js';
 import type { HandoverSources } from './handover-sources.js';
+import { followKind } from './report-highlights.js';
 import type { OpenItem } from './open-item.js';
 import { ownerOf, type OwnerFacts } from './ownership.js';
 
@@ -83,7 +84,7 @@ export function allOpenItems(src: HandoverSources): OpenItem[] {
   for (const f of src.followUps.list({ open: true })) {
     add({
       key: `follow:${f.id}`,
-      kind: f.kind === 'stuck_parcel' ? 'parcel' : f.kind === 'transfer_chase' ? 'transfer_claim' : 'review',
+      kind: followKind(f.kind),
       since: f.openedAt,
       title: f.title,
       detail: f.detail,
@@ -95,7 +96,7 @@ export function allOpenItems(src: HandoverSources): OpenItem[] {
       facts:
         f.kind === 'review_phone'
           ? { rule: 'repair_window' }
-          : f.kind === 'transfer_chase'
+          : f.kind === 'transfer_chase' || f.kind === 'trade_close'
             ? { rule: 'named', person: f.owner }
             : { rule: 'last_actor', person: actor(f.tid) ?? f.owner },
     });

@@ -44,6 +44,8 @@ export const JOB_COUNT_LABELS: Readonly<Record<JobName | FixedJobName, Readonly<
     alreadyPresent: '平台上已有',
     failed: '写入失败的备注',
     stillPending: '仍在排队',
+    tradesClosed: '备注后关闭的交易',
+    closesFailed: '没能关闭的交易（已转待办）',
   },
   'message-dispatch': {
     due: '到时间的消息',

@@ -25,6 +25,21 @@ export interface PlatformCallOptions {
 export const INTERACTIVE_PATIENCE_MS = 5_000;
 
 /**
+ * The close reasons the platform accepts for taobao.trade.close (its seller back office offers the same list); any
+ * other text is refused (isv.invalid-parameter: close_reason不合法). Callers pick one of these, never free text.
+ */
+export const TRADE_CLOSE_REASONS = [
+  '未及时付款',
+  '买家不想买了',
+  '买家信息填写错误，重新拍',
+  '恶意买家/同行捣乱',
+  '缺货',
+  '买家拍错了',
+  '同城见面交易',
+] as const;
+export type TradeCloseReason = (typeof TRADE_CLOSE_REASONS)[number];
+
+/**
  * What the domain needs from a shop platform. Two adapters implement it: `taobao` (the real
  * Taobao Open Platform protocol) and `sandbox` (the same protocol against the embedded shop).
  * Domain code imports this file only, never an adapter.

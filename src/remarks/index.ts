@@ -2,8 +2,8 @@
 export { createRemarksModule } from './remarks-module.js';
 export type { RemarksModule, RemarksModuleDeps, RemarksService } from './remarks-module.js';
 export type { WriteRequest, WriteResult, TaskPreview } from './remark-service.js';
-export type { RemarkEntry, EntryStatus } from './remark-entry.js';
-export { ENTRY_STATUS_LABELS, WRITE_OUTCOME_TEXT } from './remark-entry.js';
+export type { RemarkEntry, EntryStatus, TradeClose, CloseState } from './remark-entry.js';
+export { CLOSE_STATE_LABELS, ENTRY_STATUS_LABELS, WRITE_OUTCOME_TEXT } from './remark-entry.js';
 export { DEFAULT_FLAG_LABELS as FLAG_LABELS, flagLabel } from './catalogue/index.js';
 export type { OrderRemarks } from './remark-history.js';
 export type { OutboxCounts } from './remark-outbox.js';

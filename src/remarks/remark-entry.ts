@@ -1,5 +1,7 @@
 /** One remark as xiaoer keeps it locally: the history survives whatever happens to the platform memo. */
 import { createHash } from 'node:crypto';
+import type { TradeStatus } from '../orders/index.js';
+import type { TradeCloseReason } from '../platform/index.js';
 
 /**
  * written: xiaoer put it in the platform memo; already_present: the memo already held this exact
@@ -21,6 +23,33 @@ export const WRITE_OUTCOME_TEXT: Readonly<Record<Exclude<EntryStatus, 'failed'>,
   pending: '平台暂未应答，已排队，平台恢复后自动写入（只写一次）',
   already_present: '备注里已有这条，没有重复写入',
 };
+
+/**
+ * Closing the unpaid trade an entry says will be closed (cancel.request, oos.notify): wanted until the memo has landed
+ * and the platform answered; closed (the platform's status after it); failed (refused: paid meanwhile, or the memo
+ * never landed), which opens a follow-up for the writer.
+ */
+export type CloseState = 'wanted' | 'closed' | 'failed';
+export const CLOSE_STATE_LABELS: Readonly<Record<CloseState, string>> = {
+  wanted: '待关闭交易（平台恢复后自动关闭，只关一次）',
+  closed: '交易已关闭',
+  failed: '交易没有关闭，已转为待办',
+};
+
+export interface TradeClose {
+  /** The platform's close reason sent with taobao.trade.close. */
+  reason: TradeCloseReason;
+  state: CloseState;
+  attempts: number;
+  /** The trade's status on the platform after closing (closed), else null. */
+  status: TradeStatus | null;
+  /** Why it is not closed yet (wanted: the last try's error) or will not be (failed: the platform's refusal). */
+  error: string | null;
+  /** When the platform answered for good (closed or failed). */
+  at: string | null;
+  /** The writer's follow-up opened on failure. */
+  followUpId: string | null;
+}
 
 export interface RemarkEntry {
   /** Also the idempotency key: the same kind, fields, staff and Shanghai day give the same id. */
@@ -48,6 +77,8 @@ export interface RemarkEntry {
     flagAfter: number | null;
   };
   taskId: string | null;
+  /** Absent on entries that close nothing (and on entries kept before closing trades existed). */
+  close?: TradeClose | null;
 }
 
 /** Key order is fixed so that {a, b} and {b, a} are one entry. */

@@ -41,6 +41,8 @@ export interface KindView {
   fields: KindField[];
   opensTask: TaskType | null;
   closesTask: TaskType | null;
+  /** The platform's close reason when the entry also closes the unpaid trade (the form offers to leave it open). */
+  closesTrade: string | null;
 }
 
 export interface RemarkKindsView {
@@ -152,6 +154,7 @@ function kindView(kind: RemarkKind, state: RemarkOrderState): KindView {
     ),
     opensTask: forms.find((f) => f.handoff?.opens)?.handoff?.opens?.type ?? null,
     closesTask: forms.find((f) => f.handoff?.closes)?.handoff?.closes?.type ?? null,
+    closesTrade: forms.find((f) => f.closesTrade)?.closesTrade ?? null,
   };
 }
 

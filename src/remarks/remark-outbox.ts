@@ -3,7 +3,8 @@
  * retried until they land exactly once. Each try re-reads the platform memo under the order's lock
  * and appends only when the entry is not already there, so a write that landed before its answer
  * was lost is recognised instead of duplicated. An entry that no longer fits the memo is marked
- * failed (it would never fit by waiting) and shows so in the order's history.
+ * failed (it would never fit by waiting) and shows so in the order's history. A trade the entry closes waits here
+ * too and is closed after the memo has landed (trade-close.ts).
  */
 import type { Job } from '../scheduler/index.js';
 import type { OrderRepository } from '../orders/index.js';
@@ -15,6 +16,7 @@ import { recordTry, type Tried, type TryOutcome } from './landing-record.js';
 import { landOnPlatform } from './platform-append.js';
 import type { RemarkEntry } from './remark-entry.js';
 import type { RemarkRepository } from './remark-repository.js';
+import { settleClose, type CloseFollowUps } from './trade-close.js';
 
 export interface OutboxCounts extends Record<string, number> {
   queued: number;
@@ -22,6 +24,9 @@ export interface OutboxCounts extends Record<string, number> {
   alreadyPresent: number;
   failed: number;
   stillPending: number;
+  /** Trades closed after their remark landed, and closes refused (each a follow-up for the writer). */
+  tradesClosed: number;
+  closesFailed: number;
 }
 
 const COUNTER: Record<TryOutcome, 'written' | 'alreadyPresent' | 'stillPending' | 'failed'> = {
@@ -43,6 +48,7 @@ export function createRemarkOutbox(deps: {
   lock: KeyedLock;
   clock: Clock;
   logger: Logger;
+  followUps?: CloseFollowUps;
 }): RemarkOutbox {
   const { remarks } = deps;
 
@@ -58,13 +64,27 @@ export function createRemarkOutbox(deps: {
   }
 
   async function runOnce(): Promise<OutboxCounts> {
-    const counts: OutboxCounts = { queued: 0, written: 0, alreadyPresent: 0, failed: 0, stillPending: 0 };
+    const counts: OutboxCounts = {
+      queued: 0,
+      written: 0,
+      alreadyPresent: 0,
+      failed: 0,
+      stillPending: 0,
+      tradesClosed: 0,
+      closesFailed: 0,
+    };
     for (const item of remarks.outbox()) {
       counts.queued++;
       await deps.lock.run(`order:${item.tid}`, async () => {
         const entry = remarks.find(item.tid, item.id);
         // Re-read under the lock: a write by hand or another run may have settled it meanwhile.
         if (entry?.status === 'pending') await retry(entry, counts);
+        // The trade the entry closes, once its memo has landed (also an entry queued only for its close).
+        const landed = remarks.find(item.tid, item.id);
+        if (landed?.close?.state !== 'wanted' || landed.status === 'pending') return;
+        const settled = await settleClose(deps, landed);
+        if (settled.close?.state === 'closed') counts.tradesClosed++;
+        if (settled.close?.state === 'failed') counts.closesFailed++;
       });
     }
     if (counts.queued) deps.logger.info(counts, 'remark outbox run');

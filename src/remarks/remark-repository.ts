@@ -1,7 +1,8 @@
 /**
  * Remark history and the remark outbox. One document per order holds its entries (a history read
  * is one lookup); the outbox holds one small document per entry still to land on the platform.
- * Entry and outbox change in one transaction, so an entry is never pending without being queued.
+ * Entry and outbox change in one transaction, so an entry is never pending (or its trade still to close) without
+ * being queued.
  */
 import type { Store } from '../storage/index.js';
 import type { RemarkEntry } from './remark-entry.js';
@@ -49,7 +50,8 @@ export function createRemarkRepository(store: Store): RemarkRepository {
         if (i >= 0) doc.entries[i] = entry;
         else doc.entries.push(entry);
         tx.put<OrderRemarks>(REMARK_ENTRIES, entry.tid, doc);
-        if (entry.status === 'pending') {
+        // A trade still to close after the memo landed waits in the same outbox, so a restart closes it too.
+        if (entry.status === 'pending' || entry.close?.state === 'wanted') {
           const queued = tx.get<OutboxItem>(REMARK_OUTBOX, entry.id);
           tx.put<OutboxItem>(REMARK_OUTBOX, entry.id, {
             id: entry.id,

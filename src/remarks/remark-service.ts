@@ -6,7 +6,7 @@
  */
 import type { User } from '../accounts/index.js';
 import type { OrderRepository } from '../orders/index.js';
-import type { ShopPlatform } from '../platform/index.js';
+import { INTERACTIVE_PATIENCE_MS, type ShopPlatform } from '../platform/index.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { shanghaiDate, toInstant, type Clock } from '../shared/time.js';
@@ -24,7 +24,8 @@ import { remarkState } from './order-state.js';
 import { validateFields } from './catalogue/validate-fields.js';
 import type { KeyedLock } from '../shared/keyed-lock.js';
 import { applyEffects, assigneeOf, type EffectDeps } from './remark-effects.js';
-import { entryId, type RemarkEntry } from './remark-entry.js';
+import { entryId, type RemarkEntry, type TradeClose } from './remark-entry.js';
+import { closeWanted, settleClose, type CloseFollowUps } from './trade-close.js';
 import { landOnPlatform, type Landing } from './platform-append.js';
 import { INTERACTIVE_DEADLINE_MS, landWithinDeadline } from './interactive-deadline.js';
 import { recordTry } from './landing-record.js';
@@ -37,6 +38,11 @@ export interface WriteRequest {
   /** The logged-in person; their display name is the memo's staff name. */
   user: User;
   dryRun?: boolean;
+  /**
+   * Whether to close the unpaid trade the entry says will be closed (拍下后不要 / 拍下后无货): default yes; false keeps
+   * it open (e.g. an auction the platform closes by itself). Decided by the first write of the entry.
+   */
+  closeTrade?: boolean;
 }
 
 export interface TaskPreview {
@@ -61,6 +67,8 @@ export interface WriteResult {
   task: TaskView | TaskPreview | null;
   ledger: { amountFen: number; remainingFen: number } | null;
   refund: { id: string; line: string } | null;
+  /** The trade's close (a dry run: the close it would ask for, state 'wanted'), or null when it closes nothing. */
+  close: TradeClose | null;
 }
 
 export interface RemarkServiceDeps extends EffectDeps {
@@ -70,6 +78,8 @@ export interface RemarkServiceDeps extends EffectDeps {
   clock: Clock;
   logger: Logger;
   dateFormat: string;
+  /** Where a trade that could not be closed becomes a follow-up for the writer. */
+  followUps?: CloseFollowUps;
   /** How long a person waits for the platform before the remark is queued (default INTERACTIVE_DEADLINE_MS). */
   interactiveDeadlineMs?: number;
 }
@@ -117,6 +127,7 @@ export function createRemarkService(deps: RemarkServiceDeps) {
       task: task ? deps.tasks.view(task) : null,
       ledger: null,
       refund: null,
+      close: e.close ?? null,
     };
   }
 
@@ -215,6 +226,7 @@ export function createRemarkService(deps: RemarkServiceDeps) {
         const ledger = rendered.ledger
           ? { amountFen: rendered.ledger.amountFen, remainingFen: rendered.ledger.remainingFen }
           : null;
+        const close = closeWanted(rendered, order, req.closeTrade);
         const base = {
           id,
           status,
@@ -225,6 +237,7 @@ export function createRemarkService(deps: RemarkServiceDeps) {
           memo,
           flag,
           ledger,
+          close,
         };
         if (dryRun) {
           const opens = rendered.handoff?.opens;
@@ -253,7 +266,7 @@ export function createRemarkService(deps: RemarkServiceDeps) {
           user: req.user,
           at,
         });
-        await remarks.save({
+        const saved: RemarkEntry = {
           id,
           tid,
           kind: kind.id,
@@ -273,10 +286,15 @@ export function createRemarkService(deps: RemarkServiceDeps) {
             flagAfter: status === 'pending' ? null : flag,
           },
           taskId: effects.task?.id ?? null,
-        });
+          close,
+        };
+        await remarks.save(saved);
         deps.logger.info({ tid, kind: kind.id, entry: id, status }, 'remark recorded');
+        // Only once the memo has landed; a pending entry's close waits in the outbox with it.
+        const settled = await settleClose(deps, saved, { patienceMs: INTERACTIVE_PATIENCE_MS });
         const result = {
           ...base,
+          close: settled.close ?? null,
           task: effects.task ? deps.tasks.view(effects.task) : null,
           refund: effects.refund ? { id: effects.refund.id, line: effects.refund.line } : null,
         };
@@ -303,6 +321,8 @@ export function createRemarkService(deps: RemarkServiceDeps) {
     try {
       const outcome = await recordTry(deps, entry, tried, entry.platform.attempts);
       deps.logger.info({ tid, entry: id, outcome }, 'late platform answer recorded');
+      const landed = remarks.find(tid, id);
+      if (landed) await settleClose(deps, landed);
     } catch (err) {
       // The entry stays pending: the outbox's read-back settles it.
       deps.logger.error({ tid, entry: id, err }, 'recording a late platform answer failed');

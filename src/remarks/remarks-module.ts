@@ -19,6 +19,7 @@ import { createRemarkRepository } from './remark-repository.js';
 import { createRemarkService } from './remark-service.js';
 import { remarksRouter } from './remarks-router.js';
 import type { StaffDirectory } from './staff-directory.js';
+import type { CloseFollowUps } from './trade-close.js';
 
 export interface RemarksModuleDeps {
   store: Store;
@@ -34,6 +35,8 @@ export interface RemarksModuleDeps {
   refunds: RefundRegister;
   /** One lock per order (and per buyer for ledger credits), shared with the ledger's keeper actions. */
   lock: KeyedLock;
+  /** Where a trade a remark could not close becomes a follow-up for the writer (tasks' createFollowUps). */
+  followUps?: CloseFollowUps;
   /** Tests only: how long a person waits for the platform (default INTERACTIVE_DEADLINE_MS, 5 s). */
   interactiveDeadlineMs?: number;
 }
@@ -56,6 +59,7 @@ export function createRemarksModule(deps: RemarksModuleDeps) {
     logger,
     dateFormat,
     interactiveDeadlineMs: deps.interactiveDeadlineMs,
+    followUps: deps.followUps,
   });
   const outbox = createRemarkOutbox({
     remarks,
@@ -64,6 +68,7 @@ export function createRemarksModule(deps: RemarksModuleDeps) {
     lock,
     clock: deps.clock,
     logger,
+    followUps: deps.followUps,
   });
 
   const service = {

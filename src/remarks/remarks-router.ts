@@ -14,6 +14,8 @@ import type { WriteRequest, WriteResult } from './remark-service.js';
 const body = z.object({
   kind: z.string().min(1).max(64),
   fields: z.record(z.string(), z.unknown()).optional(),
+  /** false: write the entry but leave the unpaid trade open (default: close it, when the entry says so). */
+  closeTrade: z.boolean().optional(),
 });
 const DRY_RUN = new Set(['1', 'true', 'yes']);
 
@@ -32,6 +34,7 @@ export function remarksRouter(deps: {
       fields: b.fields,
       user: currentUser(req),
       dryRun,
+      closeTrade: b.closeTrade,
     });
     res.status(dryRun ? 200 : 201).json(result);
   });
@@ -41,6 +44,6 @@ export function remarksRouter(deps: {
   r.get('/:tid/remark-kinds', (req, res) => {
     res.json(remarkKindsView(deps.stateOf, req.params.tid, currentUser(req)));
   });
-  r.use(fieldLabels({ kind: '备注类型', fields: '备注内容' }));
+  r.use(fieldLabels({ kind: '备注类型', fields: '备注内容', closeTrade: '关闭交易' }));
   return r;
 }

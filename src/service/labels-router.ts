@@ -19,7 +19,7 @@ import {
 import { JOB_COUNT_LABELS, JOB_LABELS } from '../operations/index.js';
 import { ORDER_STATUS_GROUPS, TRADE_STATUS_LABELS } from '../orders/index.js';
 import { TRANSFER_IDENTIFY_LABELS, TRANSFER_STATE_LABELS } from '../reconciliation/index.js';
-import { ENTRY_STATUS_LABELS, FLAG_LABELS, WRITE_OUTCOME_TEXT } from '../remarks/index.js';
+import { CLOSE_STATE_LABELS, ENTRY_STATUS_LABELS, FLAG_LABELS, WRITE_OUTCOME_TEXT } from '../remarks/index.js';
 import { RUN_OUTCOME_LABELS, RUN_REASON_LABELS } from '../scheduler/index.js';
 import { TASK_TITLES } from '../tasks/index.js';
 
@@ -78,6 +78,8 @@ export interface Labels {
   flags: Record<string, string>;
   /** What a person is told when a remark write comes back, by its outcome (remarks/remark-entry.ts). */
   remarkWriteOutcomes: Record<string, string>;
+  /** Where closing the unpaid trade after a remark stands (remarks/remark-entry.ts). */
+  tradeCloseStates: Record<string, string>;
 }
 
 export function labels(): Labels {
@@ -109,6 +111,7 @@ export function labels(): Labels {
     transferIdentify: { ...TRANSFER_IDENTIFY_LABELS },
     flags: { ...FLAG_LABELS },
     remarkWriteOutcomes: { ...WRITE_OUTCOME_TEXT },
+    tradeCloseStates: { ...CLOSE_STATE_LABELS },
   };
 }
 

@@ -14,7 +14,7 @@ import { createKeyedLock, type KeyedLock } from '../shared/keyed-lock.js';
 import type { Logger } from '../shared/logger.js';
 import type { Clock } from '../shared/time.js';
 import type { Store } from '../storage/index.js';
-import { createTasksModule } from '../tasks/index.js';
+import { createFollowUps, createTasksModule } from '../tasks/index.js';
 
 export interface RemarkFeaturesDeps {
   store: Store;
@@ -36,7 +36,9 @@ export function wireRemarkFeatures(deps: RemarkFeaturesDeps) {
   const tasks = createTasksModule({ store, clock });
   const ledger = createBalanceLedger(store);
   const refunds = createRefundRegister(store);
-  const remarks = createRemarksModule({ ...deps, tasks: tasks.service, ledger, refunds, lock });
+  // A trade a remark could not close is a follow-up for the writer, among the open items of the handover.
+  const followUps = createFollowUps({ store, clock });
+  const remarks = createRemarksModule({ ...deps, tasks: tasks.service, ledger, refunds, lock, followUps });
   const keeper = createLedgerModule({ ledger, refunds, orders, remarks: remarks.service, lock, clock });
   const sales = createSalesModule({
     store,

@@ -10,7 +10,8 @@ import type { Store } from '../storage/index.js';
 
 export const FOLLOW_UPS = 'follow-ups';
 
-export type FollowUpKind = 'review_phone' | 'stuck_parcel' | 'transfer_chase';
+/** trade_close: an unpaid trade a remark said would be closed, which the platform did not close (for the writer). */
+export type FollowUpKind = 'review_phone' | 'stuck_parcel' | 'transfer_chase' | 'trade_close';
 
 export interface FollowUp {
   id: string;

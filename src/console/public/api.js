@@ -138,10 +138,10 @@ export const api = {
   remarkKinds: (tid) => request('GET', `/api/orders/${enc(tid)}/remark-kinds`),
   remarks: (tid) => request('GET', `/api/orders/${enc(tid)}/remarks`),
   /** dryRun: the exact entry, memo and flag the write would give, nothing written. */
-  writeRemark: (tid, kind, fields, { dryRun = false } = {}) =>
+  writeRemark: (tid, kind, fields, { dryRun = false, closeTrade } = {}) =>
     request('POST', `/api/orders/${enc(tid)}/remarks`, {
       query: { dryRun: dryRun ? 1 : undefined },
-      body: { kind, fields },
+      body: { kind, fields, closeTrade },
     }),
   tasks: (query) => request('GET', '/api/tasks', { query }),
   notifications: (query) => request('GET', '/api/tasks/notifications', { query }),

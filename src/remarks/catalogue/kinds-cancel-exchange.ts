@@ -1,7 +1,8 @@
 /**
  * 拍下后不要, 拍下后换款, 拍下后无货.
  * Flags: red wherever the warehouse must act (a paid cancel, a waybill not revoked, out of stock on a
- * paid order). Unpaid variants carry no flag: the trade closes or expires and nothing ships.
+ * paid order). Unpaid variants carry no flag: the trade closes and nothing ships; they close it on the platform after
+ * the memo is written, with the platform's reason (买家不想买了 / 缺货), unless the writer says not to.
  * A not-printed exchange is yellow (the handbook's flag for exchanges); a printed exchange also
  * changes the waybill, and red wins over yellow when both apply.
  * Refusals: an unpaid non-auction cancel has no remark (the trade is simply closed); an unpaid
@@ -38,6 +39,7 @@ export const CANCEL_EXCHANGE_KINDS: readonly RemarkKind[] = [
         fixed: { auction: true },
         flag: null,
         template: '这款不要了,已交{keeper}上架+{staff}/{date}',
+        closesTrade: '买家不想买了',
       },
       {
         variant: 'paid_not_printed',
@@ -141,7 +143,13 @@ export const CANCEL_EXCHANGE_KINDS: readonly RemarkKind[] = [
     flag: 1,
     schema: z.object({ via: z.enum(['旺旺', '电话'], '联系方式必须是旺旺或电话') }).strict(),
     forms: [
-      { variant: 'unpaid', states: ['unpaid'], flag: null, template: '此款无货+已{via}通知买家+{staff}/{date}' },
+      {
+        variant: 'unpaid',
+        states: ['unpaid'],
+        flag: null,
+        template: '此款无货+已{via}通知买家+{staff}/{date}',
+        closesTrade: '缺货',
+      },
       {
         variant: 'paid_not_printed',
         states: ['paid_not_printed'],

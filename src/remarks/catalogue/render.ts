@@ -88,6 +88,7 @@ export function renderRemark(input: RenderRemarkInput): RenderedRemark {
     handoff: handoffOf(form, fields, staff),
   };
   if (ledger) rendered.ledger = ledger;
+  if (form.closesTrade) rendered.closesTrade = form.closesTrade;
   if (kind.ledger === 'refund_register') addRefund(rendered, staff, input.buyerNick);
   return rendered;
 }

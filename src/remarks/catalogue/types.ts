@@ -1,5 +1,6 @@
 /** Shapes of the remark catalogue (备注规范, shared/spec/remarks.md). Data only; rendering lives in render.ts. */
 import type { z } from 'zod';
+import type { TradeCloseReason } from '../../platform/index.js';
 import type { TaskType } from '../../tasks/index.js';
 
 export const REMARK_ORDER_STATES = ['unpaid', 'paid_not_printed', 'printed'] as const;
@@ -44,6 +45,11 @@ export interface RemarkForm {
   /** Overrides the kind's flag for this form. */
   flag?: number | null;
   handoff?: HandoffRule;
+  /**
+   * The trade this entry says will be closed, with the platform's close reason: closed after the memo is written, once
+   * (remarks/trade-close.ts). Only on unpaid forms; the platform refuses to close a paid trade.
+   */
+  closesTrade?: TradeCloseReason;
 }
 
 /** How a kind touches a ledger kept elsewhere: a balance debit, or a refund-register line. */
@@ -88,6 +94,8 @@ export interface RenderedRemark {
   /** Normalized fields: trimmed text, amounts in integer fen, booleans parsed. */
   fields: Record<string, unknown>;
   handoff: Handoff | null;
+  /** The platform's close reason when this form closes the (unpaid) trade. */
+  closesTrade?: TradeCloseReason;
   ledger?: BalanceDebit;
   refund?: RefundRegisterEntry;
   /** The refund keeper's register line, when the buyer's nick was given. */
