@@ -22,22 +22,26 @@ const countsText = (job: string, counts: Record<string, number>) => {
 /** Columns line up in a terminal, where a Chinese character takes two cells. */
 const cells = (text: string) => [...text].reduce((n, c) => n + (/[\u2e80-\uffef]/.test(c) ? 2 : 1), 0);
 const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - cells(text)));
+/** The service's instants are shop time (+08:00): their wall clock is what a person reads, to the minute. */
+const wallClock = (instant: string | null | undefined) => (instant ? instant.slice(0, 16).replace('T', ' ') : '-');
 
 export function jobsCommand(loadConfig: () => Config): Command {
   const jobs = new Command('jobs').description('定时任务 (scheduled jobs)');
   jobs
     .command('list')
-    .description('列出定时任务：任务名、时间表、时区、下次和上次运行 (list jobs)')
+    .description('列出定时任务：任务名、时间表、下次和上次运行 (list jobs)')
     .option('--json', '输出 JSON (print JSON)')
     .action(async (opts: { json?: boolean }) => {
       const list = await withApi(loadConfig(), (api) => api.listJobs());
       if (opts.json) return void process.stdout.write(JSON.stringify(list, null, 2) + '\n');
+      // Every job runs in shop time (the scheduler's one zone, Asia/Shanghai): said once, as the console says it.
+      process.stdout.write('所有时间均为北京时间\n');
       const labelWidth = Math.max(...list.map((j) => cells(jobLabel(j.name))));
       const nameWidth = Math.max(...list.map((j) => j.name.length));
       for (const j of list) {
-        const last = j.lastRun ? `  上次 ${outcomeLabel(j.lastRun.outcome)} ${j.lastRun.finishedAt}` : '';
+        const last = j.lastRun ? `  上次 ${outcomeLabel(j.lastRun.outcome)} ${wallClock(j.lastRun.finishedAt)}` : '';
         const name = `${pad(jobLabel(j.name), labelWidth)}  ${j.name.padEnd(nameWidth)}`;
-        process.stdout.write(`${name}  ${j.schedule.padEnd(14)}  ${j.timeZone}  下次 ${j.nextRun ?? '-'}${last}\n`);
+        process.stdout.write(`${name}  ${j.schedule.padEnd(14)}  下次 ${wallClock(j.nextRun)}${last}\n`);
       }
     });
   jobs
