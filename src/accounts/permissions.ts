@@ -136,6 +136,11 @@ export const ROUTE_PERMISSIONS: readonly RoutePermission[] = [
   route(DAY, 'POST', '/api/open-items/:key/reassign', ALL),
   route(DAY, 'POST', '/api/open-items/:key/snooze', ALL),
   route(DAY, 'POST', '/api/open-items/:key/note', ALL),
+  // The keeper and the admin run the Monday meeting, and staff (and the assistant) read it too: the meeting is the
+  // whole team's (the handbook has everyone write the week's problems and buyers' words for it), and the summary
+  // holds counts only, no buyer's data and no pay (commission stays behind sales.all-staff).
+  route(DAY, 'GET', '/api/summary/week', ALL),
+  route(DAY, 'GET', '/api/summary/complaints', ALL),
 
   route(TRANSFERS, 'POST', '/api/transfers', TRANSFER_DESK, 'transfer.personal-data'),
   route(TRANSFERS, 'GET', '/api/transfers', TRANSFER_DESK, 'transfer.personal-data'),

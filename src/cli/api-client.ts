@@ -27,6 +27,8 @@ export interface XiaoerApi {
   listJobs(): Promise<JobListing[]>;
   runJob(name: string): Promise<JobRun>;
   handoverMarkdown(shift: 'day' | 'night', date: string): Promise<string>;
+  /** The weekly summary as Markdown (GET /api/summary/week); no week: last week. */
+  summaryMarkdown(week?: string): Promise<string>;
   /** The Chinese names of the service's codes, as the console reads them (GET /api/labels). */
   labels(): Promise<Labels>;
 }
@@ -152,6 +154,13 @@ export function createApiClient(target: ServiceTarget): XiaoerApi {
         method: 'GET',
         url: '/handover',
         params: { shift, date, format: 'markdown' },
+        responseType: 'text',
+      }),
+    summaryMarkdown: (week) =>
+      call<string>(RETRY.read, {
+        method: 'GET',
+        url: '/summary/week',
+        params: { ...(week ? { week } : {}), format: 'markdown' },
         responseType: 'text',
       }),
     labels: () => call<Labels>(RETRY.read, { method: 'GET', url: '/labels' }),

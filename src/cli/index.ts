@@ -4,6 +4,7 @@ import { type Config, ConfigError, loadConfig } from '../config/index.js';
 import { packageInfo } from '../shared/package-info.js';
 import { hashPasswordCommand } from './commands/hash-password.js';
 import { handoverCommand } from './commands/handover.js';
+import { summaryCommand } from './commands/summary.js';
 import { jobsCommand } from './commands/jobs.js';
 import { refundsCommand } from './commands/refunds.js';
 import { replyCommand } from './commands/reply.js';
@@ -34,6 +35,7 @@ program.addCommand(replyCommand(config));
 program.addCommand(transfersCommand(config));
 program.addCommand(jobsCommand(config));
 program.addCommand(handoverCommand(config));
+program.addCommand(summaryCommand(config));
 program.addCommand(hashPasswordCommand());
 
 program.parseAsync(process.argv).catch((err: unknown) => {

@@ -17,7 +17,7 @@ export { createHandoverRecords, HANDOVERS, DIARY } from './handover-records.js';
 export type { HandoverRecords, HandoverRecord, DiaryNote, Acknowledgement } from './handover-records.js';
 export { groupByOwner, KIND_TEXT, OPEN_ITEM_KINDS } from './open-item.js';
 export type { OpenItem, OpenItemKind, OwnerGroup } from './open-item.js';
-export { shiftWindow, shiftTableOf, previousShift, currentShift, SHIFT_NAMES } from './shifts.js';
+export { shiftWindow, shiftTableOf, previousShift, currentShift, SHIFT_NAMES, SHIFT_TEXT } from './shifts.js';
 export type { ShiftName, ShiftTable } from './shifts.js';
 export { handoverRouter } from './handover-router.js';
 export type { MessageStats, TransferStatus } from './handover-ports.js';

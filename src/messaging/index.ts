@@ -14,6 +14,7 @@ export {
 export type { EnqueueRequest, EnqueueResult, Preview } from './outbound/enqueue.js';
 export type { StaffNotice } from './outbound/staff-notices.js';
 export type { OutboundMessage, MessageState, SendAttempt, ChannelKind } from './outbound/message.js';
+export { MESSAGE_ATTEMPTS_LOG } from './outbound/message-repository.js';
 export { MESSAGE_STATE_LABELS, MESSAGE_STATES, ORDER_PAGE_KINDS } from './outbound/message.js';
 export { MESSAGE_REASON_LABELS } from './reason-labels.js';
 export { messageKindLabel, messageKindLabels } from './kind-labels.js';

@@ -10,7 +10,7 @@ import type { Logger } from '../shared/logger.js';
 import type { Clock } from '../shared/time.js';
 import type { Store } from '../storage/index.js';
 import { createTransferRepository } from './transfers/transfer-repository.js';
-export { TRANSFER_ROWS, TRANSFER_ROWS_COLLECTION } from './transfers/transfer-repository.js';
+export { TRANSFERS, TRANSFER_ROWS, TRANSFER_ROWS_COLLECTION } from './transfers/transfer-repository.js';
 import { createTransfersService, type TransfersService } from './transfers/transfers-facade.js';
 import { transfersRouter } from './transfers/transfers-router.js';
 import type { MessageSink, RemarkWriter, FollowUpOpener } from './transfers/transfer-ports.js';

@@ -1,4 +1,5 @@
 /** The remarks feature (备注规范, issue 3): one factory for the composition root, and the types callers use. */
+import { REMARK_KINDS } from './catalogue/index.js';
 export { createRemarksModule } from './remarks-module.js';
 export type { RemarksModule, RemarksModuleDeps, RemarksService } from './remarks-module.js';
 export type { WriteRequest, WriteResult, TaskPreview } from './remark-service.js';
@@ -13,4 +14,6 @@ export { createKeyedLock } from '../shared/keyed-lock.js';
 export type { KeyedLock } from '../shared/keyed-lock.js';
 export { lintMemo, splitMemo } from './memo/index.js';
 export { createRemarkReader } from './remark-reader.js';
+/** Each kind's Chinese title (拍下后无货), for reports that count remarks by kind. */
+export const remarkKindTitle = (id: string): string => REMARK_KINDS.find((k) => k.id === id)?.title ?? id;
 export type { SaleTaker } from './remark-reader.js';

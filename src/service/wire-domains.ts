@@ -1,3 +1,4 @@
+import { createSummaryModule } from '../summary/index.js';
 import type { Express } from 'express';
 import { loadAccounts, toUser, createSessions, type Sessions } from '../accounts/index.js';
 import type { Config } from '../config/index.js';
@@ -164,6 +165,7 @@ export async function wireDomains(deps: {
       ...messaging.routers,
       ...transfers.routers,
       ...operations.routers,
+      ...createSummaryModule({ store, clock }).routers,
     ],
   });
   return {
