@@ -103,6 +103,8 @@ export const flagLabel = (flag) => {
 };
 /** What a person is told when a remark write comes back (already_present → 备注里已有这条，没有重复写入). */
 export const remarkWriteOutcome = (status) => lookup('remarkWriteOutcomes', status);
+/** Where closing the unpaid trade after a remark stands (failed → 交易没有关闭，已转为待办). */
+export const tradeCloseStateLabel = (state) => lookup('tradeCloseStates', state);
 /** Every transfer state, in the order a transfer goes: the 汇款 page's filter. */
 export const transferStates = () => Object.keys(labels?.transferStates ?? {});
 

@@ -9,7 +9,7 @@ import { h, replace } from '../dom.js';
 import { shanghaiTime } from '../format.js';
 import { entryStatusLabel } from '../labels.js';
 import { errorBox, flagMarker, loading } from '../widgets.js';
-import { remarkForm, resultView } from './remark-form.js';
+import { closeLine, remarkForm, resultView } from './remark-form.js';
 
 /**
  * @param {{tid: string, initialKind?: string, onWritten: () => Promise<void>|void}} opts
@@ -168,6 +168,7 @@ export function orderRemarks({ tid, initialKind, onWritten }) {
         e.flag ? flagMarker(e.flag) : null,
       ),
       h('p', { class: 'entry-raw' }, e.text),
+      e.close ? closeLine(e.close) : null,
     );
 
   void loadActions();

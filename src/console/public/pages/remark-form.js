@@ -6,7 +6,7 @@
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { fenToYuan, flagLabel } from '../format.js';
-import { remarkWriteOutcome, taskTypeLabel } from '../labels.js';
+import { remarkWriteOutcome, taskTypeLabel, tradeCloseStateLabel } from '../labels.js';
 import { clearFieldErrors, fieldRow, formFieldName, setFieldError } from '../forms.js';
 import { flagMarker } from '../widgets.js';
 
@@ -46,6 +46,11 @@ export function remarkForm({ tid, kind, onWritten }) {
   const preview = h('div', { class: 'remark-preview', 'aria-live': 'polite', dataset: { testid: 'remark-preview' } });
   const formError = h('p', { class: 'form-error', role: 'alert' });
   const submit = h('button', { type: 'submit', class: 'primary' }, '写入备注');
+  // An unpaid order's 拍下后不要 / 拍下后无货: the trade is closed after the memo is written unless unticked.
+  const closeBox = kind.closesTrade
+    ? h('input', { type: 'checkbox', id: 'rk-close-trade', name: 'closeTrade', checked: true })
+    : null;
+  const closeOption = () => (closeBox ? { closeTrade: closeBox.checked } : {});
   let seq = 0;
   let timer = null;
 
@@ -78,7 +83,7 @@ export function remarkForm({ tid, kind, onWritten }) {
       return;
     }
     try {
-      const r = await api.writeRemark(tid, kind.id, values(), { dryRun: true });
+      const r = await api.writeRemark(tid, kind.id, values(), { dryRun: true, ...closeOption() });
       if (mine !== seq) return;
       clearFieldErrors(form);
       replace(formError);
@@ -90,6 +95,8 @@ export function remarkForm({ tid, kind, onWritten }) {
         r.task ? h('p', { class: 'small' }, `将交给 ${r.task.assigneeName} 处理：${taskTypeLabel(r.task.type)}`) : null,
         r.ledger ? h('p', { class: 'small' }, `扣除后余额 ${fenToYuan(r.ledger.remainingFen)} 元`) : null,
         r.refund ? h('p', { class: 'small' }, `退款登记：${r.refund.line}`) : null,
+        r.close ? h('p', { class: 'small' }, `写入后关闭交易（关闭原因：${r.close.reason}）`) : null,
+        closeBox && !r.close ? h('p', { class: 'small' }, '交易不会关闭') : null,
         r.status !== 'written' ? h('p', { class: 'notice small' }, '今天已写过这条备注，不会重复写入') : null,
       );
     } catch (err) {
@@ -122,7 +129,7 @@ export function remarkForm({ tid, kind, onWritten }) {
     replace(submit, '正在写入…');
     try {
       // The caller shows the result: the write may change the order's state, and so this form.
-      onWritten(await api.writeRemark(tid, kind.id, values()));
+      onWritten(await api.writeRemark(tid, kind.id, values(), closeOption()));
     } catch (err) {
       replace(preview, h('p', { class: 'muted' }, '改正后显示备注预览'));
       (showError(err) ?? submit).focus();
@@ -152,6 +159,14 @@ export function remarkForm({ tid, kind, onWritten }) {
     controls.map(({ field, el }) =>
       fieldRow({ label: field.label, control: el, required: field.required, hint: fieldHint(field) }),
     ),
+    closeBox
+      ? fieldRow({
+          label: '同时关闭交易',
+          control: closeBox,
+          required: false,
+          hint: `写入备注后在平台关闭这笔未付款交易，关闭原因：${kind.closesTrade}`,
+        })
+      : null,
     preview,
     formError,
     submit,
@@ -176,5 +191,17 @@ export function resultView(r) {
         )
       : null,
     r.refund ? h('p', { class: 'small' }, `已登记退款：${r.refund.line}`) : null,
+    r.close ? closeLine(r.close) : null,
+  );
+}
+
+/** Whether the trade was closed: the result of a write and each entry of the history show the same line. */
+export function closeLine(close) {
+  const why = close.state === 'closed' ? `关闭原因：${close.reason}` : close.error;
+  return h(
+    'p',
+    { class: ['small', 'trade-close', `close-${close.state}`], dataset: { testid: 'trade-close', state: close.state } },
+    tradeCloseStateLabel(close.state),
+    why ? `（${why}）` : '',
   );
 }
