@@ -3,7 +3,7 @@
  * and what people did to them (open-item-state.ts); grouping and order are open-item.ts's. Memo findings are not
  * items: see memo-hygiene.ts.
  */
-import { CATEGORY_TEXT } from '../complaints/index.js';
+import { CATEGORY_TEXT, STAGE_TEXT } from '../complaints/index.js';
 import { messageKindLabel } from '../messaging/index.js';
 import { formatYuan } from '../shared/money.js';
 import { maskName, maskText } from '../shared/mask.js';
@@ -120,7 +120,7 @@ export function allOpenItems(src: HandoverSources): OpenItem[] {
       kind: 'complaint',
       since: c.openedAt,
       late: c.late,
-      title: `投诉（${CATEGORY_TEXT[c.category]}）${c.stage}`,
+      title: `投诉（${CATEGORY_TEXT[c.category]}）${STAGE_TEXT[c.stage]}`,
       detail: `${c.late ? '已超时 ' : ''}回复期限 ${c.respondBy.slice(0, 16)}，核实期限 ${c.verifyBy.slice(0, 16)}：${c.content.slice(0, 80)}`,
       tid: c.tid,
       buyerNick: c.buyerNick,

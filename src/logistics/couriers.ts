@@ -30,7 +30,13 @@ export const COURIERS: readonly Courier[] = [
     aliases: ['极兔', '极兔快递', 'J&T', 'J&T Express', 'JT'],
     requiresPhone: false,
   },
-  { code: 'ems', name: 'EMS', aliases: ['中国邮政EMS', 'EMS快递', 'EMS经济快递', '邮政EMS'], requiresPhone: false },
+  // Staff read the Chinese name; 'EMS' (the platform's company name for it) stays a spelling we recognise.
+  {
+    code: 'ems',
+    name: '邮政特快专递',
+    aliases: ['EMS', '中国邮政EMS', 'EMS快递', 'EMS经济快递', '邮政EMS'],
+    requiresPhone: false,
+  },
   {
     code: 'youzhengguonei',
     name: '邮政快递包裹',

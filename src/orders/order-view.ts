@@ -1,5 +1,5 @@
 import { may, type Role } from '../accounts/index.js';
-import type { Parcel } from '../logistics/index.js';
+import { courierName, type Parcel } from '../logistics/index.js';
 import { formatYuanFixed } from '../shared/money.js';
 import { maskAddress, maskName, maskPhone } from '../shared/mask.js';
 import type { StoredOrder } from './order-repository.js';
@@ -36,7 +36,13 @@ export function orderSummaryView(o: StoredOrder) {
     title: o.items[0]?.title ?? '',
     sellerFlag: o.sellerFlag,
     sellerMemo: o.sellerMemo,
-    waybills: [...new Set(o.items.filter((i) => i.invoiceNo).map((i) => `${i.logisticsCompany} ${i.invoiceNo}`))],
+    waybills: [
+      ...new Set(
+        o.items
+          .filter((i) => i.invoiceNo)
+          .map((i) => `${courierName(i.logisticsCompany) ?? i.logisticsCompany} ${i.invoiceNo}`),
+      ),
+    ],
     receiverCity: `${o.receiver.state}${o.receiver.city}`,
   };
 }

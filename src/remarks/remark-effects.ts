@@ -7,7 +7,7 @@ import type { User } from '../accounts/index.js';
 import type { BalanceLedger, Movement, RefundRecord, RefundRegister } from '../ledger/index.js';
 import { shanghaiDate, toInstant } from '../shared/time.js';
 import type { Task, TaskService } from '../tasks/index.js';
-import type { RenderedRemark } from './catalogue/index.js';
+import { getRemarkKind, type RenderedRemark } from './catalogue/index.js';
 import type { RemarkRepository } from './remark-repository.js';
 import { findColleague, type StaffDirectory } from './staff-directory.js';
 
@@ -59,7 +59,8 @@ export async function applyEffects(deps: EffectDeps, input: EffectInput): Promis
       entryId,
       staff: user.displayName,
       username: user.username,
-      reason: rendered.kind,
+      // The keeper reads the reason on 余额与退款: the kind's name (扣除余额(改价)), not its id.
+      reason: getRemarkKind(rendered.kind)?.title ?? rendered.kind,
       at,
     });
   }

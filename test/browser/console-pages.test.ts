@@ -215,7 +215,9 @@ describe('console pages: quick replies, messages, handover, complaints, jobs (re
     const job = page.locator('.job[data-name="handover-day"]');
     await job.waitFor();
     expect(await job.locator('code').textContent()).toBe('15 16 * * *');
-    expect(await job.textContent()).toContain('Asia/Shanghai');
+    // read in shop time, and the page says so in words staff use (the zone's id stays out of sight)
+    expect(await job.locator('[data-time-zone]').getAttribute('data-time-zone')).toBe('Asia/Shanghai');
+    expect(await page.getByTestId('jobs-zone').textContent()).toBe('所有时间均为北京时间');
     await job.getByRole('button', { name: '立即运行' }).click();
     await expect
       .poll(() => page.getByTestId('jobs-status').locator('[data-outcome]').getAttribute('data-outcome'))

@@ -34,7 +34,7 @@ export async function render({ view, session }) {
   replace(
     view,
     h('h1', { tabindex: '-1' }, '任务调度'),
-    h('p', { class: 'muted small' }, '所有时间均为上海时间（Asia/Shanghai）'),
+    h('p', { class: 'muted small', dataset: { testid: 'jobs-zone' } }, '所有时间均为北京时间'),
     status,
     list,
   );
@@ -75,7 +75,12 @@ export async function render({ view, session }) {
       h(
         'dl',
         { class: 'facts small' },
-        h('div', { class: 'fact' }, h('dt', {}, '计划'), h('dd', {}, h('code', {}, j.schedule), ` · ${j.timeZone}`)),
+        h(
+          'div',
+          { class: 'fact' },
+          h('dt', {}, '计划'),
+          h('dd', { dataset: { timeZone: j.timeZone } }, h('code', {}, j.schedule)),
+        ),
         h('div', { class: 'fact' }, h('dt', {}, '下次运行'), h('dd', {}, j.nextRun ? shanghaiTime(j.nextRun) : '—')),
         h('div', { class: 'fact' }, h('dt', {}, '上次运行'), h('dd', { class: 'last-run' }, runText(j.lastRun))),
       ),
