@@ -55,7 +55,13 @@ module.exports = {
       from: { path: '^src/service/' },
       to: {
         path: '^src/([^/]+)/',
-        pathNot: ['^src/service/', '^src/[^/]+/index\\.ts$', '^src/[^/]+/[^/]+/index\\.ts$', '^src/shared/'],
+        pathNot: [
+          '^src/service/',
+          '^src/[^/]+/index\\.ts$',
+          '^src/[^/]+/settings\\.ts$',
+          '^src/[^/]+/[^/]+/index\\.ts$',
+          '^src/shared/',
+        ],
       },
     },
     {

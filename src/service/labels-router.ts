@@ -19,6 +19,7 @@ import {
 import { JOB_COUNT_LABELS, JOB_LABELS } from '../operations/index.js';
 import { ORDER_STATUS_GROUPS, TRADE_STATUS_LABELS } from '../orders/index.js';
 import { TRANSFER_IDENTIFY_LABELS, TRANSFER_STATE_LABELS } from '../reconciliation/index.js';
+import { BANK_NAMES, MAX_STATEMENT_BYTES } from '../reconciliation/settings.js';
 import { CLOSE_STATE_LABELS, ENTRY_STATUS_LABELS, FLAG_LABELS, WRITE_OUTCOME_TEXT } from '../remarks/index.js';
 import { RUN_OUTCOME_LABELS, RUN_REASON_LABELS } from '../scheduler/index.js';
 import { TASK_TITLES } from '../tasks/index.js';
@@ -46,6 +47,10 @@ export interface Labels {
   openItemKinds: Record<string, string>;
   /** Scheduled job → the name of each count its run records (operations/job-counts.ts). */
   jobCounts: Record<string, Record<string, string>>;
+  /** Bank → its name, in the order the statement upload offers them (reconciliation/statement/bank-layouts.ts). */
+  banks: Record<string, string>;
+  /** The largest statement file the upload takes, in bytes: the form refuses a larger one before sending it. */
+  statementMaxBytes: number;
   /** Staff role → its name (accounts/staff-account.ts). */
   roles: Record<string, string>;
   /** Status of a remark on an order's history → its name (remarks/remark-entry.ts). */
@@ -95,6 +100,8 @@ export function labels(): Labels {
     parcelSubStates: subStateNames(),
     openItemKinds: { ...KIND_TEXT },
     jobCounts: Object.fromEntries(Object.entries(JOB_COUNT_LABELS).map(([job, names]) => [job, { ...names }])),
+    banks: { ...BANK_NAMES },
+    statementMaxBytes: MAX_STATEMENT_BYTES,
     roles: { ...ROLE_LABELS },
     entryStatuses: { ...ENTRY_STATUS_LABELS },
     messageStates: { ...MESSAGE_STATE_LABELS },

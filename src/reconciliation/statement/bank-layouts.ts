@@ -7,6 +7,17 @@ import type { StatementField } from './statement-types.js';
  * column only needs an alias here, and an unknown layout is handled by a mapping profile instead.
  */
 export type BankId = 'icbc' | 'ccb' | 'abc' | 'boc' | 'cmb' | 'bocom' | 'alipay';
+
+/** Each bank's name as the keeper knows it, in the order the upload form offers them (served by GET /api/labels). */
+export const BANK_NAMES: Readonly<Record<BankId, string>> = {
+  icbc: '工商银行',
+  ccb: '建设银行',
+  abc: '农业银行',
+  boc: '中国银行',
+  cmb: '招商银行',
+  bocom: '交通银行',
+  alipay: '支付宝',
+};
 export type BankLayoutId =
   | 'icbc'
   | 'icbc-corporate'

@@ -1,6 +1,7 @@
 export { parseStatement, type ParseOptions } from './statement-parser.js';
 export {
   BANK_LAYOUTS,
+  BANK_NAMES,
   detectLayout,
   layoutsFor,
   normalizeHeader,

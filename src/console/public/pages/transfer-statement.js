@@ -7,18 +7,8 @@ import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { fenToYuan } from '../format.js';
 import { fieldRow, setFieldError } from '../forms.js';
+import { loadLabels } from '../labels.js';
 import { errorBox, loading } from '../widgets.js';
-
-const BANKS = {
-  '': '自动识别',
-  icbc: '工商银行',
-  ccb: '建设银行',
-  abc: '农业银行',
-  boc: '中国银行',
-  bocom: '交通银行',
-  cmb: '招商银行',
-  alipay: '支付宝',
-};
 
 const rowText = (r) =>
   `${r.date}${r.time ? ` ${r.time}` : ''} · ¥${fenToYuan(r.amountFen)} · ${r.counterpartyName || '（无户名）'}${r.note ? ` · 附言 ${r.note}` : ''}`;
@@ -30,11 +20,13 @@ export function statementUpload(onImported) {
     name: 'file',
     accept: '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   });
-  const bank = h(
-    'select',
-    { id: 'statement-bank', name: 'bank' },
-    Object.entries(BANKS).map(([k, v]) => h('option', { value: k }, v)),
-  );
+  // The banks and the size limit are the service's (GET /api/labels); the page loaded them before drawing.
+  const bank = h('select', { id: 'statement-bank', name: 'bank' }, h('option', { value: '' }, '自动识别'));
+  let maxBytes = Infinity;
+  void loadLabels().then((l) => {
+    bank.append(...Object.entries(l.banks ?? {}).map(([k, v]) => h('option', { value: k }, v)));
+    maxBytes = l.statementMaxBytes ?? Infinity;
+  });
   const submit = h('button', { type: 'submit', class: 'primary' }, '上传并匹配');
   const summary = h('div', { 'aria-live': 'polite', dataset: { testid: 'statement-summary' } });
   async function onSubmit(event) {
@@ -42,6 +34,14 @@ export function statementUpload(onImported) {
     setFieldError(file, '');
     const chosen = file.files?.[0];
     if (!chosen) return void (setFieldError(file, '请选择银行导出的对账单文件'), file.focus());
+    // Refused here, not after minutes of sending: the service closes the connection on a file over its limit.
+    if (chosen.size > maxBytes) {
+      const mb = Math.round(maxBytes / 1024 / 1024);
+      return void (
+        setFieldError(file, `对账单文件不能超过 ${mb} MB。网银导出的对账单远小于这个大小，请确认选的是对账单文件`),
+        file.focus()
+      );
+    }
     submit.disabled = true;
     replace(summary, loading('正在读取对账单…'));
     try {
