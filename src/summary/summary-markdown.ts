@@ -55,7 +55,7 @@ export function weeklyMarkdown(s: WeeklySummary): string {
     '',
     '## 带到下周的待办',
     s.carried.from
-      ? `- ${s.carried.from.date} ${name(SHIFT_TEXT, s.carried.from.shift as ShiftName)}交接时还有 ${s.carried.total} 项，其中超时 ${s.carried.late} 项${s.carried.byKind.length ? `（${s.carried.byKind.map((k) => `${name(KIND_TEXT, k.kind as OpenItemKind)} ${k.count}`).join('，')}）` : ''}`
+      ? `- ${s.carried.from.date} ${s.carried.from.shiftName ?? name(SHIFT_TEXT, s.carried.from.shift as ShiftName)}交接时还有 ${s.carried.total} 项，其中超时 ${s.carried.late} 项${s.carried.byKind.length ? `（${s.carried.byKind.map((k) => `${name(KIND_TEXT, k.kind as OpenItemKind)} ${k.count}`).join('，')}）` : ''}`
       : '- 本周没有交接班记录',
     '',
   ];

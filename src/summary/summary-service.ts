@@ -3,7 +3,7 @@
  * the pure figures. Reads only: the summary changes nothing, so it can be asked for any past week at any time.
  */
 import { COMPLAINT_CATEGORIES, COMPLAINTS, type Complaint } from '../complaints/index.js';
-import { HANDOVERS, type HandoverRecord } from '../handover/index.js';
+import { HANDOVERS, SHIFT_TEXT, type HandoverRecord } from '../handover/index.js';
 import { REFUND_REGISTER, type RefundRecord } from '../ledger/index.js';
 import { MESSAGE_ATTEMPTS_LOG, type SendAttempt } from '../messaging/index.js';
 import { TRANSFERS, type TransferOrder } from '../reconciliation/index.js';
@@ -54,6 +54,9 @@ export interface ComplaintAnalysis extends CauseAnalysis {
 }
 
 const boundsOf = (p: Period): Bounds => ({ from: toInstant(p.start), to: toInstant(p.end) });
+/** The shift's name (夜班) beside its code, for the console, which has no list of shifts of its own. */
+const named = (c: CarriedFigures): CarriedFigures =>
+  c.from ? { ...c, from: { ...c.from, shiftName: SHIFT_TEXT[c.from.shift as keyof typeof SHIFT_TEXT] } } : c;
 
 export function createSummaryService(deps: { store: Store; clock: Clock }) {
   const { store, clock } = deps;
@@ -92,7 +95,7 @@ export function createSummaryService(deps: { store: Store; clock: Clock }) {
       transfers: transferFigures(store.all<TransferOrder>(TRANSFERS), followUps, b),
       remarks: remarkFigures(remarks.entries(), b, remarkKindTitle),
       messages: messageFigures(await attempts(b), b),
-      carried: carriedFigures(lastHandover(p)),
+      carried: named(carriedFigures(lastHandover(p))),
     };
   }
 

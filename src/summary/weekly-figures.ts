@@ -293,7 +293,7 @@ export function messageFigures(attempts: Iterable<AttemptFacts>, b: Bounds): Mes
 
 export interface CarriedFigures {
   /** The handover the week ended with (its date and shift), or null when no handover was kept that week. */
-  from: { date: string; shift: string } | null;
+  from: { date: string; shift: string; shiftName?: string } | null;
   total: number;
   late: number;
   byKind: { kind: string; count: number }[];

@@ -261,6 +261,7 @@ describe('console pages: quick replies, messages, handover, complaints, jobs (re
         '排班',
         '售后投诉',
         '提成',
+        '周报',
         '任务调度',
         '登录锁定',
       ]);

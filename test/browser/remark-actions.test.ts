@@ -64,12 +64,16 @@ describe('console 备注 actions, 我的任务 and 余额与退款 (real browser
     await page.getByLabel('通知方式').selectOption('电话');
     const entry = `此款无货+已电话通知买家+小丽/${memoDate()}`;
     await expect.poll(() => page.getByTestId('preview-entry').textContent()).toBe(entry);
+    // An unpaid order's 拍下后无货 also closes the trade (issue 15, part 3), offered ticked with the platform's reason.
+    expect(await page.getByLabel('同时关闭交易').isChecked()).toBe(true);
     const before = await api.get<OrderDetail>(`/api/orders/${tid}`);
     await page.getByRole('button', { name: '写入备注' }).click();
 
     const result = page.getByTestId('remark-result').locator('.result');
     await expect.poll(() => result.getAttribute('data-status')).toBe('written');
     expect(await result.locator('.result-entry').textContent()).toBe(entry);
+    expect(await result.getByTestId('trade-close').textContent()).toBe('交易已关闭（关闭原因：缺货）');
+    expect((await api.get<{ status: string }>(`/api/orders/${tid}`)).status).toBe('TRADE_CLOSED_BY_TAOBAO');
     const after = await api.get<OrderDetail>(`/api/orders/${tid}`);
     expect(after.sellerMemo).toBe(before.sellerMemo ? `${before.sellerMemo}；${entry}` : entry);
     // Unpaid out-of-stock asks for no flag, so the order keeps the one it had.

@@ -21,6 +21,7 @@ export const ROUTES = [
   { pattern: '/roster', title: '排班', load: () => import('./pages/roster-page.js') },
   { pattern: '/complaints', title: '售后投诉', load: () => import('./pages/complaints-page.js') },
   { pattern: '/commission', title: '提成', load: () => import('./pages/commission-page.js') },
+  { pattern: '/summary', title: '周报', load: () => import('./pages/summary-page.js') },
   { pattern: '/jobs', title: '任务调度', load: () => import('./pages/jobs-page.js') },
   { pattern: '/lockouts', title: '登录锁定', load: () => import('./pages/lockouts-page.js') },
 ];
@@ -44,6 +45,7 @@ export const NAV = [
   { label: '排班', href: '#/roster', section: '/roster' },
   { label: '售后投诉', href: '#/complaints', section: '/complaints' },
   { label: '提成', href: '#/commission', section: '/commission', needs: 'GET /api/sales/commission' },
+  { label: '周报', href: '#/summary', section: '/summary', needs: 'GET /api/summary/week' },
   { label: '任务调度', href: '#/jobs', section: '/jobs', needs: 'POST /api/jobs/:name/run' },
   { label: '登录锁定', href: '#/lockouts', section: '/lockouts', needs: 'GET /api/lockouts' },
 ];
