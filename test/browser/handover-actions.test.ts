@@ -75,7 +75,21 @@ describe('交接班 at 400 px: counts per owner first, items collapsed per owner
     expect((await groups())[0]).toEqual(['xiaoli', true]);
 
     const row = (key: string) => page.locator(`[data-testid="handover-open"] .handover-item[data-key="${key}"]`);
-    // 备注
+    // a row shows 完成 and 更多; 转交 / 暂缓 / 备注 wait behind 更多
+    const shown = (key: string) =>
+      row(key)
+        .locator('button:visible')
+        .evaluateAll((bs) => bs.map((b) => b.textContent));
+    expect(await shown(closeKey)).toEqual(['完成', '更多']);
+    const heights = await page
+      .locator('details.owner-group[data-owner="xiaoli"] .handover-item')
+      .evaluateAll((els) => els.map((e) => (e as unknown as { offsetHeight: number }).offsetHeight));
+    // one line of buttons beside the links: about 85 px an item here, where four buttons on their own row took 125
+    expect(Math.max(...heights)).toBeLessThan(110);
+    const more = (key: string) => row(key).locator('button[data-action="more"]').click();
+    // 备注: two clicks to its form
+    await more(closeKey);
+    expect(await shown(closeKey)).toEqual(['完成', '更多', '转交', '暂缓', '备注']);
     await row(closeKey).locator('button[data-action="note"]').click();
     await row(closeKey).locator('input[name="note"]').fill('已加微信，明天再问');
     await row(closeKey).getByRole('button', { name: '确定' }).click();
@@ -84,9 +98,10 @@ describe('交接班 at 400 px: counts per owner first, items collapsed per owner
     await row(closeKey).locator('button[data-action="done"]').click();
     await row(closeKey).waitFor({ state: 'detached' });
     // the page was drawn again and her group is still open
-    await row(passKey).locator('button[data-action="reassign"]').waitFor();
+    await row(passKey).locator('button[data-action="more"]').waitFor();
     await expect.poll(() => page.getByTestId('handover-done').locator('summary').textContent()).toBe('本班已完成（1）');
     // 转交
+    await more(passKey);
     await row(passKey).locator('button[data-action="reassign"]').click();
     await row(passKey).locator('select[name="to"]').selectOption('azhang');
     await row(passKey).locator('input[name="note"]').fill('阿张晚上跟进');
@@ -95,6 +110,7 @@ describe('交接班 at 400 px: counts per owner first, items collapsed per owner
       .locator(`details.owner-group[data-owner="azhang"] .handover-item[data-key="${passKey}"]`)
       .waitFor({ state: 'attached' });
     // 暂缓 (tomorrow 09:00 by default)
+    await more(snoozeKey);
     await row(snoozeKey).locator('button[data-action="snooze"]').click();
     await row(snoozeKey).getByRole('button', { name: '确定' }).click();
     await page
@@ -107,7 +123,9 @@ describe('交接班 at 400 px: counts per owner first, items collapsed per owner
     expect(report.openItems.find((g) => g.owner === 'azhang')?.items.map((i) => i.key)).toContain(passKey);
     expect(report.snoozed.map((i) => i.key)).toEqual([snoozeKey]);
     expect(problems).toEqual([]);
-    console.info(`交接班 at 400 px: ${heightCollapsed} px tall with the groups collapsed`);
+    console.info(
+      `交接班 at 400 px: ${heightCollapsed} px tall with the groups collapsed; an open item ${Math.max(...heights)} px`,
+    );
     await page.screenshot({ path: '/tmp/xiaoer-console-handover-400.png', fullPage: true });
     await context.close();
   });

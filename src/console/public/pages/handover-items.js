@@ -1,8 +1,8 @@
 /**
  * 交接班's open items: counts per owner first, each owner's items collapsed under one line (the viewer's own group
  * first), and on every item 完成 / 转交 / 暂缓 / 备注 (POST /api/open-items/:key/…). 完成 is one click; the other three
- * open a one-line form under the item. Who may do what is the service's rule (owner, keeper, admin): the buttons
- * follow it so nobody is offered a refusal, and the service checks again.
+ * are behind 更多 and open a one-line form under the item. Who may do what is the service's rule (owner, keeper,
+ * admin): the buttons follow it so nobody is offered a refusal, and the service checks again.
  */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
@@ -72,9 +72,16 @@ function actionForm(item, action, actor, slot) {
   (fields[0] ?? note).focus();
 }
 
+/**
+ * An item's buttons and what opens under it. 完成 is one click; 转交 / 暂缓 / 备注 sit behind 更多 (two clicks), so a
+ * row at 400 px is one line of buttons beside the order's links instead of a row of four.
+ */
 function actions(item, actor) {
   const slot = h('div', { class: 'item-slot' });
   const message = h('div', { role: 'alert' });
+  const open = (action, label) =>
+    h('button', { type: 'button', dataset: { action }, onclick: () => actionForm(item, action, actor, slot) }, label);
+  if (!mayAct(actor, item)) return { buttons: [open('note', '备注')], below: [slot, message] };
   const done = h('button', { type: 'button', class: 'primary', dataset: { action: 'done' } }, '完成');
   done.addEventListener('click', async () => {
     done.disabled = true;
@@ -86,15 +93,23 @@ function actions(item, actor) {
       done.disabled = false;
     }
   });
-  const open = (action, label) =>
-    h('button', { type: 'button', dataset: { action }, onclick: () => actionForm(item, action, actor, slot) }, label);
-  const buttons = mayAct(actor, item)
-    ? [done, open('reassign', '转交'), open('snooze', '暂缓'), open('note', '备注')]
-    : [open('note', '备注')];
-  return [h('div', { class: 'item-actions' }, buttons), slot, message];
+  const menu = h(
+    'div',
+    { class: 'item-actions', hidden: true, dataset: { testid: 'item-more' } },
+    open('reassign', '转交'),
+    open('snooze', '暂缓'),
+    open('note', '备注'),
+  );
+  const more = h('button', { type: 'button', dataset: { action: 'more' }, 'aria-expanded': 'false' }, '更多');
+  more.addEventListener('click', () => {
+    menu.hidden = !menu.hidden;
+    more.setAttribute('aria-expanded', String(!menu.hidden));
+  });
+  return { buttons: [done, more], below: [menu, slot, message] };
 }
 
 export function itemRow(item, actor, { withOwner = false } = {}) {
+  const acts = actor ? actions(item, actor) : { buttons: [], below: [] };
   return h(
     'li',
     {
@@ -112,18 +127,19 @@ export function itemRow(item, actor, { withOwner = false } = {}) {
         `${item.late ? '已超时，' : ''}已 ${ageText(item.ageHours * 60)}`,
       ),
     ),
-    item.detail ? h('p', { class: 'small' }, item.detail) : null,
+    item.detail ? h('p', { class: 'small item-detail' }, item.detail) : null,
     h(
       'div',
-      { class: 'order-line small muted' },
+      { class: 'order-line item-meta small muted' },
       withOwner ? h('span', {}, `负责人 ${item.ownerName || '接班同事'}`) : null,
       item.tid ? h('a', { href: `#/orders/${item.tid}` }, `订单 ${item.tid}`) : null,
       item.buyerNick ? h('a', { href: `#/orders?q=${encodeURIComponent(item.buyerNick)}` }, item.buyerNick) : null,
       h('time', { datetime: item.since }, `自 ${shanghaiTime(item.since)}`),
       item.snoozedUntil ? h('span', {}, `暂缓到 ${shanghaiTime(item.snoozedUntil)}`) : null,
+      acts.buttons.length ? h('span', { class: 'item-buttons' }, acts.buttons) : null,
     ),
-    item.lastNote ? h('p', { class: 'small muted' }, `备注：${item.lastNote}`) : null,
-    actor ? actions(item, actor) : null,
+    item.lastNote ? h('p', { class: 'small muted item-detail' }, `备注：${item.lastNote}`) : null,
+    acts.below,
   );
 }
 
