@@ -89,6 +89,7 @@ describe('no English in what staff read: every page, as every role, at 400 px, a
   let tid: string;
   let nick: string;
   let nicks: string[];
+  let parcelTid: string;
 
   beforeAll(async () => {
     [service, browser] = await Promise.all([startConsoleService(200), launchBrowser()]);
@@ -137,6 +138,11 @@ describe('no English in what staff read: every page, as every role, at 400 px, a
       const res = await admin.post<{ run: { outcome: string } }>(`/api/jobs/${job}/run`);
       expect(res.status, job).toBe(200);
     }
+    // A stuck parcel's order too: its courier, its state and the notice the buyer gets.
+    type Report = { openItems: { items: { kind: string; tid: string | null }[] }[] };
+    const { report } = await admin.get<{ report: Report }>('/api/handover');
+    parcelTid = report.openItems.flatMap((g) => g.items).find((i) => i.kind === 'parcel' && i.tid)?.tid ?? '';
+    expect(parcelTid).not.toBe('');
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
@@ -152,6 +158,7 @@ describe('no English in what staff read: every page, as every role, at 400 px, a
     const visits: Visit[] = [
       ...nav.map((v): Visit => (v.hash === '#/handover' ? { ...v, open: openHandover } : v)),
       { name: '订单详情', hash: `#/orders/${tid}` },
+      { name: '异常包裹的订单', hash: `#/orders/${parcelTid}` },
       { name: '买家的订单', hash: `#/orders?q=${encodeURIComponent(nick)}` },
       { name: '买家余额', hash: `#/ledger?nick=${encodeURIComponent(nick)}` },
       { name: '全部消息', hash: '#/messages?state=all' },
