@@ -45,7 +45,7 @@ export const JOB_COUNT_LABELS: Readonly<Record<JobName | FixedJobName, Readonly<
     failed: '写入失败的备注',
     stillPending: '仍在排队',
     tradesClosed: '备注后关闭的交易',
-    closesFailed: '没能关闭的交易（已转待办）',
+    closesFailed: '没能关闭、转为待办的交易',
   },
   'message-dispatch': {
     due: '到时间的消息',

@@ -57,7 +57,7 @@ describe('console 周报 (real browser)', () => {
     const remarks = page.getByTestId('summary-remarks');
     await expect.poll(() => remarks.textContent()).toContain('小丽：1 条');
     expect(await remarks.textContent()).toContain('销售记录 1');
-    const complaints = page.getByTestId('summary-投诉');
+    const complaints = page.getByTestId('summary-本周投诉');
     expect(await complaints.textContent()).toContain('新投诉1 件');
     await expect.poll(() => page.getByTestId('summary-cause-list').textContent()).toContain('物流：1 件（100%）');
     expect(await inPage.scrollWidth(page)).toBeLessThanOrEqual(400);

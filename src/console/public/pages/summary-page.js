@@ -12,6 +12,7 @@ import {
   complaintSatisfactionLabel,
   loadLabels,
   messageReasonLabel,
+  messageStateLabel,
   openItemKindLabel,
 } from '../labels.js';
 import { errorBox, facts, loading } from '../widgets.js';
@@ -92,7 +93,7 @@ function weekSections(s) {
     .join('，');
   return [
     h('p', { class: 'summary' }, `${s.week}：${s.from} 至 ${s.to}`),
-    section('投诉', [
+    section('本周投诉', [
       ['新投诉', `${c.opened} 件`],
       ['24 小时内回复', `${c.answeredInTime} 件（${pct(c.answeredInTime, c.opened)}）`],
       ['超时回复 / 未回复', `${c.answeredLate} / ${c.unanswered} 件`],
@@ -104,9 +105,9 @@ function weekSections(s) {
       ['已告知处理结果', `${a.outcomesTold} 件`],
       ['登记退款', `${a.refunds.count} 笔，${yuan(a.refunds.amountFen)}`],
       ...a.refunds.byReason.map((r) => [`其中${r.reason}`, `${r.count} 笔，${yuan(r.amountFen)}`]),
-      ['已打款', `${a.refundsPaid.count} 笔，${yuan(a.refundsPaid.amountFen)}`],
+      ['退款已打款', `${a.refundsPaid.count} 笔，${yuan(a.refundsPaid.amountFen)}`],
     ]),
-    section('中差评', [
+    section('本周中差评', [
       ['收到差评 / 中评', `${s.reviews.received.bad} / ${s.reviews.received.neutral} 个`],
       ['已处理', `${s.reviews.worked} 个`],
       ['完成电话回访', `${s.reviews.callsDone} 个`],
@@ -136,12 +137,12 @@ function weekSections(s) {
         : h('p', { class: 'muted' }, '本周没有备注'),
     ),
     section('发给买家的消息', [
-      ['已发送', `${m.sent} 条`],
-      ['推迟发送', `${m.deferred} 条`],
-      ['不再发送', `${m.refused} 条`],
+      [messageStateLabel('sent'), `${m.sent} 条`],
+      ['延后发出', `${m.deferred} 条`],
+      ['被规则拦下', `${m.refused} 条`],
       ...m.refusedReasons.map((r) => [`· ${messageReasonLabel(r.reason)}`, `${r.count} 条`]),
-      ['发送失败', `${m.failed} 条`],
-      ['过期未发', `${m.dropped} 条`],
+      [messageStateLabel('failed'), `${m.failed} 条`],
+      [messageStateLabel('dropped'), `${m.dropped} 条`],
     ]),
     section(
       '带到下周的待办',
