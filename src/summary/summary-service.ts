@@ -15,20 +15,22 @@ import { FOLLOW_UPS, type FollowUp } from '../tasks/index.js';
 import { complaintCauses, type CauseAnalysis } from './complaint-causes.js';
 import { lastWeekOf, monthOf, parseMonth, parseWeek, type Period } from './periods.js';
 import {
-  afterSalesFigures,
   carriedFigures,
-  complaintFigures,
   messageFigures,
   remarkFigures,
+  type AttemptFacts,
+  type CarriedFigures,
+  type MessageFigures,
+  type RemarkFigures,
+} from './activity-figures.js';
+import {
+  afterSalesFigures,
+  complaintFigures,
   reviewFigures,
   transferFigures,
   type AfterSalesFigures,
-  type AttemptFacts,
   type Bounds,
-  type CarriedFigures,
   type ComplaintFigures,
-  type MessageFigures,
-  type RemarkFigures,
   type ReviewFigures,
   type TransferFigures,
 } from './weekly-figures.js';

@@ -1,12 +1,10 @@
 /** Each of the weekly summary's figures on its own: what counts in the week, and what is left out. */
 import { describe, expect, it } from 'vitest';
 import { complaintCauses } from '../../src/summary/complaint-causes.js';
+import { carriedFigures, messageFigures, remarkFigures } from '../../src/summary/activity-figures.js';
 import {
   afterSalesFigures,
-  carriedFigures,
   complaintFigures,
-  messageFigures,
-  remarkFigures,
   reviewFigures,
   transferFigures,
   type ComplaintFacts,
