@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FLAG_LABELS, WRITE_OUTCOME_TEXT } from '../../src/remarks/index.js';
+import { CLOSE_STATE_LABELS, FLAG_LABELS, WRITE_OUTCOME_TEXT } from '../../src/remarks/index.js';
 import { TASK_TITLES } from '../../src/tasks/index.js';
 import { ensureBuiltCli, xiaoer } from '../support/cli.js';
 import { quietJobs, startServiceProcess, type ServiceProcess } from './service-process.js';
@@ -48,5 +48,13 @@ describe('xiaoer remark', () => {
     expect(handed).toContain(`\n任务：已交给 阿张 处理：${TASK_TITLES.fix_label}\n`);
     // Codes and JSON stay inside: the answer is words, the order number and the memo's own text.
     for (const out of [first, again, handed]) expect(out).not.toMatch(/[{}"]|written|already_present|fix_label/);
+  }, 120_000);
+
+  it('when the admin writes 拍下后无货 on an unpaid order, then the CLI says the trade was closed and why, in words', async () => {
+    const { orders } = await svc!.api<{ orders: { tid: string }[] }>('get', '/orders?status=WAIT_BUYER_PAY');
+    expect(orders.length).toBeGreaterThan(0);
+    const out = (await xiaoer(['remark', orders[0]!.tid, 'oos.notify', '--field', 'via=旺旺'], dir)).stdout;
+    expect(out).toContain(`\n交易：${CLOSE_STATE_LABELS.closed}（关闭原因：缺货）\n`);
+    expect(out).not.toMatch(/[{}"]|closed|TRADE_/);
   }, 120_000);
 });

@@ -33,6 +33,13 @@ export function remarkCommand(loadConfig: () => Config): Command {
             t.state === 'closed' && 'openedByName' in t ? `任务「${title}」已关闭，已通知 ${t.openedByName}` : '';
           process.stdout.write(`任务：${told || `已交给 ${t.assigneeName} 处理：${title}`}\n`);
         }
+        // 拍下后不要 / 拍下后无货 on an unpaid order also close the trade: say whether it was (a dry run: that it will be).
+        const c = result.close;
+        if (c) {
+          const state = opts.dryRun ? `写入后关闭交易` : named(labels.tradeCloseStates, c.state);
+          const why = c.state === 'failed' ? c.error : `关闭原因：${c.reason}`;
+          process.stdout.write(`交易：${state}（${why}）\n`);
+        }
       },
     );
 }
