@@ -60,7 +60,7 @@ export interface ShopPlatform {
   /** Closes an unpaid trade. */
   closeTrade(
     tid: string,
-    reason: string,
+    reason: TradeCloseReason,
     options?: PlatformCallOptions,
   ): Promise<{ status: TradeStatus; modifiedAt: string }>;
   /** Neutral and bad reviews buyers gave in the window, page by page. */

@@ -16,6 +16,7 @@ import {
 import type { SandboxShop, ShopOutcome } from './shop.js';
 import type { TradeFilter } from './shop-state.js';
 import { E } from './top-errors.js';
+import { TRADE_CLOSE_REASONS } from '../platform-port.js';
 import { bigId, parseFields, wireTrade } from './wire-trade.js';
 
 /**
@@ -122,6 +123,12 @@ export const tradeMethods: Record<string, (shop: SandboxShop, p: Params) => Prom
   'taobao.trade.close': async (shop, p) => {
     if (!p.tid) return { ok: false, error: E.missingArgument('tid') };
     if (!p.close_reason) return { ok: false, error: E.missingArgument('close_reason') };
+    // The platform takes only its own list of reasons; any other text is refused, as the real gateway does.
+    if (!(TRADE_CLOSE_REASONS as readonly string[]).includes(p.close_reason))
+      return {
+        ok: false,
+        error: E.business('isv.invalid-parameter', `close_reason不合法，可选：${TRADE_CLOSE_REASONS.join('、')}`),
+      };
     const o = await shop.closeTrade(p.tid, p.close_reason);
     if (!o.ok) return { ok: false, error: refusal(o) };
     return {

@@ -143,7 +143,7 @@ export function createChores(deps: ChoresDeps) {
           params: { tid },
         });
       // A person waits on the one click: a ban is told at once instead of waited out, nothing is retried past 5 s.
-      const result = await deps.platform.closeTrade(tid, '买家已选择银行汇款，重复拍单', {
+      const result = await deps.platform.closeTrade(tid, '买家拍错了', {
         patienceMs: INTERACTIVE_PATIENCE_MS,
       });
       const at = toInstant(clock.now());

@@ -129,7 +129,8 @@ export function createTransferService(deps: TransferServiceDeps) {
         params: { tid, status: order.status },
       });
     }
-    await deps.platform.closeTrade(tid, '买家选择银行汇款', waiting);
+    // The buyer pays outside the platform: of the platform's close reasons, the one for a deal done off it.
+    await deps.platform.closeTrade(tid, '同城见面交易', waiting);
     const memo = await deps.remarks.write({ tid, kind: 'transfer.awaiting', fields: {}, user });
     return { closed: true, memo: memo.entry, note: memo.status === 'pending' ? '备注待写入平台' : null };
   }

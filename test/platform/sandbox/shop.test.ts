@@ -61,7 +61,7 @@ describe('sandbox shop: memos and closing', () => {
     expect(exact.json.trade_memo_update_response).toBeDefined();
   });
 
-  it('when closing a paid trade, then it is refused; an unpaid one closes as TRADE_CLOSED_BY_TAOBAO', async () => {
+  it("when closing a paid trade, or with a reason off the platform's list, then it is refused; an unpaid one closes as TRADE_CLOSED_BY_TAOBAO", async () => {
     const { app, shop } = sandboxApp();
     const paid = shop.tradesByCreated(
       0,
@@ -74,6 +74,14 @@ describe('sandbox shop: memos and closing', () => {
     expect(shop.trade(paid.tid)!.status).toBe('WAIT_SELLER_SEND_GOODS');
     const unpaid = shop.tradesByCreated(0, NOW, { statuses: new Set(['WAIT_BUYER_PAY']) }, { pageNo: 1, pageSize: 1 })
       .items[0]!;
+    // A reason off the platform's list is refused, as the real gateway refuses it, and the trade stays open.
+    const offList = await callTop(app, NOW, 'taobao.trade.close', {
+      tid: unpaid.tid,
+      close_reason: '买家选择银行汇款',
+    });
+    expect(offList.json.error_response).toMatchObject({ code: 15, sub_code: 'isv.invalid-parameter' });
+    expect(offList.json.error_response.sub_msg).toContain('close_reason不合法');
+    expect(shop.trade(unpaid.tid)!.status).toBe('WAIT_BUYER_PAY');
     const closed = await callTop(app, NOW, 'taobao.trade.close', { tid: unpaid.tid, close_reason: '买家不想买了' });
     expect(closed.json.trade_close_response.trade.status).toBe('TRADE_CLOSED_BY_TAOBAO');
     const unknown = await callTop(app, NOW, 'taobao.trade.fullinfo.get', {

@@ -6,6 +6,7 @@ import {
   TopSessionError,
   TopSignatureError,
 } from '../../../src/platform/taobao/index.js';
+import type { TradeCloseReason } from '../../../src/platform/index.js';
 import { fakeGateway, fixture, testPlatform, type GatewayReply } from './top-gateway.js';
 
 beforeAll(() => nock.disableNetConnect());
@@ -73,7 +74,7 @@ describe('retries against the TOP gateway', () => {
         '{"error_response":{"code":15,"msg":"Remote service error","sub_code":"isv.invalid-parameter","sub_msg":"close_reason不合法"}}',
     );
     const { platform } = testPlatform();
-    await expect(platform.closeTrade(TID, '随便')).rejects.toBeInstanceOf(TopBusinessError);
+    await expect(platform.closeTrade(TID, '随便' as TradeCloseReason)).rejects.toBeInstanceOf(TopBusinessError);
     expect(gw.requests).toHaveLength(1);
   });
 
@@ -147,14 +148,14 @@ describe('calls that change something are never sent twice blindly', () => {
   it('when closing a trade loses its answer but the trade is closed, then the close succeeds without being sent again', async () => {
     const gw = fakeGateway((p) => (p.get('method') === 'taobao.trade.close' ? [502, 'Bad Gateway'] : closed()));
     const { platform } = testPlatform();
-    await expect(platform.closeTrade(TID, '买家选择银行汇款')).resolves.toMatchObject({ status: 'TRADE_CLOSED' });
+    await expect(platform.closeTrade(TID, '同城见面交易')).resolves.toMatchObject({ status: 'TRADE_CLOSED' });
     expect(gw.methods()).toEqual(['taobao.trade.close', 'taobao.trade.fullinfo.get']);
   });
 
   it('when closing a trade loses its answer and the trade is still open, then the fault surfaces and the close was sent once', async () => {
     const gw = fakeGateway((p) => (p.get('method') === 'taobao.trade.close' ? [502, 'Bad Gateway'] : OK()));
     const { platform } = testPlatform();
-    await expect(platform.closeTrade(TID, '买家选择银行汇款')).rejects.toMatchObject({ retriable: true });
+    await expect(platform.closeTrade(TID, '同城见面交易')).rejects.toMatchObject({ retriable: true });
     expect(gw.methods()).toEqual(['taobao.trade.close', 'taobao.trade.fullinfo.get']);
   });
 
