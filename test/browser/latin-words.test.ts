@@ -151,6 +151,12 @@ describe('no English in what staff read: every page, as every role, at 400 px, a
 
   async function sweep(username: string) {
     const { context, page, problems } = await openSignedIn(browser, service.url, username, '#/orders', 400, 900);
+    // Requests the page has open: a page is read once every one has answered (as 'networkidle' would, without its
+    // half-second wait per page, which was most of this file's time).
+    const open = new Set<unknown>();
+    page.on('request', (r) => open.add(r));
+    page.on('requestfinished', (r) => open.delete(r));
+    page.on('requestfailed', (r) => open.delete(r));
     await page.locator('.main-nav').waitFor();
     const nav = await page
       .locator('.main-nav a')
@@ -167,11 +173,13 @@ describe('no English in what staff read: every page, as every role, at 400 px, a
     for (const v of visits) {
       // A fresh load each time: a hash change alone loads nothing the browser waits for.
       await page.goto('about:blank');
-      await page.goto(`${service.url}/${v.hash}`, { waitUntil: 'networkidle' });
+      await page.goto(`${service.url}/${v.hash}`, { waitUntil: 'load' });
       await page.locator('main .view h1').first().waitFor();
+      await expect.poll(() => open.size).toBe(0);
       await expect.poll(() => page.locator('main .loading').count()).toBe(0);
       await openFolds(page);
       if (v.open) await v.open(page);
+      await expect.poll(() => open.size).toBe(0);
       const words = [...new Set((await readable(page)).flatMap((t) => latinWords(t, nicks)))];
       if (words.length) found[`${v.name} (${v.hash})`] = words;
     }
