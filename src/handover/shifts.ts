@@ -3,7 +3,7 @@
  * moment belongs to one report: the day report runs from the day shift's start to its end, the night report from
  * there to the next day shift's start (work at 01:15 is the night's).
  */
-import type { Roster } from '../roster/index.js';
+import { DUTY_LABELS, type Roster } from '../roster/index.js';
 import { DAY, MINUTE, shanghaiDate, shanghaiParts, startOfShanghaiDay } from '../shared/time.js';
 
 export const SHIFT_NAMES = ['day', 'night'] as const;
@@ -14,7 +14,7 @@ export interface ShiftHours {
 }
 export type ShiftTable = Record<ShiftName, ShiftHours>;
 
-export const SHIFT_TEXT: Record<ShiftName, string> = { day: '白班', night: '夜班' };
+export const SHIFT_TEXT: Record<ShiftName, string> = { day: DUTY_LABELS.day, night: DUTY_LABELS.night };
 
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 

@@ -11,6 +11,8 @@ export type ShiftName = (typeof SHIFT_NAMES)[number];
 /** What a person does on a date: one of the shifts, or a day off. */
 export const DUTIES = ['day', 'night', 'off'] as const;
 export type Duty = (typeof DUTIES)[number];
+/** What staff call each duty: the roster, the handover's titles and the console (GET /api/labels) read these. */
+export const DUTY_LABELS: Readonly<Record<Duty, string>> = { day: '白班', night: '夜班', off: '休息' };
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间请写成 时:分，例如 09:00');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期请写成 年-月-日，例如 2026-11-23');
@@ -78,14 +80,14 @@ export interface RosterRecord extends Roster {
 /** The handbook's hours (白班 9:00–12:00、12:30–16:30；夜班 15:30–17:30、18:00–23:00). */
 export const HANDBOOK_SHIFTS: Roster['shifts'] = {
   day: {
-    label: '白班',
+    label: DUTY_LABELS.day,
     periods: [
       { start: '09:00', end: '12:00' },
       { start: '12:30', end: '16:30' },
     ],
   },
   night: {
-    label: '夜班',
+    label: DUTY_LABELS.night,
     periods: [
       { start: '15:30', end: '17:30' },
       { start: '18:00', end: '23:00' },

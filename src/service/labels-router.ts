@@ -22,6 +22,7 @@ import { TRANSFER_IDENTIFY_LABELS, TRANSFER_STATE_LABELS } from '../reconciliati
 import { BANK_NAMES, MAX_STATEMENT_BYTES } from '../reconciliation/settings.js';
 import { CLOSE_STATE_LABELS, ENTRY_STATUS_LABELS, FLAG_LABELS, WRITE_OUTCOME_TEXT } from '../remarks/index.js';
 import { RUN_OUTCOME_LABELS, RUN_REASON_LABELS } from '../scheduler/index.js';
+import { DUTY_LABELS } from '../roster/index.js';
 import { TASK_TITLES } from '../tasks/index.js';
 
 export interface Labels {
@@ -47,6 +48,8 @@ export interface Labels {
   openItemKinds: Record<string, string>;
   /** Scheduled job → the name of each count its run records (operations/job-counts.ts). */
   jobCounts: Record<string, Record<string, string>>;
+  /** A day's duty → its name: the two shifts and a day off (roster/roster.ts). */
+  duties: Record<string, string>;
   /** Bank → its name, in the order the statement upload offers them (reconciliation/statement/bank-layouts.ts). */
   banks: Record<string, string>;
   /** The largest statement file the upload takes, in bytes: the form refuses a larger one before sending it. */
@@ -100,6 +103,7 @@ export function labels(): Labels {
     parcelSubStates: subStateNames(),
     openItemKinds: { ...KIND_TEXT },
     jobCounts: Object.fromEntries(Object.entries(JOB_COUNT_LABELS).map(([job, names]) => [job, { ...names }])),
+    duties: { ...DUTY_LABELS },
     banks: { ...BANK_NAMES },
     statementMaxBytes: MAX_STATEMENT_BYTES,
     roles: { ...ROLE_LABELS },

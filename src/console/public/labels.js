@@ -105,6 +105,11 @@ export const flagLabel = (flag) => {
 export const remarkWriteOutcome = (status) => lookup('remarkWriteOutcomes', status);
 /** Where closing the unpaid trade after a remark stands (failed → 交易没有关闭，已转为待办). */
 export const tradeCloseStateLabel = (state) => lookup('tradeCloseStates', state);
+/** A day's duty → its name (day → 白班, off → 休息). */
+export const dutyLabel = (duty) => lookup('duties', duty);
+/** Every duty, in the service's order (白班, 夜班, 休息); `shiftsOnly` leaves the day off out. */
+export const duties = (shiftsOnly = false) =>
+  Object.keys(labels?.duties ?? {}).filter((d) => !shiftsOnly || d !== 'off');
 /** Every transfer state, in the order a transfer goes: the 汇款 page's filter. */
 export const transferStates = () => Object.keys(labels?.transferStates ?? {});
 

@@ -7,13 +7,12 @@
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { shanghaiTime } from '../format.js';
-import { loadLabels, messageKindLabel } from '../labels.js';
+import { duties, dutyLabel, loadLabels, messageKindLabel } from '../labels.js';
 import { carriedSection, highlightSections, memoSection, ownerCounts, ownerGroups } from './handover-items.js';
 import { fieldRow, setFieldError } from '../forms.js';
 import { hashWith } from '../router.js';
 import { errorBox, loading } from '../widgets.js';
 
-const SHIFTS = { day: '白班', night: '夜班' };
 /** The folds open when an action reloads the page, opened again after it: closing one item keeps its group open. */
 let keepOpen = new Set();
 const foldId = (d) => d.id || d.dataset.testid;
@@ -22,7 +21,8 @@ const DATE = /^\d{4}-\d\d-\d\d$/;
 export async function render(ctx) {
   const { view, query, navigate, session } = ctx;
   const asked = {
-    shift: SHIFTS[query.get('shift')] ? query.get('shift') : undefined,
+    // The service refuses a shift it does not know; anything else asks for the one running now.
+    shift: ['day', 'night'].includes(query.get('shift')) ? query.get('shift') : undefined,
     date: DATE.test(query.get('date') ?? '') ? query.get('date') : undefined,
   };
   const heading = h('h1', { tabindex: '-1' }, '交接班');
@@ -55,7 +55,7 @@ export async function render(ctx) {
   const shift = h(
     'select',
     { id: 'handover-shift', name: 'shift' },
-    Object.entries(SHIFTS).map(([k, v]) => h('option', { value: k, selected: k === report.shift }, v)),
+    duties(true).map((k) => h('option', { value: k, selected: k === report.shift }, dutyLabel(k))),
   );
   const date = h('input', { id: 'handover-date', type: 'date', name: 'date', value: report.date });
   shift.addEventListener('change', () => go({ shift: shift.value }));
@@ -77,14 +77,14 @@ export async function render(ctx) {
     h(
       'p',
       { class: 'summary', dataset: { testid: 'handover-title' } },
-      `${report.date} ${SHIFTS[report.shift]}（${shanghaiTime(report.window.start).slice(11)}–${shanghaiTime(report.window.end).slice(11)}）`,
+      `${report.date} ${dutyLabel(report.shift)}（${shanghaiTime(report.window.start).slice(11)}–${shanghaiTime(report.window.end).slice(11)}）`,
       `，待处理 ${report.openCount} 项`,
       report.lateCount ? h('strong', { class: 'late' }, `，超时 ${report.lateCount} 项`) : null,
     ),
     h(
       'div',
       { class: 'detail-grid handover-grid' },
-      report.carriedOver ? carriedSection(report.carriedOver, SHIFTS[report.carriedOver.shift]) : null,
+      report.carriedOver ? carriedSection(report.carriedOver, dutyLabel(report.carriedOver.shift)) : null,
       highlightSections(report, actor),
       ownerGroups(report, actor),
       ackSection(report, () => void render(ctx)),

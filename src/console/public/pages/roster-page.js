@@ -5,11 +5,13 @@
  * handbook's 10 days on / 2 off; a cycle that is not of that form is kept as it is.
  */
 import { api } from '../api.js';
+import { duties, dutyLabel, loadLabels } from '../labels.js';
 import { h, replace } from '../dom.js';
 import { may } from '../session.js';
 import { errorBox, facts, loading } from '../widgets.js';
 
-const DUTY = { day: '白班', night: '夜班', off: '休息' };
+/** [duty, its name] for a select, in the service's order; `shiftsOnly` leaves the day off out. */
+const dutyChoices = (shiftsOnly = false) => duties(shiftsOnly).map((d) => [d, dutyLabel(d)]);
 const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'];
 
 const select = (name, options, value, label) =>
@@ -27,10 +29,10 @@ function simpleCycle(days) {
 }
 
 function patternText(p) {
-  if (p.kind === 'weekly') return `每周：${p.days.map((d, i) => `周${WEEKDAYS[i]}${DUTY[d]}`).join('，')}`;
+  if (p.kind === 'weekly') return `每周：${p.days.map((d, i) => `周${WEEKDAYS[i]}${dutyLabel(d)}`).join('，')}`;
   const c = simpleCycle(p.days);
   return c
-    ? `${DUTY[c[0]]}，上 ${c[1]} 天休 ${c[2]} 天（${p.start} 起）`
+    ? `${dutyLabel(c[0])}，上 ${c[1]} 天休 ${c[2]} 天（${p.start} 起）`
     : `每 ${p.days.length} 天一轮（${p.start} 起）`;
 }
 
@@ -58,15 +60,7 @@ function personRow(person, staff, rows) {
   const cycle = person.pattern.kind === 'cycle' ? person.pattern : null;
   const simple = cycle ? simpleCycle(cycle.days) : ['day', 10, 2];
   const start = h('input', { type: 'date', name: 'start', 'aria-label': '轮班起始日', value: cycle?.start ?? '' });
-  const shift = select(
-    'shift',
-    [
-      ['day', '白班'],
-      ['night', '夜班'],
-    ],
-    simple?.[0] ?? 'day',
-    '班次',
-  );
+  const shift = select('shift', dutyChoices(true), simple?.[0] ?? 'day', '班次');
   const on = h('input', {
     type: 'number',
     name: 'on',
@@ -84,7 +78,7 @@ function personRow(person, staff, rows) {
     'aria-label': '休几天',
   });
   const weekly = person.pattern.kind === 'weekly' ? person.pattern.days : Array(7).fill('day');
-  const week = WEEKDAYS.map((d, i) => select(`w${i}`, Object.entries(DUTY), weekly[i], `周${d}`));
+  const week = WEEKDAYS.map((d, i) => select(`w${i}`, dutyChoices(), weekly[i], `周${d}`));
   const cycleBox = h('span', { class: 'pattern-cycle' }, start, shift, '上', on, '天，休', off, '天');
   const weekBox = h('span', { class: 'pattern-week' }, week);
   const show = () => {
@@ -113,7 +107,7 @@ function personRow(person, staff, rows) {
 function exceptionRow(e, staff, rows) {
   const date = h('input', { type: 'date', name: 'date', 'aria-label': '日期', value: e.date });
   const who = select('username', staff, e.username, '员工');
-  const duty = select('duty', Object.entries(DUTY), e.duty, '当天');
+  const duty = select('duty', dutyChoices(), e.duty, '当天');
   const note = h('input', { name: 'note', 'aria-label': '说明', placeholder: '如：和小丽换班', value: e.note ?? '' });
   const row = h('li', { class: 'roster-row' });
   const read = () => ({
@@ -233,7 +227,7 @@ export async function render(ctx) {
   replace(view, heading, loading());
   let data;
   try {
-    data = await api.roster();
+    [data] = await Promise.all([api.roster(), loadLabels()]);
   } catch (err) {
     replace(
       view,
@@ -282,7 +276,7 @@ export async function render(ctx) {
               'ul',
               { class: 'task-list small' },
               roster.exceptions.map((e) =>
-                h('li', {}, `${e.date} ${nameOf(e.username)} ${DUTY[e.duty]}${e.note ? `（${e.note}）` : ''}`),
+                h('li', {}, `${e.date} ${nameOf(e.username)} ${dutyLabel(e.duty)}${e.note ? `（${e.note}）` : ''}`),
               ),
             )
           : null,
