@@ -114,6 +114,22 @@ function attribute(o: Order, input: CommissionInput): Attribution | null {
   return { username, staffName, source: 'memo', memoName: name, correction };
 }
 
+const emptyRow = () => ({ orders: 0, amountFen: 0, amountYuan: '', sales: [] as CommissionSale[] });
+
+/** Adds a sale to the row of `key` (made by `fresh` the first time): one more order, its amount, the sale itself. */
+function tally<R extends { orders: number; amountFen: number; sales: CommissionSale[] }>(
+  rows: Map<string, R>,
+  key: string,
+  sale: CommissionSale,
+  fresh: () => R,
+): void {
+  const row = rows.get(key) ?? fresh();
+  row.orders++;
+  row.amountFen += sale.amountFen;
+  row.sales.push(sale);
+  rows.set(key, row);
+}
+
 export function commissionMonth(input: CommissionInput): CommissionMonth {
   const staff = new Map<string, StaffCommission>();
   const unknown = new Map<string, UnknownName>();
@@ -143,30 +159,11 @@ export function commissionMonth(input: CommissionInput): CommissionMonth {
       sourceLabel: SOURCE_LABELS[who.source],
     };
     if (who.username) {
-      const row = staff.get(who.username) ?? {
-        username: who.username,
-        staffName: input.displayName(who.username),
-        orders: 0,
-        amountFen: 0,
-        amountYuan: '',
-        sales: [],
-      };
-      row.orders++;
-      row.amountFen += sale.amountFen;
-      row.sales.push(sale);
-      staff.set(who.username, row);
+      const username = who.username;
+      tally(staff, username, sale, () => ({ username, staffName: input.displayName(username), ...emptyRow() }));
     } else if (who.memoName) {
-      const row = unknown.get(who.memoName) ?? {
-        name: who.memoName,
-        orders: 0,
-        amountFen: 0,
-        amountYuan: '',
-        sales: [],
-      };
-      row.orders++;
-      row.amountFen += sale.amountFen;
-      row.sales.push(sale);
-      unknown.set(who.memoName, row);
+      const name = who.memoName;
+      tally(unknown, name, sale, () => ({ name, ...emptyRow() }));
     } else unnamed.push(sale);
   }
   const byTid = (a: { tid: string }, b: { tid: string }) => (a.tid < b.tid ? -1 : 1);

@@ -1,4 +1,4 @@
-import type { TradeStatus } from '../../orders/index.js';
+import { TRADE_STATUSES, type TradeStatus } from '../../orders/index.js';
 import { ownEntry } from '../../shared/own-entry.js';
 import { formatTopTime } from '../../shared/time.js';
 import type { Params } from './gateway.js';
@@ -36,19 +36,7 @@ const STATUS_GROUPS: Record<string, TradeStatus[]> = {
   ALL_WAIT_PAY: ['WAIT_BUYER_PAY', 'TRADE_NO_CREATE_PAY'],
   ALL_CLOSED: ['TRADE_CLOSED', 'TRADE_CLOSED_BY_TAOBAO'],
 };
-const STATUSES = new Set<string>([
-  'TRADE_NO_CREATE_PAY',
-  'WAIT_BUYER_PAY',
-  'WAIT_SELLER_SEND_GOODS',
-  'SELLER_CONSIGNED_PART',
-  'WAIT_BUYER_CONFIRM_GOODS',
-  'TRADE_BUYER_SIGNED',
-  'TRADE_FINISHED',
-  'TRADE_CLOSED',
-  'TRADE_CLOSED_BY_TAOBAO',
-  'PAY_PENDING',
-  'WAIT_PRE_AUTH_CONFIRM',
-]);
+const STATUSES: ReadonlySet<string> = new Set(TRADE_STATUSES);
 
 function filterOf(p: Params): TradeFilter {
   const f: TradeFilter = { types: p.type ? tradeTypes(p.type.split(',').map((s) => s.trim())) : DEFAULT_TYPES };

@@ -39,55 +39,43 @@ async function* perDay(window: TimeWindow, feed: (day: TimeWindow) => AsyncItera
   for (const day of splitWindow(window)) yield* feed(day);
 }
 
-/** taobao.trades.sold.increment.get over each day of the window, pages read backwards. */
-export function changedOrders(ctx: TopCallContext, opts: FeedOptions, window: TimeWindow): AsyncIterable<Order[]> {
-  return newestOnce(
-    perDay(window, (day) =>
-      pagesBackward(
-        async (pageNo) => {
-          const res = await topCall(ctx, 'taobao.trades.sold.increment.get', {
-            fields: FIELDS,
-            // Without `type` the platform returns only a few default types and ordinary trades go missing.
-            type: TYPES,
-            start_modified: formatTopTime(day.start),
-            end_modified: formatTopTime(day.end),
-            page_no: pageNo,
-            page_size: opts.pageSize,
-            // Only page 1 needs the total; the platform counts it at a cost.
-            use_has_next: pageNo !== 1,
-          });
-          return tradesPage(res.trades, res.total_results);
-        },
-        opts.pageSize,
-        opts.concurrency,
+/**
+ * One of the two trade lists over each day of the window, pages read backwards. Without `type` the platform returns
+ * only a few default types and ordinary trades go missing, so every type is asked for.
+ */
+function tradeFeed(
+  method: 'taobao.trades.sold.increment.get' | 'taobao.trades.sold.get',
+  by: 'modified' | 'created',
+): (ctx: TopCallContext, opts: FeedOptions, window: TimeWindow) => AsyncIterable<Order[]> {
+  return (ctx, opts, window) =>
+    newestOnce(
+      perDay(window, (day) =>
+        pagesBackward(
+          async (pageNo) => {
+            const res = await topCall(ctx, method, {
+              fields: FIELDS,
+              type: TYPES,
+              [`start_${by}`]: formatTopTime(day.start),
+              [`end_${by}`]: formatTopTime(day.end),
+              page_no: pageNo,
+              page_size: opts.pageSize,
+              // Only page 1 needs the total; the platform counts it at a cost.
+              use_has_next: pageNo !== 1,
+            });
+            return tradesPage(res.trades, res.total_results);
+          },
+          opts.pageSize,
+          opts.concurrency,
+        ),
       ),
-    ),
-  );
+    );
 }
 
-/** taobao.trades.sold.get by creation time, every trade type (non-default types go missing otherwise). */
-export function createdOrders(ctx: TopCallContext, opts: FeedOptions, window: TimeWindow): AsyncIterable<Order[]> {
-  return newestOnce(
-    perDay(window, (day) =>
-      pagesBackward(
-        async (pageNo) => {
-          const res = await topCall(ctx, 'taobao.trades.sold.get', {
-            fields: FIELDS,
-            type: TYPES,
-            start_created: formatTopTime(day.start),
-            end_created: formatTopTime(day.end),
-            page_no: pageNo,
-            page_size: opts.pageSize,
-            use_has_next: pageNo !== 1,
-          });
-          return tradesPage(res.trades, res.total_results);
-        },
-        opts.pageSize,
-        opts.concurrency,
-      ),
-    ),
-  );
-}
+/** taobao.trades.sold.increment.get: the trades modified in the window. */
+export const changedOrders = tradeFeed('taobao.trades.sold.increment.get', 'modified');
+
+/** taobao.trades.sold.get: the trades created in the window (the backfill). */
+export const createdOrders = tradeFeed('taobao.trades.sold.get', 'created');
 
 /** taobao.traderates.get: reviews buyers gave us, neutral then bad. */
 export async function* negativeReviews(

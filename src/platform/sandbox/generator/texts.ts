@@ -1,4 +1,5 @@
 import { formatShanghaiDate } from '../../../shared/time.js';
+import { TRADE_CLOSE_REASONS } from '../../platform-port.js';
 import { STAFF } from './names.js';
 import type { Rng } from './prng.js';
 
@@ -43,14 +44,8 @@ export const GOOD_REVIEWS = [
 ];
 export const REVIEW_REPLY = '亲，非常抱歉给您带来不好的体验，已安排客服联系您处理～';
 
-const CLOSE_REASONS = [
-  '未及时付款',
-  '买家不想买了',
-  '买家信息填写错误，重新拍',
-  '恶意买家/同行捣乱',
-  '缺货',
-  '买家拍错了',
-];
+// A closed sandbox trade was closed by the seller for one of the platform's reasons; none met the buyer in town.
+const CLOSE_REASONS = TRADE_CLOSE_REASONS.filter((r) => r !== '同城见面交易');
 
 export function closeReason(rng: Rng): string {
   return rng.pick(CLOSE_REASONS);
