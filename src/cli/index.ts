@@ -1,16 +1,6 @@
 #!/usr/bin/env node
-import { Command } from 'commander';
 import { type Config, ConfigError, loadConfig } from '../config/index.js';
-import { packageInfo } from '../shared/package-info.js';
-import { hashPasswordCommand } from './commands/hash-password.js';
-import { handoverCommand } from './commands/handover.js';
-import { summaryCommand } from './commands/summary.js';
-import { jobsCommand } from './commands/jobs.js';
-import { refundsCommand } from './commands/refunds.js';
-import { replyCommand } from './commands/reply.js';
-import { transfersCommand } from './commands/transfers.js';
-import { remarkCommand } from './commands/remark.js';
-import { syncCommand } from './commands/sync.js';
+import { buildProgram } from './program.js';
 
 /** The CLI is a thin shell over the HTTP API: every command goes through one typed client (see with-service.ts). */
 function config(): Config {
@@ -23,20 +13,7 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-const program = new Command('xiaoer')
-  .description('小二 — customer-service connector for Taobao-style shops')
-  .version(packageInfo.version)
-  .showHelpAfterError();
-
-program.addCommand(syncCommand(config));
-program.addCommand(remarkCommand(config));
-program.addCommand(refundsCommand(config));
-program.addCommand(replyCommand(config));
-program.addCommand(transfersCommand(config));
-program.addCommand(jobsCommand(config));
-program.addCommand(handoverCommand(config));
-program.addCommand(summaryCommand(config));
-program.addCommand(hashPasswordCommand());
+const program = buildProgram(config);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof ConfigError) process.stderr.write(err.message + '\n');

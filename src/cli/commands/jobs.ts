@@ -26,11 +26,11 @@ const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width
 const wallClock = (instant: string | null | undefined) => (instant ? instant.slice(0, 16).replace('T', ' ') : '-');
 
 export function jobsCommand(loadConfig: () => Config): Command {
-  const jobs = new Command('jobs').description('定时任务 (scheduled jobs)');
+  const jobs = new Command('jobs').description('定时任务');
   jobs
     .command('list')
-    .description('列出定时任务：任务名、时间表、下次和上次运行 (list jobs)')
-    .option('--json', '输出 JSON (print JSON)')
+    .description('列出定时任务：任务名、时间表、下次和上次运行')
+    .option('--json', '输出 JSON')
     .action(async (opts: { json?: boolean }) => {
       const list = await withApi(loadConfig(), (api) => api.listJobs());
       if (opts.json) return void process.stdout.write(JSON.stringify(list, null, 2) + '\n');
@@ -46,7 +46,7 @@ export function jobsCommand(loadConfig: () => Config): Command {
     });
   jobs
     .command('run')
-    .description('立即运行一个定时任务 (run one job now)')
+    .description('立即运行一个定时任务')
     .argument('<name>', '任务名，如 order-sync（见 xiaoer jobs list）')
     .action(async (name: string) => {
       const run = await withApi(loadConfig(), (api) => api.runJob(name));

@@ -5,13 +5,13 @@ import { shanghaiDate, systemClock } from '../../shared/time.js';
 import { withApi } from '../with-service.js';
 
 export function refundsCommand(loadConfig: () => Config): Command {
-  const refunds = new Command('refunds').description('退款登记 (refund register)');
+  const refunds = new Command('refunds').description('退款登记');
   refunds
     .command('export')
-    .description('导出某天的退款登记表 (export a day of the refund register)')
-    .option('--date <YYYY-MM-DD>', 'shop date (Asia/Shanghai)', shanghaiDate(systemClock.now()))
-    .option('--format <csv|xlsx>', 'file format', 'csv')
-    .option('--out <file>', 'output file (default refunds-<date>.<format>)')
+    .description('导出某天的退款登记表')
+    .option('--date <YYYY-MM-DD>', '日期（北京时间）', shanghaiDate(systemClock.now()))
+    .option('--format <csv|xlsx>', '文件格式：csv 或 xlsx', 'csv')
+    .option('--out <file>', '保存到哪个文件，默认 “refunds-日期.格式”')
     .action(async (opts: { date: string; format: string; out?: string }) => {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new Error(`--date 要写成 YYYY-MM-DD，收到的是 "${opts.date}"`);
       if (opts.format !== 'csv' && opts.format !== 'xlsx')

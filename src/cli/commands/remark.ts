@@ -8,12 +8,12 @@ const named = (names: Record<string, string> | undefined, code: string | number)
 
 export function remarkCommand(loadConfig: () => Config): Command {
   return new Command('remark')
-    .description('按备注规范写订单备注 (write a standard remark on an order)')
-    .argument('<tid>', '订单号 (order number)')
-    .argument('<kind>', '备注类型，如 oos.notify、price.review_reward (remark kind)')
-    .option('--field <key=value>', '备注类型的一个字段，可重复 (a field of the kind, repeatable)', collectFields, {})
-    .option('--dry-run', '只预览备注和旗帜，不写入 (show the memo and flag without writing)')
-    .option('--json', '输出 JSON (print JSON)')
+    .description('按备注规范写订单备注')
+    .argument('<tid>', '订单号')
+    .argument('<kind>', '备注类型，如 oos.notify、price.review_reward')
+    .option('--field <key=value>', '备注类型的一个字段，可重复', collectFields, {})
+    .option('--dry-run', '只预览备注和旗帜，不写入')
+    .option('--json', '输出 JSON')
     .action(
       async (tid: string, kind: string, opts: { field: Record<string, string>; dryRun?: boolean; json?: boolean }) => {
         const [result, labels] = await withApi(loadConfig(), (api) =>

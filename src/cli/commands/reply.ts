@@ -4,10 +4,10 @@ import { collectFields, withApi } from '../with-service.js';
 
 export function replyCommand(loadConfig: () => Config): Command {
   return new Command('reply')
-    .description('渲染快捷短语 (render a quick reply, for an order if given)')
-    .argument('<shortcut|id>', 'e.g. /fh or ship-time')
-    .option('--tid <tid>', 'order to fill the reply from')
-    .option('--set <key=value>', 'fill a prompt (repeatable)', collectFields, {})
+    .description('渲染快捷短语（给了订单号就用订单的内容填写）')
+    .argument('<shortcut|id>', '快捷短语的缩写或编号，如 /fh、ship-time')
+    .option('--tid <tid>', '用这个订单的内容填写')
+    .option('--set <key=value>', '填写一个需要填的内容，可重复', collectFields, {})
     .action(async (ref: string, opts: { tid?: string; set: Record<string, string> }) => {
       const r = await withApi(loadConfig(), (api) => api.renderQuickReply(ref, { tid: opts.tid, values: opts.set }));
       process.stdout.write(r.text + '\n');

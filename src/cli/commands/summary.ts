@@ -6,7 +6,7 @@ import { withApi } from '../with-service.js';
 export function summaryCommand(loadConfig: () => Config): Command {
   return new Command('summary')
     .description('周报：打印一周的汇总（Markdown），供周一例会使用')
-    .option('--week <YYYY-Www>', '哪一周（ISO 周，如 2026-W48，按北京时间周一到周日）；不填为上周')
+    .option('--week <YYYY-Www>', '哪一周，如 2026-W48（第 48 周，北京时间周一到周日）；不填为上周')
     .action(async (opts: { week?: string }) => {
       // The service checks the week and answers in Chinese; a mistyped week is refused there, in one place.
       const md = await withApi(loadConfig(), (api) => api.summaryMarkdown(opts.week));

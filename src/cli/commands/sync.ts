@@ -39,8 +39,8 @@ function progressBar(): { update(p: SyncAllProgress): void; stop(): void } {
 
 export function syncCommand(loadConfig: () => Config): Command {
   return new Command('sync')
-    .description('同步订单和物流 (sync orders and parcels now)')
-    .option('--json', 'print the summary as JSON')
+    .description('立即同步订单和物流')
+    .option('--json', '以 JSON 输出结果')
     .action(async (opts: { json?: boolean }) => {
       const out = (s: string) => process.stdout.write(s + '\n');
       const bar = opts.json ? null : progressBar();

@@ -23,13 +23,13 @@ function printSummary(s: ImportSummary): void {
 }
 
 export function transfersCommand(loadConfig: () => Config): Command {
-  const transfers = new Command('transfers').description('银行汇款 (bank-transfer orders)');
+  const transfers = new Command('transfers').description('银行汇款');
   transfers
     .command('import')
-    .description('导入银行流水并自动匹配 (import a bank statement, CSV or XLSX)')
-    .argument('<file>')
-    .option('--bank <bank>', 'icbc, ccb, abc, boc, cmb, bocom or alipay (default: detect)')
-    .option('--json', 'print the summary as JSON')
+    .description('导入银行流水（CSV 或 XLSX）并自动匹配')
+    .argument('<file>', '网银导出的对账单文件')
+    .option('--bank <bank>', '银行：icbc、ccb、abc、boc、cmb、bocom 或 alipay，不填自动识别')
+    .option('--json', '以 JSON 输出结果')
     .action(async (file: string, opts: { bank?: string; json?: boolean }) => {
       const bytes = await readFile(file);
       const summary = await withApi(loadConfig(), (api) =>
@@ -40,9 +40,9 @@ export function transfersCommand(loadConfig: () => Config): Command {
     });
   transfers
     .command('register')
-    .description('导出汇款销售记录表 (export the daily transfer register)')
-    .option('--date <YYYY-MM-DD>', 'shop date (Asia/Shanghai)', shanghaiDate(systemClock.now()))
-    .requiredOption('--out <file>', 'file.xlsx or file.csv')
+    .description('导出某天的汇款销售记录表')
+    .option('--date <YYYY-MM-DD>', '日期（北京时间）', shanghaiDate(systemClock.now()))
+    .requiredOption('--out <file>', '保存到哪个文件（.xlsx 或 .csv）')
     .action(async (opts: { date: string; out: string }) => {
       const format =
         extname(opts.out).toLowerCase() === '.xlsx'
