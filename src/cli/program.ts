@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { packageInfo } from '../shared/package-info.js';
+import { chineseErrors } from './chinese-errors.js';
 import { chineseHelp } from './chinese-help.js';
 import { hashPasswordCommand } from './commands/hash-password.js';
 import { handoverCommand } from './commands/handover.js';
@@ -16,8 +17,7 @@ import type { Config } from '../config/index.js';
 export function buildProgram(config: () => Config): Command {
   const program = new Command('xiaoer')
     .description('小二 — 淘宝店铺的客服助手')
-    .version(packageInfo.version, '-V, --version', '显示版本号')
-    .showHelpAfterError();
+    .version(packageInfo.version, '-V, --version', '显示版本号');
 
   program.addCommand(syncCommand(config));
   program.addCommand(remarkCommand(config));
@@ -29,5 +29,6 @@ export function buildProgram(config: () => Config): Command {
   program.addCommand(summaryCommand(config));
   program.addCommand(hashPasswordCommand());
   chineseHelp(program);
+  chineseErrors(program);
   return program;
 }
