@@ -205,7 +205,8 @@ export function createOperationsModule(deps: OperationsModuleDeps) {
 export type OperationsModule = ReturnType<typeof createOperationsModule>;
 export { jobsConfigSchema, defaultJobsConfig, DEFAULT_SCHEDULES, JOB_LABELS, JOB_NAMES } from './jobs-config.js';
 export type { JobsConfig, JobName } from './jobs-config.js';
-export { JOB_COUNT_LABELS } from './job-counts.js';
+export { JOB_COUNT_LABELS, jobCountLabels } from './job-counts.js';
+export { jobLabels, timedJobName, TIMED_JOBS } from './jobs-config.js';
 export type { Job, JobRun, JobContext } from '../scheduler/index.js';
 export type { TransferChecks, RefundRegisterExport } from './ports.js';
 export { sandboxBuyerDirectory } from '../customers/index.js';

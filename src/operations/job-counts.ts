@@ -5,7 +5,7 @@
  * different things in two jobs (`new` orders, `new` reviews; `refused` messages, `refused` parcels),
  * so the names are per job. test/operations/job-counts.test.ts runs every job and checks each key is named.
  */
-import type { FixedJobName, JobName } from './jobs-config.js';
+import { TIMED_JOBS, timedJobName, type FixedJobName, type JobName, type JobsConfig } from './jobs-config.js';
 
 export const JOB_COUNT_LABELS: Readonly<Record<JobName | FixedJobName, Readonly<Record<string, string>>>> = {
   'order-sync': { new: '新订单', changed: '有变动的订单', calls: '平台接口调用' },
@@ -61,3 +61,18 @@ export const JOB_COUNT_LABELS: Readonly<Record<JobName | FixedJobName, Readonly<
     unresolved: '仍不确定结果',
   },
 };
+
+/** The counts of a timed job, by its kind: print-batch-1200 records what every print batch records. */
+export const TIMED_JOB_COUNT_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'print-batch': { orders: '批次里的订单', added: '新进批次的订单', held: '因备注暂不打单的订单' },
+};
+
+/** Every job's count names under this config: JOB_COUNT_LABELS and each timed job it schedules (GET /api/labels). */
+export function jobCountLabels(config: JobsConfig): Record<string, Readonly<Record<string, string>>> {
+  const labels: Record<string, Readonly<Record<string, string>>> = { ...JOB_COUNT_LABELS };
+  for (const t of TIMED_JOBS) {
+    const names = TIMED_JOB_COUNT_LABELS[t.kind];
+    if (names) for (const time of t.times(config)) labels[timedJobName(t.kind, time)] = names;
+  }
+  return labels;
+}

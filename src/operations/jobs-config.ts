@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { parseCron } from '../scheduler/index.js';
+import { shopDate } from '../shared/shop-date.js';
 
 export const JOB_NAMES = [
   'order-sync',
@@ -47,6 +48,26 @@ export const JOB_LABELS: Readonly<Record<JobName | FixedJobName, string>> = {
   'message-dispatch': '发送到期的消息',
 };
 
+/**
+ * Jobs that run once for each time of day the config lists (print batches at 12:00, 15:00, 17:00): their names come
+ * from data, `<kind>-HHMM` (print-batch-1200), and staff read `<label> HH:MM` (打印批次 12:00). A kind is added here,
+ * with the config value that lists its times; jobLabels names every one the config schedules.
+ */
+export const TIMED_JOBS: readonly { kind: string; label: string; times: (c: JobsConfig) => readonly string[] }[] = [
+  { kind: 'print-batch', label: '打印批次', times: (c) => c.printBatches.times },
+];
+
+/** print-batch + '12:00' → print-batch-1200: a name `xiaoer jobs run` takes as typed. */
+export const timedJobName = (kind: string, time: string): string => `${kind}-${time.replace(':', '')}`;
+
+/** Every job's name for staff under this config: JOB_LABELS and each timed job it schedules (GET /api/labels, CLI). */
+export function jobLabels(config: JobsConfig): Record<string, string> {
+  const labels: Record<string, string> = { ...JOB_LABELS };
+  for (const t of TIMED_JOBS)
+    for (const time of t.times(config)) labels[timedJobName(t.kind, time)] = `${t.label} ${time}`;
+  return labels;
+}
+
 export const DEFAULT_SCHEDULES: Readonly<Record<JobName, string>> = {
   'order-sync': '*/5 * * * *',
   'logistics-refresh': '*/30 * * * *',
@@ -83,7 +104,6 @@ const cronExpr = z.string().superRefine((v, ctx) => {
   }
 });
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const shift = z.object({ start: hhmm, end: hhmm }).strict();
 
 const scheduleShape = Object.fromEntries(JOB_NAMES.map((n) => [n, cronExpr.default(DEFAULT_SCHEDULES[n])])) as Record<
@@ -115,11 +135,28 @@ export const jobsConfigSchema = z
       .strict()
       .prefault({}),
     /** Public holidays (YYYY-MM-DD): not working days for the complaint clocks. */
-    holidays: z.array(isoDate).default([]),
+    holidays: z.array(shopDate).default([]),
     paymentReminders: z
       .object({
         firstAfterMinutes: z.number().int().min(1).default(30),
         lastBeforeCloseMinutes: z.number().int().min(1).default(120),
+      })
+      .strict()
+      .prefault({}),
+    /**
+     * 打单 (the handbook's 日常工作流程): the day's print batches, Shanghai times from early to late; the last is the
+     * cut-off, so an order paid after it waits for the next day's first batch. `defaultCourier` (a kuaidi100 code such
+     * as zhongtong) is the courier of an order whose memo names none (发圆通快递); null: listed as not named.
+     */
+    printBatches: z
+      .object({
+        times: z
+          .array(hhmm)
+          .min(1)
+          .max(12)
+          .default(['12:00', '15:00', '17:00'])
+          .refine((ts) => ts.every((t, i) => i === 0 || ts[i - 1]! < t), '打单时间须从早到晚排列，不能重复'),
+        defaultCourier: z.string().min(1).nullable().default(null),
       })
       .strict()
       .prefault({}),

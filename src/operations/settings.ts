@@ -5,4 +5,5 @@
  */
 export { jobsConfigSchema, defaultJobsConfig, DEFAULT_SCHEDULES, JOB_LABELS, JOB_NAMES } from './jobs-config.js';
 export type { JobsConfig, JobName } from './jobs-config.js';
-export { JOB_COUNT_LABELS } from './job-counts.js';
+export { JOB_COUNT_LABELS, jobCountLabels } from './job-counts.js';
+export { jobLabels, timedJobName, TIMED_JOBS } from './jobs-config.js';

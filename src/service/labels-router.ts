@@ -16,7 +16,7 @@ import {
   messageKindLabels,
   ORDER_PAGE_KINDS,
 } from '../messaging/index.js';
-import { JOB_COUNT_LABELS, JOB_LABELS } from '../operations/index.js';
+import { defaultJobsConfig, jobCountLabels, jobLabels, type JobsConfig } from '../operations/index.js';
 import { ORDER_STATUS_GROUPS, TRADE_STATUS_LABELS } from '../orders/index.js';
 import { TRANSFER_IDENTIFY_LABELS, TRANSFER_STATE_LABELS } from '../reconciliation/index.js';
 import { BANK_NAMES, MAX_STATEMENT_BYTES } from '../reconciliation/settings.js';
@@ -90,19 +90,20 @@ export interface Labels {
   tradeCloseStates: Record<string, string>;
 }
 
-export function labels(): Labels {
+/** `jobs`: the config's jobs section, whose timed jobs (打印批次 12:00 …) are named with the rest. */
+export function labels(jobs: JobsConfig = defaultJobsConfig()): Labels {
   return {
     messageKinds: messageKindLabels(),
     orderMessageKinds: [...ORDER_PAGE_KINDS],
     couriers: Object.fromEntries(COURIERS.map((c) => [c.code, c.name])),
     taskTypes: { ...TASK_TITLES },
-    jobs: { ...JOB_LABELS },
+    jobs: jobLabels(jobs),
     tradeStatuses: { ...TRADE_STATUS_LABELS },
     orderStatusGroups: ORDER_STATUS_GROUPS.map((g) => ({ ...g, statuses: [...g.statuses] })),
     parcelStates: { ...PARCEL_STATE_LABELS },
     parcelSubStates: subStateNames(),
     openItemKinds: { ...KIND_TEXT },
-    jobCounts: Object.fromEntries(Object.entries(JOB_COUNT_LABELS).map(([job, names]) => [job, { ...names }])),
+    jobCounts: Object.fromEntries(Object.entries(jobCountLabels(jobs)).map(([job, names]) => [job, { ...names }])),
     duties: { ...DUTY_LABELS },
     banks: { ...BANK_NAMES },
     statementMaxBytes: MAX_STATEMENT_BYTES,
@@ -126,10 +127,10 @@ export function labels(): Labels {
   };
 }
 
-export function labelsRouter(): Router {
+export function labelsRouter(jobs?: JobsConfig): Router {
   const r = Router();
   r.get('/', (_req, res) => {
-    res.json(labels());
+    res.json(labels(jobs));
   });
   return r;
 }

@@ -160,7 +160,7 @@ export async function wireDomains(deps: {
     routes: [
       { path: '/orders', router: ordersRouter({ orders, parcels }) },
       { path: '/sync', router: syncRouter({ sync, state: syncState }) },
-      { path: '/labels', router: labelsRouter() },
+      { path: '/labels', router: labelsRouter(config.jobs) },
       ...remarks.routers,
       ...messaging.routers,
       ...transfers.routers,

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import type { Config } from '../../config/index.js';
-import { JOB_COUNT_LABELS, JOB_LABELS } from '../../operations/settings.js';
+import { jobCountLabels, jobLabels, type JobsConfig } from '../../operations/settings.js';
 import { RUN_OUTCOME_LABELS } from '../../scheduler/index.js';
 import { withApi } from '../with-service.js';
 
@@ -10,11 +10,13 @@ import { withApi } from '../with-service.js';
  */
 const named = (names: Readonly<Record<string, string>>, code: string, otherwise = code) =>
   Object.hasOwn(names, code) ? names[code]! : otherwise;
-const jobLabel = (name: string) => named(JOB_LABELS, name, '');
+/** The config's jobs are named, the timed ones (打印批次 12:00) included: the table GET /api/labels serves too. */
+const jobLabel = (jobs: JobsConfig, name: string) => named(jobLabels(jobs), name, '');
 const outcomeLabel = (outcome: string) => named(RUN_OUTCOME_LABELS, outcome);
 /** 新订单 2，有变动的订单 6 */
-const countsText = (job: string, counts: Record<string, number>) => {
-  const names = Object.hasOwn(JOB_COUNT_LABELS, job) ? JOB_COUNT_LABELS[job as keyof typeof JOB_COUNT_LABELS] : {};
+const countsText = (jobs: JobsConfig, job: string, counts: Record<string, number>) => {
+  const all = jobCountLabels(jobs);
+  const names = Object.hasOwn(all, job) ? all[job]! : {};
   return Object.entries(counts)
     .map(([k, v]) => `${named(names, k)} ${v}`)
     .join('，');
@@ -32,15 +34,17 @@ export function jobsCommand(loadConfig: () => Config): Command {
     .description('列出定时任务：任务名、时间表、下次和上次运行')
     .option('--json', '输出 JSON')
     .action(async (opts: { json?: boolean }) => {
-      const list = await withApi(loadConfig(), (api) => api.listJobs());
+      const config = loadConfig();
+      const list = await withApi(config, (api) => api.listJobs());
+      const label = (name: string) => jobLabel(config.jobs, name);
       if (opts.json) return void process.stdout.write(JSON.stringify(list, null, 2) + '\n');
       // Every job runs in shop time (the scheduler's one zone, Asia/Shanghai): said once, as the console says it.
       process.stdout.write('所有时间均为北京时间\n');
-      const labelWidth = Math.max(...list.map((j) => cells(jobLabel(j.name))));
+      const labelWidth = Math.max(...list.map((j) => cells(label(j.name))));
       const nameWidth = Math.max(...list.map((j) => j.name.length));
       for (const j of list) {
         const last = j.lastRun ? `  上次 ${outcomeLabel(j.lastRun.outcome)} ${wallClock(j.lastRun.finishedAt)}` : '';
-        const name = `${pad(jobLabel(j.name), labelWidth)}  ${j.name.padEnd(nameWidth)}`;
+        const name = `${pad(label(j.name), labelWidth)}  ${j.name.padEnd(nameWidth)}`;
         process.stdout.write(`${name}  ${j.schedule.padEnd(14)}  下次 ${wallClock(j.nextRun)}${last}\n`);
       }
     });
@@ -49,9 +53,10 @@ export function jobsCommand(loadConfig: () => Config): Command {
     .description('立即运行一个定时任务')
     .argument('<name>', '任务名，如 order-sync（见 xiaoer jobs list）')
     .action(async (name: string) => {
-      const run = await withApi(loadConfig(), (api) => api.runJob(name));
-      const counts = countsText(name, run.counts);
-      const label = jobLabel(name);
+      const config = loadConfig();
+      const run = await withApi(config, (api) => api.runJob(name));
+      const counts = countsText(config.jobs, name, run.counts);
+      const label = jobLabel(config.jobs, name);
       const error = run.error ? ` — ${run.error}` : '';
       process.stdout.write(
         `${label ? `${label}（${name}）` : name}：${outcomeLabel(run.outcome)}${counts ? `，${counts}` : ''}${error}\n`,
