@@ -3,6 +3,13 @@
  * src/platform/taobao (the real TOP protocol) and src/platform/sandbox (the embedded shop) — and only the composition
  * root opens them; features depend on this port alone.
  */
-export type { PlatformCallOptions, ShopPlatform, TradeCloseReason } from './platform-port.js';
+export type {
+  PlatformCallOptions,
+  ShopPlatform,
+  TradeCloseReason,
+  PlatformRefund,
+  RefundStatus,
+} from './platform-port.js';
+export { REFUND_STATUSES } from './platform-port.js';
 export { TRADE_CLOSE_REASONS } from './platform-port.js';
 export { INTERACTIVE_PATIENCE_MS } from './platform-port.js';

@@ -40,6 +40,42 @@ export const TRADE_CLOSE_REASONS = [
 export type TradeCloseReason = (typeof TRADE_CLOSE_REASONS)[number];
 
 /**
+ * A refund's status as taobao.refunds.receive.get reports it (the platform's own constants). Exchanges carry statuses
+ * of their own (WAIT_BUYER_CONFIRM_EXCHANGE_SELLER_SEND_GOODS …), which the adapter keeps as `other` text.
+ */
+export const REFUND_STATUSES = [
+  'WAIT_SELLER_AGREE',
+  'WAIT_BUYER_RETURN_GOODS',
+  'WAIT_SELLER_CONFIRM_GOODS',
+  'SELLER_REFUSE_BUYER',
+  'CLOSED',
+  'SUCCESS',
+] as const;
+export type RefundStatus = (typeof REFUND_STATUSES)[number];
+
+/** One refund as the platform lists it for the seller; money in fen, times +08:00 instants. */
+export interface PlatformRefund {
+  refundId: string;
+  tid: string;
+  oid: string;
+  /** A known status, or the platform's text for one this code does not know yet. */
+  status: RefundStatus | string;
+  /** Whether the buyer must send the goods back (退货退款) rather than a refund only. */
+  hasGoodReturn: boolean;
+  /** BUYER_NOT_RECEIVED, BUYER_RECEIVED, BUYER_RETURNED_GOODS, or '' when the platform leaves it out. */
+  goodStatus: string;
+  refundFeeFen: number;
+  buyerNick: string;
+  title: string;
+  reason: string;
+  /** The return parcel, once the buyer has sent it: the courier as the platform names it, and the waybill. */
+  companyName: string;
+  sid: string;
+  created: string;
+  modified: string;
+}
+
+/**
  * What the domain needs from a shop platform. Two adapters implement it: `taobao` (the real
  * Taobao Open Platform protocol) and `sandbox` (the same protocol against the embedded shop).
  * Domain code imports this file only, never an adapter.
@@ -65,6 +101,8 @@ export interface ShopPlatform {
   ): Promise<{ status: TradeStatus; modifiedAt: string }>;
   /** Neutral and bad reviews buyers gave in the window, page by page. */
   negativeReviews(window: TimeWindow): AsyncIterable<Review[]>;
+  /** Refunds buyers asked of the shop, modified in the window, page by page (taobao.refunds.receive.get). */
+  receivedRefunds(window: TimeWindow): AsyncIterable<PlatformRefund[]>;
   /** Calls made so far, for the benchmark and the health page. */
   stats(): PlatformCallStats;
 }

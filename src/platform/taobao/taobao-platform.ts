@@ -6,6 +6,7 @@ import type { PlatformCallOptions, ShopPlatform } from '../platform-port.js';
 import { isTopSignMethod, type TopSignMethod } from '../top/sign.js';
 import { TRADE_FIELDS } from '../top/wire.js';
 import { changedOrders, createdOrders, negativeReviews, type FeedOptions } from './order-feeds.js';
+import { receivedRefunds } from './refund-feed.js';
 import { topCall, type TopCallContext } from './top-call.js';
 import { TopBusinessError } from './top-errors.js';
 import { traceByTid, type TopLogisticsTrace } from './trace-search.js';
@@ -131,6 +132,7 @@ export function createTaobaoPlatform(opts: TaobaoOptions): TaobaoPlatform {
     changedOrders: (window) => changedOrders(ctx, feed, window),
     createdOrders: (window) => createdOrders(ctx, feed, window),
     negativeReviews: (window) => negativeReviews(ctx, feed, window),
+    receivedRefunds: (window) => receivedRefunds(ctx, feed, window),
 
     getOrder,
 

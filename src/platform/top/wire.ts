@@ -84,6 +84,28 @@ export interface TopTradeRate {
   reply?: string;
 }
 
+/**
+ * One refund of taobao.refunds.receive.get (field names as the platform's refund structure documents them). Amounts
+ * are yuan strings; refund_id, tid and oid are 64-bit numbers on the wire (quoted before the parse, see big-ids.ts).
+ */
+export interface TopRefund {
+  refund_id: number | string;
+  tid: number | string;
+  oid: number | string;
+  status: string;
+  has_good_return?: boolean;
+  good_status?: string;
+  refund_fee?: string;
+  total_fee?: string;
+  buyer_nick?: string;
+  title?: string;
+  reason?: string;
+  company_name?: string;
+  sid?: string;
+  created: string;
+  modified: string;
+}
+
 export interface TopTransitStep {
   status_time: string;
   status_desc: string;
@@ -98,6 +120,7 @@ export interface TopResponses {
   'taobao.trade.memo.update': { trade: { tid: number | string; modified: string } };
   'taobao.trade.close': { trade: { tid: number | string; status: string; modified: string } };
   'taobao.traderates.get': { trade_rates?: { trade_rate: TopTradeRate[] }; total_results?: number; has_next?: boolean };
+  'taobao.refunds.receive.get': { refunds?: { refund: TopRefund[] }; total_results?: number; has_next?: boolean };
   'taobao.logistics.trace.search': {
     out_sid: string;
     company_name: string;
@@ -144,6 +167,24 @@ export const ALL_TRADE_TYPES = [
   'finance',
   'pre_auth_type',
   'lazada',
+] as const;
+
+/** The refund fields xiaoer asks taobao.refunds.receive.get for: what the returns feature reads. */
+export const REFUND_FIELDS = [
+  'refund_id',
+  'tid',
+  'oid',
+  'status',
+  'has_good_return',
+  'good_status',
+  'refund_fee',
+  'buyer_nick',
+  'title',
+  'reason',
+  'company_name',
+  'sid',
+  'created',
+  'modified',
 ] as const;
 
 /** The trade fields xiaoer asks for in list calls: everything the domain reads, so fullinfo.get is rarely needed. */

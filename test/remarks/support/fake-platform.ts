@@ -92,6 +92,7 @@ export function createFakePlatform(orders: readonly Order[], clock: Clock): Fake
       throw new Error('not used by the remark tests');
     },
     async *negativeReviews() {},
+    async *receivedRefunds() {},
     stats: () => ({ calls: calls.getOrder + calls.updateMemo }),
   };
   return fake;

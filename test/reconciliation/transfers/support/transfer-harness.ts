@@ -113,6 +113,9 @@ export function fakeShop(orders: Order[]) {
     async *negativeReviews() {
       /* not used */
     },
+    async *receivedRefunds() {
+      /* not used */
+    },
     stats: () => ({ calls: 0 }),
   };
   return { platform, closed };
