@@ -2,6 +2,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { currentUser, fieldLabels } from '../http/index.js';
+import { shopDate } from '../shared/shop-date.js';
 import { shanghaiDate, type Clock } from '../shared/time.js';
 import type { Intents } from './intents.js';
 import type { Revisits } from './revisit-list.js';
@@ -17,7 +18,7 @@ const followBody = z
   .object({ outcome: z.enum(['bought', 'not_interested', 'later']), note: z.string().max(500).optional() })
   .strict();
 // Parsed as an object so a refusal names its field (日期, with an example) rather than an unnamed value.
-const dateOf = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD') });
+const dateOf = z.object({ date: shopDate });
 const outcomeBody = z.object({ buyerNick: z.string().min(1).max(64), outcome: z.string().min(1).max(500) }).strict();
 
 export function intentsRouter(deps: { intents: Intents }): Router {

@@ -6,12 +6,13 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { User } from '../accounts/index.js';
 import { currentUser, fieldLabels } from '../http/index.js';
+import { shopDate } from '../shared/shop-date.js';
 import { shanghaiDate, type Clock } from '../shared/time.js';
 import type { HandoverRecord, DiaryNote } from './handover-records.js';
 import type { HandoverReport } from './handover-report.js';
 import { currentShift, SHIFT_NAMES, type ShiftName, type ShiftTable } from './shifts.js';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const date = shopDate;
 const reportQuery = z.object({
   shift: z.enum(SHIFT_NAMES).optional(),
   date: date.optional(),

@@ -11,6 +11,7 @@ import type { OrderRepository } from '../orders/index.js';
 import type { KeyedLock } from '../shared/keyed-lock.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { yuanToFen } from '../shared/money.js';
+import { isShopDate } from '../shared/shop-date.js';
 import { shanghaiDate, toInstant, type Clock } from '../shared/time.js';
 
 /** The remarks feature's write, as the ledger uses it: the kind, the order, the logged-in person. */
@@ -33,8 +34,6 @@ export interface CreditInput {
   user: User;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 function requireKeeper(user: User): void {
   if (user.role !== 'keeper' && user.role !== 'admin')
     throw new ForbiddenError({
@@ -45,8 +44,7 @@ function requireKeeper(user: User): void {
 }
 
 export function checkDate(date: string, field = 'date'): string {
-  const t = DATE.test(date) ? Date.parse(`${date}T00:00:00Z`) : NaN;
-  if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== date) {
+  if (!isShopDate(date)) {
     throw new ValidationError({
       message: `日期“${date}”不对，应该像这样：2026-11-23`,
       code: 'date_invalid',

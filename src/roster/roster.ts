@@ -5,6 +5,7 @@
  * it is written; the functions that read it are in on-duty.ts.
  */
 import { z } from 'zod';
+import { shopDate } from '../shared/shop-date.js';
 
 export const SHIFT_NAMES = ['day', 'night'] as const;
 export type ShiftName = (typeof SHIFT_NAMES)[number];
@@ -15,7 +16,7 @@ export type Duty = (typeof DUTIES)[number];
 export const DUTY_LABELS: Readonly<Record<Duty, string>> = { day: '白班', night: '夜班', off: '休息' };
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间请写成 时:分，例如 09:00');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期请写成 年-月-日，例如 2026-11-23');
+const isoDate = shopDate;
 const username = z.string().trim().min(1, '请填写员工账号').max(64);
 const duty = z.enum(DUTIES, '请选择 白班、夜班 或 休息');
 

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import type { Config } from '../../config/index.js';
+import { isShopDate } from '../../shared/shop-date.js';
 import { shanghaiDate, systemClock } from '../../shared/time.js';
 import { withApi } from '../with-service.js';
 
@@ -13,7 +14,7 @@ export function refundsCommand(loadConfig: () => Config): Command {
     .option('--format <csv|xlsx>', '文件格式：csv 或 xlsx', 'csv')
     .option('--out <file>', '保存到哪个文件，默认 “refunds-日期.格式”')
     .action(async (opts: { date: string; format: string; out?: string }) => {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new Error(`--date 要写成 YYYY-MM-DD，收到的是 "${opts.date}"`);
+      if (!isShopDate(opts.date)) throw new Error(`--date 要写成 YYYY-MM-DD 的真实日期，收到的是 "${opts.date}"`);
       if (opts.format !== 'csv' && opts.format !== 'xlsx')
         throw new Error(`--format 只能是 csv 或 xlsx，收到的是 "${opts.format}"`);
       const format = opts.format;

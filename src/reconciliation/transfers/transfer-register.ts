@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { User } from '../../accounts/index.js';
 import { ValidationError } from '../../shared/errors.js';
+import { isShopDate } from '../../shared/shop-date.js';
 import { formatYuanFixed } from '../../shared/money.js';
 import { formatTopTime, parseInstant, shanghaiDate, toInstant, type Clock } from '../../shared/time.js';
 import { TRANSFER_REVIEWS, type TransferRepository } from './transfer-repository.js';
@@ -49,13 +50,12 @@ export interface Register {
   reviewed: { by: string; at: string } | null;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const onDay = (instant: string | null, date: string) =>
   instant !== null && shanghaiDate(parseInstant(instant)) === date;
 const time = (instant: string | null) => (instant ? formatTopTime(parseInstant(instant)) : '');
 
 export function checkDate(date: string): string {
-  if (!DATE.test(date ?? ''))
+  if (!isShopDate(date))
     throw new ValidationError({
       message: '日期格式不对，应该像这样：2026-11-23',
       code: 'field_bad_format',

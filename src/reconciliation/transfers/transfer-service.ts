@@ -10,6 +10,7 @@ import { INTERACTIVE_PATIENCE_MS, type ShopPlatform } from '../../platform/index
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import { formatYuanFixed } from '../../shared/money.js';
+import { shopDate } from '../../shared/shop-date.js';
 import { toInstant, type Clock } from '../../shared/time.js';
 import { makeReference } from '../matching/index.js';
 import type { RemarkWriter } from './transfer-ports.js';
@@ -24,7 +25,7 @@ import {
 import { parseInput } from './parse-input.js';
 
 const fen = z.number().int('金额必须是整数分 (amounts are integer fen)').nonnegative();
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const day = shopDate;
 
 export const createSchema = z
   .object({
