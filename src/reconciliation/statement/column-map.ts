@@ -2,7 +2,7 @@ import { ValidationError } from '../../shared/errors.js';
 import { normalizeHeader, type BankLayout } from './bank-layouts.js';
 import { columnLetter, columnLetterIndex, PROFILE_LABELS, type MappingProfile } from './mapping-profile.js';
 import { MAX_QUOTED_HEADERS, quoteCell } from './statement-limits.js';
-import type { StatementField } from './statement-types.js';
+import { STATEMENT_FIELDS, type StatementField } from './statement-types.js';
 
 export interface ColumnRef {
   index: number;
@@ -49,19 +49,10 @@ export function layoutColumns(layout: BankLayout, headerCells: string[]): Column
   return { ...map, date: map.date };
 }
 
-const PROFILE_FIELDS = [
-  'date',
-  'time',
-  'credit',
-  'debit',
-  'amount',
-  'direction',
-  'counterpartyName',
-  'counterpartyAccount',
-  'note',
-  'balance',
-  'serial',
-] as const;
+/** A profile maps the counterparty's name and account as two columns; the combined column is a bank layout's own. */
+const PROFILE_FIELDS = STATEMENT_FIELDS.filter(
+  (f): f is Exclude<StatementField, 'counterparty'> => f !== 'counterparty',
+);
 
 /** True when every column the profile names by header text is in this row. */
 export function rowHasProfileHeaders(profile: MappingProfile, cells: string[]): boolean {
