@@ -49,31 +49,37 @@ const NAME = /^[A-Za-z0-9._-]+$/;
  * that changed; transactions are acknowledged once their line of the write-ahead log is fsynced.
  */
 export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStore> {
+  await mkdir(join(opts.dir, 'collections'), { recursive: true });
+  await mkdir(join(opts.dir, 'wal'), { recursive: true });
+  await mkdir(join(opts.dir, 'logs'), { recursive: true });
+  const lock = await acquireLock(opts.dir);
+  // Whatever makes the open fail (a corrupt shard, a bad meta.json, a migration), the lock is freed: the same
+  // process may try again, and nothing of this store keeps running.
+  try {
+    return await openLocked(opts, lock);
+  } catch (err) {
+    await lock.release();
+    throw err;
+  }
+}
+
+async function openLocked(opts: LowdbStoreOptions, lock: Awaited<ReturnType<typeof acquireLock>>): Promise<LowdbStore> {
   const dir = opts.dir;
   const collDir = join(dir, 'collections');
   const walDir = join(dir, 'wal');
-  await mkdir(collDir, { recursive: true });
-  await mkdir(walDir, { recursive: true });
-  await mkdir(join(dir, 'logs'), { recursive: true });
-  const lock = await acquireLock(dir);
   const log = opts.logger;
   const stats: StoreStats = { transactions: 0, flushes: 0, filesWritten: 0, bytesWritten: 0 };
   const colls = new Map<string, Coll>();
   const intern = internReviver();
   const meta = new Low<StoreMeta>(new AtomicJsonFile(join(dir, 'meta.json')), { schemaVersion: 0, shards: {} });
 
-  try {
-    // Only now that the lock is ours: no other process can be writing one of these.
-    const removed = await removeStaleTemps(dir, (file, err) =>
-      log?.warn({ file, err }, 'could not delete a temp file a crash left'),
-    );
-    if (removed.length) log?.info({ removed: removed.length }, 'deleted temp files a crash left');
-    await meta.read();
-    meta.data ??= { schemaVersion: 0, shards: {} };
-  } catch (err) {
-    await lock.release();
-    throw err;
-  }
+  // Only now that the lock is ours: no other process can be writing one of these.
+  const removed = await removeStaleTemps(dir, (file, err) =>
+    log?.warn({ file, err }, 'could not delete a temp file a crash left'),
+  );
+  if (removed.length) log?.info({ removed: removed.length }, 'deleted temp files a crash left');
+  await meta.read();
+  meta.data ??= { schemaVersion: 0, shards: {} };
 
   // Own properties only: a collection called `constructor` must not find Object's.
   const ownOption = (name: string) => (opts.collections ? ownEntry(opts.collections, name) : undefined);
@@ -145,12 +151,10 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
   // leftover (its deletion failed or a crash interrupted it), and replaying it over a newer shard
   // file would bring back older documents.
   const coveredUpTo = meta.data.walCovered ?? 0;
-  if (!Number.isSafeInteger(coveredUpTo) || coveredUpTo < 0) {
-    await lock.release();
+  if (!Number.isSafeInteger(coveredUpTo) || coveredUpTo < 0)
     throw new Error(
       `meta.json: walCovered ${JSON.stringify(coveredUpTo)} is not a segment number; restore meta.json from a backup`,
     );
-  }
   const onDisk = await listSegments(walDir);
   const segments = onDisk.filter((s) => segmentSeq(s) > coveredUpTo);
   if (segments.length < onDisk.length)
@@ -369,8 +373,8 @@ export async function openLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStor
     if (replayed || [...colls.values()].some((c) => c.dirty.size)) await checkpoint();
     await runMigrations(store, meta, opts.migrations ?? []);
   } catch (err) {
+    clearInterval(timer);
     await wal.close().catch(() => undefined);
-    await lock.release();
     throw err;
   }
   return store;

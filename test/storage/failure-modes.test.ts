@@ -78,6 +78,37 @@ describe('storage failure modes', () => {
     await s.close();
   });
 
+  it.each([
+    ['a shard file is not JSON', (d: string) => writeFile(join(d, 'collections', 'orders', '000.json'), '{"docs": {')],
+    [
+      'meta.json names no segment',
+      (d: string) => writeFile(join(d, 'meta.json'), '{"schemaVersion":0,"shards":{},"walCovered":-1}'),
+    ],
+    [
+      'a shard count is not a number',
+      (d: string) => writeFile(join(d, 'meta.json'), '{"schemaVersion":0,"shards":{"orders":0}}'),
+    ],
+  ])(
+    'when opening fails because %s, then the lock is freed and the same process opens the store once it is mended',
+    async (_, damage) => {
+      const s = await openLowdbStore({ dir });
+      await s.transact((tx) => tx.put('orders', 'kept', { v: 1 }));
+      await s.close();
+      const meta = await readFile(join(dir, 'meta.json'), 'utf8');
+      const shard = await readFile(join(dir, 'collections', 'orders', '000.json'), 'utf8');
+      await damage(dir);
+      await expect(openLowdbStore({ dir })).rejects.toThrow();
+      expect(await readLock(dir)).toBeNull();
+      // A second try still meets the damage, not a lock held by this very process.
+      await expect(openLowdbStore({ dir })).rejects.not.toMatchObject({ code: 'store_locked' });
+      await writeFile(join(dir, 'meta.json'), meta);
+      await writeFile(join(dir, 'collections', 'orders', '000.json'), shard);
+      const again = await openLowdbStore({ dir });
+      expect(again.get('orders', 'kept')).toEqual({ v: 1 });
+      await again.close();
+    },
+  );
+
   it('when the lock names this very pid but no store of this process holds it, then it is a previous life and is taken over', async () => {
     await writeFile(join(dir, '.lock'), JSON.stringify({ pid: process.pid, startedAt: '2026-01-01T00:00:00Z' }));
     const s = await openLowdbStore({ dir });
