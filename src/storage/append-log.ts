@@ -1,7 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { AppendLog } from './store.js';
+import { fsyncDir } from './atomic-file.js';
 import { openGroupFile, type GroupFile } from './group-file.js';
 
 /**
@@ -40,7 +42,12 @@ export function createAppendLog<T>(path: string): AppendLog<T> & { close(): Prom
       // After close the store may belong to another process: reopening here would make two writers.
       if (closed) throw new Error(`${path} is closed`);
       if (!records.length) return;
-      file ??= openGroupFile(path);
+      // A new file's name is durable only once its folder is fsynced (as the write-ahead log does for a segment):
+      // without it a crash could keep the folder without the file whose appends were acknowledged.
+      file ??= openGroupFile(path).then(async (f) => {
+        await fsyncDir(dirname(path));
+        return f;
+      });
       const f = await file;
       await f.append(records.flatMap((r) => [JSON.stringify(r), '\n']));
     },
