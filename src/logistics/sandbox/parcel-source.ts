@@ -17,6 +17,8 @@ export interface SandboxParcel {
   receiverCity: string;
   receiverDistrict: string;
   receiverMobile: string;
+  /** The sender's phone, when the sender is a buyer sending goods back: kuaidi100 takes either party's tail. */
+  senderMobile?: string;
 }
 
 /** Implemented by the sandbox shop; read by the sandbox courier tracker, so both tell the same story. */

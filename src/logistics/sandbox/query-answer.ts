@@ -53,8 +53,8 @@ export function answerQuery(
   if (!parcel || parcel.company !== com) return noResult;
   if (courierRequiresPhone(com)) {
     const sent = typeof q.phone === 'string' ? phoneTail(q.phone) : undefined;
-    if (!sent || sent !== phoneTail(parcel.receiverMobile))
-      return fail(RETURN_CODES.phoneCheckFailed, '快递公司参数异常：验证码错误');
+    const tails = [parcel.receiverMobile, parcel.senderMobile].map((m) => phoneTail(m));
+    if (!sent || !tails.includes(sent)) return fail(RETURN_CODES.phoneCheckFailed, '快递公司参数异常：验证码错误');
   }
   const seen = journeyAt(planJourney(parcel), deps.now);
   if (!seen) return noResult;

@@ -13,6 +13,7 @@ export const SUPPORTED_METHODS = new Set([
   'taobao.trade.memo.update',
   'taobao.trade.close',
   'taobao.traderates.get',
+  'taobao.refunds.receive.get',
   'taobao.logistics.trace.search',
 ]);
 

@@ -4,6 +4,7 @@ import { buyerSuffix, createIdSource } from './generator/ids.js';
 import { addRate, placeOrder, type OrderContext } from './generator/orders.js';
 import { pickBuyer } from './generator/people.js';
 import { createRng, hashSeed, type Rng } from './generator/prng.js';
+import { tickReturns, type ReturnTick } from './return-flow.js';
 import type { ShopState } from './shop-state.js';
 import { closeUnpaid, finish, pay, requestRefund, ship, shipRest, AUTO_CLOSE_UNPAID_MS } from './transitions.js';
 import type { SandboxRate, SandboxTrade } from './types.js';
@@ -18,6 +19,8 @@ export interface SandboxPace {
   reviewChance: number;
   /** Chance per tick of a new refund request. */
   refundChance: number;
+  /** Chance per tick that a buyer who received the goods asks to send them back (退货退款). */
+  returnChance: number;
 }
 
 export const DEFAULT_PACE: SandboxPace = {
@@ -27,6 +30,7 @@ export const DEFAULT_PACE: SandboxPace = {
   deliveries: 1.5,
   reviewChance: 0.1,
   refundChance: 0.05,
+  returnChance: 0.05,
 };
 
 export interface TickSummary {
@@ -37,6 +41,8 @@ export interface TickSummary {
   finished: number;
   reviews: number;
   refunds: number;
+  /** Returns asked for, agreed, sent back by the buyer, refunded by the platform's timeout. */
+  returns: ReturnTick;
 }
 
 const count = (rng: Rng, x: number) => Math.floor(x) + (rng.chance(x - Math.floor(x)) ? 1 : 0);
@@ -57,7 +63,16 @@ function openTrades(state: ShopState, now: number): SandboxTrade[] {
  * request, and new orders come in. Deterministic for a given shop, seed and tick time.
  */
 export function tickShop(state: ShopState, seed: number, since: number, now: number, pace: SandboxPace): TickSummary {
-  const summary: TickSummary = { placed: 0, paid: 0, closed: 0, shipped: 0, finished: 0, reviews: 0, refunds: 0 };
+  const summary: TickSummary = {
+    placed: 0,
+    paid: 0,
+    closed: 0,
+    shipped: 0,
+    finished: 0,
+    reviews: 0,
+    refunds: 0,
+    returns: { asked: 0, agreed: 0, sent: 0, autoRefunded: 0 },
+  };
   if (now <= since) return summary;
   // Changes carry the next whole second, never a second a client may already have synced.
   const at = Math.ceil(now / 1000) * 1000;
@@ -134,6 +149,8 @@ export function tickShop(state: ShopState, seed: number, since: number, now: num
     summary.placed++;
   }
   for (const r of rates) state.addRate(r);
+  // Last, on its own random stream: the rest of the tick plays out as it did before returns were told.
+  summary.returns = tickReturns(state, seed, now, open, ids, pace.returnChance);
   state.idSeq = ids.seq;
   return summary;
 }

@@ -4,6 +4,7 @@ import type { Clock } from '../../shared/time.js';
 import { type SandboxFaults, faultSettingsSchema } from './faults.js';
 import { createRng } from './generator/prng.js';
 import { checkRequest, requestParams } from './gateway.js';
+import { refundMethods } from './refund-methods.js';
 import { reviewLogisticsMethods } from './review-logistics-methods.js';
 import type { SandboxShop } from './shop.js';
 import { E } from './top-errors.js';
@@ -20,7 +21,7 @@ export interface SandboxRouterOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-const METHODS = { ...tradeMethods, ...reviewLogisticsMethods };
+const METHODS = { ...tradeMethods, ...reviewLogisticsMethods, ...refundMethods };
 
 /**
  * The sandbox's Taobao Open Platform gateway: `GET|POST /router/rest` (mounted at /sandbox), answering

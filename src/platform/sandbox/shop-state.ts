@@ -1,6 +1,6 @@
 import type { TradeStatus } from '../../orders/index.js';
 import { TradeIndex } from './trade-index.js';
-import type { SandboxBuyer, SandboxRate, SandboxTrade } from './types.js';
+import type { SandboxBuyer, SandboxLine, SandboxRate, SandboxTrade } from './types.js';
 
 export interface TradeFilter {
   statuses?: ReadonlySet<TradeStatus>;
@@ -27,6 +27,9 @@ export class ShopState {
   readonly byTid = new Map<string, SandboxTrade>();
   readonly byWaybill = new Map<string, SandboxTrade>();
   readonly byNick = new Map<string, SandboxBuyer>();
+  /** Every line with a refund, by refund id, and the lines whose return parcel has a waybill, by that waybill. */
+  readonly refunds = new Map<string, { t: SandboxTrade; line: SandboxLine }>();
+  readonly byReturnWaybill = new Map<string, { t: SandboxTrade; line: SandboxLine }>();
   readonly created = new TradeIndex('created');
   readonly modified = new TradeIndex('modified');
   readonly types = new Set<string>();
@@ -54,6 +57,14 @@ export class ShopState {
     this.byTid.set(t.tid, t);
     if (t.parcel) this.byWaybill.set(t.parcel.waybill, t);
     this.types.add(t.type);
+    this.indexRefunds(t);
+  }
+
+  private indexRefunds(t: SandboxTrade): void {
+    for (const line of t.lines) {
+      if (line.refundId) this.refunds.set(line.refundId, { t, line });
+      if (line.rf?.parcel) this.byReturnWaybill.set(line.rf.parcel.waybill, { t, line });
+    }
   }
 
   addTrade(t: SandboxTrade): void {
@@ -72,6 +83,7 @@ export class ShopState {
       this.modified.insert(t);
     }
     if (t.parcel) this.byWaybill.set(t.parcel.waybill, t);
+    this.indexRefunds(t);
     this.dirtyTrades.add(t);
     this.version++;
     return result;

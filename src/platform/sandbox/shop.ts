@@ -5,6 +5,8 @@ import type { Store } from '../../storage/index.js';
 import { createSandboxFaults, type FaultSettings, type SandboxFaults } from './faults.js';
 import { generateShop } from './generator/index.js';
 import { DEFAULT_PACE, tickShop, type SandboxPace, type TickSummary } from './living.js';
+import { pageRefunds, type RefundQuery, type RefundRow } from './refund-methods.js';
+import { returnParcel } from './return-flow.js';
 import { ShopState, type Page, type Paging, type TradeFilter } from './shop-state.js';
 import { loadShop, saveChanges, saveGenerated, type SandboxMeta } from './shop-store.js';
 import { traceSteps, type TraceStep } from './trace.js';
@@ -57,6 +59,8 @@ export interface SandboxShop extends SandboxParcelSource {
   closeTrade(tid: string, reason: string): Promise<ShopOutcome>;
   /** Buyers' reviews, newest first. */
   rates(q: RateQuery, paging: Paging): Page<SandboxRate>;
+  /** Refunds buyers asked for, newest modified first (taobao.refunds.receive.get). */
+  refunds(q: RefundQuery, paging: Paging): Page<RefundRow>;
   trace(tid: string, now?: number): { parcel: SandboxParcel; status: string; steps: TraceStep[] } | undefined;
   tick(now?: number): TickSummary;
   start(opts?: { everyMs?: number }): void;
@@ -217,9 +221,13 @@ export function createSandboxShop(opts: SandboxShopOptions = {}): SandboxShop {
       while (pending.size) await Promise.allSettled([...pending]);
       await store?.flush();
     },
+    refunds: (q, paging) => pageRefunds(state.refunds.values(), q, paging, (t) => buyerOf(t).nick),
     findParcel(waybill) {
       const t = state.byWaybill.get(waybill);
-      return t ? toParcel(t) : undefined;
+      if (t) return toParcel(t);
+      // A parcel a buyer sends back is the courier's like any other.
+      const back = state.byReturnWaybill.get(waybill);
+      return back ? returnParcel(state, back.t, back.line) : undefined;
     },
     *parcels(window) {
       for (const t of state.created.all()) {

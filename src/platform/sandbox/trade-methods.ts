@@ -26,7 +26,7 @@ import { bigId, parseFields, wireTrade } from './wire-trade.js';
  */
 const TYPE_FAMILIES: Readonly<Record<string, readonly string[]>> = { guarantee_trade: ['fixed', 'auction'] };
 
-function tradeTypes(list: readonly string[]): Set<string> {
+export function tradeTypes(list: readonly string[]): Set<string> {
   return new Set(list.flatMap((t) => ownEntry(TYPE_FAMILIES, t) ?? [t]));
 }
 

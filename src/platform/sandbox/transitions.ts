@@ -1,5 +1,5 @@
 import type { TradeStatus } from '../../orders/index.js';
-import type { SandboxLine, SandboxShipment, SandboxTrade } from './types.js';
+import type { SandboxLine, SandboxReturnParcel, SandboxShipment, SandboxTrade } from './types.js';
 
 /**
  * The only code that moves a sandbox trade from one state to another, shared by the generator
@@ -37,7 +37,42 @@ export function requestRefund(
 ): void {
   line.refund = status;
   line.refundId = refundId;
+  const when = Math.floor(at / 1000) * 1000;
+  // Goods go back once the seller agrees to a refund after shipping (退货退款); before shipping it is money only.
+  const goodReturn = status === 'WAIT_BUYER_RETURN_GOODS';
+  line.rf = {
+    created: when,
+    modified: when,
+    goodReturn,
+    goodStatus: t.consigned === null ? 'BUYER_NOT_RECEIVED' : 'BUYER_RECEIVED',
+    feeFen: line.price * line.num - line.discount,
+    reason: t.consigned === null ? '不想要了' : '尺码不合适',
+    parcel: null,
+  };
   bump(t, at);
+}
+
+/** A buyer who received the goods asks to send them back for a refund (退货退款): the seller must agree first. */
+export function requestReturn(t: SandboxTrade, line: SandboxLine, refundId: string, reason: string, at: number): void {
+  requestRefund(t, line, refundId, at);
+  line.rf = { ...line.rf!, goodReturn: true, goodStatus: 'BUYER_RECEIVED', reason };
+}
+
+/** The refund moves on (the seller agreed, the platform refunded): its modified time and the trade's move too. */
+export function moveRefund(t: SandboxTrade, line: SandboxLine, status: string, at: number): void {
+  line.refund = status;
+  if (line.rf) line.rf.modified = Math.max(Math.floor(at / 1000) * 1000, line.rf.modified + 1000);
+  bump(t, at);
+}
+
+/** The buyer sends the goods back and fills in the courier and waybill on the platform. */
+export function sendReturn(t: SandboxTrade, line: SandboxLine, parcel: SandboxReturnParcel, at: number): void {
+  line.rf = {
+    ...line.rf!,
+    goodStatus: 'BUYER_RETURNED_GOODS',
+    parcel: { ...parcel, sentAt: Math.floor(at / 1000) * 1000 },
+  };
+  moveRefund(t, line, 'WAIT_SELLER_CONFIRM_GOODS', at);
 }
 
 /** Every line refunded: the platform closes the trade (TRADE_CLOSED is "closed after payment"). */
@@ -45,6 +80,7 @@ export function refundAll(t: SandboxTrade, nextRefundId: () => string, at: numbe
   for (const l of t.lines) {
     l.refund = 'SUCCESS';
     if (!l.refundId) l.refundId = nextRefundId();
+    if (l.rf) l.rf.modified = Math.floor(at / 1000) * 1000;
   }
   t.ended = Math.floor(at / 1000) * 1000;
   setAll(t, 'TRADE_CLOSED', at);

@@ -44,6 +44,29 @@ export interface SandboxLine {
   /** '' when no refund; WAIT_SELLER_AGREE, WAIT_BUYER_RETURN_GOODS, WAIT_SELLER_CONFIRM_GOODS, SUCCESS, CLOSED. */
   refund: string;
   refundId: string;
+  /** The refund's own record (times, the goods coming back); absent on lines refunded before it was kept. */
+  rf?: SandboxRefund;
+}
+
+/** The parcel a buyer sends back, with the courier and waybill the buyer filled in on the platform. */
+export interface SandboxReturnParcel {
+  /** kuaidi100 company code. */
+  company: string;
+  waybill: string;
+  sentAt: number;
+  fate: SandboxParcelFate;
+}
+
+export interface SandboxRefund {
+  created: number;
+  modified: number;
+  /** 退货退款: the buyer sends the goods back before the money. */
+  goodReturn: boolean;
+  /** BUYER_NOT_RECEIVED, BUYER_RECEIVED or BUYER_RETURNED_GOODS. */
+  goodStatus: string;
+  feeFen: number;
+  reason: string;
+  parcel: SandboxReturnParcel | null;
 }
 
 export interface SandboxShipment {

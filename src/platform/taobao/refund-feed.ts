@@ -7,12 +7,14 @@ import { UpstreamError } from '../../shared/errors.js';
 import { parseYuan } from '../../shared/money.js';
 import { formatTopTime, parseTopTime, toInstant, type TimeWindow } from '../../shared/time.js';
 import type { PlatformRefund } from '../platform-port.js';
-import { REFUND_FIELDS, type TopRefund } from '../top/wire.js';
+import { ALL_TRADE_TYPES, REFUND_FIELDS, type TopRefund } from '../top/wire.js';
 import { pagesBackward, splitWindow } from './paging.js';
 import { topCall, type TopCallContext } from './top-call.js';
 import type { FeedOptions } from './order-feeds.js';
 
 const FIELDS = REFUND_FIELDS.join(',');
+/** Without `type` the platform lists refunds of guarantee_trade and auto_delivery trades only. */
+const TYPES = ALL_TRADE_TYPES.join(',');
 
 function bad(refundId: string, what: string): UpstreamError {
   return new UpstreamError({
@@ -78,6 +80,7 @@ export async function* receivedRefunds(
       async (pageNo) => {
         const res = await topCall(ctx, 'taobao.refunds.receive.get', {
           fields: FIELDS,
+          type: TYPES,
           start_modified: formatTopTime(day.start),
           end_modified: formatTopTime(day.end),
           page_no: pageNo,

@@ -64,6 +64,8 @@ describe('receivedRefunds (taobao.refunds.receive.get)', () => {
     expect(p.get('fields')).toBe(REFUND_FIELDS.join(','));
     expect([p.get('start_modified'), p.get('end_modified')]).toEqual(['2026-11-23 00:00:00', '2026-11-23 18:00:00']);
     expect(p.get('session')).toBe(BASE_OPTIONS.session);
+    // Without the full type list the platform leaves out refunds of other trade types.
+    expect(p.get('type')?.split(',')).toEqual(expect.arrayContaining(['fixed', 'step', 'cod']));
   });
 
   it('when the request is sent, then it carries a valid signature over every parameter', async () => {
