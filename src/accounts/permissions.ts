@@ -104,6 +104,9 @@ export const ROUTE_PERMISSIONS: readonly RoutePermission[] = [
   route(DAY, 'GET', '/api/messages/:id', ALL),
   route(DAY, 'POST', '/api/messages/:id/sent', ALL),
   route(DAY, 'POST', '/api/messages/:id/cancel', ALL),
+  // A job's message that lacks a value: whoever is on duty fills it in or dismisses it, with their name on it.
+  route(DAY, 'POST', '/api/messages/:id/values', ALL),
+  route(DAY, 'POST', '/api/messages/:id/dismiss', ALL),
   route(DAY, 'POST', '/api/buyers/:nick/opt-out', ALL),
   route(DAY, 'GET', '/api/buyers/:nick/opt-out', ALL),
   route(DAY, 'GET', '/api/quick-replies', ALL),

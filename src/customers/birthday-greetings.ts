@@ -24,6 +24,8 @@ interface GreetingRecord {
 export interface BirthdayRun {
   greeted: number;
   refused: number;
+  /** Kept for a person to fill a missing value (messaging's needs_values): neither sent nor refused. */
+  needsValues: number;
   alreadyGreeted: number;
   invalidIds: { nick: string; masked: string; reason: string }[];
 }
@@ -32,7 +34,7 @@ export async function sendBirthdayGreetings(
   deps: { directory: BuyerDirectory; sink: Pick<MessageSink, 'enqueue'>; store: Store; clock: Clock },
   today: string,
 ): Promise<BirthdayRun> {
-  const out: BirthdayRun = { greeted: 0, refused: 0, alreadyGreeted: 0, invalidIds: [] };
+  const out: BirthdayRun = { greeted: 0, refused: 0, needsValues: 0, alreadyGreeted: 0, invalidIds: [] };
   const year = Number(today.slice(0, 4));
   for (const profile of deps.directory.profiles()) {
     const found = birthdayOf(profile);
@@ -58,6 +60,7 @@ export async function sendBirthdayGreetings(
     };
     await deps.store.transact((tx) => tx.put(BIRTHDAY_GREETINGS, id, record));
     if (answer.queued) out.greeted++;
+    else if (answer.reason === 'needs_values') out.needsValues++;
     else out.refused++;
   }
   return out;
@@ -82,6 +85,7 @@ export function birthdayGreetingsJob(
       return {
         greeted: r.greeted,
         refused: r.refused,
+        needsValues: r.needsValues,
         alreadyGreeted: r.alreadyGreeted,
         invalidIds: r.invalidIds.length,
       };

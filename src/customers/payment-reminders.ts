@@ -50,9 +50,10 @@ export function dueReminder(
 export async function sendPaymentReminders(
   deps: { orders: { all(): Iterable<Order> }; sink: Pick<MessageSink, 'enqueue'>; store: Store; clock: Clock },
   rules: ReminderRules,
-): Promise<{ first: number; last: number; refused: number }> {
+): Promise<{ first: number; last: number; refused: number; needsValues: number }> {
   const now = deps.clock.now();
-  const counts = { first: 0, last: 0, refused: 0 };
+  // needsValues: kept for a person to fill (messaging's needs_values), neither sent nor refused.
+  const counts = { first: 0, last: 0, refused: 0, needsValues: 0 };
   const due: { order: Order; step: ReminderStep; sent?: ReminderRecord }[] = [];
   for (const order of deps.orders.all()) {
     if (!UNPAID.has(order.status)) continue;
@@ -74,8 +75,9 @@ export async function sendPaymentReminders(
     await deps.store.transact((tx) =>
       tx.put<ReminderRecord>(PAYMENT_REMINDERS, order.tid, { ...(sent ?? { tid: order.tid }), [step]: attempt }),
     );
-    if (!answer.queued) counts.refused++;
-    else counts[step]++;
+    if (answer.queued) counts[step]++;
+    else if (answer.reason === 'needs_values') counts.needsValues++;
+    else counts.refused++;
   }
   return counts;
 }

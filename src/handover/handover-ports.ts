@@ -14,19 +14,22 @@ export interface MessageProblem {
   kind: string;
   tid?: string;
   buyerNick: string;
-  state: 'failed' | 'held';
+  /** needs_values: a job's message that lacks a value, waiting for a person to fill it or dismiss it. */
+  state: 'failed' | 'held' | 'needs_values';
   /** +08:00 instant the message was queued. */
   at: string;
   reason: string;
   /** Username of whoever should look at it, if known. */
   owner?: string | null;
+  /** needs_values: the values to fill, with the template's labels (汇款金额): the item's title names them. */
+  missing?: { name: string; label: string }[];
 }
 
 /** Read side of messaging for the handover report. */
 export interface MessageStats {
   /** Per kind, for messages queued/sent/failed in [start, end) (epoch ms). */
   countsBetween(start: number, end: number): Record<string, MessageCounts>;
-  /** Failed or held messages nobody has dealt with yet. */
+  /** Failed or held messages nobody has dealt with yet, and messages waiting for a value. */
   problems(): MessageProblem[];
 }
 

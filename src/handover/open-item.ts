@@ -21,7 +21,7 @@ export const KIND_TEXT: Record<OpenItemKind, string> = {
   parcel: '异常包裹',
   review: '中差评',
   complaint: '投诉',
-  message: '发送失败/暂缓的消息',
+  message: '要人处理的消息',
   intent: '意向客户跟进',
 };
 

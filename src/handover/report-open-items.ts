@@ -4,7 +4,7 @@
  * items: see memo-hygiene.ts.
  */
 import { CATEGORY_TEXT, STAGE_TEXT } from '../complaints/index.js';
-import { messageKindLabel } from '../messaging/index.js';
+import { MESSAGE_STATE_LABELS, messageKindLabel } from '../messaging/index.js';
 import { formatYuan } from '../shared/money.js';
 import { maskName, maskText } from '../shared/mask.js';
 import { DAY, HOUR, parseInstant } from '../shared/time.js';
@@ -128,15 +128,24 @@ export function allOpenItems(src: HandoverSources): OpenItem[] {
     });
   }
   for (const m of src.messages?.problems() ?? []) {
+    // A job's message that lacks a value names the values (the template's labels) and goes to the person the job
+    // named (a transfer's taking staff), else to whoever last acted on the order; it is filled or dismissed on 消息.
+    const waiting = m.state === 'needs_values';
+    const missing = (m.missing ?? []).map((x) => x.label).join('、');
     add({
       key: `message:${m.id}`,
       kind: 'message',
       since: m.at,
-      title: `${messageKindLabel(m.kind)} ${m.state === 'failed' ? '发送失败' : '暂缓'}`,
-      detail: m.reason,
+      title: waiting
+        ? `${messageKindLabel(m.kind)} ${MESSAGE_STATE_LABELS.needs_values}：${missing}`
+        : `${messageKindLabel(m.kind)} ${m.state === 'failed' ? '发送失败' : '暂缓'}`,
+      detail: waiting ? '在“消息”页填好即可发出；不发了也在那里关闭' : m.reason,
       tid: m.tid ?? null,
       buyerNick: m.buyerNick,
-      facts: { rule: 'last_actor', person: m.owner ?? actor(m.tid) },
+      facts:
+        waiting && m.owner
+          ? { rule: 'named', person: m.owner }
+          : { rule: 'last_actor', person: m.owner ?? actor(m.tid) },
     });
   }
   for (const i of src.intents.list({ open: true })) {

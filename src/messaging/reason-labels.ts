@@ -11,6 +11,7 @@ export const MESSAGE_REASON_LABELS: Readonly<Record<string, string>> = {
   duplicate: '已发送过',
   order_not_found: '没有找到这个订单',
   missing_values: '消息还缺内容',
+  needs_values: '还缺内容，等同事补充后发送',
   no_template: '没有这类消息的模板',
   state_changed: '订单情况已变化',
   quiet_hours: '夜间不发消息',
@@ -36,4 +37,5 @@ export const MESSAGE_REASON_LABELS: Readonly<Record<string, string>> = {
   not_sent_before_restart: '服务重启前没有发出，重新排队',
   // A person.
   cancelled_by_staff: '同事取消',
+  dismissed_by_staff: '同事决定不发',
 };

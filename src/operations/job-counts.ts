@@ -10,10 +10,16 @@ import { TIMED_JOBS, timedJobName, type FixedJobName, type JobName, type JobsCon
 export const JOB_COUNT_LABELS: Readonly<Record<JobName | FixedJobName, Readonly<Record<string, string>>>> = {
   'order-sync': { new: '新订单', changed: '有变动的订单', calls: '平台接口调用' },
   'logistics-refresh': { refreshed: '刷新的包裹', errors: '查询失败的包裹' },
-  'payment-reminders': { first: '首次催付', last: '关闭前催付', refused: '未发出的催付' },
+  'payment-reminders': {
+    first: '首次催付',
+    last: '关闭前催付',
+    refused: '未发出的催付',
+    needsValues: '缺内容、等同事补充的催付',
+  },
   'birthday-greetings': {
     greeted: '发出的祝福',
     refused: '未发出的祝福',
+    needsValues: '缺内容、等同事补充的祝福',
     alreadyGreeted: '今年已祝福过',
     invalidIds: '校验不通过的身份证号',
   },
@@ -31,6 +37,7 @@ export const JOB_COUNT_LABELS: Readonly<Record<JobName | FixedJobName, Readonly<
     misdelivered: '派件异常的包裹',
     notices: '发出的物流通知',
     noticesRefused: '未发出的物流通知',
+    noticesNeedValues: '缺内容、等同事补充的物流通知',
   },
   'transfer-checks': { 'threeDay.chased': '三天未到账、退回客服跟进', 'duplicates.found': '重复付款的订单' },
   'transfer-register': { lines: '登记的汇款' },

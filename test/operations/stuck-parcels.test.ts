@@ -109,6 +109,7 @@ describe('stuck parcels', () => {
       misdelivered: 0,
       notices: 2,
       noticesRefused: 0,
+      noticesNeedValues: 0,
     });
     expect(followUps.list({ open: true }).map((f) => [f.tid, f.owner])).toEqual([
       ['S1', 'xiaoli'],

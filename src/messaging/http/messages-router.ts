@@ -1,7 +1,8 @@
 /**
  * Mounted at /api/messages. POST previews or queues a buyer message (sent at once when it is due
  * and allowed: into the outbox in the sandbox); GET lists the outbox and the log; staff mark an
- * outbox message sent after pasting it, or cancel one still waiting.
+ * outbox message sent after pasting it, or cancel one still waiting; a job's message that lacks a value
+ * (待补充) is filled in (POST /:id/values: queued, sent at once when due) or dismissed with a note.
  */
 import { Router } from 'express';
 import { z } from 'zod';
@@ -20,6 +21,7 @@ const LABELS = {
   buyer: '买家昵称',
   audience: { label: '发送对象', values: { buyer: '买家', staff: '同事' } },
   limit: '条数',
+  note: '说明',
 };
 
 const instant = z
@@ -45,6 +47,8 @@ const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 const cancelBody = z.object({ reason: z.string().min(1).max(200).optional() });
+const valuesBody = z.object({ values: z.record(z.string(), z.string().max(500)) });
+const dismissBody = z.object({ note: z.string().max(200).optional() });
 const YES = new Set(['1', 'true', 'yes']);
 
 function states(text: string | undefined): MessageState[] | undefined {
@@ -103,6 +107,14 @@ export function messagesRouter(service: MessageService): Router {
   r.post('/:id/cancel', async (req, res) => {
     const b = cancelBody.parse(req.body ?? {});
     res.json({ message: await service.cancel(req.params.id, currentUser(req), b.reason) });
+  });
+  r.post('/:id/values', async (req, res) => {
+    const b = valuesBody.parse(req.body ?? {});
+    res.json(await service.fillValues(req.params.id, b.values, currentUser(req)));
+  });
+  r.post('/:id/dismiss', async (req, res) => {
+    const b = dismissBody.parse(req.body ?? {});
+    res.json({ message: await service.dismiss(req.params.id, currentUser(req), b.note) });
   });
   r.use(fieldLabels(LABELS));
   return r;

@@ -267,10 +267,37 @@ export function createDispatcher(d: OutboundDeps) {
     }
   }
 
+  /**
+   * A message waiting for a person's values is dropped once its kind's validity has run out (a greeting whose day
+   * passed, a reminder for an order paid since): filling it then could only send it late, and it leaves the handover.
+   */
+  async function dropOutlived(counts: DispatchCounts): Promise<void> {
+    const now = d.clock.now();
+    for (const m of repo.inState('needs_values')) {
+      const order = m.tid ? d.facts.facts({ tid: m.tid, staffName: d.config.systemStaffName }).order : undefined;
+      const valid = validityCheck(m.kind as MessageKind, {
+        now,
+        createdAt: m.createdAt,
+        ...(m.validUntil ? { validUntil: m.validUntil } : {}),
+        ...(order ? { order } : {}),
+      });
+      if (valid.ok) continue;
+      const saved = await repo.transition(m.id, ['needs_values'], (x) => ({
+        ...x,
+        state: 'dropped',
+        stateReason: valid.reason,
+      }));
+      if (!saved) continue;
+      counts.dropped++;
+      await logAttempt(d, m, 'dropped', { error: valid.reason });
+    }
+  }
+
   /** One run of the dispatch job: resolve leftovers, then send what is due, oldest first. */
   async function runOnce(): Promise<DispatchCounts> {
     const counts = emptyCounts();
     await recover(counts);
+    await dropOutlived(counts);
     for (const m of repo.due(d.clock.now())) {
       counts.due++;
       await dispatch(m, counts);

@@ -12,7 +12,8 @@ import type { WindowName } from '../policy/send-windows.js';
 import { renderTemplate, type BuyerProfile, type PromptRef, type TransferInput } from '../templates/index.js';
 import { MESSAGE_VALIDITY, type MessageKind } from '../templates/metadata.js';
 import { idempotencyKey, messageIdFor, ORDER_KINDS, type BuyerChannelKind, type OutboundMessage } from './message.js';
-import { nowInstant, type OutboundDeps } from './outbound-deps.js';
+import { refuseNonCompliant } from './value-lint.js';
+import { logAttempt, nowInstant, type OutboundDeps } from './outbound-deps.js';
 import { smsParams } from './sms-params.js';
 
 export interface EnqueueRequest {
@@ -30,11 +31,17 @@ export interface EnqueueRequest {
   transfer?: TransferInput;
   /** The person queuing it (HTTP: the logged-in user); absent for the scheduler. */
   user?: { username: string; displayName: string };
+  /** A job's message: the username who answers for it if it waits for a value (a transfer's taking staff). */
+  owner?: string;
 }
 
 export type EnqueueResult =
   | { queued: true; message: OutboundMessage; window: WindowName }
   | { queued: false; reason: EnqueueRefusal; detail?: string; message?: OutboundMessage; missing?: PromptRef[] };
+
+/** Epoch ms of when a request is for: now unless it names a time. */
+const requestedAt = (req: EnqueueRequest, now: number) =>
+  req.dueAt === undefined ? now : typeof req.dueAt === 'number' ? req.dueAt : parseInstant(req.dueAt);
 
 export interface Preview {
   text: string;
@@ -49,7 +56,8 @@ export interface Preview {
 }
 
 export function createEnqueue(d: OutboundDeps) {
-  function prepare(req: EnqueueRequest) {
+  /** `self`: the id of the stored message being filled in, which is not its own duplicate. */
+  function prepare(req: EnqueueRequest, self?: string) {
     const template = d.templates.byKind(req.kind);
     if (!template)
       throw new NotFoundError({
@@ -82,8 +90,7 @@ export function createEnqueue(d: OutboundDeps) {
         params: { tid: order.tid, buyerNick: req.buyerNick },
       });
     const now = d.clock.now();
-    const requested =
-      req.dueAt === undefined ? now : typeof req.dueAt === 'number' ? req.dueAt : parseInstant(req.dueAt);
+    const requested = requestedAt(req, now);
     const key = idempotencyKey({
       kind: req.kind,
       tid: req.tid ?? null,
@@ -94,7 +101,7 @@ export function createEnqueue(d: OutboundDeps) {
     const existing = d.repo.get(messageIdFor(key));
     const refusal = enqueueRefusal({
       optedOut: !!buyerNick && !!d.repo.optOut(buyerNick),
-      duplicate: !!existing,
+      duplicate: !!existing && existing.id !== self,
       state: checkState(req.kind, { ...(order ? { order } : {}), hasTid: !!req.tid, parcels, now }),
     });
     const rendered = renderTemplate(d.templates, template.id, context, req.values ?? {});
@@ -116,6 +123,8 @@ export function createEnqueue(d: OutboundDeps) {
     };
   }
 
+  type Prepared = ReturnType<typeof prepare>;
+
   function preview(req: EnqueueRequest): Preview {
     const p = prepare(req);
     const missing = p.rendered.missingPrompts.length > 0 && !p.refusal ? { reason: 'missing_values' as const } : null;
@@ -130,20 +139,9 @@ export function createEnqueue(d: OutboundDeps) {
     };
   }
 
-  async function enqueue(req: EnqueueRequest): Promise<EnqueueResult> {
-    const p = prepare(req);
-    if (p.refusal) return { queued: false, ...p.refusal, ...(p.existing ? { message: p.existing } : {}) };
-    // A message with a blank for staff to fill must never reach a buyer as 【请填写：…】.
-    if (p.rendered.missingPrompts.length > 0)
-      return { queued: false, reason: 'missing_values', missing: p.rendered.missingPrompts };
-    const message: OutboundMessage = {
-      id: messageIdFor(p.key),
-      key: p.key,
-      kind: req.kind,
-      audience: 'buyer',
-      tid: req.tid ?? null,
-      buyerNick: p.buyerNick,
-      reason: req.reason,
+  /** The text, channel, send time and validity of a message that can be sent as rendered. */
+  function sendable(p: Prepared) {
+    return {
       channel: p.channel,
       text: p.rendered.text,
       ...(p.channel === 'aliyun-sms'
@@ -152,11 +150,46 @@ export function createEnqueue(d: OutboundDeps) {
             ...(p.context.buyer?.maskedPhone ? { to: p.context.buyer.maskedPhone } : {}),
           }
         : {}),
-      state: 'queued',
-      ...(p.first.at > p.requested
-        ? { stateReason: p.first.window === 'normal' ? 'quiet_hours' : 'outside_window' }
-        : {}),
+      state: 'queued' as const,
+      stateReason:
+        p.first.at > p.requested ? (p.first.window === 'normal' ? 'quiet_hours' : 'outside_window') : undefined,
       dueAt: toInstant(p.first.at),
+    };
+  }
+
+  /**
+   * A job's message that lacks a value is kept for a person (state needs_values) with what a later render needs;
+   * its key is the one the job's next run computes, so the rerun finds it instead of making another.
+   */
+  async function holdForValues(req: EnqueueRequest, p: Prepared): Promise<EnqueueResult> {
+    const message: OutboundMessage = {
+      ...base(req, p),
+      channel: p.channel,
+      text: p.rendered.text,
+      state: 'needs_values',
+      stateReason: 'needs_values',
+      dueAt: toInstant(p.first.at),
+      missing: p.rendered.missingPrompts,
+      ...(req.values && Object.keys(req.values).length ? { values: { ...req.values } } : {}),
+      ...(req.transfer ? { transfer: { ...req.transfer } } : {}),
+      ...(req.buyer ? { buyer: { ...req.buyer } } : {}),
+      ...(req.owner ? { owner: req.owner } : {}),
+      requestedAt: toInstant(p.requested),
+    };
+    const stored = await d.repo.insertNew(message);
+    if (stored.created) await logAttempt(d, message, 'needs-values', { error: missingNames(message) });
+    return waiting(stored.message) ?? { queued: false, reason: 'duplicate', message: stored.message };
+  }
+
+  function base(req: EnqueueRequest, p: Prepared) {
+    return {
+      id: messageIdFor(p.key),
+      key: p.key,
+      kind: req.kind,
+      audience: 'buyer' as const,
+      tid: req.tid ?? null,
+      buyerNick: p.buyerNick,
+      reason: req.reason,
       // A `due-day` kind is for the day it was asked for, even when the quiet hours push its first send past it.
       ...(MESSAGE_VALIDITY[req.kind] === 'due-day'
         ? { validUntil: toInstant(endOfShanghaiDay(Math.max(p.requested, d.clock.now()))) }
@@ -165,6 +198,23 @@ export function createEnqueue(d: OutboundDeps) {
       createdBy: req.user?.username ?? 'system',
       attempts: 0,
     };
+  }
+
+  async function enqueue(req: EnqueueRequest): Promise<EnqueueResult> {
+    const p = prepare(req);
+    if (p.refusal) {
+      // A job's rerun finds its message still waiting for a person: the same answer as the first run, not a duplicate.
+      const held = p.refusal.reason === 'duplicate' && p.existing ? waiting(p.existing) : undefined;
+      return held ?? { queued: false, ...p.refusal, ...(p.existing ? { message: p.existing } : {}) };
+    }
+    if (req.values) refuseNonCompliant(req.values, p.rendered.text);
+    // A message with a blank must never reach a buyer as 【请填写：…】: a person fills it first.
+    if (p.rendered.missingPrompts.length > 0)
+      return req.user
+        ? { queued: false, reason: 'missing_values', missing: p.rendered.missingPrompts }
+        : holdForValues(req, p);
+    const message: OutboundMessage = { ...base(req, p), ...sendable(p) };
+    if (message.stateReason === undefined) delete message.stateReason;
     const stored = await d.repo.insertNew(message);
     if (!stored.created) return { queued: false, reason: 'duplicate', message: stored.message };
     d.logger.info(
@@ -174,5 +224,13 @@ export function createEnqueue(d: OutboundDeps) {
     return { queued: true, message, window: p.first.window };
   }
 
-  return { enqueue, preview };
+  return { enqueue, preview, prepare, sendable };
 }
+
+/** A message waiting for a person's values, as the answer a job gets (never `queued`, never a plain refusal). */
+function waiting(m: OutboundMessage): EnqueueResult | undefined {
+  if (m.state !== 'needs_values') return undefined;
+  return { queued: false, reason: 'needs_values', message: m, missing: m.missing ?? [] };
+}
+
+const missingNames = (m: OutboundMessage) => (m.missing ?? []).map((x) => x.name).join(',');

@@ -6,6 +6,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../shared/erro
 import { isOptOutReply } from '../policy/opt-out.js';
 import { createDispatcher } from './dispatcher.js';
 import { createEnqueue, type EnqueueRequest } from './enqueue.js';
+import { createFillValues } from './fill-values.js';
 import { MESSAGE_STATE_LABELS, type MessageState, type OutboundMessage, type SendAttempt } from './message.js';
 import type { MessageFilter, OptOut } from './message-repository.js';
 import { logAttempt, nowInstant, type OutboundDeps } from './outbound-deps.js';
@@ -17,15 +18,20 @@ export interface Actor {
   displayName: string;
 }
 
-/** States a person may still stop; cancelling a failed one marks it dealt with (off the handover's problem list). */
-const CANCELLABLE: readonly MessageState[] = ['queued', 'held', 'outbox', 'failed'];
+/**
+ * States a person may still stop; cancelling a failed one, or one waiting for values, marks it dealt with (off the
+ * handover's problem list), with the person's name.
+ */
+const CANCELLABLE: readonly MessageState[] = ['needs_values', 'queued', 'held', 'outbox', 'failed'];
 /** What an opt-out stops. */
-const WAITING: readonly MessageState[] = ['queued', 'held', 'outbox'];
+const WAITING: readonly MessageState[] = ['needs_values', 'queued', 'held', 'outbox'];
 
 export function createMessageService(d: OutboundDeps) {
   const { repo } = d;
-  const { enqueue, preview } = createEnqueue(d);
+  const queue = createEnqueue(d);
+  const { enqueue, preview } = queue;
   const dispatcher = createDispatcher(d);
+  const filler = createFillValues(d, queue, dispatcher.dispatchNow);
   const notifyStaff = createStaffNotices(d);
 
   function mustGet(id: string): OutboundMessage {
@@ -57,7 +63,7 @@ export function createMessageService(d: OutboundDeps) {
     return saved;
   }
 
-  async function cancel(id: string, user: Actor, reason = 'cancelled_by_staff'): Promise<OutboundMessage> {
+  async function cancel(id: string, user: Actor, reason = 'cancelled_by_staff', note = ''): Promise<OutboundMessage> {
     const m = mustGet(id);
     if (m.state === 'cancelled') return m;
     const saved = await repo.transition(id, CANCELLABLE, (x) => ({
@@ -65,6 +71,7 @@ export function createMessageService(d: OutboundDeps) {
       state: 'cancelled',
       stateReason: reason,
       sentBy: user.username,
+      closedBy: { username: user.username, displayName: user.displayName, at: nowInstant(d), note: note.trim() },
     }));
     if (!saved) {
       const state = repo.get(id)?.state ?? m.state;
@@ -127,9 +134,18 @@ export function createMessageService(d: OutboundDeps) {
     return { ...result, message };
   }
 
+  /** A person fills what a job's message lacked: rendered, linted, checked and queued (sent now when due). */
+  const fillValues = (id: string, values: Record<string, string>, user: Actor) =>
+    filler.fill(mustGet(id), values, user);
+
+  /** A person decides a message will not be sent (a job's message waiting for values, most often), with a note. */
+  const dismiss = (id: string, user: Actor, note = '') => cancel(id, user, 'dismissed_by_staff', note);
+
   return {
     enqueue,
     enqueueAndSend,
+    fillValues,
+    dismiss,
     preview,
     list: (filter: MessageFilter) => repo.list(filter),
     get,
@@ -137,6 +153,8 @@ export function createMessageService(d: OutboundDeps) {
     cancel,
     optOut,
     isOptedOut: (nick: string) => !!repo.optOut(nick),
+    /** When and by whom the buyer opted out (the buyer page's history), or null. */
+    optOutOf: (nick: string) => repo.optOut(nick) ?? null,
     buyerReplied,
     notifyStaff,
     ...createMessageStats(repo),

@@ -1,6 +1,6 @@
 /**
  * The read side the handover report uses (jobs/ports.ts MessageStats): counts per kind in a time
- * range, and the failed or held messages a person still has to deal with.
+ * range, and the failed or held messages a person still has to deal with, and the ones waiting for a value.
  */
 import { parseInstant } from '../../shared/time.js';
 import type { OutboundMessage } from './message.js';
@@ -17,12 +17,14 @@ export interface MessageProblem {
   kind: string;
   tid?: string;
   buyerNick: string;
-  state: 'failed' | 'held';
+  state: 'failed' | 'held' | 'needs_values';
   /** +08:00 instant it was queued. */
   at: string;
   reason: string;
-  /** Who queued it, when a person did. */
+  /** Who answers for it: the person who queued it, or the one a job named (a transfer's taking staff). */
   owner: string | null;
+  /** needs_values: what a person must fill in, each with the template's label (汇款金额). */
+  missing?: { name: string; label: string }[];
 }
 
 const inRange = (at: string | undefined, start: number, end: number) =>
@@ -42,15 +44,16 @@ export function createMessageStats(repo: MessageRepository) {
   }
 
   function problems(): MessageProblem[] {
-    return repo.list({ state: ['failed', 'held'] }).map((m) => ({
+    return repo.list({ state: ['failed', 'held', 'needs_values'] }).map((m) => ({
       id: m.id,
       kind: m.kind,
       ...(m.tid ? { tid: m.tid } : {}),
       buyerNick: m.buyerNick,
-      state: m.state as 'failed' | 'held',
+      state: m.state as MessageProblem['state'],
       at: m.createdAt,
       reason: m.stateReason ?? m.lastError ?? m.state,
-      owner: m.createdBy === 'system' ? null : m.createdBy,
+      owner: m.owner ?? (m.createdBy === 'system' ? null : m.createdBy),
+      ...(m.state === 'needs_values' ? { missing: m.missing ?? [] } : {}),
     }));
   }
 

@@ -13,9 +13,12 @@ import { shanghaiParts } from '../../shared/time.js';
  * held: the outcome is unknown or needs a person · failed: refused or out of attempts ·
  * cancelled: the policy or a person stopped it (opted out, delivered since...) · dropped: it outlived its kind's
  * validity (templates/metadata.ts MESSAGE_VALIDITY: a birthday greeting after the birthday, a payment reminder
- * for an order paid or closed since) and was not sent late.
+ * for an order paid or closed since) and was not sent late · needs_values: queued by a job (no person) while a
+ * value it needs was missing; it waits, on the handover and the messages page, for a person to fill the value
+ * (then it is queued) or dismiss it. A job never counts it as handled.
  */
 export const MESSAGE_STATES = [
+  'needs_values',
   'queued',
   'sending',
   'outbox',
@@ -27,6 +30,7 @@ export const MESSAGE_STATES = [
 ] as const;
 export type MessageState = (typeof MESSAGE_STATES)[number];
 export const MESSAGE_STATE_LABELS: Record<MessageState, string> = {
+  needs_values: '待补充',
   queued: '排队中',
   sending: '发送中',
   outbox: '待复制发送',
@@ -83,6 +87,19 @@ export interface OutboundMessage {
   sentBy?: string;
   providerId?: string;
   lastError?: string;
+  /** needs_values: the values still missing (template variable and its label), the first thing the handover names. */
+  missing?: { name: string; label: string }[];
+  /** What a later render needs that is not read from the order: values given so far, the transfer, the buyer. */
+  values?: Record<string, string>;
+  transfer?: { amount: number; reference: string; claimedAt?: string };
+  buyer?: { realName?: string; gender?: 'male' | 'female'; phone?: string };
+  /** Username of the person responsible for a job's message (a transfer's taking staff); else the handover's rule. */
+  owner?: string;
+  /** The instant the job asked for: a due-day kind stays valid for that day only, however late it is filled. */
+  requestedAt?: string;
+  /** Who filled the missing values, or who closed it by hand, with their note. */
+  filledBy?: { username: string; displayName: string; at: string };
+  closedBy?: { username: string; displayName: string; at: string; note: string };
 }
 
 /** One try at a channel, appended to the message-attempts log (personal data masked). */
@@ -103,7 +120,9 @@ export interface SendAttempt {
     | 'resolved-not-sent'
     | 'cancelled'
     | 'dropped'
-    | 'held';
+    | 'held'
+    | 'needs-values'
+    | 'filled';
   error?: string;
   providerId?: string;
 }

@@ -18,8 +18,9 @@ export interface PolicySettings extends WindowSettings {
   perBuyerDailyCap: number;
 }
 
+/** `needs_values`: not queued, but kept for a person to fill (a job's message that lacks a value). */
 export type EnqueueRefusal =
-  'opted_out' | 'duplicate' | 'order_not_found' | 'missing_values' | 'no_template' | 'state_changed';
+  'opted_out' | 'duplicate' | 'order_not_found' | 'missing_values' | 'needs_values' | 'no_template' | 'state_changed';
 
 export interface EnqueueFacts {
   optedOut: boolean;

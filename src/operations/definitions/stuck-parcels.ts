@@ -39,7 +39,16 @@ export interface StuckParcelDeps {
 
 export async function checkStuckParcels(deps: StuckParcelDeps) {
   const now = deps.clock.now();
-  const counts = { no_scan: 0, returning: 0, refused: 0, misdelivered: 0, notices: 0, noticesRefused: 0 };
+  // noticesNeedValues: kept for a person to fill a missing value (messaging's needs_values), not refused.
+  const counts = {
+    no_scan: 0,
+    returning: 0,
+    refused: 0,
+    misdelivered: 0,
+    notices: 0,
+    noticesRefused: 0,
+    noticesNeedValues: 0,
+  };
   const found: { parcel: Parcel; finding: TroubleFinding; id: string }[] = [];
   for (const parcel of deps.parcels()) {
     const order = deps.orderOf(parcel.tid);
@@ -72,6 +81,7 @@ export async function checkStuckParcels(deps: StuckParcelDeps) {
       reason: troubleText(finding),
     });
     if (answer.queued) counts.notices++;
+    else if (answer.reason === 'needs_values') counts.noticesNeedValues++;
     else counts.noticesRefused++;
   }
   return counts;

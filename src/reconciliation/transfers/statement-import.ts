@@ -163,6 +163,7 @@ async function storeStatement(
         ...applyPayment(w, {
           transferIds: m.transferIds,
           rowIdentities: [m.row.identity],
+          receivedFen: m.row.amountFen,
           rule: m.rule,
           reason: m.reason,
           by: null,

@@ -101,6 +101,7 @@ export function createConfirmation(deps: ConfirmationDeps) {
         const [paid] = applyPayment(w, {
           transferIds: [id],
           rowIdentities: body.rows,
+          receivedFen: paidFen,
           rule: 'manual',
           reason: body.reason,
           by: person(user),

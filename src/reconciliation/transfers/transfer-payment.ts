@@ -11,10 +11,21 @@ import type { Person, TransferOrder } from './transfer-types.js';
 export interface Payment {
   transferIds: string[];
   rowIdentities: string[];
+  /** Fen the rows brought in total. */
+  receivedFen: number;
   rule: MatchRule | 'manual';
   reason: string;
   by: Person | null;
   at: string;
+}
+
+/**
+ * What the buyer of each order is told arrived: the rows' total for one order; when one credit paid several (the
+ * combined rule), each order's own amount, the unique amount it was given while that was held.
+ */
+function receivedShare(t: TransferOrder, p: Payment): number {
+  if (p.transferIds.length === 1) return p.receivedFen;
+  return t.uniqueHeld && t.uniqueAmountFen !== null ? t.uniqueAmountFen : t.amountDueFen;
 }
 
 /** Pays every order of the payment (unique amounts freed); returns the orders as now stored. */
@@ -25,6 +36,7 @@ export function applyPayment(w: Writer, p: Payment): TransferOrder[] {
       ...t,
       state: 'paid',
       paidAt: p.at,
+      receivedFen: receivedShare(t, p),
       paidBy: p.rowIdentities,
       verifiedBy: p.by,
       rule: p.rule,
@@ -44,6 +56,9 @@ export function applyPayment(w: Writer, p: Payment): TransferOrder[] {
   });
 }
 
+/** An order paid before receivedFen was stored: the amount it asked for (its unique amount when it had one). */
+export const receivedAmount = (t: TransferOrder): number => t.receivedFen ?? t.uniqueAmountFen ?? t.amountDueFen;
+
 /** After commit: nothing here may undo the payment, so failures are logged, not thrown. */
 export async function announcePaid(
   orders: readonly TransferOrder[],
@@ -55,11 +70,15 @@ export async function announcePaid(
         transferId: t.id,
         tid: t.tid,
       });
+      // The amount is the payment's, stored on the order when it was paid: without it the template cannot say how
+      // much arrived, and the message would wait for a person instead of going out.
       await deps.messages?.enqueue({
         kind: 'transfer-received',
         ...(t.tid ? { tid: t.tid } : {}),
         buyerNick: t.buyerNick,
         reason: `汇款订单 ${t.id} 已到账`,
+        transfer: { amount: receivedAmount(t), reference: t.reference ?? t.id },
+        owner: t.staff.username,
       });
     } catch (err) {
       deps.logger.warn({ err, transferId: t.id }, 'transfer paid, but the notice could not be queued');

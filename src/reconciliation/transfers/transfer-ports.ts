@@ -40,5 +40,9 @@ export interface MessageSink {
     tid?: string;
     buyerNick: string;
     reason: string;
+    /** What the templates read: the amount (fen) the buyer is told, the reference that makes it once per transfer. */
+    transfer: { amount: number; reference: string; claimedAt?: string };
+    /** Who answers for the message should it wait for a value: the staff who took the transfer order. */
+    owner?: string;
   }): Promise<unknown>;
 }

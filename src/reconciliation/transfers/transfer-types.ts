@@ -70,6 +70,8 @@ export interface TransferOrder {
   /** Statement rows (identities) that paid it. */
   paidBy: string[];
   paidAt: string | null;
+  /** Fen the bank rows brought for this order (its share when one credit paid several); the buyer is told it. */
+  receivedFen?: number;
   verifiedBy: Person | null;
   rule: MatchRule | 'manual' | null;
   waybill: string | null;

@@ -68,7 +68,16 @@ describe('transfers over HTTP', () => {
       rule: 'amount-and-payer',
     });
     expect(h.notices).toEqual([{ recipient: 'xiaoli', message: expect.stringContaining(t.id) }]);
-    expect(h.messages).toEqual([{ kind: 'transfer-received', buyerNick: '毛毛雨', reason: expect.any(String) }]);
+    // The buyer is told the amount the credit brought, and the staff who took the order answers for the message.
+    expect(h.messages).toEqual([
+      {
+        kind: 'transfer-received',
+        buyerNick: '毛毛雨',
+        reason: expect.any(String),
+        transfer: { amount: 128800, reference: t.reference ?? t.id },
+        owner: 'xiaoli',
+      },
+    ]);
 
     const again = await h.as('xiaozhou').upload('/transfers/statements', fixtureFile('icbc', 'utf-8-bom'));
     expect(again.body).toMatchObject({
