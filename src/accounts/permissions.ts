@@ -64,6 +64,7 @@ const FOUNDATION = 'Foundation';
 const ORDERS = 'Orders, remarks, tasks, balances, refunds, sales';
 const DAY = 'Messages, jobs, handover, complaints, follow-ups';
 const TRANSFERS = 'Bank transfers';
+const BUYERS = 'Buyers: search, the buyer page, profiles';
 
 export const ROUTE_PERMISSIONS: readonly RoutePermission[] = [
   route(FOUNDATION, 'GET', '/healthz', 'public'),
@@ -144,6 +145,12 @@ export const ROUTE_PERMISSIONS: readonly RoutePermission[] = [
   // holds counts only, no buyer's data and no pay (commission stays behind sales.all-staff).
   route(DAY, 'GET', '/api/summary/week', ALL),
   route(DAY, 'GET', '/api/summary/complaints', ALL),
+
+  // Everyone answers buyers, so everyone finds them and reads their story; receivers follow the order page's rule
+  // (transfers' names, refund accounts, phones in results and free text are masked for every role).
+  route(BUYERS, 'GET', '/api/search', ALL),
+  route(BUYERS, 'GET', '/api/buyers/:nick', ALL, 'order.receiver'),
+  route(BUYERS, 'PUT', '/api/buyers/:nick/profile', ALL),
 
   route(TRANSFERS, 'POST', '/api/transfers', TRANSFER_DESK, 'transfer.personal-data'),
   route(TRANSFERS, 'GET', '/api/transfers', TRANSFER_DESK, 'transfer.personal-data'),

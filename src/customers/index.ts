@@ -10,4 +10,6 @@ export { createIntents } from './intents.js';
 export type { Intents } from './intents.js';
 export { paymentRemindersJob } from './payment-reminders.js';
 export { createRevisits, revisitListJob } from './revisit-list.js';
-export type { Revisits } from './revisit-list.js';
+export type { Revisits, RevisitEntry } from './revisit-list.js';
+export { birthDateFromIdNumber, isCalendarDate } from './resident-id.js';
+export type { Intent } from './intents.js';

@@ -40,6 +40,13 @@ export function createRevisits(deps: {
   const { store } = deps;
   return {
     get: (date: string) => store.get<RevisitList>(REVISIT_LISTS, date),
+    /** Every day's list entry for this buyer, with the list's date (the buyer page's history). */
+    forBuyer(nick: string): (RevisitEntry & { date: string })[] {
+      const out: (RevisitEntry & { date: string })[] = [];
+      for (const list of store.all<RevisitList>(REVISIT_LISTS))
+        for (const e of list.entries) if (e.buyerNick === nick) out.push({ ...e, date: list.date });
+      return out;
+    },
     /** Builds the day's list once; later calls return the same list. */
     async build(date: string): Promise<RevisitList> {
       const existing = store.get<RevisitList>(REVISIT_LISTS, date);

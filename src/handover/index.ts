@@ -2,6 +2,7 @@
 export { createHandoverService, handoverJob, ROBOT_MESSAGE_BYTES } from './handover-service.js';
 export type { HandoverService } from './handover-service.js';
 export { buildHandoverReport, currentOpenItems } from './handover-report.js';
+export { allOpenItems } from './report-open-items.js';
 export type { HandoverReport, CarriedOver } from './handover-report.js';
 export { renderHandoverMarkdown, splitMarkdown } from './handover-markdown.js';
 export { createOpenItemStates, OPEN_ITEM_STATES } from './open-item-state.js';

@@ -44,11 +44,14 @@ export interface ParcelRepository {
   /** Every parcel, for the jobs that look for stuck ones. */
   all(): Iterable<Parcel>;
   save(tid: string, result: TrackingResult, polledAt: string): Promise<Parcel>;
+  /** Calls `listener` with each parcel saved, once the store answers it (the buyer search indexes waybills). */
+  onSave(listener: (parcel: Parcel) => void): () => void;
 }
 
 export function createParcelRepository(store: Store): ParcelRepository {
   // tid → parcel ids, built on first use and kept current by `save`.
   let byTid: Map<string, Set<string>> | null = null;
+  const listeners = new Set<(parcel: Parcel) => void>();
   const index = () => {
     if (!byTid) {
       byTid = new Map();
@@ -82,7 +85,18 @@ export function createParcelRepository(store: Store): ParcelRepository {
       await store.transact((tx) => tx.put(PARCELS, parcelId(parcel.company, parcel.waybill), parcel));
       index();
       add(tid, parcelId(parcel.company, parcel.waybill));
+      for (const listener of listeners) {
+        try {
+          listener(parcel);
+        } catch {
+          // the parcel is saved; a listener that cannot follow rebuilds on its next read (buyers/search-index.ts)
+        }
+      }
       return parcel;
+    },
+    onSave(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
     },
   };
 }

@@ -21,6 +21,7 @@ import {
   shiftTableOf,
   handoverRouter,
   createHandoverService,
+  allOpenItems,
   type HandoverSources,
   type ShiftName,
   type MessageStats,
@@ -192,6 +193,8 @@ export function createOperationsModule(deps: OperationsModuleDeps) {
     /** The JSON report (also what the benchmark times on a 100k-order store). */
     handoverReport: (shift: ShiftName, date: string) => handover.report(shift, date),
     handover,
+    /** Every open item now, snoozed ones too (what GET /api/open-items answers): the buyer page's open problems. */
+    openItems: () => allOpenItems(sources),
     complaints,
     intents,
     revisits,

@@ -13,6 +13,12 @@ export interface OrderFilter {
   updatedSince?: number;
 }
 
+/** One order the platform changed: the copy stored before (none for a new order) and the one stored now. */
+export interface OrderChange {
+  before: StoredOrder | undefined;
+  after: StoredOrder;
+}
+
 export interface UpsertResult {
   created: number;
   changed: number;
@@ -86,11 +92,17 @@ export interface OrderRepository {
   upsertMany(orders: Order[]): Promise<UpsertResult>;
   all(): Iterable<StoredOrder>;
   count(): number;
+  /**
+   * Calls `listener` with the orders each upsert created or changed, as soon as the store answers them (before they
+   * are on disk), so an index kept beside the store (the buyer search) never lags a read. Returns the unsubscribe.
+   */
+  onChange(listener: (changes: readonly OrderChange[]) => void): () => void;
 }
 
 const sameOrder = (a: Order, b: Order) => JSON.stringify(a) === JSON.stringify(b);
 
 export function createOrderRepository(store: Store): OrderRepository {
+  const listeners = new Set<(changes: readonly OrderChange[]) => void>();
   return {
     get: (tid) => store.get<StoredOrder>(ORDERS, tid),
     list(filter, page) {
@@ -112,6 +124,7 @@ export function createOrderRepository(store: Store): OrderRepository {
     async upsertMany(orders) {
       return store.transact((tx) => {
         const result: UpsertResult = { created: 0, changed: 0, unchanged: 0 };
+        const changes: OrderChange[] = [];
         for (const o of orders) {
           const existing = tx.get<StoredOrder>(ORDERS, o.tid);
           if (!existing) result.created++;
@@ -121,11 +134,25 @@ export function createOrderRepository(store: Store): OrderRepository {
           } else result.changed++;
           // The store takes the object as it is: a copy with one more field costs ~650 B per order in V8.
           tx.put<StoredOrder>(ORDERS, o.tid, o);
+          changes.push({ before: existing, after: o });
         }
+        // A listener's failure must not undo the platform's orders: it is the listener's to report.
+        if (changes.length)
+          for (const listener of listeners) {
+            try {
+              listener(changes);
+            } catch {
+              // an index that cannot follow rebuilds on its next read (buyers/search-index.ts)
+            }
+          }
         return result;
       });
     },
     all: () => store.all<StoredOrder>(ORDERS),
     count: () => store.count(ORDERS),
+    onChange(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
   };
 }

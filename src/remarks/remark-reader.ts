@@ -11,6 +11,8 @@ export function createRemarkReader(store: Store) {
   const remarks = createRemarkRepository(store);
   return {
     entries: () => remarks.all(),
+    /** One order's entries as stored (the buyer page lists a buyer's remarks without parsing memos). */
+    forOrder: (tid: string) => remarks.forOrder(tid),
     /** The staff who recorded the order's sale (the first sale.record that did not fail), or null. */
     saleTaker(tid: string): SaleTaker | null {
       const sale = remarks

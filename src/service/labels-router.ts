@@ -24,6 +24,7 @@ import { CLOSE_STATE_LABELS, ENTRY_STATUS_LABELS, FLAG_LABELS, WRITE_OUTCOME_TEX
 import { RUN_OUTCOME_LABELS, RUN_REASON_LABELS } from '../scheduler/index.js';
 import { DUTY_LABELS } from '../roster/index.js';
 import { TASK_TITLES } from '../tasks/index.js';
+import { CONTACT_LABELS, EVENT_LABELS, MATCH_LABELS, PROFILE_FIELD_LABELS } from '../buyers/index.js';
 
 export interface Labels {
   /** Message kind → name, in the order the messages page lists them (buyer kinds, then the staff notice). */
@@ -88,6 +89,14 @@ export interface Labels {
   remarkWriteOutcomes: Record<string, string>;
   /** Where closing the unpaid trade after a remark stands (remarks/remark-entry.ts). */
   tradeCloseStates: Record<string, string>;
+  /** Why a search found a buyer, in ranking order (buyers/buyer-labels.ts). */
+  buyerMatches: Record<string, string>;
+  /** How a buyer wants to be reached (仅电话 / 仅旺旺), as a profile keeps it (buyers/buyer-labels.ts). */
+  contactPreferences: Record<string, string>;
+  /** The kinds of line in a buyer's history (buyers/buyer-labels.ts). */
+  buyerEvents: Record<string, string>;
+  /** A buyer profile's fields (buyers/buyer-labels.ts). */
+  buyerProfileFields: Record<string, string>;
 }
 
 /** `jobs`: the config's jobs section, whose timed jobs (打印批次 12:00 …) are named with the rest. */
@@ -124,6 +133,10 @@ export function labels(jobs: JobsConfig = defaultJobsConfig()): Labels {
     flags: { ...FLAG_LABELS },
     remarkWriteOutcomes: { ...WRITE_OUTCOME_TEXT },
     tradeCloseStates: { ...CLOSE_STATE_LABELS },
+    buyerMatches: { ...MATCH_LABELS },
+    contactPreferences: { ...CONTACT_LABELS },
+    buyerEvents: { ...EVENT_LABELS },
+    buyerProfileFields: { ...PROFILE_FIELD_LABELS },
   };
 }
 

@@ -1,4 +1,5 @@
 import { createSummaryModule } from '../summary/index.js';
+import { createBuyersModule } from '../buyers/index.js';
 import type { Express } from 'express';
 import { loadAccounts, toUser, createSessions, type Sessions } from '../accounts/index.js';
 import type { Config } from '../config/index.js';
@@ -139,6 +140,22 @@ export async function wireDomains(deps: {
     initialRoster: config.platform.kind === 'sandbox' ? DEMO_ROSTER : undefined,
     autoStart: deps.runJobs,
   });
+  // The buyer desk reads every other module; its search index follows the order book and the parcels from here on.
+  const buyers = createBuyersModule({
+    store,
+    clock,
+    orders,
+    parcels,
+    messages: messaging.service,
+    tasks: remarks.service.tasks,
+    ledger: remarks.service.ledger,
+    transfers: { list: () => transfers.service.list() },
+    complaints: operations.complaints,
+    intents: { list: () => operations.intents.list() },
+    revisits: operations.revisits,
+    followUps: { list: () => operations.followUps.list() },
+    openItems: () => operations.openItems(),
+  });
   if (operations.missingJobs.length)
     logger.info({ missing: operations.missingJobs }, 'jobs not scheduled: their module is not wired');
 
@@ -166,6 +183,7 @@ export async function wireDomains(deps: {
       ...transfers.routers,
       ...operations.routers,
       ...createSummaryModule({ store, clock }).routers,
+      ...buyers.routers,
     ],
   });
   return {

@@ -1,0 +1,110 @@
+/**
+ * GET /api/search's answer: buyers found by what a caller has at hand, ranked (an exact order or waybill number
+ * first, then the start of a nick, a part of a nick, the receiver's name, a phone's last four digits) and grouped by
+ * buyer, each with why it matched. Names and phones are masked here: a search result is read over a shoulder.
+ */
+import type { StoredOrder } from '../orders/index.js';
+import { maskName, maskPhone } from '../shared/mask.js';
+import { MATCH_KINDS, MATCH_LABELS, type MatchKind } from './buyer-labels.js';
+import { nickKey, type SearchIndex } from './search-index.js';
+
+export interface SearchMatch {
+  kind: MatchKind;
+  /** The kind's name (订单号, 手机尾号…), from the one labels table. */
+  label: string;
+  /** What matched, masked when it is personal: 'YT1234567890', '张**', '138****5678'. */
+  value: string;
+  /** The order it came from; null for a nick. */
+  tid: string | null;
+}
+
+export interface BuyerHit {
+  nick: string;
+  /** Its best match's kind, which placed it. */
+  best: MatchKind;
+  matches: SearchMatch[];
+  orderCount: number;
+  lastOrder: { tid: string; createdAt: string; status: string } | null;
+}
+
+export interface SearchAnswer {
+  q: string;
+  /** Buyers found (the list holds the first `limit`). */
+  total: number;
+  buyers: BuyerHit[];
+}
+
+/** Why one buyer is listed more than this many times is not worth the room at 400 px. */
+const MATCHES_PER_BUYER = 5;
+const rankOf = (k: MatchKind) => MATCH_KINDS.indexOf(k);
+
+export function searchBuyers(
+  deps: { index: SearchIndex; orders: { get(tid: string): StoredOrder | undefined } },
+  query: string,
+  limit = 20,
+): SearchAnswer {
+  const q = query.trim().replace(/\s+/g, ' ');
+  const found = new Map<string, { best: number; closeness: number; matches: SearchMatch[] }>();
+  const hit = (nick: string, kind: MatchKind, value: string, tid: string | null, closeness = 0) => {
+    let b = found.get(nick);
+    if (!b) found.set(nick, (b = { best: rankOf(kind), closeness, matches: [] }));
+    if (rankOf(kind) < b.best || (rankOf(kind) === b.best && closeness < b.closeness)) {
+      b.best = rankOf(kind);
+      b.closeness = closeness;
+    }
+    if (!b.matches.some((m) => m.kind === kind && m.tid === tid && m.value === value))
+      b.matches.push({ kind, label: MATCH_LABELS[kind], value, tid });
+  };
+  const viaOrder = (tid: string, kind: MatchKind, value: (o: StoredOrder) => string) => {
+    const o = deps.orders.get(tid);
+    if (o) hit(o.buyerNick, kind, value(o), tid);
+  };
+  if (!q) return { q, total: 0, buyers: [] };
+
+  if (/^\d{6,}$/.test(q)) viaOrder(q, 'tid', () => q);
+  for (const tid of deps.index.byWaybill(q)) viaOrder(tid, 'waybill', () => q.replace(/\s+/g, '').toUpperCase());
+
+  const key = nickKey(q);
+  for (const [k, { nick }] of deps.index.nicks()) {
+    const at = k.indexOf(key);
+    // A shorter nick is a closer match: 小丽 before 小丽的衣橱 for 小丽.
+    if (at === 0) hit(nick, 'nick_prefix', nick, null, k.length);
+    else if (at > 0) hit(nick, 'nick_part', nick, null, k.length);
+  }
+
+  // A number is not a name; a name of one character would match half the shop, so it must be whole.
+  if (!/^\d+$/.test(q))
+    for (const [name, tids] of deps.index.names()) {
+      if (name === q || ([...q].length >= 2 && name.includes(q)))
+        for (const tid of tids) viaOrder(tid, 'name', () => maskName(name));
+    }
+
+  if (/^\d{4}$/.test(q))
+    for (const tid of deps.index.byPhoneTail(q))
+      viaOrder(tid, 'phone_tail', (o) =>
+        maskPhone([o.receiver.mobile, o.receiver.phone].find((p) => p.replace(/\D/g, '').endsWith(q)) ?? ''),
+      );
+
+  const ranked = [...found.entries()].sort(
+    ([na, a], [nb, b]) => a.best - b.best || a.closeness - b.closeness || (na < nb ? -1 : na > nb ? 1 : 0),
+  );
+  return {
+    q,
+    total: ranked.length,
+    buyers: ranked.slice(0, limit).map(([nick, b]) => {
+      const tids = deps.index.tidsOf(nick);
+      let last: StoredOrder | undefined;
+      for (const tid of tids) {
+        const o = deps.orders.get(tid);
+        if (o && (!last || o.createdAt > last.createdAt)) last = o;
+      }
+      return {
+        nick,
+        best: MATCH_KINDS[b.best]!,
+        matches: b.matches.sort((x, y) => rankOf(x.kind) - rankOf(y.kind)).slice(0, MATCHES_PER_BUYER),
+        orderCount: tids.length,
+        lastOrder: last ? { tid: last.tid, createdAt: last.createdAt, status: last.status } : null,
+      };
+    }),
+  };
+}

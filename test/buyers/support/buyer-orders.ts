@@ -1,0 +1,69 @@
+/** Orders for the buyer-desk tests: one per call, with the nick, receiver, phone and waybill a test needs. */
+import type { Order } from '../../../src/orders/order.js';
+
+export function buyerOrder(o: {
+  tid: string;
+  nick: string;
+  name?: string;
+  mobile?: string;
+  phone?: string;
+  waybill?: string;
+  createdAt?: string;
+  modifiedAt?: string;
+}): Order {
+  const createdAt = o.createdAt ?? '2026-11-20T09:00:00.000+08:00';
+  return {
+    tid: o.tid,
+    status: o.waybill ? 'WAIT_BUYER_CONFIRM_GOODS' : 'WAIT_SELLER_SEND_GOODS',
+    type: 'fixed',
+    buyerNick: o.nick,
+    buyerMessage: '',
+    createdAt,
+    modifiedAt: o.modifiedAt ?? createdAt,
+    paidAt: createdAt,
+    consignedAt: null,
+    endAt: null,
+    payDeadlineAt: null,
+    totalFee: 19900,
+    payment: 19900,
+    postFee: 0,
+    discountFee: 0,
+    receiver: {
+      name: o.name ?? '李莉莉',
+      mobile: o.mobile ?? '13800138000',
+      phone: o.phone ?? '',
+      state: '浙江省',
+      city: '杭州市',
+      district: '西湖区',
+      town: '',
+      address: '文三路1号',
+      zip: '310000',
+      country: '',
+    },
+    items: [
+      {
+        oid: `${o.tid}-1`,
+        numIid: '1',
+        title: '羊毛开衫',
+        outerIid: 'K100',
+        skuId: '1',
+        skuProperties: '颜色分类:黑色;尺码:M',
+        price: 19900,
+        num: 1,
+        totalFee: 19900,
+        payment: 19900,
+        discountFee: 0,
+        status: 'WAIT_SELLER_SEND_GOODS',
+        refundStatus: '',
+        refundId: '',
+        logisticsCompany: o.waybill ? 'yuantong' : '',
+        invoiceNo: o.waybill ?? '',
+      },
+    ],
+    sellerMemo: '',
+    sellerFlag: 0,
+    buyerRated: false,
+    sellerRated: false,
+    shippingType: 'express',
+  };
+}
