@@ -145,6 +145,12 @@ export const ROUTE_PERMISSIONS: readonly RoutePermission[] = [
   // holds counts only, no buyer's data and no pay (commission stays behind sales.all-staff).
   route(DAY, 'GET', '/api/summary/week', ALL),
   route(DAY, 'GET', '/api/summary/complaints', ALL),
+  // 打单: whoever prints the labels marks the batch printed, as anyone may write the print remark on an order; the
+  // batch shows lines, memos and couriers, no receiver.
+  route(DAY, 'GET', '/api/print-batches', ALL),
+  route(DAY, 'GET', '/api/print-batches/:date/:time', ALL),
+  route(DAY, 'POST', '/api/print-batches/:date/:time/printed', ALL),
+  route(DAY, 'GET', '/api/print-batches/:date/:time/csv', ALL),
 
   // Everyone answers buyers, so everyone finds them and reads their story; receivers follow the order page's rule
   // (transfers' names, refund accounts, phones in results and free text are masked for every role).

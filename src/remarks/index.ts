@@ -14,6 +14,8 @@ export { createKeyedLock } from '../shared/keyed-lock.js';
 export type { KeyedLock } from '../shared/keyed-lock.js';
 export { lintMemo, splitMemo } from './memo/index.js';
 export { createRemarkReader } from './remark-reader.js';
+export { createOrderRemarkFacts } from './order-facts.js';
+export type { OrderRemarkFacts, RemarkFact } from './order-facts.js';
 /** Each kind's Chinese title (拍下后无货), for reports that count remarks by kind. */
 export const remarkKindTitle = (id: string): string => REMARK_KINDS.find((k) => k.id === id)?.title ?? id;
 export type { SaleTaker } from './remark-reader.js';

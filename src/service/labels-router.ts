@@ -24,6 +24,7 @@ import { CLOSE_STATE_LABELS, ENTRY_STATUS_LABELS, FLAG_LABELS, WRITE_OUTCOME_TEX
 import { RUN_OUTCOME_LABELS, RUN_REASON_LABELS } from '../scheduler/index.js';
 import { DUTY_LABELS } from '../roster/index.js';
 import { TASK_TITLES } from '../tasks/index.js';
+import { printingLabels } from '../printing/index.js';
 import { CONTACT_LABELS, EVENT_LABELS, MATCH_LABELS, PROFILE_FIELD_LABELS } from '../buyers/index.js';
 
 export interface Labels {
@@ -89,6 +90,8 @@ export interface Labels {
   remarkWriteOutcomes: Record<string, string>;
   /** Where closing the unpaid trade after a remark stands (remarks/remark-entry.ts). */
   tradeCloseStates: Record<string, string>;
+  /** 打单: why an order is held, where an order of a batch stands, the warnings, the unnamed courier (printing). */
+  printing: ReturnType<typeof printingLabels>;
   /** Why a search found a buyer, in ranking order (buyers/buyer-labels.ts). */
   buyerMatches: Record<string, string>;
   /** How a buyer wants to be reached (仅电话 / 仅旺旺), as a profile keeps it (buyers/buyer-labels.ts). */
@@ -133,6 +136,7 @@ export function labels(jobs: JobsConfig = defaultJobsConfig()): Labels {
     flags: { ...FLAG_LABELS },
     remarkWriteOutcomes: { ...WRITE_OUTCOME_TEXT },
     tradeCloseStates: { ...CLOSE_STATE_LABELS },
+    printing: printingLabels(),
     buyerMatches: { ...MATCH_LABELS },
     contactPreferences: { ...CONTACT_LABELS },
     buyerEvents: { ...EVENT_LABELS },

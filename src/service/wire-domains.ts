@@ -1,4 +1,5 @@
 import { createSummaryModule } from '../summary/index.js';
+import { createPrintingModule } from '../printing/index.js';
 import { createBuyersModule } from '../buyers/index.js';
 import type { Express } from 'express';
 import { loadAccounts, toUser, createSessions, type Sessions } from '../accounts/index.js';
@@ -112,6 +113,14 @@ export async function wireDomains(deps: {
     tasks: transferChaseOpener(createFollowUps({ store, clock })),
     messages: { enqueue: (m) => messaging.service.enqueue(m) },
   });
+  const printing = createPrintingModule({
+    store,
+    orders,
+    clock,
+    config: config.jobs.printBatches,
+    memoDateFormat: config.memoDateFormat,
+    writeRemark: (req) => remarks.service.write(req),
+  });
   const staffDirectory = staffDirectoryFromUsers([...accounts.values()].map(toUser));
   const operations = createOperationsModule({
     store,
@@ -122,7 +131,7 @@ export async function wireDomains(deps: {
     staffDirectory,
     config: config.jobs,
     memoDateFormat: config.memoDateFormat,
-    otherJobs: [...syncJobs(sync, config.jobs.schedules), ...remarks.jobs, ...messaging.jobs],
+    otherJobs: [...syncJobs(sync, config.jobs.schedules), ...remarks.jobs, ...messaging.jobs, ...printing.jobs],
     messages: {
       enqueue: (req) => messaging.service.enqueue(req),
       notifyStaff: (n) => messaging.service.notifyStaff(n),
@@ -182,6 +191,7 @@ export async function wireDomains(deps: {
       ...messaging.routers,
       ...transfers.routers,
       ...operations.routers,
+      ...printing.routers,
       ...createSummaryModule({ store, clock }).routers,
       ...buyers.routers,
     ],

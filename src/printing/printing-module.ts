@@ -1,0 +1,42 @@
+/**
+ * The print-batch feature wired in one place: the batches over the shared store, the jobs (one per batch time) for
+ * the scheduler, /api/print-batches. Remarks are written through the remark service handed in, never here.
+ */
+import type { Router } from 'express';
+import type { OrderRepository } from '../orders/index.js';
+import { createKeyedLock, createOrderRemarkFacts } from '../remarks/index.js';
+import type { Clock } from '../shared/time.js';
+import type { Store } from '../storage/index.js';
+import { createBatchRepository } from './batch-repository.js';
+import { createPrintingService, type PrintingConfig, type PrintingDeps } from './batch-service.js';
+import { printBatchJobs } from './print-jobs.js';
+import { printingRouter } from './printing-router.js';
+
+export interface PrintingModuleDeps {
+  store: Store;
+  orders: Pick<OrderRepository, 'get' | 'all'>;
+  clock: Clock;
+  /** config.jobs.printBatches. */
+  config: PrintingConfig;
+  /** config.memoDateFormat, default 'MM.DD': how a print remark's date reads in the memo. */
+  memoDateFormat?: string;
+  writeRemark: PrintingDeps['writeRemark'];
+}
+
+export function createPrintingModule(deps: PrintingModuleDeps) {
+  const service = createPrintingService({
+    repo: createBatchRepository(deps.store),
+    orders: deps.orders,
+    facts: createOrderRemarkFacts(deps.store, deps.memoDateFormat),
+    writeRemark: deps.writeRemark,
+    lock: createKeyedLock(),
+    clock: deps.clock,
+    config: deps.config,
+  });
+  const routers: { path: string; router: Router }[] = [
+    { path: '/print-batches', router: printingRouter({ printing: service, clock: deps.clock }) },
+  ];
+  return { service, routers, jobs: printBatchJobs({ printing: service, clock: deps.clock }) };
+}
+
+export type PrintingModule = ReturnType<typeof createPrintingModule>;
