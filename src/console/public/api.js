@@ -160,6 +160,10 @@ export const api = {
   queueMessage: (body) => request('POST', '/api/messages', { body }),
   messageSent: (id) => request('POST', `/api/messages/${enc(id)}/sent`),
   cancelMessage: (id) => request('POST', `/api/messages/${enc(id)}/cancel`, { body: {} }),
+  message: (id) => request('GET', `/api/messages/${enc(id)}`),
+  /** A job's message waiting for values (待补充): fill them (queued, sent when due) or close it with a note. */
+  fillMessage: (id, values) => request('POST', `/api/messages/${enc(id)}/values`, { body: { values } }),
+  dismissMessage: (id, note) => request('POST', `/api/messages/${enc(id)}/dismiss`, { body: note ? { note } : {} }),
   optOut: (nick) => request('POST', `/api/buyers/${enc(nick)}/opt-out`),
   optOutStatus: (nick) => request('GET', `/api/buyers/${enc(nick)}/opt-out`),
   handover: (query) => request('GET', '/api/handover', { query }),

@@ -134,6 +134,10 @@ export function itemRow(item, actor, { withOwner = false } = {}) {
       withOwner ? h('span', {}, `负责人 ${item.ownerName || '接班同事'}`) : null,
       item.tid ? h('a', { href: `#/orders/${item.tid}` }, `订单 ${item.tid}`) : null,
       item.buyerNick ? h('a', { href: `#/orders?q=${encodeURIComponent(item.buyerNick)}` }, item.buyerNick) : null,
+      // A message is finished on 消息 (filled and sent, or closed): the item links to that one message.
+      item.kind === 'message'
+        ? h('a', { href: `#/messages?id=${encodeURIComponent(item.key.slice('message:'.length))}` }, '打开消息')
+        : null,
       h('time', { datetime: item.since }, `自 ${shanghaiTime(item.since)}`),
       item.snoozedUntil ? h('span', {}, `暂缓到 ${shanghaiTime(item.snoozedUntil)}`) : null,
       acts.buttons.length ? h('span', { class: 'item-buttons' }, acts.buttons) : null,

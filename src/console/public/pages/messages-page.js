@@ -1,7 +1,8 @@
 /**
  * 消息: the outbox (messages waiting for staff to paste into the chat: copy, 标记已发送, 取消) and
- * the send log, filtered by state, kind and order (#/messages?state=outbox&kind=…&tid=…); and the
- * buyers who asked for no more messages (退订).
+ * the send log, filtered by state, kind and order (#/messages?state=outbox&kind=…&tid=…); one message
+ * (#/messages?id=…, the handover's link); a job's message waiting for a value (待补充) with the form to fill it or
+ * close it (message-fill.js); and the buyers who asked for no more messages (退订).
  */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
@@ -10,11 +11,13 @@ import { loadLabels, messageKindLabel, messageKinds, messageReasonLabel, message
 import { fieldRow, setFieldError } from '../forms.js';
 import { hashWith } from '../router.js';
 import { copyButton, errorBox, loading } from '../widgets.js';
+import { fillForm } from './message-fill.js';
 
-const STATES = ['outbox', 'queued', 'held', 'failed', 'sent', 'cancelled', 'dropped'];
+const STATES = ['needs_values', 'outbox', 'queued', 'held', 'failed', 'sent', 'cancelled', 'dropped'];
 const MARKABLE = new Set(['outbox', 'held']);
 const CANCELLABLE = new Set(['queued', 'held', 'outbox', 'failed']);
 const TONES = {
+  needs_values: 'tone-unpaid',
   outbox: 'tone-to-ship',
   queued: 'tone-shipped',
   held: 'tone-unpaid',
@@ -27,6 +30,7 @@ const TONES = {
 
 export async function render({ view, query, navigate }) {
   const filter = { state: query.get('state') ?? 'outbox', kind: query.get('kind') ?? '', tid: query.get('tid') ?? '' };
+  const one = query.get('id');
   const go = (next) => navigate(hashWith('/messages', { ...filter, ...next }));
   await loadLabels();
 
@@ -85,8 +89,26 @@ export async function render({ view, query, navigate }) {
     ),
   );
 
+  /** Messages a person must finish are named above any other list, with the way to them. */
+  async function waitingNote() {
+    if (filter.state === 'needs_values' || one) return null;
+    const waiting = await api.messages({ state: 'needs_values', limit: 1 });
+    if (!waiting.total) return null;
+    return h(
+      'p',
+      { class: 'summary', dataset: { testid: 'needs-values-note' } },
+      h(
+        'a',
+        { href: hashWith('/messages', { state: 'needs_values' }) },
+        `${waiting.total} 条消息还缺内容，填好才能发出`,
+      ),
+    );
+  }
+
   async function load() {
+    if (one) return loadOne();
     try {
+      const note = await waitingNote();
       const data = await api.messages({
         state: filter.state === 'all' ? undefined : filter.state,
         kind: filter.kind,
@@ -94,6 +116,7 @@ export async function render({ view, query, navigate }) {
       });
       replace(
         list,
+        note,
         h(
           'p',
           { class: 'summary' },
@@ -110,6 +133,27 @@ export async function render({ view, query, navigate }) {
       );
     }
   }
+
+  async function loadOne() {
+    try {
+      const { message } = await api.message(one);
+      replace(
+        list,
+        h('p', { class: 'summary' }, h('a', { href: hashWith('/messages', {}) }, '查看全部消息')),
+        h('ul', { class: 'task-list' }, row(message)),
+      );
+    } catch (err) {
+      replace(
+        list,
+        errorBox(err, () => void load()),
+      );
+    }
+  }
+
+  const filled = async (sentence) => {
+    replace(status, h('p', {}, sentence));
+    await load();
+  };
 
   function act(label, call, done) {
     const b = h('button', { type: 'button', class: 'secondary' }, label);
@@ -150,6 +194,10 @@ export async function render({ view, query, navigate }) {
             ? `${shanghaiTime(m.sentAt)} 已发送${m.sentBy ? `（${m.sentBy}）` : ''}`
             : `计划 ${shanghaiTime(m.dueAt)}`,
         ),
+        m.closedBy
+          ? h('span', {}, `${m.closedBy.displayName} 关闭${m.closedBy.note ? `：${m.closedBy.note}` : ''}`)
+          : null,
+        m.filledBy ? h('span', {}, `${m.filledBy.displayName} 填写`) : null,
         m.stateReason ? h('span', { class: 'message-reason' }, messageReasonLabel(m.stateReason)) : null,
         m.lastError ? h('span', {}, m.lastError) : null,
       ),
@@ -160,6 +208,7 @@ export async function render({ view, query, navigate }) {
         MARKABLE.has(m.state) ? act('标记已发送', () => api.messageSent(m.id), '已标记为已发送') : null,
         CANCELLABLE.has(m.state) ? act('取消', () => api.cancelMessage(m.id), '已取消这条消息') : null,
       ),
+      m.state === 'needs_values' ? fillForm(m, filled) : null,
     );
 
   await load();
