@@ -115,8 +115,12 @@ export function applyProfile(p: BuyerProfileRecord, input: ProfileInput): BuyerP
     }
   }
   if (input.birthday !== undefined && !(input.idNumber && input.idNumber.trim())) {
-    next.birthday = input.birthday === null || !input.birthday.trim() ? null : checkBirthday(input.birthday.trim());
-    next.birthdaySource = next.birthday ? 'staff' : null;
+    const birthday = input.birthday === null || !input.birthday.trim() ? null : checkBirthday(input.birthday.trim());
+    // The form sends the birthday it shows: the same date again keeps where it came from.
+    if (birthday !== next.birthday) {
+      next.birthday = birthday;
+      next.birthdaySource = birthday ? 'staff' : null;
+    }
   }
   if (input.preferredCourier !== undefined) {
     const code = input.preferredCourier?.trim() || null;

@@ -58,6 +58,10 @@ describe('buyer profile', () => {
       contact: 'phone_only',
       updatedByName: '小丽',
     });
+    // The form sends the birthday it shows: sent back unchanged, it still comes from the ID number.
+    const again = await profiles.save('小丽的衣橱', { birthday: '1990-05-20', notes: '尺码偏大一码' }, XIAOLI);
+    expect(again).toMatchObject({ birthdaySource: 'id_number', idNumberMasked: saved.idNumberMasked });
+    expect(again.history.at(-1)!.changes.map((c) => c.field)).toEqual(['notes']);
     await store.checkpoint();
     await store.close();
     const files = await filesUnder(dir);

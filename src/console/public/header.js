@@ -3,6 +3,7 @@ import { api } from './api.js';
 import { h, replace } from './dom.js';
 import { shanghaiTime } from './format.js';
 import { labelsLoaded, roleLabel } from './labels.js';
+import { hashWith, parseHash } from './router.js';
 import { navFor } from './routes.js';
 
 let health = null;
@@ -66,5 +67,37 @@ export function renderHeader(el, { session, path, onLogout }) {
       ),
     ),
   );
-  return replace(el, h('div', { class: 'header-row' }, brand, who), h('div', { class: 'header-row' }, nav, sync));
+  return replace(
+    el,
+    h('div', { class: 'header-row' }, brand, who),
+    h('div', { class: 'header-row' }, nav, sync),
+    searchBox(path),
+  );
+}
+
+/** Find anyone fast: one box on every page, answered by the search page (#/search?q=). */
+function searchBox(path) {
+  const input = h('input', {
+    type: 'search',
+    id: 'header-search',
+    name: 'q',
+    autocomplete: 'off',
+    enterkeyhint: 'search',
+    maxlength: '64',
+    placeholder: '昵称、订单号、运单号、收货人或手机尾号',
+    'aria-label': '找买家',
+    value: path === '/search' ? (parseHash(location.hash).query.get('q') ?? '') : '',
+    dataset: { testid: 'header-search' },
+  });
+  const onsubmit = (event) => {
+    event.preventDefault();
+    const q = input.value.trim();
+    if (q) location.hash = hashWith('/search', { q });
+  };
+  return h(
+    'form',
+    { class: 'header-row header-search', role: 'search', onsubmit },
+    input,
+    h('button', { type: 'submit', class: 'secondary' }, '搜索'),
+  );
 }

@@ -110,6 +110,13 @@ export const dutyLabel = (duty) => lookup('duties', duty);
 /** Every duty, in the service's order (白班, 夜班, 休息); `shiftsOnly` leaves the day off out. */
 export const duties = (shiftsOnly = false) =>
   Object.keys(labels?.duties ?? {}).filter((d) => !shiftsOnly || d !== 'off');
+/** How a buyer wants to be reached, code → name in the service's order (phone_only → 仅电话): the profile form. */
+export const contactPreferences = () => labels?.contactPreferences ?? {};
+export const contactLabel = (code) => lookup('contactPreferences', code);
+/** A buyer profile's field → its name (idNumber → 身份证号). */
+export const buyerProfileFieldLabel = (field) => lookup('buyerProfileFields', field);
+/** Every courier, code → name in the service's order: the profile's preferred courier. */
+export const couriers = () => labels?.couriers ?? {};
 /** Every transfer state, in the order a transfer goes: the 汇款 page's filter. */
 export const transferStates = () => Object.keys(labels?.transferStates ?? {});
 

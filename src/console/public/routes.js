@@ -24,6 +24,8 @@ export const ROUTES = [
   { pattern: '/summary', title: '周报', load: () => import('./pages/summary-page.js') },
   { pattern: '/jobs', title: '任务调度', load: () => import('./pages/jobs-page.js') },
   { pattern: '/lockouts', title: '登录锁定', load: () => import('./pages/lockouts-page.js') },
+  { pattern: '/search', title: '找买家', load: () => import('./pages/search-page.js') },
+  { pattern: '/buyers/:nick', title: '买家', load: () => import('./pages/buyer-page.js') },
 ];
 
 /** Where "/" and a fresh login land. */

@@ -133,7 +133,7 @@ export function itemRow(item, actor, { withOwner = false } = {}) {
       { class: 'order-line item-meta small muted' },
       withOwner ? h('span', {}, `负责人 ${item.ownerName || '接班同事'}`) : null,
       item.tid ? h('a', { href: `#/orders/${item.tid}` }, `订单 ${item.tid}`) : null,
-      item.buyerNick ? h('a', { href: `#/orders?q=${encodeURIComponent(item.buyerNick)}` }, item.buyerNick) : null,
+      item.buyerNick ? h('a', { href: `#/buyers/${encodeURIComponent(item.buyerNick)}` }, item.buyerNick) : null,
       // A message is finished on 消息 (filled and sent, or closed): the item links to that one message.
       item.kind === 'message'
         ? h('a', { href: `#/messages?id=${encodeURIComponent(item.key.slice('message:'.length))}` }, '打开消息')

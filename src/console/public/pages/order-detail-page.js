@@ -69,7 +69,10 @@ function overview(o) {
     '订单概况',
     facts([
       ['订单号', o.tid],
-      ['买家', o.buyerNick],
+      [
+        '买家',
+        h('a', { href: `#/buyers/${encodeURIComponent(o.buyerNick)}`, dataset: { testid: 'buyer-link' } }, o.buyerNick),
+      ],
       ['下单时间', shanghaiTime(o.createdAt)],
       ['付款时间', o.paidAt ? shanghaiTime(o.paidAt) : o.paid ? '' : '未付款'],
       ['发货时间', o.consignedAt ? shanghaiTime(o.consignedAt) : o.shipped ? '' : '未发货'],
