@@ -64,6 +64,7 @@ const FOUNDATION = 'Foundation';
 const ORDERS = 'Orders, remarks, tasks, balances, refunds, sales';
 const DAY = 'Messages, jobs, handover, complaints, follow-ups';
 const TRANSFERS = 'Bank transfers';
+const KNOWLEDGE = 'Knowledge base and suggested replies';
 const BUYERS = 'Buyers: search, the buyer page, profiles';
 
 export const ROUTE_PERMISSIONS: readonly RoutePermission[] = [
@@ -157,6 +158,18 @@ export const ROUTE_PERMISSIONS: readonly RoutePermission[] = [
   route(BUYERS, 'GET', '/api/search', ALL),
   route(BUYERS, 'GET', '/api/buyers/:nick', ALL, 'order.receiver'),
   route(BUYERS, 'PUT', '/api/buyers/:nick/profile', ALL),
+
+  // Everyone answers buyers, so everyone searches the answers, asks for suggestions and logs a question nobody could
+  // answer; the keeper (and the admin) write the shop's answers, as the handbook has the keeper keep the rules.
+  route(KNOWLEDGE, 'GET', '/api/knowledge', ALL),
+  route(KNOWLEDGE, 'POST', '/api/knowledge', KEEPER),
+  route(KNOWLEDGE, 'GET', '/api/knowledge/unanswered', ALL),
+  route(KNOWLEDGE, 'POST', '/api/knowledge/unanswered', ALL),
+  route(KNOWLEDGE, 'POST', '/api/knowledge/unanswered/:id/answer', KEEPER),
+  route(KNOWLEDGE, 'GET', '/api/knowledge/:id', ALL),
+  route(KNOWLEDGE, 'PUT', '/api/knowledge/:id', KEEPER),
+  route(KNOWLEDGE, 'DELETE', '/api/knowledge/:id', KEEPER),
+  route(KNOWLEDGE, 'POST', '/api/suggest', ALL),
 
   route(TRANSFERS, 'POST', '/api/transfers', TRANSFER_DESK, 'transfer.personal-data'),
   route(TRANSFERS, 'GET', '/api/transfers', TRANSFER_DESK, 'transfer.personal-data'),

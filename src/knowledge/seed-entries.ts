@@ -90,8 +90,7 @@ export const SEED_ENTRIES: readonly SeedEntry[] = [
     id: 'exchange-time',
     category: 'exchange',
     question: '换货寄回后，新的多久发出？',
-    answer:
-      '仓库收到寄回的包裹后一般1到2天内核对完并把新货发出，发出后会告诉您新的快递单号。',
+    answer: '仓库收到寄回的包裹后一般1到2天内核对完并把新货发出，发出后会告诉您新的快递单号。',
     tags: ['换货进度', '新货', '多久发出'],
   },
   {
@@ -154,16 +153,14 @@ export const SEED_ENTRIES: readonly SeedEntry[] = [
     id: 'delivery-days',
     category: 'shipping',
     question: '发货后几天能到？',
-    answer:
-      '发出后江浙沪一般1到2天，大部分地区2到4天，新疆、西藏等偏远地区5到7天。天气和节假日可能会慢一点。',
+    answer: '发出后江浙沪一般1到2天，大部分地区2到4天，新疆、西藏等偏远地区5到7天。天气和节假日可能会慢一点。',
     tags: ['到货时间', '几天到', '多久到', '偏远地区', '收到'],
   },
   {
     id: 'courier-which',
     category: 'shipping',
     question: '发什么快递？能指定快递吗？',
-    answer:
-      '默认发中通或圆通，由系统按地区选速度快的。需要顺丰的可以补差价，下单时在留言里写明，我们尽量安排。',
+    answer: '默认发中通或圆通，由系统按地区选速度快的。需要顺丰的可以补差价，下单时在留言里写明，我们尽量安排。',
     tags: ['快递公司', '指定快递', '顺丰', '中通', '圆通'],
   },
   {
@@ -210,8 +207,7 @@ export const SEED_ENTRIES: readonly SeedEntry[] = [
     id: 'defect',
     category: 'quality',
     question: '收到有破洞、开线、开胶或者脏污怎么办？',
-    answer:
-      '真抱歉！拍几张清楚的照片发给我们，质量问题可以退货、换新或者给一点补偿，来回运费都由我们承担。',
+    answer: '真抱歉！拍几张清楚的照片发给我们，质量问题可以退货、换新或者给一点补偿，来回运费都由我们承担。',
     tags: ['瑕疵', '破洞', '开线', '开胶', '脏污', '线头', '质量问题'],
   },
   {

@@ -24,6 +24,7 @@ import { CLOSE_STATE_LABELS, ENTRY_STATUS_LABELS, FLAG_LABELS, WRITE_OUTCOME_TEX
 import { RUN_OUTCOME_LABELS, RUN_REASON_LABELS } from '../scheduler/index.js';
 import { DUTY_LABELS } from '../roster/index.js';
 import { TASK_TITLES } from '../tasks/index.js';
+import { KNOWLEDGE_CATEGORY_LABELS, ORDER_STAGE_LABELS, UNANSWERED_STATE_LABELS } from '../knowledge/index.js';
 import { printingLabels } from '../printing/index.js';
 import { CONTACT_LABELS, EVENT_LABELS, MATCH_LABELS, PROFILE_FIELD_LABELS } from '../buyers/index.js';
 
@@ -90,6 +91,12 @@ export interface Labels {
   remarkWriteOutcomes: Record<string, string>;
   /** Where closing the unpaid trade after a remark stands (remarks/remark-entry.ts). */
   tradeCloseStates: Record<string, string>;
+  /** A knowledge entry's category → its name, in the order the form offers them (knowledge/entry.ts). */
+  knowledgeCategories: Record<string, string>;
+  /** Where a question nobody could answer stands (待回答, 已回答) (knowledge/unanswered.ts). */
+  unansweredStates: Record<string, string>;
+  /** An order's stage as the suggested replies read it (未付款 … 已签收) (knowledge/suggest.ts). */
+  orderStages: Record<string, string>;
   /** 打单: why an order is held, where an order of a batch stands, the warnings, the unnamed courier (printing). */
   printing: ReturnType<typeof printingLabels>;
   /** Why a search found a buyer, in ranking order (buyers/buyer-labels.ts). */
@@ -136,6 +143,9 @@ export function labels(jobs: JobsConfig = defaultJobsConfig()): Labels {
     flags: { ...FLAG_LABELS },
     remarkWriteOutcomes: { ...WRITE_OUTCOME_TEXT },
     tradeCloseStates: { ...CLOSE_STATE_LABELS },
+    knowledgeCategories: { ...KNOWLEDGE_CATEGORY_LABELS },
+    unansweredStates: { ...UNANSWERED_STATE_LABELS },
+    orderStages: { ...ORDER_STAGE_LABELS },
     printing: printingLabels(),
     buyerMatches: { ...MATCH_LABELS },
     contactPreferences: { ...CONTACT_LABELS },

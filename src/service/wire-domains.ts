@@ -26,6 +26,7 @@ import { createSyncService, createSyncState, type SyncService, syncJobs, syncRou
 import type { Outside } from './outside.js';
 import { packageInfo } from '../shared/package-info.js';
 import { labelsRouter } from './labels-router.js';
+import { createKnowledgeModule } from '../knowledge/index.js';
 
 export interface Domains {
   app: Express;
@@ -168,6 +169,18 @@ export async function wireDomains(deps: {
   if (operations.missingJobs.length)
     logger.info({ missing: operations.missingJobs }, 'jobs not scheduled: their module is not wired');
 
+  // The knowledge base searches messaging's quick replies beside its entries (rendered for the order, not counted as
+  // a use) and tells whoever logged a question, in 我的任务, when the keeper answers it.
+  const knowledge = await createKnowledgeModule({
+    store,
+    clock,
+    quickReplies: {
+      list: () => messaging.service.searchQuickReplies(''),
+      render: (id, opts) => messaging.service.renderQuickReply(id, { ...opts, countUse: false }),
+    },
+    statusOf: (tid) => orders.get(tid)?.status,
+    notifier: { notify: async (n) => void (await remarks.service.tasks.notify(n)) },
+  });
   const app = createApp({
     logger,
     sessions,
@@ -193,6 +206,7 @@ export async function wireDomains(deps: {
       ...operations.routers,
       ...printing.routers,
       ...createSummaryModule({ store, clock }).routers,
+      ...knowledge.routers,
       ...buyers.routers,
     ],
   });

@@ -20,6 +20,8 @@ export interface TaskRepository {
   /** Replaces the task (e.g. closed) and adds the notification, if any, in one transaction. */
   update(task: Task, notification?: TaskNotification): Promise<void>;
   notifications(recipient: string): TaskNotification[];
+  /** Stores a notification that no task's close carries (another feature telling a colleague); once per id. */
+  addNotification(notification: TaskNotification): Promise<TaskNotification>;
   markRead(id: string, recipient: string): Promise<TaskNotification | undefined>;
 }
 
@@ -62,6 +64,13 @@ export function createTaskRepository(store: Store): TaskRepository {
         .filter((n) => n.recipient === recipient)
         .sort(byTime)
         .reverse(),
+    addNotification: (n) =>
+      store.transact((tx) => {
+        const existing = tx.get<TaskNotification>(TASK_NOTIFICATIONS, n.id);
+        if (existing) return existing;
+        tx.put<TaskNotification>(TASK_NOTIFICATIONS, n.id, n);
+        return n;
+      }),
     markRead: (id, recipient) =>
       store.transact((tx) => {
         const n = tx.get<TaskNotification>(TASK_NOTIFICATIONS, id);

@@ -22,6 +22,14 @@ export interface TaskService {
   view(task: Task): TaskView;
   notifications(username: string, opts?: { unreadOnly?: boolean }): TaskNotification[];
   markRead(id: string, username: string): Promise<TaskNotification>;
+  /** Tells a colleague something in 我的任务's notifications (the knowledge base's answer to her question). */
+  notify(n: {
+    id: string;
+    recipient: string;
+    message: string;
+    tid: string | null;
+    link?: string;
+  }): Promise<TaskNotification>;
 }
 
 export function createTaskService(deps: { repo: TaskRepository; clock: Clock }): TaskService {
@@ -111,6 +119,17 @@ export function createTaskService(deps: { repo: TaskRepository; clock: Clock }):
     get: (id) => repo.get(id),
     list: (filter) => repo.list(filter).map(view),
     view,
+    notify: ({ id, recipient, message, tid, link }) =>
+      repo.addNotification({
+        id,
+        recipient,
+        taskId: id,
+        tid: tid ?? '',
+        message,
+        at: toInstant(clock.now()),
+        read: false,
+        ...(link ? { link } : {}),
+      }),
     notifications: (username, opts = {}) => repo.notifications(username).filter((n) => !opts.unreadOnly || !n.read),
     async markRead(id, username) {
       const n = await repo.markRead(id, username);

@@ -39,6 +39,8 @@ export interface TaskNotification {
   message: string;
   at: string;
   read: boolean;
+  /** A console page to open beside the order (a knowledge answer's entry); absent for a task's close. */
+  link?: string;
 }
 
 export interface TaskView extends Task {

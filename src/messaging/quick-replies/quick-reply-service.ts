@@ -24,6 +24,8 @@ export interface RenderOptions {
   values?: Record<string, string>;
   /** The logged-in person (HTTP) or config.cliUser (CLI): signs 我是… and gets the usage count. */
   user: { username: string; displayName: string };
+  /** False for a suggestion shown (knowledge's suggested replies): only a reply staff chose counts as a use. */
+  countUse?: boolean;
 }
 
 export function createQuickReplyService(deps: {
@@ -56,7 +58,7 @@ export function createQuickReplyService(deps: {
         params: { tid: opts.tid },
       });
     const result = renderTemplate(deps.templates, t.id, facts.context, opts.values ?? {});
-    await deps.usage.record(opts.user.username, t.id, toInstant(deps.clock.now()));
+    if (opts.countUse !== false) await deps.usage.record(opts.user.username, t.id, toInstant(deps.clock.now()));
     return { id: t.id, shortcut: t.meta.shortcut ?? '', title: t.meta.title, ...result };
   }
 
