@@ -1,4 +1,6 @@
+import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
+import type { Duplex } from 'node:stream';
 import type { Router } from 'express';
 import type { Config } from '../config/index.js';
 import {
@@ -9,6 +11,9 @@ import {
 } from '../logistics/index.js';
 import type { ShopPlatform } from '../platform/index.js';
 import {
+  createBackOfficeRouter,
+  sandboxTmc,
+  type SandboxTmc,
   createSandboxPlatform,
   createSandboxRouter,
   createSandboxShop,
@@ -26,6 +31,10 @@ export interface Outside {
   /** The embedded shop when running the sandbox (for tests, the benchmark and fault switches). */
   shop: SandboxShop | null;
   sandboxRouters: Router[];
+  /** The sandbox's Taobao Message Channel publisher (null on the real platform). */
+  tmc: SandboxTmc | null;
+  /** WebSocket upgrades on the service's port (the sandbox's TMC); false when none is ours. */
+  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
   close(): Promise<void>;
 }
 
@@ -35,6 +44,7 @@ export async function connectOutside(
 ): Promise<Outside> {
   let shop: SandboxShop | null = null;
   let shopStore: LowdbStore | null = null;
+  let tmc: SandboxTmc | null = null;
   const routers: Router[] = [];
   const p = config.platform;
   let platform: ShopPlatform;
@@ -52,8 +62,10 @@ export async function connectOutside(
       store: shopStore,
       logger: deps.logger,
     });
+    // Publishing starts before the shop lives, so no change of it goes untold.
+    tmc = sandboxTmc(shop, { logger: deps.logger });
     if (p.tickMs > 0) shop.start({ everyMs: p.tickMs });
-    routers.push(createSandboxRouter(shop, { clock: deps.clock }));
+    routers.push(createSandboxRouter(shop, { clock: deps.clock }), createBackOfficeRouter(shop));
     platform = createSandboxPlatform({
       baseUrl: deps.selfUrl,
       signMethod: p.signMethod,
@@ -96,8 +108,11 @@ export async function connectOutside(
     tracker,
     shop,
     sandboxRouters: routers,
+    tmc,
+    upgrade: (req, socket, head) => tmc?.handleUpgrade(req, socket, head) ?? false,
     async close() {
       shop?.stop();
+      tmc?.close();
       await shop?.flush();
       await shopStore?.close();
     },

@@ -1,5 +1,6 @@
-import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { Config } from '../config/index.js';
 import type { Scheduler } from '../scheduler/index.js';
 import { loadTemplates, type TemplateSet } from '../messaging/templates/index.js';
@@ -87,6 +88,11 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
     res.end('starting');
   };
   const server: Server = createServer((req, res) => handler(req, res));
+  // WebSocket upgrades (the sandbox's TMC at /sandbox/tmc) go to the outside systems; any other is refused.
+  let upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean = () => false;
+  server.on('upgrade', (req, socket, head) => {
+    if (!upgrade(req, socket, head)) socket.destroy();
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -97,6 +103,7 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
 
   const outside = await connectOutside(config, { selfUrl, clock, logger }).catch(undo);
   opened.push(() => outside.close());
+  upgrade = outside.upgrade;
   const domains = await wireDomains({
     config,
     store,

@@ -4,3 +4,6 @@ export const SANDBOX_CREDENTIALS = {
   appSecret: 'xiaoer-sandbox-secret',
   session: 'xiaoer-sandbox-session',
 } as const;
+
+/** The seller whose session that is (the gateway's seller_nick; TMC messages carry it as their nick). */
+export const SANDBOX_SELLER_NICK = '小二女装旗舰店';

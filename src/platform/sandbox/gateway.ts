@@ -15,6 +15,8 @@ export const SUPPORTED_METHODS = new Set([
   'taobao.traderates.get',
   'taobao.refunds.receive.get',
   'taobao.logistics.trace.search',
+  'taobao.tmc.user.permit',
+  'taobao.tmc.user.get',
 ]);
 
 const TIMESTAMP_TOLERANCE_MS = 10 * 60_000;

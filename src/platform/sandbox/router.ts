@@ -9,6 +9,7 @@ import { reviewLogisticsMethods } from './review-logistics-methods.js';
 import type { SandboxShop } from './shop.js';
 import { E } from './top-errors.js';
 import { toXml } from './top-xml.js';
+import { tmcMethods } from './tmc/tmc-methods.js';
 import { tradeMethods } from './trade-methods.js';
 import { toJsonText } from './wire-trade.js';
 
@@ -21,7 +22,7 @@ export interface SandboxRouterOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-const METHODS = { ...tradeMethods, ...reviewLogisticsMethods, ...refundMethods };
+const METHODS = { ...tradeMethods, ...reviewLogisticsMethods, ...refundMethods, ...tmcMethods };
 
 /**
  * The sandbox's Taobao Open Platform gateway: `GET|POST /router/rest` (mounted at /sandbox), answering

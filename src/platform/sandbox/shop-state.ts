@@ -13,6 +13,11 @@ export interface Paging {
   pageSize: number;
 }
 
+export interface ShopObserver {
+  trade(before: SandboxTrade | undefined, after: SandboxTrade): void;
+  rate(r: SandboxRate): void;
+}
+
 export interface Page<T> {
   items: T[];
   total: number;
@@ -39,6 +44,8 @@ export class ShopState {
   private cache: { key: string; matches: SandboxTrade[] } | undefined;
   readonly dirtyTrades = new Set<SandboxTrade>();
   readonly newRates: SandboxRate[] = [];
+  /** Told of every change as it happens (the sandbox's TMC publisher); `before` is a copy, absent for a new trade. */
+  readonly observers = new Set<ShopObserver>();
 
   constructor(
     readonly buyers: SandboxBuyer[],
@@ -73,10 +80,12 @@ export class ShopState {
     this.modified.insert(t);
     this.dirtyTrades.add(t);
     this.version++;
+    for (const o of this.observers) o.trade(undefined, t);
   }
 
   mutate<R>(t: SandboxTrade, change: (t: SandboxTrade) => R): R {
     const before = t.modified;
+    const copy = this.observers.size ? structuredClone(t) : undefined;
     const result = change(t);
     if (t.modified !== before) {
       this.modified.remove(t, before);
@@ -86,6 +95,7 @@ export class ShopState {
     this.indexRefunds(t);
     this.dirtyTrades.add(t);
     this.version++;
+    if (copy) for (const o of this.observers) o.trade(copy, t);
     return result;
   }
 
@@ -94,6 +104,7 @@ export class ShopState {
     while (i > 0 && this.rates[i - 1]!.created > r.created) i--;
     this.rates.splice(i, 0, r);
     this.newRates.push(r);
+    for (const o of this.observers) o.rate(r);
   }
 
   /** Takes what changed since the last call, for one write to the store. */

@@ -7,7 +7,7 @@ import { generateShop } from './generator/index.js';
 import { DEFAULT_PACE, tickShop, type SandboxPace, type TickSummary } from './living.js';
 import { pageRefunds, type RefundQuery, type RefundRow } from './refund-methods.js';
 import { returnParcel } from './return-flow.js';
-import { ShopState, type Page, type Paging, type TradeFilter } from './shop-state.js';
+import { ShopState, type Page, type Paging, type ShopObserver, type TradeFilter } from './shop-state.js';
 import { loadShop, saveChanges, saveGenerated, type SandboxMeta } from './shop-store.js';
 import { traceSteps, type TraceStep } from './trace.js';
 import { bump, closeUnpaid } from './transitions.js';
@@ -55,6 +55,10 @@ export interface SandboxShop extends SandboxParcelSource {
   buyers(): readonly SandboxBuyer[];
   /** Overwrites the memo (≤ 1000 UTF-8 bytes) and/or the flag (0–10); `reset` clears the memo. */
   updateMemo(tid: string, change: { memo?: string; flag?: number; reset?: boolean }): Promise<ShopOutcome>;
+  /** The seller's back office changes where the parcel goes (before it ships); the buyer's own addresses stay. */
+  changeAddress(tid: string, address: SandboxAddress): Promise<ShopOutcome>;
+  /** Told of every change of a trade and every new review as it happens; returns the unsubscribe. */
+  observe(o: ShopObserver): () => void;
   /** Closes an unpaid trade; anything else is refused. */
   closeTrade(tid: string, reason: string): Promise<ShopOutcome>;
   /** Buyers' reviews, newest first. */
@@ -119,7 +123,7 @@ export function createSandboxShop(opts: SandboxShopOptions = {}): SandboxShop {
   const buyerOf = (t: SandboxTrade) => state.buyers[t.buyer]!;
   const toParcel = (t: SandboxTrade): SandboxParcel => {
     const b = buyerOf(t);
-    const a = b.addresses[t.addr]!;
+    const a = t.receiver ?? b.addresses[t.addr]!;
     return {
       company: t.parcel!.company,
       waybill: t.parcel!.waybill,
@@ -148,7 +152,7 @@ export function createSandboxShop(opts: SandboxShopOptions = {}): SandboxShop {
     buyerOf,
     receiverOf(t) {
       const b = buyerOf(t);
-      return { ...b.addresses[t.addr]!, name: b.name, mobile: b.mobile };
+      return { ...(t.receiver ?? b.addresses[t.addr]!), name: b.name, mobile: b.mobile };
     },
     buyer: (nick) => state.byNick.get(nick),
     buyers: () => state.buyers,
@@ -169,6 +173,23 @@ export function createSandboxShop(opts: SandboxShopOptions = {}): SandboxShop {
       });
       await persist();
       return { ok: true, trade: t };
+    },
+    async changeAddress(tid, address) {
+      const t = state.byTid.get(tid);
+      if (!t) return { ok: false, reason: 'not_found', message: `交易${tid}不存在` };
+      if (t.consigned !== null || (t.status !== 'WAIT_BUYER_PAY' && t.status !== 'WAIT_SELLER_SEND_GOODS')) {
+        return { ok: false, reason: 'invalid_status', message: `交易状态为${t.status}，发货后不能修改收货地址` };
+      }
+      state.mutate(t, () => {
+        t.receiver = { ...address };
+        bump(t, now());
+      });
+      await persist();
+      return { ok: true, trade: t };
+    },
+    observe(o) {
+      state.observers.add(o);
+      return () => void state.observers.delete(o);
     },
     async closeTrade(tid) {
       const t = state.byTid.get(tid);

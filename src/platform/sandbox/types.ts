@@ -95,6 +95,8 @@ export interface SandboxTrade {
   sellerRated: boolean;
   lines: SandboxLine[];
   parcel: SandboxShipment | null;
+  /** The address the seller's back office set in place of the buyer's own (absent: the buyer's address `addr`). */
+  receiver?: SandboxAddress;
 }
 
 export interface SandboxRate {

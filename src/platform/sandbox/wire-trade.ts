@@ -32,7 +32,7 @@ const time = (ms: number | null) => (ms === null ? undefined : formatTopTime(ms)
 const yuan = formatYuanFixed;
 const lineTotal = (l: SandboxLine) => l.price * l.num;
 const linePayment = (l: SandboxLine) => lineTotal(l) - l.discount;
-const addr = (t: SandboxTrade, s: SandboxShop) => s.buyerOf(t).addresses[t.addr]!;
+const addr = (t: SandboxTrade, s: SandboxShop) => t.receiver ?? s.buyerOf(t).addresses[t.addr]!;
 const sum = (t: SandboxTrade, f: (l: SandboxLine) => number) => t.lines.reduce((s, l) => s + f(l), 0);
 const shippedLine = (l: SandboxLine, t: SandboxTrade) =>
   t.parcel !== null &&
