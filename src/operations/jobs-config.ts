@@ -157,6 +157,13 @@ export const jobsConfigSchema = z
           .default(['12:00', '15:00', '17:00'])
           .refine((ts) => ts.every((t, i) => i === 0 || ts[i - 1]! < t), '打单时间须从早到晚排列，不能重复'),
         defaultCourier: z.string().min(1).nullable().default(null),
+        /** How late a batch missed while the service was stopped is still made up on start; 0 turns it off. */
+        catchUpMinutes: z
+          .number()
+          .int()
+          .min(0)
+          .max(24 * 60)
+          .default(120),
       })
       .strict()
       .prefault({}),

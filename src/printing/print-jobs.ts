@@ -7,16 +7,17 @@ import type { Job } from '../scheduler/index.js';
 import { shanghaiDate, type Clock } from '../shared/time.js';
 import type { PrintingService } from './batch-service.js';
 
-/** A batch made up after a stop still gathers its orders, up to two hours late (the next batch takes them after). */
-const CATCH_UP_MINUTES = 120;
-
-export function printBatchJobs(deps: { printing: PrintingService; clock: Clock }): Job[] {
+/**
+ * A batch made up after a stop still gathers its orders, within config.jobs.printBatches.catchUpMinutes of its time
+ * (later, the next batch takes them).
+ */
+export function printBatchJobs(deps: { printing: PrintingService; clock: Clock; catchUpMinutes: number }): Job[] {
   return deps.printing.times.map((time) => {
     const [h, m] = time.split(':').map(Number);
     return {
       name: timedJobName('print-batch', time),
       schedule: `${m} ${h} * * *`,
-      catchUpMinutes: CATCH_UP_MINUTES,
+      ...(deps.catchUpMinutes ? { catchUpMinutes: deps.catchUpMinutes } : {}),
       description: `print batch due at ${time}: store the paid orders to print`,
       run: (ctx) => deps.printing.build({ date: shanghaiDate(ctx?.dueAt ?? deps.clock.now()), time }),
     };

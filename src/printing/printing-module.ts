@@ -17,7 +17,7 @@ export interface PrintingModuleDeps {
   orders: Pick<OrderRepository, 'get' | 'all'>;
   clock: Clock;
   /** config.jobs.printBatches. */
-  config: PrintingConfig;
+  config: PrintingConfig & { catchUpMinutes?: number };
   /** config.memoDateFormat, default 'MM.DD': how a print remark's date reads in the memo. */
   memoDateFormat?: string;
   writeRemark: PrintingDeps['writeRemark'];
@@ -36,7 +36,11 @@ export function createPrintingModule(deps: PrintingModuleDeps) {
   const routers: { path: string; router: Router }[] = [
     { path: '/print-batches', router: printingRouter({ printing: service, clock: deps.clock }) },
   ];
-  return { service, routers, jobs: printBatchJobs({ printing: service, clock: deps.clock }) };
+  return {
+    service,
+    routers,
+    jobs: printBatchJobs({ printing: service, clock: deps.clock, catchUpMinutes: deps.config.catchUpMinutes ?? 120 }),
+  };
 }
 
 export type PrintingModule = ReturnType<typeof createPrintingModule>;

@@ -5,13 +5,15 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { currentUser, fieldLabels } from '../http/index.js';
+import { ValidationError } from '../shared/errors.js';
 import { shanghaiDate, type Clock } from '../shared/time.js';
 import { batchCsv } from './batch-csv.js';
 import type { PrintingService } from './batch-service.js';
 import type { BatchKey } from './batch-rules.js';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const date = z.string().regex(DATE, '日期要写成“年-月-日”，例如 2026-11-23');
+const DATE_MESSAGE = '日期要写成“年-月-日”，例如 2026-11-23';
+const dateQuery = z.object({ date: z.string().regex(DATE, DATE_MESSAGE).optional() });
 const printedBody = z
   .object({
     tids: z
@@ -26,17 +28,22 @@ export function printingRouter(deps: { printing: PrintingService; clock: Clock }
   const { printing } = deps;
   /** The time in a path is HHmm (1200) or HH:mm; it must be one of the configured batch times. */
   const keyOf = (params: Record<string, string | string[] | undefined>): BatchKey => {
+    const date = String(params.date ?? '');
     const raw = String(params.time ?? '');
     const time = /^\d{4}$/.test(raw) ? `${raw.slice(0, 2)}:${raw.slice(2)}` : raw;
-    return z
-      .object({
-        date,
-        time: z.enum(printing.times as [string, ...string[]], `打单时间只有 ${printing.times.join('、')}`),
-      })
-      .parse({ date: params.date, time });
+    if (!DATE.test(date))
+      throw new ValidationError({ message: DATE_MESSAGE, code: 'invalid_date', field: 'date', params: { date } });
+    if (!printing.times.includes(time))
+      throw new ValidationError({
+        message: `打单时间只有 ${printing.times.join('、')}`,
+        code: 'unknown_batch_time',
+        field: 'time',
+        params: { time: raw, times: [...printing.times] },
+      });
+    return { date, time };
   };
   r.get('/', (req, res) => {
-    const day = z.object({ date: date.optional() }).parse(req.query).date ?? shanghaiDate(deps.clock.now());
+    const day = dateQuery.parse(req.query).date ?? shanghaiDate(deps.clock.now());
     res.json(printing.day(day));
   });
   r.get('/:date/:time', (req, res) => {

@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JOB_COUNT_LABELS, JOB_LABELS } from '../../src/operations/index.js';
+import { defaultJobsConfig, JOB_COUNT_LABELS, jobLabels } from '../../src/operations/index.js';
 import { ensureBuiltCli, xiaoer } from '../support/cli.js';
 import { quietJobs } from './service-process.js';
 
@@ -39,14 +39,23 @@ describe('xiaoer jobs', () => {
     // Shop time is said once; each time reads as its wall clock to the minute (no ISO text, no zone name).
     expect(zone).toBe('所有时间均为北京时间');
     const time = '\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d';
-    const line = new RegExp(`^(\\S+) +([a-z-]+) +(\\S+(?: \\S+){4}) +下次 ${time}(?: {2}上次 (\\S+) ${time})?$`);
+    // A job named from data reads its time after its label (打印批次 12:00, print-batch-1200).
+    const label = '\\S+(?: \\d\\d:\\d\\d(?:–\\d\\d:\\d\\d)?)?';
+    const line = new RegExp(`^(${label}) +([a-z0-9-]+) +(\\S+(?: \\S+){4}) +下次 ${time}(?: {2}上次 (\\S+) ${time})?$`);
     const rows = lines.map((l) => line.exec(l));
     expect(
       rows.filter((r) => !r),
       lines.join('\n'),
     ).toEqual([]);
-    expect(rows.map((r) => r![2]).sort()).toEqual(Object.keys(JOB_LABELS).sort());
-    for (const r of rows) expect(r![1], r![2]).toBe(JOB_LABELS[r![2] as keyof typeof JOB_LABELS]);
+    const labels = jobLabels(defaultJobsConfig());
+    expect(rows.map((r) => r![2]).sort()).toEqual(Object.keys(labels).sort());
+    for (const r of rows) expect(r![1], r![2]).toBe(labels[r![2]!]);
+    // The print batches, at their Asia/Shanghai times.
+    expect(lines.filter((l) => l.includes('print-batch-')).map((l) => l.split(/ {2,}/).slice(0, 3))).toEqual([
+      ['打印批次 12:00', 'print-batch-1200', '0 12 * * *'],
+      ['打印批次 15:00', 'print-batch-1500', '0 15 * * *'],
+      ['打印批次 17:00', 'print-batch-1700', '0 17 * * *'],
+    ]);
     // Only order-sync has run (the test before); its outcome is a word, not the code `ok`.
     expect(rows.filter((r) => r![4]).map((r) => [r![2], r![4]])).toEqual([['order-sync', '成功']]);
     // The names line up in a terminal, where a Chinese character takes two cells.

@@ -57,7 +57,9 @@ export async function quietJobs(dir: string): Promise<void> {
   const never = '0 0 1 1 *';
   const schedules = Object.fromEntries(JOB_NAMES.map((n) => [n, never]));
   const catchUpMinutes = Object.fromEntries(JOB_NAMES.map((n) => [n, 0]));
-  await writeFile(join(dir, 'config.json'), JSON.stringify({ jobs: { schedules, catchUpMinutes } }));
+  // Print batches run at their configured times; none is made up on start.
+  const printBatches = { catchUpMinutes: 0 };
+  await writeFile(join(dir, 'config.json'), JSON.stringify({ jobs: { schedules, catchUpMinutes, printBatches } }));
 }
 
 /** Starts the service on a data folder and waits until it serves and its initial sync has finished. */

@@ -8,7 +8,14 @@ import { REFUND_STATE_LABELS } from '../../src/ledger/index.js';
 import { COURIERS, PARCEL_STATE_LABELS } from '../../src/logistics/index.js';
 import { MESSAGE_REASON_LABELS, MESSAGE_STATE_LABELS, MESSAGE_STATES } from '../../src/messaging/index.js';
 import { MESSAGE_KIND_LABELS, MESSAGE_KINDS } from '../../src/messaging/templates/metadata.js';
-import { JOB_COUNT_LABELS, JOB_LABELS } from '../../src/operations/index.js';
+import {
+  defaultJobsConfig,
+  JOB_COUNT_LABELS,
+  JOB_LABELS,
+  jobCountLabels,
+  jobLabels,
+} from '../../src/operations/index.js';
+import { HOLD_LABELS } from '../../src/printing/index.js';
 import { TRADE_STATUS_LABELS } from '../../src/orders/index.js';
 import { TRANSFER_IDENTIFY_LABELS, TRANSFER_STATE_LABELS } from '../../src/reconciliation/index.js';
 import { ENTRY_STATUS_LABELS, FLAG_LABELS, WRITE_OUTCOME_TEXT } from '../../src/remarks/index.js';
@@ -48,7 +55,10 @@ describe('GET /api/labels', () => {
       cancel_waybill: '撤单',
       courier_followup: '联系快递和买家跟进',
     });
-    expect(body.jobs).toEqual(JOB_LABELS);
+    // Every named job, and one per print batch time of the config (打印批次 12:00 …), read from the config.
+    expect(body.jobs).toEqual(jobLabels(defaultJobsConfig()));
+    expect(body.jobs).toMatchObject(JOB_LABELS);
+    expect(body.jobs['print-batch-1700']).toBe('打印批次 17:00');
     expect(body.jobs['order-sync']).toBe('订单同步');
     expect(body.orderMessageKinds).toEqual([
       'payment-reminder-first',
@@ -95,7 +105,9 @@ describe('GET /api/labels', () => {
   });
   it("when the console asks, then every job's run counts come with their names for that job", async () => {
     const { body } = await h.as('admin').get('/labels');
-    expect(body.jobCounts).toEqual(JOB_COUNT_LABELS);
+    expect(body.jobCounts).toEqual(jobCountLabels(defaultJobsConfig()));
+    expect(body.jobCounts).toMatchObject(JOB_COUNT_LABELS);
+    expect(body.printing.holds).toEqual(HOLD_LABELS);
     expect(body.jobCounts['order-sync']).toMatchObject({ new: '新订单' });
     expect(body.jobCounts['review-repair']).toMatchObject({ new: '新的中差评' });
   });
