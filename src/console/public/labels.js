@@ -126,3 +126,13 @@ export function statusTone(status) {
   const group = statusGroups().find((g) => g.statuses.includes(status));
   return GROUP_TONES[group?.key] ?? 'tone-done';
 }
+/** 打单: why an order is held (out_of_stock → 缺货), where an order of a batch stands, what to check on it. */
+const printing = (table, code) => {
+  const names = labels?.printing?.[table];
+  return names && Object.hasOwn(names, code) ? names[code] : code;
+};
+export const printHoldLabel = (hold) => printing('holds', hold);
+export const printStateLabel = (state) => printing('states', state);
+export const printWarningLabel = (warning) => printing('warnings', warning);
+/** The courier group of orders whose memo names none (and the shop has no default courier). */
+export const noCourierLabel = () => labels?.printing?.noCourier ?? '';
