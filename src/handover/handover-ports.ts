@@ -31,6 +31,11 @@ export interface MessageStats {
   countsBetween(start: number, end: number): Record<string, MessageCounts>;
   /** Failed or held messages nobody has dealt with yet, and messages waiting for a value. */
   problems(): MessageProblem[];
+  /**
+   * 完成 on a message waiting for a value closes the message itself (dismissed, with the person's name and note), so
+   * the messages page agrees with the handover; a failed or held message is left as it is (it may have arrived).
+   */
+  dismissWaiting?(id: string, user: { username: string; displayName: string }, note: string): Promise<unknown>;
 }
 
 export interface TransferClaim {

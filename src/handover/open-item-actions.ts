@@ -1,7 +1,8 @@
 /**
  * The actions on any open item, however it is stored: done, reassign, snooze, note. Who acts comes from the login
  * only. Done, reassign and snooze are for the item's owner, the keeper of money or the admin; anyone may add a note.
- * Done also closes the item where it lives (a hand-off task, a follow-up), so the other lists agree.
+ * Done also closes the item where it lives (a hand-off task, a follow-up, a message waiting for a value), so the other
+ * lists agree.
  */
 import type { User } from '../accounts/index.js';
 import { rosterOn, shiftOf } from '../roster/index.js';
@@ -59,6 +60,7 @@ export function createOpenItemActions(src: HandoverSources, closers: OpenItemClo
       const id = rest.join(':');
       if (kind === 'task') await closers.task(id, user, note.trim());
       if (kind === 'follow') await closers.followUp(id, user, note.trim());
+      if (kind === 'message') await src.messages?.dismissWaiting?.(id, user, note.trim());
       const e = event(user, 'done', note);
       const state = await src.states.update(
         key,

@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { HandoverSources } from '../../src/handover/handover-sources.js';
+import { createOpenItemActions } from '../../src/handover/open-item-actions.js';
+import { createOpenItemStates } from '../../src/handover/open-item-state.js';
 import { allOpenItems } from '../../src/handover/report-open-items.js';
 import { DEMO_ROSTER } from '../../src/roster/index.js';
 import { BUYER, world } from '../messaging/support/world.js';
@@ -20,7 +22,7 @@ async function handoverOver() {
     staffName: (u) => NAMES[u] ?? u,
     isStaff: (u) => u in NAMES,
     lastActor: () => null,
-    states: { get: () => undefined } as unknown as HandoverSources['states'],
+    states: createOpenItemStates(w.store),
     messages: w.module.service,
   };
   // Every other source is empty: called as src.openTasks() or as src.followUps.list(), it answers [].
@@ -29,7 +31,8 @@ async function handoverOver() {
   const src = new Proxy(known, {
     get: (t, k) => (k in t ? t[k as keyof HandoverSources] : none),
   }) as HandoverSources;
-  return { w, items: () => allOpenItems(src).filter((i) => i.kind === 'message') };
+  const actions = createOpenItemActions(src, { task: async () => {}, followUp: async () => {} });
+  return { w, actions, items: () => allOpenItems(src).filter((i) => i.kind === 'message') };
 }
 
 describe('a message waiting for a value on the handover', () => {
@@ -62,5 +65,19 @@ describe('a message waiting for a value on the handover', () => {
     const [item] = items();
     expect(item).toMatchObject({ owner: 'xiaoli', ownerRule: 'last_actor' });
     expect(item?.title).toMatch(/^汇款未查到 待补充：/);
+  });
+
+  it('when its owner marks it done on the handover, then the message itself is closed with her name and note', async () => {
+    const { w, actions, items } = await handoverOver();
+    const s = w.module.service;
+    const r = await s.enqueue({ kind: 'transfer-received', buyerNick: BUYER, reason: '到账', owner: 'azhang' });
+    const [item] = items();
+    await actions.done(item!.key, { username: 'azhang', displayName: '阿张', role: 'assistant' }, '已电话告知');
+    expect((await s.get(r.message!.id)).message).toMatchObject({
+      state: 'cancelled',
+      stateReason: 'dismissed_by_staff',
+      closedBy: { username: 'azhang', note: '已电话告知' },
+    });
+    expect(items()).toEqual([]);
   });
 });

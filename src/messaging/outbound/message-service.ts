@@ -141,11 +141,17 @@ export function createMessageService(d: OutboundDeps) {
   /** A person decides a message will not be sent (a job's message waiting for values, most often), with a note. */
   const dismiss = (id: string, user: Actor, note = '') => cancel(id, user, 'dismissed_by_staff', note);
 
+  /** The handover's 完成 on a message item: only a message still waiting for values is closed by it. */
+  async function dismissWaiting(id: string, user: Actor, note = ''): Promise<OutboundMessage | undefined> {
+    return repo.get(id)?.state === 'needs_values' ? dismiss(id, user, note) : undefined;
+  }
+
   return {
     enqueue,
     enqueueAndSend,
     fillValues,
     dismiss,
+    dismissWaiting,
     preview,
     list: (filter: MessageFilter) => repo.list(filter),
     get,
