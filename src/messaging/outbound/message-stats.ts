@@ -35,7 +35,8 @@ export function createMessageStats(repo: MessageRepository) {
     const counts: Record<string, KindCounts> = {};
     const of = (m: OutboundMessage) => (counts[m.kind] ??= { sent: 0, queued: 0, failed: 0 });
     for (const m of repo.list({})) {
-      if (inRange(m.createdAt, start, end)) of(m).queued++;
+      // A message waiting for a person's values is not queued: the handover lists it as an open item instead.
+      if (inRange(m.createdAt, start, end) && m.state !== 'needs_values') of(m).queued++;
       // Delivered to the outbox counts as sent: it left xiaoer and waits only for a paste.
       if (inRange(m.sentAt, start, end) || (m.state === 'outbox' && inRange(m.deliveredAt, start, end))) of(m).sent++;
       if (m.state === 'failed' && inRange(m.sendingSince ?? m.createdAt, start, end)) of(m).failed++;

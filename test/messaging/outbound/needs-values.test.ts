@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createMessagingModule } from '../../../src/messaging/index.js';
 import { loadTemplates } from '../../../src/messaging/templates/index.js';
 import { silentLogger } from '../../../src/shared/logger.js';
-import { fixedClock } from '../../../src/shared/time.js';
+import { fixedClock, parseInstant } from '../../../src/shared/time.js';
 import { createMemoryStore } from '../../../src/storage/index.js';
 import { createParcelRepository } from '../../../src/logistics/parcel-repository.js';
 import { createOrderRepository } from '../../../src/orders/order-repository.js';
@@ -43,6 +43,9 @@ describe('a job message that lacks a value', () => {
     // It waits for a person: the dispatcher neither sends it nor counts it as due.
     expect(await s.dispatchDue()).toMatchObject({ due: 0, outbox: 0, sent: 0, dropped: 0 });
     expect(s.list({ tid: UNPAID_TID })[0]?.state).toBe('needs_values');
+    // Nor is it counted as queued on the handover's figures: it is an open item there.
+    const day = [parseInstant('2026-11-23T00:00:00+08:00'), parseInstant('2026-11-24T00:00:00+08:00')] as const;
+    expect(s.countsBetween(...day)).toEqual({});
   });
 
   it('when a person enqueues it, then it is still refused with the prompt to fill, and nothing is stored', async () => {
