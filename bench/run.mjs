@@ -326,6 +326,21 @@ shop.child.send({ type: 'stop' });
   row('monthly complaint analysis by cause', `${fmt(causesMs)} ms`);
 }
 
+// 4c. Find anyone fast (issue 17: < 50 ms at 100k orders): the buyer index over the synced order book and parcels,
+// then queries of each kind taken from the orders themselves, each timed through the whole ranked, masked answer.
+{
+  const { benchSearch } = await import('../dist/buyers/index.js');
+  const s = benchSearch({ orders, parcels: createParcelRepository(store) });
+  console.log(`\nbuyer search (${fmt(s.orders)} orders, ${fmt(s.nicks)} buyers)`);
+  row('index built (first search)', `${fmt(s.buildMs)} ms`);
+  for (const [kind, k] of Object.entries(s.kinds))
+    row(
+      `search by ${kind} (${k.n} queries)`,
+      `median ${fmt(k.p50, 2)} ms, p99 ${fmt(k.p99, 2)} ms, slowest ${fmt(k.max, 2)} ms`,
+    );
+  row('slowest search', `${fmt(s.slowestMs, 1)} ms`, '< 50 ms');
+}
+
 // 5. Transfer matching (issue 5: 50k rows × 50k open orders < 1 s; ≥ 100× a nested loop).
 {
   const m = await benchMatching(50_000);

@@ -67,16 +67,20 @@ export function renderHeader(el, { session, path, onLogout }) {
       ),
     ),
   );
-  return replace(
+  // The header draws again when the labels arrive: someone already typing in the box keeps what they typed.
+  const typing = document.activeElement?.id === 'header-search' ? document.activeElement.value : null;
+  replace(
     el,
     h('div', { class: 'header-row' }, brand, who),
     h('div', { class: 'header-row' }, nav, sync),
-    searchBox(path),
+    searchBox(path, typing),
   );
+  if (typing !== null) el.querySelector('#header-search')?.focus();
+  return el;
 }
 
 /** Find anyone fast: one box on every page, answered by the search page (#/search?q=). */
-function searchBox(path) {
+function searchBox(path, typing) {
   const input = h('input', {
     type: 'search',
     id: 'header-search',
@@ -86,7 +90,7 @@ function searchBox(path) {
     maxlength: '64',
     placeholder: '昵称、订单号、运单号、收货人或手机尾号',
     'aria-label': '找买家',
-    value: path === '/search' ? (parseHash(location.hash).query.get('q') ?? '') : '',
+    value: typing ?? (path === '/search' ? (parseHash(location.hash).query.get('q') ?? '') : ''),
     dataset: { testid: 'header-search' },
   });
   const onsubmit = (event) => {
