@@ -28,6 +28,13 @@ export const KNOWLEDGE_CATEGORY_LABELS: Readonly<Record<KnowledgeCategory, strin
   other: '其他',
 };
 
+/** What staff read for each kind of revision in an entry's history (GET /api/labels): the only copy. */
+export const REVISION_ACTION_LABELS: Readonly<Record<'create' | 'edit' | 'delete', string>> = {
+  create: '新建',
+  edit: '修改',
+  delete: '删除',
+};
+
 /** The words of an entry a person writes; what a revision records before and after. */
 export interface EntryContent {
   question: string;
@@ -41,7 +48,7 @@ export interface Revision {
   /** Username and display name of the logged-in person (the seed's revision is by 'system'). */
   by: string;
   byName: string;
-  action: 'create' | 'edit' | 'delete';
+  action: keyof typeof REVISION_ACTION_LABELS;
   before: EntryContent | null;
   after: EntryContent | null;
 }

@@ -22,6 +22,12 @@ export const ORDER_STAGE_LABELS: Readonly<Record<OrderStage, string>> = {
   closed: '已关闭',
 };
 
+/** What staff read for each kind of suggestion (GET /api/labels): the only copy. */
+export const SUGGESTION_KIND_LABELS: Readonly<Record<'entry' | 'quick-reply', string>> = {
+  entry: '知识库',
+  'quick-reply': '快捷短语',
+};
+
 /** The platform's trade status → the stage that decides what a buyer most likely asks. */
 export function stageOf(status: string | undefined): OrderStage | null {
   switch (status) {

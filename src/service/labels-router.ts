@@ -24,7 +24,13 @@ import { CLOSE_STATE_LABELS, ENTRY_STATUS_LABELS, FLAG_LABELS, WRITE_OUTCOME_TEX
 import { RUN_OUTCOME_LABELS, RUN_REASON_LABELS } from '../scheduler/index.js';
 import { DUTY_LABELS } from '../roster/index.js';
 import { TASK_TITLES } from '../tasks/index.js';
-import { KNOWLEDGE_CATEGORY_LABELS, ORDER_STAGE_LABELS, UNANSWERED_STATE_LABELS } from '../knowledge/index.js';
+import {
+  KNOWLEDGE_CATEGORY_LABELS,
+  ORDER_STAGE_LABELS,
+  REVISION_ACTION_LABELS,
+  SUGGESTION_KIND_LABELS,
+  UNANSWERED_STATE_LABELS,
+} from '../knowledge/index.js';
 import { printingLabels } from '../printing/index.js';
 import { CONTACT_LABELS, EVENT_LABELS, MATCH_LABELS, PROFILE_FIELD_LABELS } from '../buyers/index.js';
 
@@ -97,6 +103,10 @@ export interface Labels {
   unansweredStates: Record<string, string>;
   /** An order's stage as the suggested replies read it (未付款 … 已签收) (knowledge/suggest.ts). */
   orderStages: Record<string, string>;
+  /** What a knowledge entry's revision did (新建, 修改, 删除) (knowledge/entry.ts). */
+  knowledgeRevisions: Record<string, string>;
+  /** Where a suggested reply comes from (知识库, 快捷短语) (knowledge/suggest.ts). */
+  suggestionKinds: Record<string, string>;
   /** 打单: why an order is held, where an order of a batch stands, the warnings, the unnamed courier (printing). */
   printing: ReturnType<typeof printingLabels>;
   /** Why a search found a buyer, in ranking order (buyers/buyer-labels.ts). */
@@ -146,6 +156,8 @@ export function labels(jobs: JobsConfig = defaultJobsConfig()): Labels {
     knowledgeCategories: { ...KNOWLEDGE_CATEGORY_LABELS },
     unansweredStates: { ...UNANSWERED_STATE_LABELS },
     orderStages: { ...ORDER_STAGE_LABELS },
+    knowledgeRevisions: { ...REVISION_ACTION_LABELS },
+    suggestionKinds: { ...SUGGESTION_KIND_LABELS },
     printing: printingLabels(),
     buyerMatches: { ...MATCH_LABELS },
     contactPreferences: { ...CONTACT_LABELS },

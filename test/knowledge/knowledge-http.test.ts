@@ -22,7 +22,10 @@ const as = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /** A sandbox order whose platform status is one of `statuses`. */
 async function orderIn(...statuses: string[]): Promise<string> {
-  const res = await api().get(`/api/orders?status=${statuses.join(',')}&pageSize=5`).set(as(staff)).expect(200);
+  const res = await api()
+    .get(`/api/orders?status=${statuses.join(',')}&pageSize=5`)
+    .set(as(staff))
+    .expect(200);
   expect(res.body.orders.length).toBeGreaterThan(0);
   return res.body.orders[0].tid as string;
 }
@@ -40,7 +43,12 @@ describe('the knowledge base over HTTP', () => {
   });
 
   it('when staff or the assistant try to write an entry, then 403; the keeper writes and edits it, with who and before/after', async () => {
-    const body = { question: '可以寄到国外吗？', answer: '目前只发中国大陆地区。', category: 'shipping', tags: ['国外'] };
+    const body = {
+      question: '可以寄到国外吗？',
+      answer: '目前只发中国大陆地区。',
+      category: 'shipping',
+      tags: ['国外'],
+    };
     for (const t of [staff, assistant]) {
       const res = await api().post('/api/knowledge').set(as(t)).send(body).expect(403);
       expect(res.body.error.message).toMatch(/权限|店长/);
@@ -96,7 +104,12 @@ describe('the knowledge base over HTTP', () => {
     const answered = await api()
       .post(`/api/knowledge/unanswered/${logged.body.question.id}/answer`)
       .set(as(keeper))
-      .send({ question: '羽绒服钻绒正常吗？', answer: '少量钻绒正常，大量钻绒按质量问题处理。', category: 'quality', tags: ['钻绒'] })
+      .send({
+        question: '羽绒服钻绒正常吗？',
+        answer: '少量钻绒正常，大量钻绒按质量问题处理。',
+        category: 'quality',
+        tags: ['钻绒'],
+      })
       .expect(200);
     expect(answered.body.question).toMatchObject({ state: 'answered', answeredBy: 'xiaozhou' });
     const notes = await api().get('/api/tasks/notifications').set(as(staff)).expect(200);
@@ -112,7 +125,11 @@ describe('the knowledge base over HTTP', () => {
     expect(pay.body.suggestions).toHaveLength(3);
     expect(pay.body.suggestions.map((s: { category: string }) => s.category)).toContain('payment');
     const signed = await orderIn('TRADE_BUYER_SIGNED', 'TRADE_FINISHED');
-    const res = await api().post('/api/suggest').set(as(staff)).send({ text: '码数偏小 想换大一码', tid: signed }).expect(200);
+    const res = await api()
+      .post('/api/suggest')
+      .set(as(staff))
+      .send({ text: '码数偏小 想换大一码', tid: signed })
+      .expect(200);
     expect(res.body.stage).toBe('signed');
     expect(res.body.suggestions[0]).toMatchObject({ kind: 'entry', id: 'exchange-size' });
     for (const s of res.body.suggestions) expect(s.text.length).toBeGreaterThan(10);

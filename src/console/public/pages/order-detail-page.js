@@ -12,6 +12,7 @@ import { errorBox, facts, flagMarker, loading, statusBadge } from '../widgets.js
 import { logisticsSection } from './order-logistics.js';
 import { orderRemarks } from './order-remarks.js';
 import { orderTools } from './order-tools.js';
+import { suggestPanel } from './suggest-panel.js';
 
 export async function render(ctx) {
   const { view, params, backHref, session } = ctx;
@@ -52,6 +53,7 @@ export async function render(ctx) {
       overview(order),
       memo,
       remarks.actions,
+      suggestPanel(params.tid),
       orderTools(params.tid),
       remarks.history,
       receiverSection(order, session.user.role),

@@ -209,7 +209,8 @@ export async function render({ view, session }) {
         'div',
         { class: 'order-line small muted' },
         h('time', { datetime: n.at }, shanghaiTime(n.at)),
-        orderLink(n.tid),
+        n.tid ? orderLink(n.tid) : null,
+        n.link ? h('a', { href: n.link }, '查看') : null,
         button,
       ),
     );
