@@ -32,6 +32,8 @@ export interface MessagingModuleDeps {
   /** config.messaging; a raw object is validated with the same schema (tests pass partial settings). */
   config: MessagingConfig | MessagingConfigInput;
   shopName: string;
+  /** The day's last print batch, HH:mm (config jobs.printBatches.times' last): what the shipping-time reply says. */
+  shipCutoff?: string;
   /** Robot-queue waits; tests inject one that moves their clock. */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -40,7 +42,12 @@ export function createMessagingModule(deps: MessagingModuleDeps) {
   const config = messagingConfigSchema.parse(deps.config);
   const logger = deps.logger.child({ module: 'messaging' });
   const channels = buildChannels({ config, clock: deps.clock, logger, ...(deps.sleep ? { sleep: deps.sleep } : {}) });
-  const facts = createOrderFacts({ orders: deps.orders, parcels: deps.parcels, shopName: deps.shopName });
+  const facts = createOrderFacts({
+    orders: deps.orders,
+    parcels: deps.parcels,
+    shopName: deps.shopName,
+    shipCutoff: deps.shipCutoff,
+  });
   const messages = createMessageService({
     repo: createMessageRepository(deps.store),
     templates: deps.templates,

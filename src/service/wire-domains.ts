@@ -103,6 +103,7 @@ export async function wireDomains(deps: {
     logger,
     config: config.messaging,
     shopName: config.shopName,
+    shipCutoff: config.jobs.printBatches.times.at(-1),
   });
   const transfers = createTransfersModule({
     store,

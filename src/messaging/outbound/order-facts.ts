@@ -17,6 +17,8 @@ export interface OrderFactsDeps {
   orders: Pick<OrderRepository, 'get' | 'list'>;
   parcels: Pick<ParcelRepository, 'forOrder'>;
   shopName: string;
+  /** The day's last print batch (config jobs.printBatches), for the shipping-time reply. */
+  shipCutoff?: string;
 }
 
 export interface ContextRequest {
@@ -64,7 +66,7 @@ export function createOrderFacts(deps: OrderFactsDeps) {
       ...(parcel ? { parcel } : {}),
       ...(req.transfer ? { transfer: req.transfer } : {}),
       staff: { displayName: req.staffName },
-      shop: { name: deps.shopName },
+      shop: { name: deps.shopName, ...(deps.shipCutoff ? { shipCutoff: deps.shipCutoff } : {}) },
     });
     return { ...(order ? { order } : {}), parcels, context };
   }

@@ -45,6 +45,11 @@ export interface StaffView {
 }
 export interface ShopView {
   name: string;
+  /**
+   * The day's last print batch, HH:mm Asia/Shanghai (config jobs.printBatches): paid before it ships today, after it
+   * the next day. The shipping-time reply reads it here, so it never says a time of its own.
+   */
+  shipCutoff?: string;
 }
 export interface ParcelView {
   company: string;
@@ -98,6 +103,7 @@ export const CONTEXT_PATHS: ReadonlySet<string> = new Set([
   'staff.displayName',
   'shop',
   'shop.name',
+  'shop.shipCutoff',
   'parcel',
   'parcel.company',
   'parcel.companyName',
@@ -145,7 +151,9 @@ export interface RenderContextInput {
 }
 
 export function buildRenderContext(input: RenderContextInput): RenderContext {
-  const ctx: RenderContext = { staff: { displayName: input.staff.displayName }, shop: { name: input.shop.name } };
+  const { name, shipCutoff } = input.shop;
+  const shop: ShopView = { name, ...(shipCutoff ? { shipCutoff } : {}) };
+  const ctx: RenderContext = { staff: { displayName: input.staff.displayName }, shop };
   if (input.order) ctx.order = orderView(input.order);
   const buyer =
     input.buyer ?? (input.order ? { nick: input.order.buyerNick, phone: input.order.receiver.mobile } : undefined);

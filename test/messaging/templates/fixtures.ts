@@ -95,7 +95,7 @@ export const FIXED_INPUT: RenderContextInput = {
   order: fixedOrder(),
   buyer: { nick: 'tb_lily2024', realName: '王丽', gender: 'female', phone: '13812345678' },
   staff: { displayName: '小雅' },
-  shop: { name: '拾味零食铺' },
+  shop: { name: '拾味零食铺', shipCutoff: '17:00' },
   parcel: {
     company: 'shunfeng',
     waybill: 'SF1402023456789',
