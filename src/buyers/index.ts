@@ -82,6 +82,7 @@ export { searchBuyers } from './buyer-search.js';
 export type { SearchAnswer, BuyerHit, SearchMatch } from './buyer-search.js';
 export type { BuyerStory } from './buyer-story.js';
 export { BUYER_PROFILES, applyProfile } from './buyer-profile.js';
+export { profileDirectory } from './profile-directory.js';
 export type { BuyerProfileRecord, ProfileInput } from './buyer-profile.js';
 export {
   CONTACT_LABELS,

@@ -1,6 +1,6 @@
 import { createSummaryModule } from '../summary/index.js';
 import { createPrintingModule } from '../printing/index.js';
-import { createBuyersModule } from '../buyers/index.js';
+import { createBuyersModule, profileDirectory } from '../buyers/index.js';
 import type { Express } from 'express';
 import { loadAccounts, toUser, createSessions, type Sessions } from '../accounts/index.js';
 import type { Config } from '../config/index.js';
@@ -146,7 +146,8 @@ export async function wireDomains(deps: {
       exportRefunds: (date, format) => remarks.service.exportRefunds(date, format),
       count: (date) => remarks.service.refunds.list({ date }).length,
     }),
-    buyers: outside.shop ? sandboxBuyerDirectory(outside.shop) : undefined,
+    // Birthdays the staff keep on a buyer's profile are greeted too, in a real shop as in the sandbox.
+    buyers: profileDirectory({ store, fallback: outside.shop ? sandboxBuyerDirectory(outside.shop) : undefined }),
     // The sandbox ships a roster for its demo accounts; a real shop starts with nobody rostered.
     initialRoster: config.platform.kind === 'sandbox' ? DEMO_ROSTER : undefined,
     autoStart: deps.runJobs,
