@@ -4,6 +4,7 @@
  * new since the last handover, done this shift. A robot message has a size limit: splitMarkdown cuts at lines.
  */
 import { messageKindLabel } from '../messaging/index.js';
+import { REVIEW_STATE_LABELS, REVIEW_STATES } from '../reviews/index.js';
 import { KIND_TEXT, type OpenItem } from './open-item.js';
 import type { HandoverReport } from './handover-report.js';
 import { memoHygieneLines } from './memo-hygiene.js';
@@ -69,6 +70,10 @@ export function renderHandoverMarkdown(r: HandoverReport): string {
   );
   out.push(`- 备注：${a.remarksByStaff.map((s) => `${s.staffName} ${s.count}`).join('，') || '无'}`);
   out.push(`- 销售记录：${a.salesByStaff.map((s) => `${s.staffName} ${s.count}`).join('，') || '无'}`);
+  // Every stored review by state: how many still wait for a call, and what became of the others.
+  out.push(
+    `- ${KIND_TEXT.review}：${REVIEW_STATES.map((s) => `${REVIEW_STATE_LABELS[s]} ${r.reviews[s]}`).join('，')}`,
+  );
   const kinds = Object.entries(a.messages);
   out.push(
     `- 消息：${kinds.map(([k, c]) => `${messageKindLabel(k)} 发送${c.sent}/排队${c.queued}/失败${c.failed}`).join('；') || '无'}`,

@@ -13,6 +13,8 @@ import { groupByOwner, type OpenItem, type OwnerGroup } from './open-item.js';
 import { allOpenItems, openItems } from './report-open-items.js';
 import { shiftActivity, type ShiftActivity } from './report-activity.js';
 import { highlights, type Highlights } from './report-highlights.js';
+import { reviewCounts } from './report-reviews.js';
+import type { ReviewState } from '../reviews/index.js';
 import { previousShift, shiftTableOf, shiftWindow, type ShiftName } from './shifts.js';
 
 export interface CarriedOver {
@@ -38,6 +40,8 @@ export interface HandoverReport {
   lateCount: number;
   /** Snoozed items, out of the open items until their time. */
   snoozed: OpenItem[];
+  /** Every stored neutral/bad review by state (待联系, 已打电话 … 已放弃): how many still wait for a call. */
+  reviews: Record<ReviewState, number>;
   /** Memos breaking the remark convention: one line per cause, not open items. */
   memoHygiene: MemoHygiene;
   diary: DiaryNote[];
@@ -70,6 +74,7 @@ export async function buildHandoverReport(
     openCount: items.length,
     lateCount: items.filter((i) => i.late).length,
     snoozed: all.filter((i) => i.snoozedUntil),
+    reviews: reviewCounts(src.reviews),
     memoHygiene: memoHygiene(src),
     diary: src.records.notes(date, shift).map((n) => ({ ...n, text: maskText(n.text) })),
     acknowledgement: own?.ack ?? null,

@@ -7,7 +7,7 @@ import type { Intents } from '../customers/index.js';
 import type { MessageStats, TransferStatus } from './handover-ports.js';
 import type { Order } from '../orders/index.js';
 import type { RemarkEntry } from '../remarks/index.js';
-import type { ReviewBook } from '../reviews/index.js';
+import type { RepairWindow, ReviewBook } from '../reviews/index.js';
 import type { Clock } from '../shared/time.js';
 import type { SyncRun } from '../sync/index.js';
 import type { Task, FollowUps } from '../tasks/index.js';
@@ -34,6 +34,8 @@ export interface HandoverSources {
   complaints: ComplaintService;
   followUps: FollowUps;
   reviews: ReviewBook;
+  /** The repair windows (config.jobs.reviewWindows): a review is whoever's on duty when the next one starts. */
+  repairWindows: readonly RepairWindow[];
   intents: Intents;
   records: HandoverRecords;
   /** Display names of the staff, for the memo lint. */

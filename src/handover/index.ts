@@ -9,7 +9,7 @@ export { createOpenItemStates, OPEN_ITEM_STATES } from './open-item-state.js';
 export type { OpenItemStates, OpenItemState, OpenItemEvent } from './open-item-state.js';
 export type { OpenItemActions, OpenItemClosers } from './open-item-actions.js';
 export { openItemsRouter } from './open-items-router.js';
-export { OWNER_RULES, OWNER_RULE_TEXT, REPAIR_WINDOW, ownerOf } from './ownership.js';
+export { OWNER_RULES, OWNER_RULE_TEXT, ownerOf } from './ownership.js';
 export type { OwnerRule } from './ownership.js';
 export type { MemoHygiene } from './memo-hygiene.js';
 export type { DoneItem, Highlights } from './report-highlights.js';

@@ -4,8 +4,9 @@
  * roster always names, so no item is left to "someone". A reassignment by hand, or the next shift taking over at
  * the handover's acknowledgement, is kept in the item's state (open-item-state.ts) and wins over the rule.
  */
-import { nextOnDuty, onDuty, shiftOf, type Roster } from '../roster/index.js';
-import { DAY, MINUTE, shanghaiDate, startOfShanghaiDay } from '../shared/time.js';
+import { nextWindow, type RepairWindow } from '../reviews/index.js';
+import { nextOnDuty, onDuty, type Roster } from '../roster/index.js';
+import { MINUTE } from '../shared/time.js';
 
 export const OWNER_RULES = ['named', 'last_actor', 'keeper', 'repair_window', 'on_duty'] as const;
 export type OwnerRule = (typeof OWNER_RULES)[number];
@@ -15,12 +16,9 @@ export const OWNER_RULE_TEXT: Record<OwnerRule, string> = {
   named: '交办给谁就是谁：备注或登记里点名的同事（三天未到账的汇款回到接单的客服）',
   last_actor: '最后处理这笔订单的人（最后写备注的同事），没有就是到期时在班的人',
   keeper: '钱的事归汇款负责人',
-  repair_window: '中差评电话归修复时段（20:00–21:00）在班的人',
+  repair_window: '中差评归下一个中差评处理时段开始时在班的人',
   on_duty: '到期时在班的人',
 };
-
-/** The night shift's review-repair window (handbook: 20:00–21:00 the night shift reminds buyers; 20:00 is best). */
-export const REPAIR_WINDOW = { start: '20:00', end: '21:00' } as const;
 
 export interface OwnerFacts {
   rule: OwnerRule;
@@ -30,25 +28,33 @@ export interface OwnerFacts {
   due: number;
 }
 
-const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-
-/** Who is on duty in the first repair window that ends after `from`: the night shift of that evening. */
-function repairWindowOwner(roster: Roster, from: number): string | null {
-  for (let d = 0; d < 14; d++) {
-    const date = shanghaiDate(from + d * DAY);
-    const start = startOfShanghaiDay(date) + minutes(REPAIR_WINDOW.start) * MINUTE;
-    const end = startOfShanghaiDay(date) + minutes(REPAIR_WINDOW.end) * MINUTE;
-    if (end <= from) continue;
-    const who = onDuty(roster, start);
-    // Someone on the night shift first (the handbook gives the calls to it), else anyone on duty then.
-    const night = who.find((u) => shiftOf(roster, u, date) === 'night');
-    if (night ?? who[0]) return night ?? who[0]!;
+/**
+ * Who is on duty when the next repair window starts (the one not yet ended at `from`), the windows being the config's
+ * (config.jobs.reviewWindows, the same data the windows' jobs run by); a window nobody works passes to the next.
+ */
+function repairWindowOwner(roster: Roster, windows: readonly RepairWindow[], from: number): string | null {
+  let at = from;
+  // Two weeks of windows: a roster with nobody on any of them falls through to whoever is on duty.
+  for (let i = 0; i < 14 * Math.max(1, windows.length); i++) {
+    const w = nextWindow(windows, at);
+    if (!w) return null;
+    const who = onDuty(roster, w.start);
+    if (who[0]) return who[0];
+    at = w.end + MINUTE;
   }
   return null;
 }
 
-/** The owner by the rule table; `known` says whether a username is a staff account (a departed name falls through). */
-export function ownerOf(facts: OwnerFacts, roster: Roster, known: (username: string) => boolean): string {
+/**
+ * The owner by the rule table; `known` says whether a username is a staff account (a departed name falls through);
+ * `windows` are the repair windows (config.jobs.reviewWindows) for `repair_window`.
+ */
+export function ownerOf(
+  facts: OwnerFacts,
+  roster: Roster,
+  known: (username: string) => boolean,
+  windows: readonly RepairWindow[] = [],
+): string {
   const person = facts.person && known(facts.person) ? facts.person : null;
   const dutyAt = (t: number) => nextOnDuty(roster, t, 14)?.usernames[0] ?? null;
   let owner: string | null = null;
@@ -61,7 +67,7 @@ export function ownerOf(facts: OwnerFacts, roster: Roster, known: (username: str
       owner = roster.keeper;
       break;
     case 'repair_window':
-      owner = repairWindowOwner(roster, facts.due) ?? dutyAt(facts.due);
+      owner = repairWindowOwner(roster, windows, facts.due) ?? dutyAt(facts.due);
       break;
     case 'on_duty':
       owner = dutyAt(facts.due);

@@ -13,6 +13,8 @@ import type { HandoverSources } from './handover-sources.js';
 import { followKind } from './report-highlights.js';
 import type { OpenItem } from './open-item.js';
 import { ownerOf, type OwnerFacts } from './ownership.js';
+import { reviewDetail } from './report-reviews.js';
+import { stateText } from '../reviews/index.js';
 
 type Fixed = 'ageHours' | 'late' | 'tid' | 'buyerNick' | 'owner' | 'ownerName' | 'detail' | 'ownerRule';
 type Draft = Omit<OpenItem, Fixed | 'snoozedUntil' | 'lastNote'> &
@@ -27,7 +29,8 @@ export function allOpenItems(src: HandoverSources): OpenItem[] {
     const state = src.states.get(d.key);
     const title = maskText(d.title);
     if (state?.done && state.done.title === title) return;
-    const owner = state?.owner ?? ownerOf({ ...facts, due: facts.due ?? Date.parse(d.since) }, roster, src.isStaff);
+    const due = facts.due ?? Date.parse(d.since);
+    const owner = state?.owner ?? ownerOf({ ...facts, due }, roster, src.isStaff, src.repairWindows);
     // A handover's takeover says only 接班: the note people read is the latest one a person wrote.
     const lastNote = [...(state?.events ?? [])].reverse().find((e) => e.note && e.action !== 'handover');
     items.push({
@@ -101,14 +104,15 @@ export function allOpenItems(src: HandoverSources): OpenItem[] {
             : { rule: 'last_actor', person: actor(f.tid) ?? f.owner },
     });
   }
-  for (const r of src.reviews.unhandled()) {
+  for (const r of src.reviews.open()) {
     const v = r.review;
+    // The state is in the title: a review marked done here comes back when its state moves on (a call, a message).
     add({
       key: `review:${r.id}`,
       kind: 'review',
       since: v.createdAt,
-      title: `${v.result === 'bad' ? '差评' : '中评'}未处理：${v.itemTitle}`,
-      detail: v.content.slice(0, 120),
+      title: `${v.result === 'bad' ? '差评' : '中评'}${stateText(r)}：${v.itemTitle}`,
+      detail: reviewDetail(r),
       tid: v.tid,
       buyerNick: v.buyerNick,
       facts: { rule: 'repair_window' },

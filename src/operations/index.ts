@@ -31,7 +31,7 @@ import { createParcelRepository } from '../logistics/index.js';
 import type { OrderRepository } from '../orders/index.js';
 import type { ShopPlatform } from '../platform/index.js';
 import { createRemarkReader, type StaffDirectory } from '../remarks/index.js';
-import { createReviewBook } from '../reviews/index.js';
+import { createReviewBook, reviewsRouter, type ReviewMessages } from '../reviews/index.js';
 import type { Logger } from '../shared/logger.js';
 import type { Clock } from '../shared/time.js';
 import type { Store } from '../storage/index.js';
@@ -64,6 +64,8 @@ export interface OperationsModuleDeps {
   /** Jobs of other modules to schedule here too (syncJobs(sync), remarks.jobs). */
   otherJobs?: Job[];
   messages?: MessageSink;
+  /** Messaging's own enqueue (values, the person, the blanks it refuses for) for a review-repair message by hand. */
+  reviewMessages?: ReviewMessages;
   messageStats?: MessageStats;
   transferChecks?: TransferChecks;
   transferStatus?: TransferStatus;
@@ -104,7 +106,13 @@ export function createOperationsModule(deps: OperationsModuleDeps) {
     everyDays: config.revisitEveryDays,
   });
   const followUps = createFollowUps({ store, clock });
-  const reviews = createReviewBook({ store, clock, windowDays: config.reviewWindowDays });
+  const reviews = createReviewBook({
+    store,
+    clock,
+    windowDays: config.reviewWindowDays,
+    windows: config.reviewWindows,
+    ...(deps.reviewMessages ? { messages: deps.reviewMessages } : {}),
+  });
   const records = createHandoverRecords({ store, clock });
   const known = new Set(staffList.map((c) => c.username));
   const sources: HandoverSources = {
@@ -123,6 +131,7 @@ export function createOperationsModule(deps: OperationsModuleDeps) {
     complaints,
     followUps,
     reviews,
+    repairWindows: config.reviewWindows,
     intents,
     records,
     staffNames: deps.staffDirectory.list().map((c) => c.displayName),
@@ -172,6 +181,7 @@ export function createOperationsModule(deps: OperationsModuleDeps) {
     { path: '/intents', router: intentsRouter({ intents }) },
     { path: '/revisits', router: revisitsRouter({ revisits, clock }) },
     { path: '/follow-ups', router: followUpsRouter({ followUps }) },
+    { path: '/reviews', router: reviewsRouter({ book: reviews }) },
     { path: '/handover', router: handoverRouter({ handover, clock, shifts: () => shiftTableOf(roster.get()) }) },
     { path: '/open-items', router: openItemsRouter({ actions: handover.items, sources }) },
     { path: '/roster', router: rosterRouter({ roster }) },

@@ -23,13 +23,6 @@ export const JOB_COUNT_LABELS: Readonly<Record<JobName | FixedJobName, Readonly<
     alreadyGreeted: '今年已祝福过',
     invalidIds: '校验不通过的身份证号',
   },
-  'review-repair': {
-    fetched: '读到的中差评',
-    new: '新的中差评',
-    messages: '发出的修复消息',
-    refused: '未发出的修复消息',
-    phoneTasks: '电话回访任务',
-  },
   'stuck-parcels': {
     no_scan: '长时间无更新的包裹',
     returning: '退回的包裹',
@@ -72,6 +65,12 @@ export const JOB_COUNT_LABELS: Readonly<Record<JobName | FixedJobName, Readonly<
 /** The counts of a timed job, by its kind: print-batch-1200 records what every print batch records. */
 export const TIMED_JOB_COUNT_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   'print-batch': { orders: '批次里的订单', added: '新进批次的订单', held: '因备注暂不打单的订单' },
+  'review-window': {
+    fetched: '读到的中差评',
+    new: '新的中差评',
+    changed: '发现买家已修改的评价',
+    open: '待处理的中差评',
+  },
 };
 
 /** Every job's count names under this config: JOB_COUNT_LABELS and each timed job it schedules (GET /api/labels). */

@@ -12,7 +12,6 @@ export const JOB_NAMES = [
   'logistics-refresh',
   'payment-reminders',
   'birthday-greetings',
-  'review-repair',
   'stuck-parcels',
   'transfer-checks',
   'transfer-register',
@@ -36,7 +35,6 @@ export const JOB_LABELS: Readonly<Record<JobName | FixedJobName, string>> = {
   'logistics-refresh': '物流刷新',
   'payment-reminders': '催付',
   'birthday-greetings': '发送生日祝福', // the message kind itself is 生日祝福
-  'review-repair': '中差评修复',
   'stuck-parcels': '检查异常包裹',
   'transfer-checks': '汇款核对',
   'transfer-register': '汇款销售记录表',
@@ -53,8 +51,20 @@ export const JOB_LABELS: Readonly<Record<JobName | FixedJobName, string>> = {
  * from data, `<kind>-HHMM` (print-batch-1200), and staff read `<label> HH:MM` (打印批次 12:00). A kind is added here,
  * with the config value that lists its times; jobLabels names every one the config schedules.
  */
-export const TIMED_JOBS: readonly { kind: string; label: string; times: (c: JobsConfig) => readonly string[] }[] = [
+export const TIMED_JOBS: readonly {
+  kind: string;
+  label: string;
+  times: (c: JobsConfig) => readonly string[];
+  /** What people read after the label when a time is the start of a span (中差评处理 11:00–12:00); default the time. */
+  span?: (c: JobsConfig, time: string) => string;
+}[] = [
   { kind: 'print-batch', label: '打印批次', times: (c) => c.printBatches.times },
+  {
+    kind: 'review-window',
+    label: '中差评处理',
+    times: (c) => c.reviewWindows.map((w) => w.start),
+    span: (c, time) => `${time}–${c.reviewWindows.find((w) => w.start === time)?.end ?? ''}`,
+  },
 ];
 
 /** print-batch + '12:00' → print-batch-1200: a name `xiaoer jobs run` takes as typed. */
@@ -64,7 +74,8 @@ export const timedJobName = (kind: string, time: string): string => `${kind}-${t
 export function jobLabels(config: JobsConfig): Record<string, string> {
   const labels: Record<string, string> = { ...JOB_LABELS };
   for (const t of TIMED_JOBS)
-    for (const time of t.times(config)) labels[timedJobName(t.kind, time)] = `${t.label} ${time}`;
+    for (const time of t.times(config))
+      labels[timedJobName(t.kind, time)] = `${t.label} ${t.span?.(config, time) ?? time}`;
   return labels;
 }
 
@@ -73,7 +84,6 @@ export const DEFAULT_SCHEDULES: Readonly<Record<JobName, string>> = {
   'logistics-refresh': '*/30 * * * *',
   'payment-reminders': '*/10 * * * *',
   'birthday-greetings': '0 9 * * *',
-  'review-repair': '0 20 * * *',
   'stuck-parcels': '0 10,16 * * *',
   'transfer-checks': '0 10 * * *',
   'transfer-register': '30 22 * * *',
@@ -86,7 +96,6 @@ export const DEFAULT_SCHEDULES: Readonly<Record<JobName, string>> = {
 /** Minutes after its due time a missed daily run may still be made up on start. */
 export const DEFAULT_CATCH_UP_MINUTES: Readonly<Partial<Record<JobName, number>>> = {
   'birthday-greetings': 12 * 60, // until 21:00: greetings are not sent at night
-  'review-repair': 60, // the 20:00–21:00 reminder window of the night shift
   'stuck-parcels': 5 * 60,
   'transfer-checks': 8 * 60,
   'transfer-register': 90,
@@ -106,6 +115,46 @@ const cronExpr = z.string().superRefine((v, ctx) => {
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm');
 const shift = z.object({ start: hhmm, end: hhmm }).strict();
 
+/**
+ * The repair windows (中差评处理时段, handbook: 11:00–12:00, 15:00–16:30, and 20:00–21:00 for the night shift):
+ * one scheduled job each, and the handover's repair_window owner rule, read from here.
+ */
+export const DEFAULT_REVIEW_WINDOWS = [
+  { start: '11:00', end: '12:00' },
+  { start: '15:00', end: '16:30' },
+  { start: '20:00', end: '21:00' },
+] as const;
+const reviewWindow = shift.refine((w) => w.start < w.end, '中差评处理时段的结束时间要晚于开始时间');
+const reviewWindows = z
+  .array(reviewWindow)
+  .min(1, '至少要有一个中差评处理时段')
+  .max(6)
+  .refine(
+    (ws) =>
+      [...ws].sort((a, b) => (a.start < b.start ? -1 : 1)).every((w, i, all) => i === 0 || all[i - 1]!.end <= w.start),
+    '中差评处理时段不能重叠',
+  )
+  .default(DEFAULT_REVIEW_WINDOWS.map((w) => ({ ...w })));
+
+/**
+ * Jobs that no longer exist: an old config naming one is refused with what to do instead, not with "an item that
+ * cannot be filled in here" (the 20:00 review-repair job became the repair windows).
+ */
+const RETIRED_JOBS: Readonly<Record<string, string>> = {
+  'review-repair':
+    '中差评修复任务（review-repair）已取消，改为每个中差评处理时段各一个任务：请删除这一项，在 jobs.reviewWindows 里设置处理时段',
+};
+const withoutRetired = (section: string) => (v: unknown, ctx: z.core.$RefinementCtx) => {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+  const out: Record<string, unknown> = { ...(v as Record<string, unknown>) };
+  for (const [job, message] of Object.entries(RETIRED_JOBS)) {
+    if (!(job in out)) continue;
+    delete out[job];
+    ctx.addIssue({ code: 'custom', message, path: [job], params: { code: 'job_retired', section } });
+  }
+  return out;
+};
+
 const scheduleShape = Object.fromEntries(JOB_NAMES.map((n) => [n, cronExpr.default(DEFAULT_SCHEDULES[n])])) as Record<
   JobName,
   z.ZodDefault<typeof cronExpr>
@@ -124,9 +173,9 @@ const catchUpShape = Object.fromEntries(
 
 export const jobsConfigSchema = z
   .object({
-    schedules: z.object(scheduleShape).strict().prefault({}),
+    schedules: z.preprocess(withoutRetired('schedules'), z.object(scheduleShape).strict()).prefault({}),
     /** Overrides of DEFAULT_CATCH_UP_MINUTES; 0 turns catch-up off for that job. */
-    catchUpMinutes: z.object(catchUpShape).strict().prefault({}),
+    catchUpMinutes: z.preprocess(withoutRetired('catchUpMinutes'), z.object(catchUpShape).strict()).prefault({}),
     shifts: z
       .object({
         day: shift.default({ start: '09:00', end: '16:30' }),
@@ -168,6 +217,7 @@ export const jobsConfigSchema = z
       .strict()
       .prefault({}),
     reviewWindowDays: z.number().int().min(1).max(180).default(30),
+    reviewWindows,
     stuckParcelHours: z.number().int().min(1).default(48),
     revisitAfterDays: z.number().int().min(1).default(60),
     /** A customer is on the revisit list at most once in this many days (a quarter). */
@@ -176,6 +226,7 @@ export const jobsConfigSchema = z
   .strict();
 
 export type JobsConfig = z.infer<typeof jobsConfigSchema>;
+export type ReviewWindow = JobsConfig['reviewWindows'][number];
 
 export const defaultJobsConfig = (): JobsConfig => jobsConfigSchema.parse({});
 

@@ -15,14 +15,14 @@ import { handoverJob, type HandoverService } from '../handover/index.js';
 import type { Parcel } from '../logistics/index.js';
 import type { Order } from '../orders/index.js';
 import type { ShopPlatform } from '../platform/index.js';
-import { reviewRepairJob, type ReviewBook } from '../reviews/index.js';
+import { reviewWindowJob, type ReviewBook } from '../reviews/index.js';
 import type { Logger } from '../shared/logger.js';
 import type { Clock } from '../shared/time.js';
 import type { Store } from '../storage/index.js';
 import { refundRegisterJob, transferChecksJob, transferRegisterJob } from './definitions/register-jobs.js';
 import { stuckParcelsJob, type TakingStaff } from './definitions/stuck-parcels.js';
 import type { Job, JobSettings } from '../scheduler/index.js';
-import { catchUpMinutesOf, type JobName, type JobsConfig } from './jobs-config.js';
+import { catchUpMinutesOf, timedJobName, type JobName, type JobsConfig, type ReviewWindow } from './jobs-config.js';
 import type { MessageSink } from '../messaging/index.js';
 import type { RefundRegisterExport, TransferChecks } from './ports.js';
 
@@ -60,6 +60,14 @@ export function withConfiguredSchedule(job: Job, config: JobsConfig): Job {
   return s.schedule ? { ...job, ...s, run: job.run } : job;
 }
 
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** A window's job runs at its start and may be made up until its end, never after (no calls after 21:00). */
+export function repairWindowSettings(w: ReviewWindow): JobSettings {
+  const start = minutesOf(w.start);
+  return { schedule: `${start % 60} ${Math.floor(start / 60)} * * *`, catchUpMinutes: minutesOf(w.end) - start };
+}
+
 export function operationsJobs(d: RegistryDeps): { jobs: Job[]; missing: { job: JobName; needs: string }[] } {
   const s = (name: JobName) => settingsFor(d.config, name);
   const jobs: Job[] = [];
@@ -81,9 +89,6 @@ export function operationsJobs(d: RegistryDeps): { jobs: Job[]; missing: { job: 
       );
     else missing.push({ job: 'birthday-greetings', needs: 'BuyerDirectory' });
     jobs.push(
-      reviewRepairJob({ book: d.reviews, platform: d.platform, sink, followUps: d.followUps }, s('review-repair')),
-    );
-    jobs.push(
       stuckParcelsJob(
         {
           parcels: d.parcels,
@@ -98,7 +103,7 @@ export function operationsJobs(d: RegistryDeps): { jobs: Job[]; missing: { job: 
       ),
     );
   } else {
-    for (const job of ['payment-reminders', 'birthday-greetings', 'review-repair', 'stuck-parcels'] as const)
+    for (const job of ['payment-reminders', 'birthday-greetings', 'stuck-parcels'] as const)
       missing.push({ job, needs: 'MessageSink' });
   }
   if (d.transferChecks) {
@@ -112,6 +117,15 @@ export function operationsJobs(d: RegistryDeps): { jobs: Job[]; missing: { job: 
   }
   if (d.refundExport) jobs.push(refundRegisterJob({ refunds: d.refundExport, clock: d.clock }, s('refund-register')));
   else missing.push({ job: 'refund-register', needs: 'RefundRegisterExport' });
+  // One job per repair window (中差评处理 11:00–12:00 …): it only refreshes the reviews, so it needs no sink.
+  for (const w of d.config.reviewWindows)
+    jobs.push(
+      reviewWindowJob(
+        { book: d.reviews, platform: d.platform },
+        timedJobName('review-window', w.start),
+        repairWindowSettings(w),
+      ),
+    );
   jobs.push(revisitListJob({ revisits: d.revisits, clock: d.clock }, s('revisit-list')));
   jobs.push(handoverJob({ handover: d.handover, sink: sink ?? null, clock: d.clock }, 'day', s('handover-day')));
   jobs.push(handoverJob({ handover: d.handover, sink: sink ?? null, clock: d.clock }, 'night', s('handover-night')));

@@ -46,7 +46,12 @@ const listQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export function ordersRouter(deps: { orders: OrderRepository; parcels: ParcelRepository }): Router {
+export function ordersRouter(deps: {
+  orders: OrderRepository;
+  parcels: ParcelRepository;
+  /** The order's neutral/bad reviews with their state and calls (the reviews feature, wired by the root). */
+  reviewsOf?: (tid: string) => unknown[];
+}): Router {
   const r = Router();
   r.get('/', (req, res) => {
     const q = listQuery.parse(req.query);
@@ -60,7 +65,8 @@ export function ordersRouter(deps: { orders: OrderRepository; parcels: ParcelRep
     const tid = req.params.tid;
     const order = deps.orders.get(tid);
     if (!order) throw new NotFoundError({ message: `订单 ${tid} 不存在`, code: 'order_not_found', params: { tid } });
-    res.json(orderDetailView(order, deps.parcels.forOrder(tid), currentUser(req).role));
+    const view = orderDetailView(order, deps.parcels.forOrder(tid), currentUser(req).role);
+    res.json({ ...view, reviews: deps.reviewsOf?.(tid) ?? [] });
   });
   r.use(
     fieldLabels({

@@ -32,6 +32,7 @@ import {
   UNANSWERED_STATE_LABELS,
 } from '../knowledge/index.js';
 import { printingLabels } from '../printing/index.js';
+import { CALL_OUTCOME_LABELS, REVIEW_STATE_LABELS } from '../reviews/index.js';
 import { CONTACT_LABELS, EVENT_LABELS, MATCH_LABELS, PROFILE_FIELD_LABELS } from '../buyers/index.js';
 
 export interface Labels {
@@ -109,6 +110,10 @@ export interface Labels {
   suggestionKinds: Record<string, string>;
   /** 打单: why an order is held, where an order of a batch stands, the warnings, the unnamed courier (printing). */
   printing: ReturnType<typeof printingLabels>;
+  /** A neutral/bad review's state (待联系 … 已放弃), in the order it goes (reviews/review-state.ts). */
+  reviewStates: Record<string, string>;
+  /** How a call to the buyer about a review went (已接通, 未接通, 拒绝沟通) (reviews/review-state.ts). */
+  reviewCallOutcomes: Record<string, string>;
   /** Why a search found a buyer, in ranking order (buyers/buyer-labels.ts). */
   buyerMatches: Record<string, string>;
   /** How a buyer wants to be reached (仅电话 / 仅旺旺), as a profile keeps it (buyers/buyer-labels.ts). */
@@ -159,6 +164,8 @@ export function labels(jobs: JobsConfig = defaultJobsConfig()): Labels {
     knowledgeRevisions: { ...REVISION_ACTION_LABELS },
     suggestionKinds: { ...SUGGESTION_KIND_LABELS },
     printing: printingLabels(),
+    reviewStates: { ...REVIEW_STATE_LABELS },
+    reviewCallOutcomes: { ...CALL_OUTCOME_LABELS },
     buyerMatches: { ...MATCH_LABELS },
     contactPreferences: { ...CONTACT_LABELS },
     buyerEvents: { ...EVENT_LABELS },

@@ -8,7 +8,7 @@ import { REFUND_REGISTER, type RefundRecord } from '../ledger/index.js';
 import { MESSAGE_ATTEMPTS_LOG, type SendAttempt } from '../messaging/index.js';
 import { TRANSFERS, type TransferOrder } from '../reconciliation/index.js';
 import { createRemarkReader, remarkKindTitle } from '../remarks/index.js';
-import { NEGATIVE_REVIEWS, type StoredReview } from '../reviews/index.js';
+import { fromStored, NEGATIVE_REVIEWS, type LegacyStoredReview, type StoredReview } from '../reviews/index.js';
 import { toInstant, type Clock } from '../shared/time.js';
 import type { Store } from '../storage/index.js';
 import { FOLLOW_UPS, type FollowUp } from '../tasks/index.js';
@@ -93,7 +93,7 @@ export function createSummaryService(deps: { store: Store; clock: Clock }) {
       builtAt: toInstant(clock.now()),
       complaints: complaintFigures(complaints, b),
       afterSales: afterSalesFigures(complaints, store.all<RefundRecord>(REFUND_REGISTER), b),
-      reviews: reviewFigures(store.all<StoredReview>(NEGATIVE_REVIEWS), followUps, b),
+      reviews: reviewFigures(reviewFacts(store.all<StoredReview | LegacyStoredReview>(NEGATIVE_REVIEWS)), followUps, b),
       transfers: transferFigures(store.all<TransferOrder>(TRANSFERS), followUps, b),
       remarks: remarkFigures(remarks.entries(), b, remarkKindTitle),
       messages: messageFigures(await attempts(b), b),
@@ -112,3 +112,11 @@ export function createSummaryService(deps: { store: Store; clock: Clock }) {
 }
 
 export type SummaryService = ReturnType<typeof createSummaryService>;
+
+/** A stored review as the week's figures read it: worked when a person first acted, changed by its state. */
+function* reviewFacts(docs: Iterable<StoredReview | LegacyStoredReview>) {
+  for (const doc of docs) {
+    const r = fromStored(doc);
+    yield { review: r.review, seenAt: r.seenAt, handledAt: r.workedAt, changed: r.state === 'changed', calls: r.calls };
+  }
+}

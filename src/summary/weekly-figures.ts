@@ -26,7 +26,12 @@ export interface RefundFacts {
 export interface ReviewFacts {
   review: { result: 'good' | 'neutral' | 'bad'; createdAt: string };
   seenAt: string;
+  /** When a person first worked it (a call, a message, resolving). */
   handledAt: string | null;
+  /** The buyer changed it (the platform no longer lists it as neutral/bad): state 买家已改评. */
+  changed?: boolean;
+  /** The calls recorded on it. */
+  calls?: readonly { at: string }[];
 }
 export interface FollowUpFacts {
   kind: string;
@@ -126,7 +131,7 @@ export function afterSalesFigures(
 export interface ReviewFigures {
   /** Neutral and bad reviews buyers gave in the week. */
   received: { neutral: number; bad: number };
-  /** Reviews worked in the week (the repair job handled them) and phone follow-ups closed in the week. */
+  /** Reviews worked in the week (a person called, messaged or closed them) and calls made in the week. */
   worked: number;
   callsDone: number;
   /** Reviews worked in the week that now read good: the buyer changed them. */
@@ -142,9 +147,10 @@ export function reviewFigures(
   for (const r of reviews) {
     const given = r.review.createdAt;
     if (within(b, given) && r.review.result !== 'good') f.received[r.review.result]++;
+    for (const c of r.calls ?? []) if (within(b, c.at)) f.callsDone++;
     if (!within(b, r.handledAt)) continue;
     f.worked++;
-    if (r.review.result === 'good') f.changed++;
+    if (r.changed || r.review.result === 'good') f.changed++;
   }
   for (const x of followUps) if (x.kind === 'review_phone' && within(b, x.closedAt)) f.callsDone++;
   return f;

@@ -38,7 +38,7 @@ const DAY_JOBS = [
   'order-sync',
   'logistics-refresh',
   'payment-reminders',
-  'review-repair',
+  'review-window-1100',
   'stuck-parcels',
   'transfer-checks',
   'remark-outbox',

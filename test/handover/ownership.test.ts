@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ownerOf } from '../../src/handover/ownership.js';
+import { defaultJobsConfig } from '../../src/operations/jobs-config.js';
 import { DEMO_ROSTER, type Roster } from '../../src/roster/index.js';
 import { parseInstant } from '../../src/shared/time.js';
 
@@ -24,11 +25,18 @@ describe('the owner rule table', () => {
     expect(ownerOf({ rule: 'last_actor', due: at('2026-11-21T02:00:00') }, roster, known)).toBe('xiaoli');
   });
 
-  it('when it is money, then the keeper; when it is a review call, then whoever works the 20:00 repair window', () => {
+  it('when it is money, then the keeper; when it is a review, then whoever works the next repair window', () => {
     expect(ownerOf({ rule: 'keeper', due: at('2026-11-20T10:00:00') }, roster, known)).toBe('xiaozhou');
-    expect(ownerOf({ rule: 'repair_window', due: at('2026-11-20T10:00:00') }, roster, known)).toBe('azhang');
-    // after 21:00 it is the next evening's window: 阿张 again on 11-21
-    expect(ownerOf({ rule: 'repair_window', due: at('2026-11-20T21:30:00') }, roster, known)).toBe('azhang');
+    const windows = defaultJobsConfig().reviewWindows;
+    const repair = (due: number, r: Roster = roster) => ownerOf({ rule: 'repair_window', due }, r, known, windows);
+    // 10:00: the 11:00 window is the day shift's
+    expect(repair(at('2026-11-20T10:00:00'))).toBe('xiaoli');
+    // 17:00: the 20:00 window, the night shift's
+    expect(repair(at('2026-11-20T17:00:00'))).toBe('azhang');
+    // after 21:00 it is the next morning's window: whoever is on duty at 11:00 on 11-21
+    expect(repair(at('2026-11-20T21:30:00'))).toBe(
+      ownerOf({ rule: 'on_duty', due: at('2026-11-21T11:00:00') }, roster, known),
+    );
     // 阿张 off on 11-21 and 小丽 swapped onto the night: the call is hers
     const swapped: Roster = {
       ...roster,
@@ -37,7 +45,7 @@ describe('the owner rule table', () => {
         { date: '2026-11-21', username: 'xiaoli', duty: 'night' },
       ],
     };
-    expect(ownerOf({ rule: 'repair_window', due: at('2026-11-20T21:30:00') }, swapped, known)).toBe('xiaoli');
+    expect(repair(at('2026-11-21T17:00:00'), swapped)).toBe('xiaoli');
   });
 
   it('when nobody is rostered at all, then every item still has an owner: the keeper', () => {

@@ -12,7 +12,7 @@ interface Item {
   owner: string;
   title: string;
 }
-const DAY_JOBS = ['logistics-refresh', 'payment-reminders', 'review-repair', 'stuck-parcels', 'transfer-checks'];
+const DAY_JOBS = ['logistics-refresh', 'payment-reminders', 'review-window-1100', 'stuck-parcels', 'transfer-checks'];
 
 describe('the sandbox shop handover', () => {
   let rig: Awaited<ReturnType<typeof serviceRig>>;

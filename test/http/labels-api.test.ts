@@ -109,7 +109,7 @@ describe('GET /api/labels', () => {
     expect(body.jobCounts).toMatchObject(JOB_COUNT_LABELS);
     expect(body.printing.holds).toEqual(HOLD_LABELS);
     expect(body.jobCounts['order-sync']).toMatchObject({ new: '新订单' });
-    expect(body.jobCounts['review-repair']).toMatchObject({ new: '新的中差评' });
+    expect(body.jobCounts['review-window-1500']).toMatchObject({ new: '新的中差评' });
   });
   it("when the console asks, then roles, remark entry statuses, message states and reasons and transfer states come with their owners' names", async () => {
     const { body } = await h.as('xiaozhou').get('/labels');

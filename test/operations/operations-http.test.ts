@@ -12,7 +12,9 @@ describe('operations over HTTP with a real login', () => {
       'handover-day',
       'handover-night',
       'payment-reminders',
-      'review-repair',
+      'review-window-1100',
+      'review-window-1500',
+      'review-window-2000',
       'revisit-list',
       'stuck-parcels',
     ]);

@@ -15,7 +15,6 @@ const EXPECTED: Record<string, { next: string; lastDue: string }> = {
   'logistics-refresh': { next: '2026-11-21T09:00:00.000+08:00', lastDue: '2026-11-21T08:30:00.000+08:00' },
   'payment-reminders': { next: '2026-11-21T09:00:00.000+08:00', lastDue: '2026-11-21T08:50:00.000+08:00' },
   'birthday-greetings': { next: '2026-11-21T09:00:00.000+08:00', lastDue: '2026-11-20T09:00:00.000+08:00' },
-  'review-repair': { next: '2026-11-21T20:00:00.000+08:00', lastDue: '2026-11-20T20:00:00.000+08:00' },
   'stuck-parcels': { next: '2026-11-21T10:00:00.000+08:00', lastDue: '2026-11-20T16:00:00.000+08:00' },
   'transfer-checks': { next: '2026-11-21T10:00:00.000+08:00', lastDue: '2026-11-20T10:00:00.000+08:00' },
   'transfer-register': { next: '2026-11-21T22:30:00.000+08:00', lastDue: '2026-11-20T22:30:00.000+08:00' },
