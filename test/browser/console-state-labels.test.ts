@@ -115,7 +115,7 @@ describe('console state names from GET /api/labels (real browser)', () => {
     expect(await row.locator('.message-reason').textContent()).toBe(`${real.messageReasons.cancelled_by_staff}${MARK}`);
     const options = await page.locator('#message-state option').allTextContents();
     expect(options.slice(1)).toEqual(
-      ['outbox', 'queued', 'held', 'failed', 'sent', 'cancelled', 'dropped'].map(
+      ['needs_values', 'outbox', 'queued', 'held', 'failed', 'sent', 'cancelled', 'dropped'].map(
         (s) => `${real.messageStates[s]}${MARK}`,
       ),
     );
