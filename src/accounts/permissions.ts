@@ -38,6 +38,10 @@ const KEEPER: readonly Role[] = ['keeper', 'admin'];
 const ADMIN: readonly Role[] = ['admin'];
 /** Who takes transfer orders and buyers' claims: staff, and the keeper who registers them. */
 const TRANSFER_DESK: readonly Role[] = ['staff', 'keeper', 'admin'];
+/** Who checks goods coming back at the warehouse: the assistant (助理), and admin. */
+const WAREHOUSE: readonly Role[] = ['assistant', 'admin'];
+/** Who talks with buyers about what they want back: staff and the keeper. */
+const CUSTOMER_DESK: readonly Role[] = ['staff', 'keeper', 'admin'];
 
 export const ACTION_PERMISSIONS: Readonly<Record<Action, { roles: readonly Role[]; what: string }>> = {
   'order.receiver': {
@@ -94,6 +98,13 @@ export const ROUTE_PERMISSIONS: readonly RoutePermission[] = [
   route(ORDERS, 'GET', '/api/refunds/export', KEEPER),
   route(ORDERS, 'POST', '/api/refunds/:id/registered', KEEPER),
   route(ORDERS, 'POST', '/api/refunds/:id/paid', KEEPER),
+  // Returns (退货): everyone follows them; the warehouse (助理) checks what came back, customer service and the keeper
+  // settle with the buyer whether it is a refund or an exchange and write the exchange's new waybill.
+  route(ORDERS, 'GET', '/api/returns', ALL),
+  route(ORDERS, 'GET', '/api/returns/:id', ALL),
+  route(ORDERS, 'POST', '/api/returns/:id/receipt', WAREHOUSE),
+  route(ORDERS, 'POST', '/api/returns/:id/purpose', CUSTOMER_DESK),
+  route(ORDERS, 'POST', '/api/returns/:id/exchange', CUSTOMER_DESK),
   route(ORDERS, 'GET', '/api/sales/report', ALL, 'sales.all-staff'),
   route(ORDERS, 'GET', '/api/sales/commission', ALL, 'sales.all-staff'),
   route(ORDERS, 'GET', '/api/sales/commission/export', ALL, 'sales.all-staff'),

@@ -48,6 +48,22 @@ export interface TransferClaim {
   owner?: string | null;
 }
 
+/** A return (退货) that has not moved for three days: the buyer has not sent it, or the parcel sits somewhere. */
+export interface StuckReturnItem {
+  id: string;
+  tid: string;
+  buyerNick: string;
+  /** +08:00 instant it last moved. */
+  since: string;
+  title: string;
+  detail: string;
+}
+
+/** Read side of the returns feature for the handover report. */
+export interface ReturnStatus {
+  stuck(): StuckReturnItem[];
+}
+
 /** Read side of reconciliation for the handover report. */
 export interface TransferStatus {
   confirmedBetween(start: number, end: number): number;

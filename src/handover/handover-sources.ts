@@ -4,7 +4,7 @@
  */
 import type { ComplaintService } from '../complaints/index.js';
 import type { Intents } from '../customers/index.js';
-import type { MessageStats, TransferStatus } from './handover-ports.js';
+import type { MessageStats, ReturnStatus, TransferStatus } from './handover-ports.js';
 import type { Order } from '../orders/index.js';
 import type { RemarkEntry } from '../remarks/index.js';
 import type { RepairWindow, ReviewBook } from '../reviews/index.js';
@@ -45,4 +45,6 @@ export interface HandoverSources {
   memoLintDays?: number;
   messages?: MessageStats;
   transfers?: TransferStatus;
+  /** Returns not moving for three days (the returns feature). */
+  returns?: ReturnStatus;
 }

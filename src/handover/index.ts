@@ -21,4 +21,4 @@ export type { OpenItem, OpenItemKind, OwnerGroup } from './open-item.js';
 export { shiftWindow, shiftTableOf, previousShift, currentShift, SHIFT_NAMES, SHIFT_TEXT } from './shifts.js';
 export type { ShiftName, ShiftTable } from './shifts.js';
 export { handoverRouter } from './handover-router.js';
-export type { MessageStats, TransferStatus } from './handover-ports.js';
+export type { MessageStats, TransferStatus, ReturnStatus, StuckReturnItem } from './handover-ports.js';

@@ -163,6 +163,20 @@ export function allOpenItems(src: HandoverSources): OpenItem[] {
       facts: { rule: 'named', person: i.staff },
     });
   }
+  // A return not moving for three days (a parcel coming back, or one the buyer has not sent): whoever last acted on
+  // the order chases the buyer or the courier, as with an outgoing parcel in trouble.
+  for (const r of src.returns?.stuck() ?? []) {
+    add({
+      key: `return:${r.id}`,
+      kind: 'parcel',
+      since: r.since,
+      title: r.title,
+      detail: r.detail,
+      tid: r.tid,
+      buyerNick: r.buyerNick,
+      facts: { rule: 'last_actor', person: actor(r.tid) },
+    });
+  }
   return items;
 }
 

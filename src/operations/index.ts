@@ -26,6 +26,7 @@ import {
   type ShiftName,
   type MessageStats,
   type TransferStatus,
+  type ReturnStatus,
 } from '../handover/index.js';
 import { createParcelRepository } from '../logistics/index.js';
 import type { OrderRepository } from '../orders/index.js';
@@ -69,6 +70,8 @@ export interface OperationsModuleDeps {
   messageStats?: MessageStats;
   transferChecks?: TransferChecks;
   transferStatus?: TransferStatus;
+  /** Returns not moving for three days, for the handover (the returns feature). */
+  returns?: ReturnStatus;
   refundExport?: RefundRegisterExport;
   buyers?: BuyerDirectory;
   /** The roster until the admin saves one (the sandbox's DEMO_ROSTER); default: nobody rostered, the first keeper. */
@@ -138,6 +141,7 @@ export function createOperationsModule(deps: OperationsModuleDeps) {
     memoDateFormat: deps.memoDateFormat ?? 'MM.DD',
     messages: deps.messageStats,
     transfers: deps.transferStatus,
+    returns: deps.returns,
   };
   const taskService = createTaskService({ repo: tasks, clock });
   const handover = createHandoverService(sources, {

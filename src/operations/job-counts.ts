@@ -10,6 +10,12 @@ import { TIMED_JOBS, timedJobName, type FixedJobName, type JobName, type JobsCon
 export const JOB_COUNT_LABELS: Readonly<Record<JobName | FixedJobName, Readonly<Record<string, string>>>> = {
   'order-sync': { new: '新订单', changed: '有变动的订单', calls: '平台接口调用' },
   'logistics-refresh': { refreshed: '刷新的包裹', errors: '查询失败的包裹' },
+  'returns-sync': {
+    refunds: '有变动的退货',
+    tracked: '查询的退货包裹',
+    returned: '已退回仓库、交给验收',
+    errors: '查询失败的退货包裹',
+  },
   'payment-reminders': {
     first: '首次催付',
     last: '关闭前催付',

@@ -10,6 +10,7 @@ import { shopDate } from '../shared/shop-date.js';
 export const JOB_NAMES = [
   'order-sync',
   'logistics-refresh',
+  'returns-sync',
   'payment-reminders',
   'birthday-greetings',
   'stuck-parcels',
@@ -33,6 +34,7 @@ export type FixedJobName = (typeof FIXED_JOB_NAMES)[number];
 export const JOB_LABELS: Readonly<Record<JobName | FixedJobName, string>> = {
   'order-sync': '订单同步',
   'logistics-refresh': '物流刷新',
+  'returns-sync': '退货跟踪',
   'payment-reminders': '催付',
   'birthday-greetings': '发送生日祝福', // the message kind itself is 生日祝福
   'stuck-parcels': '检查异常包裹',
@@ -82,6 +84,8 @@ export function jobLabels(config: JobsConfig): Record<string, string> {
 export const DEFAULT_SCHEDULES: Readonly<Record<JobName, string>> = {
   'order-sync': '*/5 * * * *',
   'logistics-refresh': '*/30 * * * *',
+  // Return parcels move as slowly as outgoing ones: the same half-hour as their refresh.
+  'returns-sync': '*/30 * * * *',
   'payment-reminders': '*/10 * * * *',
   'birthday-greetings': '0 9 * * *',
   'stuck-parcels': '0 10,16 * * *',

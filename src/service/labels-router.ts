@@ -24,6 +24,7 @@ import { CLOSE_STATE_LABELS, ENTRY_STATUS_LABELS, FLAG_LABELS, WRITE_OUTCOME_TEX
 import { RUN_OUTCOME_LABELS, RUN_REASON_LABELS } from '../scheduler/index.js';
 import { DUTY_LABELS } from '../roster/index.js';
 import { TASK_TITLES } from '../tasks/index.js';
+import { RETURN_CONDITION_LABELS, RETURN_PURPOSE_LABELS, RETURN_STATE_LABELS } from '../returns/index.js';
 import {
   KNOWLEDGE_CATEGORY_LABELS,
   ORDER_STAGE_LABELS,
@@ -98,6 +99,12 @@ export interface Labels {
   remarkWriteOutcomes: Record<string, string>;
   /** Where closing the unpaid trade after a remark stands (remarks/remark-entry.ts). */
   tradeCloseStates: Record<string, string>;
+  /** Where a return stands (等买家寄回 … 已退回仓库 …), in the order it goes (returns/return-labels.ts). */
+  returnStates: Record<string, string>;
+  /** The warehouse's verdict on what came back (完好, 有损坏 …) (returns/return-labels.ts). */
+  returnConditions: Record<string, string>;
+  /** What the buyer wants for the return: the money or another item (returns/return-labels.ts). */
+  returnPurposes: Record<string, string>;
   /** A knowledge entry's category → its name, in the order the form offers them (knowledge/entry.ts). */
   knowledgeCategories: Record<string, string>;
   /** Where a question nobody could answer stands (待回答, 已回答) (knowledge/unanswered.ts). */
@@ -158,6 +165,9 @@ export function labels(jobs: JobsConfig = defaultJobsConfig()): Labels {
     flags: { ...FLAG_LABELS },
     remarkWriteOutcomes: { ...WRITE_OUTCOME_TEXT },
     tradeCloseStates: { ...CLOSE_STATE_LABELS },
+    returnStates: { ...RETURN_STATE_LABELS },
+    returnConditions: { ...RETURN_CONDITION_LABELS },
+    returnPurposes: { ...RETURN_PURPOSE_LABELS },
     knowledgeCategories: { ...KNOWLEDGE_CATEGORY_LABELS },
     unansweredStates: { ...UNANSWERED_STATE_LABELS },
     orderStages: { ...ORDER_STAGE_LABELS },

@@ -9,7 +9,8 @@ import { refundDayExport } from '../ledger/index.js';
 import { join } from 'node:path';
 import { sandboxBuyerDirectory } from '../customers/index.js';
 import { createOperationsModule } from '../operations/index.js';
-import { DEMO_ROSTER } from '../roster/index.js';
+import { DEMO_ROSTER, onDuty } from '../roster/index.js';
+import { createReturnsModule } from '../returns/index.js';
 import type { Scheduler } from '../scheduler/index.js';
 import { createMessagingModule } from '../messaging/index.js';
 import { createFollowUps, transferChaseOpener } from '../tasks/index.js';
@@ -124,6 +125,22 @@ export async function wireDomains(deps: {
     writeRemark: (req) => remarks.service.write(req),
   });
   const staffDirectory = staffDirectoryFromUsers([...accounts.values()].map(toUser));
+  // Returns are followed to the warehouse and handed to the roster's people: the roster lives in operations, read
+  // only when a task opens (after both are built).
+  const returns = createReturnsModule({
+    store,
+    platform: outside.platform,
+    tracker: outside.tracker,
+    orders,
+    tasks: remarks.service.tasks,
+    remarks: remarks.service,
+    staff: staffDirectory,
+    keeper: () => operations.roster.get().keeper,
+    onDuty: () => onDuty(operations.roster.get(), clock.now()),
+    clock,
+    logger,
+    schedule: config.jobs.schedules['returns-sync'],
+  });
   const operations = createOperationsModule({
     store,
     orders,
@@ -133,7 +150,13 @@ export async function wireDomains(deps: {
     staffDirectory,
     config: config.jobs,
     memoDateFormat: config.memoDateFormat,
-    otherJobs: [...syncJobs(sync, config.jobs.schedules), ...remarks.jobs, ...messaging.jobs, ...printing.jobs],
+    otherJobs: [
+      ...syncJobs(sync, config.jobs.schedules),
+      ...remarks.jobs,
+      ...messaging.jobs,
+      ...returns.jobs,
+      ...printing.jobs,
+    ],
     messages: {
       enqueue: (req) => messaging.service.enqueue(req),
       notifyStaff: (n) => messaging.service.notifyStaff(n),
@@ -141,6 +164,7 @@ export async function wireDomains(deps: {
     messageStats: messaging.service,
     transferChecks: transferChecks(transfers.service),
     transferStatus: transferStatus(transfers.service),
+    returns: returns.service,
     refundExport: refundDayExport({
       dir: join(config.dataDir, 'exports'),
       exportRefunds: (date, format) => remarks.service.exportRefunds(date, format),
@@ -203,6 +227,7 @@ export async function wireDomains(deps: {
       { path: '/sync', router: syncRouter({ sync, state: syncState }) },
       { path: '/labels', router: labelsRouter(config.jobs) },
       ...remarks.routers,
+      ...returns.routers,
       ...messaging.routers,
       ...transfers.routers,
       ...operations.routers,

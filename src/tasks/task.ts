@@ -1,6 +1,6 @@
 /** Hand-off tasks: follow-up work a remark hands to a colleague (改面单, 撤单, 联系快递跟进). */
 /** The hand-offs a remark can open (the remark catalogue says which kind opens which). */
-export type TaskType = 'fix_label' | 'cancel_waybill' | 'courier_followup';
+export type TaskType = 'fix_label' | 'cancel_waybill' | 'courier_followup' | 'return_receipt' | 'return_refund';
 export type TaskState = 'open' | 'closed';
 
 /** What staff read for each type (task list, handover, notices, the console via GET /api/labels): Chinese only. */
@@ -8,6 +8,8 @@ export const TASK_TITLES: Readonly<Record<TaskType, string>> = {
   fix_label: '改面单', // fix the shipping label
   cancel_waybill: '撤单', // cancel the waybill
   courier_followup: '联系快递和买家跟进', // follow up with the courier and the buyer
+  return_receipt: '验收退货', // check a return signed for at the warehouse (returns feature)
+  return_refund: '退货验收后退款', // refund a return the warehouse has checked (returns feature)
 };
 
 export interface Task {

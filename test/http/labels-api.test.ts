@@ -54,6 +54,8 @@ describe('GET /api/labels', () => {
       fix_label: '改面单',
       cancel_waybill: '撤单',
       courier_followup: '联系快递和买家跟进',
+      return_receipt: '验收退货',
+      return_refund: '退货验收后退款',
     });
     // Every named job, and one per print batch time of the config (打印批次 12:00 …), read from the config.
     expect(body.jobs).toEqual(jobLabels(defaultJobsConfig()));

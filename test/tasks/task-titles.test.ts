@@ -7,7 +7,7 @@ import { copiesOutside } from '../support/literal-copies.js';
 describe('task titles', () => {
   it('when the source is searched, then no file but tasks/task.ts spells a task title', () => {
     const titles = Object.values(TASK_TITLES);
-    expect(titles).toEqual(['改面单', '撤单', '联系快递和买家跟进']);
+    expect(titles).toEqual(['改面单', '撤单', '联系快递和买家跟进', '验收退货', '退货验收后退款']);
     expect(copiesOutside(titles, ['src/tasks/task.ts'])).toEqual({});
   });
 

@@ -9,11 +9,10 @@ import type { Params } from './gateway.js';
 import { CATALOGUE } from './generator/catalogue.js';
 import { courierName } from './generator/couriers.js';
 import { guarded, optionalTime, paging, ParamError, required, window, type MethodResult } from './method-params.js';
-import type { Page, Paging } from './shop-state.js';
+import { refundCreated, refundModified, type RefundRow } from './refund-query.js';
 import type { SandboxShop } from './shop.js';
 import { E } from './top-errors.js';
 import { tradeTypes } from './trade-methods.js';
-import type { SandboxLine, SandboxTrade } from './types.js';
 import { bigId } from './wire-trade.js';
 
 /** The statuses the platform documents for the `status` filter (exchanges included). */
@@ -31,40 +30,6 @@ export const REFUND_FILTER_STATUSES: ReadonlySet<string> = new Set([
 
 /** The platform's default when `type` is not given: guarantee_trade (fixed, auction) and auto_delivery. */
 const DEFAULT_TYPES = tradeTypes(['guarantee_trade', 'auto_delivery']);
-
-export interface RefundRow {
-  t: SandboxTrade;
-  line: SandboxLine;
-}
-
-export interface RefundQuery {
-  start: number;
-  end: number;
-  status?: string;
-  types: ReadonlySet<string>;
-  buyerNick?: string;
-}
-
-/** When the refund was asked for and last changed; a line refunded before refunds kept times reads the trade's. */
-export const refundCreated = (r: RefundRow) => r.line.rf?.created ?? r.t.modified;
-export const refundModified = (r: RefundRow) => r.line.rf?.modified ?? r.t.modified;
-
-/** Newest modified first, as the platform pages refunds. */
-export function pageRefunds(rows: Iterable<RefundRow>, q: RefundQuery, pg: Paging, nick: (t: SandboxTrade) => string) {
-  const matches: RefundRow[] = [];
-  for (const r of rows) {
-    const m = refundModified(r);
-    if (m < q.start || m > q.end) continue;
-    if (q.status && r.line.refund !== q.status) continue;
-    if (!q.types.has(r.t.type)) continue;
-    if (q.buyerNick !== undefined && nick(r.t) !== q.buyerNick) continue;
-    matches.push(r);
-  }
-  matches.sort((a, b) => refundModified(b) - refundModified(a) || (a.line.refundId < b.line.refundId ? -1 : 1));
-  const from = (pg.pageNo - 1) * pg.pageSize;
-  const items = matches.slice(from, from + pg.pageSize);
-  return { items, total: matches.length, hasNext: from + pg.pageSize < matches.length } satisfies Page<RefundRow>;
-}
 
 type Getter = (r: RefundRow, shop: SandboxShop) => unknown;
 const fee = (r: RefundRow) => r.line.rf?.feeFen ?? r.line.price * r.line.num - r.line.discount;

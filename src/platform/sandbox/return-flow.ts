@@ -66,27 +66,28 @@ export function tickReturns(
   const out: ReturnTick = { asked: 0, agreed: 0, sent: 0, autoRefunded: 0 };
   const at = Math.ceil(now / 1000) * 1000;
   const rng = createRng(hashSeed('returns', seed, now));
-  for (const t of open) {
-    for (const line of t.lines) {
-      const rf = line.rf;
-      if (!rf?.goodReturn) continue;
-      if (line.refund === 'WAIT_SELLER_AGREE' && rf.modified + AGREE_AFTER_MS <= now) {
-        state.mutate(t, () => moveRefund(t, line, 'WAIT_BUYER_RETURN_GOODS', at));
-        out.agreed++;
-      } else if (line.refund === 'WAIT_BUYER_RETURN_GOODS' && rf.modified + SEND_AFTER_MS <= now && rng.chance(0.5)) {
-        const courier = pickCourier(rng, false);
-        // Most come back; now and then one sits at a hub (the handover's "not moving for 3 days").
-        const fate: SandboxParcelFate = rng.chance(0.85) ? 'normal' : 'stuck';
-        state.mutate(t, () => sendReturn(t, line, { ...courier, sentAt: at, fate }, at));
-        out.sent++;
-      } else if (
-        line.refund === 'WAIT_SELLER_CONFIRM_GOODS' &&
-        rf.parcel &&
-        rf.parcel.sentAt + AUTO_REFUND_AFTER_MS <= now
-      ) {
-        state.mutate(t, () => moveRefund(t, line, 'SUCCESS', at));
-        out.autoRefunded++;
-      }
+  // Every return under way, however old its trade (a month-old order's return still moves), in a fixed order.
+  const underWay = [...state.refunds.values()]
+    .filter(({ line }) => line.rf?.goodReturn && line.refund !== 'SUCCESS' && line.refund !== 'CLOSED')
+    .sort((a, b) => (a.line.refundId < b.line.refundId ? -1 : 1));
+  for (const { t, line } of underWay) {
+    const rf = line.rf!;
+    if (line.refund === 'WAIT_SELLER_AGREE' && rf.modified + AGREE_AFTER_MS <= now) {
+      state.mutate(t, () => moveRefund(t, line, 'WAIT_BUYER_RETURN_GOODS', at));
+      out.agreed++;
+    } else if (line.refund === 'WAIT_BUYER_RETURN_GOODS' && rf.modified + SEND_AFTER_MS <= now && rng.chance(0.5)) {
+      const courier = pickCourier(rng, false);
+      // Most come back; now and then one sits at a hub (the handover's "not moving for 3 days").
+      const fate: SandboxParcelFate = rng.chance(0.85) ? 'normal' : 'stuck';
+      state.mutate(t, () => sendReturn(t, line, { ...courier, sentAt: at, fate }, at));
+      out.sent++;
+    } else if (
+      line.refund === 'WAIT_SELLER_CONFIRM_GOODS' &&
+      rf.parcel &&
+      rf.parcel.sentAt + AUTO_REFUND_AFTER_MS <= now
+    ) {
+      state.mutate(t, () => moveRefund(t, line, 'SUCCESS', at));
+      out.autoRefunded++;
     }
   }
   if (rng.chance(chance)) {

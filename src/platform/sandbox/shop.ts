@@ -5,7 +5,7 @@ import type { Store } from '../../storage/index.js';
 import { createSandboxFaults, type FaultSettings, type SandboxFaults } from './faults.js';
 import { generateShop } from './generator/index.js';
 import { DEFAULT_PACE, tickShop, type SandboxPace, type TickSummary } from './living.js';
-import { pageRefunds, type RefundQuery, type RefundRow } from './refund-methods.js';
+import { pageRefunds, type RefundQuery, type RefundRow } from './refund-query.js';
 import { returnParcel } from './return-flow.js';
 import { ShopState, type Page, type Paging, type ShopObserver, type TradeFilter } from './shop-state.js';
 import { loadShop, saveChanges, saveGenerated, type SandboxMeta } from './shop-store.js';

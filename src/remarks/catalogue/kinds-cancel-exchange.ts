@@ -12,7 +12,7 @@
  * (",待撤单,已交{assistant}处理"): the memo is what the warehouse reads, so the task must show there.
  */
 import { z } from 'zod';
-import { flagBool, personName, sku, text } from './fields.js';
+import { flagBool, personName, sku, text, waybill } from './fields.js';
 import { reason } from './kinds-address.js';
 import type { RemarkKind } from './types.js';
 
@@ -135,6 +135,25 @@ export const CANCEL_EXCHANGE_KINDS: readonly RemarkKind[] = [
     forms: [
       { variant: 'default', states: ['unpaid', 'paid_not_printed'], template: '差价支付后再下单+{staff}/{date}' },
     ],
+  },
+  {
+    // An exchange after delivery (退换货流程): the new item goes out by hand-written waybill, and the memo notes the
+    // waybill with the yellow flag (换货的…以小黄旗备注单号). Written on the original order, paid and long shipped.
+    id: 'exchange.shipped',
+    title: '换货已发出',
+    writer: 'staff',
+    flag: 2,
+    schema: z.object({ courier: text('快递公司', 20), waybill }).strict(),
+    forms: [
+      {
+        variant: 'default',
+        states: ['paid_not_printed', 'printed'],
+        template: '换货已发出,{courier}单号:{waybill}+{staff}/{date}',
+      },
+    ],
+    refusals: {
+      unpaid: { field: 'state', message: '未支付的订单没有发出的货，不能登记换货单号' },
+    },
   },
   {
     id: 'oos.notify',

@@ -311,6 +311,23 @@ export const GOLDEN: readonly GoldenCase[] = [
     flag: 2,
     variant: 'default',
   },
+  // Not in the spec's table: the handbook's 退换货流程 (换货…以小黄旗备注单号), for returns followed (issue 17).
+  {
+    kind: 'exchange.shipped',
+    state: 'printed',
+    fields: { courier: '中通快递', waybill: '78123456789012' },
+    text: '换货已发出,中通快递单号:78123456789012+小丽/11.23',
+    flag: 2,
+    variant: 'default',
+  },
+  {
+    kind: 'exchange.shipped',
+    state: 'paid_not_printed',
+    fields: { courier: '圆通', waybill: 'YT1234567890123' },
+    text: '换货已发出,圆通单号:YT1234567890123+小丽/11.23',
+    flag: 2,
+    variant: 'default',
+  },
   {
     kind: 'oos.notify',
     state: 'unpaid',

@@ -63,6 +63,7 @@ describe('renderRemark golden table (shared/spec/remarks.md)', () => {
       'cancel.waybill_not_revoked',
       'exchange.request',
       'exchange.diff_pending',
+      'exchange.shipped',
       'oos.notify',
     ]);
   });
