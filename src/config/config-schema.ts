@@ -4,6 +4,11 @@ import { messagingConfigSchema } from '../messaging/settings.js';
 import { staffAccountSchema } from '../accounts/index.js';
 
 const signMethod = z.enum(['md5', 'hmac', 'hmac-sha256']);
+/** The Taobao Message Channel: orders change within seconds; off (XIAOER_TMC=off) for an app without TMC permission. */
+const tmcSettings = {
+  tmc: z.boolean().default(true),
+  tmcGroup: z.string().min(1).default('default'),
+};
 const sandboxPlatform = z
   .object({
     kind: z.literal('sandbox'),
@@ -12,6 +17,7 @@ const sandboxPlatform = z
     signMethod: signMethod.default('hmac-sha256'),
     /** How often the sandbox shop lives (new orders, payments, shipments); 0 stops it. */
     tickMs: z.number().int().min(0).default(60_000),
+    ...tmcSettings,
   })
   .strict();
 
@@ -25,6 +31,12 @@ const taobaoPlatform = z
     signMethod: signMethod.default('hmac-sha256'),
     /** The app's call budget, shared by every caller (token bucket). */
     callsPerMinute: z.number().int().positive().default(600),
+    ...tmcSettings,
+    /** The message channel's address (the sandbox serves its own at /sandbox/tmc). */
+    tmcUrl: z
+      .string()
+      .regex(/^wss?:\/\//, 'a ws:// or wss:// address')
+      .default('ws://mc.api.taobao.com/'),
   })
   .strict();
 
@@ -68,6 +80,8 @@ export const configSchema = z
         backfillDays: z.number().int().min(1).max(90).default(90),
         /** Never ask the tracker about one waybill more often than this. */
         parcelIntervalMinutes: z.number().int().min(30).default(30),
+        /** While the message channel is connected the scheduled order sync runs only this often (the safety net). */
+        connectedIntervalMinutes: z.number().int().min(5).max(1440).default(30),
       })
       .prefault({}),
     /** Channels, quiet hours and caps for messages (see src/messaging/messaging-config.ts). */

@@ -4,7 +4,7 @@ import { DEMO_ACCOUNTS } from '../accounts/index.js';
 import { configSchema, type Config } from './config-schema.js';
 
 /** Environment variables and the config keys they set. The only place that reads process.env. */
-const ENV_KEYS: Record<string, { path: string[]; type?: 'number' | 'json' | 'window' }> = {
+const ENV_KEYS: Record<string, { path: string[]; type?: 'number' | 'json' | 'window' | 'switch' }> = {
   PORT: { path: ['port'], type: 'number' },
   HOST: { path: ['host'] },
   XIAOER_DATA_DIR: { path: ['dataDir'] },
@@ -16,6 +16,7 @@ const ENV_KEYS: Record<string, { path: string[]; type?: 'number' | 'json' | 'win
   XIAOER_SANDBOX_ORDERS: { path: ['platform', 'orders'], type: 'number' },
   XIAOER_SANDBOX_SEED: { path: ['platform', 'seed'], type: 'number' },
   XIAOER_SANDBOX_TICK_MS: { path: ['platform', 'tickMs'], type: 'number' },
+  XIAOER_TMC: { path: ['platform', 'tmc'], type: 'switch' },
   TAOBAO_GATEWAY_URL: { path: ['platform', 'gatewayUrl'] },
   TAOBAO_APP_KEY: { path: ['platform', 'appKey'] },
   TAOBAO_APP_SECRET: { path: ['platform', 'appSecret'] },
@@ -99,6 +100,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       } catch {
         problems.push(`${name}: not valid JSON`);
       }
+    } else if (spec.type === 'switch') {
+      const v = value.trim().toLowerCase();
+      if (['on', 'true', '1'].includes(v)) setPath(raw, spec.path, true);
+      else if (['off', 'false', '0'].includes(v)) setPath(raw, spec.path, false);
+      else problems.push(`${name}: "${value}" is not on or off`);
     } else if (spec.type === 'window') {
       const m = /^(\d{2}:\d{2})-(\d{2}:\d{2})$/.exec(value.trim());
       if (!m) problems.push(`${name}: "${value}" is not a window like 21:00-09:00`);

@@ -13,6 +13,8 @@ import type { ShopPlatform } from '../platform/index.js';
 import {
   createBackOfficeRouter,
   sandboxTmc,
+  SANDBOX_CREDENTIALS,
+  SANDBOX_TMC_PATH,
   type SandboxTmc,
   createSandboxPlatform,
   createSandboxRouter,
@@ -24,6 +26,13 @@ import type { Logger } from '../shared/logger.js';
 import type { Clock } from '../shared/time.js';
 import { openLowdbStore, type LowdbStore } from '../storage/index.js';
 
+export interface TmcEndpoint {
+  url: string;
+  appKey: string;
+  appSecret: string;
+  group: string;
+}
+
 /** The outside systems xiaoer talks to, real or sandbox, behind their ports. */
 export interface Outside {
   platform: ShopPlatform;
@@ -33,6 +42,8 @@ export interface Outside {
   sandboxRouters: Router[];
   /** The sandbox's Taobao Message Channel publisher (null on the real platform). */
   tmc: SandboxTmc | null;
+  /** Where xiaoer's consumer connects, as which app and group; null when the consumer is off (platform.tmc). */
+  tmcEndpoint: TmcEndpoint | null;
   /** WebSocket upgrades on the service's port (the sandbox's TMC); false when none is ours. */
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
   close(): Promise<void>;
@@ -45,6 +56,7 @@ export async function connectOutside(
   let shop: SandboxShop | null = null;
   let shopStore: LowdbStore | null = null;
   let tmc: SandboxTmc | null = null;
+  let tmcEndpoint: TmcEndpoint | null = null;
   const routers: Router[] = [];
   const p = config.platform;
   let platform: ShopPlatform;
@@ -64,6 +76,13 @@ export async function connectOutside(
     });
     // Publishing starts before the shop lives, so no change of it goes untold.
     tmc = sandboxTmc(shop, { logger: deps.logger });
+    if (p.tmc)
+      tmcEndpoint = {
+        url: deps.selfUrl.replace(/^http/, 'ws') + SANDBOX_TMC_PATH,
+        appKey: SANDBOX_CREDENTIALS.appKey,
+        appSecret: SANDBOX_CREDENTIALS.appSecret,
+        group: p.tmcGroup,
+      };
     if (p.tickMs > 0) shop.start({ everyMs: p.tickMs });
     routers.push(createSandboxRouter(shop, { clock: deps.clock }), createBackOfficeRouter(shop));
     platform = createSandboxPlatform({
@@ -83,6 +102,7 @@ export async function connectOutside(
       clock: deps.clock,
       logger: deps.logger,
     });
+    if (p.tmc) tmcEndpoint = { url: p.tmcUrl, appKey: p.appKey, appSecret: p.appSecret, group: p.tmcGroup };
   }
   const l = config.logistics;
   let tracker: LogisticsTracker;
@@ -109,6 +129,7 @@ export async function connectOutside(
     shop,
     sandboxRouters: routers,
     tmc,
+    tmcEndpoint,
     upgrade: (req, socket, head) => tmc?.handleUpgrade(req, socket, head) ?? false,
     async close() {
       shop?.stop();

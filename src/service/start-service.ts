@@ -27,6 +27,8 @@ export interface RunningService {
   messaging: Domains['messaging'];
   transfers: Domains['transfers'];
   operations: Domains['operations'];
+  /** The message channel's consumer and its health (issue 19). */
+  tmc: Domains['tmc'];
   templates: TemplateSet;
   /**
    * A bearer token acting as config.cliUser, kept in this process's memory only: the CLI's own
@@ -121,6 +123,8 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
       .catch(undo);
   }
   handler = domains.app;
+  domains.tmc.start();
+  opened.push(() => domains.tmc.stop());
   logger.info(
     { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`, platform: outside.platform.kind },
     'xiaoer is serving',
@@ -144,8 +148,10 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
     messaging: domains.messaging,
     transfers: domains.transfers,
     operations: domains.operations,
+    tmc: domains.tmc,
     close: () =>
       (closing ??= (async () => {
+        await domains.tmc.stop();
         await domains.scheduler.stop();
         await outside.close();
         server.closeAllConnections();

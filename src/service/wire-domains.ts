@@ -27,6 +27,7 @@ import { createSyncService, createSyncState, type SyncService, syncJobs, syncRou
 import type { Outside } from './outside.js';
 import { packageInfo } from '../shared/package-info.js';
 import { labelsRouter } from './labels-router.js';
+import { wireTmc, type TmcWiring } from './wire-tmc.js';
 import { createKnowledgeModule } from '../knowledge/index.js';
 
 export interface Domains {
@@ -38,6 +39,7 @@ export interface Domains {
   transfers: ReturnType<typeof createTransfersModule>['service'];
   operations: ReturnType<typeof createOperationsModule>;
   scheduler: Scheduler;
+  tmc: TmcWiring;
 }
 
 /**
@@ -71,6 +73,14 @@ export async function wireDomains(deps: {
     overlapMinutes: config.sync.overlapMinutes,
     backfillDays: config.sync.backfillDays,
     parcelIntervalMinutes: config.sync.parcelIntervalMinutes,
+  });
+  const tmc = wireTmc({
+    endpoint: outside.tmcEndpoint,
+    platform: outside.platform,
+    orders,
+    clock,
+    logger,
+    connectedIntervalMinutes: config.sync.connectedIntervalMinutes,
   });
   // Every full run (the route's, a job's) also reports to the observer, so a CLI that hosts this
   // instance shows the progress of the sync its own HTTP request started.
@@ -151,7 +161,7 @@ export async function wireDomains(deps: {
     config: config.jobs,
     memoDateFormat: config.memoDateFormat,
     otherJobs: [
-      ...syncJobs(sync, config.jobs.schedules),
+      ...syncJobs(sync, config.jobs.schedules, () => tmc.pollMayRest(syncState.checkpoint().lastSuccessAt)),
       ...remarks.jobs,
       ...messaging.jobs,
       ...returns.jobs,
@@ -220,6 +230,7 @@ export async function wireDomains(deps: {
       shop: config.shopName,
       lastSync: syncState.checkpoint().lastSuccessAt,
       orders: orders.count(),
+      tmc: tmc.health(),
       now: toInstant(clock.now()),
     }),
     routes: [
@@ -246,5 +257,6 @@ export async function wireDomains(deps: {
     transfers: transfers.service,
     operations,
     scheduler: operations.scheduler,
+    tmc,
   };
 }

@@ -9,3 +9,6 @@ export type { SyncProgress } from './order-sync.js';
 export { BACKFILL_DAYS_AHEAD } from './order-sync.js';
 export { syncJobs } from './sync-jobs.js';
 export { syncRouter } from './sync-router.js';
+export { createTmcConsumer } from './tmc-consumer.js';
+export type { TmcConsumer, TmcConsumerOptions, TmcConsumerStatus } from './tmc-consumer.js';
+export type { TmcApplied } from './tmc-apply.js';

@@ -5,13 +5,20 @@ import type { SyncService } from './sync-service.js';
  * The cron expressions are the config's (operations/jobs-config.ts has the defaults): written here too,
  * they would drift from what `jobs.schedules` says.
  */
-export function syncJobs(sync: SyncService, schedules: { 'order-sync': string; 'logistics-refresh': string }): Job[] {
+export function syncJobs(
+  sync: SyncService,
+  schedules: { 'order-sync': string; 'logistics-refresh': string },
+  /** True while the message channel keeps orders current: a scheduled poll then rests (a manual run never does). */
+  pollMayRest: () => boolean = () => false,
+): Job[] {
   return [
     {
       name: 'order-sync',
       schedule: schedules['order-sync'],
       description: 'orders changed on the platform',
-      async run() {
+      async run(ctx): Promise<Record<string, number>> {
+        // Resting is a run that asked the platform nothing: no new or changed orders, no calls.
+        if (ctx?.reason === 'scheduled' && pollMayRest()) return { new: 0, changed: 0, calls: 0 };
         const r = await sync.syncOrders();
         if (!r.ok) throw new Error(r.errors.join('; '));
         return { new: r.ordersNew, changed: r.ordersChanged, calls: r.platformCalls };

@@ -19,3 +19,5 @@ export {
   tmcSign,
 } from './messages.js';
 export type { ConnectRequest, TmcMessage } from './messages.js';
+export { backoffDelay, createTmcClient } from './client.js';
+export type { TmcClient, TmcClientOptions, TmcClientStatus } from './client.js';

@@ -1,0 +1,98 @@
+import type { OrderRepository } from '../orders/index.js';
+import type { ShopPlatform } from '../platform/index.js';
+import type { Logger } from '../shared/logger.js';
+import { toInstant, type Clock } from '../shared/time.js';
+import { createTmcConsumer, type TmcApplied, type TmcConsumer } from '../sync/index.js';
+import type { TmcEndpoint } from './outside.js';
+
+/**
+ * The message channel in the composition root: xiaoer's consumer when platform.tmc is on, what /healthz says of it,
+ * and whether the scheduled order sync may rest because the channel has been connected since the last good one.
+ */
+
+/** A disconnect longer than this is shown on /healthz (and the admin's page reads it from there). */
+export const TMC_DOWN_AFTER_MS = 60_000;
+
+export interface TmcWiring {
+  consumer: TmcConsumer | null;
+  health(): Record<string, unknown>;
+  /** True when the scheduled order sync may be skipped: connected since before `lastSyncAt`, and that was recent. */
+  pollMayRest(lastSyncAt: string | null): boolean;
+  /** Subscribe to changes applied from messages (the live console, open items). */
+  onApplied(listener: (a: TmcApplied) => void): () => void;
+  /** Connects (once the service serves: the sandbox's channel is on the service's own port). */
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export function wireTmc(deps: {
+  endpoint: TmcEndpoint | null;
+  platform: ShopPlatform;
+  orders: OrderRepository;
+  clock: Clock;
+  logger: Logger;
+  connectedIntervalMinutes: number;
+  /** Real time for the disconnect's length (the connection's times are real time, not the shop's clock). */
+  now?: () => number;
+}): TmcWiring {
+  const now = deps.now ?? Date.now;
+  const listeners = new Set<(a: TmcApplied) => void>();
+  const e = deps.endpoint;
+  const consumer = e
+    ? createTmcConsumer({
+        url: e.url,
+        appKey: e.appKey,
+        appSecret: e.appSecret,
+        groupName: e.group,
+        platform: deps.platform,
+        orders: deps.orders,
+        logger: deps.logger,
+        onApplied: (a) => {
+          for (const l of listeners) {
+            try {
+              l(a);
+            } catch (err) {
+              deps.logger.error({ err, topic: a.topic }, 'tmc: a listener failed');
+            }
+          }
+        },
+      })
+    : null;
+  return {
+    consumer,
+    start: () => consumer?.start(),
+    health() {
+      if (!consumer) return { enabled: false };
+      const s = consumer.status();
+      const downMs = s.connected ? 0 : now() - s.since;
+      const down = !s.connected && downMs > TMC_DOWN_AFTER_MS;
+      return {
+        enabled: true,
+        connected: s.connected,
+        since: toInstant(s.since),
+        down,
+        ...(down ? { notice: `消息通道已断开 ${Math.floor(downMs / 60_000)} 分钟，订单改由定时同步更新` } : {}),
+        lastError: s.lastError,
+        received: s.received,
+        fromContent: s.fromContent,
+        fetched: s.fetched,
+        unchanged: s.unchanged,
+        ignored: s.ignored,
+        failed: s.failed,
+      };
+    },
+    pollMayRest(lastSyncAt) {
+      if (!consumer || !lastSyncAt) return false;
+      const s = consumer.status();
+      const last = Date.parse(lastSyncAt);
+      return s.connected && s.since <= last && deps.clock.now() - last < deps.connectedIntervalMinutes * 60_000;
+    },
+    onApplied(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    stop: async () => {
+      await consumer?.stop();
+    },
+  };
+}

@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { createOrderRepository, type Order } from '../../src/orders/index.js';
+import type { ShopPlatform } from '../../src/platform/index.js';
+import type { TmcMessage } from '../../src/platform/tmc/index.js';
+import { NotFoundError } from '../../src/shared/errors.js';
+import { silentLogger } from '../../src/shared/logger.js';
+import { toInstant } from '../../src/shared/time.js';
+import { createMemoryStore } from '../../src/storage/memory-store.js';
+import { createTmcApplier } from '../../src/sync/tmc-apply.js';
+
+const T0 = Date.UTC(2026, 10, 23, 8, 0, 0);
+const TID = '3939393939393939393';
+
+function order(over: Partial<Order> = {}): Order {
+  return {
+    tid: TID,
+    status: 'WAIT_BUYER_PAY',
+    type: 'fixed',
+    buyerNick: 'tb_小雨',
+    buyerMessage: '',
+    createdAt: toInstant(T0 - 3_600_000),
+    modifiedAt: toInstant(T0),
+    paidAt: null,
+    consignedAt: null,
+    endAt: null,
+    payDeadlineAt: toInstant(T0 + 86_400_000),
+    totalFee: 19900,
+    payment: 19900,
+    postFee: 0,
+    discountFee: 0,
+    receiver: {
+      name: '林',
+      mobile: '',
+      phone: '',
+      state: '',
+      city: '',
+      district: '',
+      town: '',
+      address: '',
+      zip: '',
+      country: '',
+    },
+    items: [],
+    sellerMemo: '',
+    sellerFlag: 0,
+    buyerRated: false,
+    sellerRated: false,
+    shippingType: 'express',
+    ...over,
+  };
+}
+
+let nextId = 2n ** 60n;
+const msg = (topic: string, content: string, time: number): TmcMessage => ({
+  id: nextId++,
+  topic,
+  content,
+  time,
+  nick: '小二女装旗舰店',
+  retried: 0,
+});
+const memo = (text: string, time: number) =>
+  msg('taobao_trade_TradeMemoModified', `{"tid":${TID},"seller_memo":${JSON.stringify(text)},"seller_flag":2}`, time);
+
+function rig(getOrder: (tid: string) => Promise<Order> = async () => order()) {
+  const orders = createOrderRepository(createMemoryStore());
+  let calls = 0;
+  const platform = {
+    getOrder: async (tid: string) => {
+      calls++;
+      return getOrder(tid);
+    },
+  } as unknown as ShopPlatform;
+  const applied: string[] = [];
+  const applier = createTmcApplier({
+    platform,
+    orders,
+    logger: silentLogger(),
+    onApplied: (a) => applied.push(a.topic),
+  });
+  return { orders, applier, applied, calls: () => calls };
+}
+
+describe('applying TMC messages to the order book', () => {
+  it('when a memo message is newer than the stored order, then memo, flag and modified time come from its content with no platform call', async () => {
+    const r = rig();
+    await r.orders.upsertMany([order()]);
+    const m = memo('改发顺丰', T0 + 5000);
+    const v = await r.applier.applyBatch([m]);
+    expect(v.get(m)).toBe('confirm');
+    expect(r.orders.get(TID)).toMatchObject({
+      sellerMemo: '改发顺丰',
+      sellerFlag: 2,
+      modifiedAt: toInstant(T0 + 5000),
+    });
+    expect(r.calls()).toBe(0);
+    expect(r.applied).toEqual(['taobao_trade_TradeMemoModified']);
+  });
+
+  it('when a message is a duplicate or older than the stored order, then nothing changes and it is confirmed', async () => {
+    const r = rig();
+    await r.orders.upsertMany([order({ sellerMemo: '新的', modifiedAt: toInstant(T0 + 9000) })]);
+    const old = memo('旧的', T0 + 5000);
+    const same = memo('新的', T0 + 9000);
+    const v = await r.applier.applyBatch([old, same]);
+    expect([v.get(old), v.get(same)]).toEqual(['confirm', 'confirm']);
+    expect(r.orders.get(TID)!.sellerMemo).toBe('新的');
+    expect(r.applier.stats().unchanged).toBe(2);
+    expect(r.applied).toEqual([]);
+  });
+
+  it('when a payment and a close come in one window, then they apply in time order from content', async () => {
+    const r = rig();
+    await r.orders.upsertMany([order()]);
+    const close = msg('taobao_trade_TradeClose', `{"tid":${TID},"status":"TRADE_CLOSED"}`, T0 + 8000);
+    const pay = msg('taobao_trade_TradeBuyerPay', `{"tid":${TID},"payment":"199.00"}`, T0 + 4000);
+    await r.applier.applyBatch([close, pay]);
+    expect(r.orders.get(TID)).toMatchObject({
+      status: 'TRADE_CLOSED',
+      paidAt: toInstant(T0 + 4000),
+      endAt: toInstant(T0 + 8000),
+      payDeadlineAt: null,
+    });
+    expect(r.calls()).toBe(0);
+  });
+
+  it('when several messages of one order need the full trade, then it is fetched once for all of them', async () => {
+    const r = rig(async () => order({ status: 'WAIT_BUYER_CONFIRM_GOODS', modifiedAt: toInstant(T0 + 7000) }));
+    await r.orders.upsertMany([order()]);
+    const batch = [
+      msg('taobao_trade_TradeSellerShip', `{"tid":${TID}}`, T0 + 6000),
+      msg('taobao_logistics_LogsticDetailTrace', `{"tid":${TID},"action":"CONSIGN"}`, T0 + 6500),
+      memo('加急', T0 + 7000),
+    ];
+    const v = await r.applier.applyBatch(batch);
+    expect([...v.values()]).toEqual(['confirm', 'confirm', 'confirm']);
+    expect(r.calls()).toBe(1);
+    expect(r.orders.get(TID)!.status).toBe('WAIT_BUYER_CONFIRM_GOODS');
+  });
+
+  it('when the topic is unknown or the content unreadable, then it is confirmed and nothing is stored', async () => {
+    const r = rig();
+    const unknown = msg('taobao_item_ItemAdd', '{"num_iid":1}', T0);
+    const broken = msg('taobao_trade_TradeMemoModified', '{"tid":', T0);
+    const noTid = msg('taobao_trade_TradeChanged', '{"status":"X"}', T0);
+    const v = await r.applier.applyBatch([unknown, broken, noTid]);
+    expect([...v.values()]).toEqual(['confirm', 'confirm', 'confirm']);
+    expect(r.orders.count()).toBe(0);
+    expect(r.applier.stats().ignored).toBe(3);
+  });
+
+  it('when the platform cannot be reached, then the message is failed (pushed again later); a trade it does not know is confirmed', async () => {
+    const down = rig(async () => {
+      throw new Error('socket hang up');
+    });
+    const m = msg('taobao_trade_TradeCreate', `{"tid":${TID}}`, T0);
+    expect((await down.applier.applyBatch([m])).get(m)).toBe('fail');
+    const gone = rig(async () => {
+      throw new NotFoundError('交易不存在');
+    });
+    expect((await gone.applier.applyBatch([m])).get(m)).toBe('confirm');
+    expect(gone.orders.count()).toBe(0);
+  });
+});
