@@ -14,15 +14,7 @@ import { ConflictError } from '../shared/errors.js';
 import type { KeyedLock } from '../shared/keyed-lock.js';
 import { personError } from '../shared/person-error.js';
 import { DAY, parseInstant, shanghaiDate, startOfShanghaiDay, toInstant, type Clock } from '../shared/time.js';
-import {
-  addressFingerprint,
-  awaitingShipment,
-  batchAfter,
-  batchId,
-  dueAt,
-  holdsOf,
-  type BatchKey,
-} from './batch-rules.js';
+import { addressFingerprint, awaitingShipment, batchAfter, batchId, dueAt, type BatchKey } from './batch-rules.js';
 import type { BatchEntry, BatchRepository, PrintOutcome, StoredBatch } from './batch-repository.js';
 import { byCourier, countStates, entryView, type CourierGroup, type EntryView } from './batch-view.js';
 
@@ -88,17 +80,21 @@ export function createPrintingService(deps: PrintingDeps) {
     return taken;
   }
 
-  /** Orders that would enter the batch now: printable ones, and those a remark holds back. */
-  function candidates(k: BatchKey): { fresh: Order[]; held: Order[] } {
+  /**
+   * Orders that would enter the batch now: printable ones, and those a remark holds back, each read once (its
+   * remarks, memo and lines) into the view the page shows.
+   */
+  function candidates(k: BatchKey): { fresh: { order: Order; view: EntryView }[]; held: EntryView[] } {
     const due = dueAt(k);
     const taken = takenElsewhere(k);
-    const inBatch = new Set(repo.get(k)?.entries.map((e) => e.tid));
-    const fresh: Order[] = [];
-    const held: Order[] = [];
+    for (const e of repo.get(k)?.entries ?? []) taken.add(e.tid);
+    const fresh: { order: Order; view: EntryView }[] = [];
+    const held: EntryView[] = [];
     for (const o of deps.orders.all()) {
-      if (!awaitingShipment(o) || taken.has(o.tid) || inBatch.has(o.tid)) continue;
-      if (parseInstant(o.paidAt!) >= due || facts.printed(o)) continue;
-      (holdsOf(o, facts.kinds(o)).length ? held : fresh).push(o);
+      if (!awaitingShipment(o) || taken.has(o.tid) || parseInstant(o.paidAt!) >= due) continue;
+      const view = entryView(o.tid, o, null, viewDeps);
+      if (view.state === 'to_print') fresh.push({ order: o, view });
+      else if (view.state === 'held') held.push(view);
     }
     return { fresh, held };
   }
@@ -112,10 +108,10 @@ export function createPrintingService(deps: PrintingDeps) {
     if (!mayBuild(k)) return { orders: repo.get(k)?.entries.length ?? 0, added: 0, held: 0 };
     const { fresh, held } = candidates(k);
     const at = toInstant(deps.clock.now());
-    const entries: BatchEntry[] = fresh.map((o) => ({
-      tid: o.tid,
+    const entries: BatchEntry[] = fresh.map(({ order }) => ({
+      tid: order.tid,
       enteredAt: at,
-      address: addressFingerprint(o.receiver),
+      address: addressFingerprint(order.receiver),
     }));
     const added = await repo.add(k, entries, at);
     return { orders: repo.get(k)?.entries.length ?? 0, added, held: held.length };
@@ -126,7 +122,7 @@ export function createPrintingService(deps: PrintingDeps) {
     const next = isNext(k);
     const entries = (stored?.entries ?? []).map((e) => entryView(e.tid, deps.orders.get(e.tid), e, viewDeps));
     const live = next ? candidates(k) : { fresh: [], held: [] };
-    for (const o of live.fresh) entries.push(entryView(o.tid, o, null, viewDeps));
+    for (const c of live.fresh) entries.push(c.view);
     return {
       ...k,
       id: batchId(k),
@@ -135,7 +131,7 @@ export function createPrintingService(deps: PrintingDeps) {
       next,
       builtAt: stored?.builtAt ?? null,
       groups: byCourier(entries),
-      held: live.held.map((o) => entryView(o.tid, o, null, viewDeps)),
+      held: live.held,
       counts: countStates(entries),
       runs: stored?.runs ?? [],
     };

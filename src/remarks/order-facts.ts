@@ -23,7 +23,8 @@ export function createOrderRemarkFacts(store: Store, dateFormat = 'MM.DD') {
   return {
     kinds(order: Pick<Order, 'tid' | 'sellerMemo'>): RemarkFact[] {
       const facts: RemarkFact[] = [];
-      for (const e of remarks.forOrder(order.tid)) if (e.status !== 'failed') facts.push({ kind: e.kind, fields: e.fields });
+      for (const e of remarks.forOrder(order.tid))
+        if (e.status !== 'failed') facts.push({ kind: e.kind, fields: e.fields });
       // Most orders carry no memo: parsing is skipped for them (a batch reads thousands).
       if (order.sellerMemo)
         for (const e of parseMemo(order.sellerMemo, { dateFormat }))
@@ -32,6 +33,7 @@ export function createOrderRemarkFacts(store: Store, dateFormat = 'MM.DD') {
     },
     /** The print mark print.printed leaves, or a memo entry that is a bare date (the back office's 打单 note). */
     printed: (order: Pick<Order, 'tid' | 'sellerMemo'>): boolean =>
-      remarks.printMark(order.tid) !== undefined || memoShowsPrinted(order.sellerMemo, dateFormat),
+      remarks.printMark(order.tid) !== undefined ||
+      (order.sellerMemo !== '' && memoShowsPrinted(order.sellerMemo, dateFormat)),
   };
 }
