@@ -49,7 +49,7 @@ const REFUND: Record<string, Getter> = {
   order_status: (r) => r.line.status,
   good_status: (r) => r.line.rf?.goodStatus ?? (r.t.consigned === null ? 'BUYER_NOT_RECEIVED' : 'BUYER_RECEIVED'),
   has_good_return: (r) => r.line.rf?.goodReturn ?? false,
-  reason: (r) => r.line.rf?.reason ?? '其他',
+  reason: (r) => r.line.rf?.reason ?? '七天无理由退换货',
   desc: () => undefined,
   company_name: (r) => {
     const p = returned(r);
