@@ -20,12 +20,12 @@ export const KNOWLEDGE_CATEGORY_LABELS: Readonly<Record<KnowledgeCategory, strin
   exchange: '换货',
   return: '退货退款',
   shipping: '发货与物流',
-  quality: '质量问题',
+  quality: '质量瑕疵',
   invoice: '发票',
   'wrong-missing': '错发漏发',
   care: '洗涤保养',
   payment: '付款与优惠',
-  other: '其他',
+  other: '其他问题',
 };
 
 /** What staff read for each kind of revision in an entry's history (GET /api/labels): the only copy. */

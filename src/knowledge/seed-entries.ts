@@ -208,7 +208,7 @@ export const SEED_ENTRIES: readonly SeedEntry[] = [
     category: 'quality',
     question: '收到有破洞、开线、开胶或者脏污怎么办？',
     answer: '真抱歉！拍几张清楚的照片发给我们，质量问题可以退货、换新或者给一点补偿，来回运费都由我们承担。',
-    tags: ['瑕疵', '破洞', '开线', '开胶', '脏污', '线头', '质量问题'],
+    tags: ['瑕疵', '破洞', '开线', '开胶', '脏污', '线头', '质量不好'],
   },
   {
     id: 'colour-diff',

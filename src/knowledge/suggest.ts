@@ -5,6 +5,7 @@
  * them. With no usable words, the stage's own topics are suggested.
  */
 import type { User } from '../accounts/index.js';
+import { ORDER_STATUS_GROUPS, TRADE_STATUS_LABELS } from '../orders/index.js';
 import type { KnowledgeCategory } from './entry.js';
 import type { KnowledgeRepository } from './knowledge-repository.js';
 import { docId } from './knowledge-service.js';
@@ -13,13 +14,14 @@ import type { SearchIndex } from './search-index.js';
 export const ORDER_STAGES = ['unpaid', 'to_ship', 'shipped', 'signed', 'closed'] as const;
 export type OrderStage = (typeof ORDER_STAGES)[number];
 
-/** What staff read for each stage (GET /api/labels): the only copy. */
+/** What staff read for each stage (GET /api/labels): the order book's own names for those statuses. */
+const groupLabel = (key: string) => ORDER_STATUS_GROUPS.find((g) => g.key === key)?.label ?? key;
 export const ORDER_STAGE_LABELS: Readonly<Record<OrderStage, string>> = {
-  unpaid: '未付款',
-  to_ship: '待发货',
-  shipped: '已发货',
-  signed: '已签收',
-  closed: '已关闭',
+  unpaid: groupLabel('unpaid'),
+  to_ship: groupLabel('to_ship'),
+  shipped: TRADE_STATUS_LABELS.WAIT_BUYER_CONFIRM_GOODS,
+  signed: TRADE_STATUS_LABELS.TRADE_BUYER_SIGNED,
+  closed: groupLabel('closed'),
 };
 
 /** What staff read for each kind of suggestion (GET /api/labels): the only copy. */

@@ -142,7 +142,7 @@ describe('the knowledge base over HTTP', () => {
 
   it('when GET /api/labels is read, then it names the categories, question states and order stages', async () => {
     const res = await api().get('/api/labels').set(as(staff)).expect(200);
-    expect(res.body.knowledgeCategories).toMatchObject({ size: '尺码与合身', quality: '质量问题' });
+    expect(res.body.knowledgeCategories).toMatchObject({ size: '尺码与合身', quality: '质量瑕疵' });
     expect(res.body.unansweredStates).toEqual({ open: '待回答', answered: '已回答' });
     expect(res.body.orderStages.signed).toBe('已签收');
   });
