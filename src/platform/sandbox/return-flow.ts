@@ -19,7 +19,7 @@ import type { SandboxLine, SandboxTrade } from './types.js';
 export const WAREHOUSE = { state: '浙江省', city: '杭州市', district: '余杭区', mobile: '13958886666' } as const;
 
 /** Why buyers of a clothing and shoe shop send things back. */
-const RETURN_REASONS = ['尺码不合适', '颜色与图片不符', '不喜欢/不合身', '质量问题', '发错货'] as const;
+const RETURN_REASONS = ['尺码不合适', '颜色与图片不符', '不喜欢/不合身', '做工有瑕疵', '收到的款式不对'] as const;
 
 /** The seller agrees this long after the request; the buyer sends the goods this long after agreement at the least. */
 export const AGREE_AFTER_MS = 2 * HOUR;
