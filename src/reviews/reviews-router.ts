@@ -7,7 +7,14 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { currentUser, fieldLabels } from '../http/index.js';
 import type { ReviewBook } from './review-book.js';
-import { CALL_OUTCOME_LABELS, CALL_OUTCOMES, REVIEW_STATES, stateText, type StoredReview } from './review-state.js';
+import {
+  CALL_OUTCOME_LABELS,
+  CALL_OUTCOMES,
+  FINAL_STATES,
+  REVIEW_STATES,
+  stateText,
+  type StoredReview,
+} from './review-state.js';
 
 const note = z.string().trim().max(500, '备注最多 500 字');
 const callBody = z
@@ -24,8 +31,12 @@ const resolveBody = z.object({ note: note.default('') }).strict();
 const giveUpBody = z.object({ note: note.min(1) }).strict();
 const listQuery = z.object({ state: z.enum([...REVIEW_STATES, 'open', 'all']).default('open') });
 
-/** What the order page and the list show of a review: it as stored, with its state in words. */
-export const orderReviewView = (r: StoredReview) => ({ ...r, stateText: stateText(r) });
+/** What the order page and the list show of a review: it as stored, its state in words, whether it is still worked. */
+export const orderReviewView = (r: StoredReview) => ({
+  ...r,
+  stateText: stateText(r),
+  open: !FINAL_STATES.has(r.state),
+});
 
 export function reviewsRouter(deps: { book: ReviewBook }): Router {
   const r = Router();

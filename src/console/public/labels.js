@@ -65,6 +65,10 @@ export const jobCountLabel = (job, key) => {
 };
 /** Kind of an item on the handover → its name (parcel → 异常包裹). */
 export const openItemKindLabel = (kind) => lookup('openItemKinds', kind);
+/** A call's outcome about a review (no_answer → 未接通), from reviews/review-state.ts. */
+export const callOutcomeLabel = (outcome) => lookup('reviewCallOutcomes', outcome);
+/** Every call outcome, code → name in the service's order: the order page's 电话结果. */
+export const callOutcomes = () => labels?.reviewCallOutcomes ?? {};
 
 /** Whether the names are in: the header draws before them and leaves the role out until they are. */
 export const labelsLoaded = () => labels !== null;

@@ -11,6 +11,7 @@ import { loadLabels, roleLabel } from '../labels.js';
 import { errorBox, facts, flagMarker, loading, statusBadge } from '../widgets.js';
 import { logisticsSection } from './order-logistics.js';
 import { orderRemarks } from './order-remarks.js';
+import { orderReviews } from './order-reviews.js';
 import { orderTools } from './order-tools.js';
 import { suggestPanel } from './suggest-panel.js';
 
@@ -52,6 +53,7 @@ export async function render(ctx) {
       { class: 'detail-grid' },
       overview(order),
       memo,
+      orderReviews(params.tid, order.reviews),
       remarks.actions,
       suggestPanel(params.tid),
       orderTools(params.tid),
