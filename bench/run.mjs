@@ -18,6 +18,7 @@ import { staffDirectoryFromUsers } from '../dist/remarks/index.js';
 import { shanghaiDate } from '../dist/shared/time.js';
 import { benchMatching } from '../dist/reconciliation/index.js';
 import { ratioTrials } from './ratio-trials.mjs';
+import { benchKnowledge, printKnowledge } from './knowledge-bench.mjs';
 
 const ORDERS_N = Number(process.env.BENCH_ORDERS ?? 100_000);
 const NOW = '2026-11-23T10:00:00+08:00';
@@ -332,7 +333,7 @@ shop.child.send({ type: 'stop' });
   const { benchSearch } = await import('../dist/buyers/index.js');
   const s = benchSearch({ orders, parcels: createParcelRepository(store) });
   console.log(`\nbuyer search (${fmt(s.orders)} orders, ${fmt(s.nicks)} buyers)`);
-  row('index built (first search)', `${fmt(s.buildMs)} ms`);
+  row('index built (first search)', `${fmt(s.buildMs)} ms, ${s.heapMb === null ? '?' : fmt(s.heapMb, 1)} MB of heap`);
   for (const [kind, k] of Object.entries(s.kinds))
     row(
       `search by ${kind} (${k.n} queries)`,
@@ -365,6 +366,10 @@ shop.child.send({ type: 'stop' });
   row('nested loop (sampled, extrapolated)', `${fmt(m.naiveSecondsEstimate, 0)} s`);
   row('ratio', `${fmt(m.ratio)}×`, '≥ 100×');
 }
+
+// 6. Knowledge base and suggested replies (issue 17, part 4): hit rates on the buyer questions, one suggestion's time
+// at 500 entries, rendered for orders of the synced book.
+printKnowledge(await benchKnowledge({ store, orders }), row);
 
 clearInterval(sampler);
 await store.close();

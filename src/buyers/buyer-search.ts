@@ -36,7 +36,31 @@ export interface SearchAnswer {
 
 /** Why one buyer is listed more than this many times is not worth the room at 400 px. */
 const MATCHES_PER_BUYER = 5;
-const rankOf = (k: MatchKind) => MATCH_KINDS.indexOf(k);
+const RANK = Object.fromEntries(MATCH_KINDS.map((k, i) => [k, i])) as Record<MatchKind, number>;
+
+interface Found {
+  nick: string;
+  best: number;
+  /** Within a rank, smaller is closer (a nick's length for a nick match). */
+  closeness: number;
+  matches: SearchMatch[];
+}
+
+const before = (a: Found, b: Found) =>
+  a.best - b.best || a.closeness - b.closeness || (a.nick < b.nick ? -1 : a.nick > b.nick ? 1 : 0);
+
+/** The first `limit` in ranking order without sorting them all: two letters of a nick can match every buyer. */
+function firstOf(all: Iterable<Found>, limit: number): Found[] {
+  const top: Found[] = [];
+  for (const f of all) {
+    if (top.length === limit && before(f, top[limit - 1]!) >= 0) continue;
+    let i = top.length < limit ? top.length : limit - 1;
+    while (i > 0 && before(f, top[i - 1]!) < 0) i--;
+    top.splice(i, 0, f);
+    if (top.length > limit) top.pop();
+  }
+  return top;
+}
 
 export function searchBuyers(
   deps: { index: SearchIndex; orders: { get(tid: string): StoredOrder | undefined } },
@@ -44,12 +68,13 @@ export function searchBuyers(
   limit = 20,
 ): SearchAnswer {
   const q = query.trim().replace(/\s+/g, ' ');
-  const found = new Map<string, { best: number; closeness: number; matches: SearchMatch[] }>();
+  const found = new Map<string, Found>();
   const hit = (nick: string, kind: MatchKind, value: string, tid: string | null, closeness = 0) => {
+    const rank = RANK[kind];
     let b = found.get(nick);
-    if (!b) found.set(nick, (b = { best: rankOf(kind), closeness, matches: [] }));
-    if (rankOf(kind) < b.best || (rankOf(kind) === b.best && closeness < b.closeness)) {
-      b.best = rankOf(kind);
+    if (!b) found.set(nick, (b = { nick, best: rank, closeness, matches: [] }));
+    else if (rank < b.best || (rank === b.best && closeness < b.closeness)) {
+      b.best = rank;
       b.closeness = closeness;
     }
     if (!b.matches.some((m) => m.kind === kind && m.tid === tid && m.value === value))
@@ -65,19 +90,20 @@ export function searchBuyers(
   for (const tid of deps.index.byWaybill(q)) viaOrder(tid, 'waybill', () => q.replace(/\s+/g, '').toUpperCase());
 
   const key = nickKey(q);
-  for (const [k, { nick }] of deps.index.nicks()) {
+  deps.index.eachNick((k, nick) => {
     const at = k.indexOf(key);
     // A shorter nick is a closer match: 小丽 before 小丽的衣橱 for 小丽.
     if (at === 0) hit(nick, 'nick_prefix', nick, null, k.length);
     else if (at > 0) hit(nick, 'nick_part', nick, null, k.length);
-  }
+  });
 
   // A number is not a name; a name of one character would match half the shop, so it must be whole.
+  const partOfName = [...q].length >= 2;
   if (!/^\d+$/.test(q))
-    for (const [name, tids] of deps.index.names()) {
-      if (name === q || ([...q].length >= 2 && name.includes(q)))
-        for (const tid of tids) viaOrder(tid, 'name', () => maskName(name));
-    }
+    deps.index.eachName((name) => {
+      if (name === q || (partOfName && name.includes(q)))
+        for (const tid of deps.index.byName(name)) viaOrder(tid, 'name', () => maskName(name));
+    });
 
   if (/^\d{4}$/.test(q))
     for (const tid of deps.index.byPhoneTail(q))
@@ -85,13 +111,11 @@ export function searchBuyers(
         maskPhone([o.receiver.mobile, o.receiver.phone].find((p) => p.replace(/\D/g, '').endsWith(q)) ?? ''),
       );
 
-  const ranked = [...found.entries()].sort(
-    ([na, a], [nb, b]) => a.best - b.best || a.closeness - b.closeness || (na < nb ? -1 : na > nb ? 1 : 0),
-  );
+  const ranked = firstOf(found.values(), limit);
   return {
     q,
-    total: ranked.length,
-    buyers: ranked.slice(0, limit).map(([nick, b]) => {
+    total: found.size,
+    buyers: ranked.map(({ nick, ...b }) => {
       const tids = deps.index.tidsOf(nick);
       let last: StoredOrder | undefined;
       for (const tid of tids) {
@@ -101,7 +125,7 @@ export function searchBuyers(
       return {
         nick,
         best: MATCH_KINDS[b.best]!,
-        matches: b.matches.sort((x, y) => rankOf(x.kind) - rankOf(y.kind)).slice(0, MATCHES_PER_BUYER),
+        matches: b.matches.sort((x, y) => RANK[x.kind] - RANK[y.kind]).slice(0, MATCHES_PER_BUYER),
         orderCount: tids.length,
         lastOrder: last ? { tid: last.tid, createdAt: last.createdAt, status: last.status } : null,
       };

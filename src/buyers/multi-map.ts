@@ -34,8 +34,8 @@ export class MultiMap {
     return this.map.has(key);
   }
 
-  *entries(): Iterable<[string, readonly string[]]> {
-    for (const [k, v] of this.map) yield [k, typeof v === 'string' ? [v] : v];
+  keys(): IterableIterator<string> {
+    return this.map.keys();
   }
 
   clear(): void {

@@ -12,9 +12,15 @@ export interface SearchFigures {
   orders: number;
   nicks: number;
   buildMs: number;
-  /** Per kind of query: how many were timed, the median, the 99th percentile and the slowest, in ms. */
-  kinds: Record<string, { n: number; p50: number; p99: number; max: number }>;
+  /** What the index holds on the heap, in MB (null without node --expose-gc). */
+  heapMb: number | null;
+  /**
+   * Per kind of query: how many were timed, the median, the 99th percentile and the slowest, in ms of the clock and
+   * of this process's processor time (on a machine others share, the clock also counts their turns).
+   */
+  kinds: Record<string, { n: number; p50: number; p99: number; max: number; cpuP99: number; cpuMax: number }>;
   slowestMs: number;
+  slowestCpuMs: number;
 }
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
@@ -30,9 +36,14 @@ export function benchSearch(
     onOrders: (_l: (c: readonly OrderChange[]) => void) => () => {},
     onParcel: (_l: (p: Parcel) => void) => () => {},
   });
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const heap0 = process.memoryUsage().heapUsed;
   const t0 = performance.now();
   index.warm();
   const buildMs = performance.now() - t0;
+  gc?.();
+  const heapMb = gc ? (process.memoryUsage().heapUsed - heap0) / 1048576 : null;
 
   const every = Math.max(1, Math.floor(repos.orders.count() / samples));
   const queries: Record<string, string[]> = {
@@ -58,19 +69,33 @@ export function benchSearch(
   }
   const kinds: SearchFigures['kinds'] = {};
   let slowestMs = 0;
+  let slowestCpuMs = 0;
   for (const [kind, qs] of Object.entries(queries)) {
     const times: number[] = [];
+    const cpu: number[] = [];
     for (const q of qs) {
+      const c = process.cpuUsage();
       const s = performance.now();
       searchBuyers({ index, orders: repos.orders }, q);
       times.push(performance.now() - s);
+      const used = process.cpuUsage(c);
+      cpu.push((used.user + used.system) / 1000);
     }
     times.sort((a, b) => a - b);
+    cpu.sort((a, b) => a - b);
     if (!times.length) continue;
-    kinds[kind] = { n: times.length, p50: quantile(times, 0.5), p99: quantile(times, 0.99), max: times.at(-1)! };
+    kinds[kind] = {
+      n: times.length,
+      p50: quantile(times, 0.5),
+      p99: quantile(times, 0.99),
+      max: times.at(-1)!,
+      cpuP99: quantile(cpu, 0.99),
+      cpuMax: cpu.at(-1)!,
+    };
     slowestMs = Math.max(slowestMs, times.at(-1)!);
+    slowestCpuMs = Math.max(slowestCpuMs, cpu.at(-1)!);
   }
   const size = index.size();
   index.close();
-  return { orders: size.orders, nicks: size.nicks, buildMs, kinds, slowestMs };
+  return { orders: size.orders, nicks: size.nicks, buildMs, heapMb, kinds, slowestMs, slowestCpuMs };
 }
