@@ -115,6 +115,10 @@ export async function benchKnowledge(opts = {}) {
   // under load the wall time's tail is mostly waiting for a core, which the processor time leaves out.
   const times = [];
   const cpu = [];
+  /** Each question's fastest run: what the work costs when the machine lets it run. */
+  const best = new Map();
+  // The 465 writes above leave garbage behind; collect it now so their cleanup is not billed to a suggestion.
+  globalThis.gc?.();
   for (let round = 0; round < 5; round++) {
     for (const q of evalSet.questions) {
       const tid = q.state ? tidOf[q.state] : undefined;
@@ -126,6 +130,7 @@ export async function benchKnowledge(opts = {}) {
       if (round === 0) continue; // the first round warms the caches and the JIT
       times.push(wall);
       cpu.push((c.user + c.system) / 1000);
+      best.set(q.q, Math.min(best.get(q.q) ?? Infinity, wall));
     }
   }
   times.sort((a, b) => a - b);
@@ -133,8 +138,10 @@ export async function benchKnowledge(opts = {}) {
   const at = (list, p) => list[Math.min(list.length - 1, Math.floor((p / 100) * list.length))];
   const pct = (p) => at(times, p);
   const cpuPct = (p) => at(cpu, p);
+  const bests = [...best.values()].sort((a, b) => a - b);
+  const bestPct = (p) => at(bests, p);
   const rate = (r, k) => `${fmt((r[k] / r.total) * 100, 1)} % (${r[k]} of ${r.total})`;
-  return { small, large, entries, times, pct, cpuPct, rate, withOrders: Object.keys(tidOf).length > 0 };
+  return { small, large, entries, times, pct, cpuPct, bestPct, rate, withOrders: Object.keys(tidOf).length > 0 };
 }
 
 export function printKnowledge(k, row) {
@@ -149,7 +156,11 @@ export function printKnowledge(k, row) {
     'p99 < 5 ms',
   );
   row(
-    'its processor time',
+    "each question's fastest of 4 runs, over the questions",
+    `p50 ${fmt(k.bestPct(50), 2)} ms, p99 ${fmt(k.bestPct(99), 2)} ms, max ${fmt(k.bestPct(100), 2)} ms`,
+  );
+  row(
+    "its processor time (all of the process's threads, the collector's too)",
     `p50 ${fmt(k.cpuPct(50), 2)} ms, p99 ${fmt(k.cpuPct(99), 2)} ms (load average ${fmt(loadavg()[0], 1)} on ${cpus().length} cores)`,
   );
   for (const m of k.large.misses)
