@@ -27,7 +27,7 @@ import { createSyncService, createSyncState, type SyncService, syncJobs, syncRou
 import type { Outside } from './outside.js';
 import { packageInfo } from '../shared/package-info.js';
 import { labelsRouter } from './labels-router.js';
-import { wireTmc, type TmcWiring } from './wire-tmc.js';
+import { coalesce, wireTmc, type TmcWiring } from './wire-tmc.js';
 import { createKnowledgeModule } from '../knowledge/index.js';
 
 export interface Domains {
@@ -201,6 +201,11 @@ export async function wireDomains(deps: {
     revisits: operations.revisits,
     followUps: { list: () => operations.followUps.list() },
     openItems: () => operations.openItems(),
+  });
+  // A buyer's new review reaches the review book, so the person on duty's open items, seconds after it is left.
+  const refreshReviews = coalesce(() => operations.reviews.refresh(outside.platform), 2000, logger, 'reading reviews');
+  tmc.onApplied((a) => {
+    if (a.topic === 'taobao_trade_TradeRated') refreshReviews();
   });
   if (operations.missingJobs.length)
     logger.info({ missing: operations.missingJobs }, 'jobs not scheduled: their module is not wired');

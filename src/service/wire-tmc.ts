@@ -96,3 +96,38 @@ export function wireTmc(deps: {
     },
   };
 }
+
+/**
+ * Runs `work` shortly after a trigger, once for a burst of triggers and never twice at once: a message that hands
+ * work on (a new review: read the reviews again) must not cost a platform call per message.
+ */
+export function coalesce(work: () => Promise<unknown>, delayMs: number, logger: Logger, what: string): () => void {
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let again = false;
+  const fire = () => {
+    timer = null;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = work()
+      .then(
+        () => undefined,
+        (err: unknown) => logger.warn({ err }, `tmc: ${what} after a message failed; its job will catch up`),
+      )
+      .finally(() => {
+        running = null;
+        if (again) {
+          again = false;
+          trigger();
+        }
+      });
+  };
+  const trigger = () => {
+    if (timer) return;
+    timer = setTimeout(fire, delayMs);
+    timer.unref();
+  };
+  return trigger;
+}
