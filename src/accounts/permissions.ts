@@ -125,6 +125,11 @@ export const ROUTE_PERMISSIONS: readonly RoutePermission[] = [
   route(DAY, 'GET', '/api/quick-replies', ALL),
   route(DAY, 'GET', '/api/quick-replies/usage', ALL),
   route(DAY, 'POST', '/api/quick-replies/:id/render', ALL),
+  // Every role checks what it is about to send; the phrase list is the keeper's (and admin's) to extend.
+  route(DAY, 'GET', '/api/compliance-phrases', ALL),
+  route(DAY, 'POST', '/api/compliance-phrases', KEEPER),
+  route(DAY, 'POST', '/api/compliance-phrases/check', ALL),
+  route(DAY, 'DELETE', '/api/compliance-phrases/:id', KEEPER),
   route(DAY, 'GET', '/api/jobs', ALL),
   route(DAY, 'POST', '/api/jobs/:name/run', ADMIN),
   route(DAY, 'GET', '/api/handover', ALL),

@@ -24,3 +24,5 @@ export type { QuickReplyRender, RenderOptions } from './quick-replies/index.js';
 export type { MessageRequest, MessageSink } from './message-sink.js';
 export { MESSAGE_KINDS } from './templates/metadata.js';
 export type { MessageKind } from './templates/metadata.js';
+export { COMPLIANCE_CATEGORIES, COMPLIANCE_CATEGORY_LABELS } from './templates/compliance-phrases.js';
+export type { OutgoingFinding } from './compliance/compliance-check.js';

@@ -11,7 +11,10 @@ import type { Logger } from '../shared/logger.js';
 import type { Clock } from '../shared/time.js';
 import type { Store } from '../storage/index.js';
 import { buildChannels } from './channels/build-channels.js';
+import { createComplianceCheck } from './compliance/compliance-check.js';
+import { createPhraseBook } from './compliance/phrase-book.js';
 import { buyersRouter } from './http/buyers-router.js';
+import { complianceRouter } from './http/compliance-router.js';
 import { messagesRouter } from './http/messages-router.js';
 import { quickRepliesRouter } from './http/quick-replies-router.js';
 import { messagingConfigSchema, type MessagingConfig, type MessagingConfigInput } from './messaging-config.js';
@@ -48,7 +51,11 @@ export function createMessagingModule(deps: MessagingModuleDeps) {
     shopName: deps.shopName,
     shipCutoff: deps.shipCutoff,
   });
+  // One phrase list for everything leaving for a buyer: built-in phrases and the keeper's, read on every check.
+  const phraseBook = createPhraseBook({ store: deps.store, clock: deps.clock });
+  const compliance = createComplianceCheck(phraseBook);
   const messages = createMessageService({
+    compliance,
     repo: createMessageRepository(deps.store),
     templates: deps.templates,
     facts,
@@ -65,6 +72,7 @@ export function createMessagingModule(deps: MessagingModuleDeps) {
     facts,
     usage: createUsageRepository(deps.store),
     clock: deps.clock,
+    compliance,
   });
 
   const service = {
@@ -73,12 +81,15 @@ export function createMessagingModule(deps: MessagingModuleDeps) {
     renderQuickReply: quickReplies.render,
     searchQuickReplies: quickReplies.search,
     quickReplyUsage: quickReplies.usage,
+    /** What leaves for a buyer from elsewhere (a knowledge answer copied) can be checked the same way. */
+    checkCompliance: compliance.scan,
   };
 
   const routers: { path: string; router: Router }[] = [
     { path: '/messages', router: messagesRouter(messages) },
     { path: '/buyers', router: buyersRouter(messages) },
     { path: '/quick-replies', router: quickRepliesRouter(quickReplies) },
+    { path: '/compliance-phrases', router: complianceRouter(phraseBook, compliance) },
   ];
   const jobs: Job[] = [
     {

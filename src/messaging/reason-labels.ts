@@ -35,6 +35,8 @@ export const MESSAGE_REASON_LABELS: Readonly<Record<string, string>> = {
   channel_not_configured: '还没有配置这个发送渠道',
   confirmed_by_provider: '发送平台确认已发出',
   not_sent_before_restart: '服务重启前没有发出，重新排队',
+  // The compliance check (compliance/compliance-check.ts): a forbidden phrase in the text, kept for a person.
+  non_compliant: '内容里有平台不允许的说法，已拦下，请修改后再发',
   // A person.
   cancelled_by_staff: '同事取消',
   dismissed_by_staff: '同事决定不发',

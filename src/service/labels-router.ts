@@ -11,6 +11,7 @@ import { KIND_TEXT } from '../handover/index.js';
 import { REFUND_STATE_LABELS } from '../ledger/index.js';
 import { COURIERS, PARCEL_STATE_LABELS, subStateNames } from '../logistics/index.js';
 import {
+  COMPLIANCE_CATEGORY_LABELS,
   MESSAGE_REASON_LABELS,
   MESSAGE_STATE_LABELS,
   messageKindLabels,
@@ -105,6 +106,8 @@ export interface Labels {
   returnConditions: Record<string, string>;
   /** What the buyer wants for the return: the money or another item (returns/return-labels.ts). */
   returnPurposes: Record<string, string>;
+  /** A forbidden phrase's category → its name, in the order the phrase form offers them (messaging compliance). */
+  complianceCategories: Record<string, string>;
   /** A knowledge entry's category → its name, in the order the form offers them (knowledge/entry.ts). */
   knowledgeCategories: Record<string, string>;
   /** Where a question nobody could answer stands (待回答, 已回答) (knowledge/unanswered.ts). */
@@ -168,6 +171,7 @@ export function labels(jobs: JobsConfig = defaultJobsConfig()): Labels {
     returnStates: { ...RETURN_STATE_LABELS },
     returnConditions: { ...RETURN_CONDITION_LABELS },
     returnPurposes: { ...RETURN_PURPOSE_LABELS },
+    complianceCategories: { ...COMPLIANCE_CATEGORY_LABELS },
     knowledgeCategories: { ...KNOWLEDGE_CATEGORY_LABELS },
     unansweredStates: { ...UNANSWERED_STATE_LABELS },
     orderStages: { ...ORDER_STAGE_LABELS },

@@ -137,6 +137,19 @@ export function createDispatcher(d: OutboundDeps) {
       if (saved) await logAttempt(d, m, 'dropped', { error: valid.reason });
       return saved;
     }
+    // The phrase list may have grown since the message was queued: a text that trips it is held for a person.
+    const finding = m.audience === 'buyer' ? d.compliance.scan(m.text)[0] : undefined;
+    if (finding) {
+      counts.held++;
+      const saved = await repo.transition(m.id, ['queued'], (x) => ({
+        ...x,
+        state: 'held',
+        stateReason: 'non_compliant',
+        lastError: finding.phrase,
+      }));
+      if (saved) await logAttempt(d, m, 'held', { error: `non_compliant: ${finding.phrase}` });
+      return saved;
+    }
     const decision = sendDecision(
       {
         kind,

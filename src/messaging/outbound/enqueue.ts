@@ -4,6 +4,7 @@
  * from the order as it is, and the idempotency key is fixed before anything can be sent.
  */
 import { NotFoundError, ValidationError } from '../../shared/errors.js';
+import type { OutgoingFinding } from '../compliance/compliance-check.js';
 import { parseInstant, toInstant } from '../../shared/time.js';
 import { enqueueRefusal, firstSendTime, type EnqueueRefusal } from '../policy/send-policy.js';
 import { checkState } from '../policy/state-checks.js';
@@ -53,6 +54,8 @@ export interface Preview {
   window: WindowName;
   /** Null when it could be queued as it is. */
   refusal: { reason: EnqueueRefusal; detail?: string } | null;
+  /** Forbidden phrases in the text as it would go out (queuing it would be refused naming the first). */
+  nonCompliant: OutgoingFinding[];
 }
 
 export function createEnqueue(d: OutboundDeps) {
@@ -136,6 +139,7 @@ export function createEnqueue(d: OutboundDeps) {
       sendAt: toInstant(p.first.at),
       window: p.first.window,
       refusal: p.refusal ?? missing,
+      nonCompliant: d.compliance.scan(p.rendered.text),
     };
   }
 
@@ -181,6 +185,22 @@ export function createEnqueue(d: OutboundDeps) {
     return waiting(stored.message) ?? { queued: false, reason: 'duplicate', message: stored.message };
   }
 
+  /** A job's message whose text holds a forbidden phrase: stored held (待人工确认) with the phrase, not queued. */
+  async function holdNonCompliant(req: EnqueueRequest, p: Prepared, phrase: string): Promise<EnqueueResult> {
+    const message: OutboundMessage = {
+      ...base(req, p),
+      channel: p.channel,
+      text: p.rendered.text,
+      state: 'held',
+      stateReason: 'non_compliant',
+      lastError: phrase,
+      dueAt: toInstant(p.first.at),
+    };
+    const stored = await d.repo.insertNew(message);
+    if (stored.created) await logAttempt(d, message, 'held', { error: `non_compliant: ${phrase}` });
+    return { queued: false, reason: 'non_compliant', detail: phrase, message: stored.message };
+  }
+
   function base(req: EnqueueRequest, p: Prepared) {
     return {
       id: messageIdFor(p.key),
@@ -207,7 +227,11 @@ export function createEnqueue(d: OutboundDeps) {
       const held = p.refusal.reason === 'duplicate' && p.existing ? waiting(p.existing) : undefined;
       return held ?? { queued: false, ...p.refusal, ...(p.existing ? { message: p.existing } : {}) };
     }
-    if (req.values) refuseNonCompliant(req.values, p.rendered.text);
+    // A person is refused at once, naming the phrase; a job's message that trips a phrase (one the keeper added
+    // since the template was written) is kept for a person, never sent.
+    if (req.user) refuseNonCompliant(d.compliance, req.values ?? {}, p.rendered.text);
+    const finding = req.user ? undefined : d.compliance.scan(p.rendered.text)[0];
+    if (finding) return holdNonCompliant(req, p, finding.phrase);
     // A message with a blank must never reach a buyer as 【请填写：…】: a person fills it first.
     if (p.rendered.missingPrompts.length > 0)
       return req.user

@@ -59,7 +59,7 @@ export function createFillValues(
         field: `values.${missing[0]!.name}`,
         params: { missing: missing.map((x) => x.name) },
       });
-    refuseNonCompliant(typed, p.rendered.text);
+    refuseNonCompliant(d.compliance, typed, p.rendered.text);
     const filledBy = { username: user.username, displayName: user.displayName, at: nowInstant(d) };
     const valid = validityCheck(m.kind as MessageKind, {
       now: d.clock.now(),

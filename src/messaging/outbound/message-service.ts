@@ -45,6 +45,13 @@ export function createMessageService(d: OutboundDeps) {
   async function markSent(id: string, user: Actor): Promise<OutboundMessage> {
     const m = mustGet(id);
     if (m.state === 'sent') return m;
+    // Held for a forbidden phrase, it never went out: nothing to confirm, only to cancel (or queue anew, reworded).
+    if (m.state === 'held' && m.stateReason === 'non_compliant')
+      throw new ConflictError({
+        message: `这条消息因为含有“${m.lastError ?? ''}”被拦下，没有发出，不能标记为已发送；请取消后改写重发`,
+        code: 'held_non_compliant',
+        params: { id, phrase: m.lastError ?? '' },
+      });
     const saved = await repo.transition(id, ['outbox', 'held'], (x) => ({
       ...x,
       state: 'sent',

@@ -2,6 +2,7 @@
 import type { Logger } from '../../shared/logger.js';
 import { maskText } from '../../shared/mask.js';
 import { toInstant, type Clock } from '../../shared/time.js';
+import type { ComplianceCheck } from '../compliance/compliance-check.js';
 import type { BuyerChannel, RobotQueue } from './channel-port.js';
 import type { MessagingConfig } from '../messaging-config.js';
 import type { TemplateSet } from '../templates/index.js';
@@ -23,6 +24,8 @@ export interface OutboundDeps {
   logger: Logger;
   /** Messages being handed to a channel by this process: a `sending` message not here was left by a crash. */
   inFlight: Set<string>;
+  /** The phrase check of everything leaving for a buyer (built-in phrases and the keeper's). */
+  compliance: ComplianceCheck;
 }
 
 export const nowInstant = (d: Pick<OutboundDeps, 'clock'>) => toInstant(d.clock.now());

@@ -18,9 +18,19 @@ export interface PolicySettings extends WindowSettings {
   perBuyerDailyCap: number;
 }
 
-/** `needs_values`: not queued, but kept for a person to fill (a job's message that lacks a value). */
+/**
+ * `needs_values`: not queued, but kept for a person to fill (a job's message that lacks a value). `non_compliant`: a
+ * job's message whose text holds a forbidden phrase, kept held for a person (a person's own is refused with a 400).
+ */
 export type EnqueueRefusal =
-  'opted_out' | 'duplicate' | 'order_not_found' | 'missing_values' | 'needs_values' | 'no_template' | 'state_changed';
+  | 'opted_out'
+  | 'duplicate'
+  | 'order_not_found'
+  | 'missing_values'
+  | 'needs_values'
+  | 'no_template'
+  | 'state_changed'
+  | 'non_compliant';
 
 export interface EnqueueFacts {
   optedOut: boolean;

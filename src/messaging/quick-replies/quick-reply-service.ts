@@ -4,6 +4,7 @@
  */
 import { NotFoundError } from '../../shared/errors.js';
 import { toInstant, type Clock } from '../../shared/time.js';
+import { createComplianceCheck, type ComplianceCheck, type OutgoingFinding } from '../compliance/compliance-check.js';
 import type { OrderFactsSource } from '../outbound/order-facts.js';
 import { renderTemplate, type PromptRef, type TemplateSet } from '../templates/index.js';
 import { quickReplySearch, type QuickReplyHit } from './search.js';
@@ -17,6 +18,8 @@ export interface QuickReplyRender {
   /** Prompts nobody answered yet; their 【请填写：…】 placeholders are in `text`. */
   missingPrompts: PromptRef[];
   usedFallbacks: PromptRef[];
+  /** A suggestion's text that trips a phrase (one the keeper added since): shown with the finding, never copied. */
+  nonCompliant?: OutgoingFinding[];
 }
 
 export interface RenderOptions {
@@ -33,7 +36,10 @@ export function createQuickReplyService(deps: {
   facts: OrderFactsSource;
   usage: UsageRepository;
   clock: Clock;
+  /** The phrase check shared with the outbound messages; the built-in phrases when not given. */
+  compliance?: ComplianceCheck;
 }) {
+  const compliance = deps.compliance ?? createComplianceCheck();
   const search = quickReplySearch(deps.templates);
 
   function find(shortcutOrId: string) {
@@ -58,8 +64,17 @@ export function createQuickReplyService(deps: {
         params: { tid: opts.tid },
       });
     const result = renderTemplate(deps.templates, t.id, facts.context, opts.values ?? {});
+    // What staff answer or copy goes to a buyer: the same check as a queued message, before the use is counted.
+    if (opts.countUse !== false) compliance.refuseValues(opts.values ?? {}, result.text);
+    const findings = opts.countUse === false ? compliance.scan(result.text) : [];
     if (opts.countUse !== false) await deps.usage.record(opts.user.username, t.id, toInstant(deps.clock.now()));
-    return { id: t.id, shortcut: t.meta.shortcut ?? '', title: t.meta.title, ...result };
+    return {
+      id: t.id,
+      shortcut: t.meta.shortcut ?? '',
+      title: t.meta.title,
+      ...result,
+      ...(findings.length ? { nonCompliant: findings } : {}),
+    };
   }
 
   return {

@@ -36,6 +36,19 @@ export {
   type TemplateVariable,
 } from './metadata.js';
 export { COMPILE_OPTIONS, createTemplateEnvironment, HELPERS, MissingValue } from './helpers.js';
-export { COMPLIANCE_PHRASES, type CompliancePhrase, type ComplianceRule } from './compliance-phrases.js';
-export { lintCompliance, type ComplianceFinding } from './compliance-lint.js';
+export {
+  CATEGORY_SUGGESTIONS,
+  COMPLIANCE_CATEGORIES,
+  COMPLIANCE_CATEGORY_LABELS,
+  COMPLIANCE_PHRASES,
+  type CompliancePhrase,
+  type ComplianceRule,
+} from './compliance-phrases.js';
+export {
+  findPhrases,
+  lintCompliance,
+  normalizeForCompliance,
+  preparePhrases,
+  type ComplianceFinding,
+} from './compliance-lint.js';
 export { courierName, parcelStateText, tradeStatusText } from './display-names.js';

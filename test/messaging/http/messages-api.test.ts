@@ -27,6 +27,7 @@ describe('messages API', () => {
       sendAt: NOW,
       window: 'normal',
       refusal: null,
+      nonCompliant: [],
     });
     expect((await h.as('xiaoli').get('/messages')).body).toEqual({ total: 0, messages: [] });
   });
