@@ -1,6 +1,7 @@
 import axios, { type AxiosInstance, type AxiosRequestConfig } from 'axios';
 import type { User } from '../accounts/index.js';
 import type { QuickReplyRender } from '../messaging/index.js';
+import type { BatchKey, BatchView } from '../printing/index.js';
 import type { ImportSummary } from '../reconciliation/index.js';
 import type { WriteResult } from '../remarks/index.js';
 import type { JobListing, JobRun } from '../scheduler/index.js';
@@ -31,6 +32,10 @@ export interface XiaoerApi {
   summaryMarkdown(week?: string): Promise<string>;
   /** The Chinese names of the service's codes, as the console reads them (GET /api/labels). */
   labels(): Promise<Labels>;
+  /** The batch orders paid now go to (GET /api/print-batches). */
+  nextPrintBatch(): Promise<BatchKey>;
+  /** One print batch by courier (GET /api/print-batches/:date/:time). */
+  printBatch(key: BatchKey): Promise<BatchView>;
 }
 
 /** Who answers: named in the message when the connection is lost. */
@@ -164,5 +169,13 @@ export function createApiClient(target: ServiceTarget): XiaoerApi {
         responseType: 'text',
       }),
     labels: () => call<Labels>(RETRY.read, { method: 'GET', url: '/labels' }),
+    async nextPrintBatch() {
+      return (await call<{ next: BatchKey }>(RETRY.read, { method: 'GET', url: '/print-batches' })).next;
+    },
+    printBatch: (key) =>
+      call<BatchView>(RETRY.read, {
+        method: 'GET',
+        url: `/print-batches/${encodeURIComponent(key.date)}/${encodeURIComponent(key.time.replace(':', ''))}`,
+      }),
   };
 }

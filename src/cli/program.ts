@@ -5,6 +5,7 @@ import { chineseHelp } from './chinese-help.js';
 import { hashPasswordCommand } from './commands/hash-password.js';
 import { handoverCommand } from './commands/handover.js';
 import { summaryCommand } from './commands/summary.js';
+import { printCommand } from './commands/print.js';
 import { jobsCommand } from './commands/jobs.js';
 import { refundsCommand } from './commands/refunds.js';
 import { replyCommand } from './commands/reply.js';
@@ -27,6 +28,7 @@ export function buildProgram(config: () => Config): Command {
   program.addCommand(jobsCommand(config));
   program.addCommand(handoverCommand(config));
   program.addCommand(summaryCommand(config));
+  program.addCommand(printCommand(config));
   program.addCommand(hashPasswordCommand());
   chineseHelp(program);
   chineseErrors(program);
