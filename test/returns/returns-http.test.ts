@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../src/accounts/accounts.js';
 import { staffDirectoryFromUsers } from '../../src/remarks/index.js';
-import { createReturnsModule, RETURNS, type ReturnRecord } from '../../src/returns/index.js';
+import { createReturnsModule, RETURNS, type ReturnRecord, type ReturnsService } from '../../src/returns/index.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { fixedClock } from '../../src/shared/time.js';
 import { createMemoryStore } from '../../src/storage/index.js';
@@ -49,6 +49,8 @@ function record(id: string, over: Partial<ReturnRecord> = {}): ReturnRecord {
 
 let api: Awaited<ReturnType<typeof apiApp>>;
 let remarkCalls: unknown[];
+let gate: Promise<void> | null;
+let service: ReturnsService;
 
 beforeEach(async () => {
   const store = createMemoryStore();
@@ -58,6 +60,7 @@ beforeEach(async () => {
     tx.put(RETURNS, '903', record('903', { platformStatus: 'SUCCESS' }));
   });
   remarkCalls = [];
+  gate = null;
   const returns = createReturnsModule({
     store,
     platform: {
@@ -76,6 +79,7 @@ beforeEach(async () => {
     remarks: {
       write: async (req) => {
         remarkCalls.push(req);
+        await gate;
         return { id: 'r1', status: 'written', entry: '', memo: '', flag: 2 };
       },
     },
@@ -85,10 +89,32 @@ beforeEach(async () => {
     logger: silentLogger(),
     schedule: '*/30 * * * *',
   });
+  service = returns.service;
   api = await apiApp({ store, clock, routes: returns.routers });
 });
 
 describe('/api/returns', () => {
+  it('when two colleagues send the exchange waybill at the same moment, then the remark is written once', async () => {
+    await api.as('xiaoli').post('/returns/901/purpose', { purpose: 'exchange' });
+    await api.as('azhang').post('/returns/901/receipt', { condition: 'good' });
+    // The remark service holds both writes until released: without the return's lock both would be on their way.
+    let release!: () => void;
+    gate = new Promise<void>((r) => (release = r));
+    const body = { courier: '中通快递', waybill: '78123400001111' };
+    const [xiaoli, xiaozhou] = [DEMO_ACCOUNTS[0]!, DEMO_ACCOUNTS[2]!];
+    const both = Promise.all([
+      service.shipExchange('901', body, xiaoli),
+      service.shipExchange('901', { ...body, waybill: '78123400002222' }, xiaozhou),
+    ]);
+    await new Promise((r) => setImmediate(r));
+    expect(remarkCalls).toHaveLength(1);
+    release();
+    const answers = await both;
+    expect(answers.map((a) => a.already)).toEqual([false, true]);
+    expect(remarkCalls).toHaveLength(1);
+    expect(answers[1].return.exchange!.waybill).toBe('78123400001111');
+  });
+
   it('when the list is asked for, then open returns come with where they stand, settled ones only on asking', async () => {
     const open = await api.as('xiaoli').get('/returns');
     expect(open.status).toBe(200);
