@@ -257,6 +257,7 @@ describe('console pages: quick replies, messages, handover, complaints, jobs (re
         '消息',
         '汇款',
         '余额与退款',
+        '退货',
         '交接班',
         '排班',
         '售后投诉',
