@@ -222,6 +222,8 @@ export const jobsConfigSchema = z
       .prefault({}),
     reviewWindowDays: z.number().int().min(1).max(180).default(30),
     reviewWindows,
+    /** A repair window missed while the service was stopped is made up on start until the window ends; false: never. */
+    reviewWindowCatchUp: z.boolean().default(true),
     stuckParcelHours: z.number().int().min(1).default(48),
     revisitAfterDays: z.number().int().min(1).default(60),
     /** A customer is on the revisit list at most once in this many days (a quarter). */

@@ -62,10 +62,14 @@ export function withConfiguredSchedule(job: Job, config: JobsConfig): Job {
 
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
-/** A window's job runs at its start and may be made up until its end, never after (no calls after 21:00). */
-export function repairWindowSettings(w: ReviewWindow): JobSettings {
+/**
+ * A window's job runs at its start and may be made up until its end, never after (no calls after 21:00); `catchUp`
+ * false (config jobs.reviewWindowCatchUp) never makes it up.
+ */
+export function repairWindowSettings(w: ReviewWindow, catchUp = true): JobSettings {
   const start = minutesOf(w.start);
-  return { schedule: `${start % 60} ${Math.floor(start / 60)} * * *`, catchUpMinutes: minutesOf(w.end) - start };
+  const schedule = `${start % 60} ${Math.floor(start / 60)} * * *`;
+  return catchUp ? { schedule, catchUpMinutes: minutesOf(w.end) - start } : { schedule };
 }
 
 export function operationsJobs(d: RegistryDeps): { jobs: Job[]; missing: { job: JobName; needs: string }[] } {
@@ -123,7 +127,7 @@ export function operationsJobs(d: RegistryDeps): { jobs: Job[]; missing: { job: 
       reviewWindowJob(
         { book: d.reviews, platform: d.platform },
         timedJobName('review-window', w.start),
-        repairWindowSettings(w),
+        repairWindowSettings(w, d.config.reviewWindowCatchUp),
       ),
     );
   jobs.push(revisitListJob({ revisits: d.revisits, clock: d.clock }, s('revisit-list')));

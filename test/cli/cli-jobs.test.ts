@@ -56,6 +56,12 @@ describe('xiaoer jobs', () => {
       ['打印批次 15:00', 'print-batch-1500', '0 15 * * *'],
       ['打印批次 17:00', 'print-batch-1700', '0 17 * * *'],
     ]);
+    // The three repair windows (中差评处理), each labelled with its span, at its start in Asia/Shanghai.
+    expect(lines.filter((l) => l.includes('review-window-')).map((l) => l.split(/ {2,}/).slice(0, 3))).toEqual([
+      ['中差评处理 11:00–12:00', 'review-window-1100', '0 11 * * *'],
+      ['中差评处理 15:00–16:30', 'review-window-1500', '0 15 * * *'],
+      ['中差评处理 20:00–21:00', 'review-window-2000', '0 20 * * *'],
+    ]);
     // Only order-sync has run (the test before); its outcome is a word, not the code `ok`.
     expect(rows.filter((r) => r![4]).map((r) => [r![2], r![4]])).toEqual([['order-sync', '成功']]);
     // The names line up in a terminal, where a Chinese character takes two cells.

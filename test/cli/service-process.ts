@@ -59,7 +59,9 @@ export async function quietJobs(dir: string): Promise<void> {
   const catchUpMinutes = Object.fromEntries(JOB_NAMES.map((n) => [n, 0]));
   // Print batches run at their configured times; none is made up on start.
   const printBatches = { catchUpMinutes: 0 };
-  await writeFile(join(dir, 'config.json'), JSON.stringify({ jobs: { schedules, catchUpMinutes, printBatches } }));
+  // Nor a repair window's refresh (中差评处理) when the test starts inside one.
+  const jobs = { schedules, catchUpMinutes, printBatches, reviewWindowCatchUp: false };
+  await writeFile(join(dir, 'config.json'), JSON.stringify({ jobs }));
 }
 
 /** Starts the service on a data folder and waits until it serves and its initial sync has finished. */

@@ -43,6 +43,7 @@ describe('the repair windows', () => {
     expect(labels['review-window-1500']).toBe('中差评处理 15:00–16:30');
     expect(labels['review-window-2000']).toBe('中差评处理 20:00–21:00');
     expect(labels['review-repair']).toBeUndefined();
+    expect(repairWindowSettings({ start: '15:00', end: '16:30' }, false)).toEqual({ schedule: '0 15 * * *' });
     expect(repairWindowSettings({ start: '15:00', end: '16:30' })).toEqual({
       schedule: '0 15 * * *',
       catchUpMinutes: 90,
