@@ -17,6 +17,9 @@ export const KNOWLEDGE_WRITERS: readonly User['role'][] = ['keeper', 'admin'];
 
 export type Writer = Pick<User, 'username' | 'displayName' | 'role'>;
 
+/** The search lists entries scoring at least this share of the best one. */
+const RELEVANT_SHARE = 0.15;
+
 /** An entry as lists and searches show it: no history, and the search's score when searched. */
 export type EntrySummary = Omit<KnowledgeEntry, 'history'> & { score?: number; matched?: string[] };
 
@@ -135,7 +138,11 @@ export function createKnowledgeService(deps: { repo: KnowledgeRepository; index:
         .map(summary);
     }
     const out: EntrySummary[] = [];
-    for (const hit of index.search(q, { kind: 'entry', limit: 50 })) {
+    const hits = index.search(q, { kind: 'entry', limit: 50 });
+    // An entry that shares one common word with the question scores a tenth of the best or less: not worth reading.
+    const floor = (hits[0]?.score ?? 0) * RELEVANT_SHARE;
+    for (const hit of hits) {
+      if (hit.score < floor) break;
       const e = repo.entry(entryIdOf(hit.id));
       if (!e || e.deleted || (opts.category && e.category !== opts.category)) continue;
       out.push({ ...summary(e), score: Math.round(hit.score * 100) / 100, matched: hit.matched });

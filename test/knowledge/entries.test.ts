@@ -100,3 +100,14 @@ describe('knowledge entries', () => {
     await expect(k.entries.create({ ...body, answer: '  ' }, keeper)).rejects.toMatchObject({ field: 'answer' });
   });
 });
+
+describe('the search’s list', () => {
+  it('when a question is searched, then entries sharing only a common word with it are left out', async () => {
+    const { k } = await world();
+    const found = k.entries.search('退货地址发我一下');
+    expect(found[0]?.id).toBe('return-address');
+    expect(found.length).toBeLessThan(10);
+    const best = found[0]!.score!;
+    for (const e of found) expect(e.score!).toBeGreaterThanOrEqual(best * 0.15 - 0.01);
+  });
+});
