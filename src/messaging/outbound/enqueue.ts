@@ -222,14 +222,14 @@ export function createEnqueue(d: OutboundDeps) {
 
   async function enqueue(req: EnqueueRequest): Promise<EnqueueResult> {
     const p = prepare(req);
+    // A person is refused at once, naming the phrase, before any policy answer (a duplicate would hide it); a job's
+    // message that trips a phrase (one the keeper added since the template was written) is kept for a person below.
+    if (req.user) refuseNonCompliant(d.compliance, req.values ?? {}, p.rendered.text);
     if (p.refusal) {
       // A job's rerun finds its message still waiting for a person: the same answer as the first run, not a duplicate.
       const held = p.refusal.reason === 'duplicate' && p.existing ? waiting(p.existing) : undefined;
       return held ?? { queued: false, ...p.refusal, ...(p.existing ? { message: p.existing } : {}) };
     }
-    // A person is refused at once, naming the phrase; a job's message that trips a phrase (one the keeper added
-    // since the template was written) is kept for a person, never sent.
-    if (req.user) refuseNonCompliant(d.compliance, req.values ?? {}, p.rendered.text);
     const finding = req.user ? undefined : d.compliance.scan(p.rendered.text)[0];
     if (finding) return holdNonCompliant(req, p, finding.phrase);
     // A message with a blank must never reach a buyer as 【请填写：…】: a person fills it first.

@@ -5,6 +5,6 @@ import { world } from './world.js';
 
 export async function startMessagingApp(opts: { now?: string; config?: MessagingConfigInput } = {}) {
   const w = await world(opts);
-  const { app, as } = await apiApp({ store: w.store, clock: w.clock, routes: w.module.routers, sessionHours: 12 });
-  return { ...w, app, as };
+  const api = await apiApp({ store: w.store, clock: w.clock, routes: w.module.routers, sessionHours: 12 });
+  return { ...w, app: api.app, as: api.as, token: api.token };
 }
