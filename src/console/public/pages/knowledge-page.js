@@ -35,7 +35,7 @@ export async function render({ view, session, query }) {
     name: 'q',
     value: query.get('q') ?? '',
     autocomplete: 'off',
-    placeholder: '买家怎么问就怎么搜，如：码数偏大吗、褪色、zenme tuihuo',
+    placeholder: '买家怎么问就怎么搜，如：码数偏大吗、褪色（也可以打拼音）',
     dataset: { shortcut: 'search' },
   });
   const status = h('p', { class: 'small', role: 'status', dataset: { testid: 'knowledge-status' } });
