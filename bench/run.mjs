@@ -18,6 +18,7 @@ import { staffDirectoryFromUsers } from '../dist/remarks/index.js';
 import { shanghaiDate } from '../dist/shared/time.js';
 import { benchMatching } from '../dist/reconciliation/index.js';
 import { ratioTrials } from './ratio-trials.mjs';
+import { benchTmc, printTmc } from './tmc-bench.mjs';
 import { benchKnowledge, printKnowledge } from './knowledge-bench.mjs';
 import { benchKnowledge, printKnowledge } from './knowledge-bench.mjs';
 
@@ -375,6 +376,11 @@ printKnowledge(await benchKnowledge({ store, orders }), row);
 // 6. Knowledge base and suggested replies (issue 17, part 4): hit rates on the buyer questions, one suggestion's time
 // at 500 entries, rendered for orders of the synced book.
 printKnowledge(await benchKnowledge({ store, orders }), row);
+
+// 7. The Taobao Message Channel (issue 19 §5): change → visible p50/p99 on a living sandbox shop at 10 changes a
+// second, platform calls per hour against polling every 5 minutes, messages per second the consumer applies.
+console.log('\nTaobao Message Channel (a service on a 3,000-order living sandbox shop)');
+printTmc(await benchTmc(), row);
 
 clearInterval(sampler);
 await store.close();

@@ -35,7 +35,10 @@ export interface TmcApplyDeps {
 export interface TmcApplyStats {
   messages: number;
   fromContent: number;
+  /** Orders read one by one (trade.fullinfo.get). */
   fetched: number;
+  /** Orders read from one incremental list over the messages' times. */
+  listed: number;
   unchanged: number;
   ignored: number;
   failed: number;
@@ -62,6 +65,14 @@ const FROM_CONTENT: Readonly<Record<string, Patch>> = {
     payDeadlineAt: null,
     modifiedAt: at,
   }),
+  taobao_trade_TradeSuccess: (o, at) => ({
+    ...o,
+    status: 'TRADE_FINISHED',
+    items: setStatus(o, 'TRADE_FINISHED'),
+    endAt: at,
+    payDeadlineAt: null,
+    modifiedAt: at,
+  }),
   taobao_trade_TradeClose: (o, at, c) => {
     const status: TradeStatus = c.status === 'TRADE_CLOSED' ? 'TRADE_CLOSED' : 'TRADE_CLOSED_BY_TAOBAO';
     return { ...o, status, items: setStatus(o, status), endAt: at, payDeadlineAt: null, modifiedAt: at };
@@ -72,7 +83,6 @@ const FROM_CONTENT: Readonly<Record<string, Patch>> = {
 export const FETCHED_TOPICS = new Set([
   'taobao_trade_TradeCreate',
   'taobao_trade_TradeSellerShip',
-  'taobao_trade_TradeSuccess',
   'taobao_trade_TradeLogisticsAddressChanged',
   'taobao_trade_TradeChanged',
   'taobao_trade_TradeRated',
@@ -97,7 +107,15 @@ const tidOf = (c: Record<string, unknown>): string | undefined => {
 };
 
 export function createTmcApplier(deps: TmcApplyDeps) {
-  const stats: TmcApplyStats = { messages: 0, fromContent: 0, fetched: 0, unchanged: 0, ignored: 0, failed: 0 };
+  const stats: TmcApplyStats = {
+    messages: 0,
+    fromContent: 0,
+    fetched: 0,
+    listed: 0,
+    unchanged: 0,
+    ignored: 0,
+    failed: 0,
+  };
 
   function parse(m: TmcMessage, verdicts: Map<TmcMessage, Verdict>): Parsed | undefined {
     if (!KNOWN_TOPICS.has(m.topic)) {
@@ -160,6 +178,33 @@ export function createTmcApplier(deps: TmcApplyDeps) {
     return out;
   }
 
+  /**
+   * Several orders to read: one incremental list over their messages' times covers up to 100 of them per call, where
+   * fullinfo costs a call each. An order the list misses, or brings older than its message (the platform's modified
+   * time can trail the message), is read alone.
+   */
+  async function fetchOrders(need: Map<string, number>): Promise<Map<string, Order | 'gone' | 'failed'>> {
+    const out = new Map<string, Order | 'gone' | 'failed'>();
+    if (need.size >= 2) {
+      const times = [...need.values()];
+      const window = { start: Math.min(...times) - 1000, end: Math.max(...times) + 1000 };
+      try {
+        for await (const page of deps.platform.changedOrders(window))
+          for (const o of page) {
+            const at = need.get(o.tid);
+            if (at !== undefined && parseInstant(o.modifiedAt) >= at) out.set(o.tid, o);
+          }
+        stats.listed += out.size;
+      } catch (err) {
+        deps.logger.warn({ err }, 'tmc: the incremental list failed; reading the orders one by one');
+        out.clear();
+      }
+    }
+    const rest = [...need.keys()].filter((t) => !out.has(t));
+    for (const [tid, got] of await fetchAll(rest)) out.set(tid, got);
+    return out;
+  }
+
   /** Decides a batch: every message gets its verdict once the changes are on disk. */
   async function applyBatch(batch: TmcMessage[]): Promise<Map<TmcMessage, Verdict>> {
     stats.messages += batch.length;
@@ -170,17 +215,17 @@ export function createTmcApplier(deps: TmcApplyDeps) {
       if (p) byTid.set(p.tid, [...(byTid.get(p.tid) ?? []), p]);
     }
     const writes = new Map<string, Order>();
-    const toFetch: string[] = [];
+    const toFetch = new Map<string, number>();
     // Messages newer than the stored order: only these change anything and are told to onApplied.
     const fresh = new Set<Parsed>();
     for (const [tid, msgs] of byTid) {
       const stored = deps.orders.get(tid);
       for (const p of msgs) if (!stored || p.m.time > parseInstant(stored.modifiedAt)) fresh.add(p);
       const next = fromContent(stored, msgs);
-      if (next === 'fetch') toFetch.push(tid);
+      if (next === 'fetch') toFetch.set(tid, Math.max(...msgs.map((p) => p.m.time)));
       else if (next) writes.set(tid, next);
     }
-    const fetched = await fetchAll(toFetch);
+    const fetched = await fetchOrders(toFetch);
     for (const [tid, got] of fetched) if (typeof got === 'object') writes.set(tid, got);
     try {
       if (writes.size) await deps.orders.upsertMany([...writes.values()]);

@@ -62,13 +62,17 @@ const msg = (topic: string, content: string, time: number): TmcMessage => ({
 const memo = (text: string, time: number) =>
   msg('taobao_trade_TradeMemoModified', `{"tid":${TID},"seller_memo":${JSON.stringify(text)},"seller_flag":2}`, time);
 
-function rig(getOrder: (tid: string) => Promise<Order> = async () => order()) {
+function rig(getOrder: (tid: string) => Promise<Order> = async () => order(), listed: Order[] = []) {
   const orders = createOrderRepository(createMemoryStore());
   let calls = 0;
   const platform = {
     getOrder: async (tid: string) => {
       calls++;
       return getOrder(tid);
+    },
+    async *changedOrders() {
+      calls++;
+      yield listed;
     },
   } as unknown as ShopPlatform;
   const applied: string[] = [];
@@ -136,6 +140,23 @@ describe('applying TMC messages to the order book', () => {
     expect([...v.values()]).toEqual(['confirm', 'confirm', 'confirm']);
     expect(r.calls()).toBe(1);
     expect(r.orders.get(TID)!.status).toBe('WAIT_BUYER_CONFIRM_GOODS');
+  });
+
+  it('when several orders need reading, then one incremental list covers them; one it brings older than its message is read alone', async () => {
+    const OTHER = '3939393939393939400';
+    const THIRD = '3939393939393939401';
+    const shipped = (tid: string, at: number) =>
+      order({ tid, status: 'WAIT_BUYER_CONFIRM_GOODS', modifiedAt: toInstant(at) });
+    const r = rig(
+      async (tid) => shipped(tid, T0 + 9000),
+      [shipped(TID, T0 + 6000), shipped(OTHER, T0 + 6000), shipped(THIRD, T0 + 1000)],
+    );
+    const ship = (tid: string) => msg('taobao_trade_TradeSellerShip', `{"tid":${tid}}`, T0 + 6000);
+    const v = await r.applier.applyBatch([ship(TID), ship(OTHER), ship(THIRD)]);
+    expect([...v.values()]).toEqual(['confirm', 'confirm', 'confirm']);
+    expect(r.calls()).toBe(2); // the list, and fullinfo for THIRD (the list's copy is older than the message)
+    expect(r.applier.stats()).toMatchObject({ listed: 2, fetched: 1 });
+    expect(r.orders.get(THIRD)!.modifiedAt).toBe(toInstant(T0 + 9000));
   });
 
   it('when the topic is unknown or the content unreadable, then it is confirmed and nothing is stored', async () => {
