@@ -126,7 +126,8 @@ export function createReviewBook(deps: ReviewBookDeps) {
         const missing = (result.missing ?? []).map((p) => ({ name: p.name, label: p.label }));
         await change(id, (x) => ({ ...x, missingValues: missing }));
         throw new ValidationError({
-          message: `短信还缺：${missing.map((m) => `${m.label}（${m.name}）`).join('、')}，请填写后再发`,
+          // The template's label names the blank for a person; the field and params name it for the page.
+          message: `短信还缺：${missing.map((m) => m.label).join('、')}，请填写后再发`,
           code: 'missing_values',
           field: missing[0]?.name,
           params: { missing: missing.map((m) => m.name).join(',') },

@@ -73,7 +73,8 @@ describe('/api/reviews', () => {
     const res = await xiaoli.post(`/reviews/${ID}/message`, {});
     expect(res.status).toBe(400);
     expect(res.body.error).toMatchObject({ code: 'missing_values', field: 'resolution' });
-    expect(res.body.error.message).toMatch('解决办法（resolution）');
+    expect(res.body.error.message).toBe('短信还缺：解决办法，请填写后再发');
+    expect(res.body.error.params).toEqual({ missing: 'resolution' });
     expect(book.get(ID)).toMatchObject({ state: 'called', missingValues: [{ name: 'resolution' }], message: null });
     const open = await xiaoli.get('/reviews');
     expect(open.body.reviews.map((r: { id: string; stateText: string }) => [r.id, r.stateText])).toEqual([
