@@ -2,6 +2,7 @@
  * Every word a person reads about print batches (打单), in one place: the console reads them from GET /api/labels
  * (printing), the CLI and the warehouse CSV from here. Codes stay English in the store and the API.
  */
+import { REMARK_STATE_LABELS } from '../remarks/index.js';
 
 /** Why a paid order is not printed now: a remark says so, or the buyer asked for a refund. */
 export const HOLD_LABELS = {
@@ -16,7 +17,8 @@ export type HoldReason = keyof typeof HOLD_LABELS;
 /** Where an order of a batch stands now. */
 export const ENTRY_STATE_LABELS = {
   to_print: '待打单',
-  printed: '已打单',
+  // Printed is the order state the remark catalogue names (its print.printed remark makes it so).
+  printed: REMARK_STATE_LABELS.printed,
   held: '暂不打单',
   gone: '已不是待发货',
 } as const;

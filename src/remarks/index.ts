@@ -15,6 +15,8 @@ export type { KeyedLock } from '../shared/keyed-lock.js';
 export { lintMemo, splitMemo } from './memo/index.js';
 export { createRemarkReader } from './remark-reader.js';
 export { createOrderRemarkFacts } from './order-facts.js';
+/** An order's state as the catalogue names it (未支付, 已支付，未打单, 已打单). */
+export { STATE_LABELS as REMARK_STATE_LABELS } from './catalogue/index.js';
 export type { OrderRemarkFacts, RemarkFact } from './order-facts.js';
 /** Each kind's Chinese title (拍下后无货), for reports that count remarks by kind. */
 export const remarkKindTitle = (id: string): string => REMARK_KINDS.find((k) => k.id === id)?.title ?? id;
