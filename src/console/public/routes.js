@@ -24,6 +24,7 @@ export const ROUTES = [
   { pattern: '/commission', title: '提成', load: () => import('./pages/commission-page.js') },
   { pattern: '/summary', title: '周报', load: () => import('./pages/summary-page.js') },
   { pattern: '/knowledge', title: '知识库', load: () => import('./pages/knowledge-page.js') },
+  { pattern: '/compliance', title: '禁用说法', load: () => import('./pages/compliance-page.js') },
   { pattern: '/print', title: '打印', load: () => import('./pages/print-page.js') },
   { pattern: '/jobs', title: '任务调度', load: () => import('./pages/jobs-page.js') },
   { pattern: '/lockouts', title: '登录锁定', load: () => import('./pages/lockouts-page.js') },
@@ -54,6 +55,7 @@ export const NAV = [
   { label: '打印', href: '#/print', section: '/print', needs: 'GET /api/print-batches' },
   { label: '周报', href: '#/summary', section: '/summary', needs: 'GET /api/summary/week' },
   { label: '知识库', href: '#/knowledge', section: '/knowledge', needs: 'GET /api/knowledge' },
+  { label: '禁用说法', href: '#/compliance', section: '/compliance', needs: 'GET /api/compliance-phrases' },
   { label: '任务调度', href: '#/jobs', section: '/jobs', needs: 'POST /api/jobs/:name/run' },
   { label: '登录锁定', href: '#/lockouts', section: '/lockouts', needs: 'GET /api/lockouts' },
 ];
