@@ -6,6 +6,7 @@
  */
 import type { User } from '../accounts/index.js';
 import { ORDER_STATUS_GROUPS, TRADE_STATUS_LABELS } from '../orders/index.js';
+import { NotFoundError } from '../shared/errors.js';
 import type { KnowledgeCategory } from './entry.js';
 import type { KnowledgeRepository } from './knowledge-repository.js';
 import { docId } from './knowledge-service.js';
@@ -153,7 +154,15 @@ export function createSuggester(deps: {
     input: { text: string; tid?: string },
     user: Pick<User, 'username' | 'displayName'>,
   ): Promise<{ stage: OrderStage | null; suggestions: Suggestion[] }> {
-    const stage = input.tid ? stageOf(deps.statusOf(input.tid)) : null;
+    const status = input.tid ? deps.statusOf(input.tid) : undefined;
+    // Refused before ranking, so an unknown order fails alike whether or not a quick reply is among the three.
+    if (input.tid && status === undefined)
+      throw new NotFoundError({
+        message: `订单 ${input.tid} 不存在`,
+        code: 'order_not_found',
+        params: { tid: input.tid },
+      });
+    const stage = stageOf(status);
     const suggestions: Suggestion[] = [];
     for (const hit of rank(input.text, stage)) {
       const score = Math.round(hit.score * 100) / 100;

@@ -119,6 +119,14 @@ describe('suggestions by the order’s stage', () => {
     expect((await first('1005'))?.id).toBe('refund-when');
   });
 
+  it('when the order is unknown, then the suggestion is refused as the quick replies refuse it', async () => {
+    const { k } = await world();
+    await expect(k.suggester.suggest({ text: '在吗', tid: '9999' }, staff)).rejects.toMatchObject({
+      code: 'order_not_found',
+      message: '订单 9999 不存在',
+    });
+  });
+
   it('when a quick reply is among the three, then it is rendered for the order and the person asking', async () => {
     const { k, renders } = await world();
     const r = await k.suggester.suggest({ text: '衣服怎么洗涤保养', tid: '1004' }, staff);
