@@ -111,21 +111,26 @@ export function createSuggester(deps: {
   statusOf: (tid: string) => string | undefined;
 }) {
   const { index, repo, quickReplies } = deps;
-  let indexedQuick = new Map<string, string>();
+  /** What the index holds of each quick reply (its words, to see a change) and the item itself. */
+  let indexedQuick = new Map<string, { words: string; item: QuickReplyItem }>();
 
   /** Keeps the quick replies in the index in step with messaging's list (they can be edited there). */
   function syncQuickReplies() {
-    const now = new Map(quickReplies.list().map((q) => [q.id, `${q.title}\u0000${q.category}\u0000${q.preview}`]));
+    const now = new Map(
+      quickReplies
+        .list()
+        .map((item) => [item.id, { words: `${item.title}\u0000${item.category}\u0000${item.preview}`, item }]),
+    );
     for (const id of indexedQuick.keys()) if (!now.has(id)) index.remove(quickDocId(id));
-    for (const q of quickReplies.list()) {
-      if (indexedQuick.get(q.id) === now.get(q.id)) continue;
+    for (const [id, { words, item }] of now) {
+      if (indexedQuick.get(id)?.words === words) continue;
       index.put({
-        id: quickDocId(q.id),
+        id: quickDocId(id),
         kind: 'quick-reply',
-        category: q.category,
-        question: q.title,
+        category: item.category,
+        question: item.title,
         tags: [],
-        answer: q.preview,
+        answer: item.preview,
       });
     }
     indexedQuick = now;
@@ -180,7 +185,7 @@ export function createSuggester(deps: {
         });
       } else {
         const id = hit.id.slice(quickDocId('').length);
-        const q = quickReplies.list().find((x) => x.id === id);
+        const q = indexedQuick.get(id)?.item;
         if (!q) continue;
         const r = await quickReplies.render(id, { ...(input.tid ? { tid: input.tid } : {}), user });
         suggestions.push({

@@ -26,11 +26,12 @@ async function world() {
   const clock = fixedClock('2026-11-23T10:00:00+08:00');
   const tasks = createTasksModule({ store, clock }).service;
   const renders: { id: string; tid?: string }[] = [];
+  const replies = [
+    { id: 'greeting', title: '问候', category: '售前', preview: '亲，您好！我是【店铺名】的客服【客服名】' },
+    { id: 'washing', title: '洗涤保养', category: '售后', preview: '洗涤方法以水洗标为准，深浅分开洗' },
+  ];
   const quickReplies: QuickReplySource = {
-    list: () => [
-      { id: 'greeting', title: '问候', category: '售前', preview: '亲，您好！我是【店铺名】的客服【客服名】' },
-      { id: 'washing', title: '洗涤保养', category: '售后', preview: '洗涤方法以水洗标为准，深浅分开洗' },
-    ],
+    list: () => replies,
     render: async (id, o) => {
       renders.push({ id, ...(o.tid ? { tid: o.tid } : {}) });
       return { text: `【${id}】为订单${o.tid ?? '无'}生成，${o.user.displayName}`, missingPrompts: [] };
@@ -43,7 +44,7 @@ async function world() {
     statusOf: (tid) => STATUS[tid],
     notifier: { notify: async (n) => void (await tasks.notify(n)) },
   });
-  return { k, tasks, renders };
+  return { k, tasks, renders, replies };
 }
 
 describe('questions nobody could answer', () => {
@@ -117,6 +118,16 @@ describe('suggestions by the order’s stage', () => {
     const first = async (tid: string) => (await k.suggester.suggest({ text: '要多久？', tid }, staff)).suggestions[0];
     expect((await first('1003'))?.id).toBe('delivery-days');
     expect((await first('1005'))?.id).toBe('refund-when');
+  });
+
+  it('when messaging’s quick replies change, then the suggestions follow: an edited text is found, a removed one gone', async () => {
+    const { k, replies } = await world();
+    const ids = async (text: string) => (await k.suggester.suggest({ text }, staff)).suggestions.map((s) => s.id);
+    expect(await ids('羊绒大衣能干洗吗')).not.toContain('washing');
+    replies[1] = { ...replies[1]!, preview: '羊绒大衣请送专业干洗店干洗' };
+    expect(await ids('羊绒大衣能干洗吗')).toContain('washing');
+    replies.pop();
+    expect(await ids('羊绒大衣能干洗吗')).not.toContain('washing');
   });
 
   it('when the order is unknown, then the suggestion is refused as the quick replies refuse it', async () => {
