@@ -85,4 +85,29 @@ describe('禁用说法: the keeper extends the phrase list (real browser)', () =
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('when 小丽 answers /sh2 with 删差评 on 快捷短语, then the refusal and a compliant wording show under the box, and a fair answer renders', async () => {
+    const { context, page, problems } = await openSignedIn(
+      browser,
+      service.url,
+      DEMO.xiaoli.username,
+      '#/replies?q=%2Fsh2',
+      400,
+    );
+    await page.locator('.reply-hit[data-shortcut="/sh2"]').click();
+    const box = page.getByLabel('补偿金额');
+    await box.fill('5元，麻烦您删差评');
+    await page.getByRole('button', { name: '填好了' }).click();
+    const error = page.locator('#replies-v-compensation-error');
+    await expect.poll(() => error.textContent()).toContain('“删差评”');
+    expect(await error.textContent()).toContain('可以这样说');
+    expect(await page.getByLabel('补偿金额').inputValue()).toBe('5元，麻烦您删差评');
+    await page.getByLabel('补偿金额').fill('5元');
+    await page.getByRole('button', { name: '填好了' }).click();
+    await expect.poll(() => page.getByTestId('reply-text').textContent()).toContain('给您退5元作为补偿');
+    expect(await inPage.scrollWidth(page)).toBeLessThanOrEqual(400);
+    // The refused answer is the one failed request the browser logs.
+    expect(problems.filter((p) => !/400 \(Bad Request\)/.test(p))).toEqual([]);
+    await context.close();
+  });
 });

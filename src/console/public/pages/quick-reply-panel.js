@@ -40,6 +40,8 @@ export function quickReplyPanel({ idPrefix, tid, askTid = false, initialQuery = 
   const results = h('div', { class: 'reply-results', 'aria-live': 'polite', dataset: { testid: 'reply-results' } });
   const chosen = h('div', { class: 'reply-chosen', dataset: { testid: 'reply-chosen' } });
   let hits = [];
+  /** The last render that asked for answers: a refused answer is shown under its box there. */
+  let asked = null;
   let seq = 0;
   let timer = null;
 
@@ -97,6 +99,16 @@ export function quickReplyPanel({ idPrefix, tid, askTid = false, initialQuery = 
     try {
       r = await api.renderReply(hit.id, { tid: orderTid, values });
     } catch (err) {
+      // An answer with a forbidden phrase (好评返现, 加微信…): the boxes again, the refusal and its wording under one.
+      if (err.code === 'non_compliant_value' && asked?.hit === hit) {
+        showRendered(hit, asked.r, values);
+        const box = chosen.querySelector(`[name="${String(err.field ?? '').replace(/^values\./, '')}"]`);
+        if (box) {
+          setFieldError(box, err.message);
+          box.focus();
+        } else chosen.querySelector('.form-error')?.replaceChildren(err.message);
+        return;
+      }
       if (tidInput && (err.code === 'order_not_found' || err.field === 'tid')) {
         setFieldError(tidInput, err.message);
         replace(chosen);
@@ -112,6 +124,7 @@ export function quickReplyPanel({ idPrefix, tid, askTid = false, initialQuery = 
   }
 
   function showRendered(hit, r, values) {
+    if (r.missingPrompts.length) asked = { hit, r };
     const inputs = r.missingPrompts.map((p) =>
       h('input', { id: `${idPrefix}-v-${p.name}`, name: p.name, autocomplete: 'off', value: values[p.name] ?? '' }),
     );
