@@ -18,6 +18,8 @@ import type { ShiftName } from './shifts.js';
 export interface OpenItemClosers {
   task(id: string, user: User, note: string): Promise<unknown>;
   followUp(id: string, user: User, note: string): Promise<unknown>;
+  /** A neutral/bad review: done here is 已解决 in the review book, so the order page and the counts agree. */
+  review?(id: string, user: User, note: string): Promise<unknown>;
 }
 
 const MAX_SNOOZE_DAYS = 30;
@@ -60,6 +62,7 @@ export function createOpenItemActions(src: HandoverSources, closers: OpenItemClo
       const id = rest.join(':');
       if (kind === 'task') await closers.task(id, user, note.trim());
       if (kind === 'follow') await closers.followUp(id, user, note.trim());
+      if (kind === 'review') await closers.review?.(id, user, note.trim());
       if (kind === 'message') await src.messages?.dismissWaiting?.(id, user, note.trim());
       const e = event(user, 'done', note);
       const state = await src.states.update(

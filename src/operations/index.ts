@@ -147,6 +147,7 @@ export function createOperationsModule(deps: OperationsModuleDeps) {
   const handover = createHandoverService(sources, {
     task: (id, user, note) => taskService.closeOnBehalf(id, user, note),
     followUp: (id, user, note) => followUps.close(id, user, note),
+    review: (id, user, note) => reviews.resolve(id, user, note),
   });
 
   const parcels = createParcelRepository(store);

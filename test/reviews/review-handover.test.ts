@@ -57,4 +57,17 @@ describe('reviews on the handover', () => {
     expect(await items()).toEqual([]);
     expect((await ops.handoverReport('day', '2026-11-23')).reviews.given_up).toBe(1);
   });
+
+  it('when the owner marks the review done on the handover, then it is 已解决 in the review book too, by her', async () => {
+    const { ops } = await startOpsRig({ now: '2026-11-23T11:00:00+08:00', reviews: [bad] });
+    await ops.runJob('review-window-1100');
+    const admin = { username: 'admin', displayName: '管理员', role: 'admin' as const };
+    await ops.handover.items.done('review:5001:5001-1', admin, '买家已同意修改');
+    expect(ops.reviews.get('5001:5001-1')).toMatchObject({
+      state: 'resolved',
+      closedBy: 'admin',
+      note: '买家已同意修改',
+    });
+    expect((await ops.handoverReport('day', '2026-11-23')).reviews).toMatchObject({ new: 0, resolved: 1 });
+  });
 });
