@@ -263,6 +263,7 @@ describe('console pages: quick replies, messages, handover, complaints, jobs (re
         '售后投诉',
         '提成',
         '周报',
+        '知识库',
         '任务调度',
         '登录锁定',
       ]);
