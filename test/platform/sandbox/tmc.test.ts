@@ -7,7 +7,7 @@ import WebSocket from 'ws';
 import { createBackOfficeRouter, sandboxTmc, type SandboxTmc } from '../../../src/platform/sandbox/index.js';
 import { createSandboxRouter } from '../../../src/platform/sandbox/router.js';
 import { createSandboxShop, type SandboxShop } from '../../../src/platform/sandbox/shop.js';
-import { decodeFrame, encodeFrame, parseContent, pullFrame } from '../../../src/platform/tmc/index.js';
+import { connectFrame, decodeFrame, encodeFrame, parseContent, pullFrame } from '../../../src/platform/tmc/index.js';
 import { fixedClock } from '../../../src/shared/time.js';
 import { NOW } from './fixtures.js';
 import { callTop } from './third-party-client.js';
@@ -71,7 +71,6 @@ describe('sandbox TMC publisher', () => {
       const ts = String(Date.now());
       const appKey = o.appKey ?? '10000001';
       const s = sign(o.secret ?? 'xiaoer-sandbox-secret', { app_key: appKey, group_name: 'default', timestamp: ts });
-      const { connectFrame } = await import('../../../src/platform/tmc/index.js');
       ws.send(encodeFrame(connectFrame({ appKey, groupName: 'default', timestamp: ts, sign: s, sdk: 't' })));
       const f = decodeFrame(await ack);
       expect(f.type).toBe(1);
