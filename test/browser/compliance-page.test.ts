@@ -54,6 +54,7 @@ describe('禁用说法: the keeper extends the phrase list (real browser)', () =
     const item = page.locator('section[data-category="review-reward"] li[data-phrase="送运费险"]');
     await expect.poll(() => item.textContent()).toContain('小周');
     expect(await item.getByRole('button', { name: '删除' }).count()).toBe(1);
+    await page.screenshot({ path: '/tmp/xiaoer-console-compliance-400.png', fullPage: true });
     expect(await inPage.scrollWidth(page)).toBeLessThanOrEqual(400);
     expect(problems).toEqual([]);
     await context.close();

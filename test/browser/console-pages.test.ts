@@ -262,8 +262,10 @@ describe('console pages: quick replies, messages, handover, complaints, jobs (re
         '排班',
         '售后投诉',
         '提成',
+        '打印',
         '周报',
         '知识库',
+        '禁用说法',
         '任务调度',
         '登录锁定',
       ]);
