@@ -29,6 +29,7 @@ import { packageInfo } from '../shared/package-info.js';
 import { labelsRouter } from './labels-router.js';
 import { coalesce, wireTmc, type TmcWiring } from './wire-tmc.js';
 import { createKnowledgeModule } from '../knowledge/index.js';
+import { orderReviewView } from '../reviews/index.js';
 
 export interface Domains {
   app: Express;
@@ -171,6 +172,7 @@ export async function wireDomains(deps: {
       enqueue: (req) => messaging.service.enqueue(req),
       notifyStaff: (n) => messaging.service.notifyStaff(n),
     },
+    reviewMessages: { enqueue: (req) => messaging.service.enqueue(req) },
     messageStats: messaging.service,
     transferChecks: transferChecks(transfers.service),
     transferStatus: transferStatus(transfers.service),
@@ -239,7 +241,14 @@ export async function wireDomains(deps: {
       now: toInstant(clock.now()),
     }),
     routes: [
-      { path: '/orders', router: ordersRouter({ orders, parcels }) },
+      {
+        path: '/orders',
+        router: ordersRouter({
+          orders,
+          parcels,
+          reviewsOf: (tid) => operations.reviews.forOrder(tid).map(orderReviewView),
+        }),
+      },
       { path: '/sync', router: syncRouter({ sync, state: syncState }) },
       { path: '/labels', router: labelsRouter(config.jobs) },
       ...remarks.routers,
