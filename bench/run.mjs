@@ -20,7 +20,6 @@ import { benchMatching } from '../dist/reconciliation/index.js';
 import { ratioTrials } from './ratio-trials.mjs';
 import { benchTmc, printTmc } from './tmc-bench.mjs';
 import { benchKnowledge, printKnowledge } from './knowledge-bench.mjs';
-import { benchKnowledge, printKnowledge } from './knowledge-bench.mjs';
 
 const ORDERS_N = Number(process.env.BENCH_ORDERS ?? 100_000);
 const NOW = '2026-11-23T10:00:00+08:00';
@@ -368,10 +367,6 @@ shop.child.send({ type: 'stop' });
   row('nested loop (sampled, extrapolated)', `${fmt(m.naiveSecondsEstimate, 0)} s`);
   row('ratio', `${fmt(m.ratio)}×`, '≥ 100×');
 }
-
-// 6. Knowledge base and suggested replies (issue 17, part 4): hit rates on the buyer questions, one suggestion's time
-// at 500 entries, rendered for orders of the synced book.
-printKnowledge(await benchKnowledge({ store, orders }), row);
 
 // 6. Knowledge base and suggested replies (issue 17, part 4): hit rates on the buyer questions, one suggestion's time
 // at 500 entries, rendered for orders of the synced book.
