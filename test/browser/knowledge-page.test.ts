@@ -17,6 +17,9 @@ import {
   type ConsoleService,
 } from './harness.js';
 
+/** The page's clipboard, read inside page.evaluate (the tests are compiled without the DOM's types). */
+declare const navigator: { clipboard: { readText(): Promise<string> } };
+
 describe('console 知识库 and 推荐回复 (real browser)', () => {
   let service: ConsoleService;
   let browser: Browser;
