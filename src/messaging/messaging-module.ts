@@ -86,7 +86,7 @@ export function createMessagingModule(deps: MessagingModuleDeps) {
   };
 
   const routers: { path: string; router: Router }[] = [
-    { path: '/messages', router: messagesRouter(messages) },
+    { path: '/messages', router: messagesRouter(messages, compliance) },
     { path: '/buyers', router: buyersRouter(messages) },
     { path: '/quick-replies', router: quickRepliesRouter(quickReplies) },
     { path: '/compliance-phrases', router: complianceRouter(phraseBook, compliance) },

@@ -62,10 +62,10 @@ describe('GET /api/labels', () => {
     expect(body.jobs).toMatchObject(JOB_LABELS);
     expect(body.jobs['print-batch-1700']).toBe('打印批次 17:00');
     expect(body.jobs['order-sync']).toBe('订单同步');
+    // A review repair is sent from the review's phone-first steps, not offered among the order's messages.
     expect(body.orderMessageKinds).toEqual([
       'payment-reminder-first',
       'payment-reminder-last',
-      'review-repair',
       'logistics-shipped',
       'logistics-stuck',
       'logistics-delivered',

@@ -7,8 +7,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { currentUser, fieldLabels } from '../../http/index.js';
-import { NotFoundError } from '../../shared/errors.js';
-import { MESSAGE_STATE_LABELS, MESSAGE_STATES, type MessageState } from '../outbound/message.js';
+import { ConflictError, NotFoundError } from '../../shared/errors.js';
+import type { ComplianceCheck } from '../compliance/compliance-check.js';
+import { MESSAGE_STATE_LABELS, MESSAGE_STATES, WORKFLOW_KINDS, type MessageState } from '../outbound/message.js';
 import type { MessageService } from '../outbound/message-service.js';
 import { MESSAGE_KIND_LABELS, MESSAGE_KINDS } from '../templates/metadata.js';
 
@@ -60,7 +61,7 @@ function states(text: string | undefined): MessageState[] | undefined {
   return list.map((s) => z.object({ state: z.enum(MESSAGE_STATES) }).parse({ state: s }).state);
 }
 
-export function messagesRouter(service: MessageService): Router {
+export function messagesRouter(service: MessageService, compliance: ComplianceCheck): Router {
   const r = Router();
   r.post('/', async (req, res) => {
     const b = body.parse(req.body ?? {});
@@ -77,6 +78,12 @@ export function messagesRouter(service: MessageService): Router {
     if (b.preview || YES.has(String(req.query.preview ?? '').toLowerCase())) {
       res.json({ preview: true, ...service.preview(request) });
       return;
+    }
+    const workflow = WORKFLOW_KINDS[b.kind];
+    if (workflow) {
+      // What was typed is still checked first: a forbidden phrase is named whatever the route.
+      compliance.refuseValues(b.values ?? {}, '');
+      throw new ConflictError({ message: workflow, code: 'kind_has_workflow', params: { kind: b.kind } });
     }
     const result = await service.enqueueAndSend(request);
     if (!result.queued && result.reason === 'order_not_found')

@@ -141,9 +141,21 @@ export const ORDER_KINDS: ReadonlySet<MessageKind> = new Set<MessageKind>([
 ]);
 
 /**
- * What staff may queue from an order's page: the order kinds and the refund notice (refunds are registered on orders).
+ * Kinds a workflow of their own sends, never the messages page: a review-repair message goes out only from the review's
+ * phone-first steps (a call recorded as 未接通, inside a repair window), so the order page does not offer it and
+ * POST /api/messages refuses it. The text says where to send it instead.
  */
-export const ORDER_PAGE_KINDS: readonly MessageKind[] = [...ORDER_KINDS, 'refund-registered'];
+export const WORKFLOW_KINDS: Readonly<Partial<Record<MessageKind, string>>> = {
+  'review-repair': '中差评修复短信要先打电话：请在订单详情的“中差评”里记录未接通后再发',
+};
+
+/**
+ * What staff may queue from an order's page: the order kinds and the refund notice (refunds are registered on orders),
+ * less the kinds a workflow sends.
+ */
+export const ORDER_PAGE_KINDS: readonly MessageKind[] = [...ORDER_KINDS, 'refund-registered' as const].filter(
+  (k) => !WORKFLOW_KINDS[k],
+);
 
 /**
  * The idempotency key. Order messages: once per order per kind. Birthday: once per buyer per year.

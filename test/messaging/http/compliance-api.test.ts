@@ -29,6 +29,13 @@ const repair = (resolution: string, over: Record<string, unknown> = {}) => ({
   values: { resolution },
   ...over,
 });
+/** A message a person may queue from the messages route with a value typed: the refund notice. */
+const refund = (refundAmount: string, over: Record<string, unknown> = {}) => ({
+  kind: 'refund-registered',
+  tid: UNPAID_TID,
+  values: { refundAmount },
+  ...over,
+});
 
 describe('POST /api/messages: what a person types is checked', () => {
   for (const [resolution, phrase, category] of [
@@ -61,8 +68,17 @@ describe('POST /api/messages: what a person types is checked', () => {
     });
     const wechat = await h.as('xiaoli').post('/messages', repair('加Ｖ信聊'));
     expect([wechat.status, wechat.body.error.params.phrase]).toEqual([400, 'v信']);
-    const fine = await h.as('xiaoli').post('/messages', repair('给您免费补发一份'));
+    const fine = await h.as('xiaoli').post('/messages', refund('12.50元'));
     expect(fine.status).toBe(201);
+  });
+
+  it('when a review repair without a forbidden phrase is posted here, then it is refused: it goes out from the review, phone first', async () => {
+    const h = await shop();
+    const res = await h.as('xiaoli').post('/messages', repair('给您免费补发一份'));
+    expect(res.status).toBe(409);
+    expect(res.body.error).toMatchObject({ code: 'kind_has_workflow', params: { kind: 'review-repair' } });
+    expect(res.body.error.message).toContain('先打电话');
+    expect((await h.as('xiaoli').get('/messages')).body.total).toBe(0);
   });
 
   it('when a person previews a text with a phrase, then the preview lists it without storing anything', async () => {
@@ -113,7 +129,7 @@ describe('the phrase list: the keeper extends it', () => {
 
   it('when the keeper adds a phrase, then it is stored with her name and time from the login, and refuses afterwards', async () => {
     const h = await shop();
-    const before = await h.as('xiaoli').post('/messages', repair('给您送运费险'));
+    const before = await h.as('xiaoli').post('/messages', refund('12.50元，给您送运费险'));
     expect(before.status).toBe(201);
     const added = await h.as('xiaozhou').post('/compliance-phrases', {
       phrase: '送运费险',
@@ -189,7 +205,7 @@ describe('at send time', () => {
     const h = await shop();
     const queued = await h
       .as('xiaoli')
-      .post('/messages', repair('给您补发一份，再送运费险', { dueAt: '2026-11-23T20:40:00+08:00' }));
+      .post('/messages', refund('12.50元，再送运费险', { dueAt: '2026-11-23T20:40:00+08:00' }));
     expect(queued.status).toBe(201);
     expect(queued.body.message.state).toBe('queued');
     await h.as('xiaozhou').post('/compliance-phrases', { phrase: '送运费险', category: 'review-reward' });
