@@ -24,11 +24,11 @@ describe('complaint names', () => {
       copiesOutside(names, [OWNER], {
         // The same common words name other things: the logistics section and sync's step (物流), a statement's
         // uncategorised column (其他), how a buyer was told in a remark (旺旺, 电话), a payment app (微信), a
-        // receiver's phone and a remark field (电话).
+        // receiver's phone and a remark field (电话); 微信 is also a phrase no buyer message may carry.
         物流: ['src/cli/commands/sync.ts', 'src/console/public/pages/order-logistics.js'],
         其他: ['src/reconciliation/statement/cell-values.ts'],
         旺旺: ['src/remarks/catalogue/kinds-cancel-exchange.ts'],
-        微信: ['src/reconciliation/matching/payer-names.ts'],
+        微信: ['src/reconciliation/matching/payer-names.ts', 'src/messaging/templates/compliance-phrases.ts'],
         电话: [
           'src/remarks/remark-kinds-view.ts',
           'src/remarks/catalogue/kinds-cancel-exchange.ts',

@@ -19,6 +19,7 @@ const EXPECTED: Record<string, { next: string; lastDue: string }> = {
   'transfer-checks': { next: '2026-11-21T10:00:00.000+08:00', lastDue: '2026-11-20T10:00:00.000+08:00' },
   'transfer-register': { next: '2026-11-21T22:30:00.000+08:00', lastDue: '2026-11-20T22:30:00.000+08:00' },
   'refund-register': { next: '2026-11-21T17:30:00.000+08:00', lastDue: '2026-11-20T17:30:00.000+08:00' },
+  'returns-sync': { next: '2026-11-21T09:00:00.000+08:00', lastDue: '2026-11-21T08:30:00.000+08:00' },
   'revisit-list': { next: '2026-11-21T09:00:00.000+08:00', lastDue: '2026-11-20T09:00:00.000+08:00' },
   'handover-day': { next: '2026-11-21T16:15:00.000+08:00', lastDue: '2026-11-20T16:15:00.000+08:00' },
   'handover-night': { next: '2026-11-21T23:00:00.000+08:00', lastDue: '2026-11-20T23:00:00.000+08:00' },
