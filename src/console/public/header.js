@@ -76,6 +76,14 @@ export function renderHeader(el, { session, path, onLogout }) {
     searchBox(path, typing),
   );
   if (typing !== null) el.querySelector('#header-search')?.focus();
+  // On a phone the navigation is one row that swipes: the page one is on is scrolled into it, not left off the edge.
+  const current = el.querySelector('.main-nav [aria-current="page"]');
+  const row = current?.closest('ul');
+  if (current && row && row.scrollWidth > row.clientWidth) {
+    const at = current.getBoundingClientRect();
+    const box = row.getBoundingClientRect();
+    row.scrollLeft += at.left - box.left - (box.width - at.width) / 2;
+  }
   return el;
 }
 
