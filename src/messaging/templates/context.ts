@@ -28,9 +28,9 @@ export interface OrderView {
   totalFee: number;
   postFee: number;
   items: ItemView[];
-  /** '坚果礼盒（原味/500g）×2、芒果干 ×1' */
+  /** 'T恤（白色/M）×2、帆布鞋 ×1' */
   itemSummary: string;
-  /** One title, or '坚果礼盒等3件商品' when there are several. */
+  /** One title, or 'T恤等3件商品' when there are several. */
   itemBrief: string;
   itemCount: number;
 }
@@ -189,7 +189,7 @@ function orderView(o: Order): OrderView {
   };
 }
 
-/** '颜色分类:原味;净含量:500g' → '原味/500g' (buyers know the values, not the property names). */
+/** '颜色分类:白色;尺码:M' → '白色/M' (buyers know the values, not the property names). */
 export function skuText(skuProperties: string): string {
   return skuProperties
     .split(';')

@@ -14,7 +14,7 @@ const channel = () =>
   createAliyunSmsChannel({
     accessKeyId: 'testId',
     accessKeySecret: SECRET,
-    signName: '拾味零食铺',
+    signName: '拾光衣橱',
     templateCodes: { 'payment-reminder-first': 'SMS_20261123' },
     endpoint: SMS_ORIGIN,
     regionId: 'cn-hangzhou',
@@ -31,7 +31,7 @@ const message = (over: Partial<OutboundMessage> = {}): OutboundMessage => ({
   reason: 'test',
   channel: 'aliyun-sms',
   text: '…',
-  smsParams: { name: '王女士', item: '每日坚果混合装 (750g)*2 ~新品' },
+  smsParams: { name: '王女士', item: '纯棉短袖T恤 (M)*2 ~新品' },
   state: 'sending',
   dueAt: '2026-11-23T00:30:00.000+08:00',
   createdAt: '2026-11-23T00:30:00.000+08:00',
@@ -89,9 +89,9 @@ describe('SendSms', () => {
       Timestamp: '2026-11-22T16:30:00Z',
       Version: '2017-05-25',
       PhoneNumbers: '13812345678',
-      SignName: '拾味零食铺',
+      SignName: '拾光衣橱',
       TemplateCode: 'SMS_20261123',
-      TemplateParam: '{"name":"王女士","item":"每日坚果混合装 (750g)*2 ~新品"}',
+      TemplateParam: '{"name":"王女士","item":"纯棉短袖T恤 (M)*2 ~新品"}',
       OutId: 'msg-0123456789abcdef0123',
     });
     expect(Signature).toBe(expectedSignature(signed, SECRET));

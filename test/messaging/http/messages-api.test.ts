@@ -5,7 +5,7 @@ import { startMessagingApp } from '../support/http-harness.js';
 import { BUYER, NOW, SHIPPED_TID, UNPAID_TID } from '../support/world.js';
 
 const SHIPPED_TEXT =
-  '亲，您在拾味零食铺买的每日坚果混合装等3件商品已经发货啦！快递：顺丰速运 SF1402023456789，可以在订单详情里查看物流。收到后有任何问题随时找我们~';
+  '亲，您在拾光衣橱买的纯棉短袖T恤等3件商品已经发货啦！快递：顺丰速运 SF1402023456789，可以在订单详情里查看物流。收到后有任何问题随时找我们~';
 
 describe('messages API', () => {
   it('when nobody is logged in, then the message routes answer 401', async () => {

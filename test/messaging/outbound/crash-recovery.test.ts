@@ -20,7 +20,7 @@ const SMS: MessagingConfigInput = {
   aliyunSms: {
     accessKeyId: 'testId',
     accessKeySecret: 'testSecret',
-    signName: '拾味零食铺',
+    signName: '拾光衣橱',
     templateCodes: { 'payment-reminder-first': 'SMS_20261123' },
     endpoint: SMS_ORIGIN,
   },

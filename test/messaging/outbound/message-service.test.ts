@@ -6,7 +6,7 @@ import { BUYER, NOW, SHIPPED_BUYER, SHIPPED_TID, tracking, UNPAID_TID, world } f
 
 const staff = { username: 'xiaoli', displayName: '小丽' };
 const REMINDER_TEXT =
-  '亲，您好！您在拾味零食铺拍下的每日坚果混合装等3件商品还没有付款哦。宝贝已经帮您留好了，方便的时候完成付款，我们会尽快为您发货~';
+  '亲，您好！您在拾光衣橱拍下的纯棉短袖T恤等3件商品还没有付款哦。宝贝已经帮您留好了，方便的时候完成付款，我们会尽快为您发货~';
 
 describe('queuing a buyer message', () => {
   it('when a payment reminder is queued in the day, then it is rendered from the order and the dispatch puts it in the outbox once', async () => {
@@ -113,7 +113,7 @@ describe('queuing a buyer message', () => {
       window: 'review-repair',
       message: { dueAt: '2026-11-23T20:00:00.000+08:00', stateReason: 'outside_window', createdBy: 'xiaoli' },
     });
-    expect(r.queued && r.message.text).toContain('我是拾味零食铺的客服小丽');
+    expect(r.queued && r.message.text).toContain('我是拾光衣橱的客服小丽');
   });
 
   it('when a tid is missing for an order kind, or the order is unknown, then it is a bad request or a refusal', async () => {

@@ -15,7 +15,7 @@ import { fixedOrder, templateDir } from '../templates/fixtures.js';
 import { BUYER, UNPAID_TID, world } from '../support/world.js';
 
 const xiaoli = { username: 'xiaoli', displayName: '小丽' };
-const REVIEW_REPAIR = { kind: 'review-repair' as const, tid: UNPAID_TID, reason: '差评修复：坚果' };
+const REVIEW_REPAIR = { kind: 'review-repair' as const, tid: UNPAID_TID, reason: '差评修复：T恤' };
 
 /** The review-repair window is 20:00–21:00: at 20:10 a filled message goes out at once. */
 async function finishedOrderWorld(now = '2026-11-23T20:10:00.000+08:00') {
@@ -82,7 +82,7 @@ describe('a job message that lacks a value', () => {
     const id = held.message!.id;
     const filled = await s.fillValues(id, { resolution: '给您免费补发一份' }, xiaoli);
     expect(filled).toMatchObject({ queued: true, window: 'review-repair', message: { id, state: 'outbox' } });
-    expect(filled.message?.text).toContain('我是拾味零食铺的客服小丽');
+    expect(filled.message?.text).toContain('我是拾光衣橱的客服小丽');
     expect(filled.message?.text).toContain('给您免费补发一份');
     expect(filled.message?.text).not.toContain('请填写');
     expect(filled.message).toMatchObject({ filledBy: { username: 'xiaoli', displayName: '小丽' } });
@@ -159,7 +159,7 @@ describe('a birthday greeting waiting for a value is for the birthday (MESSAGE_V
         'variables:',
         '  gift:',
         '    label: 生日礼物',
-        '    prompt: 送给买家的小礼物，如：一包芒果干',
+        '    prompt: 送给买家的小礼物，如：一包帆布鞋',
         '---',
         '亲，生日快乐！我们给您准备了{{gift}}，下次下单时一起寄给您~ 回TD退订',
         '',
@@ -175,7 +175,7 @@ describe('a birthday greeting waiting for a value is for the birthday (MESSAGE_V
       clock,
       logger: silentLogger(),
       config: {},
-      shopName: '拾味零食铺',
+      shopName: '拾光衣橱',
     });
     return { clock, s: module.service };
   }
@@ -184,16 +184,16 @@ describe('a birthday greeting waiting for a value is for the birthday (MESSAGE_V
   it('when it is filled on the birthday, then it is queued for the marketing window', async () => {
     const { s } = await giftWorld('2026-11-23T09:00:00.000+08:00');
     const id = (await s.enqueue(GREETING)).message!.id;
-    const r = await s.fillValues(id, { gift: '一包芒果干' }, xiaoli);
+    const r = await s.fillValues(id, { gift: '一包帆布鞋' }, xiaoli);
     expect(r).toMatchObject({ queued: true, message: { validUntil: '2026-11-24T00:00:00.000+08:00' } });
-    expect(r.message?.text).toContain('一包芒果干');
+    expect(r.message?.text).toContain('一包帆布鞋');
   });
 
   it('when it is filled the day after, then it is dropped, not sent late', async () => {
     const { clock, s } = await giftWorld('2026-11-23T09:00:00.000+08:00');
     const id = (await s.enqueue(GREETING)).message!.id;
     clock.set('2026-11-24T09:30:00.000+08:00');
-    expect(await s.fillValues(id, { gift: '一包芒果干' }, xiaoli)).toMatchObject({
+    expect(await s.fillValues(id, { gift: '一包帆布鞋' }, xiaoli)).toMatchObject({
       queued: false,
       detail: 'past_its_day',
       message: { state: 'dropped', stateReason: 'past_its_day', attempts: 0 },

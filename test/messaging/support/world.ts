@@ -100,7 +100,7 @@ export async function world(
       clock,
       logger: silentLogger(),
       config,
-      shopName: '拾味零食铺',
+      shopName: '拾光衣橱',
       ...(opts.sleep ? { sleep: opts.sleep } : {}),
     });
   return { store, clock, orders, parcels, module: build(), restart: build };

@@ -25,12 +25,12 @@ describe('buildRenderContext', () => {
       // The orders feature's name, the one the console shows (orders/order.ts TRADE_STATUS_LABELS).
       statusText: '待付款',
       payment: 12880,
-      itemSummary: '每日坚果混合装（原味/750g）×2、芒果干（200g）×1',
-      itemBrief: '每日坚果混合装等3件商品',
+      itemSummary: '纯棉短袖T恤（白色/M）×2、帆布鞋（38）×1',
+      itemBrief: '纯棉短袖T恤等3件商品',
       itemCount: 3,
       items: [
-        { title: '每日坚果混合装', sku: '原味/750g', outerIid: 'JG-750', num: 2 },
-        { title: '芒果干', sku: '200g', outerIid: 'MG-200', num: 1 },
+        { title: '纯棉短袖T恤', sku: '白色/M', outerIid: 'A1008', num: 2 },
+        { title: '帆布鞋', sku: '38', outerIid: 'B2011', num: 1 },
       ],
     });
     expect(ctx.order).not.toHaveProperty('paidAt');

@@ -63,9 +63,9 @@ export function fixedOrder(over: Partial<Order> = {}): Order {
     items: [
       item({
         oid: '11',
-        title: '每日坚果混合装',
-        outerIid: 'JG-750',
-        skuProperties: '口味:原味;净含量:750g',
+        title: '纯棉短袖T恤',
+        outerIid: 'A1008',
+        skuProperties: '颜色分类:白色;尺码:M',
         price: 4990,
         num: 2,
         totalFee: 9980,
@@ -73,9 +73,9 @@ export function fixedOrder(over: Partial<Order> = {}): Order {
       }),
       item({
         oid: '12',
-        title: '芒果干',
-        outerIid: 'MG-200',
-        skuProperties: '净含量:200g',
+        title: '帆布鞋',
+        outerIid: 'B2011',
+        skuProperties: '鞋码:38',
         price: 2900,
         num: 1,
         totalFee: 2900,
@@ -95,7 +95,7 @@ export const FIXED_INPUT: RenderContextInput = {
   order: fixedOrder(),
   buyer: { nick: 'tb_lily2024', realName: '王丽', gender: 'female', phone: '13812345678' },
   staff: { displayName: '小雅' },
-  shop: { name: '拾味零食铺', shipCutoff: '17:00' },
+  shop: { name: '拾光衣橱', shipCutoff: '17:00' },
   parcel: {
     company: 'shunfeng',
     waybill: 'SF1402023456789',

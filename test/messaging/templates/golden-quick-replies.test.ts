@@ -6,8 +6,8 @@ import { fixedContext, TEMPLATES_DIR } from './fixtures.js';
 type Golden = { values?: Record<string, string>; text: string; fallbacks?: string[] };
 
 const GOLDEN: Record<string, Golden> = {
-  greeting: { text: '亲，您好！我是拾味零食铺的客服小雅，请问有什么可以帮您的吗？' },
-  welcome: { text: '欢迎光临拾味零食铺！我是客服小雅，很高兴为您服务~看中哪款都可以问我哦。' },
+  greeting: { text: '亲，您好！我是拾光衣橱的客服小雅，请问有什么可以帮您的吗？' },
+  welcome: { text: '欢迎光临拾光衣橱！我是客服小雅，很高兴为您服务~看中哪款都可以问我哦。' },
   stock: { text: '亲，页面上能拍下的宝贝一般都有现货哦~万一遇到缺货，我们会第一时间联系您。' },
   'size-chart': {
     text: '亲，每款宝贝的详情页都有尺码表，量一下平时穿着合身的衣服或鞋子，对照表里的尺寸选就不容易错~告诉我您的身高、体重（买鞋的话说下平时穿的码和脚长），我帮您推荐一个码。',

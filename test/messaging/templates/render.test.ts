@@ -41,17 +41,17 @@ describe('renderTemplate', () => {
     expect(r.text).toContain('订单【请填写：订单号】（【请填写：商品】）将在【请填写：关闭时间】自动关闭');
     const filled = renderTemplate(set, 'payment-reminder-last', noOrder, {
       tid: '123',
-      items: '芒果干',
+      items: '帆布鞋',
       deadline: '今晚',
     });
     expect(filled.missingPrompts).toEqual([]);
-    expect(filled.text).toContain('订单123（芒果干）将在今晚自动关闭');
+    expect(filled.text).toContain('订单123（帆布鞋）将在今晚自动关闭');
   });
 
   it('when the context lacks a sourced value that has a fallback, then the fallback is used and reported', () => {
     const ctx = buildRenderContext({
       staff: { displayName: '小雅' },
-      shop: { name: '拾味零食铺' },
+      shop: { name: '拾光衣橱' },
       parcel: { company: 'yuantong', waybill: 'YT1' },
     });
     const r = renderTemplate(set, 'logistics-stuck', ctx);
@@ -82,8 +82,8 @@ describe('renderTemplate', () => {
       'quick-replies/a.hbs': quickReplyFile({ variables: vars, body: '{{items}} & <b>' }),
     });
     const own = await loadTemplates(dir);
-    expect(renderTemplate(own, 'sample', fixedContext(), { items: '坚果 & "芒果" <新>' }).text).toBe(
-      '坚果 & "芒果" <新> & <b>',
+    expect(renderTemplate(own, 'sample', fixedContext(), { items: 'T恤 & "帆布鞋" <新>' }).text).toBe(
+      'T恤 & "帆布鞋" <新> & <b>',
     );
   });
 });
