@@ -14,5 +14,5 @@ export { REFUND_STATUSES } from './platform-port.js';
 export { TRADE_CLOSE_REASONS } from './platform-port.js';
 export { INTERACTIVE_PATIENCE_MS } from './platform-port.js';
 /** The Taobao Message Channel's consumer side (src/platform/tmc): the connection and its messages. */
-export { createTmcClient, parseContent } from './tmc/index.js';
+export { createTmcClient, parseContent, TMC_TOPICS } from './tmc/index.js';
 export type { TmcClient, TmcClientStatus, TmcMessage } from './tmc/index.js';

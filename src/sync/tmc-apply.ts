@@ -1,6 +1,6 @@
 import type { Order, OrderRepository, TradeStatus } from '../orders/index.js';
 import type { ShopPlatform } from '../platform/index.js';
-import { parseContent, type TmcMessage } from '../platform/index.js';
+import { parseContent, TMC_TOPICS, type TmcMessage } from '../platform/index.js';
 import { NotFoundError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { parseInstant, toInstant } from '../shared/time.js';
@@ -79,19 +79,12 @@ const FROM_CONTENT: Readonly<Record<string, Patch>> = {
   },
 };
 
-/** Topics read again in full: their content does not carry what changed (a waybill, an address, a refund's line). */
-export const FETCHED_TOPICS = new Set([
-  'taobao_trade_TradeCreate',
-  'taobao_trade_TradeSellerShip',
-  'taobao_trade_TradeLogisticsAddressChanged',
-  'taobao_trade_TradeChanged',
-  'taobao_trade_TradeRated',
-  'taobao_refund_RefundCreated',
-  'taobao_refund_RefundSuccess',
-  'taobao_refund_RefundClosed',
-  'taobao_logistics_LogsticDetailTrace',
-]);
-export const KNOWN_TOPICS = new Set([...Object.keys(FROM_CONTENT), ...FETCHED_TOPICS]);
+/**
+ * Every other topic is read again in full: its content does not carry what changed (a waybill, an address, a refund's
+ * line).
+ */
+export const FETCHED_TOPICS: ReadonlySet<string> = new Set(TMC_TOPICS.filter((t) => !(t in FROM_CONTENT)));
+export const KNOWN_TOPICS: ReadonlySet<string> = new Set(TMC_TOPICS);
 
 interface Parsed {
   m: TmcMessage;

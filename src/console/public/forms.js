@@ -44,3 +44,18 @@ export function formFieldName(apiField) {
     ? apiField.slice('fields.'.length).split('.')[0]
     : null;
 }
+
+/**
+ * Shows a refusal where the person will look: under the field it names (`values.resolution` → the `values` control),
+ * focused, else in the form's own error line.
+ * @param {{field?: string, message: string}} err
+ * @param {Record<string, HTMLElement>} controls
+ * @param {HTMLElement} errorLine
+ */
+export function showFormError(err, controls, errorLine) {
+  const target = controls[String(err.field ?? '').split('.')[0]];
+  if (target) {
+    setFieldError(target, err.message);
+    target.focus();
+  } else replace(errorLine, err.message);
+}

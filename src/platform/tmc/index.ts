@@ -19,5 +19,6 @@ export {
   tmcSign,
 } from './messages.js';
 export type { ConnectRequest, TmcMessage } from './messages.js';
+export { TMC_TOPICS, type TmcTopic } from './topics.js';
 export { backoffDelay, createTmcClient } from './client.js';
 export type { TmcClient, TmcClientOptions, TmcClientStatus } from './client.js';

@@ -5,7 +5,7 @@
  */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
-import { clearFieldErrors, fieldRow, setFieldError } from '../forms.js';
+import { clearFieldErrors, fieldRow, showFormError } from '../forms.js';
 import { shanghaiTime } from '../format.js';
 import { buyerProfileFieldLabel, contactLabel, contactPreferences, courierName, couriers } from '../labels.js';
 import { facts } from '../widgets.js';
@@ -97,11 +97,7 @@ function profileForm(nick, p, onSaved) {
       await api.saveBuyerProfile(nick, body);
       onSaved();
     } catch (err) {
-      const target = controls[err.field];
-      if (target) {
-        setFieldError(target, err.message);
-        target.focus();
-      } else replace(error, err.message);
+      showFormError(err, controls, error);
       submit.disabled = false;
     }
   }

@@ -6,7 +6,7 @@
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { shanghaiTime } from '../format.js';
-import { clearFieldErrors, fieldRow, setFieldError } from '../forms.js';
+import { clearFieldErrors, fieldRow, setFieldError, showFormError } from '../forms.js';
 import {
   complaintCategories,
   complaintCategoryLabel,
@@ -221,11 +221,7 @@ function recordForm(onRecorded) {
       form.reset();
       await onRecorded(complaint);
     } catch (err) {
-      const target = controls[err.field];
-      if (target) {
-        setFieldError(target, err.message);
-        target.focus();
-      } else replace(error, err.message);
+      showFormError(err, controls, error);
     } finally {
       submit.disabled = false;
     }

@@ -6,7 +6,7 @@
  */
 import { request } from '../api.js';
 import { h, replace } from '../dom.js';
-import { clearFieldErrors, fieldRow, setFieldError } from '../forms.js';
+import { clearFieldErrors, fieldRow, setFieldError, showFormError } from '../forms.js';
 import { shanghaiTime } from '../format.js';
 import { loadLabels } from '../labels.js';
 import { errorBox, loading } from '../widgets.js';
@@ -116,9 +116,7 @@ export async function render({ view, session }) {
             suggestion.value = '';
             await reload();
           } catch (err) {
-            const target = controls[String(err.field ?? '')];
-            if (target) setFieldError(target, err.message);
-            else replace(error, err.message);
+            showFormError(err, controls, error);
           }
         },
       },

@@ -4,7 +4,7 @@
  */
 import { request } from '../api.js';
 import { h, replace } from '../dom.js';
-import { clearFieldErrors, fieldRow, setFieldError } from '../forms.js';
+import { clearFieldErrors, fieldRow, setFieldError, showFormError } from '../forms.js';
 import { shanghaiTime } from '../format.js';
 
 /** '尺码, 换码、码数 偏大' → ['尺码', '换码', '码数', '偏大'] */
@@ -68,11 +68,7 @@ export function entryForm({ idPrefix, categories, entry, initial, submitLabel = 
       });
       onDone(saved);
     } catch (err) {
-      const target = controls[String(err.field ?? '').split('.')[0]];
-      if (target) {
-        setFieldError(target, err.message);
-        target.focus();
-      } else replace(error, err.message);
+      showFormError(err, controls, error);
       submit.disabled = false;
     }
   }

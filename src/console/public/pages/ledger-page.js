@@ -6,7 +6,7 @@
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { fenToYuan, shanghaiTime, shanghaiToday } from '../format.js';
-import { clearFieldErrors, fieldRow, setFieldError } from '../forms.js';
+import { clearFieldErrors, fieldRow, setFieldError, showFormError } from '../forms.js';
 import { hashWith } from '../router.js';
 import { may } from '../session.js';
 import { errorBox, loading } from '../widgets.js';
@@ -161,11 +161,7 @@ function creditForm(nick, reload) {
       });
       await reload();
     } catch (err) {
-      const target = controls[err.field];
-      if (target) {
-        setFieldError(target, err.message);
-        target.focus();
-      } else replace(error, err.message);
+      showFormError(err, controls, error);
       submit.disabled = false;
     }
   }

@@ -4,6 +4,7 @@ import { courierName } from '../generator/couriers.js';
 import type { SandboxShop } from '../shop.js';
 import type { SandboxLine, SandboxRate, SandboxTrade } from '../types.js';
 import { SANDBOX_SELLER_NICK } from '../credentials.js';
+import { TMC_TOPICS } from '../../tmc/index.js';
 
 /**
  * Which TMC messages one change of a sandbox trade publishes, with the content fields the platform documents for each
@@ -18,22 +19,8 @@ export interface TmcEvent {
   content: Record<string, string | number | bigint | boolean>;
 }
 
-/** The topics the sandbox publishes (the app's subscription; taobao.tmc.user.permit narrows it). */
-export const SANDBOX_TOPICS = [
-  'taobao_trade_TradeCreate',
-  'taobao_trade_TradeBuyerPay',
-  'taobao_trade_TradeSellerShip',
-  'taobao_trade_TradeSuccess',
-  'taobao_trade_TradeClose',
-  'taobao_trade_TradeMemoModified',
-  'taobao_trade_TradeLogisticsAddressChanged',
-  'taobao_trade_TradeChanged',
-  'taobao_trade_TradeRated',
-  'taobao_refund_RefundCreated',
-  'taobao_refund_RefundSuccess',
-  'taobao_refund_RefundClosed',
-  'taobao_logistics_LogsticDetailTrace',
-] as const;
+/** The topics the sandbox publishes (the app's subscription; taobao.tmc.user.permit narrows it): all of them. */
+export const SANDBOX_TOPICS = TMC_TOPICS;
 
 /** JSON text with bigint values written as bare numbers. */
 export function contentJson(c: TmcEvent['content']): string {
