@@ -5,6 +5,7 @@ import { RETURN_STATE_LABELS } from './return-labels.js';
 import type { ReturnRepository } from './return-repository.js';
 import type { ReturnSync } from './return-sync.js';
 import { lastMovedAt, returnState, STUCK_AFTER_MS, type ReturnRecord, type ReturnState } from './return.js';
+import type { StuckReturnItem } from '../handover/index.js';
 
 export interface ReturnView extends ReturnRecord {
   state: ReturnState;
@@ -14,15 +15,8 @@ export interface ReturnView extends ReturnRecord {
   stuck: boolean;
 }
 
-/** A return that has not moved for three days, as the handover lists it. */
-export interface StuckReturn {
-  id: string;
-  tid: string;
-  buyerNick: string;
-  since: string;
-  title: string;
-  detail: string;
-}
+/** A return that has not moved for three days, in the shape the handover's port reads. */
+export type StuckReturn = StuckReturnItem;
 
 const OPEN: ReadonlySet<ReturnState> = new Set([
   'awaiting_parcel',

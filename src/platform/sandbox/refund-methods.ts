@@ -14,15 +14,11 @@ import type { SandboxShop } from './shop.js';
 import { E } from './top-errors.js';
 import { tradeTypes } from './trade-methods.js';
 import { bigId } from './wire-trade.js';
+import { REFUND_STATUSES } from '../platform-port.js';
 
 /** The statuses the platform documents for the `status` filter (exchanges included). */
 export const REFUND_FILTER_STATUSES: ReadonlySet<string> = new Set([
-  'WAIT_SELLER_AGREE',
-  'WAIT_BUYER_RETURN_GOODS',
-  'WAIT_SELLER_CONFIRM_GOODS',
-  'SELLER_REFUSE_BUYER',
-  'CLOSED',
-  'SUCCESS',
+  ...REFUND_STATUSES,
   'WAIT_BUYER_CONFIRM_EXCHANGE_SELLER_SEND_GOODS',
   'EXCHANGE_TRANSFORM_TO_REFUND',
   'WAIT_SELLER_CONSIGN_GOODS',
