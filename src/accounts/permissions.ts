@@ -79,6 +79,7 @@ export const ROUTE_PERMISSIONS: readonly RoutePermission[] = [
   route(FOUNDATION, 'GET', '/api/lockouts', ADMIN),
   route(FOUNDATION, 'POST', '/api/lockouts/unlock', ADMIN),
   route(FOUNDATION, 'GET', '/api/labels', ALL),
+  route(FOUNDATION, 'GET', '/api/events', ALL),
   route(FOUNDATION, 'GET', '/api/sync', ALL),
   route(FOUNDATION, 'POST', '/api/sync', KEEPER),
 

@@ -26,6 +26,8 @@ export interface AppDeps {
   /** Outside systems emulated in-process (the sandbox shop and courier), mounted at /sandbox without our auth. */
   sandbox?: Router[];
   consoleDir: string;
+  /** Called after a write through the API succeeded (the live console then looks whether the open items changed). */
+  onWrite?: () => void;
 }
 
 const loginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
@@ -71,6 +73,13 @@ export function createApp(deps: AppDeps): express.Express {
     res.status(201).json({ ...session, can: allowedRoutes(session.user.role) });
   });
   api.use(requireAuth(deps.sessions));
+  if (deps.onWrite) {
+    const onWrite = deps.onWrite;
+    api.use((req, res, next) => {
+      if (req.method !== 'GET') res.on('finish', () => res.statusCode < 400 && onWrite());
+      next();
+    });
+  }
   // `can`: the routes this person may call, from the role table, so the console hides what the API would refuse.
   api.get('/me', (req, res) => res.json({ user: currentUser(req), can: allowedRoutes(currentUser(req).role) }));
   api.delete('/session', async (req, res) => {

@@ -5,3 +5,4 @@
 export { createApp } from './app.js';
 export { currentUser } from './auth-middleware.js';
 export { fieldLabels } from './error-middleware.js';
+export { openEventStream, type EventStream } from './event-stream.js';

@@ -28,8 +28,10 @@ import type { Outside } from './outside.js';
 import { packageInfo } from '../shared/package-info.js';
 import { labelsRouter } from './labels-router.js';
 import { coalesce, wireTmc, type TmcWiring } from './wire-tmc.js';
+import { tmcHandoffs } from './wire-tmc-handoffs.js';
 import { createKnowledgeModule } from '../knowledge/index.js';
 import { orderReviewView } from '../reviews/index.js';
+import { createLiveEvents } from './live-events.js';
 
 export interface Domains {
   app: Express;
@@ -205,10 +207,31 @@ export async function wireDomains(deps: {
     openItems: () => operations.openItems(),
   });
   // A buyer's new review reaches the review book, so the person on duty's open items, seconds after it is left.
-  const refreshReviews = coalesce(() => operations.reviews.refresh(outside.platform), 2000, logger, 'reading reviews');
+  // The live console: order changes as they are stored, and a hint to compare the open items after whatever may
+  // open or close one (an order change, a message applied, the reviews read, any write through the API).
+  const live = createLiveEvents({ openItems: () => operations.openItems(), logger });
+  orders.onChange((changes) => live.ordersChanged(changes));
+  const refreshReviews = coalesce(
+    () => operations.reviews.refresh(outside.platform).then(() => live.openItemsMayHaveChanged()),
+    2000,
+    logger,
+    'reading reviews',
+  );
   tmc.onApplied((a) => {
+    live.openItemsMayHaveChanged();
     if (a.topic === 'taobao_trade_TradeRated') refreshReviews();
   });
+  // A refund message reads the returns now; an address changed after printing opens the label-fix task.
+  tmc.onApplied(
+    tmcHandoffs({
+      returns: returns.service,
+      labels: printing.labels,
+      tasks: remarks.service.tasks,
+      staff: () => staffDirectory.list(),
+      onDuty: () => onDuty(operations.roster.get(), clock.now()),
+      logger,
+    }),
+  );
   if (operations.missingJobs.length)
     logger.info({ missing: operations.missingJobs }, 'jobs not scheduled: their module is not wired');
 
@@ -230,6 +253,7 @@ export async function wireDomains(deps: {
     sessionHours: config.sessionHours,
     consoleDir: packageInfo.consoleDir,
     sandbox: outside.sandboxRouters,
+    onWrite: () => live.openItemsMayHaveChanged(),
     health: () => ({
       version: packageInfo.version,
       platform: outside.platform.kind,
@@ -251,6 +275,7 @@ export async function wireDomains(deps: {
       },
       { path: '/sync', router: syncRouter({ sync, state: syncState }) },
       { path: '/labels', router: labelsRouter(config.jobs) },
+      { path: '/events', router: live.router },
       ...remarks.routers,
       ...returns.routers,
       ...messaging.routers,
