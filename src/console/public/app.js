@@ -17,6 +17,7 @@ import { h, replace } from './dom.js';
 import { refreshHealth, renderHeader } from './header.js';
 import { loadLabels } from './labels.js';
 import { hashWith, resolve } from './router.js';
+import { startLive, stopLive } from './live.js';
 import { HOME, ROUTES } from './routes.js';
 import { clearSession, currentSession, saveSession } from './session.js';
 import { errorBox } from './widgets.js';
@@ -38,7 +39,10 @@ function loginRedirect(reason) {
   navigate(hashWith('/login', { next: here, reason }));
 }
 
-setUnauthenticatedHandler(() => loginRedirect('expired'));
+setUnauthenticatedHandler(() => {
+  stopLive();
+  loginRedirect('expired');
+});
 
 async function logout() {
   try {
@@ -47,6 +51,7 @@ async function logout() {
     // The user is forgotten locally either way; an expired session needs no server-side logout.
   }
   clearSession();
+  stopLive();
   navigate(hashWith('/login', { reason: 'bye' }));
 }
 
@@ -57,6 +62,8 @@ async function show() {
   if (path === '/') return navigate(`#${HOME}`);
   if (route && !route.public && !session) return loginRedirect();
   if (route?.pattern === '/login' && session) return navigate(`#${HOME}`);
+  // One stream for every page, from the first page shown after login (a dropped one reopens by itself).
+  if (session) startLive();
 
   // Keep focus where it was when a page re-renders itself (a search), move it to the new page otherwise.
   const samePage = route?.pattern === shownPattern;

@@ -12,13 +12,26 @@ import { carriedSection, highlightSections, memoSection, ownerCounts, ownerGroup
 import { fieldRow, setFieldError } from '../forms.js';
 import { hashWith } from '../router.js';
 import { errorBox, loading } from '../widgets.js';
+import { onLive, refreshWhenIdle, watchInput } from '../live.js';
 
 /** The folds open when an action reloads the page, opened again after it: closing one item keeps its group open. */
 let keepOpen = new Set();
 const foldId = (d) => d.id || d.dataset.testid;
 const DATE = /^\d{4}-\d\d-\d\d$/;
 
+/** The open items follow the service live: a change (an item opened, closed, handed over) draws the page again. */
 export async function render(ctx) {
+  watchInput(ctx.view);
+  const stop = onLive('open-items', () => {
+    keepOpen = new Set([...ctx.view.querySelectorAll('details[open]')].map(foldId).filter(Boolean));
+    void refreshWhenIdle(ctx.view, () => draw(ctx, true), '待处理事项有变化，点此刷新');
+  });
+  await draw(ctx);
+  return stop;
+}
+
+/** `again`: a redraw of the report already shown: no loading line in between, and a failure keeps what is shown. */
+async function draw(ctx, again = false) {
   const { view, query, navigate, session } = ctx;
   const asked = {
     // The service refuses a shift it does not know; anything else asks for the one running now.
@@ -26,7 +39,7 @@ export async function render(ctx) {
     date: DATE.test(query.get('date') ?? '') ? query.get('date') : undefined,
   };
   const heading = h('h1', { tabindex: '-1' }, '交接班');
-  replace(view, heading, loading());
+  if (!again) replace(view, heading, loading());
   let report;
   let roster;
   try {
@@ -34,11 +47,12 @@ export async function render(ctx) {
     const wanted = { shift: asked.shift, date: asked.shift ? asked.date : undefined };
     [{ report }, roster] = await Promise.all([api.handover(wanted), api.roster(), loadLabels()]);
   } catch (err) {
-    replace(
-      view,
-      heading,
-      errorBox(err, () => void render(ctx)),
-    );
+    if (!again)
+      replace(
+        view,
+        heading,
+        errorBox(err, () => void draw(ctx)),
+      );
     return;
   }
   const actor = {
@@ -48,7 +62,7 @@ export async function render(ctx) {
     staff: roster.staff,
     reload: () => {
       keepOpen = new Set([...view.querySelectorAll('details[open]')].map(foldId).filter(Boolean));
-      void render(ctx);
+      void draw(ctx);
     },
   };
   const go = (next) => navigate(hashWith('/handover', { shift: report.shift, date: report.date, ...next }));
@@ -87,9 +101,9 @@ export async function render(ctx) {
       report.carriedOver ? carriedSection(report.carriedOver, dutyLabel(report.carriedOver.shift)) : null,
       highlightSections(report, actor),
       ownerGroups(report, actor),
-      ackSection(report, () => void render(ctx)),
+      ackSection(report, () => void draw(ctx)),
       memoSection(report),
-      diarySection(report, () => void render(ctx)),
+      diarySection(report, () => void draw(ctx)),
       activitySection(report.activity),
     ),
   );

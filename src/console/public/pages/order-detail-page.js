@@ -9,23 +9,39 @@ import { h, replace } from '../dom.js';
 import { flagLabel, shanghaiTime, yuan } from '../format.js';
 import { loadLabels, roleLabel } from '../labels.js';
 import { errorBox, facts, flagMarker, loading, statusBadge } from '../widgets.js';
+import { onLive, refreshWhenIdle, watchInput } from '../live.js';
 import { logisticsSection } from './order-logistics.js';
 import { orderRemarks } from './order-remarks.js';
 import { orderReviews } from './order-reviews.js';
 import { orderTools } from './order-tools.js';
 import { suggestPanel } from './suggest-panel.js';
 
+/**
+ * The page follows its order live: when the platform changes it (a memo from the back office, a payment, a refund)
+ * it is drawn again, or, while the person has typed something not yet sent, a notice offers the redraw.
+ */
 export async function render(ctx) {
+  const redraw = () => draw(ctx, true);
+  watchInput(ctx.view);
+  const stop = onLive('order', (e) => {
+    if (e.tid === ctx.params.tid) void refreshWhenIdle(ctx.view, redraw, '订单已更新，点此刷新');
+  });
+  await draw(ctx, false);
+  return stop;
+}
+
+/** `again`: a redraw of the page already shown: no loading line in between, and a failure keeps what is shown. */
+async function draw(ctx, again) {
   const { view, params, backHref, session } = ctx;
   const back = h('a', { class: 'back-link', href: backHref('/orders') }, '← 返回订单列表');
   const heading = h('h1', { tabindex: '-1' }, `订单 ${params.tid}`);
-  replace(view, back, heading, loading());
+  if (!again) replace(view, back, heading, loading());
   let order;
   try {
     // The message kinds, couriers and task names its sections show come with the labels.
     [order] = await Promise.all([api.order(params.tid), loadLabels()]);
   } catch (err) {
-    replace(view, back, heading, errorBox(err, err.status === 404 ? undefined : () => void render(ctx)));
+    if (!again) replace(view, back, heading, errorBox(err, err.status === 404 ? undefined : () => void draw(ctx)));
     return;
   }
   const title = h('div', { class: 'detail-title' }, heading, statusBadge(order.status), flagMarker(order.sellerFlag));

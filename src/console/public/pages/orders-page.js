@@ -8,6 +8,7 @@ import { shortShanghaiTime, yuan } from '../format.js';
 import { loadLabels, statusGroups } from '../labels.js';
 import { hashWith } from '../router.js';
 import { errorBox, flagMarker, loading, statusBadge } from '../widgets.js';
+import { debounced, onLive } from '../live.js';
 
 const PAGE_SIZE = 20;
 /** Taobao tids are 19 digits; a nick is rarely a long run of digits. */
@@ -80,30 +81,43 @@ export async function render({ view, query, navigate }) {
   replace(view, heading, form, fieldError, results);
 
   const group = statusGroups().find((g) => g.key === search.status);
-  try {
-    const data = await api.orders({
-      [looksLikeTid(search.q) ? 'tid' : 'buyerNick']: search.q || undefined,
-      status: group?.statuses.join(','),
-      page: search.page,
-      pageSize: PAGE_SIZE,
-    });
-    replace(
-      results,
-      summary(data, search),
-      orderList(data.orders),
-      pager(data, (page) => go({ page })),
-    );
-  } catch (err) {
-    if (err.status === 400) {
-      replace(fieldError, err.message);
-      input.setAttribute('aria-invalid', 'true');
-      replace(results);
-    } else
+  // `again`: a live refresh of the rows shown; a failed one keeps them (the next change tries again).
+  const fill = async (again) => {
+    try {
+      const data = await api.orders({
+        [looksLikeTid(search.q) ? 'tid' : 'buyerNick']: search.q || undefined,
+        status: group?.statuses.join(','),
+        page: search.page,
+        pageSize: PAGE_SIZE,
+      });
       replace(
         results,
-        errorBox(err, () => void render({ view, query, navigate })),
+        summary(data, search),
+        orderList(data.orders),
+        pager(data, (page) => go({ page })),
       );
-  }
+    } catch (err) {
+      if (again) return;
+      if (err.status === 400) {
+        replace(fieldError, err.message);
+        input.setAttribute('aria-invalid', 'true');
+        replace(results);
+      } else
+        replace(
+          results,
+          errorBox(err, () => void render({ view, query, navigate })),
+        );
+    }
+  };
+  await fill(false);
+  // Orders the platform changed: the same search again, rows replaced in place (the search box and the scroll stay);
+  // one fetch for a burst of changes.
+  const refill = debounced(() => view.isConnected && void fill(true), 500);
+  const stop = onLive('order', refill);
+  return () => {
+    stop();
+    refill.cancel();
+  };
 }
 
 function summary(data, search) {
