@@ -47,4 +47,9 @@ export interface HandoverSources {
   transfers?: TransferStatus;
   /** Returns not moving for three days (the returns feature). */
   returns?: ReturnStatus;
+  /**
+   * Orders with their lines: a line whose refund the platform waits on the seller for (WAIT_SELLER_AGREE) is an
+   * open item of the person on duty until the refund moves on (the order book follows it: TMC, the order sync).
+   */
+  refundOrders?: () => Iterable<Pick<Order, 'tid' | 'buyerNick' | 'modifiedAt' | 'items'>>;
 }

@@ -10,6 +10,7 @@ export const OPEN_ITEM_KINDS = [
   'complaint',
   'message',
   'intent',
+  'refund',
 ] as const;
 export type OpenItemKind = (typeof OPEN_ITEM_KINDS)[number];
 
@@ -23,7 +24,18 @@ export const KIND_TEXT: Record<OpenItemKind, string> = {
   complaint: '投诉',
   message: '要人处理的消息',
   intent: '意向客户跟进',
+  refund: '待处理退款',
 };
+
+/**
+ * The words of a refund the platform waits on the seller for (买家申请退款，卖家未处理): its title and detail in the open
+ * items (report-open-items.ts), the only copy.
+ */
+export const REFUND_ITEM_TEXT = {
+  title: '买家申请退款，等卖家处理',
+  refundId: '退款编号',
+  where: '同意或拒绝在千牛后台处理，退货在“退货”页跟踪',
+} as const;
 
 export interface OpenItem {
   key: string;

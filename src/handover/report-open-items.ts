@@ -11,7 +11,7 @@ import { DAY, HOUR, parseInstant } from '../shared/time.js';
 import { TASK_TITLES } from '../tasks/index.js';
 import type { HandoverSources } from './handover-sources.js';
 import { followKind } from './report-highlights.js';
-import type { OpenItem } from './open-item.js';
+import { REFUND_ITEM_TEXT, type OpenItem } from './open-item.js';
 import { ownerOf, type OwnerFacts } from './ownership.js';
 import { reviewDetail } from './report-reviews.js';
 import { stateText } from '../reviews/index.js';
@@ -176,6 +176,24 @@ export function allOpenItems(src: HandoverSources): OpenItem[] {
       buyerNick: r.buyerNick,
       facts: { rule: 'last_actor', person: actor(r.tid) },
     });
+  }
+  // A refund the buyer asked for and the platform waits on the seller for: whoever is on duty when it came in
+  // answers it. It leaves by itself once the refund moves on (agreed, refused, closed), the order being read again.
+  for (const o of src.refundOrders?.() ?? []) {
+    for (const line of o.items) {
+      if (line.refundStatus !== 'WAIT_SELLER_AGREE' || !line.refundId) continue;
+      add({
+        key: `refund:${line.refundId}`,
+        kind: 'refund',
+        // The order's lines carry no refund time: the order's last change is when the request was last seen moving.
+        since: o.modifiedAt,
+        title: `${REFUND_ITEM_TEXT.title}：${line.title}`,
+        detail: `${REFUND_ITEM_TEXT.refundId} ${line.refundId}，${REFUND_ITEM_TEXT.where}`,
+        tid: o.tid,
+        buyerNick: o.buyerNick,
+        facts: { rule: 'on_duty' },
+      });
+    }
   }
   return items;
 }

@@ -142,6 +142,7 @@ export function createOperationsModule(deps: OperationsModuleDeps) {
     messages: deps.messageStats,
     transfers: deps.transferStatus,
     returns: deps.returns,
+    refundOrders: () => deps.orders.all(),
   };
   const taskService = createTaskService({ repo: tasks, clock });
   const handover = createHandoverService(sources, {

@@ -2,6 +2,7 @@
 export { createPrintingModule } from './printing-module.js';
 export type { PrintingModule, PrintingModuleDeps } from './printing-module.js';
 export type { PrintingService, BatchView, PrintingConfig } from './batch-service.js';
+export type { LabelCheck } from './label-check.js';
 export type { EntryView, CourierGroup, LineView } from './batch-view.js';
 export type { PrintOutcome, PrintRun } from './batch-repository.js';
 export { batchAfter, dueAt, batchId, type BatchKey } from './batch-rules.js';

@@ -9,6 +9,7 @@ import type { Clock } from '../shared/time.js';
 import type { Store } from '../storage/index.js';
 import { createBatchRepository } from './batch-repository.js';
 import { createPrintingService, type PrintingConfig, type PrintingDeps } from './batch-service.js';
+import { createLabelCheck } from './label-check.js';
 import { printBatchJobs } from './print-jobs.js';
 import { printingRouter } from './printing-router.js';
 
@@ -24,10 +25,12 @@ export interface PrintingModuleDeps {
 }
 
 export function createPrintingModule(deps: PrintingModuleDeps) {
+  const repo = createBatchRepository(deps.store);
+  const facts = createOrderRemarkFacts(deps.store, deps.memoDateFormat);
   const service = createPrintingService({
-    repo: createBatchRepository(deps.store),
+    repo,
     orders: deps.orders,
-    facts: createOrderRemarkFacts(deps.store, deps.memoDateFormat),
+    facts,
     writeRemark: deps.writeRemark,
     lock: createKeyedLock(),
     clock: deps.clock,
@@ -38,6 +41,8 @@ export function createPrintingModule(deps: PrintingModuleDeps) {
   ];
   return {
     service,
+    /** Whether a printed label no longer matches its order's receiver (the label-fix hand-off). */
+    labels: createLabelCheck({ repo, facts, clock: deps.clock, times: deps.config.times }),
     routers,
     jobs: printBatchJobs({ printing: service, clock: deps.clock, catchUpMinutes: deps.config.catchUpMinutes ?? 120 }),
   };

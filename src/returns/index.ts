@@ -9,3 +9,5 @@ export { RETURN_CONDITION_LABELS, RETURN_PURPOSE_LABELS, RETURN_STATE_LABELS } f
 export { RETURN_CONDITIONS, RETURN_PURPOSES, RETURN_STATES, STUCK_AFTER_MS, returnState } from './return.js';
 export type { ReturnCondition, ReturnPurpose, ReturnRecord, ReturnState } from './return.js';
 export { RETURNS } from './return-repository.js';
+/** The opener of the tasks xiaoer opens by itself (a return's, a label to fix after a pushed address change). */
+export { XIAOER } from './return-sync.js';

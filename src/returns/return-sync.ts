@@ -165,7 +165,18 @@ export function createReturnSync(deps: ReturnSyncDeps) {
     return result;
   }
 
-  return { run };
+  /**
+   * The platform's refunds since the last run and the work they hand on, without tracking the parcels: what a pushed
+   * refund message asks for (one list call, not a courier call per return on its way).
+   */
+  async function refresh(): Promise<ReturnSyncResult> {
+    const result: ReturnSyncResult = { refunds: 0, tracked: 0, returned: 0, errors: 0 };
+    await pull(result);
+    for (const r of repo.all()) await handOn(r, result);
+    return result;
+  }
+
+  return { run, refresh };
 }
 
 export type ReturnSync = ReturnType<typeof createReturnSync>;

@@ -63,6 +63,8 @@ export function createReturnsService(deps: {
     },
     /** One sync run now (the job's work). */
     sync: () => sync.run(),
+    /** The platform's refunds read now, parcels left to the job (a pushed refund message). */
+    syncRefunds: () => sync.refresh(),
     /** Returns not moving for three days, for the handover's open items. */
     stuck: (): StuckReturn[] =>
       service
