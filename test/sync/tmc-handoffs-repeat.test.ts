@@ -1,0 +1,145 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createOrderRepository, type Order } from '../../src/orders/index.js';
+import type { ShopPlatform } from '../../src/platform/index.js';
+import type { TmcMessage } from '../../src/platform/tmc/index.js';
+import { tmcHandoffs } from '../../src/service/wire-tmc-handoffs.js';
+import { silentLogger } from '../../src/shared/logger.js';
+import { fixedClock, toInstant } from '../../src/shared/time.js';
+import { createMemoryStore } from '../../src/storage/memory-store.js';
+import { createTmcApplier } from '../../src/sync/tmc-apply.js';
+import { createTaskRepository, createTaskService } from '../../src/tasks/index.js';
+
+/** Issue 19, part 2: the hand-offs of pushed messages, each once however often the message comes. */
+const T0 = Date.UTC(2026, 10, 23, 8, 0, 0);
+const TID = '3939393939393939393';
+const receiver = (address: string) => ({
+  name: '林',
+  mobile: '13800000000',
+  phone: '',
+  state: '浙江省',
+  city: '杭州市',
+  district: '西湖区',
+  town: '',
+  address,
+  zip: '',
+  country: '',
+});
+const order = (at: number, address: string): Order => ({
+  tid: TID,
+  status: 'WAIT_SELLER_SEND_GOODS',
+  type: 'fixed',
+  buyerNick: 'tb_小雨',
+  buyerMessage: '',
+  createdAt: toInstant(T0 - 3_600_000),
+  modifiedAt: toInstant(at),
+  paidAt: toInstant(T0 - 3_000_000),
+  consignedAt: null,
+  endAt: null,
+  payDeadlineAt: null,
+  totalFee: 19900,
+  payment: 19900,
+  postFee: 0,
+  discountFee: 0,
+  receiver: receiver(address),
+  items: [],
+  sellerMemo: '',
+  sellerFlag: 0,
+  buyerRated: false,
+  sellerRated: false,
+  shippingType: 'express',
+});
+
+let nextId = 2n ** 60n;
+const msg = (topic: string, time: number): TmcMessage => ({
+  id: nextId++,
+  topic,
+  content: `{"tid":${TID},"buyer_nick":"tb_小雨"}`,
+  time,
+  nick: '拾光衣橱',
+  retried: 0,
+});
+
+async function rig() {
+  const store = createMemoryStore();
+  const orders = createOrderRepository(store);
+  await orders.upsertMany([order(T0, '文三路 90 号')]);
+  let platformOrder = order(T0 + 1000, '文一西路 969 号');
+  const platform = { getOrder: async () => platformOrder } as unknown as ShopPlatform;
+  const tasks = createTaskService({ repo: createTaskRepository(store), clock: fixedClock(T0 + 2000) });
+  let opened = 0;
+  const checked: string[] = [];
+  let refundReads = 0;
+  const handOn = tmcHandoffs({
+    returns: { syncRefunds: async () => void refundReads++ },
+    labels: {
+      labelOutdated: (o) => {
+        checked.push(o.modifiedAt);
+        return true;
+      },
+    },
+    tasks: {
+      open: async (t) => {
+        const task = await tasks.open(t);
+        opened++;
+        return task;
+      },
+    },
+    staff: () => [
+      { username: 'admin', displayName: '店长', role: 'admin' },
+      { username: 'azhang', displayName: '阿张', role: 'assistant' },
+    ],
+    onDuty: () => [],
+    logger: silentLogger(),
+    delayMs: 0,
+  });
+  const applier = createTmcApplier({ platform, orders, logger: silentLogger(), onApplied: handOn });
+  return {
+    applier,
+    handOn,
+    tasks,
+    checked,
+    opened: () => opened,
+    refundReads: () => refundReads,
+    fixLabels: () => tasks.list({ tid: TID }).filter((t) => t.type === 'fix_label'),
+    platformChanges: (at: number, address: string) => void (platformOrder = order(at, address)),
+  };
+}
+
+const ADDRESS = 'taobao_trade_TradeLogisticsAddressChanged';
+
+describe('pushed messages handed on once', () => {
+  it('when the same address-change message comes again, then no second label-fix task opens; a later change opens its own', async () => {
+    const r = await rig();
+    const m = msg(ADDRESS, T0 + 1000);
+    await r.applier.applyBatch([m]);
+    await vi.waitFor(() => expect(r.opened()).toBe(1));
+    expect(r.fixLabels()).toMatchObject([{ assignee: 'azhang', openedBy: 'xiaoer', state: 'open' }]);
+
+    // Pushed again (a reconnect, a failed ack): no newer than the stored order, so not handed on at all.
+    await r.applier.applyBatch([{ ...m, retried: 1 }]);
+    expect(r.checked).toHaveLength(1);
+
+    r.platformChanges(T0 + 5000, '教工路 18 号');
+    await r.applier.applyBatch([msg(ADDRESS, T0 + 5000)]);
+    await vi.waitFor(() => expect(r.opened()).toBe(2));
+    expect(r.fixLabels()).toHaveLength(2);
+  });
+
+  it('when a change reaches the hand-off twice (a crash between the write and the confirm), then its task is still one', async () => {
+    const r = await rig();
+    const changed = { topic: ADDRESS, tid: TID, content: {}, order: order(T0 + 1000, '文一西路 969 号') };
+    r.handOn(changed);
+    r.handOn(changed);
+    await vi.waitFor(() => expect(r.opened()).toBe(2));
+    expect(r.fixLabels()).toHaveLength(1);
+  });
+
+  it('when a burst of refund messages is applied, then the returns read the platform once', async () => {
+    const r = await rig();
+    for (const topic of ['taobao_refund_RefundCreated', 'taobao_refund_RefundSuccess', 'taobao_refund_RefundClosed'])
+      r.handOn({ topic, tid: TID, content: {}, order: undefined });
+    await vi.waitFor(() => expect(r.refundReads()).toBe(1));
+    r.handOn({ topic: 'taobao_trade_TradeMemoModified', tid: TID, content: {}, order: undefined });
+    expect(r.refundReads()).toBe(1);
+  });
+});
