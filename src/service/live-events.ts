@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { currentUser, openEventStream, type EventStream } from '../http/index.js';
 import type { OrderChange } from '../orders/index.js';
+import { ValidationError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 
 /**
@@ -119,6 +120,13 @@ export function createLiveEvents(opts: LiveEventsOptions): LiveEvents {
 
   live.router.get('/', (req, res) => {
     const username = currentUser(req).username;
+    // EventSource always asks for a stream; any other client would hold a request open that never answers.
+    if (!String(req.headers.accept ?? '').includes('text/event-stream'))
+      throw new ValidationError({
+        message: '这个接口只供控制台接收实时更新，请在浏览器里打开控制台',
+        code: 'not_event_stream',
+        detail: 'GET /api/events needs Accept: text/event-stream',
+      });
     if (!seen) seen = snapshot();
     const client: Client = {
       username,

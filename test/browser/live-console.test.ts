@@ -5,6 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KIND_TEXT, type OpenItem } from '../../src/handover/index.js';
 import { apiAs, DEMO, launchBrowser, openSignedIn, startConsoleService, type ConsoleService } from './harness.js';
 
 let service: ConsoleService;
@@ -83,6 +84,33 @@ describe('live console (real browser, 400 px)', () => {
       .toContain('后台改：列表也更新');
     expect(await page.locator('#order-search').inputValue()).toBe('还没搜');
     expect(await stillSameWindow(page)).toBe(true);
+    await context.close();
+  });
+
+  it('when an open item is handed to the person on 交接班, then a notice names it and the list shows it without a reload', async () => {
+    const admin = await apiAs(service.url, DEMO.admin.username);
+    const { items } = await admin.get<{ items: OpenItem[] }>('/api/open-items');
+    const item = items.find((i) => i.owner !== 'xiaoli');
+    if (!item) throw new Error('the sandbox shop has no open item to hand over');
+    const { page, context, problems } = await openSignedIn(browser, service.url, 'xiaoli', '#/handover', 400, 800);
+    await page.getByTestId('handover-title').waitFor();
+    await markWindow(page);
+    const open = page.getByTestId('handover-open');
+    expect(await open.textContent()).not.toContain('小丽熟悉这位买家');
+    const handed = await admin.post(`/api/open-items/${encodeURIComponent(item.key)}/reassign`, {
+      to: 'xiaoli',
+      note: '小丽熟悉这位买家',
+    });
+    expect(handed.status).toBe(200);
+    const toast = page.locator(`[data-testid="toast"][data-key="${item.key}"]`);
+    await toast.waitFor({ timeout: 10_000 });
+    expect(await toast.textContent()).toContain(`新的待处理：${KIND_TEXT[item.kind]}`);
+    expect(await toast.textContent()).toContain(item.title);
+    // The page drew the report again: the item shows the note it was handed over with.
+    await expect.poll(() => open.textContent(), { timeout: 5000 }).toContain('小丽熟悉这位买家');
+    expect(await stillSameWindow(page)).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+    expect(problems).toEqual([]);
     await context.close();
   });
 });

@@ -56,7 +56,10 @@ async function cookieOf(user: string): Promise<string> {
 async function open(user: string) {
   const abort = new AbortController();
   streams.push(abort);
-  const res = await fetch(`${base}/api/events`, { headers: { cookie: await cookieOf(user) }, signal: abort.signal });
+  const res = await fetch(`${base}/api/events`, {
+    headers: { cookie: await cookieOf(user), accept: 'text/event-stream' },
+    signal: abort.signal,
+  });
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toContain('text/event-stream');
   const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
@@ -84,9 +87,19 @@ async function open(user: string) {
 
 describe('GET /api/events', () => {
   it('when nobody is logged in, then it answers 401 and streams nothing', async () => {
-    const res = await fetch(`${base}/api/events`);
+    const res = await fetch(`${base}/api/events`, { headers: { accept: 'text/event-stream' } });
     expect(res.status).toBe(401);
     expect(res.headers.get('content-type')).not.toContain('text/event-stream');
+  });
+
+  it('when a client does not ask for an event stream, then it is refused in Chinese instead of held open', async () => {
+    const res = await fetch(`${base}/api/events`, { headers: { cookie: await cookieOf('xiaoli') } });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+      code: 'not_event_stream',
+      message: '这个接口只供控制台接收实时更新，请在浏览器里打开控制台',
+    });
+    expect(live.clients()).toBe(0);
   });
 
   it('when an order changes through the repository, then the stream carries its tid, status and modified time', async () => {
