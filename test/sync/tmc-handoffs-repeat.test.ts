@@ -70,7 +70,12 @@ async function rig() {
   const checked: string[] = [];
   let refundReads = 0;
   const handOn = tmcHandoffs({
-    returns: { syncRefunds: async () => void refundReads++ },
+    returns: {
+      syncRefunds: async () => {
+        refundReads++;
+        return { refunds: 0, tracked: 0, returned: 0, errors: 0 };
+      },
+    },
     labels: {
       labelOutdated: (o) => {
         checked.push(o.modifiedAt);
