@@ -3,7 +3,7 @@
  * the shop's own directory still answers for buyers no profile gives a birthday, and a profile's date wins over it.
  */
 import { describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, toUser } from '../../src/accounts/index.js';
+import { DEMO_ACCOUNTS } from '../../src/accounts/index.js';
 import { profileDirectory } from '../../src/buyers/index.js';
 import { createProfiles } from '../../src/buyers/buyer-profile.js';
 import { sendBirthdayGreetings } from '../../src/customers/birthday-greetings.js';
@@ -20,7 +20,7 @@ describe('birthdays from the staff profiles', () => {
     const store = createMemoryStore();
     const clock = fixedClock('2026-11-23T09:00:00+08:00');
     const profiles = createProfiles({ store, clock });
-    const xiaoli = toUser(DEMO_ACCOUNTS[0]!);
+    const xiaoli = DEMO_ACCOUNTS[0]!;
     await profiles.save('聊天给了身份证', { idNumber: first17 + idCheckCharacter(first17) }, xiaoli);
     await profiles.save('生日手填', { birthday: '1999-11-23' }, xiaoli);
     // The directory says another day for this buyer; the staff's profile is newer knowledge.

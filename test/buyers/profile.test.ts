@@ -6,7 +6,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, toUser } from '../../src/accounts/index.js';
+import { DEMO_ACCOUNTS, type User } from '../../src/accounts/index.js';
 import { applyProfile, type BuyerProfileRecord } from '../../src/buyers/index.js';
 import { createProfiles } from '../../src/buyers/buyer-profile.js';
 import { idCheckCharacter } from '../../src/customers/resident-id.js';
@@ -16,7 +16,7 @@ import { openLowdbStore } from '../../src/storage/index.js';
 const FIRST17 = '11010519900520123';
 const ID = `${FIRST17}${idCheckCharacter(FIRST17)}`;
 const WRONG_CHECK = `${FIRST17}${idCheckCharacter(FIRST17) === '0' ? '1' : '0'}`;
-const [XIAOLI, AZHANG] = DEMO_ACCOUNTS.map(toUser) as [ReturnType<typeof toUser>, ReturnType<typeof toUser>];
+const [XIAOLI, AZHANG] = DEMO_ACCOUNTS as readonly [User, User];
 const blank: BuyerProfileRecord = {
   nick: '小丽的衣橱',
   birthday: null,
