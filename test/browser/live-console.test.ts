@@ -89,9 +89,16 @@ describe('live console (real browser, 400 px)', () => {
 
   it('when an open item is handed to the person on 交接班, then a notice names it and the list shows it without a reload', async () => {
     const admin = await apiAs(service.url, DEMO.admin.username);
+    // The admin records a hesitating buyer: an open item of the admin's, to hand to 小丽 later.
+    const made = await admin.post<{ intent: { id: string } }>('/api/intents', {
+      buyerNick: '犹豫客丁',
+      items: '开衫',
+      hesitation: '运费',
+    });
+    expect(made.status).toBe(201);
     const { items } = await admin.get<{ items: OpenItem[] }>('/api/open-items');
-    const item = items.find((i) => i.owner !== 'xiaoli');
-    if (!item) throw new Error('the sandbox shop has no open item to hand over');
+    const item = items.find((i) => i.key === `intent:${made.body.intent.id}`)!;
+    expect(item.owner).not.toBe('xiaoli');
     const { page, context, problems } = await openSignedIn(browser, service.url, 'xiaoli', '#/handover', 400, 800);
     await page.getByTestId('handover-title').waitFor();
     await markWindow(page);
