@@ -388,14 +388,3 @@ export const GOLDEN: readonly GoldenCase[] = [
   },
   { kind: 'sale.record', state: 'paid_not_printed', fields: {}, text: '小丽', flag: 3, variant: 'default' },
 ];
-
-/** The spec's worked examples, verbatim. */
-export const WORKED_EXAMPLES = [
-  '扣除好评获奖金额5元+小丽/11.23',
-  '扣除余额20元,还剩余额8.5元+小丽/11.23',
-  '地址须更改为:浙江省杭州市西湖区文三路90号,待改面单,已交阿张处理+小丽/11.23',
-  '面单地址已改+阿张/11.23',
-  'A1023+应退邮费10元,退到支付宝+xt.example@163.com 李莉莉+小丽/11.23',
-  '买家不要,申请退款,待撤单,已交阿张处理+小丽/11.23',
-  '此款无货+不要打单,已电话通知买家申请退款+小丽/11.23',
-];

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { REMARK_KINDS, renderRemark } from '../../../src/remarks/catalogue/index.js';
 import { formMatchers } from '../../../src/remarks/memo/form-matchers.js';
-import { AT, GOLDEN, WORKED_EXAMPLES } from './golden-cases.js';
+import { AT, GOLDEN } from './golden-cases.js';
+import { WORKED_EXAMPLES } from './worked-examples.js';
 
 describe('renderRemark golden table (shared/spec/remarks.md)', () => {
   it.each(GOLDEN.map((c) => [`${c.kind} on a ${c.state} order → ${c.text}`, c] as const))(
