@@ -3,6 +3,6 @@
  * table's check in front of every route) and the helper every feature router uses to learn who is logged in.
  */
 export { createApp } from './app.js';
-export { currentUser } from './auth-middleware.js';
+export { bearerToken, cookieToken, currentUser } from './auth-middleware.js';
 export { fieldLabels } from './error-middleware.js';
 export { openEventStream, type EventStream } from './event-stream.js';

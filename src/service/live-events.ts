@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { currentUser, openEventStream, type EventStream } from '../http/index.js';
 import type { OrderChange } from '../orders/index.js';
 import { ValidationError } from '../shared/errors.js';
@@ -32,6 +32,9 @@ export interface LiveEventsOptions {
   openItemsWindowMs?: number;
   /** A comment every so often keeps idle streams open; the open items are also checked then (a job's new items). */
   heartbeatMs?: number;
+  /** Whether the session a stream was opened with still holds (checked at each heartbeat): logged out or expired
+   * elsewhere ends the stream, and the browser's reconnect is then refused. */
+  signedIn?: (req: Request) => boolean;
 }
 
 export interface LiveEvents {
@@ -47,6 +50,7 @@ export interface LiveEvents {
 interface Client {
   stream: EventStream;
   username: string;
+  req: Request;
 }
 
 export function createLiveEvents(opts: LiveEventsOptions): LiveEvents {
@@ -130,6 +134,7 @@ export function createLiveEvents(opts: LiveEventsOptions): LiveEvents {
     if (!seen) seen = snapshot();
     const client: Client = {
       username,
+      req,
       stream: openEventStream(req, res, () => {
         clients.delete(client);
         if (clients.size) return;
@@ -141,7 +146,10 @@ export function createLiveEvents(opts: LiveEventsOptions): LiveEvents {
     };
     clients.add(client);
     heartbeat ??= setInterval(() => {
-      for (const c of clients) c.stream.ping();
+      for (const c of [...clients]) {
+        if (opts.signedIn && !opts.signedIn(c.req)) c.stream.end();
+        else c.stream.ping();
+      }
       live.openItemsMayHaveChanged();
     }, opts.heartbeatMs ?? 20_000).unref();
   });

@@ -4,7 +4,7 @@ import { createBuyersModule, profileDirectory } from '../buyers/index.js';
 import type { Express } from 'express';
 import { loadAccounts, toUser, createSessions, type Sessions } from '../accounts/index.js';
 import type { Config } from '../config/index.js';
-import { createApp } from '../http/index.js';
+import { bearerToken, cookieToken, createApp } from '../http/index.js';
 import { refundDayExport } from '../ledger/index.js';
 import { join } from 'node:path';
 import { sandboxBuyerDirectory } from '../customers/index.js';
@@ -209,7 +209,11 @@ export async function wireDomains(deps: {
   // A buyer's new review reaches the review book, so the person on duty's open items, seconds after it is left.
   // The live console: order changes as they are stored, and a hint to compare the open items after whatever may
   // open or close one (an order change, a message applied, the reviews read, any write through the API).
-  const live = createLiveEvents({ openItems: () => operations.openItems(), logger });
+  const live = createLiveEvents({
+    openItems: () => operations.openItems(),
+    logger,
+    signedIn: (req) => sessions.authenticate(bearerToken(req) ?? cookieToken(req)) !== null,
+  });
   orders.onChange((changes) => live.ordersChanged(changes));
   const refreshReviews = coalesce(
     () => operations.reviews.refresh(outside.platform).then(() => live.openItemsMayHaveChanged()),

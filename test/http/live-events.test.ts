@@ -22,13 +22,21 @@ let base: string;
 let orders: OrderRepository;
 let live: LiveEvents;
 let items: LiveOpenItem[] = [];
+/** Cookies whose session ended (logged out elsewhere): the heartbeat's check sees them as signed out. */
+const revoked = new Set<string>();
 const streams: AbortController[] = [];
 
 beforeAll(async () => {
   const store = createMemoryStore();
   orders = createOrderRepository(store);
-  // Long heartbeat: the tests hint the open items themselves; the windows are short so the suite stays quick.
-  live = createLiveEvents({ openItems: () => items, logger: silentLogger(), orderWindowMs: 100, heartbeatMs: 60_000 });
+  // Short windows and heartbeat so the suite stays quick; the heartbeat's pings are comments, not events.
+  live = createLiveEvents({
+    openItems: () => items,
+    logger: silentLogger(),
+    orderWindowMs: 100,
+    heartbeatMs: 200,
+    signedIn: (req) => !revoked.has(String(req.headers.cookie)),
+  });
   orders.onChange((c) => live.ordersChanged(c));
   const h = await apiApp({
     store,
@@ -56,8 +64,9 @@ async function cookieOf(user: string): Promise<string> {
 async function open(user: string) {
   const abort = new AbortController();
   streams.push(abort);
+  const cookie = await cookieOf(user);
   const res = await fetch(`${base}/api/events`, {
-    headers: { cookie: await cookieOf(user), accept: 'text/event-stream' },
+    headers: { cookie, accept: 'text/event-stream' },
     signal: abort.signal,
   });
   expect(res.status).toBe(200);
@@ -82,7 +91,7 @@ async function open(user: string) {
       }
     }
   }
-  return { next };
+  return { next, cookie };
 }
 
 describe('GET /api/events', () => {
@@ -149,5 +158,13 @@ describe('GET /api/events', () => {
     await vi.waitFor(() => expect(live.clients()).toBe(1));
     streams.splice(0).forEach((s) => s.abort());
     await vi.waitFor(() => expect(live.clients()).toBe(0));
+  });
+
+  it('when the session of an open stream ends, then the next heartbeat ends the stream', async () => {
+    const s = await open('xiaozhou');
+    await vi.waitFor(() => expect(live.clients()).toBe(1));
+    revoked.add(s.cookie);
+    await expect(s.next()).rejects.toThrow('stream ended');
+    expect(live.clients()).toBe(0);
   });
 });
