@@ -34,7 +34,6 @@ export const KIND_TEXT: Record<OpenItemKind, string> = {
 export const REFUND_ITEM_TEXT = {
   title: '买家申请退款，等卖家处理',
   refundId: '退款编号',
-  where: '同意或拒绝在千牛后台处理，退货在“退货”页跟踪',
 } as const;
 
 export interface OpenItem {

@@ -188,7 +188,7 @@ export function allOpenItems(src: HandoverSources): OpenItem[] {
         // The order's lines carry no refund time: the order's last change is when the request was last seen moving.
         since: o.modifiedAt,
         title: `${REFUND_ITEM_TEXT.title}：${line.title}`,
-        detail: `${REFUND_ITEM_TEXT.refundId} ${line.refundId}，${REFUND_ITEM_TEXT.where}`,
+        detail: `${REFUND_ITEM_TEXT.refundId} ${line.refundId}`,
         tid: o.tid,
         buyerNick: o.buyerNick,
         facts: { rule: 'on_duty' },

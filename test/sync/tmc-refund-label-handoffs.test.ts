@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TmcApplied } from '../../src/sync/index.js';
+import { AGREE_AFTER_MS } from '../../src/platform/sandbox/return-flow.js';
 import { serviceRig } from '../support/service-rig.js';
 
 /**
@@ -34,35 +35,6 @@ async function waitFor<T>(read: () => T | undefined | Promise<T | undefined>, ms
 }
 
 const lastSync = async () => (await request(rig.svc.url).get('/healthz')).body.lastSync as string;
-
-describe('a pushed refund hands on to the returns and the open items', () => {
-  it('when a buyer asks to return goods, then the refund is an open item of the person on duty and the return is listed, with no poll', async () => {
-    const shop = rig.svc.outside.shop!;
-    const token = await rig.login('admin');
-    const syncedAt = await lastSync();
-    const asked: string[] = [];
-    rig.svc.tmc.onApplied((a) => {
-      if (a.topic === 'taobao_refund_RefundCreated') asked.push(a.tid);
-    });
-    // The living shop moves on a few milliseconds at a time until a buyer asks to send goods back.
-    let at = shop.baseTime + 1;
-    for (; at < shop.baseTime + 2000; at++) if (shop.tick(at).returns.asked) break;
-    expect(at).toBeLessThan(shop.baseTime + 2000);
-
-    type Ret = { id: string; tid: string; platformStatus: string };
-    const ret = await waitFor(async () => {
-      const res = await request(rig.svc.url).get('/api/returns?state=all').set('Authorization', `Bearer ${token}`);
-      return (res.body.returns as Ret[]).find((r) => asked.includes(r.tid));
-    });
-    expect(ret, 'the return with goods is listed').toMatchObject({ platformStatus: 'WAIT_SELLER_AGREE' });
-    const item = await waitFor(() =>
-      rig.svc.operations.openItems().find((i) => i.kind === 'refund' && i.tid === ret!.tid),
-    );
-    expect(item).toMatchObject({ ownerRule: 'on_duty', key: `refund:${ret!.id}` });
-    expect(item!.title).toContain('买家申请退款');
-    expect(await lastSync()).toBe(syncedAt);
-  });
-});
 
 const ADDRESS = 'taobao_trade_TradeLogisticsAddressChanged';
 
@@ -111,5 +83,45 @@ describe('an address changed after printing hands the label on', () => {
     const second = await waitFor(() => (fixLabel(printed!).length === 2 ? fixLabel(printed!) : undefined));
     expect(second, 'one task per change').toHaveLength(2);
     expect(fixLabel(unprinted!)).toEqual([]);
+  });
+});
+
+// Last: it moves the living shop two hours on.
+describe('a pushed refund hands on to the returns and the open items', () => {
+  it('when a buyer asks to return goods, then the refund is an open item of the person on duty and the return is listed, with no poll', async () => {
+    const shop = rig.svc.outside.shop!;
+    const token = await rig.login('admin');
+    const syncedAt = await lastSync();
+    const asked: string[] = [];
+    rig.svc.tmc.onApplied((a) => {
+      if (a.topic === 'taobao_refund_RefundCreated') asked.push(a.tid);
+    });
+    // The living shop moves on a few milliseconds at a time until a buyer asks to send goods back.
+    let at = shop.baseTime + 1;
+    for (; at < shop.baseTime + 2000; at++) if (shop.tick(at).returns.asked) break;
+    expect(at).toBeLessThan(shop.baseTime + 2000);
+
+    type Ret = { id: string; tid: string; platformStatus: string };
+    const ret = await waitFor(async () => {
+      const res = await request(rig.svc.url).get('/api/returns?state=all').set('Authorization', `Bearer ${token}`);
+      return (res.body.returns as Ret[]).find((r) => asked.includes(r.tid));
+    });
+    expect(ret, 'the return with goods is listed').toMatchObject({ platformStatus: 'WAIT_SELLER_AGREE' });
+    const item = await waitFor(() =>
+      rig.svc.operations.openItems().find((i) => i.kind === 'refund' && i.tid === ret!.tid),
+    );
+    expect(item).toMatchObject({ ownerRule: 'on_duty', key: `refund:${ret!.id}` });
+    expect(item!.title).toContain('买家申请退款');
+    expect(await lastSync()).toBe(syncedAt);
+
+    // The seller agrees (the living shop does so two hours on): the refund moves on, and the item leaves.
+    const moved = applied(
+      (a) =>
+        a.tid === ret!.tid &&
+        a.order?.items.some((l) => l.refundId === ret!.id && l.refundStatus !== 'WAIT_SELLER_AGREE') === true,
+    );
+    expect(shop.tick(at + AGREE_AFTER_MS + 1000).returns.agreed).toBeGreaterThan(0);
+    await moved;
+    expect(rig.svc.operations.openItems().find((i) => i.key === `refund:${ret!.id}`)).toBeUndefined();
   });
 });

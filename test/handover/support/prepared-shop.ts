@@ -1,7 +1,7 @@
 /** A shop at Monday 2026-11-23 16:15 with something in every handover section. */
 import { DEMO_ACCOUNTS } from '../../../src/accounts/accounts.js';
 import { DEMO_ROSTER } from '../../../src/roster/index.js';
-import type { Review } from '../../../src/orders/order.js';
+import type { OrderItem, Review } from '../../../src/orders/order.js';
 import type { RemarkEntry } from '../../../src/remarks/remark-entry.js';
 import { createRemarkRepository } from '../../../src/remarks/remark-repository.js';
 import { createTaskRepository } from '../../../src/tasks/index.js';
@@ -25,6 +25,25 @@ export const BAD_REVIEW: Review = {
   reply: '',
   itemTitle: '羊毛开衫',
   createdAt: '2026-11-22T20:00:00.000+08:00',
+};
+
+const LINE: OrderItem = {
+  oid: '3004-1',
+  numIid: '520000000001',
+  title: '纯棉短袖T恤',
+  outerIid: 'T-001',
+  skuId: '',
+  skuProperties: '颜色分类:白色;尺码:M',
+  price: 12800,
+  num: 1,
+  totalFee: 12800,
+  payment: 12800,
+  discountFee: 0,
+  status: 'WAIT_SELLER_SEND_GOODS',
+  refundStatus: '',
+  refundId: '',
+  logisticsCompany: '',
+  invoiceNo: '',
 };
 
 const entry = (tid: string, kind: string, user: typeof XIAOLI, at: string): RemarkEntry => ({
@@ -51,6 +70,12 @@ export async function preparedShop() {
       makeOrder({ tid: '3002', buyerNick: '差评哥' }),
       makeOrder({ tid: '4012345678901234567', sellerMemo: '改地址' }),
       makeOrder({ tid: '3003', sellerMemo: '小丽/11.22' }),
+      // A refund the buyer asked for at 10:30 on the 23rd, waiting on the seller: whoever is on duty then answers it.
+      {
+        ...makeOrder({ tid: '3004', buyerNick: '退款妹' }),
+        modifiedAt: '2026-11-23T10:30:00.000+08:00',
+        items: [{ ...LINE, refundStatus: 'WAIT_SELLER_AGREE', refundId: '3004-r1' }],
+      },
     ],
     reviews: [BAD_REVIEW],
     // 小丽 and 小周 on the day shift, 阿张 on the night shift, 小周 the keeper (the sandbox's roster).
