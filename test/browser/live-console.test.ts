@@ -6,7 +6,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KIND_TEXT, type OpenItem } from '../../src/handover/index.js';
-import { apiAs, DEMO, launchBrowser, openSignedIn, startConsoleService, type ConsoleService } from './harness.js';
+import {
+  apiAs,
+  DEMO,
+  inPage,
+  launchBrowser,
+  openSignedIn,
+  startConsoleService,
+  type ConsoleService,
+} from './harness.js';
 
 let service: ConsoleService;
 let browser: Browser;
@@ -32,9 +40,9 @@ async function backOfficeMemo(tid: string, memo: string) {
 }
 
 /** A mark in the page's window: a reload would lose it. */
-const markWindow = (page: Page) => page.evaluate(() => ((window as unknown as { liveMark: number }).liveMark = 1));
+const markWindow = (page: Page) => page.evaluate(() => ((globalThis as unknown as { liveMark: number }).liveMark = 1));
 const stillSameWindow = (page: Page) =>
-  page.evaluate(() => (window as unknown as { liveMark?: number }).liveMark === 1);
+  page.evaluate(() => (globalThis as unknown as { liveMark?: number }).liveMark === 1);
 
 describe('live console (real browser, 400 px)', () => {
   it('when a memo is written in the back office, then the open order page shows it without a reload', async () => {
@@ -47,7 +55,7 @@ describe('live console (real browser, 400 px)', () => {
       .poll(() => page.getByTestId('seller-memo').textContent(), { timeout: 10_000 })
       .toBe('后台改：改发顺丰');
     expect(await stillSameWindow(page)).toBe(true);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+    expect(await inPage.scrollWidth(page)).toBeLessThanOrEqual(400);
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -116,7 +124,7 @@ describe('live console (real browser, 400 px)', () => {
     // The page drew the report again: the item shows the note it was handed over with.
     await expect.poll(() => open.textContent(), { timeout: 5000 }).toContain('小丽熟悉这位买家');
     expect(await stillSameWindow(page)).toBe(true);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+    expect(await inPage.scrollWidth(page)).toBeLessThanOrEqual(400);
     expect(problems).toEqual([]);
     await context.close();
   });
