@@ -44,6 +44,10 @@ export function renderHeader(el, { session, path, onLogout }) {
     'p',
     { class: 'last-sync', dataset: { testid: 'last-sync' } },
     health?.lastSync ? `上次同步 ${shanghaiTime(health.lastSync)}` : '尚未同步',
+    // The service says when the platform's push channel has been down over a minute: orders may lag until a poll.
+    health?.tmc?.notice
+      ? h('span', { class: 'channel-down', dataset: { testid: 'channel-down' } }, health.tmc.notice)
+      : null,
   );
   const nav = h(
     'nav',
