@@ -161,18 +161,23 @@ export function createEnqueue(d: OutboundDeps) {
     };
   }
 
+  /** What a message kept for a person (not queued) holds of its render: it is shown, and sent once released. */
+  const keptFor = (req: EnqueueRequest, p: Prepared) => ({
+    ...base(req, p),
+    channel: p.channel,
+    text: p.rendered.text,
+    dueAt: toInstant(p.first.at),
+  });
+
   /**
    * A job's message that lacks a value is kept for a person (state needs_values) with what a later render needs;
    * its key is the one the job's next run computes, so the rerun finds it instead of making another.
    */
   async function holdForValues(req: EnqueueRequest, p: Prepared): Promise<EnqueueResult> {
     const message: OutboundMessage = {
-      ...base(req, p),
-      channel: p.channel,
-      text: p.rendered.text,
+      ...keptFor(req, p),
       state: 'needs_values',
       stateReason: 'needs_values',
-      dueAt: toInstant(p.first.at),
       missing: p.rendered.missingPrompts,
       ...(req.values && Object.keys(req.values).length ? { values: { ...req.values } } : {}),
       ...(req.transfer ? { transfer: { ...req.transfer } } : {}),
@@ -188,13 +193,10 @@ export function createEnqueue(d: OutboundDeps) {
   /** A job's message whose text holds a forbidden phrase: stored held (待人工确认) with the phrase, not queued. */
   async function holdNonCompliant(req: EnqueueRequest, p: Prepared, phrase: string): Promise<EnqueueResult> {
     const message: OutboundMessage = {
-      ...base(req, p),
-      channel: p.channel,
-      text: p.rendered.text,
+      ...keptFor(req, p),
       state: 'held',
       stateReason: 'non_compliant',
       lastError: phrase,
-      dueAt: toInstant(p.first.at),
     };
     const stored = await d.repo.insertNew(message);
     if (stored.created) await logAttempt(d, message, 'held', { error: `non_compliant: ${phrase}` });
