@@ -64,6 +64,11 @@ export interface Receiver {
   address: string;
   zip: string;
   country: string;
+  /**
+   * The platform's Open Addressee ID: the name, phones and address above are masked as the platform hands them out
+   * (张*, 138****5678, 浙江省杭州市西湖区****); the plain values come only from decrypting this, for one task.
+   */
+  oaid?: string;
 }
 
 export interface OrderItem {

@@ -9,8 +9,12 @@ export type {
   TradeCloseReason,
   PlatformRefund,
   RefundStatus,
+  DecryptScene,
+  DecryptQuery,
+  DecryptedReceiver,
+  DecryptQuota,
 } from './platform-port.js';
-export { REFUND_STATUSES } from './platform-port.js';
+export { REFUND_STATUSES, DECRYPT_SCENES, DecryptQuotaError } from './platform-port.js';
 export { TRADE_CLOSE_REASONS } from './platform-port.js';
 export { INTERACTIVE_PATIENCE_MS } from './platform-port.js';
 /** The Taobao Message Channel's consumer side (src/platform/tmc): the connection and its messages. */

@@ -76,6 +76,78 @@ export interface PlatformRefund {
 }
 
 /**
+ * The platform's decrypt scenes (taobao.top.oaid.decrypt `scene`): each one returns only the fields its purpose needs.
+ * 1001–1007 ship a parcel (name, mobile, detailed address), 1008 changes an address (detailed address), 1009 shows the
+ * receiver's name, 2001 after-sales service and 2002 customer care (the mobile only).
+ */
+export const DECRYPT_SCENES = [
+  '1001',
+  '1002',
+  '1003',
+  '1004',
+  '1005',
+  '1006',
+  '1007',
+  '1008',
+  '1009',
+  '2001',
+  '2002',
+] as const;
+export type DecryptScene = (typeof DECRYPT_SCENES)[number];
+
+/** One receiver to decrypt: the order and the `oaid` the platform gave with its masked receiver. */
+export interface DecryptQuery {
+  tid: string;
+  oaid: string;
+}
+
+/**
+ * One decrypted receiver, as taobao.top.oaid.decrypt answers it. Only the scene's fields are filled ('' otherwise).
+ * Held in memory for the task that asked, never stored. A buyer under privacy protection yields a privacy number
+ * (`mobile` like 170xxxxxxxx, with `extension`) valid until `secretNoExpireAt` (a +08:00 instant).
+ */
+export interface DecryptedReceiver {
+  tid: string;
+  oaid: string;
+  /** False when the oaid does not belong to the tid (the platform's `matched`). */
+  matched: boolean;
+  name: string;
+  mobile: string;
+  phone: string;
+  /** The extension to dial after a privacy number; '' for a real number. */
+  extension: string;
+  state: string;
+  city: string;
+  district: string;
+  town: string;
+  addressDetail: string;
+  privacyProtection: boolean;
+  secretNoExpireAt: string | null;
+}
+
+/** Today's decrypt quota as the adapter has counted it (Asia/Shanghai day); `limit` null when the platform did not say. */
+export interface DecryptQuota {
+  day: string;
+  used: number;
+  limit: number | null;
+  /** True once the platform refused for the quota today: further decrypts wait until tomorrow. */
+  exhausted: boolean;
+}
+
+/**
+ * The day's decrypt quota is spent (the platform's flow-control refusal for taobao.top.oaid.decrypt): "not now", not a
+ * fault. Callers fall back (the chat queue for a message, a notice for a person) and do not retry before `retryAt`.
+ */
+export class DecryptQuotaError extends Error {
+  readonly retryAt: string;
+  constructor(retryAt: string, options?: { cause?: unknown }) {
+    super(`taobao.top.oaid.decrypt: the daily decrypt quota is spent until ${retryAt}`, options);
+    this.name = 'DecryptQuotaError';
+    this.retryAt = retryAt;
+  }
+}
+
+/**
  * What the domain needs from a shop platform. Two adapters implement it: `taobao` (the real
  * Taobao Open Platform protocol) and `sandbox` (the same protocol against the embedded shop).
  * Domain code imports this file only, never an adapter.
@@ -103,6 +175,17 @@ export interface ShopPlatform {
   negativeReviews(window: TimeWindow): AsyncIterable<Review[]>;
   /** Refunds buyers asked of the shop, modified in the window, page by page (taobao.refunds.receive.get). */
   receivedRefunds(window: TimeWindow): AsyncIterable<PlatformRefund[]>;
+  /**
+   * Plain receivers for the given orders under one scene (taobao.top.oaid.decrypt, 20 a call). A spent daily quota
+   * throws DecryptQuotaError ("not now": do not retry today); other refusals are UpstreamError.
+   */
+  decryptReceivers(
+    items: DecryptQuery[],
+    scene: DecryptScene,
+    options?: PlatformCallOptions,
+  ): Promise<DecryptedReceiver[]>;
+  /** Today's decrypt use, for the admin. */
+  decryptQuota(): DecryptQuota;
   /** Calls made so far, for the benchmark and the health page. */
   stats(): PlatformCallStats;
 }
