@@ -5,6 +5,8 @@ import { parseTopTime, systemClock, toInstant, type Clock } from '../../shared/t
 import type { PlatformCallOptions, ShopPlatform } from '../platform-port.js';
 import { isTopSignMethod, type TopSignMethod } from '../top/sign.js';
 import { TRADE_FIELDS } from '../top/wire.js';
+import { createDecryptQuotaCounter, type DecryptQuotaCount } from './decrypt-quota.js';
+import { DEFAULT_SECRET_NO_DAYS, decryptReceivers, type DecryptContext } from './oaid-decrypt.js';
 import { changedOrders, createdOrders, negativeReviews, type FeedOptions } from './order-feeds.js';
 import { receivedRefunds } from './refund-feed.js';
 import { topCall, type TopCallContext } from './top-call.js';
@@ -33,11 +35,17 @@ export interface TaobaoOptions {
   random?: () => number;
   retry?: Partial<RetryPolicy>;
   kind?: 'taobao' | 'sandbox';
+  /** The daily decrypt quota the platform granted the shop (its back office shows it), for the admin's display. */
+  decryptDailyQuota?: number;
+  /** How long a privacy number stays bound (secret_no_days), default 15. */
+  secretNoDays?: number;
 }
 
 export interface TaobaoPlatform extends ShopPlatform {
   /** The platform's logistics trace of an order (not part of the port: only tools use it). */
   traceByTid(tid: string): Promise<TopLogisticsTrace>;
+  /** Today's decrypt use, with the calls it took. */
+  decryptQuota(): DecryptQuotaCount;
 }
 
 const MEMO_MAX_BYTES = 1000;
@@ -126,6 +134,11 @@ export function createTaobaoPlatform(opts: TaobaoOptions): TaobaoPlatform {
     concurrency: opts.concurrency ?? DEFAULT_PAGE_CONCURRENCY,
   };
   const instant = (top: string) => toInstant(parseTopTime(top));
+  const decrypt: DecryptContext = {
+    ctx,
+    quota: createDecryptQuotaCounter(clock, opts.decryptDailyQuota ?? null),
+    secretNoDays: opts.secretNoDays ?? DEFAULT_SECRET_NO_DAYS,
+  };
 
   return {
     kind: opts.kind ?? 'taobao',
@@ -193,6 +206,9 @@ export function createTaobaoPlatform(opts: TaobaoOptions): TaobaoPlatform {
       checkTid(tid);
       return traceByTid(ctx, tid);
     },
+
+    decryptReceivers: (items, scene, options) => decryptReceivers(decrypt, items, scene, options),
+    decryptQuota: () => decrypt.quota.snapshot(),
 
     stats: () => ({ calls: http.stats().calls }),
   };

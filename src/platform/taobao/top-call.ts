@@ -51,12 +51,17 @@ export function buildTopRequest(
   return all;
 }
 
-/** The low-level signed call: form-encoded POST to the gateway, the raw bytes parsed by `parseTopResponse`. */
+/**
+ * The low-level signed call: form-encoded POST to the gateway, the raw bytes parsed by `parseTopResponse`. `settle`
+ * turns a refusal into what the caller means by it inside the attempt, before the client's retry rule and ban
+ * bookkeeping see it (a spent decrypt quota is "not now" for that method only, not a ban of every call).
+ */
 export function topCall<M extends TopMethod>(
   ctx: TopCallContext,
   method: M,
   params: Record<string, TopParamValue>,
   options?: CallOptions,
+  settle?: (err: unknown) => unknown,
 ): Promise<TopResponses[M]> {
   return ctx.http.call(async (http) => {
     const form = new URLSearchParams(buildTopRequest(ctx, method, params)).toString();
@@ -66,6 +71,10 @@ export function topCall<M extends TopMethod>(
       responseType: 'arraybuffer',
       transformResponse: [(data: unknown) => data],
     });
-    return parseTopResponse(method, res.data);
+    try {
+      return parseTopResponse(method, res.data);
+    } catch (err) {
+      throw settle ? settle(err) : err;
+    }
   }, options);
 }

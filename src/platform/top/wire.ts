@@ -106,6 +106,28 @@ export interface TopRefund {
   modified: string;
 }
 
+/**
+ * One receiver of taobao.top.oaid.decrypt (field names as the platform's Receiver structure documents them). Only the
+ * scene's fields are filled. `mobile` of a buyer under privacy protection is a privacy number with its extension
+ * ('18877771111-123'), valid until `secret_no_expire_time`.
+ */
+export interface TopReceiver {
+  tid: number | string;
+  oaid: string;
+  name?: string;
+  mobile?: string;
+  phone?: string;
+  address_detail?: string;
+  state?: string;
+  city?: string;
+  district?: string;
+  town?: string;
+  country?: string;
+  matched?: boolean;
+  secret_no_expire_time?: string;
+  privacy_protection?: boolean;
+}
+
 export interface TopTransitStep {
   status_time: string;
   status_desc: string;
@@ -121,6 +143,7 @@ export interface TopResponses {
   'taobao.trade.close': { trade: { tid: number | string; status: string; modified: string } };
   'taobao.traderates.get': { trade_rates?: { trade_rate: TopTradeRate[] }; total_results?: number; has_next?: boolean };
   'taobao.refunds.receive.get': { refunds?: { refund: TopRefund[] }; total_results?: number; has_next?: boolean };
+  'taobao.top.oaid.decrypt': { receiver_list?: { receiver: TopReceiver[] } };
   'taobao.logistics.trace.search': {
     out_sid: string;
     company_name: string;

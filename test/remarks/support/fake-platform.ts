@@ -93,6 +93,10 @@ export function createFakePlatform(orders: readonly Order[], clock: Clock): Fake
     },
     async *negativeReviews() {},
     async *receivedRefunds() {},
+    async decryptReceivers() {
+      throw new Error('not used by the remark tests');
+    },
+    decryptQuota: () => ({ day: '', used: 0, limit: null, exhausted: false }),
     stats: () => ({ calls: calls.getOrder + calls.updateMemo }),
   };
   return fake;

@@ -116,6 +116,10 @@ export function fakeShop(orders: Order[]) {
     async *receivedRefunds() {
       /* not used */
     },
+    async decryptReceivers() {
+      return []; // transfers never decrypt
+    },
+    decryptQuota: () => ({ day: NOW.slice(0, 10), used: 0, limit: null, exhausted: false }),
     stats: () => ({ calls: 0 }),
   };
   return { platform, closed };

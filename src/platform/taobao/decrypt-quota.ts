@@ -1,0 +1,68 @@
+import { shanghaiDate, startOfShanghaiDay, toInstant, type Clock } from '../../shared/time.js';
+import { DecryptQuotaError, type DecryptQuota } from '../platform-port.js';
+
+/** Today's decrypt use with the calls it took: the adapter's own count, for the admin. */
+export interface DecryptQuotaCount extends DecryptQuota {
+  /** taobao.top.oaid.decrypt calls sent today (each carries up to 20 receivers). */
+  calls: number;
+}
+
+export interface DecryptQuotaCounter {
+  /** Throws DecryptQuotaError, without a call, once the platform refused for the quota today. */
+  checkOpen(): void;
+  /** A call answered: `items` receivers decrypted. */
+  record(items: number): void;
+  /** The platform refused for the quota: nothing more today. */
+  exhaust(cause: unknown): DecryptQuotaError;
+  snapshot(): DecryptQuotaCount;
+}
+
+/** 00:00 of the next Shanghai day as a +08:00 instant: when the platform grants the new day's quota. */
+export function nextShanghaiMidnight(epochMs: number): string {
+  const today = startOfShanghaiDay(shanghaiDate(epochMs));
+  // 36 h on lands inside tomorrow whatever the hour today; its day's start is tomorrow's midnight.
+  return toInstant(startOfShanghaiDay(shanghaiDate(today + 36 * 3_600_000)));
+}
+
+/**
+ * Counts decrypts per Asia/Shanghai day (the platform's quota day), in memory: a restart forgets today's count and
+ * the refusal, which costs one refused call at most. `limit` is the daily quota the platform granted the shop, when
+ * the configuration says it (the platform does not report it); the count never refuses on its own, the platform does.
+ */
+export function createDecryptQuotaCounter(clock: Clock, limit: number | null): DecryptQuotaCounter {
+  let day = shanghaiDate(clock.now());
+  let used = 0;
+  let calls = 0;
+  let exhausted = false;
+  const roll = () => {
+    const today = shanghaiDate(clock.now());
+    if (today === day) return;
+    day = today;
+    used = 0;
+    calls = 0;
+    exhausted = false;
+  };
+  const error = (cause?: unknown) =>
+    new DecryptQuotaError(nextShanghaiMidnight(clock.now()), cause === undefined ? undefined : { cause });
+  return {
+    checkOpen() {
+      roll();
+      if (exhausted) throw error();
+    },
+    record(items) {
+      roll();
+      calls += 1;
+      used += items;
+    },
+    exhaust(cause) {
+      roll();
+      calls += 1;
+      exhausted = true;
+      return error(cause);
+    },
+    snapshot() {
+      roll();
+      return { day, used, limit, exhausted, calls };
+    },
+  };
+}
