@@ -12,6 +12,7 @@ import { replyCommand } from './commands/reply.js';
 import { transfersCommand } from './commands/transfers.js';
 import { remarkCommand } from './commands/remark.js';
 import { syncCommand } from './commands/sync.js';
+import { sandboxCommand } from './commands/sandbox.js';
 import type { Config } from '../config/index.js';
 
 /** The command tree, its help in Chinese; `config` is read only when a command runs. */
@@ -30,6 +31,7 @@ export function buildProgram(config: () => Config): Command {
   program.addCommand(summaryCommand(config));
   program.addCommand(printCommand(config));
   program.addCommand(hashPasswordCommand());
+  program.addCommand(sandboxCommand());
   chineseHelp(program);
   chineseErrors(program);
   return program;

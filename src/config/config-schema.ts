@@ -17,9 +17,14 @@ const sandboxPlatform = z
     signMethod: signMethod.default('hmac-sha256'),
     /** How often the sandbox shop lives (new orders, payments, shipments); 0 stops it. */
     tickMs: z.number().int().min(0).default(60_000),
+    /** Receivers the sandbox lets the app decrypt per Shanghai day (taobao.top.oaid.decrypt); 0 refuses every one. */
+    decryptQuotaPerDay: z.number().int().min(0).default(5000),
     ...tmcSettings,
   })
   .strict();
+
+/** The embedded sandbox's defaults, which `xiaoer sandbox` (the sandbox served alone) starts from too. */
+export const SANDBOX_DEFAULTS = sandboxPlatform.parse({ kind: 'sandbox' });
 
 const taobaoPlatform = z
   .object({

@@ -3,4 +3,5 @@
  * (every problem reported at once). Only the composition root and the CLI import it; features receive values.
  */
 export type { Config } from './config-schema.js';
+export { SANDBOX_DEFAULTS } from './config-schema.js';
 export { ConfigError, loadConfig } from './load-config.js';

@@ -6,3 +6,5 @@ export { packageInfo } from '../shared/package-info.js';
 export { startService } from './start-service.js';
 export type { RunningService, StartOptions, SyncAllProgress } from './start-service.js';
 export type { Labels } from './labels-router.js';
+export { startSandboxServer } from './sandbox-server.js';
+export type { RunningSandbox, SandboxInstanceConfig, SandboxServerOptions } from './sandbox-server.js';

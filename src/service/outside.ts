@@ -3,28 +3,19 @@ import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import type { Router } from 'express';
 import type { Config } from '../config/index.js';
-import {
-  createKuaidi100SandboxRouter,
-  createKuaidi100Tracker,
-  createSandboxTracker,
-  type LogisticsTracker,
-} from '../logistics/index.js';
+import { createKuaidi100Tracker, createSandboxTracker, type LogisticsTracker } from '../logistics/index.js';
 import type { ShopPlatform } from '../platform/index.js';
 import {
-  createBackOfficeRouter,
-  sandboxTmc,
   SANDBOX_CREDENTIALS,
   SANDBOX_TMC_PATH,
   type SandboxTmc,
   createSandboxPlatform,
-  createSandboxRouter,
-  createSandboxShop,
   type SandboxShop,
 } from '../platform/sandbox/index.js';
 import { createTaobaoPlatform } from '../platform/taobao/index.js';
 import type { Logger } from '../shared/logger.js';
 import type { Clock } from '../shared/time.js';
-import { openLowdbStore, type LowdbStore } from '../storage/index.js';
+import { openSandboxSide, type SandboxSide } from './sandbox-side.js';
 
 export interface TmcEndpoint {
   url: string;
@@ -53,29 +44,25 @@ export async function connectOutside(
   config: Config,
   deps: { selfUrl: string; clock: Clock; logger: Logger },
 ): Promise<Outside> {
+  let side: SandboxSide | null = null;
   let shop: SandboxShop | null = null;
-  let shopStore: LowdbStore | null = null;
   let tmc: SandboxTmc | null = null;
   let tmcEndpoint: TmcEndpoint | null = null;
   const routers: Router[] = [];
   const p = config.platform;
   let platform: ShopPlatform;
   if (p.kind === 'sandbox') {
-    // The sandbox shop is an outside system: it keeps its own store beside ours.
-    shopStore = await openLowdbStore({
+    // The sandbox shop is an outside system: it keeps its own store beside ours (`xiaoer sandbox` serves it alone).
+    side = await openSandboxSide({
       dir: join(config.dataDir, 'sandbox'),
-      collections: { 'sandbox.trades': { shards: 32 } },
-      logger: deps.logger,
-    });
-    shop = createSandboxShop({
       seed: p.seed,
       orders: p.orders,
+      tickMs: p.tickMs,
       clock: deps.clock,
-      store: shopStore,
       logger: deps.logger,
     });
-    // Publishing starts before the shop lives, so no change of it goes untold.
-    tmc = sandboxTmc(shop, { logger: deps.logger });
+    shop = side.shop;
+    tmc = side.tmc;
     if (p.tmc)
       tmcEndpoint = {
         url: deps.selfUrl.replace(/^http/, 'ws') + SANDBOX_TMC_PATH,
@@ -83,8 +70,7 @@ export async function connectOutside(
         appSecret: SANDBOX_CREDENTIALS.appSecret,
         group: p.tmcGroup,
       };
-    if (p.tickMs > 0) shop.start({ everyMs: p.tickMs });
-    routers.push(createSandboxRouter(shop, { clock: deps.clock }), createBackOfficeRouter(shop));
+    routers.push(...side.platformRouters);
     platform = createSandboxPlatform({
       baseUrl: deps.selfUrl,
       signMethod: p.signMethod,
@@ -107,11 +93,11 @@ export async function connectOutside(
   const l = config.logistics;
   let tracker: LogisticsTracker;
   if (l.kind === 'sandbox') {
-    if (!shop)
+    if (!side)
       throw new Error(
         'logistics.kind "sandbox" follows the sandbox shop\'s parcels: use it with platform.kind "sandbox", or configure kuaidi100',
       );
-    routers.push(createKuaidi100SandboxRouter(shop, { clock: deps.clock }));
+    routers.push(side.courierRouter);
     tracker = createSandboxTracker({ baseUrl: deps.selfUrl, clock: deps.clock, logger: deps.logger });
   } else {
     tracker = createKuaidi100Tracker({
@@ -130,12 +116,7 @@ export async function connectOutside(
     sandboxRouters: routers,
     tmc,
     tmcEndpoint,
-    upgrade: (req, socket, head) => tmc?.handleUpgrade(req, socket, head) ?? false,
-    async close() {
-      shop?.stop();
-      tmc?.close();
-      await shop?.flush();
-      await shopStore?.close();
-    },
+    upgrade: (req, socket, head) => side?.upgrade(req, socket, head) ?? false,
+    close: async () => side?.close(),
   };
 }
