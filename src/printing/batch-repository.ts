@@ -11,8 +11,10 @@ export const PRINT_BATCHES = 'print-batches';
 export interface BatchEntry {
   tid: string;
   enteredAt: string;
-  /** addressFingerprint of the receiver when the order entered the batch. */
+  /** addressFingerprint of the (masked) receiver when the order entered the batch. */
   address: string;
+  /** The receiver's oaid then; absent on entries stored before receivers had one. */
+  oaid?: string;
 }
 
 /** The outcome for one order of a "printed" action. */

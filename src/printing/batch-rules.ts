@@ -49,21 +49,52 @@ export const lineRefunded = (i: Pick<OrderItem, 'refundStatus'>): boolean => i.r
 const squash = (s: string) => s.replace(/[\s,，。.、;；:：()（）-]/g, '');
 
 /**
+ * Receivers come masked from the platform (张*, 138****5678, 西湖区****; issue 18): a value typed in full can only be
+ * compared with what the mask leaves visible. Each run of stars stands for one or more characters nobody here sees.
+ */
+const masked = (shown: string) => shown.includes('*');
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function couldBe(shown: string, value: string): boolean {
+  return new RegExp(`^${shown.split(/\*+/).map(escape).join('.+')}$`, 'u').test(value);
+}
+
+/** Two phones, either typed or shown masked (138****5678), agree on every digit both show: head and tail. */
+function samePhone(a: string, b: string): boolean {
+  const pa = a.replace(/[^\d*]/g, '');
+  const pb = b.replace(/[^\d*]/g, '');
+  if (!pa || !pb) return false;
+  if (!masked(pa) && !masked(pb)) return pa === pb;
+  const head = (p: string) => /^\d*/.exec(p)![0];
+  const tail = (p: string) => /\d*$/.exec(p)![0];
+  const n = Math.min(head(pa).length, head(pb).length);
+  const m = Math.min(tail(pa).length, tail(pb).length);
+  return n + m >= 7 && head(pa).slice(0, n) === head(pb).slice(0, n) && tail(pa).slice(-m) === tail(pb).slice(-m);
+}
+
+/**
  * Whether the receiver on the order already shows what an address.change remark says: the memo records the
  * change, the label prints from the order, so until the order carries it the label would go to the old address.
- * A phone typed masked (138****1234) matches on its visible digits.
+ * A phone typed masked (138****1234) matches on its visible digits. On a masked receiver only what the mask leaves
+ * visible can be compared (the surname, the phone's first 3 and last 4 digits, the district): a change that
+ * contradicts it is not applied yet; one that agrees is taken as applied. What the mask hides is caught after
+ * printing instead: the platform gives a changed receiver a new oaid, which opens the label-fix task (label-check.ts).
  */
 export function changeApplied(receiver: Receiver, fields: Record<string, unknown>): boolean {
   const value = squash(String(fields.value ?? ''));
   if (!value) return true;
   switch (fields.field) {
-    case 'receiver':
-      return squash(receiver.name) === value;
-    case 'phone': {
-      const pattern = new RegExp(`^${value.replace(/[^\d*]/g, '').replace(/\*+/g, '\\d+')}$`);
-      return [receiver.mobile, receiver.phone].some((p) => pattern.test(p.replace(/\D/g, '')));
+    case 'receiver': {
+      const name = squash(receiver.name);
+      return masked(name) ? couldBe(name, value) : name === value;
     }
+    case 'phone':
+      return [receiver.mobile, receiver.phone].some((p) => samePhone(p, value));
     default: {
+      if (masked(receiver.address)) {
+        const place = receiver.district || receiver.city;
+        const named = /[省市区县旗]/.test(value.replace(/[^\p{Script=Han}]/gu, ''));
+        return !place || value.includes(place) || !named;
+      }
       const full = squash([receiver.state, receiver.city, receiver.district, receiver.town, receiver.address].join(''));
       const detail = squash(receiver.address);
       return full.includes(value) || (detail !== '' && value.endsWith(detail));
@@ -84,10 +115,24 @@ export function holdsOf(order: Pick<Order, 'receiver' | 'items'>, facts: readonl
   return [...holds];
 }
 
-/** A short hash of everything on the label's address side: a change after the order entered the batch shows. */
+/**
+ * A short hash of the label's address side as xiaoer holds it (masked, as the platform gives it): a change after
+ * the order entered the batch shows. The masked fields alone miss a change within one district by the same surname
+ * and phone tail, so the receiver's oaid is kept beside it (receiverChanged).
+ */
 export function addressFingerprint(r: Receiver): string {
   const text = [r.name, r.mobile, r.phone, r.state, r.city, r.district, r.town, r.address, r.zip, r.country].join('\n');
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+/**
+ * Whether the receiver is no longer the one an order entered its batch with: its masked fields differ, or its oaid
+ * does (the platform issues a new oaid for a changed receiver, whatever the mask still shows). An entry stored
+ * before receivers had an oaid is compared on the fields alone.
+ */
+export function receiverChanged(entry: { address: string; oaid?: string | undefined }, r: Receiver): boolean {
+  if (entry.address !== addressFingerprint(r)) return true;
+  return !!entry.oaid && entry.oaid !== (r.oaid ?? '');
 }
 
 /** Every spelling staff write after 发 (发圆通快递, 顾客要求发顺丰), longest first so 顺丰快递 beats 顺丰. */

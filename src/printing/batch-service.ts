@@ -112,6 +112,7 @@ export function createPrintingService(deps: PrintingDeps) {
       tid: order.tid,
       enteredAt: at,
       address: addressFingerprint(order.receiver),
+      ...(order.receiver.oaid ? { oaid: order.receiver.oaid } : {}),
     }));
     const added = await repo.add(k, entries, at);
     return { orders: repo.get(k)?.entries.length ?? 0, added, held: held.length };

@@ -2,12 +2,12 @@
 import type { Order } from '../orders/index.js';
 import type { OrderRemarkFacts } from '../remarks/index.js';
 import {
-  addressFingerprint,
   awaitingShipment,
   colourAndSize,
   courierOf,
   holdsOf,
   lineRefunded,
+  receiverChanged,
 } from './batch-rules.js';
 import type { BatchEntry } from './batch-repository.js';
 import type { EntryState, HoldReason, Warning } from './print-labels.js';
@@ -63,7 +63,7 @@ export function entryView(
         ? 'held'
         : 'to_print';
   const warnings: Warning[] =
-    entry && entry.address !== addressFingerprint(order.receiver) && state !== 'gone' ? ['address_changed'] : [];
+    entry && receiverChanged(entry, order.receiver) && state !== 'gone' ? ['address_changed'] : [];
   return {
     tid,
     buyerNick: order.buyerNick,

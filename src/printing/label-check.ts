@@ -7,7 +7,7 @@ import type { Order } from '../orders/index.js';
 import type { OrderRemarkFacts } from '../remarks/index.js';
 import { DAY, shanghaiDate, type Clock } from '../shared/time.js';
 import type { BatchEntry, BatchRepository, PrintOutcome } from './batch-repository.js';
-import { addressFingerprint } from './batch-rules.js';
+import { receiverChanged } from './batch-rules.js';
 
 /** A "printed" action's outcomes that mean the label is printed (written now, queued, or printed before). */
 const PRINTED: ReadonlySet<PrintOutcome['outcome']> = new Set(['written', 'pending', 'already_present', 'printed']);
@@ -46,7 +46,7 @@ export function createLabelCheck(deps: {
     labelOutdated(order: Order): boolean {
       const inBatch = batchEntry(order.tid);
       if (!deps.facts.printed(order) && !inBatch?.printed) return false;
-      return !inBatch || inBatch.entry.address !== addressFingerprint(order.receiver);
+      return !inBatch || receiverChanged(inBatch.entry, order.receiver);
     },
   };
 }

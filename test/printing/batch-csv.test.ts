@@ -36,3 +36,22 @@ describe('the warehouse CSV', () => {
     ]);
   });
 });
+
+describe('the warehouse CSV and the buyer’s data', () => {
+  it('when a memo or a buyer’s message holds a phone or an ID number, then the CSV carries them masked, and no receiver column', async () => {
+    const rig = printingRig(
+      [
+        paidOrder('901', '09:00', {
+          sellerMemo: '改电话13912345678+小丽/12.07；发中通',
+          buyerMessage: '开发票抬头用身份证110105199011231237',
+        }),
+      ],
+      `${DAY}T12:00`,
+    );
+    await rig.service.build({ date: DAY, time: '12:00' });
+    const text = batchCsv(rig.service.view({ date: DAY, time: '12:00' })).toString('utf8');
+    expect(text).toContain('改电话139****5678+小丽/12.07；发中通');
+    expect(text).toContain('110*************37');
+    expect(text).not.toMatch(/13912345678|110105199011231237|收件人|收货人|手机/);
+  });
+});

@@ -48,19 +48,37 @@ describe('what holds an order back', () => {
     ).toEqual([]);
   });
 
+  // A receiver held in plain text (an order stored before the platform masked them) is compared in full.
+  const plain = {
+    ...order.receiver,
+    ...{ name: '李莉莉', mobile: '13800138000', address: '文三路90号', oaid: undefined },
+  };
+
   it('when an address change is recorded, then the order is held until its receiver shows the new address', () => {
     const change = { kind: 'address.change', fields: { field: 'address', value: '浙江省杭州市西湖区文三路100号' } };
-    expect(holdsOf(order, [change])).toEqual(['address_pending']);
-    const moved = { ...order, receiver: { ...order.receiver, address: '文三路100号' } };
+    expect(holdsOf({ ...order, receiver: plain }, [change])).toEqual(['address_pending']);
+    const moved = { ...order, receiver: { ...plain, address: '文三路100号' } };
     expect(holdsOf(moved, [change])).toEqual([]);
   });
 
   it('when a receiver or phone change is recorded, then it is applied once the order carries it, a masked phone by its digits', () => {
+    expect(changeApplied(plain, { field: 'receiver', value: '王芳' })).toBe(false);
+    expect(changeApplied({ ...plain, name: '王芳' }, { field: 'receiver', value: '王芳' })).toBe(true);
+    expect(changeApplied(plain, { field: 'phone', value: '138****8000' })).toBe(true);
+    expect(changeApplied(plain, { field: 'phone', value: '139****8000' })).toBe(false);
+  });
+
+  it('when the receiver is masked (李*, 138****8000, 西湖区****), then a change is applied only if the mask agrees with it', () => {
     const r = order.receiver;
     expect(changeApplied(r, { field: 'receiver', value: '王芳' })).toBe(false);
-    expect(changeApplied({ ...r, name: '王芳' }, { field: 'receiver', value: '王芳' })).toBe(true);
-    expect(changeApplied(r, { field: 'phone', value: '138****8000' })).toBe(true);
-    expect(changeApplied(r, { field: 'phone', value: '139****8000' })).toBe(false);
+    expect(changeApplied({ ...r, name: '王*' }, { field: 'receiver', value: '王芳' })).toBe(true);
+    expect(changeApplied(r, { field: 'phone', value: '13800008000' })).toBe(true);
+    expect(changeApplied(r, { field: 'phone', value: '13900008000' })).toBe(false);
+    expect(changeApplied(r, { field: 'phone', value: '13800001234' })).toBe(false);
+    const toBinjiang = { kind: 'address.change', fields: { field: 'address', value: '浙江省杭州市滨江区江南大道1号' } };
+    expect(holdsOf(order, [toBinjiang])).toEqual(['address_pending']);
+    const moved = { ...order, receiver: { ...r, district: '滨江区', address: '滨江区****', oaid: 'oaid-1-2' } };
+    expect(holdsOf(moved, [toBinjiang])).toEqual([]);
   });
 
   it('when the buyer asked for a refund on a line, then the order is held; a refund refused or closed holds nothing', () => {

@@ -64,13 +64,26 @@ describe('what enters a print batch', () => {
     const rig = printingRig([paidOrder('401', '09:00'), paidOrder('402', '09:30')], `${DAY}T12:00`);
     await rig.service.build({ date: DAY, time: '12:00' });
     const moved = paidOrder('401', '09:00');
-    rig.update('401', { receiver: { ...moved.receiver, address: '文三路100号' } });
+    rig.update('401', { receiver: { ...moved.receiver, district: '滨江区', address: '滨江区****', oaid: 'oaid-401-2' } });
     const v = rig.service.view({ date: DAY, time: '12:00' });
     expect(allOf(v).map((o) => [o.tid, o.warnings])).toEqual([
       ['401', ['address_changed']],
       ['402', []],
     ]);
     expect(v.counts.warnings).toBe(1);
+  });
+
+  it('when only the oaid changes (a new street in the same district: the mask shows the same), then the batch warns', async () => {
+    const rig = printingRig([paidOrder('403', '09:00'), paidOrder('404', '09:30')], `${DAY}T12:00`);
+    await rig.service.build({ date: DAY, time: '12:00' });
+    rig.update('403', { receiver: { ...paidOrder('403', '09:00').receiver, oaid: 'oaid-403-2' } });
+    // The same receiver read again (same oaid) is no change.
+    rig.update('404', { receiver: { ...paidOrder('404', '09:30').receiver } });
+    const v = rig.service.view({ date: DAY, time: '12:00' });
+    expect(allOf(v).map((o) => [o.tid, o.warnings])).toEqual([
+      ['403', ['address_changed']],
+      ['404', []],
+    ]);
   });
 });
 

@@ -51,9 +51,10 @@ export function paidOrder(tid: string, paid: string, o: Partial<Order> = {}): Or
     payment: 5900,
     postFee: 0,
     discountFee: 0,
+    // Masked as the platform hands receivers out (issue 18), with the oaid that names this one.
     receiver: {
-      ...{ name: '李莉莉', mobile: '13800138000', phone: '', state: '浙江省', city: '杭州市', district: '西湖区' },
-      ...{ town: '', address: '文三路90号', zip: '310000', country: '' },
+      ...{ name: '李*', mobile: '138****8000', phone: '', state: '浙江省', city: '杭州市', district: '西湖区' },
+      ...{ town: '', address: '西湖区****', zip: '310000', country: '', oaid: `oaid-${tid}-1` },
     },
     items: [line()],
     sellerMemo: '',
