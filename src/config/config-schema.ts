@@ -95,6 +95,14 @@ export const configSchema = z
     jobs: jobsConfigSchema.prefault({}),
     /** The account the CLI acts as (remarks written from the CLI carry this person's name). */
     cliUser: z.string().default('admin'),
+    /**
+     * PostgreSQL for several instances on one database (XIAOER_DATABASE_URL, postgres://user:password@host:5432/db).
+     * Read by src/storage/postgres only; the service does not switch its store on it yet (docs/postgres.md).
+     */
+    databaseUrl: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// address')
+      .optional(),
   })
   .strict(); // a misspelt key ("cliuser") must be an error, not a setting silently left at its default
 

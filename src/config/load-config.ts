@@ -8,6 +8,7 @@ const ENV_KEYS: Record<string, { path: string[]; type?: 'number' | 'json' | 'win
   PORT: { path: ['port'], type: 'number' },
   HOST: { path: ['host'] },
   XIAOER_DATA_DIR: { path: ['dataDir'] },
+  XIAOER_DATABASE_URL: { path: ['databaseUrl'] },
   XIAOER_SHOP_NAME: { path: ['shopName'] },
   XIAOER_LOG_LEVEL: { path: ['logLevel'] },
   XIAOER_MEMO_DATE_FORMAT: { path: ['memoDateFormat'] },
