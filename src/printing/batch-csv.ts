@@ -22,7 +22,17 @@ export function batchCsv(batch: BatchView): Buffer {
     for (const o of group.orders) {
       if (o.state !== 'to_print' && o.state !== 'printed') continue;
       for (const l of o.lines)
-        rows.push([o.tid, courier, l.outerIid, l.title, l.colour, l.size, String(l.num), maskText(o.sellerMemo), maskText(o.buyerMessage)]);
+        rows.push([
+          o.tid,
+          courier,
+          l.outerIid,
+          l.title,
+          l.colour,
+          l.size,
+          String(l.num),
+          maskText(o.sellerMemo),
+          maskText(o.buyerMessage),
+        ]);
     }
   }
   return excelCsv(CSV_HEADERS, rows, [QUANTITY_COLUMN]);

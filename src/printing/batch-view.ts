@@ -1,14 +1,7 @@
 /** What a person sees of one order in a batch: its lines for the warehouse, where it stands, what to check. */
 import type { Order } from '../orders/index.js';
 import type { OrderRemarkFacts } from '../remarks/index.js';
-import {
-  awaitingShipment,
-  colourAndSize,
-  courierOf,
-  holdsOf,
-  lineRefunded,
-  receiverChanged,
-} from './batch-rules.js';
+import { awaitingShipment, colourAndSize, courierOf, holdsOf, lineRefunded, receiverChanged } from './batch-rules.js';
 import type { BatchEntry } from './batch-repository.js';
 import type { EntryState, HoldReason, Warning } from './print-labels.js';
 

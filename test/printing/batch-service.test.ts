@@ -64,7 +64,9 @@ describe('what enters a print batch', () => {
     const rig = printingRig([paidOrder('401', '09:00'), paidOrder('402', '09:30')], `${DAY}T12:00`);
     await rig.service.build({ date: DAY, time: '12:00' });
     const moved = paidOrder('401', '09:00');
-    rig.update('401', { receiver: { ...moved.receiver, district: '滨江区', address: '滨江区****', oaid: 'oaid-401-2' } });
+    rig.update('401', {
+      receiver: { ...moved.receiver, district: '滨江区', address: '滨江区****', oaid: 'oaid-401-2' },
+    });
     const v = rig.service.view({ date: DAY, time: '12:00' });
     expect(allOf(v).map((o) => [o.tid, o.warnings])).toEqual([
       ['401', ['address_changed']],
