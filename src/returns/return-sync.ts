@@ -7,6 +7,7 @@ import { courierCode, type LogisticsTracker, type TrackingResult } from '../logi
 import type { Order } from '../orders/index.js';
 import type { PlatformRefund, ShopPlatform } from '../platform/index.js';
 import type { Logger } from '../shared/logger.js';
+import { phoneLastFour } from '../shared/mask.js';
 import { DAY, MINUTE, toInstant, type Clock } from '../shared/time.js';
 import type { TaskService } from '../tasks/index.js';
 import { returnState, type ReturnParcelView, type ReturnRecord } from './return.js';
@@ -124,8 +125,9 @@ export function createReturnSync(deps: ReturnSyncDeps) {
   async function track(r: ReturnRecord, result: ReturnSyncResult): Promise<void> {
     const parcel = r.parcel!;
     const order = deps.orders.get(r.tid);
-    // The buyer sends the parcel: kuaidi100 takes the sender's phone tail where the courier requires one.
-    const phone = order ? order.receiver.mobile || order.receiver.phone : undefined;
+    // The buyer sends the parcel: kuaidi100 takes the sender's last four digits where the courier requires them,
+    // which the platform's masked mobile keeps (138****5678): no decrypt for tracking.
+    const phone = order ? (phoneLastFour(order.receiver.mobile) ?? phoneLastFour(order.receiver.phone)) : undefined;
     try {
       const t = await deps.tracker.track(parcel.company!, parcel.waybill, phone);
       await repo.update(r.id, (cur) => ({ ...cur!, parcel: parcelView(cur!.parcel ?? parcel, t) }));

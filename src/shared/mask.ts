@@ -11,6 +11,16 @@ export function maskPhone(phone: string): string {
   return digits.length ? '****' : '';
 }
 
+/**
+ * The last four digits of a phone as the platform shows it (138****5678, 0571-****6666) or in full: what Kuaidi100's
+ * `phone` check needs for SF and ZTO, and all the mask leaves to compare. Undefined when fewer than four show.
+ */
+export function phoneLastFour(phone: string | null | undefined): string | undefined {
+  if (!phone) return undefined;
+  const visible = phone.slice(phone.lastIndexOf('*') + 1).replace(/\D/g, '');
+  return visible.length >= 4 ? visible.slice(-4) : undefined;
+}
+
 /** 张三丰 → 张** ; keeps the family name only. */
 export function maskName(name: string): string {
   const chars = [...name.trim()];
