@@ -46,6 +46,16 @@ interface Found {
   matches: SearchMatch[];
 }
 
+/** Masked by the platform already (王*, 138****5678): shown as it came; a plain value (older order) is masked here. */
+const isMasked = (s: string) => s.includes('*');
+const shown = (s: string, mask: (v: string) => string) => (isMasked(s) ? s : mask(s));
+/** Whether a name typed in full could be the one the mask hides: visible characters in place, stars for the rest. */
+function couldBe(masked: string, typed: string): boolean {
+  const visible = masked.split(/\*+/);
+  const pattern = visible.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+');
+  return new RegExp(`^${pattern}$`, 'u').test(typed);
+}
+
 const before = (a: Found, b: Found) =>
   a.best - b.best || a.closeness - b.closeness || (a.nick < b.nick ? -1 : a.nick > b.nick ? 1 : 0);
 
@@ -97,18 +107,20 @@ export function searchBuyers(
     else if (at > 0) hit(nick, 'nick_part', nick, null, k.length);
   });
 
-  // A number is not a name; a name of one character would match half the shop, so it must be whole.
+  // A number is not a name; a name of one character would match half the shop, so it must be whole. A name the
+  // platform masked (王*) shows only its first character: a full name typed (two characters or more) matches it when
+  // that character agrees, a weak match ranked after the nicks; the name typed as shown (王*) matches too.
   const partOfName = [...q].length >= 2;
   if (!/^\d+$/.test(q))
     deps.index.eachName((name) => {
-      if (name === q || (partOfName && name.includes(q)))
-        for (const tid of deps.index.byName(name)) viaOrder(tid, 'name', () => maskName(name));
+      const hit = name === q || (partOfName && (isMasked(name) ? couldBe(name, q) : name.includes(q)));
+      if (hit) for (const tid of deps.index.byName(name)) viaOrder(tid, 'name', () => shown(name, maskName));
     });
 
   if (/^\d{4}$/.test(q))
     for (const tid of deps.index.byPhoneTail(q))
       viaOrder(tid, 'phone_tail', (o) =>
-        maskPhone([o.receiver.mobile, o.receiver.phone].find((p) => p.replace(/\D/g, '').endsWith(q)) ?? ''),
+        shown([o.receiver.mobile, o.receiver.phone].find((p) => p.replace(/\D/g, '').endsWith(q)) ?? '', maskPhone),
       );
 
   const ranked = firstOf(found.values(), limit);

@@ -40,6 +40,9 @@ export interface BuyerSources {
   profile(nick: string): BuyerProfileRecord | undefined;
 }
 
+/** A value the platform already masked stays as it came. */
+const once = (v: string, mask: (v: string) => string) => (v.includes('*') ? v : mask(v));
+
 const newestFirst =
   <T>(at: (x: T) => string) =>
   (a: T, b: T) =>
@@ -65,13 +68,16 @@ function orderView(o: StoredOrder, parcels: Parcel[], fullReceiver: boolean) {
     sellerMemo: o.sellerMemo,
     sellerFlag: o.sellerFlag,
     buyerMessage: o.buyerMessage,
-    // The role table's order.receiver decides, as on the order page.
+    // The role table's order.receiver decides, as on the order page. The platform hands receivers out masked
+    // (王*, 138****5678, 西湖区****): those are shown as they came, masking them again would lose the phone's tail.
     receiver: fullReceiver
       ? { name: r.name, mobile: r.mobile, address: `${r.state}${r.city}${r.district}${r.town}${r.address}` }
       : {
-          name: maskName(r.name),
-          mobile: r.mobile ? maskPhone(r.mobile) : '',
-          address: maskAddress(`${r.state}${r.city}${r.district}${r.address}`),
+          name: once(r.name, maskName),
+          mobile: r.mobile ? once(r.mobile, maskPhone) : '',
+          address: r.address.includes('*')
+            ? `${r.state}${r.city}${r.address}`
+            : maskAddress(`${r.state}${r.city}${r.district}${r.address}`),
         },
     parcels: parcels.map((p) => ({
       company: p.company,

@@ -61,10 +61,23 @@ describe('buyer search by each key', () => {
     ]);
   });
 
-  it("when the query is a receiver's name, then the buyer is found and the name is shown masked", () => {
+  it("when the query is a receiver's full name, then buyers whose masked name could be it are found, shown masked", () => {
+    // The platform shows 王*: only the surname can be compared, so 王芳芳 finds the 王 receivers and no 李.
     const a = w.search('王芳芳');
     expect(a.buyers).toHaveLength(1);
-    expect(a.buyers[0]!.matches).toEqual([{ kind: 'name', label: '收货人', value: '王**', tid: '4100000000000002' }]);
+    expect(a.buyers[0]!.matches).toEqual([{ kind: 'name', label: '收货人', value: '王*', tid: '4100000000000002' }]);
+    expect(w.search('王*').buyers.map((b) => b.nick)).toEqual(['爱小丽']);
+    // One character is a surname, not a name: it would list half the shop.
+    expect(w.search('王').total).toBe(0);
+  });
+
+  it('when an order stored before masking holds the name in full, then part of it still finds the buyer, shown masked', async () => {
+    await w.orders.upsertMany([
+      buyerOrder({ tid: '4100000000000007', nick: '老顾客', name: '欧阳娜娜', mobile: '13500001234', plain: true }),
+    ]);
+    const a = w.search('阳娜');
+    expect(a.buyers.map((b) => b.nick)).toEqual(['老顾客']);
+    expect(a.buyers[0]!.matches[0]).toMatchObject({ kind: 'name', value: '欧***' });
   });
 
   it("when the query is a phone's last four digits, then each buyer is listed once with every order, phones masked", () => {
@@ -89,7 +102,7 @@ describe('buyer search by each key', () => {
     ]);
     expect(a.buyers[0]!.matches.map((m) => [m.kind, m.value])).toEqual([
       ['nick_part', 'yt2026000'],
-      ['phone_tail', '057****2026'],
+      ['phone_tail', '0571-****2026'],
     ]);
   });
 
