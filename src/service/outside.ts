@@ -58,6 +58,7 @@ export async function connectOutside(
       seed: p.seed,
       orders: p.orders,
       tickMs: p.tickMs,
+      decryptQuotaPerDay: p.decryptQuotaPerDay,
       clock: deps.clock,
       logger: deps.logger,
     });

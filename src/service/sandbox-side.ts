@@ -22,6 +22,8 @@ export interface SandboxSideOptions {
   orders: number;
   /** How often the shop lives; 0 keeps it still. */
   tickMs: number;
+  /** Receivers the app may decrypt per Shanghai day (taobao.top.oaid.decrypt); the gateway's default when absent. */
+  decryptQuotaPerDay?: number;
   clock: Clock;
   logger: Logger;
 }
@@ -65,7 +67,13 @@ export async function openSandboxSide(o: SandboxSideOptions): Promise<SandboxSid
   return {
     shop,
     tmc,
-    platformRouters: [createSandboxRouter(shop, { clock: o.clock }), createBackOfficeRouter(shop)],
+    platformRouters: [
+      createSandboxRouter(shop, {
+        clock: o.clock,
+        ...(o.decryptQuotaPerDay !== undefined ? { decryptQuotaPerDay: o.decryptQuotaPerDay } : {}),
+      }),
+      createBackOfficeRouter(shop),
+    ],
     courierRouter: createKuaidi100SandboxRouter(shop, { clock: o.clock }),
     upgrade: (req, socket, head) => tmc.handleUpgrade(req, socket, head),
     close: () =>

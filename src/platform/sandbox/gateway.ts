@@ -10,6 +10,7 @@ export const SUPPORTED_METHODS = new Set([
   'taobao.trades.sold.get',
   'taobao.trades.sold.increment.get',
   'taobao.trade.fullinfo.get',
+  'taobao.top.oaid.decrypt',
   'taobao.trade.memo.update',
   'taobao.trade.close',
   'taobao.traderates.get',

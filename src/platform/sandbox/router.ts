@@ -3,6 +3,7 @@ import { type TopErrorBody, responseKey } from '../top/wire.js';
 import type { Clock } from '../../shared/time.js';
 import { type SandboxFaults, faultSettingsSchema } from './faults.js';
 import { createRng } from './generator/prng.js';
+import { createOaidMethods } from './oaid-methods.js';
 import { checkRequest, requestParams } from './gateway.js';
 import { refundMethods } from './refund-methods.js';
 import { reviewLogisticsMethods } from './review-logistics-methods.js';
@@ -20,7 +21,12 @@ export interface SandboxRouterOptions {
   clock?: Clock;
   /** For latency faults; tests pass a fake. */
   sleep?: (ms: number) => Promise<void>;
+  /** Receivers the app may decrypt per Shanghai day (taobao.top.oaid.decrypt); 0 refuses every decrypt. */
+  decryptQuotaPerDay?: number;
 }
+
+/** Generous enough for a day of the living shop; the config key platform.decryptQuotaPerDay sets it. */
+export const DEFAULT_DECRYPT_QUOTA_PER_DAY = 5000;
 
 const METHODS = { ...tradeMethods, ...reviewLogisticsMethods, ...refundMethods, ...tmcMethods };
 
@@ -34,6 +40,8 @@ export function createSandboxRouter(shop: SandboxShop, opts: SandboxRouterOption
   const clock = opts.clock ?? shop.clock;
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const ids = createRng(shop.seed ^ 0x7091);
+  const oaid = createOaidMethods({ clock, quotaPerDay: opts.decryptQuotaPerDay ?? DEFAULT_DECRYPT_QUOTA_PER_DAY });
+  const methods = { ...METHODS, ...oaid.methods };
   const requestId = () =>
     `${ids.int(1, 35).toString(36)}${Math.floor(ids.next() * 36 ** 8)
       .toString(36)
@@ -75,7 +83,7 @@ export function createSandboxRouter(shop: SandboxShop, opts: SandboxRouterOption
         .type('text/html')
         .send(`<html><body><h1>${fault.status}</h1>Tengine</body></html>`);
     }
-    const result = await METHODS[checked.method]!(shop, params);
+    const result = await methods[checked.method as keyof typeof methods](shop, params);
     if (!result.ok) return sendError(res, format, result.error);
     send(res, format, responseKey(checked.method), result.body, fault.kind === 'malformed');
   });

@@ -18,6 +18,8 @@ export interface SandboxMeta {
   idSeq: number;
   /** Time of the last tick of the living shop (baseTime before the first). */
   lastTick: number;
+  /** The platform's own secret for oaids (HMAC key); a shop stored before oaids gets one when next loaded. */
+  oaidKey?: string;
 }
 
 const copy = <T>(v: T): T => structuredClone(v);

@@ -4,6 +4,15 @@ import { systemClock, type Clock, type TimeWindow } from '../../shared/time.js';
 import type { Store } from '../../storage/index.js';
 import { createSandboxFaults, type FaultSettings, type SandboxFaults } from './faults.js';
 import { generateShop } from './generator/index.js';
+import {
+  createPrivacyNumbers,
+  isIssuedOaid,
+  newOaidKey,
+  oaidOf,
+  underPrivacyProtection,
+  type PlainReceiver,
+  type PrivacyNumber,
+} from './oaid.js';
 import { DEFAULT_PACE, tickShop, type SandboxPace, type TickSummary } from './living.js';
 import { pageRefunds, type RefundQuery, type RefundRow } from './refund-query.js';
 import { returnParcel } from './return-flow.js';
@@ -51,6 +60,16 @@ export interface SandboxShop extends SandboxParcelSource {
   trade(tid: string): SandboxTrade | undefined;
   buyerOf(t: SandboxTrade): SandboxBuyer;
   receiverOf(t: SandboxTrade): SandboxAddress & { name: string; mobile: string };
+  /** The plain receiver as the platform holds it (a landline `phone` too: '' when the buyer gave none). */
+  plainReceiver(t: SandboxTrade): PlainReceiver;
+  /** The trade's Open Addressee ID for its current receiver (HMAC under the sandbox's own key). */
+  oaidOf(t: SandboxTrade): string;
+  /** True for an oaid this sandbox issued, for any trade and any receiver it has had. */
+  issuedOaid(oaid: string): boolean;
+  /** The buyer asked the platform to protect their number: a decrypt yields a privacy number. */
+  underPrivacyProtection(t: SandboxTrade): boolean;
+  /** The privacy number bound to the order, bound now for `days` when none is held or it expired. */
+  privacyNumber(tid: string, now: number, days: number): PrivacyNumber;
   buyer(nick: string): SandboxBuyer | undefined;
   buyers(): readonly SandboxBuyer[];
   /** Overwrites the memo (≤ 1000 UTF-8 bytes) and/or the flag (0–10); `reset` clears the memo. */
@@ -102,10 +121,13 @@ export function createSandboxShop(opts: SandboxShopOptions = {}): SandboxShop {
     const seed = opts.seed ?? 1;
     const orders = opts.orders ?? 3000;
     const gen = generateShop({ seed, now: baseTime, orders });
-    meta = { seed, baseTime, orders, idSeq: gen.idSeq, lastTick: baseTime };
+    meta = { seed, baseTime, orders, idSeq: gen.idSeq, lastTick: baseTime, oaidKey: newOaidKey() };
     if (store) track(saveGenerated(store, { ...meta }, gen));
     state = new ShopState(gen.buyers, gen.trades, gen.rates, gen.idSeq);
   }
+  // A shop stored before oaids existed gets its key now; it is written with the next change.
+  const oaidKey = (meta.oaidKey ??= newOaidKey());
+  const privacyNumbers = createPrivacyNumbers(oaidKey);
   const persist = (): Promise<void> => {
     if (!store) {
       state.drain();
@@ -154,6 +176,12 @@ export function createSandboxShop(opts: SandboxShopOptions = {}): SandboxShop {
       const b = buyerOf(t);
       return { ...(t.receiver ?? b.addresses[t.addr]!), name: b.name, mobile: b.mobile };
     },
+    plainReceiver: (t) => ({ ...shop.receiverOf(t), phone: '' }),
+    oaidOf: (t) => oaidOf(oaidKey, t.tid, shop.plainReceiver(t)),
+    issuedOaid: (oaid) => isIssuedOaid(oaidKey, oaid),
+    // A privacy number is a mainland virtual number: buyers abroad keep theirs.
+    underPrivacyProtection: (t) => !buyerOf(t).overseas && underPrivacyProtection(meta.seed, t.buyer),
+    privacyNumber: (tid, at, days) => privacyNumbers.numberFor(tid, at, days),
     buyer: (nick) => state.byNick.get(nick),
     buyers: () => state.buyers,
     async updateMemo(tid, change) {

@@ -32,6 +32,20 @@ export const E = {
     topError(40, 'Missing Required Arguments', `isv.missing-parameter:${name}`, `缺少必选参数:${name}`),
   invalidArgument: (subMsg: string) => topError(41, 'Invalid Arguments', 'isv.invalid-parameter', subMsg),
   business: (subCode: string, subMsg: string) => topError(15, 'Remote service error', subCode, subMsg),
+  /** A named parameter's value refused by the gateway's own checks (list too long, value not in its list). */
+  invalidParameter: (name: string, subMsg: string) =>
+    topError(41, 'Invalid Arguments', `isv.invalid-parameter:${name}`, subMsg),
+  /**
+   * The app's daily quota of one API is spent: the platform's flow control for a per-API count (code 7, as for any
+   * call limit, with the API's own sub code), banned until the count resets at midnight Shanghai time.
+   */
+  apiCallLimited: (seconds: number) =>
+    topError(
+      7,
+      'App Call Limited',
+      'accesscontrol.limited-by-api-access-count',
+      `This ban will last for ${seconds} more seconds`,
+    ),
   appCallLimited: (seconds: number) =>
     topError(
       7,

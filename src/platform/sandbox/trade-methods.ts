@@ -17,7 +17,7 @@ import type { SandboxShop, ShopOutcome } from './shop.js';
 import type { TradeFilter } from './shop-state.js';
 import { E } from './top-errors.js';
 import { TRADE_CLOSE_REASONS } from '../platform-port.js';
-import { bigId, parseFields, wireTrade } from './wire-trade.js';
+import { asksForOaid, bigId, OAID_FIELDS, parseFields, wireTrade } from './wire-trade.js';
 
 /**
  * A `type` filter names families of trade types, as the platform documents them: guarantee_trade is a combined
@@ -91,6 +91,9 @@ export const tradeMethods: Record<string, (shop: SandboxShop, p: Params) => Prom
       const sel = parseFields(required(p, 'fields'));
       const t = shop.trade(required(p, 'tid'));
       if (!t) throw new ParamError(E.business('isv.trade-not-exist', `交易${p.tid}不存在`));
+      // include_oaid=true: the caller must get an oaid, so fields that cannot make one are refused, not ignored.
+      if (p.include_oaid === 'true' && !asksForOaid(sel))
+        throw new ParamError(E.business('isv.oaid-field-miss', `生成oaid需要同时请求字段${OAID_FIELDS.join(',')}`));
       return { trade: wireTrade(t, shop, sel) };
     }),
   'taobao.trade.memo.update': async (shop, p) => {

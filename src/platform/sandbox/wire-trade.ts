@@ -3,6 +3,7 @@ import { ownEntry } from '../../shared/own-entry.js';
 import { formatTopTime } from '../../shared/time.js';
 import { CATALOGUE, outerSkuId, skuId, skuProperties } from './generator/catalogue.js';
 import { courierName } from './generator/couriers.js';
+import { maskReceiverAddress, maskReceiverName, maskReceiverPhone } from './receiver-mask.js';
 import type { SandboxShop } from './shop.js';
 import { timeoutAction } from './transitions.js';
 import type { SandboxLine, SandboxRate, SandboxTrade } from './types.js';
@@ -62,13 +63,16 @@ const TRADE: Record<string, Getter<SandboxTrade>> = {
   num_iid: (t) => CATALOGUE[t.lines[0]!.item]!.numIid,
   title: (t) => CATALOGUE[t.lines[0]!.item]!.title,
   // Read the buyer's address in place: building a receiver object per field was the gateway's hot spot.
-  receiver_name: (t, s) => s.buyerOf(t).name,
-  receiver_mobile: (t, s) => s.buyerOf(t).mobile,
+  // Name, phones and the detailed address leave masked, as the platform hands them out; see `withOaid`.
+  receiver_name: (t, s) => maskReceiverName(s.buyerOf(t).name),
+  receiver_mobile: (t, s) => maskReceiverPhone(s.buyerOf(t).mobile) || undefined,
+  // The sandbox's buyers give no landline: the field is asked for (it is one of the oaid's five) and left out.
+  receiver_phone: () => undefined,
   receiver_state: (t, s) => addr(t, s).state,
   receiver_city: (t, s) => addr(t, s).city,
   receiver_district: (t, s) => addr(t, s).district || undefined,
   receiver_town: (t, s) => addr(t, s).town || undefined,
-  receiver_address: (t, s) => addr(t, s).address,
+  receiver_address: (t, s) => maskReceiverAddress(addr(t, s)),
   receiver_zip: (t, s) => addr(t, s).zip,
   receiver_country: (t, s) => addr(t, s).country || undefined,
   seller_memo: (t) => t.memo || undefined,
@@ -135,8 +139,17 @@ function pick<T>(
   return out;
 }
 
+/**
+ * The platform generates a trade's `oaid` only when `fields` asks for all of these (the receiver the oaid stands for,
+ * and `created`); a landline the buyer never gave still counts as asked.
+ */
+export const OAID_FIELDS = ['receiver_name', 'receiver_address', 'created', 'receiver_mobile', 'receiver_phone'];
+
+export const asksForOaid = (sel: FieldSelection): boolean => OAID_FIELDS.every((f) => sel.trade.includes(f));
+
 export function wireTrade(t: SandboxTrade, shop: SandboxShop, sel: FieldSelection): Record<string, unknown> {
   const out = pick(TRADE, sel.trade, t, shop, t);
+  if (asksForOaid(sel)) out.oaid = shop.oaidOf(t);
   if (sel.orders.length) out.orders = { order: t.lines.map((l) => pick(ORDER, sel.orders, l, shop, t)) };
   return out;
 }
