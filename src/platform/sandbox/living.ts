@@ -152,5 +152,7 @@ export function tickShop(state: ShopState, seed: number, since: number, now: num
   // Last, on its own random stream: the rest of the tick plays out as it did before returns were told.
   summary.returns = tickReturns(state, seed, now, open, ids, pace.returnChance);
   state.idSeq = ids.seq;
+  // Parcels move on by the clock alone, with no trade changing: the TMC publisher is told the time that passed.
+  for (const o of state.observers) o.ticked?.(since, now);
   return summary;
 }

@@ -16,6 +16,8 @@ export interface Paging {
 export interface ShopObserver {
   trade(before: SandboxTrade | undefined, after: SandboxTrade): void;
   rate(r: SandboxRate): void;
+  /** After a tick of the living shop that covered (since, now]: time passed, parcels moved on (their trace steps). */
+  ticked?(since: number, now: number): void;
 }
 
 export interface Page<T> {

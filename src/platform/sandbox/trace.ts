@@ -1,5 +1,5 @@
 import type { SandboxParcel } from '../../logistics/index.js';
-import { HOUR } from '../../shared/time.js';
+import { DAY, HOUR } from '../../shared/time.js';
 import { courierName } from './generator/couriers.js';
 import { createRng, hashSeed } from './generator/prng.js';
 
@@ -10,6 +10,15 @@ export interface TraceStep {
 }
 
 /**
+ * No parcel's trace has a step later than this after its consign (the longest, a locker pickup, ends within about
+ * 106 hours): the TMC publisher looks for new steps only among parcels consigned this recently.
+ */
+export const TRACE_SPAN_MS = 7 * DAY;
+
+/** The consign step's words, the same in taobao.logistics.trace.search and in the CONSIGN message. */
+export const consignDesc = (companyName: string, waybill: string) => `卖家已发货，${companyName}运单号 ${waybill}`;
+
+/**
  * The platform's own view of a parcel's journey (taobao.logistics.trace.search), played from the
  * parcel's fate and consign time, deterministic per waybill. The sandbox courier tracker tells the
  * courier's side of the same fate; both only show what has happened by `now`.
@@ -18,7 +27,7 @@ export function traceSteps(p: SandboxParcel, now: number): { status: string; ste
   const rng = createRng(hashSeed('trace', p.waybill));
   const name = courierName(p.company);
   const dest = `${p.receiverCity}${p.receiverDistrict}`;
-  const steps: TraceStep[] = [{ at: p.consignedAt, desc: `卖家已发货，${name}运单号 ${p.waybill}`, action: 'CONSIGN' }];
+  const steps: TraceStep[] = [{ at: p.consignedAt, desc: consignDesc(name, p.waybill), action: 'CONSIGN' }];
   let at = p.consignedAt + rng.int(1, 4) * HOUR;
   const add = (desc: string, action: string, afterHours: [number, number]) => {
     steps.push({ at, desc, action });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createSandboxShop } from '../../../src/platform/sandbox/shop.js';
-import { rateEvent, tradeEvents } from '../../../src/platform/sandbox/tmc/events.js';
+import { rateEvent, traceEvents, tradeEvents, type TmcEvent } from '../../../src/platform/sandbox/tmc/events.js';
 import { closeUnpaid, finish, pay, requestRefund, refundAll, ship } from '../../../src/platform/sandbox/transitions.js';
 import type { SandboxTrade } from '../../../src/platform/sandbox/types.js';
-import { fixedClock } from '../../../src/shared/time.js';
+import { fixedClock, HOUR } from '../../../src/shared/time.js';
 import { NOW } from './fixtures.js';
 
 const shop = createSandboxShop({ seed: 3, orders: 200, clock: fixedClock(NOW) });
@@ -58,5 +58,44 @@ describe('sandbox TMC: which messages a change publishes', () => {
     const ev = rateEvent(r, shop)!;
     expect(ev.topic).toBe('taobao_trade_TradeRated');
     expect(ev.content).toMatchObject({ tid: BigInt(r.tid), oid: BigInt(r.oid), rater: 'buyer' });
+  });
+});
+
+describe('sandbox TMC: no receiver in any message', () => {
+  it("when the shop lives for two days and the back office changes addresses, then no message carries a receiver's name, phone or street, and the address change carries only tid and buyer_nick", async () => {
+    const living = createSandboxShop({ seed: 8, orders: 300, clock: fixedClock(NOW) });
+    const events: TmcEvent[] = [];
+    const receivers = new Map<string, string[]>();
+    const seen = (t: SandboxTrade) => {
+      const r = living.receiverOf(t);
+      receivers.set(`${t.tid} ${r.address}`, [r.name, r.mobile, r.address]);
+    };
+    living.observe({
+      trade: (before, after) => {
+        if (before) seen(before);
+        seen(after);
+        events.push(...tradeEvents(before, after, living));
+      },
+      rate: (r) => void events.push(rateEvent(r, living)!),
+      ticked: (since, now) => void events.push(...traceEvents(living, since, now)),
+    });
+    for (let h = 3; h <= 48; h += 3) living.tick(NOW + h * HOUR);
+    const waiting = new Set(['WAIT_BUYER_PAY', 'WAIT_SELLER_SEND_GOODS'] as const);
+    const open = living.tradesByCreated(0, NOW + 48 * HOUR, { statuses: waiting }, { pageNo: 1, pageSize: 3 }).items;
+    expect(open).toHaveLength(3);
+    for (const t of open) {
+      const res = await living.changeAddress(t.tid, {
+        ...living.receiverOf(t),
+        address: `新街口 ${t.tid.slice(-3)} 号`,
+      });
+      expect(res.ok).toBe(true);
+    }
+    const changed = events.filter((e) => e.topic === 'taobao_trade_TradeLogisticsAddressChanged');
+    expect(changed).toHaveLength(3);
+    for (const e of changed) expect(Object.keys(e.content).sort()).toEqual(['buyer_nick', 'tid']);
+    const plain = new Set([...receivers.values()].flat().filter((v) => v.length >= 2));
+    const texts = events.flatMap((e) => Object.values(e.content).filter((v): v is string => typeof v === 'string'));
+    expect(texts.length).toBeGreaterThan(1000);
+    expect(texts.filter((v) => [...plain].some((p) => v.includes(p)))).toEqual([]);
   });
 });

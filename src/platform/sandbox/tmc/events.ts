@@ -5,6 +5,8 @@ import type { SandboxShop } from '../shop.js';
 import type { SandboxLine, SandboxRate, SandboxTrade } from '../types.js';
 import { SANDBOX_SELLER_NICK } from '../credentials.js';
 import { TMC_TOPICS } from '../../tmc/index.js';
+import { consignDesc, TRACE_SPAN_MS, traceSteps } from '../trace.js';
+import { MESSAGE_TTL_MS } from './queue.js';
 
 /**
  * Which TMC messages one change of a sandbox trade publishes, with the content fields the platform documents for each
@@ -103,19 +105,11 @@ export function tradeEvents(before: SandboxTrade | undefined, t: SandboxTrade, s
     const topic = REFUND_TOPICS[l.refund];
     if (topic) out.push(refundEvent(topic, t, l, shop));
   });
-  if (t.parcel && !before.parcel)
-    out.push({
-      topic: 'taobao_logistics_LogsticDetailTrace',
-      time: at,
-      content: {
-        tid: base.tid,
-        action: 'CONSIGN',
-        company_name: courierName(t.parcel.company),
-        out_sid: t.parcel.waybill,
-        desc: '卖家已发货',
-        time: formatTopTime(t.consigned ?? at),
-      },
-    });
+  if (t.parcel && !before.parcel) {
+    const name = courierName(t.parcel.company);
+    const step = { at: t.consigned ?? at, action: 'CONSIGN', desc: consignDesc(name, t.parcel.waybill) };
+    out.push({ ...traceEvent(t.tid, name, t.parcel.waybill, step), time: at });
+  }
   // Any other change of the trade (a refund moving on, a review, the rest shipped) is told as TradeChanged.
   if (!out.some((e) => e.topic.startsWith('taobao_trade_'))) out.push(ev('taobao_trade_TradeChanged'));
   return out;
@@ -130,4 +124,47 @@ export function rateEvent(r: SandboxRate, shop: SandboxShop): TmcEvent | undefin
     time: r.created,
     content: { ...tradeBase(t, shop), oid: BigInt(r.oid), rater: 'buyer' },
   };
+}
+
+const TRACE_TOPIC = 'taobao_logistics_LogsticDetailTrace';
+/**
+ * The actions the platform's message documents (CREATE, CONSIGN, GOT, ARRIVAL, DEPARTURE, SIGNED, SENT_SCAN, FAILED,
+ * LOST, SENT_CITY, TO_EMS, OTHER): the sandbox trace's own station and return steps are OTHER, their words in desc.
+ */
+const TRACE_ACTIONS = new Set(['CONSIGN', 'GOT', 'ARRIVAL', 'DEPARTURE', 'SIGNED', 'SENT_SCAN', 'FAILED']);
+
+/** One courier step as the platform's LogsticDetailTrace carries it: no receiver, only the trade and the parcel. */
+function traceEvent(
+  tid: string,
+  companyName: string,
+  waybill: string,
+  step: { at: number; action: string; desc: string },
+): TmcEvent {
+  return {
+    topic: TRACE_TOPIC,
+    time: step.at,
+    content: {
+      tid: BigInt(tid),
+      action: TRACE_ACTIONS.has(step.action) ? step.action : 'OTHER',
+      company_name: companyName,
+      out_sid: waybill,
+      desc: step.desc,
+      time: formatTopTime(step.at),
+    },
+  };
+}
+
+/**
+ * The courier steps the shop's parcels took after `since` up to `now` (a tick of the living shop), oldest first; the
+ * consign step is left out (published with the shipment). Steps older than the queue keeps messages are not told.
+ */
+export function traceEvents(shop: SandboxShop, since: number, now: number): TmcEvent[] {
+  const from = Math.max(since, now - MESSAGE_TTL_MS);
+  const out: TmcEvent[] = [];
+  for (const p of shop.parcels({ start: from - TRACE_SPAN_MS, end: now + 1 })) {
+    const name = courierName(p.company);
+    for (const s of traceSteps(p, now).steps)
+      if (s.at > from && s.action !== 'CONSIGN') out.push(traceEvent(p.tid, name, p.waybill, s));
+  }
+  return out.sort((a, b) => a.time - b.time);
 }

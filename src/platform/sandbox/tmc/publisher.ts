@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { silentLogger, type Logger } from '../../../shared/logger.js';
+import type { Store } from '../../../storage/index.js';
 import {
   connectAckFrame,
   connectRefusedFrame,
@@ -19,8 +20,9 @@ import {
 } from '../../tmc/index.js';
 import { SANDBOX_CREDENTIALS, SANDBOX_SELLER_NICK } from '../credentials.js';
 import type { SandboxShop } from '../shop.js';
-import { contentJson, rateEvent, SANDBOX_TOPICS, tradeEvents, type TmcEvent } from './events.js';
+import { contentJson, rateEvent, SANDBOX_TOPICS, traceEvents, tradeEvents, type TmcEvent } from './events.js';
 import { TmcQueue } from './queue.js';
+import { createQueueWriter, loadQueue } from './queue-store.js';
 
 /** Where the sandbox serves TMC on the service's own port (the real service is ws://mc.api.taobao.com/). */
 export const SANDBOX_TMC_PATH = '/sandbox/tmc';
@@ -46,6 +48,11 @@ export interface SandboxTmcOptions {
   repushDelayMs?: number;
   /** A message pushed but neither confirmed nor failed is pushed again after this long. */
   ackTimeoutMs?: number;
+  /**
+   * The sandbox shop's own store: unconfirmed messages are kept there and pushed again after a restart. Without it
+   * the queue lives in memory (tests, a shop without a store).
+   */
+  store?: Store;
 }
 
 export interface SandboxTmcStats {
@@ -65,6 +72,9 @@ export interface SandboxTmc {
   stats(): SandboxTmcStats;
   /** Closes every connection (a consumer reconnects and gets its unconfirmed messages again). */
   dropConnections(): void;
+  /** Resolves once the queue's changes so far are in the store (at once without a store). */
+  flush(): Promise<void>;
+  /** Closes every connection and hands the queue's pending changes to the store (close the store after). */
   close(): void;
 }
 
@@ -93,13 +103,20 @@ function createSandboxTmc(shop: SandboxShop, opts: SandboxTmcOptions): SandboxTm
   const clock = shop.clock;
   const mono = () => performance.now();
   const wss = new WebSocketServer({ noServer: true });
-  const queue = new TmcQueue();
+  const writer = opts.store ? createQueueWriter(opts.store, logger) : undefined;
+  const queue = new TmcQueue(writer ? { sink: writer } : {});
   const conns = new Set<Conn>();
   const stats = { published: 0, pushed: 0, confirmed: 0 };
   const createdAt = clock.now();
   let permit = { topics: new Set<string>(SANDBOX_TOPICS), modified: createdAt };
   // Ids pass 2^53 on purpose: a consumer that reads them as JS numbers is caught here, not in production.
   let nextId = BigInt(Math.floor(shop.baseTime / 1000)) * 1_000_000_000n;
+  if (opts.store) {
+    // Messages nobody confirmed before a restart wait for the next consumer; ids go on where they stopped.
+    const loaded = loadQueue(opts.store, queue);
+    if (loaded.nextId !== undefined && loaded.nextId > nextId) nextId = loaded.nextId;
+    if (loaded.restored) logger.info({ messages: loaded.restored }, 'sandbox tmc: unconfirmed messages kept');
+  }
   let rr = 0;
 
   const send = (c: Conn, f: TmcFrame) => c.ws.send(encodeFrame(f), { binary: true });
@@ -107,6 +124,7 @@ function createSandboxTmc(shop: SandboxShop, opts: SandboxTmcOptions): SandboxTm
   let scheduled = false;
   const deliver = () => {
     scheduled = false;
+    queue.expire(clock.now());
     const ready = [...conns].filter((c) => c.token && c.group === DEFAULT_GROUP && c.ws.readyState === c.ws.OPEN);
     if (!ready.length) return;
     const now = mono();
@@ -137,8 +155,9 @@ function createSandboxTmc(shop: SandboxShop, opts: SandboxTmcOptions): SandboxTm
         nick: SANDBOX_SELLER_NICK,
         userId: SANDBOX_USER_ID,
       },
-      mono(),
+      clock.now(),
     );
+    writer?.nextId(nextId);
     stats.published++;
     schedule();
   };
@@ -157,6 +176,7 @@ function createSandboxTmc(shop: SandboxShop, opts: SandboxTmcOptions): SandboxTm
         const ev = rateEvent(r, shop);
         if (ev) publish(ev);
       }),
+    ticked: (since, now) => guard(() => traceEvents(shop, since, now).forEach(publish)),
   });
 
   const refuse = (c: Conn, r: { code: number; phrase: string }) => {
@@ -237,7 +257,9 @@ function createSandboxTmc(shop: SandboxShop, opts: SandboxTmcOptions): SandboxTm
     dropConnections() {
       for (const c of conns) c.ws.terminate();
     },
+    flush: () => writer?.flush() ?? Promise.resolve(),
     close() {
+      void writer?.flush();
       clearInterval(timer);
       for (const c of conns) c.ws.terminate();
       wss.close();
