@@ -7,6 +7,7 @@ import type { Router } from 'express';
 import type { Job } from '../scheduler/index.js';
 import type { ParcelRepository } from '../logistics/index.js';
 import type { OrderRepository } from '../orders/index.js';
+import type { ShopPlatform } from '../platform/index.js';
 import type { Logger } from '../shared/logger.js';
 import type { Clock } from '../shared/time.js';
 import type { Store } from '../storage/index.js';
@@ -21,6 +22,7 @@ import { messagingConfigSchema, type MessagingConfig, type MessagingConfigInput 
 import { createMessageRepository } from './outbound/message-repository.js';
 import { createMessageService } from './outbound/message-service.js';
 import { createOrderFacts } from './outbound/order-facts.js';
+import { createReceiverPhones } from './outbound/receiver-phones.js';
 import { createQuickReplyService } from './quick-replies/quick-reply-service.js';
 import { createUsageRepository } from './quick-replies/usage-repository.js';
 import type { TemplateSet } from './templates/index.js';
@@ -30,6 +32,8 @@ export interface MessagingModuleDeps {
   orders: OrderRepository;
   parcels: ParcelRepository;
   templates: TemplateSet;
+  /** The shop platform, for the buyers' numbers an SMS needs (decrypted at send time, never stored). */
+  platform: Pick<ShopPlatform, 'decryptReceivers'>;
   clock: Clock;
   logger: Logger;
   /** config.messaging; a raw object is validated with the same schema (tests pass partial settings). */
@@ -66,6 +70,7 @@ export function createMessagingModule(deps: MessagingModuleDeps) {
     clock: deps.clock,
     logger,
     inFlight: new Set(),
+    phones: createReceiverPhones({ platform: deps.platform, receiverOf: facts.receiverOf, clock: deps.clock, logger }),
   });
   const quickReplies = createQuickReplyService({
     templates: deps.templates,

@@ -35,6 +35,15 @@ export const MESSAGE_REASON_LABELS: Readonly<Record<string, string>> = {
   channel_not_configured: '还没有配置这个发送渠道',
   confirmed_by_provider: '发送平台确认已发出',
   not_sent_before_restart: '服务重启前没有发出，重新排队',
+  // No number to text (outbound/receiver-phones.ts): the SMS goes to the chat queue for a person to send in 旺旺.
+  decrypt_quota: '今天解密买家手机号的额度已用完，短信发不出，请在旺旺里发给买家',
+  no_oaid: '订单上没有买家的加密收件信息，拿不到手机号，请在旺旺里发给买家',
+  no_phone: '平台没有给出买家可用的手机号，请在旺旺里发给买家',
+  privacy_number: '买家开启了隐私保护，虚拟号要拨分机、收不到短信，请在旺旺里发给买家',
+  scene_refused: '平台不允许为这类消息解密手机号，请在旺旺里发给买家',
+  decrypt_refused: '平台拒绝解密买家手机号，请在旺旺里发给买家',
+  decrypt_failed: '多次向平台取手机号都没有成功，请在旺旺里发给买家',
+  decrypt_error: '向平台取手机号时出错，稍后重试',
   // The compliance check (compliance/compliance-check.ts): a forbidden phrase in the text, kept for a person.
   non_compliant: '内容里有平台不允许的说法，已拦下，请修改后再发',
   // A person.

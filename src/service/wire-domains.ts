@@ -1,13 +1,12 @@
 import { createSummaryModule } from '../summary/index.js';
 import { createPrintingModule } from '../printing/index.js';
-import { createBuyersModule, profileDirectory } from '../buyers/index.js';
+import { createBuyersModule, createProfiles, profileDirectory, recordSandboxProfiles } from '../buyers/index.js';
 import type { Express } from 'express';
 import { loadAccounts, toUser, createSessions, type Sessions } from '../accounts/index.js';
 import type { Config } from '../config/index.js';
 import { bearerToken, cookieToken, createApp } from '../http/index.js';
 import { refundDayExport } from '../ledger/index.js';
 import { join } from 'node:path';
-import { sandboxBuyerDirectory } from '../customers/index.js';
 import { createOperationsModule } from '../operations/index.js';
 import { DEMO_ROSTER, onDuty } from '../roster/index.js';
 import { createReturnsModule } from '../returns/index.js';
@@ -18,18 +17,20 @@ import { createTransfersModule, transferChecks, transferStatus } from '../reconc
 import { createParcelRepository } from '../logistics/index.js';
 import type { TemplateSet } from '../messaging/templates/index.js';
 import { createOrderRepository, ordersRouter } from '../orders/index.js';
+import { INTERACTIVE_PATIENCE_MS } from '../platform/index.js';
 import { staffDirectoryFromUsers } from '../remarks/index.js';
 import { wireRemarkFeatures, type RemarkFeaturesService } from './wire-remark-features.js';
 import type { Logger } from '../shared/logger.js';
 import { toInstant, type Clock } from '../shared/time.js';
 import type { Store } from '../storage/index.js';
-import { createSyncService, createSyncState, type SyncService, syncJobs, syncRouter } from '../sync/index.js';
+import { createSyncService, createSyncState, refundTimes, type SyncService, syncJobs, syncRouter } from '../sync/index.js';
 import type { Outside } from './outside.js';
 import { packageInfo } from '../shared/package-info.js';
 import { labelsRouter } from './labels-router.js';
 import { coalesce, wireTmc, type TmcWiring } from './wire-tmc.js';
 import { tmcHandoffs } from './wire-tmc-handoffs.js';
 import { createKnowledgeModule } from '../knowledge/index.js';
+import { createPrivacyModule } from '../privacy/index.js';
 import { orderReviewView } from '../reviews/index.js';
 import { createLiveEvents } from './live-events.js';
 
@@ -81,9 +82,11 @@ export async function wireDomains(deps: {
     endpoint: outside.tmcEndpoint,
     platform: outside.platform,
     orders,
+    store,
     clock,
     logger,
     connectedIntervalMinutes: config.sync.connectedIntervalMinutes,
+    detailsSeconds: config.sync.tmcDetailsSeconds,
   });
   // Every full run (the route's, a job's) also reports to the observer, so a CLI that hosts this
   // instance shows the progress of the sync its own HTTP request started.
@@ -113,6 +116,7 @@ export async function wireDomains(deps: {
     orders,
     parcels,
     templates: deps.templates,
+    platform: outside.platform,
     clock,
     logger,
     config: config.messaging,
@@ -154,6 +158,12 @@ export async function wireDomains(deps: {
     logger,
     schedule: config.jobs.schedules['returns-sync'],
   });
+  // The sandbox's buyers tell the shop their birthdays and ID numbers as real buyers do: recorded on their profiles
+  // through the profile service (checked, the number masked), before any job runs; greetings read only profiles.
+  if (outside.shop) {
+    const shop = outside.shop;
+    await recordSandboxProfiles({ profiles: createProfiles({ store, clock }), buyers: () => shop.buyers(), logger });
+  }
   const operations = createOperationsModule({
     store,
     orders,
@@ -163,6 +173,7 @@ export async function wireDomains(deps: {
     staffDirectory,
     config: config.jobs,
     memoDateFormat: config.memoDateFormat,
+    refundSince: refundTimes(store),
     otherJobs: [
       ...syncJobs(sync, config.jobs.schedules, () => tmc.pollMayRest(syncState.checkpoint().lastSuccessAt)),
       ...remarks.jobs,
@@ -184,8 +195,8 @@ export async function wireDomains(deps: {
       exportRefunds: (date, format) => remarks.service.exportRefunds(date, format),
       count: (date) => remarks.service.refunds.list({ date }).length,
     }),
-    // Birthdays the staff keep on a buyer's profile are greeted too, in a real shop as in the sandbox.
-    buyers: profileDirectory({ store, fallback: outside.shop ? sandboxBuyerDirectory(outside.shop) : undefined }),
+    // Birthdays are greeted from the buyers' profiles only, in a real shop as in the sandbox.
+    buyers: profileDirectory({ store }),
     // The sandbox ships a roster for its demo accounts; a real shop starts with nobody rostered.
     initialRoster: config.platform.kind === 'sandbox' ? DEMO_ROSTER : undefined,
     autoStart: deps.runJobs,
@@ -223,11 +234,13 @@ export async function wireDomains(deps: {
   );
   tmc.onApplied((a) => {
     live.openItemsMayHaveChanged();
-    if (a.topic === 'taobao_trade_TradeRated') refreshReviews();
+    if (a.topic === 'taobao_trade_TradeRated') void refreshReviews();
   });
-  // A refund message reads the returns now; an address changed after printing opens the label-fix task.
-  tmc.onApplied(
+  // A refund message reads the returns now; an address changed after printing opens the label-fix task. Recorded with
+  // the change and run after it (again at start if the service stopped between the two).
+  tmc.setHandoffs(
     tmcHandoffs({
+      orders,
       returns: returns.service,
       labels: printing.labels,
       tasks: remarks.service.tasks,
@@ -275,6 +288,10 @@ export async function wireDomains(deps: {
           orders,
           parcels,
           reviewsOf: (tid) => operations.reviews.forOrder(tid).map(orderReviewView),
+          details: {
+            pending: (tid) => tmc.detailsPending(tid),
+            readNow: (tid) => tmc.readDetailsNow(tid, { patienceMs: INTERACTIVE_PATIENCE_MS }),
+          },
         }),
       },
       { path: '/sync', router: syncRouter({ sync, state: syncState }) },
@@ -289,6 +306,8 @@ export async function wireDomains(deps: {
       ...createSummaryModule({ store, clock }).routers,
       ...knowledge.routers,
       ...buyers.routers,
+      // 查看完整收件人 (decrypted per look, logged) and the admin's access log and decrypt quota.
+      ...createPrivacyModule({ store, clock, logger, platform: outside.platform, orders }).routers,
     ],
   });
   return {

@@ -2,120 +2,45 @@
  * Sends what is due, once. A message is claimed (queued → sending, attempts + 1) and that is on
  * disk before any channel is asked; the outcome is recorded after. A message found in `sending`
  * that this process is not sending was left by a crash or an unanswered request: it is resolved
- * with the channel (Aliyun's QuerySendDetails by OutId) and only sent again when the provider has
- * no trace of it; when nobody can tell, it is held for a person.
+ * with the channel before any resend (dispatch-recovery.ts).
+ *
+ * The SMS channel needs the buyer's number, which the store does not keep: claimed SMS messages wait in a batch per
+ * decrypt scene until 20 are gathered (or the run's due list ends), one decrypt call answers the batch, and each number
+ * is handed to the channel for its send and dropped. A message with no number to text goes to the chat queue (state
+ * `outbox`, the reason kept) for a person to send in the platform's chat: never lost, never silently failed.
  */
-import { MINUTE, parseInstant, toInstant } from '../../shared/time.js';
-import type { SendOutcome } from './channel-port.js';
+import { INTERACTIVE_PATIENCE_MS, type PlatformCallOptions } from '../../platform/index.js';
+import { parseInstant, toInstant } from '../../shared/time.js';
+import type { BuyerChannel, SendOutcome } from './channel-port.js';
+import { sceneFor, type MessageScene } from './decrypt-scenes.js';
+import { emptyCounts, retryDecrypt, settle, toChatQueue, type DispatchCounts } from './dispatch-outcomes.js';
+import { recoverSending } from './dispatch-recovery.js';
 import { sendDecision } from '../policy/send-policy.js';
-import { nextDayOpening, windowFor } from '../policy/send-windows.js';
 import { checkState } from '../policy/state-checks.js';
 import { validityCheck } from '../policy/validity.js';
 import type { MessageKind } from '../templates/metadata.js';
 import type { OutboundMessage } from './message.js';
 import { channelOf, logAttempt, nowInstant, type OutboundDeps } from './outbound-deps.js';
+import { DECRYPT_BATCH, type PhoneAnswer } from './receiver-phones.js';
 
-/** A provider may take a moment to list a send it accepted: "no trace" counts only after this. */
-export const RESOLVE_GRACE_MS = 5 * MINUTE;
-/** After a provider system error: 5, 10, 15… minutes. */
-const RETRY_STEP_MS = 5 * MINUTE;
-
-export interface DispatchCounts extends Record<string, number> {
-  due: number;
-  sent: number;
-  outbox: number;
-  deferred: number;
-  cancelled: number;
-  /** Outlived the kind's validity (a greeting after the birthday, a reminder for an order paid or closed). */
-  dropped: number;
-  failed: number;
-  retrying: number;
-  held: number;
-  resolved: number;
-  unresolved: number;
+interface Claimed {
+  message: OutboundMessage;
+  channel: BuyerChannel;
 }
+
+export type { DispatchCounts } from './dispatch-outcomes.js';
 
 export function createDispatcher(d: OutboundDeps) {
   const { repo } = d;
-  const emptyCounts = (): DispatchCounts => ({
-    due: 0,
-    sent: 0,
-    outbox: 0,
-    deferred: 0,
-    cancelled: 0,
-    dropped: 0,
-    failed: 0,
-    retrying: 0,
-    held: 0,
-    resolved: 0,
-    unresolved: 0,
-  });
 
-  const phoneFor = (m: OutboundMessage) => d.facts.phoneOf(m.tid, m.buyerNick);
-
-  async function settle(
+  /**
+   * Policy at send time, then the claim (queued → sending, on disk before any channel is asked). Answers the claimed
+   * message and its channel, or where the message ended up when it is not to be sent now.
+   */
+  async function claim(
     m: OutboundMessage,
-    out: SendOutcome,
     counts: DispatchCounts,
-  ): Promise<OutboundMessage | undefined> {
-    const now = d.clock.now();
-    const at = toInstant(now);
-    const exhausted = m.attempts >= d.config.maxAttempts;
-    let next: (x: OutboundMessage) => OutboundMessage;
-    switch (out.outcome) {
-      case 'sent':
-        counts.sent++;
-        next = (x) => ({
-          ...x,
-          state: 'sent',
-          sentAt: at,
-          ...(out.providerId ? { providerId: out.providerId } : {}),
-          stateReason: undefined,
-        });
-        break;
-      case 'outbox':
-        counts.outbox++;
-        next = (x) => ({ ...x, state: 'outbox', deliveredAt: at, stateReason: undefined });
-        break;
-      case 'failed':
-        counts.failed++;
-        next = (x) => ({ ...x, state: 'failed', stateReason: 'refused', lastError: out.error });
-        break;
-      case 'retry':
-      case 'capped': {
-        const template = d.templates.byKind(m.kind as MessageKind);
-        const { window } = windowFor(m.kind as MessageKind, template?.meta.marketing ?? false, d.config);
-        const dueAt = out.outcome === 'capped' ? nextDayOpening(now, window) : now + RETRY_STEP_MS * m.attempts;
-        if (exhausted) counts.failed++;
-        else counts.retrying++;
-        next = (x) =>
-          exhausted
-            ? { ...x, state: 'failed', stateReason: 'out_of_attempts', lastError: out.error }
-            : {
-                ...x,
-                state: 'queued',
-                dueAt: toInstant(dueAt),
-                stateReason: out.outcome === 'capped' ? 'provider_capped' : 'provider_error',
-                lastError: out.error,
-              };
-        break;
-      }
-      case 'unknown':
-        // Stays `sending`: once this process lets go, the next run resolves it before any resend.
-        counts.unresolved++;
-        next = (x) => ({ ...x, stateReason: 'outcome_unknown', lastError: out.error });
-        break;
-    }
-    const saved = await repo.transition(m.id, ['sending'], next);
-    await logAttempt(d, m, out.outcome, {
-      ...('error' in out ? { error: out.error } : {}),
-      ...('providerId' in out && out.providerId ? { providerId: out.providerId } : {}),
-    });
-    return saved;
-  }
-
-  /** Policy at send time, then claim, send, record. Answers the message as it ends up. */
-  async function dispatch(m: OutboundMessage, counts: DispatchCounts): Promise<OutboundMessage | undefined> {
+  ): Promise<Claimed | { done: OutboundMessage | undefined }> {
     const now = d.clock.now();
     const kind = m.kind as MessageKind;
     const template = d.templates.byKind(kind);
@@ -135,7 +60,7 @@ export function createDispatcher(d: OutboundDeps) {
         stateReason: valid.reason,
       }));
       if (saved) await logAttempt(d, m, 'dropped', { error: valid.reason });
-      return saved;
+      return { done: saved };
     }
     // The phrase list may have grown since the message was queued: a text that trips it is held for a person.
     const finding = m.audience === 'buyer' ? d.compliance.scan(m.text)[0] : undefined;
@@ -148,7 +73,7 @@ export function createDispatcher(d: OutboundDeps) {
         lastError: finding.phrase,
       }));
       if (saved) await logAttempt(d, m, 'held', { error: `non_compliant: ${finding.phrase}` });
-      return saved;
+      return { done: saved };
     }
     const decision = sendDecision(
       {
@@ -174,7 +99,7 @@ export function createDispatcher(d: OutboundDeps) {
         stateReason: decision.reason,
       }));
       if (saved) await logAttempt(d, m, 'cancelled', { error: decision.reason });
-      return saved;
+      return { done: saved };
     }
     if (decision.action === 'defer') {
       counts.deferred++;
@@ -184,12 +109,18 @@ export function createDispatcher(d: OutboundDeps) {
         stateReason: decision.reason,
       }));
       if (saved) await logAttempt(d, m, 'deferred', { error: `${decision.reason} until ${toInstant(decision.until)}` });
-      return saved;
+      return { done: saved };
     }
     const channel = channelOf(d, m.channel);
     if (!channel) {
       counts.held++;
-      return repo.transition(m.id, ['queued'], (x) => ({ ...x, state: 'held', stateReason: 'channel_not_configured' }));
+      return {
+        done: await repo.transition(m.id, ['queued'], (x) => ({
+          ...x,
+          state: 'held',
+          stateReason: 'channel_not_configured',
+        })),
+      };
     }
     const claimed = await repo.transition(m.id, ['queued'], (x) => ({
       ...x,
@@ -197,86 +128,43 @@ export function createDispatcher(d: OutboundDeps) {
       attempts: x.attempts + 1,
       sendingSince: nowInstant(d),
     }));
-    if (!claimed) return repo.get(m.id);
+    if (!claimed) return { done: repo.get(m.id) };
     d.inFlight.add(m.id);
+    return { message: claimed, channel };
+  }
+
+  /** Hands a claimed message to its channel and records the outcome. */
+  async function send(c: Claimed, counts: DispatchCounts, phone?: string): Promise<void> {
+    const out = await c.channel
+      .send({ message: c.message, ...(phone ? { phone } : {}) })
+      .catch((err: unknown): SendOutcome => ({ outcome: 'unknown', error: String(err) }));
+    await settle(d, c.message, out, counts);
+  }
+
+  /** Claimed SMS messages of one scene: their numbers in one decrypt call per 20, then each sent or put aside. */
+  async function sendWithNumbers(batch: Claimed[], counts: DispatchCounts, options?: PlatformCallOptions) {
     try {
-      const phone = channel.needsPhone ? phoneFor(claimed) : undefined;
-      const out: SendOutcome =
-        channel.needsPhone && !phone
-          ? { outcome: 'failed', error: 'no_phone' }
-          : await channel
-              .send({ message: claimed, ...(phone ? { phone } : {}) })
-              .catch((err: unknown): SendOutcome => ({ outcome: 'unknown', error: String(err) }));
-      return await settle(claimed, out, counts);
+      const answers = await d.phones.phonesFor(
+        batch.map((c) => c.message),
+        options,
+      );
+      for (const c of batch) {
+        const a: PhoneAnswer = answers.get(c.message.id) ?? { kind: 'retry', error: 'no answer for this message' };
+        if (a.kind === 'phone') await send(c, counts, a.phone);
+        else if (a.kind === 'chat') await toChatQueue(d, c.message, a.reason, a.detail, counts);
+        else await retryDecrypt(d, c.message, a.error, counts);
+      }
     } finally {
-      d.inFlight.delete(m.id);
+      for (const c of batch) d.inFlight.delete(c.message.id);
     }
   }
 
-  /** Messages left in `sending` by a crash or an unanswered request. */
-  async function recover(counts: DispatchCounts): Promise<void> {
-    for (const m of repo.inState('sending')) {
-      if (d.inFlight.has(m.id)) continue;
-      const channel = m.audience === 'buyer' ? channelOf(d, m.channel) : undefined;
-      if (!channel) {
-        // Robots cannot be asked what they posted: a person looks at the group and decides.
-        counts.held++;
-        const saved = await repo.transition(m.id, ['sending'], (x) => ({
-          ...x,
-          state: 'held',
-          stateReason: 'outcome_unknown',
-        }));
-        if (saved) await logAttempt(d, m, 'held', { error: 'outcome unknown after restart' });
-        continue;
-      }
-      const phone = channel.needsPhone ? phoneFor(m) : undefined;
-      const r = await channel
-        .resolve({ message: m, ...(phone ? { phone } : {}) })
-        .catch((err: unknown) => ({ outcome: 'unknown' as const, error: String(err) }));
-      const at = nowInstant(d);
-      if (r.outcome === 'sent') {
-        counts.resolved++;
-        await repo.transition(m.id, ['sending'], (x) => ({
-          ...x,
-          state: 'sent',
-          sentAt: at,
-          stateReason: 'confirmed_by_provider',
-          ...(r.providerId ? { providerId: r.providerId } : {}),
-        }));
-        await logAttempt(d, m, 'resolved-sent');
-      } else if (r.outcome === 'failed') {
-        counts.failed++;
-        await repo.transition(m.id, ['sending'], (x) => ({
-          ...x,
-          state: 'failed',
-          stateReason: 'refused',
-          lastError: r.error,
-        }));
-        await logAttempt(d, m, 'failed', { error: r.error });
-      } else if (r.outcome === 'not_sent') {
-        const since = m.sendingSince ? parseInstant(m.sendingSince) : 0;
-        if (channel.kind !== 'outbox' && d.clock.now() - since < RESOLVE_GRACE_MS) {
-          counts.unresolved++;
-          continue;
-        }
-        counts.resolved++;
-        await repo.transition(m.id, ['sending'], (x) => ({
-          ...x,
-          state: 'queued',
-          dueAt: at,
-          stateReason: 'not_sent_before_restart',
-        }));
-        await logAttempt(d, m, 'resolved-not-sent');
-      } else {
-        counts.held++;
-        await repo.transition(m.id, ['sending'], (x) => ({
-          ...x,
-          state: 'held',
-          stateReason: 'outcome_unknown',
-          lastError: r.error,
-        }));
-        await logAttempt(d, m, 'held', { error: r.error });
-      }
+  /** A claimed message the channel takes without a number (the outbox). */
+  async function sendPlain(c: Claimed, counts: DispatchCounts): Promise<void> {
+    try {
+      await send(c, counts);
+    } finally {
+      d.inFlight.delete(c.message.id);
     }
   }
 
@@ -306,14 +194,38 @@ export function createDispatcher(d: OutboundDeps) {
     }
   }
 
-  /** One run of the dispatch job: resolve leftovers, then send what is due, oldest first. */
+  /**
+   * One run of the dispatch job: resolve leftovers, then send what is due, oldest first. SMS messages wait for 20 of
+   * their scene before the batch's numbers are decrypted, so a backlog costs one decrypt call per 20 messages.
+   */
   async function runOnce(): Promise<DispatchCounts> {
     const counts = emptyCounts();
-    await recover(counts);
+    await recoverSending(d, counts);
     await dropOutlived(counts);
-    for (const m of repo.due(d.clock.now())) {
-      counts.due++;
-      await dispatch(m, counts);
+    const waiting = new Map<MessageScene, Claimed[]>();
+    const flush = async (scene: MessageScene) => {
+      const batch = waiting.get(scene) ?? [];
+      waiting.delete(scene);
+      if (batch.length) await sendWithNumbers(batch, counts);
+    };
+    try {
+      for (const m of repo.due(d.clock.now())) {
+        counts.due++;
+        const c = await claim(m, counts);
+        if (!('message' in c)) continue;
+        if (!c.channel.needsPhone) {
+          await sendPlain(c, counts);
+          continue;
+        }
+        const scene = sceneFor(m.kind);
+        const batch = [...(waiting.get(scene) ?? []), c];
+        waiting.set(scene, batch);
+        if (batch.length >= DECRYPT_BATCH) await flush(scene);
+      }
+      for (const scene of [...waiting.keys()]) await flush(scene);
+    } finally {
+      // A failure (the store) leaves claimed messages `sending`: this process lets go, the next run resolves them.
+      for (const batch of waiting.values()) for (const c of batch) d.inFlight.delete(c.message.id);
     }
     return counts;
   }
@@ -322,7 +234,13 @@ export function createDispatcher(d: OutboundDeps) {
   async function dispatchNow(id: string): Promise<OutboundMessage | undefined> {
     const m = repo.get(id);
     if (!m || m.state !== 'queued' || parseInstant(m.dueAt) > d.clock.now()) return m;
-    return dispatch(m, emptyCounts());
+    const counts = emptyCounts();
+    const c = await claim(m, counts);
+    if (!('message' in c)) return c.done;
+    // A person waits on this one: the decrypt gets a person's patience, and past it the message is retried by the job.
+    if (c.channel.needsPhone) await sendWithNumbers([c], counts, { patienceMs: INTERACTIVE_PATIENCE_MS });
+    else await sendPlain(c, counts);
+    return repo.get(id);
   }
 
   return { runOnce, dispatchNow };

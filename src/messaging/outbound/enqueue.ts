@@ -10,7 +10,13 @@ import { enqueueRefusal, firstSendTime, type EnqueueRefusal } from '../policy/se
 import { checkState } from '../policy/state-checks.js';
 import { endOfShanghaiDay } from '../policy/validity.js';
 import type { WindowName } from '../policy/send-windows.js';
-import { renderTemplate, type BuyerProfile, type PromptRef, type TransferInput } from '../templates/index.js';
+import {
+  maskedPhone,
+  renderTemplate,
+  type BuyerProfile,
+  type PromptRef,
+  type TransferInput,
+} from '../templates/index.js';
 import { MESSAGE_VALIDITY, type MessageKind } from '../templates/metadata.js';
 import { idempotencyKey, messageIdFor, ORDER_KINDS, type BuyerChannelKind, type OutboundMessage } from './message.js';
 import { refuseNonCompliant } from './value-lint.js';
@@ -181,7 +187,10 @@ export function createEnqueue(d: OutboundDeps) {
       missing: p.rendered.missingPrompts,
       ...(req.values && Object.keys(req.values).length ? { values: { ...req.values } } : {}),
       ...(req.transfer ? { transfer: { ...req.transfer } } : {}),
-      ...(req.buyer ? { buyer: { ...req.buyer } } : {}),
+      // Kept for the later render, which shows the phone masked only: a plain number is never stored.
+      ...(req.buyer
+        ? { buyer: { ...req.buyer, ...(req.buyer.phone ? { phone: maskedPhone(req.buyer.phone) } : {}) } }
+        : {}),
       ...(req.owner ? { owner: req.owner } : {}),
       requestedAt: toInstant(p.requested),
     };

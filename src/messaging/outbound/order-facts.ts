@@ -1,9 +1,10 @@
 /**
  * What messaging reads about an order: the order, its newest parcel, the render context for a
- * template, and the buyer's number for SMS. Read-only; the repositories belong to their domains.
+ * template, and which receiver to decrypt for an SMS. Read-only; the repositories belong to their domains.
  */
 import type { Parcel, ParcelRepository } from '../../logistics/index.js';
 import type { Order, OrderRepository } from '../../orders/index.js';
+import type { DecryptQuery } from '../../platform/index.js';
 import { parseInstant } from '../../shared/time.js';
 import {
   buildRenderContext,
@@ -71,15 +72,19 @@ export function createOrderFacts(deps: OrderFactsDeps) {
     return { ...(order ? { order } : {}), parcels, context };
   }
 
-  /** The buyer's mobile: the order's receiver, else the newest order of that buyer that has one. */
-  function phoneOf(tid: string | null, nick: string): string | undefined {
+  /**
+   * What to decrypt for the buyer's mobile: the order's receiver and its oaid, else the newest order of that buyer that
+   * has one (a greeting or a transfer notice is about a buyer, not an order). The store holds the masked receiver only.
+   */
+  function receiverOf(tid: string | null, nick: string): DecryptQuery | undefined {
     const order = tid ? deps.orders.get(tid) : undefined;
-    if (order?.receiver.mobile) return order.receiver.mobile;
+    if (order?.receiver.oaid) return { tid: order.tid, oaid: order.receiver.oaid };
     const { orders } = deps.orders.list({ buyerNick: nick }, { offset: 0, limit: 50 });
-    return orders.find((o) => o.buyerNick === nick && o.receiver.mobile)?.receiver.mobile;
+    const newest = orders.find((o) => o.buyerNick === nick && o.receiver.oaid);
+    return newest?.receiver.oaid ? { tid: newest.tid, oaid: newest.receiver.oaid } : undefined;
   }
 
-  return { facts, parcelsOf, phoneOf };
+  return { facts, parcelsOf, receiverOf };
 }
 
 export type OrderFactsSource = ReturnType<typeof createOrderFacts>;

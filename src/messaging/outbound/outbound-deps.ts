@@ -9,6 +9,7 @@ import type { TemplateSet } from '../templates/index.js';
 import type { ChannelKind, OutboundMessage, SendAttempt } from './message.js';
 import type { MessageRepository } from './message-repository.js';
 import type { OrderFactsSource } from './order-facts.js';
+import type { ReceiverPhones } from './receiver-phones.js';
 
 export interface OutboundDeps {
   repo: MessageRepository;
@@ -26,6 +27,8 @@ export interface OutboundDeps {
   inFlight: Set<string>;
   /** The phrase check of everything leaving for a buyer (built-in phrases and the keeper's). */
   compliance: ComplianceCheck;
+  /** Buyers' numbers decrypted at send time for the SMS channel (held in memory for that send only). */
+  phones: ReceiverPhones;
 }
 
 export const nowInstant = (d: Pick<OutboundDeps, 'clock'>) => toInstant(d.clock.now());

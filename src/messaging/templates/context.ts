@@ -217,6 +217,9 @@ const COMPOUND_SURNAMES = [
   '南宫',
 ];
 
+/** A phone as it may be shown or kept: the platform hands receivers out masked already (138****5678), kept as is. */
+export const maskedPhone = (phone: string): string => (phone.includes('*') ? phone : maskPhone(phone));
+
 function buyerView(b: BuyerProfile): BuyerView {
   const view: BuyerView = { nick: b.nick };
   const name = b.realName?.trim();
@@ -224,7 +227,7 @@ function buyerView(b: BuyerProfile): BuyerView {
     const surname = COMPOUND_SURNAMES.find((s) => name.startsWith(s) && name.length > s.length) ?? [...name][0]!;
     view.honorificName = `${surname}${b.gender === 'male' ? '先生' : '女士'}`;
   }
-  const masked = b.phone ? maskPhone(b.phone) : '';
+  const masked = b.phone ? maskedPhone(b.phone) : '';
   if (masked) view.maskedPhone = masked;
   return view;
 }

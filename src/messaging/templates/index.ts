@@ -23,6 +23,7 @@ export {
   type TransferView,
   type StaffView,
   type ShopView,
+  maskedPhone,
 } from './context.js';
 export { TemplateError, formatFinding, type TemplateFinding, type FindingRule } from './template-error.js';
 export {

@@ -12,6 +12,7 @@ import { createMemoryStore } from '../../../src/storage/index.js';
 import { createParcelRepository } from '../../../src/logistics/parcel-repository.js';
 import { createOrderRepository } from '../../../src/orders/order-repository.js';
 import { fixedOrder, templateDir } from '../templates/fixtures.js';
+import { fakeDecrypt } from '../support/fake-decrypt.js';
 import { BUYER, UNPAID_TID, world } from '../support/world.js';
 
 const xiaoli = { username: 'xiaoli', displayName: '小丽' };
@@ -172,6 +173,7 @@ describe('a birthday greeting waiting for a value is for the birthday (MESSAGE_V
       orders: createOrderRepository(store),
       parcels: createParcelRepository(store),
       templates: await loadTemplates(dir),
+      platform: fakeDecrypt(),
       clock,
       logger: silentLogger(),
       config: {},

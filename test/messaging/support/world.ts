@@ -1,6 +1,7 @@
 /**
  * A small shop for messaging tests: the golden fixed order (unpaid), a shipped order with a parcel
- * in transit, the real templates, a hand-moved clock and the messaging module over a store.
+ * in transit, the real templates, a hand-moved clock and the messaging module over a store. The orders hold their
+ * receivers as the platform hands them out (masked, with an oaid); the fake platform knows the plain numbers.
  */
 import { createParcelRepository, type ParcelRepository } from '../../../src/logistics/parcel-repository.js';
 import type { TrackingResult } from '../../../src/logistics/logistics-port.js';
@@ -13,6 +14,7 @@ import { fixedClock, toInstant } from '../../../src/shared/time.js';
 import { createMemoryStore } from '../../../src/storage/index.js';
 import type { Store } from '../../../src/storage/store.js';
 import { fixedOrder, TEMPLATES_DIR } from '../templates/fixtures.js';
+import { fakeDecrypt, type FakeDecrypt } from './fake-decrypt.js';
 
 /** A Monday morning in Shanghai (02:00 UTC, the previous evening in Los Angeles). */
 export const NOW = '2026-11-23T10:00:00.000+08:00';
@@ -20,6 +22,29 @@ export const UNPAID_TID = '3912345678901234';
 export const SHIPPED_TID = '3912345678905555';
 export const BUYER = 'tb_lily2024';
 export const SHIPPED_BUYER = 'tb_zhou88';
+export const UNPAID_OAID = 'oaid-lily-3912345678901234';
+export const SHIPPED_OAID = 'oaid-zhou-3912345678905555';
+/** The buyers' plain numbers: only the (fake) platform knows them. */
+export const UNPAID_MOBILE = '13812345678';
+export const SHIPPED_MOBILE = '13900001111';
+
+/** The receiver as the platform hands it out: the name's first character, 138****5678, the district then ****. */
+export function maskedReceiver(o: Order, oaid: string): Order['receiver'] {
+  const r = o.receiver;
+  return {
+    ...r,
+    name: `${[...r.name][0] ?? ''}*`,
+    mobile: r.mobile ? `${r.mobile.slice(0, 3)}****${r.mobile.slice(-4)}` : '',
+    address: '****',
+    oaid,
+  };
+}
+
+/** The golden unpaid order as the store keeps it: masked receiver and its oaid. */
+export const unpaidOrder = (over: Partial<Order> = {}): Order => {
+  const o = fixedOrder(over);
+  return { ...o, receiver: maskedReceiver(o, over.receiver?.oaid ?? UNPAID_OAID) };
+};
 
 export function shippedOrder(over: Partial<Order> = {}): Order {
   const base = fixedOrder();
@@ -30,7 +55,10 @@ export function shippedOrder(over: Partial<Order> = {}): Order {
     paidAt: '2026-11-21T09:00:00.000+08:00',
     consignedAt: '2026-11-21T16:00:00.000+08:00',
     payDeadlineAt: null,
-    receiver: { ...base.receiver, name: '周强', mobile: '13900001111' },
+    receiver: maskedReceiver(
+      { ...base, receiver: { ...base.receiver, name: '周强', mobile: SHIPPED_MOBILE } },
+      SHIPPED_OAID,
+    ),
     items: base.items.map((i) => ({
       ...i,
       status: 'WAIT_BUYER_CONFIRM_GOODS' as const,
@@ -69,6 +97,8 @@ export interface World {
   orders: OrderRepository;
   parcels: ParcelRepository;
   module: ReturnType<typeof createMessagingModule>;
+  /** The platform's decrypt: the plain numbers of the seeded buyers, calls counted. */
+  platform: FakeDecrypt;
   /** A new module over the same store: what a restart after a crash builds. */
   restart(config?: MessagingConfigInput): ReturnType<typeof createMessagingModule>;
 }
@@ -80,14 +110,18 @@ export async function world(
     now?: string;
     seed?: boolean;
     sleep?: (ms: number) => Promise<void>;
+    platform?: FakeDecrypt;
   } = {},
 ): Promise<World> {
+  const platform =
+    opts.platform ??
+    fakeDecrypt({ [UNPAID_OAID]: { mobile: UNPAID_MOBILE }, [SHIPPED_OAID]: { mobile: SHIPPED_MOBILE } });
   const store = opts.store ?? createMemoryStore();
   const clock = fixedClock(opts.now ?? NOW);
   const orders = createOrderRepository(store);
   const parcels = createParcelRepository(store);
   if (opts.seed !== false) {
-    await orders.upsertMany([fixedOrder(), shippedOrder()]);
+    await orders.upsertMany([unpaidOrder(), shippedOrder()]);
     await parcels.save(SHIPPED_TID, tracking('in_transit'), toInstant(clock.now()));
   }
   const set = await templates();
@@ -97,11 +131,12 @@ export async function world(
       orders,
       parcels,
       templates: set,
+      platform,
       clock,
       logger: silentLogger(),
       config,
       shopName: '拾光衣橱',
       ...(opts.sleep ? { sleep: opts.sleep } : {}),
     });
-  return { store, clock, orders, parcels, module: build(), restart: build };
+  return { store, clock, orders, parcels, platform, module: build(), restart: build };
 }
