@@ -1,0 +1,41 @@
+/**
+ * The connection to PostgreSQL: one pg pool per process behind one Kysely instance. The address comes from
+ * `databaseUrl` in the config (XIAOER_DATABASE_URL); without one the service keeps its lowdb store.
+ */
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export interface PostgresOptions {
+  /** postgres://user:password@host:5432/db */
+  url: string;
+  /** Connections this process may hold (each instance has its own pool). */
+  poolSize?: number;
+  /** Shown in pg_stat_activity, so a person can tell the instances apart. */
+  applicationName?: string;
+  /**
+   * An idle connection the server dropped (a restart, a network cut): pg reports it on the pool, and a pool
+   * error nobody listens to ends the process. The pool replaces the connection by itself; this only tells.
+   */
+  onIdleError?: (err: Error) => void;
+}
+
+export type Db = Kysely<Database>;
+
+/** The PostgreSQL address the config selects, or null for the lowdb store. */
+export function databaseUrlOf(config: { databaseUrl?: string }): string | null {
+  const url = config.databaseUrl?.trim();
+  return url ? url : null;
+}
+
+export function connectPostgres(options: PostgresOptions): Db {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    application_name: options.applicationName ?? 'xiaoer',
+    // A database that does not answer must fail the request (a 503 for a person), not hang it.
+    connectionTimeoutMillis: 10_000,
+  });
+  pool.on('error', (err) => options.onIdleError?.(err));
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}

@@ -1,0 +1,11 @@
+/**
+ * PostgreSQL for several instances on one database (issue 20, docs/postgres.md): the connection, the migrations,
+ * and the run coordinator's table. Opened by the composition root only, so a shop on lowdb never loads pg.
+ */
+export { connectPostgres, databaseUrlOf } from './connect.js';
+export type { Db, PostgresOptions } from './connect.js';
+export { migrateToLatest, MigrationFailedError, MIGRATIONS } from './migrate.js';
+export type { MigrateResult } from './migrate.js';
+export { createPostgresRunCoordinator } from './run-coordinator.js';
+export type { PostgresRunCoordinator } from './run-coordinator.js';
+export type { Database } from './schema.js';
