@@ -60,8 +60,8 @@ export async function openSandboxSide(o: SandboxSideOptions): Promise<SandboxSid
     await store.close();
     throw err;
   }
-  // Publishing starts before the shop lives, so no change of it goes untold.
-  const tmc = sandboxTmc(shop, { logger: o.logger });
+  // Publishing starts before the shop lives, so no change of it goes untold; unconfirmed messages wait in its store.
+  const tmc = sandboxTmc(shop, { logger: o.logger, store });
   if (o.tickMs > 0) shop.start({ everyMs: o.tickMs });
   let closing: Promise<void> | null = null;
   return {
