@@ -20,6 +20,8 @@ export interface SandboxServerOptions {
   seed: number;
   orders: number;
   tickMs: number;
+  /** Receivers the gateway lets the app decrypt per Shanghai day (the router's default when not given). */
+  decryptQuotaPerDay?: number;
   clock?: Clock;
   logger?: Logger;
 }
@@ -68,6 +70,7 @@ export async function startSandboxServer(o: SandboxServerOptions): Promise<Runni
     seed: o.seed,
     orders: o.orders,
     tickMs: o.tickMs,
+    ...(o.decryptQuotaPerDay !== undefined ? { decryptQuotaPerDay: o.decryptQuotaPerDay } : {}),
     clock: o.clock ?? systemClock,
     logger,
   });

@@ -10,6 +10,7 @@ interface SandboxFlags {
   orders: string;
   seed: string;
   tickMs: string;
+  decryptQuota: string;
 }
 
 /** A whole number within bounds, or the sentence saying which option was wrong. */
@@ -53,11 +54,17 @@ export function sandboxCommand(): Command {
     .option('--orders <数量>', '新建店铺时生成的订单数（目录里已有店铺时沿用原来的）', String(d.orders))
     .option('--seed <种子>', '新建店铺时的随机种子', String(d.seed))
     .option('--tick-ms <毫秒>', '店铺多久变化一次（新订单、付款、发货），0 表示不变', String(d.tickMs))
+    .option(
+      '--decrypt-quota <个数>',
+      '每天（北京时间）允许解密的收货人个数，0 表示一律拒绝',
+      String(d.decryptQuotaPerDay),
+    )
     .action(async (flags: SandboxFlags) => {
       const port = wholeNumber('--port', flags.port, 0, 65535);
       const orders = wholeNumber('--orders', flags.orders, 0, 200_000);
       const seed = wholeNumber('--seed', flags.seed, -(2 ** 31), 2 ** 31 - 1);
       const tickMs = wholeNumber('--tick-ms', flags.tickMs, 0, 24 * 3600_000);
+      const decryptQuotaPerDay = wholeNumber('--decrypt-quota', flags.decryptQuota, 0, 10_000_000);
       const out = (s: string) => process.stdout.write(s + '\n');
       out(`正在打开沙箱店铺 ${flags.data}（第一次要生成订单，可能要几秒）…`);
       // Loaded only here: the other commands need none of the service's modules.
@@ -69,6 +76,7 @@ export function sandboxCommand(): Command {
         orders,
         seed,
         tickMs,
+        decryptQuotaPerDay,
         // Only failures, on stderr: the banner on stdout is what the person reads (and what a script parses).
         logger: createLogger({ level: 'error', destination: process.stderr }),
       }).catch((err: NodeJS.ErrnoException) => {
