@@ -10,7 +10,7 @@ import { COURIERS } from '../logistics/index.js';
 import { ValidationError } from '../shared/errors.js';
 import { maskIdNumber } from '../shared/mask.js';
 import { toInstant, type Clock } from '../shared/time.js';
-import type { Store } from '../storage/index.js';
+import type { Store, Transaction } from '../storage/index.js';
 import { PROFILE_FIELD_LABELS, type ContactPreference } from './buyer-labels.js';
 
 export const BUYER_PROFILES = 'buyer-profiles';
@@ -147,30 +147,54 @@ const FIELDS: { field: ProfileField; read: (p: BuyerProfileRecord) => string | n
 
 export function createProfiles(deps: { store: Store; clock: Clock }) {
   const { store, clock } = deps;
+  /** One profile's change inside a transaction: validated, the ID number masked, a history line naming each field. */
+  function record(tx: Transaction, nick: string, input: ProfileInput, user: User): BuyerProfileRecord {
+    const before = tx.get<BuyerProfileRecord>(BUYER_PROFILES, nick) ?? empty(nick);
+    const after = applyProfile(before, input);
+    const changes = FIELDS.filter((f) => f.read(before) !== f.read(after)).map((f) => ({
+      field: f.field,
+      label: PROFILE_FIELD_LABELS[f.field],
+      before: f.read(before),
+      after: f.read(after),
+    }));
+    if (!changes.length) return before;
+    const at = toInstant(clock.now());
+    const saved: BuyerProfileRecord = {
+      ...after,
+      updatedAt: at,
+      updatedByName: user.displayName,
+      history: [...before.history, { at, by: user.username, byName: user.displayName, changes }],
+    };
+    tx.put(BUYER_PROFILES, nick, saved);
+    return saved;
+  }
   return {
     get: (nick: string): BuyerProfileRecord | undefined => store.get<BuyerProfileRecord>(BUYER_PROFILES, nick),
     all: () => store.all<BuyerProfileRecord>(BUYER_PROFILES),
     /** Saves the change as `user` (the login), with a line in the history naming each field changed. */
     save(nick: string, input: ProfileInput, user: User): Promise<BuyerProfileRecord> {
+      return store.transact((tx) => record(tx, nick, input, user));
+    },
+    /**
+     * Many buyers' changes as `user`, each exactly as `save` makes it, in one transaction (hundreds at once: the
+     * sandbox's buyers telling the shop). A change that fails validation is left out and handed back with its error.
+     */
+    saveMany(
+      changes: readonly { nick: string; input: ProfileInput }[],
+      user: User,
+    ): Promise<{ saved: number; refused: { nick: string; error: ValidationError }[] }> {
       return store.transact((tx) => {
-        const before = tx.get<BuyerProfileRecord>(BUYER_PROFILES, nick) ?? empty(nick);
-        const after = applyProfile(before, input);
-        const changes = FIELDS.filter((f) => f.read(before) !== f.read(after)).map((f) => ({
-          field: f.field,
-          label: PROFILE_FIELD_LABELS[f.field],
-          before: f.read(before),
-          after: f.read(after),
-        }));
-        if (!changes.length) return before;
-        const at = toInstant(clock.now());
-        const saved: BuyerProfileRecord = {
-          ...after,
-          updatedAt: at,
-          updatedByName: user.displayName,
-          history: [...before.history, { at, by: user.username, byName: user.displayName, changes }],
-        };
-        tx.put(BUYER_PROFILES, nick, saved);
-        return saved;
+        const refused: { nick: string; error: ValidationError }[] = [];
+        let saved = 0;
+        for (const c of changes)
+          try {
+            record(tx, c.nick, c.input, user);
+            saved++;
+          } catch (err) {
+            if (!(err instanceof ValidationError)) throw err;
+            refused.push({ nick: c.nick, error: err });
+          }
+        return { saved, refused };
       });
     },
   };

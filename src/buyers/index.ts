@@ -81,8 +81,9 @@ export type { SearchIndex } from './search-index.js';
 export { searchBuyers } from './buyer-search.js';
 export type { SearchAnswer, BuyerHit, SearchMatch } from './buyer-search.js';
 export type { BuyerStory } from './buyer-story.js';
-export { BUYER_PROFILES, applyProfile } from './buyer-profile.js';
+export { BUYER_PROFILES, applyProfile, createProfiles } from './buyer-profile.js';
 export { profileDirectory } from './profile-directory.js';
+export { recordSandboxProfiles, SANDBOX_RECORDER } from './sandbox-profiles.js';
 export type { BuyerProfileRecord, ProfileInput } from './buyer-profile.js';
 export {
   CONTACT_LABELS,

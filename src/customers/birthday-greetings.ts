@@ -1,6 +1,6 @@
 /**
- * The 09:00 birthday greetings: one `birthday` message per buyer per year through the send policy.
- * Invalid ID numbers are counted and logged masked, so someone can fix the customer record.
+ * The 09:00 birthday greetings: one `birthday` message per buyer per year through the send policy, to the buyers
+ * whose profile holds today's birthday (an ID number was checked, and only its date kept, when it was recorded).
  */
 import type { Job, JobSettings } from '../scheduler/index.js';
 import type { MessageSink } from '../messaging/index.js';
@@ -27,18 +27,16 @@ export interface BirthdayRun {
   /** Kept for a person to fill a missing value (messaging's needs_values): neither sent nor refused. */
   needsValues: number;
   alreadyGreeted: number;
-  invalidIds: { nick: string; masked: string; reason: string }[];
 }
 
 export async function sendBirthdayGreetings(
   deps: { directory: BuyerDirectory; sink: Pick<MessageSink, 'enqueue'>; store: Store; clock: Clock },
   today: string,
 ): Promise<BirthdayRun> {
-  const out: BirthdayRun = { greeted: 0, refused: 0, needsValues: 0, alreadyGreeted: 0, invalidIds: [] };
+  const out: BirthdayRun = { greeted: 0, refused: 0, needsValues: 0, alreadyGreeted: 0 };
   const year = Number(today.slice(0, 4));
   for (const profile of deps.directory.profiles()) {
     const found = birthdayOf(profile);
-    if (found.invalidId) out.invalidIds.push({ nick: profile.nick, ...found.invalidId });
     if (!found.birthday || !isBirthdayOn(found.birthday, today)) continue;
     const id = `${year}:${profile.nick}`;
     if (deps.store.get<GreetingRecord>(BIRTHDAY_GREETINGS, id)) {
@@ -73,22 +71,11 @@ export function birthdayGreetingsJob(
   return {
     name: 'birthday-greetings',
     ...settings,
-    description: 'birthday greetings from profile or resident ID',
+    description: 'birthday greetings from the buyer profiles',
     async run(ctx) {
       const today = shanghaiDate(ctx?.dueAt ?? deps.clock.now());
       const r = await sendBirthdayGreetings(deps, today);
-      if (r.invalidIds.length)
-        deps.logger.warn(
-          { invalidIds: r.invalidIds.slice(0, 50), count: r.invalidIds.length },
-          'resident ID numbers that fail the check were ignored',
-        );
-      return {
-        greeted: r.greeted,
-        refused: r.refused,
-        needsValues: r.needsValues,
-        alreadyGreeted: r.alreadyGreeted,
-        invalidIds: r.invalidIds.length,
-      };
+      return { greeted: r.greeted, refused: r.refused, needsValues: r.needsValues, alreadyGreeted: r.alreadyGreeted };
     },
   };
 }

@@ -1,9 +1,9 @@
 /**
- * Whose birthday is today: from the profile, or else from a valid resident ID number. 29 February
- * birthdays are greeted on 28 February in common years (the day does not exist; a day late is worse).
+ * Whose birthday is today: the date on the buyer's profile (typed by staff, or read from the ID number the buyer gave
+ * when it was recorded; the number itself is not kept). 29 February birthdays are greeted on 28 February in common
+ * years (the day does not exist; a day late is worse).
  */
-import { maskIdNumber } from '../shared/mask.js';
-import { birthDateFromIdNumber, isCalendarDate } from './resident-id.js';
+import { isCalendarDate } from './resident-id.js';
 import type { BuyerProfile } from './buyer-directory.js';
 
 export type BirthdaySource = 'profile' | 'id_number';
@@ -13,25 +13,15 @@ export interface BirthdayFinding {
   /** YYYY-MM-DD */
   birthday: string | null;
   source: BirthdaySource | null;
-  /** Masked ID number and why it was refused, when the ID was consulted and failed. */
-  invalidId?: { masked: string; reason: string };
 }
 
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
 export function birthdayOf(p: BuyerProfile): BirthdayFinding {
-  const profile = p.birthday?.trim();
-  const m = profile ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(profile) : null;
-  if (m && isCalendarDate(+m[1]!, +m[2]!, +m[3]!)) return { nick: p.nick, birthday: profile!, source: 'profile' };
-  if (!p.idNumber) return { nick: p.nick, birthday: null, source: null };
-  const fromId = birthDateFromIdNumber(p.idNumber);
-  if (fromId.ok) return { nick: p.nick, birthday: fromId.date, source: 'id_number' };
-  return {
-    nick: p.nick,
-    birthday: null,
-    source: null,
-    invalidId: { masked: maskIdNumber(p.idNumber), reason: fromId.reason },
-  };
+  const date = p.birthday?.trim();
+  const m = date ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(date) : null;
+  if (!m || !isCalendarDate(+m[1]!, +m[2]!, +m[3]!)) return { nick: p.nick, birthday: null, source: null };
+  return { nick: p.nick, birthday: date!, source: p.source === 'id_number' ? 'id_number' : 'profile' };
 }
 
 /** Is `birthday` (YYYY-MM-DD) celebrated on `today` (YYYY-MM-DD)? */

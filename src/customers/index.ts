@@ -3,7 +3,6 @@
  * to the next shift, and the revisit list; each job and router here is wired by src/operations.
  */
 export { birthdayGreetingsJob } from './birthday-greetings.js';
-export { sandboxBuyerDirectory } from './buyer-directory.js';
 export type { BuyerDirectory, BuyerProfile } from './buyer-directory.js';
 export { intentsRouter, revisitsRouter } from './customers-router.js';
 export { createIntents } from './intents.js';

@@ -228,7 +228,6 @@ export { JOB_COUNT_LABELS, jobCountLabels } from './job-counts.js';
 export { jobLabels, timedJobName, TIMED_JOBS } from './jobs-config.js';
 export type { Job, JobRun, JobContext } from '../scheduler/index.js';
 export type { TransferChecks, RefundRegisterExport } from './ports.js';
-export { sandboxBuyerDirectory } from '../customers/index.js';
 export type { BuyerDirectory, BuyerProfile } from '../customers/index.js';
 export { startScheduler, SHOP_TIME_ZONE } from '../scheduler/index.js';
 export type { Scheduler, CronDriver, JobListing } from '../scheduler/index.js';

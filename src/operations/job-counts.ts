@@ -27,7 +27,6 @@ export const JOB_COUNT_LABELS: Readonly<Record<JobName | FixedJobName, Readonly<
     refused: '未发出的祝福',
     needsValues: '缺内容、等同事补充的祝福',
     alreadyGreeted: '今年已祝福过',
-    invalidIds: '校验不通过的身份证号',
   },
   'stuck-parcels': {
     no_scan: '长时间无更新的包裹',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { birthdayOf, isBirthdayOn } from '../../src/customers/birthdays.js';
 import { sendBirthdayGreetings } from '../../src/customers/birthday-greetings.js';
-import { sandboxBuyerDirectory } from '../../src/customers/buyer-directory.js';
+import type { BuyerDirectory } from '../../src/customers/buyer-directory.js';
 import { birthDateFromIdNumber, idCheckCharacter } from '../../src/customers/resident-id.js';
 import type { MessageRequest } from '../../src/messaging/message-sink.js';
 import { fixedClock } from '../../src/shared/time.js';
@@ -27,21 +27,17 @@ describe('resident ID birthdays', () => {
     expect(birthDateFromIdNumber(idFor('19930229'))).toEqual({ ok: false, reason: 'date' });
   });
 
-  it('when a profile has a birthday, then it wins over the ID; an invalid ID alone is reported masked', () => {
-    expect(birthdayOf({ nick: 'a', birthday: '1988-05-06', idNumber: idFor('19900101') })).toMatchObject({
+  it('when a profile holds a birthday, then it is the birthday, saying whether an ID number gave it; a bad date is none', () => {
+    expect(birthdayOf({ nick: 'a', birthday: '1988-05-06', source: 'staff' })).toMatchObject({
       birthday: '1988-05-06',
       source: 'profile',
     });
-    expect(birthdayOf({ nick: 'b', idNumber: idFor('19900101') })).toMatchObject({
+    expect(birthdayOf({ nick: 'b', birthday: '1990-01-01', source: 'id_number' })).toMatchObject({
       birthday: '1990-01-01',
       source: 'id_number',
     });
-    expect(birthdayOf({ nick: 'c', idNumber: '110105194912310021' })).toEqual({
-      nick: 'c',
-      birthday: null,
-      source: null,
-      invalidId: { masked: '110*************21', reason: 'check_digit' },
-    });
+    expect(birthdayOf({ nick: 'c', birthday: '1990-02-30' })).toEqual({ nick: 'c', birthday: null, source: null });
+    expect(birthdayOf({ nick: 'd', birthday: null })).toEqual({ nick: 'd', birthday: null, source: null });
   });
 
   it('when the birthday is 29 February, then it is greeted on 28 February in common years and on the 29th in leap years', () => {
@@ -60,21 +56,20 @@ describe('resident ID birthdays', () => {
         return r.buyerNick === 'td买家' ? { queued: false, reason: 'opted_out' } : { queued: true };
       },
     };
-    const directory = sandboxBuyerDirectory({
-      buyers: () => [
-        { nick: '小红', birthday: '1995-11-23', idNumber: null },
-        { nick: '阿明', birthday: null, idNumber: idFor('19881123') },
-        { nick: '闰年', birthday: null, idNumber: idFor('19920229') },
-        { nick: '坏号码', birthday: null, idNumber: '110105198811230000' },
+    // The profiles as the buyer desk keeps them: a date typed, or the one an ID number gave when it was recorded.
+    const directory: BuyerDirectory = {
+      profiles: () => [
+        { nick: '小红', birthday: '1995-11-23', source: 'staff' },
+        { nick: '阿明', birthday: '1988-11-23', source: 'id_number' },
+        { nick: '闰年', birthday: '1992-02-29', source: 'id_number' },
         { nick: 'td买家', birthday: '1990-11-23' },
         { nick: '别人', birthday: '1990-11-24' },
       ],
-    });
+    };
     const store = createMemoryStore();
     const deps = { directory, sink, store, clock: fixedClock('2026-11-23T09:00:00+08:00') };
     const first = await sendBirthdayGreetings(deps, '2026-11-23');
     expect(first).toMatchObject({ greeted: 2, refused: 1, alreadyGreeted: 0 });
-    expect(first.invalidIds).toEqual([{ nick: '坏号码', masked: '110*************00', reason: 'check_digit' }]);
     expect(sent.map((r) => [r.kind, r.buyerNick])).toEqual([
       ['birthday', '小红'],
       ['birthday', '阿明'],
