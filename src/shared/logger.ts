@@ -4,6 +4,25 @@ import { maskDeep, maskText } from './mask.js';
 export type { Logger };
 
 /**
+ * Where a decrypted receiver lives in a log object (issue 18): the port's DecryptedReceiver lists and
+ * taobao.top.oaid.decrypt's own answer, a level or two down (an error's body, a call's result). Removed whole,
+ * not masked: masking a decrypted value would still log a privacy number's extension or a town, and nobody reading
+ * a log needs any of it. pino applies these after the masks below, on the line as written.
+ */
+export const REDACTED_PATHS = [
+  'decrypted',
+  '*.decrypted',
+  'receivers',
+  '*.receivers',
+  'receiver_list',
+  '*.receiver_list',
+  '*.*.receiver_list',
+  'top_oaid_decrypt_response',
+  '*.top_oaid_decrypt_response',
+  '*.*.top_oaid_decrypt_response',
+];
+
+/**
  * The one logger factory. Every object and message passes through the masks, so no call site can
  * leak a phone, address, ID or account by forgetting to mask it.
  */
@@ -11,6 +30,7 @@ export function createLogger(opts: { level?: string; destination?: pino.Destinat
   const options: LoggerOptions = {
     level: opts.level ?? 'info',
     base: { app: 'xiaoer' },
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: {
       log: (obj) => maskDeep(obj) as Record<string, unknown>,

@@ -101,6 +101,10 @@ const FIELD_MASKS: Record<string, (v: string) => string> = {
   receiverName: maskName,
   receiver_name: maskName,
   payerName: maskName,
+  buyerName: maskName,
+  // A decrypted detailed address (the port's DecryptedReceiver, taobao.top.oaid.decrypt's answer): nothing of it.
+  addressDetail: () => '****',
+  address_detail: () => '****',
   account: maskAccount,
   alipayAccount: maskAccount,
   bankAccount: maskAccount,

@@ -82,4 +82,34 @@ describe('personal data in logs', () => {
     expect(maskAccount('6222021234567890123')).toBe('6222 **** **** 0123');
     expect(maskAccount('13812345678')).toBe('138****5678');
   });
+
+  it('when a decrypted receiver or the platform’s decrypt answer reaches a log line, then nothing of it is readable', async () => {
+    const { logger, lines } = capture();
+    const plain = { name: '王小明', mobile: '13912345678', phone: '0571-88886666', detail: '文一西路969号3幢2单元501' };
+    logger.warn(
+      {
+        tid: '4137654321098765432',
+        // The port's DecryptedReceiver, as a careless caller might log it.
+        decrypted: [
+          { tid: '4137654321098765432', name: plain.name, mobile: plain.mobile, addressDetail: plain.detail },
+        ],
+        // taobao.top.oaid.decrypt's own answer, as an HTTP error's body might carry it.
+        body: {
+          receiver_list: {
+            receiver: [
+              { name: plain.name, address_detail: plain.detail, mobile: '17012340000-0457', phone: plain.phone },
+            ],
+          },
+        },
+        // A transfer order's buyer as the keeper typed her.
+        transfer: { buyerName: plain.name, address: '江苏省南京市玄武区中山路1号8栋' },
+      },
+      'decrypt answer',
+    );
+    const line = await written(lines);
+    for (const v of [plain.name, plain.mobile, plain.detail, '17012340000', '中山路1号8栋', '88886666'])
+      expect(line, v).not.toContain(v);
+    expect(line).toContain('"tid":"4137654321098765432"');
+    expect(JSON.parse(line)).toMatchObject({ decrypted: '[redacted]', body: { receiver_list: '[redacted]' } });
+  });
 });
