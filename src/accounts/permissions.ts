@@ -7,8 +7,9 @@
  * Why the roles are what they are (the shop's handbook, chapter 汇款流程, and the README):
  * - staff (客服) take a transfer order and the buyer's "I paid" claim and pass them to the keeper; they need the
  *   orders to find the one a buyer asks about, but not the buyer's real name, address or the payer's name;
- * - the assistant (助理) fixes labels and cancels waybills: the full receiver of an order, and nothing of
- *   bank transfers (the console shows no 汇款 page to the assistant either);
+ * - the assistant (助理) fixes labels and cancels waybills: reveals an order's receiver in full when a label needs it
+ *   (one explicit, logged action per look, for a declared decrypt scene: issue 18), and nothing of bank transfers
+ *   (the console shows no 汇款 page to the assistant either);
  * - the keeper (汇款业务处理人) registers the orders, checks the bank, confirms, writes the waybill and keeps
  *   the register: the full order. Cancelling is the keeper's too: it frees the order's unique amount and
  *   reference, and only the person who sees the bank account knows no transfer is on its way;
@@ -42,11 +43,15 @@ const TRANSFER_DESK: readonly Role[] = ['staff', 'keeper', 'admin'];
 const WAREHOUSE: readonly Role[] = ['assistant', 'admin'];
 /** Who talks with buyers about what they want back: staff and the keeper. */
 const CUSTOMER_DESK: readonly Role[] = ['staff', 'keeper', 'admin'];
+/** Who reveals a receiver in full (查看完整收件人): the assistant fixing a label, and admin. Staff never do. */
+const RECEIVER_REVEAL: readonly Role[] = ['assistant', 'admin'];
 
 export const ACTION_PERMISSIONS: Readonly<Record<Action, { roles: readonly Role[]; what: string }>> = {
+  // Nobody reads a receiver in full from an order or buyer page any more (the platform masks it, xiaoer stores it
+  // masked): revealing it is its own action, for a scene and a reason, each time in the access log.
   'order.receiver': {
-    roles: ['assistant', 'keeper', 'admin'],
-    what: "an order's receiver (name, phones, address) in full",
+    roles: RECEIVER_REVEAL,
+    what: "an order's receiver (name, phones, address) in full, one reveal at a time, for a decrypt scene and a reason, each one in the privacy access log",
   },
   'transfer.personal-data': { roles: KEEPER, what: "a transfer order's real name, address and payer names in full" },
   // Commission is pay: a colleague sees her own sales, the keeper maps names and corrects for everyone.
@@ -70,6 +75,7 @@ const DAY = 'Messages, jobs, handover, complaints, follow-ups';
 const TRANSFERS = 'Bank transfers';
 const KNOWLEDGE = 'Knowledge base and suggested replies';
 const BUYERS = 'Buyers: search, the buyer page, profiles';
+const PRIVACY = 'Privacy: revealing a receiver, the access log';
 
 export const ROUTE_PERMISSIONS: readonly RoutePermission[] = [
   route(FOUNDATION, 'GET', '/healthz', 'public'),
@@ -209,17 +215,25 @@ export const ROUTE_PERMISSIONS: readonly RoutePermission[] = [
   route(TRANSFERS, 'POST', '/api/transfers/:id/duplicates/:tid/close', KEEPER),
   route(TRANSFERS, 'GET', '/api/transfers/register', KEEPER),
   route(TRANSFERS, 'POST', '/api/transfers/register/:date/reviewed', ADMIN),
+
+  // 查看完整收件人 is order.receiver's action (the route guard and the service both check); the access log and the day's
+  // decrypt quota are the admin's, who answers for who looked at which buyer.
+  route(PRIVACY, 'POST', '/api/orders/:tid/receiver/reveal', RECEIVER_REVEAL),
+  route(PRIVACY, 'GET', '/api/privacy/access-log', ADMIN),
+  route(PRIVACY, 'GET', '/api/privacy/access-log/export', ADMIN),
+  route(PRIVACY, 'GET', '/api/privacy/decrypt-quota', ADMIN),
 ];
 
 /** What each role is for, beyond what every role does: the README's demo-account table is written from it. */
 export const ROLE_SUMMARIES: Readonly<Record<Role, string>> = {
   staff:
     "reads orders (receiver masked), writes remarks, takes transfer orders and buyers' claims (their names and addresses masked)",
-  assistant: 'sees receivers in full (fixes labels, cancels waybills); no bank transfers',
+  assistant:
+    'reveals a receiver in full when fixing a label (one logged look at a time), cancels waybills; no bank transfers',
   keeper:
     'registers balances and refunds, runs sync, exports registers; imports bank statements, confirms, ships and cancels transfer orders, sees them in full',
   admin:
-    'everything, and: runs jobs by hand, marks the transfer register reviewed, unlocks accounts locked by wrong passwords',
+    'everything, and: runs jobs by hand, marks the transfer register reviewed, unlocks accounts locked by wrong passwords, reads the privacy access log and the decrypt quota',
 };
 
 const byKey = new Map(ROUTE_PERMISSIONS.map((p) => [`${p.method} ${p.path}`, p]));

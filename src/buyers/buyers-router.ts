@@ -5,7 +5,6 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { may } from '../accounts/index.js';
 import { currentUser, fieldLabels } from '../http/index.js';
 import { CONTACT_PREFERENCES, PROFILE_FIELD_LABELS as F } from './buyer-labels.js';
 import type { BuyersService } from './buyers-service.js';
@@ -39,8 +38,8 @@ export function searchRouter(service: BuyersService): Router {
 export function buyersRouter(service: BuyersService): Router {
   const r = Router();
   r.get('/:nick', (req, res) => {
-    const user = currentUser(req);
-    res.json(service.story(req.params.nick, { fullReceiver: may(user.role, 'order.receiver') }));
+    // Masked for every role, as on the order page: a receiver in full is revealed per order, logged (src/privacy).
+    res.json(service.story(req.params.nick, { fullReceiver: false }));
   });
   r.put('/:nick/profile', async (req, res) => {
     const body = profileBody.parse(req.body ?? {});

@@ -36,6 +36,14 @@ import {
 import { printingLabels } from '../printing/index.js';
 import { CALL_OUTCOME_LABELS, REVIEW_STATE_LABELS } from '../reviews/index.js';
 import { CONTACT_LABELS, EVENT_LABELS, MATCH_LABELS, PROFILE_FIELD_LABELS } from '../buyers/index.js';
+import {
+  ACCESS_LOG_HEADERS,
+  ACCESS_OUTCOME_LABELS,
+  DECRYPT_SCENE_LABELS,
+  PRIVACY_WORDS,
+  REVEAL_SCENES,
+  REVEALED_FIELD_LABELS,
+} from '../privacy/index.js';
 
 export interface Labels {
   /** Message kind → name, in the order the messages page lists them (buyer kinds, then the staff notice). */
@@ -132,6 +140,18 @@ export interface Labels {
   buyerEvents: Record<string, string>;
   /** A buyer profile's fields (buyers/buyer-labels.ts). */
   buyerProfileFields: Record<string, string>;
+  /**
+   * Privacy (privacy/privacy-labels.ts): the platform's decrypt scenes by name, the ones a person may reveal a
+   * receiver for (in the form's order), how a reveal went, the revealed fields, the access log's columns, the words.
+   */
+  privacy: {
+    scenes: Record<string, string>;
+    revealScenes: string[];
+    outcomes: Record<string, string>;
+    fields: Record<string, string>;
+    accessLogHeaders: string[];
+    words: Record<string, string>;
+  };
 }
 
 /** `jobs`: the config's jobs section, whose timed jobs (打印批次 12:00 …) are named with the rest. */
@@ -184,6 +204,14 @@ export function labels(jobs: JobsConfig = defaultJobsConfig()): Labels {
     contactPreferences: { ...CONTACT_LABELS },
     buyerEvents: { ...EVENT_LABELS },
     buyerProfileFields: { ...PROFILE_FIELD_LABELS },
+    privacy: {
+      scenes: { ...DECRYPT_SCENE_LABELS },
+      revealScenes: [...REVEAL_SCENES],
+      outcomes: { ...ACCESS_OUTCOME_LABELS },
+      fields: { ...REVEALED_FIELD_LABELS },
+      accessLogHeaders: [...ACCESS_LOG_HEADERS],
+      words: { ...PRIVACY_WORDS },
+    },
   };
 }
 
