@@ -87,6 +87,11 @@ export const configSchema = z
         parcelIntervalMinutes: z.number().int().min(30).default(30),
         /** While the message channel is connected the scheduled order sync runs only this often (the safety net). */
         connectedIntervalMinutes: z.number().int().min(5).max(1440).default(30),
+        /**
+         * An order a message made visible without its details (a new order's lines, what a TradeChanged changed) is
+         * read in full at most this often, all such orders in one list call (docs/tmc.md).
+         */
+        tmcDetailsSeconds: z.number().int().min(1).max(3600).default(60),
       })
       .prefault({}),
     /** Channels, quiet hours and caps for messages (see src/messaging/messaging-config.ts). */

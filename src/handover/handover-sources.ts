@@ -52,4 +52,6 @@ export interface HandoverSources {
    * open item of the person on duty until the refund moves on (the order book follows it: TMC, the order sync).
    */
   refundOrders?: () => Iterable<Pick<Order, 'tid' | 'buyerNick' | 'modifiedAt' | 'items'>>;
+  /** A refund's own time when its message told it (TMC), else its item dates from the order's last change. */
+  refundSince?: (refundId: string) => string | undefined;
 }

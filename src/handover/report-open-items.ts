@@ -185,8 +185,8 @@ export function allOpenItems(src: HandoverSources): OpenItem[] {
       add({
         key: `refund:${line.refundId}`,
         kind: 'refund',
-        // The order's lines carry no refund time: the order's last change is when the request was last seen moving.
-        since: o.modifiedAt,
+        // The refund's own time from its message; else (the order's lines carry none) the order's last change.
+        since: src.refundSince?.(line.refundId) ?? o.modifiedAt,
         title: `${REFUND_ITEM_TEXT.title}：${line.title}`,
         detail: `${REFUND_ITEM_TEXT.refundId} ${line.refundId}`,
         tid: o.tid,

@@ -73,6 +73,8 @@ export interface OperationsModuleDeps {
   /** Returns not moving for three days, for the handover (the returns feature). */
   returns?: ReturnStatus;
   refundExport?: RefundRegisterExport;
+  /** A refund's own time when its pushed message told it (the TMC consumer's record). */
+  refundSince?: (refundId: string) => string | undefined;
   buyers?: BuyerDirectory;
   /** The roster until the admin saves one (the sandbox's DEMO_ROSTER); default: nobody rostered, the first keeper. */
   initialRoster?: Roster;
@@ -143,6 +145,7 @@ export function createOperationsModule(deps: OperationsModuleDeps) {
     transfers: deps.transferStatus,
     returns: deps.returns,
     refundOrders: () => deps.orders.all(),
+    refundSince: deps.refundSince,
   };
   const taskService = createTaskService({ repo: tasks, clock });
   const handover = createHandoverService(sources, {

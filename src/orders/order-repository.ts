@@ -1,4 +1,4 @@
-import type { RowLayout, CollectionOptions, Store } from '../storage/index.js';
+import type { RowLayout, CollectionOptions, Store, Transaction } from '../storage/index.js';
 import type { Order, TradeStatus } from './order.js';
 
 /** The order as stored: the platform's view, kept as the mapped object itself (no copy per order). */
@@ -88,8 +88,12 @@ export const ORDER_COLLECTION: CollectionOptions = { shards: ORDER_SHARDS, rowLa
 export interface OrderRepository {
   get(tid: string): StoredOrder | undefined;
   list(filter: OrderFilter, page: { offset: number; limit: number }): { total: number; orders: StoredOrder[] };
-  /** Inserts or replaces orders the platform reported; an older copy never replaces a newer one. */
-  upsertMany(orders: Order[]): Promise<UpsertResult>;
+  /**
+   * Inserts or replaces orders the platform reported; an older copy never replaces a newer one. `alongside` writes
+   * in the same transaction (what must follow the change, e.g. the TMC consumer's hand-offs), durable with it or not
+   * at all.
+   */
+  upsertMany(orders: Order[], alongside?: (tx: Transaction) => void): Promise<UpsertResult>;
   all(): Iterable<StoredOrder>;
   count(): number;
   /**
@@ -121,8 +125,9 @@ export function createOrderRepository(store: Store): OrderRepository {
       matches.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.tid < b.tid ? 1 : -1));
       return { total: matches.length, orders: matches.slice(page.offset, page.offset + page.limit) };
     },
-    async upsertMany(orders) {
+    async upsertMany(orders, alongside) {
       return store.transact((tx) => {
+        alongside?.(tx);
         const result: UpsertResult = { created: 0, changed: 0, unchanged: 0 };
         const changes: OrderChange[] = [];
         for (const o of orders) {

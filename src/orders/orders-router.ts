@@ -51,6 +51,11 @@ export function ordersRouter(deps: {
   parcels: ParcelRepository;
   /** The order's neutral/bad reviews with their state and calls (the reviews feature, wired by the root). */
   reviewsOf?: (tid: string) => unknown[];
+  /**
+   * Orders a pushed message made visible before their details were read (TMC): opened by a person, such an order is
+   * read at once; if that fails the view says its details are still being read (detailsPending).
+   */
+  details?: { pending(tid: string): boolean; readNow(tid: string): Promise<void> };
 }): Router {
   const r = Router();
   r.get('/', (req, res) => {
@@ -61,12 +66,17 @@ export function ordersRouter(deps: {
     );
     res.json({ total, page: q.page, pageSize: q.pageSize, orders: orders.map(orderSummaryView) });
   });
-  r.get('/:tid', (req, res) => {
+  r.get('/:tid', async (req, res) => {
     const tid = req.params.tid;
+    if (deps.details?.pending(tid)) await deps.details.readNow(tid).catch(() => undefined);
     const order = deps.orders.get(tid);
     if (!order) throw new NotFoundError({ message: `订单 ${tid} 不存在`, code: 'order_not_found', params: { tid } });
     const view = orderDetailView(order, deps.parcels.forOrder(tid), currentUser(req).role);
-    res.json({ ...view, reviews: deps.reviewsOf?.(tid) ?? [] });
+    res.json({
+      ...view,
+      reviews: deps.reviewsOf?.(tid) ?? [],
+      ...(deps.details?.pending(tid) ? { detailsPending: true } : {}),
+    });
   });
   r.use(
     fieldLabels({

@@ -23,7 +23,14 @@ import { wireRemarkFeatures, type RemarkFeaturesService } from './wire-remark-fe
 import type { Logger } from '../shared/logger.js';
 import { toInstant, type Clock } from '../shared/time.js';
 import type { Store } from '../storage/index.js';
-import { createSyncService, createSyncState, refundTimes, type SyncService, syncJobs, syncRouter } from '../sync/index.js';
+import {
+  createSyncService,
+  createSyncState,
+  refundTimes,
+  type SyncService,
+  syncJobs,
+  syncRouter,
+} from '../sync/index.js';
 import type { Outside } from './outside.js';
 import { packageInfo } from '../shared/package-info.js';
 import { labelsRouter } from './labels-router.js';

@@ -1,8 +1,9 @@
 import type { OrderRepository } from '../orders/index.js';
-import type { ShopPlatform } from '../platform/index.js';
+import type { PlatformCallOptions, ShopPlatform } from '../platform/index.js';
 import type { Logger } from '../shared/logger.js';
 import { toInstant, type Clock } from '../shared/time.js';
-import { createTmcConsumer, type TmcApplied, type TmcConsumer } from '../sync/index.js';
+import type { Store } from '../storage/index.js';
+import { createTmcConsumer, type TmcApplied, type TmcConsumer, type TmcHandoffHandler } from '../sync/index.js';
 import type { TmcEndpoint } from './outside.js';
 
 /**
@@ -20,6 +21,12 @@ export interface TmcWiring {
   pollMayRest(lastSyncAt: string | null): boolean;
   /** Subscribe to changes applied from messages (the live console, open items). */
   onApplied(listener: (a: TmcApplied) => void): () => void;
+  /** What applied messages hand on, durably (set before start). */
+  setHandoffs(h: TmcHandoffHandler): void;
+  /** True while a message made the order visible and its details are still being read. */
+  detailsPending(tid: string): boolean;
+  /** Reads those details now (a person opened the order); a failure leaves them to the next batch. */
+  readDetailsNow(tid: string, options?: PlatformCallOptions): Promise<void>;
   /** Connects (once the service serves: the sandbox's channel is on the service's own port). */
   start(): void;
   stop(): Promise<void>;
@@ -29,9 +36,13 @@ export function wireTmc(deps: {
   endpoint: TmcEndpoint | null;
   platform: ShopPlatform;
   orders: OrderRepository;
+  /** Where details to read and hand-offs to run are kept with the changes (without it: read at once, none). */
+  store?: Store;
   clock: Clock;
   logger: Logger;
   connectedIntervalMinutes: number;
+  /** config sync.tmcDetailsSeconds (default 60) */
+  detailsSeconds?: number;
   /** Real time for the disconnect's length (the connection's times are real time, not the shop's clock). */
   now?: () => number;
 }): TmcWiring {
@@ -46,6 +57,8 @@ export function wireTmc(deps: {
         groupName: e.group,
         platform: deps.platform,
         orders: deps.orders,
+        ...(deps.store ? { store: deps.store } : {}),
+        detailsEveryMs: (deps.detailsSeconds ?? 60) * 1000,
         logger: deps.logger,
         onApplied: (a) => {
           for (const l of listeners) {
@@ -76,6 +89,11 @@ export function wireTmc(deps: {
         received: s.received,
         fromContent: s.fromContent,
         fetched: s.fetched,
+        listed: s.listed,
+        deferred: s.deferred,
+        detailed: s.detailed,
+        detailsPending: s.detailsPending,
+        handoffsLeft: s.handoffsLeft,
         unchanged: s.unchanged,
         ignored: s.ignored,
         failed: s.failed,
@@ -91,6 +109,9 @@ export function wireTmc(deps: {
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
+    setHandoffs: (h) => consumer?.setHandoffs(h),
+    detailsPending: (tid) => consumer?.detailsPending(tid) ?? false,
+    readDetailsNow: async (tid, options) => consumer?.readDetailsNow(tid, options),
     stop: async () => {
       await consumer?.stop();
     },
@@ -99,18 +120,24 @@ export function wireTmc(deps: {
 
 /**
  * Runs `work` shortly after a trigger, once for a burst of triggers and never twice at once: a message that hands
- * work on (a new review: read the reviews again) must not cost a platform call per message.
+ * work on (a new review: read the reviews again) must not cost a platform call per message. A trigger's promise
+ * settles once a run that started after it has ended (a failure is logged: its job catches up), so a durable
+ * hand-off is removed only after its work ran.
  */
-export function coalesce(work: () => Promise<unknown>, delayMs: number, logger: Logger, what: string): () => void {
+export function coalesce(
+  work: () => Promise<unknown>,
+  delayMs: number,
+  logger: Logger,
+  what: string,
+): () => Promise<void> {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
-  let again = false;
+  let waiting: (() => void)[] = [];
   const fire = () => {
     timer = null;
-    if (running) {
-      again = true;
-      return;
-    }
+    if (running) return; // the run under way ends by scheduling the next for the triggers it did not cover
+    const covered = waiting;
+    waiting = [];
     running = work()
       .then(
         () => undefined,
@@ -118,16 +145,18 @@ export function coalesce(work: () => Promise<unknown>, delayMs: number, logger: 
       )
       .finally(() => {
         running = null;
-        if (again) {
-          again = false;
-          trigger();
-        }
+        covered.forEach((done) => done());
+        if (waiting.length) arm();
       });
   };
-  const trigger = () => {
+  const arm = () => {
     if (timer) return;
     timer = setTimeout(fire, delayMs);
     timer.unref();
   };
-  return trigger;
+  return () =>
+    new Promise<void>((resolve) => {
+      waiting.push(resolve);
+      arm();
+    });
 }

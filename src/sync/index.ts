@@ -12,3 +12,5 @@ export { syncRouter } from './sync-router.js';
 export { createTmcConsumer } from './tmc-consumer.js';
 export type { TmcConsumer, TmcConsumerOptions, TmcConsumerStatus } from './tmc-consumer.js';
 export type { TmcApplied } from './tmc-apply.js';
+export type { TmcHandoff, TmcHandoffHandler } from './tmc-handoff-log.js';
+export { refundTimes } from './tmc-refund-times.js';

@@ -1,17 +1,25 @@
-import type { Order, OrderRepository, TradeStatus } from '../orders/index.js';
+import type { Order, OrderRepository } from '../orders/index.js';
 import type { ShopPlatform } from '../platform/index.js';
 import { parseContent, TMC_TOPICS, type TmcMessage } from '../platform/index.js';
-import { NotFoundError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { parseInstant, toInstant } from '../shared/time.js';
+import type { Transaction } from '../storage/index.js';
+import { CONTENT_PATCHES, EXPLAINS_CHANGE, refundUnderWay, stubOrder, TWIN_TOPICS } from './tmc-content.js';
+import { markDetails, settleDetails, type DetailReader } from './tmc-details.js';
+import { fetchOrders, type FetchCounts } from './tmc-fetch.js';
+import { recordHandoff, type HandoffRunner, type TmcHandoff } from './tmc-handoff-log.js';
+import { recordRefundTime } from './tmc-refund-times.js';
 
 /**
- * What xiaoer does with each pushed message. Where the content says all that changed (a memo, a payment, a close)
- * the stored order is changed from it; otherwise the order is read again with trade.fullinfo.get, once per order for
- * all its messages of a short window. A message is confirmed only once its change is on disk. Every message carries
- * its publish time, the time of the change: one no newer than the stored order's modified time changes nothing, so
- * a duplicate, a message pushed again after a crash, or one overtaken by a newer change is harmless. An unknown topic
- * or unreadable content is logged and confirmed: pushing it again would not make it readable.
+ * What xiaoer does with each pushed message. What the content carries is applied to the stored order at once
+ * (tmc-content.ts): a memo, a payment, a shipment and its waybill, a success, a close, a rating, a refund's line. What
+ * it does not carry (a new order's lines, what a TradeChanged changed) is read shortly after, several orders per call
+ * (tmc-details.ts); an address change is read at once (the label check needs the new receiver). A message is
+ * confirmed only once its change is on disk, with what it hands on (tmc-handoff-log.ts) and which details are still
+ * to read in the same transaction. A message older than the stored order changes nothing, nor does one at the same
+ * time unless its topic is the twin of another for the same change (a shipment's waybill, a refund beside its
+ * TradeChanged; tmc-content.ts TWIN_TOPICS). An unknown topic or unreadable content is logged and confirmed: pushing it
+ * again would not make it readable.
  */
 
 export type Verdict = 'confirm' | 'fail';
@@ -30,6 +38,10 @@ export interface TmcApplyDeps {
   logger: Logger;
   /** Told after the batch holding the message is durable. */
   onApplied?(a: TmcApplied): void;
+  /** Reads the details a message leaves out, in batches; without it such orders are read at once. */
+  details?: Pick<DetailReader, 'schedule'>;
+  /** Durable hand-offs: recorded with the change, run once it is on disk. */
+  handoffs?: Pick<HandoffRunner, 'wants' | 'run'>;
 }
 
 export interface TmcApplyStats {
@@ -39,57 +51,33 @@ export interface TmcApplyStats {
   fetched: number;
   /** Orders read from one incremental list over the messages' times. */
   listed: number;
+  /** Messages applied from content whose order's details are left to the batch read. */
+  deferred: number;
   unchanged: number;
   ignored: number;
   failed: number;
 }
 
-type Patch = (o: Order, at: string, c: Record<string, unknown>) => Order;
-
-const setStatus = (o: Order, status: TradeStatus): Order['items'] =>
-  o.items.map((i) => (i.status === o.status ? { ...i, status } : i));
-
-/** Topics whose content is the whole change. */
-const FROM_CONTENT: Readonly<Record<string, Patch>> = {
-  taobao_trade_TradeMemoModified: (o, at, c) => ({
-    ...o,
-    sellerMemo: typeof c.seller_memo === 'string' ? c.seller_memo : '',
-    sellerFlag: typeof c.seller_flag === 'number' ? c.seller_flag : o.sellerFlag,
-    modifiedAt: at,
-  }),
-  taobao_trade_TradeBuyerPay: (o, at) => ({
-    ...o,
-    status: 'WAIT_SELLER_SEND_GOODS',
-    items: setStatus(o, 'WAIT_SELLER_SEND_GOODS'),
-    paidAt: at,
-    payDeadlineAt: null,
-    modifiedAt: at,
-  }),
-  taobao_trade_TradeSuccess: (o, at) => ({
-    ...o,
-    status: 'TRADE_FINISHED',
-    items: setStatus(o, 'TRADE_FINISHED'),
-    endAt: at,
-    payDeadlineAt: null,
-    modifiedAt: at,
-  }),
-  taobao_trade_TradeClose: (o, at, c) => {
-    const status: TradeStatus = c.status === 'TRADE_CLOSED' ? 'TRADE_CLOSED' : 'TRADE_CLOSED_BY_TAOBAO';
-    return { ...o, status, items: setStatus(o, status), endAt: at, payDeadlineAt: null, modifiedAt: at };
-  },
-};
-
-/**
- * Every other topic is read again in full: its content does not carry what changed (a waybill, an address, a refund's
- * line).
- */
-export const FETCHED_TOPICS: ReadonlySet<string> = new Set(TMC_TOPICS.filter((t) => !(t in FROM_CONTENT)));
 export const KNOWN_TOPICS: ReadonlySet<string> = new Set(TMC_TOPICS);
+/** Read in full at once: the label-fix check needs the new receiver, which no message carries. */
+export const FETCHED_TOPICS: ReadonlySet<string> = new Set(['taobao_trade_TradeLogisticsAddressChanged']);
+const CREATE = 'taobao_trade_TradeCreate';
+const CHANGED = 'taobao_trade_TradeChanged';
 
 interface Parsed {
   m: TmcMessage;
   tid: string;
   content: Record<string, unknown>;
+}
+
+/** What one order's messages of a batch do. */
+interface Decision {
+  /** Messages newer than (or as new as) the stored order. */
+  fresh: Parsed[];
+  order?: Order;
+  fetch: boolean;
+  /** Details left to read: since this message time, a new order or not. */
+  details?: { at: number; created: boolean };
 }
 
 const tidOf = (c: Record<string, unknown>): string | undefined => {
@@ -98,6 +86,42 @@ const tidOf = (c: Record<string, unknown>): string | undefined => {
   if (typeof t === 'number' && Number.isSafeInteger(t) && t > 0) return String(t);
   return undefined;
 };
+const same = (a: Order | undefined, b: Order) => a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+
+function decide(tid: string, stored: Order | undefined, msgs: Parsed[]): Decision {
+  const storedAt = stored ? parseInstant(stored.modifiedAt) : -Infinity;
+  const sorted = [...msgs].sort((a, b) => a.m.time - b.m.time);
+  const explained = new Set(sorted.filter((p) => EXPLAINS_CHANGE.has(p.m.topic)).map((p) => p.m.time));
+  const d: Decision = { fresh: [], fetch: false };
+  let o = stored;
+  for (const p of sorted) {
+    const patch = CONTENT_PATCHES[p.m.topic];
+    if (p.m.time < storedAt || (p.m.time === storedAt && !TWIN_TOPICS.has(p.m.topic))) continue;
+    d.fresh.push(p);
+    // A refund under way moves on by TradeChanged (agreed, goods sent back): its open item and return follow at once.
+    const refundMoved = p.m.topic === CHANGED && !explained.has(p.m.time) && refundUnderWay(o);
+    if (FETCHED_TOPICS.has(p.m.topic) || refundMoved) {
+      d.fetch = true;
+      continue;
+    }
+    const at = toInstant(p.m.time);
+    if (!o) {
+      o = stubOrder(tid, at, p.content);
+      d.details = { at: p.m.time, created: p.m.topic === CREATE };
+    }
+    if (!patch) continue; // TradeCreate of an order already stored: nothing more to say
+    if (p.m.topic === CHANGED && explained.has(p.m.time)) {
+      o = { ...o, modifiedAt: at };
+      continue;
+    }
+    const r = patch(o, at, p.content);
+    o = r.order;
+    if (r.details) d.details = { at: p.m.time, created: d.details?.created ?? false };
+  }
+  if (o && !same(stored, o)) d.order = o;
+  else delete d.details; // told again: nothing changed, nothing to read
+  return d;
+}
 
 export function createTmcApplier(deps: TmcApplyDeps) {
   const stats: TmcApplyStats = {
@@ -105,10 +129,12 @@ export function createTmcApplier(deps: TmcApplyDeps) {
     fromContent: 0,
     fetched: 0,
     listed: 0,
+    deferred: 0,
     unchanged: 0,
     ignored: 0,
     failed: 0,
   };
+  const counts: FetchCounts = { fetched: 0, listed: 0 };
 
   function parse(m: TmcMessage, verdicts: Map<TmcMessage, Verdict>): Parsed | undefined {
     if (!KNOWN_TOPICS.has(m.topic)) {
@@ -136,68 +162,6 @@ export function createTmcApplier(deps: TmcApplyDeps) {
     return { m, tid, content };
   }
 
-  /** The order as this tid's messages leave it, or 'fetch' when one of them needs the platform's full copy. */
-  function fromContent(stored: Order | undefined, msgs: Parsed[]): Order | 'fetch' | undefined {
-    let o = stored;
-    for (const p of [...msgs].sort((a, b) => a.m.time - b.m.time)) {
-      const newer = !o || p.m.time > parseInstant(o.modifiedAt);
-      if (!newer) continue; // already stored, or overtaken by a newer change
-      const patch = FROM_CONTENT[p.m.topic];
-      if (!o || !patch) return 'fetch';
-      o = patch(o, toInstant(p.m.time), p.content);
-    }
-    return o === stored ? undefined : o;
-  }
-
-  async function fetchAll(tids: string[]): Promise<Map<string, Order | 'gone' | 'failed'>> {
-    const out = new Map<string, Order | 'gone' | 'failed'>();
-    let next = 0;
-    const worker = async () => {
-      while (next < tids.length) {
-        const tid = tids[next++]!;
-        try {
-          out.set(tid, await deps.platform.getOrder(tid));
-          stats.fetched++;
-        } catch (err) {
-          if (err instanceof NotFoundError) out.set(tid, 'gone');
-          else {
-            deps.logger.warn({ err, tid }, 'tmc: trade.fullinfo.get failed; the message will be pushed again');
-            out.set(tid, 'failed');
-          }
-        }
-      }
-    };
-    await Promise.all([worker(), worker(), worker(), worker()]);
-    return out;
-  }
-
-  /**
-   * Several orders to read: one incremental list over their messages' times covers up to 100 of them per call, where
-   * fullinfo costs a call each. An order the list misses, or brings older than its message (the platform's modified
-   * time can trail the message), is read alone.
-   */
-  async function fetchOrders(need: Map<string, number>): Promise<Map<string, Order | 'gone' | 'failed'>> {
-    const out = new Map<string, Order | 'gone' | 'failed'>();
-    if (need.size >= 2) {
-      const times = [...need.values()];
-      const window = { start: Math.min(...times) - 1000, end: Math.max(...times) + 1000 };
-      try {
-        for await (const page of deps.platform.changedOrders(window))
-          for (const o of page) {
-            const at = need.get(o.tid);
-            if (at !== undefined && parseInstant(o.modifiedAt) >= at) out.set(o.tid, o);
-          }
-        stats.listed += out.size;
-      } catch (err) {
-        deps.logger.warn({ err }, 'tmc: the incremental list failed; reading the orders one by one');
-        out.clear();
-      }
-    }
-    const rest = [...need.keys()].filter((t) => !out.has(t));
-    for (const [tid, got] of await fetchAll(rest)) out.set(tid, got);
-    return out;
-  }
-
   /** Decides a batch: every message gets its verdict once the changes are on disk. */
   async function applyBatch(batch: TmcMessage[]): Promise<Map<TmcMessage, Verdict>> {
     stats.messages += batch.length;
@@ -207,21 +171,37 @@ export function createTmcApplier(deps: TmcApplyDeps) {
       const p = parse(m, verdicts);
       if (p) byTid.set(p.tid, [...(byTid.get(p.tid) ?? []), p]);
     }
-    const writes = new Map<string, Order>();
+    const decisions = new Map<string, Decision>();
     const toFetch = new Map<string, number>();
-    // Messages newer than the stored order: only these change anything and are told to onApplied.
-    const fresh = new Set<Parsed>();
     for (const [tid, msgs] of byTid) {
-      const stored = deps.orders.get(tid);
-      for (const p of msgs) if (!stored || p.m.time > parseInstant(stored.modifiedAt)) fresh.add(p);
-      const next = fromContent(stored, msgs);
-      if (next === 'fetch') toFetch.set(tid, Math.max(...msgs.map((p) => p.m.time)));
-      else if (next) writes.set(tid, next);
+      const d = decide(tid, deps.orders.get(tid), msgs);
+      // Without a batch reader, an order whose details are missing is read now, as an address change is.
+      if (d.details && !deps.details) d.fetch = true;
+      decisions.set(tid, d);
+      if (d.fetch) toFetch.set(tid, Math.max(...d.fresh.map((p) => p.m.time)));
     }
-    const fetched = await fetchOrders(toFetch);
-    for (const [tid, got] of fetched) if (typeof got === 'object') writes.set(tid, got);
+    const fetched = await fetchOrders(deps.platform, deps.logger, toFetch, counts);
+    const writes: Order[] = [];
+    for (const [tid, d] of decisions) {
+      const got = fetched.get(tid);
+      if (d.fetch) d.order = typeof got === 'object' ? got : undefined;
+      if (d.order) writes.push(d.order);
+    }
+    const handoffs: TmcHandoff[] = [];
+    const alongside = (tx: Transaction) => {
+      for (const [tid, d] of decisions) {
+        if (!d.order) continue;
+        if (d.fetch) settleDetails(tx, tid, parseInstant(d.order.modifiedAt) + 1);
+        else if (d.details) markDetails(tx, tid, d.details.at, d.details.created);
+        for (const p of d.fresh) {
+          if (p.m.topic.startsWith('taobao_refund_')) recordRefundTime(tx, tid, p.content);
+          if (deps.handoffs?.wants(p.m.topic))
+            handoffs.push(recordHandoff(tx, { topic: p.m.topic, tid, at: d.order.modifiedAt, content: p.content }));
+        }
+      }
+    };
     try {
-      if (writes.size) await deps.orders.upsertMany([...writes.values()]);
+      if (writes.length) await deps.orders.upsertMany(writes, alongside);
     } catch (err) {
       deps.logger.error({ err }, 'tmc: storing orders failed; the messages will be pushed again');
       for (const msgs of byTid.values()) for (const p of msgs) verdicts.set(p.m, 'fail');
@@ -229,22 +209,27 @@ export function createTmcApplier(deps: TmcApplyDeps) {
       return verdicts;
     }
     for (const [tid, msgs] of byTid) {
-      const got = fetched.get(tid);
-      const failed = got === 'failed';
+      const d = decisions.get(tid)!;
+      const failed = d.fetch && fetched.get(tid) === 'failed';
+      const fresh = new Set(d.order ? d.fresh : []);
       for (const p of msgs) {
         verdicts.set(p.m, failed ? 'fail' : 'confirm');
         if (failed) stats.failed++;
         else if (!fresh.has(p)) stats.unchanged++;
         else {
-          if (got === undefined) stats.fromContent++;
+          if (!d.fetch) stats.fromContent++;
+          if (!d.fetch && d.details) stats.deferred++;
           deps.onApplied?.({ topic: p.m.topic, tid, content: p.content, order: deps.orders.get(tid) });
         }
       }
     }
+    if (handoffs.length)
+      deps.handoffs?.run(handoffs).catch((err: unknown) => deps.logger.error({ err }, 'tmc: hand-offs failed'));
+    if (writes.length) deps.details?.schedule();
     return verdicts;
   }
 
-  return { applyBatch, stats: () => ({ ...stats }) };
+  return { applyBatch, stats: (): TmcApplyStats => ({ ...stats, ...counts }) };
 }
 
 export type TmcApplier = ReturnType<typeof createTmcApplier>;

@@ -7,6 +7,7 @@ import { silentLogger } from '../../src/shared/logger.js';
 import { fixedClock, toInstant } from '../../src/shared/time.js';
 import { createMemoryStore } from '../../src/storage/memory-store.js';
 import { createTmcApplier } from '../../src/sync/tmc-apply.js';
+import { createHandoffRunner } from '../../src/sync/tmc-handoff-log.js';
 import { createTaskRepository, createTaskService } from '../../src/tasks/index.js';
 
 /** Issue 19, part 2: the hand-offs of pushed messages, each once however often the message comes. */
@@ -69,7 +70,8 @@ async function rig() {
   let opened = 0;
   const checked: string[] = [];
   let refundReads = 0;
-  const handOn = tmcHandoffs({
+  const handler = tmcHandoffs({
+    orders,
     returns: {
       syncRefunds: async () => {
         refundReads++;
@@ -97,10 +99,15 @@ async function rig() {
     logger: silentLogger(),
     delayMs: 0,
   });
-  const applier = createTmcApplier({ platform, orders, logger: silentLogger(), onApplied: handOn });
+  const runner = createHandoffRunner({ store, logger: silentLogger() });
+  runner.setHandler(handler);
+  const applier = createTmcApplier({ platform, orders, logger: silentLogger(), handoffs: runner });
+  const handOn = (topic: string, at: number) =>
+    handler.run({ id: `${TID}:${topic}:${at}`, topic, tid: TID, at: toInstant(at), content: {} });
   return {
     applier,
     handOn,
+    orders,
     tasks,
     checked,
     opened: () => opened,
@@ -132,19 +139,22 @@ describe('pushed messages handed on once', () => {
 
   it('when a change reaches the hand-off twice (a crash between the write and the confirm), then its task is still one', async () => {
     const r = await rig();
-    const changed = { topic: ADDRESS, tid: TID, content: {}, order: order(T0 + 1000, '文一西路 969 号') };
-    r.handOn(changed);
-    r.handOn(changed);
+    await r.orders.upsertMany([order(T0 + 1000, '文一西路 969 号')]);
+    await r.handOn(ADDRESS, T0 + 1000);
+    await r.handOn(ADDRESS, T0 + 1000);
     await vi.waitFor(() => expect(r.opened()).toBe(2));
     expect(r.fixLabels()).toHaveLength(1);
   });
 
   it('when a burst of refund messages is applied, then the returns read the platform once', async () => {
     const r = await rig();
-    for (const topic of ['taobao_refund_RefundCreated', 'taobao_refund_RefundSuccess', 'taobao_refund_RefundClosed'])
-      r.handOn({ topic, tid: TID, content: {}, order: undefined });
-    await vi.waitFor(() => expect(r.refundReads()).toBe(1));
-    r.handOn({ topic: 'taobao_trade_TradeMemoModified', tid: TID, content: {}, order: undefined });
+    await Promise.all(
+      ['taobao_refund_RefundCreated', 'taobao_refund_RefundSuccess', 'taobao_refund_RefundClosed'].map((topic) =>
+        r.handOn(topic, T0 + 1000),
+      ),
+    );
+    expect(r.refundReads()).toBe(1);
+    await r.handOn('taobao_trade_TradeMemoModified', T0 + 1000);
     expect(r.refundReads()).toBe(1);
   });
 });
