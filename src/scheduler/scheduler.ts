@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import cron from 'node-cron';
 import { NotFoundError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
@@ -9,6 +10,7 @@ import { catchUpDecision } from './catch-up.js';
 import { lastCronDue, nextCronRun } from './cron-time.js';
 import { createJobHistory } from './job-history.js';
 import type { Job, JobContext, JobRun, RunReason } from './job.js';
+import { createLocalRunCoordinator, type RunCoordinator } from './run-coordinator.js';
 
 export const SHOP_TIME_ZONE = 'Asia/Shanghai';
 
@@ -36,17 +38,29 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
+/** node-cron 4's run coordinator hook: asked before each fire with `<name>:<slot as ISO in UTC>`. */
+export interface CronCoordinator {
+  shouldRun(key: string): Promise<boolean>;
+}
+
 /** The piece of node-cron we use, injectable so tests can fire ticks by hand. */
 export interface CronDriver {
   schedule(
     expression: string,
-    fn: () => Promise<void>,
-    opts: { timezone: string; name: string },
+    /** `slot`: the due time node-cron fired for (absent: the tick works it out from the clock). */
+    fn: (slot?: Date) => Promise<void>,
+    opts: { timezone: string; name: string; coordinator?: CronCoordinator },
   ): { stop(): void | Promise<void> };
 }
 
 export const nodeCronDriver: CronDriver = {
-  schedule: (expression, fn, opts) => cron.schedule(expression, fn, { timezone: opts.timezone, name: opts.name }),
+  schedule: (expression, fn, opts) =>
+    cron.schedule(expression, (ctx) => fn(ctx.date), {
+      timezone: opts.timezone,
+      name: opts.name,
+      // node-cron's distributed mode: every fire asks the coordinator first and runs only when it says so.
+      ...(opts.coordinator ? { distributed: true, runCoordinator: opts.coordinator } : {}),
+    }),
 };
 
 export interface SchedulerDeps {
@@ -57,6 +71,10 @@ export interface SchedulerDeps {
   store?: Store;
   autoStart?: boolean;
   cron?: CronDriver;
+  /** Who runs each slot; the local one (one process) unless the service runs several instances on PostgreSQL. */
+  coordinator?: RunCoordinator;
+  /** This instance in the coordinator's claims (default host:pid). */
+  instanceId?: string;
 }
 
 /**
@@ -70,6 +88,8 @@ export function startScheduler(jobs: Job[], deps: SchedulerDeps): Scheduler {
   const history = createJobHistory({ runs: deps.runs, store: deps.store });
   const driver = deps.cron ?? nodeCronDriver;
   const now = () => deps.clock.now();
+  const coordinator = deps.coordinator ?? createLocalRunCoordinator();
+  const instanceId = deps.instanceId ?? `${hostname()}:${process.pid}`;
 
   async function record(run: JobRun) {
     await history.record(run).catch((err) => deps.logger.error({ err }, 'could not record a job run'));
@@ -102,7 +122,28 @@ export function startScheduler(jobs: Job[], deps: SchedulerDeps): Scheduler {
       };
     }
     await record(run);
+    await settle(job.name, ctx, run);
     return run;
+  }
+
+  /** Tells the coordinator how a run ended: the outcome of its slot, or a manual run for the history. */
+  async function settle(name: string, ctx: JobContext, run: JobRun) {
+    const told =
+      ctx.reason === 'manual'
+        ? coordinator.recordManual(run, instanceId)
+        : coordinator.finish(name, toInstant(ctx.dueAt), run);
+    await told.catch((err) => deps.logger.error({ err, job: name }, 'could not record a run with the run coordinator'));
+  }
+
+  /** Claims a slot; a coordinator that cannot answer means no run (never two): the next slot tries again. */
+  async function claim(job: Job, dueAt: number, reason: 'scheduled' | 'catch-up'): Promise<boolean> {
+    const slot = toInstant(dueAt);
+    try {
+      return await coordinator.claim({ job: job.name, slot, instanceId, reason, at: toInstant(now()) });
+    } catch (err) {
+      deps.logger.error({ err, job: job.name, slot }, 'run coordinator did not answer; the slot is skipped here');
+      return false;
+    }
   }
 
   function guarded(job: Job, ctx: JobContext): Promise<JobRun> {
@@ -113,10 +154,14 @@ export function startScheduler(jobs: Job[], deps: SchedulerDeps): Scheduler {
     return p;
   }
 
-  async function tick(job: Job) {
+  async function tick(job: Job, slot?: Date) {
+    const ctx: JobContext = {
+      dueAt: slot?.getTime() ?? lastCronDue(job.schedule, now()) ?? now(),
+      reason: 'scheduled',
+    };
     if (running.has(job.name)) {
       const at = toInstant(now());
-      await record({
+      const skipped: JobRun = {
         job: job.name,
         startedAt: at,
         finishedAt: at,
@@ -124,17 +169,24 @@ export function startScheduler(jobs: Job[], deps: SchedulerDeps): Scheduler {
         counts: {},
         error: null,
         reason: 'scheduled',
-      });
+      };
+      await record(skipped);
+      await settle(job.name, ctx, skipped);
       return;
     }
-    await guarded(job, { dueAt: lastCronDue(job.schedule, now()) ?? now(), reason: 'scheduled' });
+    await guarded(job, ctx);
   }
+
+  /** node-cron's key is `<job name>:<slot ISO>`; the name is ours, so the slot is what follows it. */
+  const cronCoordinator = (job: Job): CronCoordinator => ({
+    shouldRun: (key) => claim(job, Date.parse(key.slice(job.name.length + 1)), 'scheduled'),
+  });
 
   async function catchUp(): Promise<JobRun[]> {
     await history.load();
     const made: JobRun[] = [];
     for (const job of jobs) {
-      const decision = catchUpDecision(job, history.lastSuccess(job.name), now());
+      const decision = catchUpDecision(job, await lastSuccess(job.name), now());
       if (!decision.run) {
         if (decision.reason === 'outside-window')
           deps.logger.info(
@@ -143,16 +195,36 @@ export function startScheduler(jobs: Job[], deps: SchedulerDeps): Scheduler {
           );
         continue;
       }
+      if (!(await claim(job, decision.dueAt, 'catch-up'))) {
+        deps.logger.info({ job: job.name, dueAt: toInstant(decision.dueAt) }, 'missed run already claimed elsewhere');
+        continue;
+      }
       deps.logger.info({ job: job.name, dueAt: toInstant(decision.dueAt) }, 'making up a missed run');
       made.push(await guarded(job, { dueAt: decision.dueAt, reason: 'catch-up' }));
     }
     return made;
   }
 
+  /** The newer of this store's record and the coordinator's table (several instances: another may have run it). */
+  async function lastSuccess(name: string): Promise<number | null> {
+    const local = history.lastSuccess(name);
+    const shared = await coordinator.lastSuccess(name).catch((err) => {
+      deps.logger.error({ err, job: name }, 'run coordinator did not answer; catch-up reads the local record only');
+      return null;
+    });
+    return local === null ? shared : shared === null ? local : Math.max(local, shared);
+  }
+
   let ready: Promise<JobRun[]> = history.load().then(() => []);
   if (deps.autoStart !== false) {
     for (const job of jobs)
-      tasks.push(driver.schedule(job.schedule, () => tick(job), { timezone: SHOP_TIME_ZONE, name: job.name }));
+      tasks.push(
+        driver.schedule(job.schedule, (slot) => tick(job, slot), {
+          timezone: SHOP_TIME_ZONE,
+          name: job.name,
+          coordinator: cronCoordinator(job),
+        }),
+      );
     ready = catchUp().catch((err) => {
       deps.logger.error({ err }, 'catch-up of missed runs failed');
       return [];

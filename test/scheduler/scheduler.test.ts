@@ -14,7 +14,7 @@ function manualCron() {
   const driver: CronDriver = {
     schedule(expression, fn, opts) {
       ticks.set(opts.name, fn);
-      options.push({ ...opts, expression });
+      options.push({ name: opts.name, timezone: opts.timezone, expression });
       return { stop: () => undefined };
     },
   };
