@@ -1,17 +1,21 @@
 import { shanghaiDate, startOfShanghaiDay, toInstant, type Clock } from '../../shared/time.js';
 import { DecryptQuotaError, type DecryptQuota } from '../platform-port.js';
 
-/** Today's decrypt use with the calls it took: the adapter's own count, for the admin. */
+/**
+ * Today's decrypt use, the adapter's own count, for the admin: `used` counts orders (each tid once a day, however
+ * often or for whichever scene: what the platform's quota counts), `items` every receiver decrypted, `calls` the
+ * calls sent (20 receivers at most each).
+ */
 export interface DecryptQuotaCount extends DecryptQuota {
-  /** taobao.top.oaid.decrypt calls sent today (each carries up to 20 receivers). */
   calls: number;
+  items: number;
 }
 
 export interface DecryptQuotaCounter {
   /** Throws DecryptQuotaError, without a call, once the platform refused for the quota today. */
   checkOpen(): void;
-  /** A call answered: `items` receivers decrypted. */
-  record(items: number): void;
+  /** A call answered with the receivers of these orders. */
+  record(tids: readonly string[]): void;
   /** The platform refused for the quota: nothing more today. */
   exhaust(cause: unknown): DecryptQuotaError;
   snapshot(): DecryptQuotaCount;
@@ -31,14 +35,16 @@ export function nextShanghaiMidnight(epochMs: number): string {
  */
 export function createDecryptQuotaCounter(clock: Clock, limit: number | null): DecryptQuotaCounter {
   let day = shanghaiDate(clock.now());
-  let used = 0;
+  let orders = new Set<string>();
+  let items = 0;
   let calls = 0;
   let exhausted = false;
   const roll = () => {
     const today = shanghaiDate(clock.now());
     if (today === day) return;
     day = today;
-    used = 0;
+    orders = new Set();
+    items = 0;
     calls = 0;
     exhausted = false;
   };
@@ -49,10 +55,11 @@ export function createDecryptQuotaCounter(clock: Clock, limit: number | null): D
       roll();
       if (exhausted) throw error();
     },
-    record(items) {
+    record(tids) {
       roll();
       calls += 1;
-      used += items;
+      items += tids.length;
+      for (const tid of tids) orders.add(tid);
     },
     exhaust(cause) {
       roll();
@@ -62,7 +69,7 @@ export function createDecryptQuotaCounter(clock: Clock, limit: number | null): D
     },
     snapshot() {
       roll();
-      return { day, used, limit, exhausted, calls };
+      return { day, used: orders.size, limit, exhausted, calls, items };
     },
   };
 }

@@ -103,7 +103,7 @@ export async function decryptReceivers(
       isDecryptQuotaRefusal(err) ? dc.quota.exhaust(err) : err,
     );
     const receivers = res.receiver_list?.receiver ?? [];
-    dc.quota.record(receivers.length);
+    dc.quota.record(receivers.map((r) => String(r.tid)));
     for (const r of receivers) answered.set(`${String(r.tid)}|${r.oaid}`, mapReceiver(r));
   }
   // In the caller's order; an item the platform left out is left out here too.

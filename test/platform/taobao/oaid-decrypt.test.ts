@@ -157,14 +157,23 @@ describe('decryptReceivers: the daily quota', () => {
     clock.set('2026-11-24T00:00:30+08:00');
     await expect(platform.decryptReceivers(queries(3), '2002')).resolves.toHaveLength(3);
     expect(gw.requests).toHaveLength(2);
-    expect(platform.decryptQuota()).toEqual({ day: '2026-11-24', used: 3, calls: 1, limit: null, exhausted: false });
+    expect(platform.decryptQuota()).toEqual({
+      day: '2026-11-24',
+      used: 3,
+      calls: 1,
+      items: 3,
+      limit: null,
+      exhausted: false,
+    });
   });
 
   it('when the configured daily quota is known, then the admin sees it beside the use', async () => {
     fakeGateway((p) => echoReceivers(p));
     const { platform } = testPlatform({ decryptDailyQuota: 500 });
     await platform.decryptReceivers(queries(2), '2002');
-    expect(platform.decryptQuota()).toMatchObject({ used: 2, limit: 500 });
+    // The same orders again (another scene): the quota counts an order once a day, the receivers twice.
+    await platform.decryptReceivers(queries(2), '1008');
+    expect(platform.decryptQuota()).toMatchObject({ used: 2, items: 4, calls: 2, limit: 500 });
   });
 
   it('when the decrypt call meets a short call-limit ban, then it is waited out and sent again (not the quota)', async () => {
