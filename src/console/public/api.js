@@ -182,6 +182,9 @@ export const api = {
   complaintStep: (id, step, body) => request('POST', `/api/complaints/${enc(id)}/${step}`, { body }),
   jobs: () => request('GET', '/api/jobs'),
   runJob: (name) => request('POST', `/api/jobs/${enc(name)}/run`),
+  /** 查看完整收件人: body {scene, reason}; the answer is shown once and kept nowhere. */
+  revealReceiver: (tid, body) => request('POST', `/api/orders/${enc(tid)}/receiver/reveal`, { body }),
+  accessLog: (query) => request('GET', '/api/privacy/access-log', { query }),
   lockouts: () => request('GET', '/api/lockouts'),
   /** target: {username} or {client} */
   unlock: (target) => request('POST', '/api/lockouts/unlock', { body: target }),

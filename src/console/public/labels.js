@@ -140,3 +140,12 @@ export const printStateLabel = (state) => printing('states', state);
 export const printWarningLabel = (warning) => printing('warnings', warning);
 /** The courier group of orders whose memo names none (and the shop has no default courier). */
 export const noCourierLabel = () => labels?.printing?.noCourier ?? '';
+
+/** Privacy (查看完整收件人, 隐私访问记录): the page words, decrypt scenes, the scenes a person may reveal for, outcomes. */
+export const privacyWord = (key) => labels?.privacy?.words?.[key] ?? key;
+export const sceneLabel = (scene) => labels?.privacy?.scenes?.[scene] ?? scene;
+export const decryptScenes = () => Object.keys(labels?.privacy?.scenes ?? {});
+export const revealScenes = () => labels?.privacy?.revealScenes ?? [];
+export const accessOutcomeLabel = (outcome) => labels?.privacy?.outcomes?.[outcome] ?? outcome;
+export const revealedFieldLabel = (field) => labels?.privacy?.fields?.[field] ?? field;
+export const accessLogHeaders = () => labels?.privacy?.accessLogHeaders ?? [];

@@ -28,6 +28,7 @@ export const ROUTES = [
   { pattern: '/compliance', title: '禁用说法', load: () => import('./pages/compliance-page.js') },
   { pattern: '/jobs', title: '任务调度', load: () => import('./pages/jobs-page.js') },
   { pattern: '/lockouts', title: '登录锁定', load: () => import('./pages/lockouts-page.js') },
+  { pattern: '/privacy', title: '隐私访问记录', load: () => import('./pages/privacy-page.js') },
   { pattern: '/search', title: '找买家', load: () => import('./pages/search-page.js') },
   { pattern: '/buyers/:nick', title: '买家', load: () => import('./pages/buyer-page.js') },
 ];
@@ -58,6 +59,7 @@ export const NAV = [
   { label: '禁用说法', href: '#/compliance', section: '/compliance', needs: 'GET /api/compliance-phrases' },
   { label: '任务调度', href: '#/jobs', section: '/jobs', needs: 'POST /api/jobs/:name/run' },
   { label: '登录锁定', href: '#/lockouts', section: '/lockouts', needs: 'GET /api/lockouts' },
+  { label: '隐私访问记录', href: '#/privacy', section: '/privacy', needs: 'GET /api/privacy/access-log' },
 ];
 
 /** @param {{can: string[]}} session */

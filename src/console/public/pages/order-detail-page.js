@@ -14,6 +14,7 @@ import { logisticsSection } from './order-logistics.js';
 import { orderRemarks } from './order-remarks.js';
 import { orderReviews } from './order-reviews.js';
 import { orderTools } from './order-tools.js';
+import { revealPanel } from './order-receiver-reveal.js';
 import { suggestPanel } from './suggest-panel.js';
 
 /**
@@ -164,18 +165,20 @@ function amountsSection(o) {
 function receiverSection(o, role) {
   const r = o.receiver;
   const place = [r.state, r.city, r.district, r.town].filter(Boolean).join(' ');
+  const shown = h('div', { dataset: { testid: 'receiver' } });
   return section(
     '收货信息',
-    o.receiverMasked
+    // The roles that may reveal it get 查看完整收件人 (logged, per look); the others are told who can.
+    o.receiverMasked && !o.receiverRevealable
       ? h(
           'p',
           { class: 'notice', dataset: { testid: 'receiver-masked' } },
           `收货人信息已脱敏：${roleLabel(role)}账号看不到完整的姓名、电话和地址，需要时请找有权限的同事。`,
         )
       : null,
-    h(
-      'div',
-      { dataset: { testid: 'receiver' } },
+    o.receiverRevealable ? revealPanel(o.tid, shown) : null,
+    replace(
+      shown,
       facts([
         ['收货人', r.name],
         ['手机', r.mobile],
