@@ -3,6 +3,7 @@ import { remarkKindTitle } from '../remarks/index.js';
 import type { Migration } from '../storage/index.js';
 import { fromStored, NEGATIVE_REVIEWS, type LegacyStoredReview, type StoredReview } from '../reviews/index.js';
 import { FOLLOW_UPS, type FollowUp } from '../tasks/index.js';
+import { MASKED_RECEIVERS } from './migration-masked-receivers.js';
 
 /**
  * Every change of the stored shape, in order. lowdb never merges defaults into an existing file, so
@@ -48,4 +49,5 @@ export const MIGRATIONS: Migration[] = [
       }
     },
   },
+  MASKED_RECEIVERS,
 ];

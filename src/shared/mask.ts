@@ -35,6 +35,31 @@ export function maskAddress(address: string): string {
   return chars.slice(0, 6).join('') + '******';
 }
 
+/**
+ * A receiver masked the way the platform hands receivers out since OAID (issue 18): the name's first character then
+ * one `*`, a mobile as 138****5678, a landline as 0571-****6666, the detailed address as the district (else the city)
+ * then `****`. For receivers stored in plain text before (store migration 4); a value already masked is kept.
+ */
+export function maskAsPlatform<
+  R extends { name: string; mobile: string; phone: string; city: string; district: string; address: string },
+>(r: R): R {
+  const kept = (v: string, mask: (v: string) => string) => (!v || v.includes('*') ? v : mask(v));
+  const phone = (p: string) => {
+    const landline = /^(0\d{2,3})-?(\d{7,8})$/.exec(p.trim());
+    if (landline) return `${landline[1]}-****${landline[2]!.slice(-4)}`;
+    const digits = p.replace(/\D/g, '');
+    if (digits.length >= 11) return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
+    return digits.length >= 6 ? `${digits.slice(0, 2)}****${digits.slice(-2)}` : '****';
+  };
+  return {
+    ...r,
+    name: kept(r.name, (n) => `${[...n.trim()][0] ?? ''}*`),
+    mobile: kept(r.mobile, phone),
+    phone: kept(r.phone, phone),
+    address: kept(r.address, () => `${r.district || r.city}****`),
+  };
+}
+
 /** 18-digit resident ID → first 3 and last 2 kept. */
 export function maskIdNumber(id: string): string {
   return id.length >= 15 ? `${id.slice(0, 3)}*************${id.slice(-2)}` : '****';
