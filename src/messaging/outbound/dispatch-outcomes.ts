@@ -121,9 +121,10 @@ export async function toChatQueue(
     state: 'outbox',
     deliveredAt: nowInstant(d),
     stateReason: reason,
-    ...(detail ? { lastError: detail } : {}),
+    // The reason is what staff read (in Chinese); the platform's own words stay in the attempt log.
+    lastError: undefined,
   }));
-  if (saved) await logAttempt(d, m, 'outbox', { error: detail ? `${reason}: ${detail}` : reason });
+  if (saved) await logAttempt(d, m, 'outbox', { channel: 'outbox', error: detail ? `${reason}: ${detail}` : reason });
 }
 
 /** The platform did not answer the decrypt: tried later like a provider error; out of tries, a person sends it. */
@@ -140,7 +141,6 @@ export async function retryDecrypt(
     state: 'queued',
     dueAt: toInstant(d.clock.now() + RETRY_STEP_MS * m.attempts),
     stateReason: 'decrypt_error',
-    lastError: error,
   }));
   if (saved) await logAttempt(d, m, 'retry', { error: `decrypt: ${error}` });
 }

@@ -66,9 +66,9 @@ async function withoutNumber(
     ...x,
     state: 'held',
     stateReason: 'outcome_unknown',
-    lastError: `${answer.reason}${answer.detail ? `: ${answer.detail}` : ''}`,
   }));
-  if (saved) await logAttempt(d, m, 'held', { error: `no number to look the send up: ${answer.reason}` });
+  const why = `${answer.reason}${answer.detail ? `: ${answer.detail}` : ''}`;
+  if (saved) await logAttempt(d, m, 'held', { error: `no number to look the send up: ${why}` });
 }
 
 async function resolveOne(

@@ -59,7 +59,10 @@ export function createMessageService(d: OutboundDeps) {
       sentBy: user.username,
     }));
     if (!saved) {
-      const state = repo.get(id)?.state ?? m.state;
+      const now = repo.get(id);
+      // Two people marking it at the same moment: the first mark stands, the second sees it (recorded once).
+      if (now?.state === 'sent') return now;
+      const state = now?.state ?? m.state;
       throw new ConflictError({
         message: `这条消息${MESSAGE_STATE_LABELS[state]}，只有待复制发送或待人工确认的消息可以标记为已发送`,
         code: 'not_markable',

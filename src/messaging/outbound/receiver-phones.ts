@@ -103,9 +103,10 @@ export function createReceiverPhones(deps: ReceiverPhonesDeps) {
     if (!r.matched) return chat('no_phone', 'receiver not matched');
     if (!MOBILE.test(r.mobile)) return chat('no_phone', r.mobile ? 'mobile not a plain number' : 'no mobile');
     if (!r.privacyProtection) return { kind: 'phone', phone: r.mobile };
+    const number = { phone: r.mobile, extension: r.extension };
     const until = r.secretNoExpireAt ? instantOr(r.secretNoExpireAt, 0) : 0;
-    if (until > deps.clock.now()) privacy.set(keyOf(r), { phone: r.mobile, extension: r.extension, until });
-    return fromPrivacy(r);
+    if (until > deps.clock.now()) privacy.set(keyOf(r), { ...number, until });
+    return fromPrivacy(number);
   }
 
   /** One call for up to 20 receivers; a refusal that is about one of them is narrowed down by halves. */

@@ -9,7 +9,7 @@ import type { Order } from '../../../src/orders/order.js';
 import { createOrderRepository, type OrderRepository } from '../../../src/orders/order-repository.js';
 import { createMessagingModule, type MessagingConfigInput } from '../../../src/messaging/index.js';
 import { loadTemplates, type TemplateSet } from '../../../src/messaging/templates/index.js';
-import { silentLogger } from '../../../src/shared/logger.js';
+import { silentLogger, type Logger } from '../../../src/shared/logger.js';
 import { fixedClock, toInstant } from '../../../src/shared/time.js';
 import { createMemoryStore } from '../../../src/storage/index.js';
 import type { Store } from '../../../src/storage/store.js';
@@ -111,6 +111,8 @@ export async function world(
     seed?: boolean;
     sleep?: (ms: number) => Promise<void>;
     platform?: FakeDecrypt;
+    /** What the module logs to (silent unless a test reads the lines). */
+    logger?: Logger;
   } = {},
 ): Promise<World> {
   const platform =
@@ -133,7 +135,7 @@ export async function world(
       templates: set,
       platform,
       clock,
-      logger: silentLogger(),
+      logger: opts.logger ?? silentLogger(),
       config,
       shopName: '拾光衣橱',
       ...(opts.sleep ? { sleep: opts.sleep } : {}),

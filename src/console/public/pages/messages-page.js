@@ -1,5 +1,6 @@
 /**
- * 消息: the outbox (messages waiting for staff to paste into the chat: copy, 标记已发送, 取消) and
+ * 消息: the outbox (messages waiting for staff to paste into the chat: copy, 标记已发送, 取消; an SMS that found no
+ * number to text is here too, with its reason and 已在旺旺发送) and
  * the send log, filtered by state, kind and order (#/messages?state=outbox&kind=…&tid=…); one message
  * (#/messages?id=…, the handover's link); a job's message waiting for a value (待补充) with the form to fill it or
  * close it (message-fill.js); and the buyers who asked for no more messages (退订).
@@ -27,6 +28,12 @@ const TONES = {
   dropped: 'tone-closed',
   sending: 'tone-shipped',
 };
+
+/**
+ * The chat queue: a message meant for SMS that found no number to text (the day's decrypt quota spent, no decryptable
+ * phone, the purpose refused). A person sends it in 旺旺 and says so, once; the reason says why it is here.
+ */
+const chatQueued = (m) => m.state === 'outbox' && m.channel !== 'outbox' && !!m.stateReason;
 
 export async function render({ view, query, navigate }) {
   const filter = { state: query.get('state') ?? 'outbox', kind: query.get('kind') ?? '', tid: query.get('tid') ?? '' };
@@ -183,6 +190,13 @@ export async function render({ view, query, navigate }) {
         m.buyerNick ? h('span', { class: 'buyer-nick' }, m.buyerNick) : null,
         m.tid ? h('a', { href: `#/orders/${m.tid}` }, `订单 ${m.tid}`) : null,
       ),
+      chatQueued(m)
+        ? h(
+            'p',
+            { class: 'message-reason', dataset: { testid: 'chat-queue-reason' } },
+            `短信未发出：${messageReasonLabel(m.stateReason)}${m.to ? `（买家手机 ${m.to}）` : ''}`,
+          )
+        : null,
       h('p', { class: 'message-text' }, m.text),
       h(
         'div',
@@ -198,14 +212,20 @@ export async function render({ view, query, navigate }) {
           ? h('span', {}, `${m.closedBy.displayName} 关闭${m.closedBy.note ? `：${m.closedBy.note}` : ''}`)
           : null,
         m.filledBy ? h('span', {}, `${m.filledBy.displayName} 填写`) : null,
-        m.stateReason ? h('span', { class: 'message-reason' }, messageReasonLabel(m.stateReason)) : null,
+        m.stateReason && !chatQueued(m)
+          ? h('span', { class: 'message-reason' }, messageReasonLabel(m.stateReason))
+          : null,
         m.lastError ? h('span', {}, m.lastError) : null,
       ),
       h(
         'div',
         { class: 'order-line' },
         ['outbox', 'held', 'queued'].includes(m.state) ? copyButton(() => m.text, { testid: 'copy-message' }) : null,
-        MARKABLE.has(m.state) ? act('标记已发送', () => api.messageSent(m.id), '已标记为已发送') : null,
+        MARKABLE.has(m.state)
+          ? chatQueued(m)
+            ? act('已在旺旺发送', () => api.messageSent(m.id), '已记下：这条消息已在旺旺发给买家')
+            : act('标记已发送', () => api.messageSent(m.id), '已标记为已发送')
+          : null,
         CANCELLABLE.has(m.state) ? act('取消', () => api.cancelMessage(m.id), '已取消这条消息') : null,
       ),
       m.state === 'needs_values' ? fillForm(m, filled) : null,
