@@ -138,6 +138,8 @@ export function mapTrade(t: TopTrade): Order {
       address: t.receiver_address ?? '',
       zip: code(t.receiver_zip),
       country: s(t.receiver_country),
+      // Kept with the masked receiver: a send or a person's reveal decrypts it by this key when a task needs it.
+      ...(t.oaid ? { oaid: t.oaid } : {}),
     },
     items: (t.orders?.order ?? []).map((o) => mapOrderItem(o, tid)),
     sellerMemo: t.seller_memo ?? '',

@@ -64,6 +64,11 @@ export interface TopTrade {
   receiver_address?: string;
   receiver_zip?: string;
   receiver_country?: string;
+  /**
+   * Open Addressee ID: the key to taobao.top.oaid.decrypt, which the platform sends with a masked receiver when the
+   * fields ask for receiver_name, receiver_address, created, receiver_mobile and receiver_phone.
+   */
+  oaid?: string;
   seller_memo?: string;
   seller_flag?: number;
   buyer_rate?: boolean;

@@ -67,6 +67,23 @@ describe('mapTrade', () => {
     ]);
   });
 
+  it('when the platform sends a masked receiver with its oaid, then the oaid is kept with it (and no oaid key without one)', () => {
+    const masked: TopTrade = {
+      ...fullTrade(),
+      receiver_name: '张*',
+      receiver_mobile: '138****8000',
+      receiver_address: '西湖区****',
+      oaid: '1AbCdEfGhIjKlMnOpQrStUv2wXyZ',
+    };
+    expect(mapTrade(masked).receiver).toMatchObject({
+      name: '张*',
+      mobile: '138****8000',
+      address: '西湖区****',
+      oaid: '1AbCdEfGhIjKlMnOpQrStUv2wXyZ',
+    });
+    expect(mapTrade(fullTrade()).receiver).not.toHaveProperty('oaid');
+  });
+
   it('when an unpaid trade has timeout_action_time, then it becomes the pay deadline', () => {
     const o = mapTrade(listTrades()[0]!);
     expect(o.tid).toBe('4137654321098765499');
