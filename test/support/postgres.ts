@@ -8,7 +8,7 @@
  * installs the `postgresql` package when none are found). No binaries is a failure with a clear message, never
  * a skip. PostgreSQL refuses to run as root, so as root the cluster runs as `nobody` (through runuser).
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { chmod, chown, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -117,6 +117,20 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * A worker killed before its afterAll (vitest ends timed-out workers with a signal, so no exit handler runs) must
+ * not leave a server behind on a shared machine: a detached shell waits for this process to go, then stops the
+ * cluster and removes its folder. After a normal stop() the folder is gone and the shell ends by itself.
+ */
+function watch(bin: string, root: string, data: string) {
+  const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  const stop = [join(bin, 'pg_ctl'), '-D', data, '-m', 'immediate', '-w', 'stop'].map(q).join(' ');
+  const script =
+    `while kill -0 ${process.pid} 2>/dev/null && [ -d ${q(root)} ]; do sleep 2; done; ` +
+    `if [ -d ${q(root)} ]; then ${asRoot() ? `runuser -u ${RUN_AS} -- ` : ''}${stop} >/dev/null 2>&1; rm -rf ${q(root)}; fi`;
+  spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' }).unref();
+}
+
 /** Starts a cluster for one test file; call stop() in afterAll. */
 export async function startPostgres(): Promise<TestPostgres> {
   const bin = findPostgresBinaries();
@@ -154,6 +168,7 @@ export async function startPostgres(): Promise<TestPostgres> {
     }
   }
   const url = (db: string) => `postgres://${SUPERUSER}@127.0.0.1:${port}/${db}`;
+  watch(bin, root, data);
   return {
     url: url('postgres'),
     port,
