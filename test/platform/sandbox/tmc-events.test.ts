@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSandboxShop } from '../../../src/platform/sandbox/shop.js';
-import { rateEvent, traceEvents, tradeEvents, type TmcEvent } from '../../../src/platform/sandbox/tmc/events.js';
+import { rateEvent, tradeEvents, type TmcEvent } from '../../../src/platform/sandbox/tmc/events.js';
+import { createTraceWatch } from '../../../src/platform/sandbox/tmc/trace-watch.js';
 import { closeUnpaid, finish, pay, requestRefund, refundAll, ship } from '../../../src/platform/sandbox/transitions.js';
 import type { SandboxTrade } from '../../../src/platform/sandbox/types.js';
 import { fixedClock, HOUR } from '../../../src/shared/time.js';
@@ -65,6 +66,7 @@ describe('sandbox TMC: no receiver in any message', () => {
   it("when the shop lives for two days and the back office changes addresses, then no message carries a receiver's name, phone or street, and the address change carries only tid and buyer_nick", async () => {
     const living = createSandboxShop({ seed: 8, orders: 300, clock: fixedClock(NOW) });
     const events: TmcEvent[] = [];
+    const parcels = createTraceWatch(living);
     const receivers = new Map<string, string[]>();
     const seen = (t: SandboxTrade) => {
       const r = living.receiverOf(t);
@@ -75,9 +77,10 @@ describe('sandbox TMC: no receiver in any message', () => {
         if (before) seen(before);
         seen(after);
         events.push(...tradeEvents(before, after, living));
+        if (after.parcel && !before?.parcel) parcels.shipped(after.tid);
       },
       rate: (r) => void events.push(rateEvent(r, living)!),
-      ticked: (since, now) => void events.push(...traceEvents(living, since, now)),
+      ticked: (since, now) => void events.push(...parcels.due(since, now)),
     });
     for (let h = 3; h <= 48; h += 3) living.tick(NOW + h * HOUR);
     const waiting = new Set(['WAIT_BUYER_PAY', 'WAIT_SELLER_SEND_GOODS'] as const);

@@ -5,8 +5,7 @@ import type { SandboxShop } from '../shop.js';
 import type { SandboxLine, SandboxRate, SandboxTrade } from '../types.js';
 import { SANDBOX_SELLER_NICK } from '../credentials.js';
 import { TMC_TOPICS } from '../../tmc/index.js';
-import { consignDesc, TRACE_SPAN_MS, traceSteps } from '../trace.js';
-import { MESSAGE_TTL_MS } from './queue.js';
+import { consignDesc } from '../trace.js';
 
 /**
  * Which TMC messages one change of a sandbox trade publishes, with the content fields the platform documents for each
@@ -134,7 +133,7 @@ const TRACE_TOPIC = 'taobao_logistics_LogsticDetailTrace';
 const TRACE_ACTIONS = new Set(['CONSIGN', 'GOT', 'ARRIVAL', 'DEPARTURE', 'SIGNED', 'SENT_SCAN', 'FAILED']);
 
 /** One courier step as the platform's LogsticDetailTrace carries it: no receiver, only the trade and the parcel. */
-function traceEvent(
+export function traceEvent(
   tid: string,
   companyName: string,
   waybill: string,
@@ -152,19 +151,4 @@ function traceEvent(
       time: formatTopTime(step.at),
     },
   };
-}
-
-/**
- * The courier steps the shop's parcels took after `since` up to `now` (a tick of the living shop), oldest first; the
- * consign step is left out (published with the shipment). Steps older than the queue keeps messages are not told.
- */
-export function traceEvents(shop: SandboxShop, since: number, now: number): TmcEvent[] {
-  const from = Math.max(since, now - MESSAGE_TTL_MS);
-  const out: TmcEvent[] = [];
-  for (const p of shop.parcels({ start: from - TRACE_SPAN_MS, end: now + 1 })) {
-    const name = courierName(p.company);
-    for (const s of traceSteps(p, now).steps)
-      if (s.at > from && s.action !== 'CONSIGN') out.push(traceEvent(p.tid, name, p.waybill, s));
-  }
-  return out.sort((a, b) => a.time - b.time);
 }

@@ -20,9 +20,10 @@ import {
 } from '../../tmc/index.js';
 import { SANDBOX_CREDENTIALS, SANDBOX_SELLER_NICK } from '../credentials.js';
 import type { SandboxShop } from '../shop.js';
-import { contentJson, rateEvent, SANDBOX_TOPICS, traceEvents, tradeEvents, type TmcEvent } from './events.js';
+import { contentJson, rateEvent, SANDBOX_TOPICS, tradeEvents, type TmcEvent } from './events.js';
 import { TmcQueue } from './queue.js';
 import { createQueueWriter, loadQueue } from './queue-store.js';
+import { createTraceWatch } from './trace-watch.js';
 
 /** Where the sandbox serves TMC on the service's own port (the real service is ws://mc.api.taobao.com/). */
 export const SANDBOX_TMC_PATH = '/sandbox/tmc';
@@ -169,14 +170,19 @@ function createSandboxTmc(shop: SandboxShop, opts: SandboxTmcOptions): SandboxTm
       logger.error({ err }, 'sandbox tmc: publishing failed');
     }
   };
+  const parcels = createTraceWatch(shop);
   shop.observe({
-    trade: (before, after) => guard(() => tradeEvents(before, after, shop).forEach(publish)),
+    trade: (before, after) =>
+      guard(() => {
+        tradeEvents(before, after, shop).forEach(publish);
+        if (after.parcel && !before?.parcel) parcels.shipped(after.tid);
+      }),
     rate: (r) =>
       guard(() => {
         const ev = rateEvent(r, shop);
         if (ev) publish(ev);
       }),
-    ticked: (since, now) => guard(() => traceEvents(shop, since, now).forEach(publish)),
+    ticked: (since, now) => guard(() => parcels.due(since, now).forEach(publish)),
   });
 
   const refuse = (c: Conn, r: { code: number; phrase: string }) => {
