@@ -76,10 +76,13 @@ export interface PrivacyNumber {
 /**
  * Privacy numbers bound to orders: a virtual 170/171 number with a 4-digit extension, bound for secret_no_days from
  * the first decrypt, handed out again to every decrypt of the order until it expires; after that a new one is bound.
- * Held in memory: a restarted sandbox binds afresh, as a number released by the carrier would be.
+ * `held` are the bindings the sandbox kept (its own store), `onBind` keeps a new one.
  */
-export function createPrivacyNumbers(key: string) {
-  const bound = new Map<string, PrivacyNumber>();
+export function createPrivacyNumbers(
+  key: string,
+  opts: { held?: Iterable<[string, PrivacyNumber]>; onBind?: (tid: string, n: PrivacyNumber) => void } = {},
+) {
+  const bound = new Map<string, PrivacyNumber>(opts.held ?? []);
   return {
     numberFor(tid: string, now: number, days: number): PrivacyNumber {
       const held = bound.get(tid);
@@ -89,6 +92,7 @@ export function createPrivacyNumbers(key: string) {
       const number = `17${h[0]! % 2}${digits(1, 8)}-${digits(9, 4)}`;
       const fresh = { mobile: number, expiresAt: Math.floor(now / 1000) * 1000 + days * DAY };
       bound.set(tid, fresh);
+      opts.onBind?.(tid, fresh);
       return fresh;
     },
   };

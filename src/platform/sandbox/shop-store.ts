@@ -1,4 +1,5 @@
 import type { Store, Transaction } from '../../storage/index.js';
+import type { PrivacyNumber } from './oaid.js';
 import type { GeneratedShop, SandboxBuyer, SandboxRate, SandboxTrade } from './types.js';
 
 /**
@@ -10,6 +11,8 @@ const TRADES = 'sandbox.trades';
 const BUYERS = 'sandbox.buyers';
 const RATES = 'sandbox.rates';
 const META_ID = 'shop';
+/** Privacy numbers bound to orders, by tid: the platform's own record, so a restart hands out the same number. */
+const SECRET_NOS = 'sandbox.secret-nos';
 
 export interface SandboxMeta {
   seed: number;
@@ -45,6 +48,16 @@ function putAll(
   tx.put(META, META_ID, { ...meta });
   for (const t of trades) tx.put(TRADES, t.tid, copy(t));
   for (const r of rates) tx.put(RATES, r.oid, { ...r });
+}
+
+export function loadSecretNos(store: Store, now: number): [string, PrivacyNumber][] {
+  return [...store.all<PrivacyNumber & { tid: string }>(SECRET_NOS)]
+    .filter((n) => n.expiresAt > now)
+    .map((n) => [n.tid, { mobile: n.mobile, expiresAt: n.expiresAt }]);
+}
+
+export function saveSecretNo(store: Store, tid: string, n: PrivacyNumber): Promise<void> {
+  return store.transact((tx) => tx.put(SECRET_NOS, tid, { tid, ...n }));
 }
 
 export function saveGenerated(store: Store, meta: SandboxMeta, shop: GeneratedShop): Promise<void> {

@@ -17,7 +17,7 @@ import { DEFAULT_PACE, tickShop, type SandboxPace, type TickSummary } from './li
 import { pageRefunds, type RefundQuery, type RefundRow } from './refund-query.js';
 import { returnParcel } from './return-flow.js';
 import { ShopState, type Page, type Paging, type ShopObserver, type TradeFilter } from './shop-state.js';
-import { loadShop, saveChanges, saveGenerated, type SandboxMeta } from './shop-store.js';
+import { loadSecretNos, loadShop, saveChanges, saveGenerated, saveSecretNo, type SandboxMeta } from './shop-store.js';
 import { traceSteps, type TraceStep } from './trace.js';
 import { bump, closeUnpaid } from './transitions.js';
 import type { SandboxAddress, SandboxBuyer, SandboxRate, SandboxTrade } from './types.js';
@@ -127,7 +127,10 @@ export function createSandboxShop(opts: SandboxShopOptions = {}): SandboxShop {
   }
   // A shop stored before oaids existed gets its key now; it is written with the next change.
   const oaidKey = (meta.oaidKey ??= newOaidKey());
-  const privacyNumbers = createPrivacyNumbers(oaidKey);
+  const privacyNumbers = createPrivacyNumbers(oaidKey, {
+    held: store ? loadSecretNos(store, clock.now()) : [],
+    onBind: (tid, n) => void (store && track(saveSecretNo(store, tid, n))),
+  });
   const persist = (): Promise<void> => {
     if (!store) {
       state.drain();

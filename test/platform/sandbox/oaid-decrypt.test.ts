@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatTopTime } from '../../../src/shared/time.js';
+import { createSandboxShop } from '../../../src/platform/sandbox/shop.js';
+import { createMemoryStore } from '../../../src/storage/memory-store.js';
+import { fixedClock, formatTopTime } from '../../../src/shared/time.js';
 import { NOW } from './fixtures.js';
 import { oaidRig, tradesOf } from './oaid-rig.js';
 
@@ -138,6 +140,17 @@ describe('the daily decrypt quota', () => {
 });
 
 describe('privacy protection', () => {
+  it('when the sandbox is opened again on its store, then an order keeps its privacy number until it expires', async () => {
+    const store = createMemoryStore();
+    const first = createSandboxShop({ seed: 42, orders: 200, clock: fixedClock(NOW), store });
+    const [t] = tradesOf(first, true, 1);
+    const bound = first.privacyNumber(t!.tid, NOW, 15);
+    await first.flush();
+    const second = createSandboxShop({ seed: 42, orders: 200, clock: fixedClock(NOW + DAY), store });
+    expect(second.privacyNumber(t!.tid, NOW + DAY, 7)).toEqual(bound);
+    expect(second.privacyNumber(t!.tid, NOW + 16 * DAY, 7).mobile).not.toBe(bound.mobile);
+  });
+
   it('covers about one domestic buyer in 8, the same ones for the same seed', () => {
     const rig = oaidRig();
     const all = rig.shop.tradesByCreated(0, NOW, {}, { pageNo: 1, pageSize: 10_000 }).items;
