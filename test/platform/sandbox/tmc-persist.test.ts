@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sandboxTmc, type SandboxTmc } from '../../../src/platform/sandbox/index.js';
 import { createSandboxShop, type SandboxShop } from '../../../src/platform/sandbox/shop.js';
 import { MESSAGE_TTL_MS, TmcQueue } from '../../../src/platform/sandbox/tmc/queue.js';
-import { fixedClock } from '../../../src/shared/time.js';
+import { parseContent } from '../../../src/platform/tmc/index.js';
+import { fixedClock, HOUR } from '../../../src/shared/time.js';
 import { openLowdbStore, type LowdbStore } from '../../../src/storage/index.js';
 import { NOW } from './fixtures.js';
 import { connectConsumer, type TestConsumer } from './tmc-client.js';
@@ -115,6 +116,38 @@ describe('sandbox TMC queue kept in the sandbox store', () => {
     expect(c.received.some(memo('旧'))).toBe(false);
     await s.tmc.flush();
     expect(s.store.count('sandbox.tmc')).toBe(1);
+  });
+});
+
+describe('sandbox TMC trace steps across a restart', () => {
+  it('when the sandbox was stopped for a day, then its first tick publishes the courier steps taken meanwhile, once', async () => {
+    let s = await start();
+    for (let h = 1; h <= 12; h++) s.shop.tick(NOW + h * HOUR);
+    await s.stop();
+    clock.set(NOW + 36 * HOUR);
+    s = await start();
+    const c = await consumer(s.url);
+    s.shop.tick(NOW + 36 * HOUR);
+    const expected = [...s.shop.parcels()].flatMap((p) =>
+      s.shop
+        .trace(p.tid, NOW + 36 * HOUR)!
+        .steps.filter((x) => x.at > NOW + 12 * HOUR && x.action !== 'CONSIGN')
+        .map((x) => `${p.waybill} ${x.desc}`),
+    );
+    expect(expected.length).toBeGreaterThan(20);
+    const got: string[] = [];
+    while (got.length < expected.length) {
+      // The shipments of this tick are told too (CONSIGN, with the shipment): the later steps are the ones to count.
+      const m = await c.next(
+        (x) =>
+          x.topic === 'taobao_logistics_LogsticDetailTrace' &&
+          x.time > NOW + 12 * HOUR &&
+          !x.content.includes('CONSIGN'),
+      );
+      const content = parseContent(m.content);
+      got.push(`${String(content.out_sid)} ${String(content.desc)}`);
+    }
+    expect(got.sort()).toEqual(expected.sort());
   });
 });
 
