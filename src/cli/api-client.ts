@@ -32,6 +32,8 @@ export interface XiaoerApi {
   summaryMarkdown(week?: string): Promise<string>;
   /** The Chinese names of the service's codes, as the console reads them (GET /api/labels). */
   labels(): Promise<Labels>;
+  /** Ends this token's session on the server (DELETE /api/session): `xiaoer logout`. */
+  endSession(): Promise<void>;
   /** The batch orders paid now go to (GET /api/print-batches). */
   nextPrintBatch(): Promise<BatchKey>;
   /** One print batch by courier (GET /api/print-batches/:date/:time). */
@@ -44,6 +46,13 @@ export interface ServiceTarget {
   token: string;
   /** "小二服务（进程 1234）" for a running service; the CLI's own instance is just "小二服务". */
   name: string;
+  /**
+   * What to say when the server no longer knows the token (401 unauthenticated), instead of its console wording:
+   * a logged-in CLI names the command that logs in again.
+   */
+  unauthenticated?: string;
+  /** What to say when no connection could be made at all (refused, no such host): a chosen server names its URL. */
+  unreachable?: string;
 }
 
 /** What a person should do when the service stopped half-way through each kind of call. */
@@ -53,15 +62,22 @@ const RETRY = {
   import: '流水可能只导入了一部分：请再运行同一条命令，已导入的行会算作重复，不会重复入账。',
   job: '任务可能已经运行过：请先用 `xiaoer jobs list` 看它的上次运行，再决定是否重新运行。',
   read: '这条命令只读取数据，什么也没有改动：请再运行同一条命令。',
+  session: '请再运行同一条命令。',
 } as const;
 
 /** A call that never got its answer because the far end closed or refused the connection. */
 const LOST = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
 const TIMEOUT = new Set(['ECONNABORTED', 'ETIMEDOUT']);
+/** Nothing was sent: the address leads nowhere (refused, no such host, no route). */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 const DEFAULT_TIMEOUT_MS = 10 * 60_000;
 
 /** Turns a failed call into the sentence a shop person reads (the server's own message when it answered). */
-export function describeFailure(err: unknown, target: Pick<ServiceTarget, 'name'>, retry: string): Error {
+export function describeFailure(
+  err: unknown,
+  target: Pick<ServiceTarget, 'name' | 'unauthenticated' | 'unreachable'>,
+  retry: string,
+): Error {
   if (!axios.isAxiosError(err)) return err instanceof Error ? err : new Error(String(err));
   const res = err.response;
   if (res) {
@@ -69,6 +85,8 @@ export function describeFailure(err: unknown, target: Pick<ServiceTarget, 'name'
       { error?: { code?: string; message?: string; field?: string; params?: unknown } } | undefined;
     // The same Chinese sentence the console shows, nothing added: the field's internal name is for programs
     // (err.field).
+    if (res.status === 401 && target.unauthenticated && body?.error?.code === 'unauthenticated')
+      return Object.assign(new Error(target.unauthenticated), { code: 'unauthenticated' });
     if (body?.error?.message) {
       const { code, field, params } = body.error;
       return Object.assign(new Error(body.error.message), { code, field, params });
@@ -76,6 +94,11 @@ export function describeFailure(err: unknown, target: Pick<ServiceTarget, 'name'
     return new Error(`${target.name}回答了 HTTP ${res.status}，没有说明原因。${retry}`);
   }
   const code = err.code ?? '';
+  if (target.unreachable && UNREACHABLE.has(code)) return new Error(`${target.unreachable}（${code}）`);
+  if (/CERT|SELF_SIGNED/.test(code))
+    return new Error(
+      `${target.name}的 HTTPS 证书不被这台电脑信任（${code}）：自签的证书请用环境变量 NODE_EXTRA_CA_CERTS 指向它。`,
+    );
   if (code === 'ECONNREFUSED') return new Error(`连不上${target.name}：它可能刚刚停止了。${retry}`);
   if (LOST.has(code) || /socket hang up/i.test(err.message)) {
     return new Error(`${target.name}在命令执行中停止了（连接断开）。${retry}`);
@@ -169,6 +192,9 @@ export function createApiClient(target: ServiceTarget): XiaoerApi {
         responseType: 'text',
       }),
     labels: () => call<Labels>(RETRY.read, { method: 'GET', url: '/labels' }),
+    async endSession() {
+      await call<void>(RETRY.session, { method: 'DELETE', url: '/session' });
+    },
     async nextPrintBatch() {
       return (await call<{ next: BatchKey }>(RETRY.read, { method: 'GET', url: '/print-batches' })).next;
     },
@@ -178,4 +204,30 @@ export function createApiClient(target: ServiceTarget): XiaoerApi {
         url: `/print-batches/${encodeURIComponent(key.date)}/${encodeURIComponent(key.time.replace(':', ''))}`,
       }),
   };
+}
+
+/**
+ * Logs in through the service's own login route (POST /api/session, the console's), as the person typing: the token
+ * it answers is what a logged-in CLI sends as its Bearer. A wrong password or a lockout comes back in the service's
+ * words.
+ */
+export async function openSession(
+  target: Omit<ServiceTarget, 'token' | 'unauthenticated'>,
+  username: string,
+  password: string,
+): Promise<{ token: string; user: User }> {
+  let data: { token?: unknown; user?: User } | undefined;
+  try {
+    const res = await axios.post<typeof data>(
+      `${target.baseUrl}/api/session`,
+      { username, password },
+      { proxy: false, timeout: 60_000 },
+    );
+    data = res.data;
+  } catch (err) {
+    throw describeFailure(err, target, RETRY.session);
+  }
+  if (typeof data?.token !== 'string' || !data.user)
+    throw new Error(`${target.name}没有像小二服务那样回答登录：请检查网址是否写对。`);
+  return { token: data.token, user: data.user };
 }

@@ -2,12 +2,35 @@ import type { Config } from '../config/index.js';
 import type { StartOptions } from '../service/index.js';
 import { createLogger, silentLogger } from '../shared/logger.js';
 import { createApiClient, type XiaoerApi } from './api-client.js';
+import { serverApi } from './server-target.js';
 import { runningService } from './service-client.js';
 
 const DEBUG_LEVELS = new Set(['debug', 'trace']);
 
 /** Where a command's work is done: the running service, or the instance this CLI started for itself. */
-export type Where = { kind: 'service'; pid: number } | { kind: 'in-process' };
+export type Where = { kind: 'service'; pid: number } | { kind: 'in-process' } | { kind: 'server'; url: string };
+
+/** What a command needs to find where its work is done; both are read only when the command runs. */
+export interface CliContext {
+  /** This machine's config (data folder, cliUser): used only without a chosen server. */
+  config: () => Config;
+  /** The server chosen with --server (or XIAOER_SERVER), normalised; undefined: this machine's data folder. */
+  server: () => string | undefined;
+}
+
+/**
+ * Every command's way to its API: a chosen server as the person logged in to it (server-target.ts), otherwise the
+ * data folder's one writer as below, exactly as before there were several instances.
+ */
+export async function withCommandApi<T>(
+  cli: CliContext,
+  work: (api: XiaoerApi, where: Where) => Promise<T>,
+  opts: Pick<StartOptions, 'onSyncProgress'> = {},
+): Promise<T> {
+  const server = cli.server();
+  if (server) return work(await serverApi(server), { kind: 'server', url: server });
+  return withApi(cli.config(), work, opts);
+}
 
 /**
  * Runs a CLI command against the one writer of the data folder, always through its HTTP API: the

@@ -1,9 +1,8 @@
 import { Command } from 'commander';
-import type { Config } from '../../config/index.js';
 import type { BatchView, EntryView } from '../../printing/index.js';
 import type { Labels } from '../../service/index.js';
 import { shanghaiDate } from '../../shared/time.js';
-import { withApi } from '../with-service.js';
+import { type CliContext, withCommandApi } from '../with-service.js';
 
 /** A name the service gives a code, or the code itself. */
 const named = (names: Readonly<Record<string, string>>, code: string) =>
@@ -40,7 +39,7 @@ export function batchText(b: BatchView, labels: Pick<Labels, 'printing' | 'couri
 }
 
 /** `xiaoer print --batch 12:00 [--date 2026-12-07]`: one print batch by courier, read through the service. */
-export function printCommand(loadConfig: () => Config): Command {
+export function printCommand(cli: CliContext): Command {
   return new Command('print')
     .description('打单：列出一个打印批次的订单（按快递分组）')
     .option('--batch <HH:mm>', '哪一批，如 12:00；不填为下一批')
@@ -48,7 +47,7 @@ export function printCommand(loadConfig: () => Config): Command {
     .option('--json', '输出 JSON')
     .action(async (opts: { batch?: string; date?: string; json?: boolean }) => {
       // The service checks the date and time against the configured batches and answers in Chinese.
-      const [batch, labels] = await withApi(loadConfig(), async (api) => {
+      const [batch, labels] = await withCommandApi(cli, async (api) => {
         const key = opts.batch
           ? { date: opts.date ?? shanghaiDate(Date.now()), time: opts.batch }
           : await api.nextPrintBatch();

@@ -1,11 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
-import type { Config } from '../../config/index.js';
 import { isShopDate } from '../../shared/shop-date.js';
 import { shanghaiDate, systemClock } from '../../shared/time.js';
-import { withApi } from '../with-service.js';
+import { type CliContext, withCommandApi } from '../with-service.js';
 
-export function refundsCommand(loadConfig: () => Config): Command {
+export function refundsCommand(cli: CliContext): Command {
   const refunds = new Command('refunds').description('退款登记');
   refunds
     .command('export')
@@ -18,7 +17,7 @@ export function refundsCommand(loadConfig: () => Config): Command {
       if (opts.format !== 'csv' && opts.format !== 'xlsx')
         throw new Error(`--format 只能是 csv 或 xlsx，收到的是 "${opts.format}"`);
       const format = opts.format;
-      const bytes = await withApi(loadConfig(), (api) => api.refundExport(opts.date, format));
+      const bytes = await withCommandApi(cli, (api) => api.refundExport(opts.date, format));
       const out = opts.out ?? `refunds-${opts.date}.${format}`;
       await writeFile(out, bytes);
       process.stdout.write(`已导出 ${out}（${bytes.length} 字节）\n`);

@@ -1,12 +1,11 @@
 import { Command } from 'commander';
-import type { Config } from '../../config/index.js';
-import { collectFields, withApi } from '../with-service.js';
+import { type CliContext, collectFields, withCommandApi } from '../with-service.js';
 
 /** A code's name from the labels the service serves (as the console reads them); an unnamed code as it is. */
 const named = (names: Record<string, string> | undefined, code: string | number) =>
   names && Object.hasOwn(names, String(code)) ? names[String(code)]! : String(code);
 
-export function remarkCommand(loadConfig: () => Config): Command {
+export function remarkCommand(cli: CliContext): Command {
   return new Command('remark')
     .description('按备注规范写订单备注')
     .argument('<tid>', '订单号')
@@ -16,7 +15,7 @@ export function remarkCommand(loadConfig: () => Config): Command {
     .option('--json', '输出 JSON')
     .action(
       async (tid: string, kind: string, opts: { field: Record<string, string>; dryRun?: boolean; json?: boolean }) => {
-        const [result, labels] = await withApi(loadConfig(), (api) =>
+        const [result, labels] = await withCommandApi(cli, (api) =>
           Promise.all([api.writeRemark(tid, { kind, fields: opts.field, dryRun: !!opts.dryRun }), api.labels()]),
         );
         if (opts.json) {

@@ -1,9 +1,8 @@
 import { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
-import type { Config } from '../../config/index.js';
 import type { SyncAllProgress } from '../../service/index.js';
 import type { SyncRun } from '../../sync/index.js';
-import { withApi } from '../with-service.js';
+import { type CliContext, withCommandApi } from '../with-service.js';
 
 function printSummary(run: SyncRun, out: (s: string) => void): void {
   out(`订单：新增 ${run.ordersNew}，更新 ${run.ordersChanged}，未变 ${run.ordersUnchanged}`);
@@ -37,7 +36,7 @@ function progressBar(): { update(p: SyncAllProgress): void; stop(): void } {
   };
 }
 
-export function syncCommand(loadConfig: () => Config): Command {
+export function syncCommand(cli: CliContext): Command {
   return new Command('sync')
     .description('立即同步订单和物流')
     .option('--json', '以 JSON 输出结果')
@@ -46,10 +45,11 @@ export function syncCommand(loadConfig: () => Config): Command {
       const bar = opts.json ? null : progressBar();
       let run: SyncRun;
       try {
-        run = await withApi(
-          loadConfig(),
+        run = await withCommandApi(
+          cli,
           async (api, where) => {
             if (where.kind === 'service' && !opts.json) out(`小二服务正在运行（进程 ${where.pid}），由它同步…`);
+            if (where.kind === 'server' && !opts.json) out(`由小二服务（${where.url}）同步…`);
             return api.sync();
           },
           { onSyncProgress: bar?.update },

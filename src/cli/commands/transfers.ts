@@ -1,11 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { Command } from 'commander';
-import type { Config } from '../../config/index.js';
 import type { ImportSummary } from '../../reconciliation/index.js';
 import { formatYuanFixed } from '../../shared/money.js';
 import { shanghaiDate, systemClock } from '../../shared/time.js';
-import { withApi } from '../with-service.js';
+import { type CliContext, withCommandApi } from '../with-service.js';
 
 function printSummary(s: ImportSummary): void {
   const out = (line: string) => process.stdout.write(line + '\n');
@@ -22,7 +21,7 @@ function printSummary(s: ImportSummary): void {
   if (s.heldBack) out(`! 第${s.heldBack.line}行未导入：${s.heldBack.reason}`);
 }
 
-export function transfersCommand(loadConfig: () => Config): Command {
+export function transfersCommand(cli: CliContext): Command {
   const transfers = new Command('transfers').description('银行汇款');
   transfers
     .command('import')
@@ -32,7 +31,7 @@ export function transfersCommand(loadConfig: () => Config): Command {
     .option('--json', '以 JSON 输出结果')
     .action(async (file: string, opts: { bank?: string; json?: boolean }) => {
       const bytes = await readFile(file);
-      const summary = await withApi(loadConfig(), (api) =>
+      const summary = await withCommandApi(cli, (api) =>
         api.importStatement({ bytes, name: basename(file) }, opts.bank),
       );
       if (opts.json) process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
@@ -51,7 +50,7 @@ export function transfersCommand(loadConfig: () => Config): Command {
             ? 'csv'
             : null;
       if (!format) throw new Error(`--out 的文件名要以 .xlsx 或 .csv 结尾，收到的是 "${opts.out}"`);
-      const bytes = await withApi(loadConfig(), (api) => api.transferRegister(opts.date, format));
+      const bytes = await withCommandApi(cli, (api) => api.transferRegister(opts.date, format));
       await writeFile(opts.out, bytes);
       process.stdout.write(`已导出 ${opts.out}（${bytes.length} 字节）\n`);
     });
