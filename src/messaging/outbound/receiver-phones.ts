@@ -59,8 +59,11 @@ export interface ReceiverPhonesDeps {
 const MOBILE = /^1\d{10}$/;
 /** A refusal naming the scene: the app may not decrypt for this purpose, whichever receiver is asked. */
 const SCENE_WORDS = /scene|场景/i;
-/** A refusal naming a receiver or an order: about one item of the call, found by asking for halves. */
-const ITEM_WORDS = /\b(oaid|tid)\b|receiver|收件人|订单/i;
+/**
+ * A refusal naming a receiver or an order (isv.oaid-invalid, isv.trade-not-exist): about one item of the call, found
+ * by asking for halves.
+ */
+const ITEM_WORDS = /\b(oaid|tid)\b|trade|receiver|收件人|订单|交易/i;
 
 /** Refused on its merits (not a fault worth trying again): a bad argument, the scene, the session. */
 function isRefusal(err: unknown): err is AppError {

@@ -33,6 +33,8 @@ export interface FakeDecrypt extends Pick<ShopPlatform, 'decryptReceivers'> {
   unmatched: Set<string>;
   /** The next n calls fail like a lost connection. */
   failNext: number;
+  /** Oaids the platform refuses the whole call for (an oaid it does not know), as taobao's isv errors do. */
+  refusedOaids: Set<string>;
 }
 
 export const QUOTA_RETRY_AT = '2026-11-24T00:00:00.000+08:00';
@@ -45,6 +47,7 @@ export function fakeDecrypt(plain: Record<string, PlainReceiver> = {}): FakeDecr
     refusedScenes: new Set(),
     unmatched: new Set(),
     failNext: 0,
+    refusedOaids: new Set(),
     async decryptReceivers(items, scene, options) {
       fake.calls.push({ items: items.map((i) => ({ ...i })), scene, ...(options ? { options } : {}) });
       if (items.length > 20) throw new Error(`taobao.top.oaid.decrypt takes 20 items, got ${items.length}`);
@@ -59,6 +62,14 @@ export function fakeDecrypt(plain: Record<string, PlainReceiver> = {}): FakeDecr
           upstream: 'taobao',
           code: 'top_refused',
           message: `isv.invalid-parameter: scene ${scene} not allowed for this app`,
+          retriable: false,
+        });
+      const bad = items.find((q) => fake.refusedOaids.has(q.oaid));
+      if (bad)
+        throw new UpstreamError({
+          upstream: 'taobao',
+          code: 'top_refused',
+          message: `isv.invalid-parameter: oaid ${bad.oaid} is not valid`,
           retriable: false,
         });
       return items.map((q): DecryptedReceiver => {
