@@ -377,6 +377,13 @@ printKnowledge(await benchKnowledge({ store, orders }), row);
 console.log('\nTaobao Message Channel (a service on a 3,000-order living sandbox shop)');
 printTmc(await benchTmc(), row);
 
+// 8. Buyers' numbers for SMS (issue 18, part 5): decrypt calls per message when 1,000 payment reminders fall due at
+// once, through the real adapter against an in-process sandbox platform (bench/messaging-bench.mjs).
+{
+  const { benchMessaging, printMessaging } = await import('./messaging-bench.mjs');
+  printMessaging(await benchMessaging(), row);
+}
+
 clearInterval(sampler);
 await store.close();
 await rm(dir, { recursive: true, force: true });
