@@ -21,7 +21,7 @@ export interface SandboxMeta {
   idSeq: number;
   /** Time of the last tick of the living shop (baseTime before the first). */
   lastTick: number;
-  /** The platform's own secret for oaids (HMAC key); a shop stored before oaids gets one when next loaded. */
+  /** The platform's own secret for oaids (its keyed hash); a shop stored before oaids gets one when next loaded. */
   oaidKey?: string;
 }
 

@@ -62,7 +62,7 @@ export interface SandboxShop extends SandboxParcelSource {
   receiverOf(t: SandboxTrade): SandboxAddress & { name: string; mobile: string };
   /** The plain receiver as the platform holds it (a landline `phone` too: '' when the buyer gave none). */
   plainReceiver(t: SandboxTrade): PlainReceiver;
-  /** The trade's Open Addressee ID for its current receiver (HMAC under the sandbox's own key). */
+  /** The trade's Open Addressee ID for its current receiver (a keyed hash under the sandbox's own key). */
   oaidOf(t: SandboxTrade): string;
   /** True for an oaid this sandbox issued, for any trade and any receiver it has had. */
   issuedOaid(oaid: string): boolean;
