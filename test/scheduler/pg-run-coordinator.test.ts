@@ -119,6 +119,22 @@ describe('run coordinator on PostgreSQL', () => {
     for (const at of slots.slice(0, 3)) expect(claimed.has(at)).toBe(true);
   });
 
+  it('when the database does not answer, then the slot is not run on that instance and the next slot runs', async () => {
+    const url = await freshDatabase('outage');
+    const seen: JobContext[] = [];
+    const clock = fixedClock('2026-11-23T10:00:01+08:00');
+    // An address where nothing listens: every claim fails at once, as during a database restart.
+    const down = instance(url.replace(`:${pg.port}/`, ':1/'), 'host-a:1', [counting(seen)], {
+      clock,
+      cron: coordinatedCron(),
+    });
+    expect(await down.cron!.fire('remark-outbox', '2026-11-23T10:00:00+08:00')).toBe(false);
+    expect(seen).toEqual([]);
+    const up = instance(url, 'host-a:1', [counting(seen)], { clock, cron: coordinatedCron() });
+    expect(await up.cron!.fire('remark-outbox', '2026-11-23T10:05:00+08:00')).toBe(true);
+    expect(seen.map((c) => c.dueAt)).toEqual([parseInstant('2026-11-23T10:05:00+08:00')]);
+  });
+
   describe('catch-up after downtime', () => {
     const daily = (seen: JobContext[]) =>
       counting(seen, { name: 'daily-report', schedule: '0 9 * * *', catchUpMinutes: 60 });
