@@ -39,6 +39,7 @@ export const MESSAGE_REASON_LABELS: Readonly<Record<string, string>> = {
   decrypt_quota: '今天解密买家手机号的额度已用完，短信发不出，请在旺旺里发给买家',
   no_oaid: '订单上没有买家的加密收件信息，拿不到手机号，请在旺旺里发给买家',
   no_phone: '平台没有给出买家可用的手机号，请在旺旺里发给买家',
+  overseas_number: '买家是境外手机号，国内短信发不到，请在旺旺里发给买家',
   privacy_number: '买家开启了隐私保护，虚拟号要拨分机、收不到短信，请在旺旺里发给买家',
   scene_refused: '平台不允许为这类消息解密手机号，请在旺旺里发给买家',
   decrypt_refused: '平台拒绝解密买家手机号，请在旺旺里发给买家',

@@ -28,7 +28,14 @@ export const DECRYPT_BATCH = 20;
 /** No number to text: why the message goes to the chat queue instead (reason-labels.ts names each reason). */
 export interface NoPhone {
   kind: 'chat';
-  reason: 'decrypt_quota' | 'no_oaid' | 'no_phone' | 'privacy_number' | 'scene_refused' | 'decrypt_refused';
+  reason:
+    | 'decrypt_quota'
+    | 'no_oaid'
+    | 'no_phone'
+    | 'overseas_number'
+    | 'privacy_number'
+    | 'scene_refused'
+    | 'decrypt_refused';
   /** The platform's words (masked), for the log and the console's detail line. */
   detail?: string;
 }
@@ -104,9 +111,12 @@ export function createReceiverPhones(deps: ReceiverPhonesDeps) {
 
   function answerOf(r: DecryptedReceiver): PhoneAnswer {
     if (!r.matched) return chat('no_phone', 'receiver not matched');
-    if (!MOBILE.test(r.mobile)) return chat('no_phone', r.mobile ? 'mobile not a plain number' : 'no mobile');
-    if (!r.privacyProtection) return { kind: 'phone', phone: r.mobile };
-    const number = { phone: r.mobile, extension: r.extension };
+    // Aliyun's domestic SMS reaches mainland mobiles only: a buyer abroad (+65 …) is written to in 旺旺.
+    const mobile = r.mobile.replace(/^\+86[- ]?/, '');
+    if (mobile.startsWith('+')) return chat('overseas_number');
+    if (!MOBILE.test(mobile)) return chat('no_phone', mobile ? 'mobile not a plain number' : 'no mobile');
+    if (!r.privacyProtection) return { kind: 'phone', phone: mobile };
+    const number = { phone: mobile, extension: r.extension };
     const until = r.secretNoExpireAt ? instantOr(r.secretNoExpireAt, 0) : 0;
     if (until > deps.clock.now()) privacy.set(keyOf(r), { ...number, until });
     return fromPrivacy(number);

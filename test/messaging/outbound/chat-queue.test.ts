@@ -80,6 +80,18 @@ describe('a message with no number to text goes to the chat queue', () => {
     expect(s.list({ tid: b.order.tid })[0]).toMatchObject({ state: 'outbox', stateReason: 'no_phone' });
   });
 
+  it('when the buyer lives abroad (+65 …), then the domestic SMS is not tried and it waits in the chat queue; +86 is texted', async () => {
+    const { w, s, sms } = await smsWorld();
+    const [a] = [buyerOrder(1)];
+    await w.orders.upsertMany([a.order]);
+    w.platform.plain.set(UNPAID_OAID, { mobile: '+65 95813559' });
+    w.platform.plain.set(a.oaid, { mobile: `+86 ${a.mobile}` });
+    for (const tid of [UNPAID_TID, a.order.tid]) await s.enqueue({ ...reminder, tid });
+    expect(await s.dispatchDue()).toMatchObject({ sent: 1, outbox: 1 });
+    expect(sentTo(sms)).toEqual([a.mobile]);
+    expect(s.list({ tid: UNPAID_TID })[0]).toMatchObject({ state: 'outbox', stateReason: 'overseas_number' });
+  });
+
   it('when the platform refuses the scene, then the message goes to the chat queue after one call, not one per buyer', async () => {
     const { w, s, sms } = await smsWorld();
     const more = [buyerOrder(1), buyerOrder(2), buyerOrder(3)];
