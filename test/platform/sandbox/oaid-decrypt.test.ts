@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createSandboxShop } from '../../../src/platform/sandbox/shop.js';
 import { createMemoryStore } from '../../../src/storage/memory-store.js';
 import { fixedClock, formatTopTime } from '../../../src/shared/time.js';
+import request from 'supertest';
+import { CREDS, thirdPartySign, topTimestamp } from './third-party-client.js';
 import { NOW } from './fixtures.js';
 import { oaidRig, tradesOf } from './oaid-rig.js';
 
@@ -101,6 +103,28 @@ describe('taobao.top.oaid.decrypt on the sandbox', () => {
     const text = `[{"tid":${t!.tid},"oaid":"${q.oaid}","scene":"2002","secret_no_days":15}]`;
     const { json } = await rig.call('taobao.top.oaid.decrypt', { query_list: text });
     expect(receivers(json)[0]).toMatchObject({ tid: t!.tid, matched: true, mobile: rig.shop.plainReceiver(t!).mobile });
+  });
+});
+
+describe('taobao.top.oaid.decrypt in the platform default format (xml)', () => {
+  it('when a client asks without format=json, then the receivers come as an XML list', async () => {
+    const rig = oaidRig();
+    const [t] = tradesOf(rig.shop, false, 1);
+    const params: Record<string, string> = {
+      method: 'taobao.top.oaid.decrypt',
+      app_key: CREDS.appKey,
+      session: CREDS.session,
+      timestamp: topTimestamp(NOW),
+      v: '2.0',
+      sign_method: 'md5',
+      query_list: JSON.stringify([item(rig, t!.tid, '1009')]),
+    };
+    params.sign = thirdPartySign(params, CREDS.secret, 'md5');
+    const res = await request(rig.app).get('/sandbox/router/rest').query(params);
+    expect(res.text).toContain('<top_oaid_decrypt_response><receiver_list list="true"><receiver>');
+    expect(res.text).toContain(`<tid>${t!.tid}</tid>`);
+    expect(res.text).toContain(`<name>${rig.shop.plainReceiver(t!).name}</name>`);
+    expect(res.text).not.toContain('<mobile>');
   });
 });
 
