@@ -52,7 +52,9 @@ export const ORDER_ROW_LAYOUT: RowLayout = [
   'discountFee',
   {
     key: 'receiver',
-    fields: ['name', 'mobile', 'phone', 'state', 'city', 'district', 'town', 'address', 'zip', 'country'],
+    // oaid: the platform's key to the masked receiver, written last by the mapper when the platform sent one (an
+    // order without it, from before, is stored as an object until it is read again).
+    fields: ['name', 'mobile', 'phone', 'state', 'city', 'district', 'town', 'address', 'zip', 'country', 'oaid'],
   },
   {
     key: 'items',
