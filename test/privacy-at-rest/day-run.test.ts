@@ -62,11 +62,14 @@ async function waitFor<T>(read: () => T | undefined, ms = 8000): Promise<T | und
   }
 }
 
-/** The living shop moves on to the clock's time in five-minute steps, then xiaoer syncs. */
+/** A tick of the living shop: a quarter of an hour of its day (orders, payments, shipments, returns, reviews). */
+const STEP_MS = 15 * 60_000;
+
+/** The living shop moves on to the clock's time a step at a time, then xiaoer syncs. */
 async function liveUntil(hhmm: string) {
   const shop = svc.outside.shop!;
   const to = Date.parse(at(hhmm));
-  for (let t = clock.now() + 300_000; t <= to; t += 300_000) {
+  for (let t = clock.now() + STEP_MS; t <= to; t += STEP_MS) {
     clock.set(t);
     shop.tick(t);
   }
@@ -129,6 +132,7 @@ describe("a day of the living shop leaves no buyer's plain data at rest", () => 
     const azhang = await api('azhang');
     const keeper = await api('xiaozhou');
     const admin = await api('admin');
+    let reminded = 0;
 
     // 09:30 A buyer gives her ID number in chat; 小丽 records it on her profile (kept masked, only the date in full).
     const withId = shop.buyers().find((b) => b.idNumber && !b.overseas)!;
@@ -173,6 +177,8 @@ describe("a day of the living shop leaves no buyer's plain data at rest", () => 
     // 11:00 Reviews; 12:00 the first print batch, printed, its warehouse CSV handed over.
     await liveUntil('11:00');
     await run('review-window-1100');
+    // Orders placed this morning and not paid half an hour on: their first payment reminder (scene 2002).
+    reminded += Number((await run('payment-reminders')).counts.first ?? 0);
     await liveUntil('12:00');
     await run('print-batch-1200');
     expect((await xiaoli.post(`/api/print-batches/${DAY}/12:00/printed`)).status).toBe(200);
@@ -181,6 +187,8 @@ describe("a day of the living shop leaves no buyer's plain data at rest", () => 
 
     // 14:00 A buyer pays by bank transfer: the keeper takes the order, uploads the statement, it is confirmed.
     await liveUntil('14:00');
+    reminded += Number((await run('payment-reminders')).counts.first ?? 0);
+    expect(reminded, 'payment reminders').toBeGreaterThan(0);
     const payer = shop.buyers()[1]!;
     const transfer = await keeper.post('/api/transfers', {
       buyerNick: payer.nick,
