@@ -1,14 +1,14 @@
 /**
  * The words of the privacy domain, in one place: the console reads them through GET /api/labels. Scene names are
  * the platform's own for taobao.top.oaid.decrypt's scenes (its scene table), so what the person picks is what the
- * platform is told.
+ * platform is told; EMS is written by its Chinese name, as the couriers list writes it for staff.
  */
 import type { DecryptScene } from '../platform/index.js';
 
 export const DECRYPT_SCENE_LABELS: Readonly<Record<DecryptScene, string>> = {
   '1001': '顺丰电子面单发货',
   '1002': '四通一达电子面单发货',
-  '1003': 'EMS电子面单发货',
+  '1003': '邮政特快专递电子面单发货',
   '1004': '其他电子面单发货',
   '1005': '线下门店发货',
   '1006': '手工单发货',
