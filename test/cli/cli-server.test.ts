@@ -45,9 +45,8 @@ const meWith = (token: string) =>
 
 beforeAll(async () => {
   await ensureBuiltCli();
-  [shop, laptop, home] = await Promise.all(
-    ['shop', 'laptop', 'home'].map((n) => mkdtemp(join(tmpdir(), `xiaoer-${n}-`))),
-  );
+  const made = (n: string) => mkdtemp(join(tmpdir(), `xiaoer-${n}-`));
+  [shop, laptop, home] = await Promise.all([made('shop'), made('laptop'), made('home')]);
   await quietJobs(shop);
   svc = await startServiceProcess(shop);
   server = `http://127.0.0.1:${svc.port}`;

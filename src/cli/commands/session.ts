@@ -8,6 +8,12 @@ import { type CliContext, withCommandApi } from '../with-service.js';
 
 const out = (s: string) => process.stdout.write(s + '\n');
 
+/** http:// to another machine: the password crosses the network readable (to this machine it never leaves it). */
+function plainOverNetwork(server: string): boolean {
+  const url = new URL(server);
+  return url.protocol === 'http:' && !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
+
 /** The password: XIAOER_PASSWORD for a script, typed with echo off at a terminal, else standard input's first line. */
 async function password(): Promise<string> {
   const fromEnv = process.env.XIAOER_PASSWORD;
@@ -26,6 +32,10 @@ export function loginCommand(): Command {
       if (!opts.server)
         throw new Error('请用 --server 写上要登录的小二服务的网址，如 xiaoer login --server https://主机:端口');
       const server = serverUrl(opts.server);
+      if (plainOverNetwork(server))
+        process.stderr.write(
+          `注意：${server} 不是 https，密码和登录令牌会不加密地经过网络，请只在可信的局域网里这样用。\n`,
+        );
       let username = opts.user?.trim();
       if (!username && process.stdin.isTTY) username = await askLine('账号：');
       if (!username) throw new Error('请用 --user 写上您的员工账号。');
