@@ -57,7 +57,8 @@ export function oaidOf(key: string, tid: string, r: PlainReceiver): string {
 export function isIssuedOaid(key: string, oaid: string): boolean {
   if (!OAID.test(oaid)) return false;
   const raw = Buffer.from(oaid, 'base64url');
-  if (raw.length !== BODY_BYTES + CHECK_BYTES) return false;
+  // The last of 43 characters carries 2 unused bits: only the one spelling the sandbox wrote is its oaid.
+  if (raw.length !== BODY_BYTES + CHECK_BYTES || raw.toString('base64url') !== oaid) return false;
   const body = raw.subarray(0, BODY_BYTES);
   return timingSafeEqual(raw.subarray(BODY_BYTES), mac(key, 'check', body).subarray(0, CHECK_BYTES));
 }

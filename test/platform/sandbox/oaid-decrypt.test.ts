@@ -82,9 +82,15 @@ describe('taobao.top.oaid.decrypt on the sandbox', () => {
     expect(unknown.json.error_response).toMatchObject({ code: 15, sub_code: 'isv.trade-not-exist' });
 
     const good = item(rig, ts[0]!.tid, '2002');
-    const forged = `${good.oaid.slice(0, -1)}${good.oaid.endsWith('A') ? 'B' : 'A'}`;
-    const made = await rig.decrypt([{ ...good, oaid: forged }]);
-    expect(made.json.error_response).toMatchObject({ code: 15, sub_code: 'isv.oaid-invalid' });
+    // One character changed in the body, and the last one respelled (its 2 unused bits set): neither is issued.
+    const forged = `${good.oaid.slice(0, 10)}${good.oaid[10] === 'A' ? 'B' : 'A'}${good.oaid.slice(11)}`;
+    const last = good.oaid.at(-1)!;
+    const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const respelled = `${good.oaid.slice(0, -1)}${B64[B64.indexOf(last) ^ 1]}`;
+    for (const oaid of [forged, respelled]) {
+      const made = await rig.decrypt([{ ...good, oaid }]);
+      expect(made.json.error_response, oaid).toMatchObject({ code: 15, sub_code: 'isv.oaid-invalid' });
+    }
     const missing = await rig.call('taobao.top.oaid.decrypt', {});
     expect(missing.json.error_response).toMatchObject({ code: 40, sub_code: 'isv.missing-parameter:query_list' });
   });
