@@ -19,16 +19,25 @@ export interface PrivacyModuleDeps {
   logger: Logger;
   platform: Pick<ShopPlatform, 'decryptReceivers' | 'decryptQuota' | 'getOrder'>;
   orders: Pick<OrderRepository, 'get'>;
+  /**
+   * The daily decrypt quota the shop was granted, when the configuration knows it (the sandbox's own setting): the
+   * platform does not report it, so the admin sees what is left only from here.
+   */
+  dailyLimit?: number | null;
 }
 
 export function createPrivacyModule(deps: PrivacyModuleDeps) {
   const log = createAccessLog({ store: deps.store, clock: deps.clock });
+  const quota = () => {
+    const q = deps.platform.decryptQuota();
+    return q.limit === null && deps.dailyLimit != null ? { ...q, limit: deps.dailyLimit } : q;
+  };
   const reveal = createRevealService({ platform: deps.platform, orders: deps.orders, log, logger: deps.logger });
   const routers: { path: string; router: Router }[] = [
     { path: '/orders', router: revealRouter(reveal) },
-    { path: '/privacy', router: privacyRouter({ log, quota: () => deps.platform.decryptQuota() }) },
+    { path: '/privacy', router: privacyRouter({ log, quota }) },
   ];
-  return { reveal, log, routers };
+  return { reveal, log, quota, routers };
 }
 
 export type PrivacyModule = ReturnType<typeof createPrivacyModule>;

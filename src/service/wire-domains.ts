@@ -314,7 +314,15 @@ export async function wireDomains(deps: {
       ...knowledge.routers,
       ...buyers.routers,
       // 查看完整收件人 (decrypted per look, logged) and the admin's access log and decrypt quota.
-      ...createPrivacyModule({ store, clock, logger, platform: outside.platform, orders }).routers,
+      ...createPrivacyModule({
+        store,
+        clock,
+        logger,
+        platform: outside.platform,
+        orders,
+        // The sandbox's quota is our own setting; a real shop's is on the platform's back office, not in the API.
+        dailyLimit: config.platform.kind === 'sandbox' ? config.platform.decryptQuotaPerDay : null,
+      }).routers,
     ],
   });
   return {

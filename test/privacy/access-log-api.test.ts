@@ -53,6 +53,14 @@ describe('GET /api/privacy/access-log', () => {
     }
   });
 
+  it('when the platform does not say its limit and the configuration does, then the admin sees the configured one', async () => {
+    const app = await privacyApp({ dailyLimit: 5000 });
+    app.state.limit = null;
+    expect((await app.as('admin').get('/privacy/decrypt-quota')).body.quota).toMatchObject({ limit: 5000 });
+    app.state.limit = 800;
+    expect((await app.as('admin').get('/privacy/decrypt-quota')).body.quota).toMatchObject({ limit: 800 });
+  });
+
   it('when the admin asks for the quota alone, then it is the platform adapter count', async () => {
     const app = await withHistory();
     expect((await app.as('admin').get('/privacy/decrypt-quota')).body.quota).toMatchObject({ used: 3, limit: 1000 });

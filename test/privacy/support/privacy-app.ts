@@ -71,14 +71,14 @@ function decrypted(q: DecryptQuery, scene: DecryptScene, matched: boolean): Decr
 export function fakePlatform() {
   const calls: { items: DecryptQuery[]; scene: DecryptScene }[] = [];
   const reads: string[] = [];
-  const state = { quotaSpent: false, currentOaid: 'oaid-now' };
+  const state = { quotaSpent: false, currentOaid: 'oaid-now', limit: 1000 as number | null };
   const platform: Pick<ShopPlatform, 'decryptReceivers' | 'decryptQuota' | 'getOrder'> = {
     async decryptReceivers(items, scene) {
       calls.push({ items, scene });
       if (state.quotaSpent) throw new DecryptQuotaError('2026-11-24T00:00:00.000+08:00');
       return items.map((q) => decrypted(q, scene, q.oaid === state.currentOaid));
     },
-    decryptQuota: () => ({ day: '2026-11-23', used: calls.length, limit: 1000, exhausted: state.quotaSpent }),
+    decryptQuota: () => ({ day: '2026-11-23', used: calls.length, limit: state.limit, exhausted: state.quotaSpent }),
     async getOrder(tid) {
       reads.push(tid);
       return storedOrder(tid, state.currentOaid) as unknown as Order;
@@ -87,7 +87,9 @@ export function fakePlatform() {
   return { platform, calls, reads, state };
 }
 
-export async function privacyApp(opts: { orders?: StoredOrder[]; logger?: Logger; store?: Store } = {}) {
+export async function privacyApp(
+  opts: { orders?: StoredOrder[]; logger?: Logger; store?: Store; dailyLimit?: number } = {},
+) {
   const store = opts.store ?? createMemoryStore();
   const clock = fixedClock('2026-11-23T10:00:00+08:00');
   const fake = fakePlatform();
@@ -98,6 +100,7 @@ export async function privacyApp(opts: { orders?: StoredOrder[]; logger?: Logger
     logger: opts.logger ?? silentLogger(),
     platform: fake.platform,
     orders: { get: (tid) => orders.get(tid) },
+    dailyLimit: opts.dailyLimit,
   });
   const app = await apiApp({ store, clock, routes: privacy.routers });
   return { ...app, ...fake, privacy, store, clock, orders };
