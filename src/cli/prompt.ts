@@ -27,6 +27,9 @@ export async function firstLine(): Promise<string> {
   }
 }
 
+// eslint-disable-next-line no-control-regex -- terminal escape sequences are control characters by definition
+const ESCAPES = /\u001b(?:\[[0-9;?]*[@-~]|O.|.)?/g;
+
 /** A password typed at the terminal with echo off; Ctrl-C gives up, backspace takes back a character. */
 export function askHidden(question: string): Promise<string> {
   const input = process.stdin;
@@ -42,11 +45,10 @@ export function askHidden(question: string): Promise<string> {
       else resolve(typed);
     };
     const onData = (chunk: string) => {
-      for (const ch of chunk) {
+      // An arrow or function key arrives as an escape sequence (ESC [ A): none of it is part of a password.
+      for (const ch of chunk.replace(ESCAPES, '')) {
         if (ch === '\r' || ch === '\n' || ch === '\u0004') return finish();
         if (ch === '\u0003') return finish(new Error('已取消登录。'));
-        // An arrow or function key arrives as one escape sequence: none of it is part of a password.
-        if (ch === '\u001b') break;
         if (ch === '\u007f' || ch === '\b') typed = [...typed].slice(0, -1).join('');
         else if (ch >= ' ') typed += ch;
       }
