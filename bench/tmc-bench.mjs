@@ -1,7 +1,8 @@
 // The Taobao Message Channel's figures (issue 19 §5), on a living sandbox shop in a real service:
-//  - change on the platform → visible in xiaoer, p50/p99, at a busy pace (10 changes a second, half memos written
-//    in the seller's back office, applied from the message's content, half address changes, read again in full);
-//  - platform API calls per hour: TMC with the 30-minute safety net against polling every 5 minutes;
+//  - change on the platform → visible in xiaoer, p50/p99, at a busy pace (10 changes a second: the living shop's new
+//    orders, payments, shipments, deliveries, reviews and refunds, plus memos written in the seller's back office);
+//  - platform API calls per hour: TMC (its own reads, the deferred details reads, the 30-minute safety net) against
+//    polling every 5 minutes, each poll re-reading the sync's overlap (sync.overlapMinutes) as the order sync does;
 //  - messages per second the consumer sustains (a burst of memo changes, all applied).
 // Run alone: `node bench/tmc-bench.mjs` after `npm run build`; `npm run bench` runs it beside the other figures.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -16,16 +17,26 @@ const pct = (xs, p) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
 
-export async function benchTmc({ orders = 3000, seconds = 30, rate = 10, burst = 2000 } = {}) {
+// `seconds` spans two reads of the deferred details and hand-offs at the default sync.tmcDetailsSeconds (60): a run
+// shorter than that interval would count each such read once per run, more often than the service makes it.
+export async function benchTmc({ orders = 3000, seconds = 120, rate = 10, burst = 2000, detailsSeconds } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'xiaoer-tmc-bench-'));
   const root = new URL('..', import.meta.url).pathname;
   const config = loadConfig(
-    { XIAOER_DATA_DIR: dir, PORT: '0', XIAOER_SANDBOX_ORDERS: String(orders), XIAOER_SANDBOX_TICK_MS: '0' },
+    {
+      XIAOER_DATA_DIR: dir,
+      PORT: '0',
+      XIAOER_SANDBOX_ORDERS: String(orders),
+      XIAOER_SANDBOX_TICK_MS: '0',
+      ...(detailsSeconds ? { XIAOER_TMC_DETAILS_SECONDS: String(detailsSeconds) } : {}),
+    },
     root,
   );
   const svc = await startService(config, { jobs: false, initialSync: false, logger: silentLogger() });
   try {
     await svc.sync.syncAll();
+    // As the running service's returns job would have: a refund message then reads the refunds since that run only.
+    if (svc.scheduler.has('returns-sync')) await svc.scheduler.runNow('returns-sync');
     const shop = svc.outside.shop;
     const platform = svc.outside.platform;
     const open = shop
@@ -51,8 +62,10 @@ export async function benchTmc({ orders = 3000, seconds = 30, rate = 10, burst =
       },
       rate: () => undefined,
     });
+    const topics = {};
     svc.tmc.onApplied((a) => {
       applied++;
+      if (measuring) topics[a.topic] = (topics[a.topic] ?? 0) + 1;
       const w = waiting.get(a.tid);
       if (!w || !a.order || Date.parse(a.order.modifiedAt) < w.modified) return;
       latencies.push(performance.now() - w.at);
@@ -93,14 +106,26 @@ export async function benchTmc({ orders = 3000, seconds = 30, rate = 10, burst =
     const elapsedS = (performance.now() - started) / 1000;
     const tmcCalls = platform.stats().calls - callsBefore;
     const perSecond = latencies.length / seconds;
+    // The details the messages left out (new orders' lines, what a TradeChanged changed) are read every
+    // sync.tmcDetailsSeconds, during the run too; what is still waiting at its end is read now and counted with it.
+    const pendingBefore = svc.tmc.health().detailsPending;
+    const detailCallsBefore = platform.stats().calls;
+    await svc.tmc.consumer.flushDetails();
+    const detailCalls = platform.stats().calls - detailCallsBefore;
 
-    // 2. Calls per hour. Polling every 5 minutes reads each order changed in those 5 minutes once, 100 a page; with
-    // TMC the calls measured here, scaled to an hour, plus two safety-net polls of 30 minutes' changes.
+    // 2. Calls per hour. A poll reads each order changed since the last one, plus the overlap it re-reads
+    // (sync.overlapMinutes), 100 a page: polling every 5 minutes, 12 polls of 5 + overlap minutes; with TMC, the calls
+    // measured here scaled to an hour, plus the safety net's polls (sync.connectedIntervalMinutes + overlap).
+    const overlap = config.sync.overlapMinutes;
+    const safetyEvery = config.sync.connectedIntervalMinutes;
     const distinctPerSecond = changed.size / seconds;
-    const pagesPer5 = Math.max(1, Math.ceil((distinctPerSecond * 300) / 100));
-    const pagesPer30 = Math.max(1, Math.ceil((distinctPerSecond * 1800) / 100));
+    const pages = (minutes) => Math.max(1, Math.ceil((distinctPerSecond * minutes * 60) / 100));
+    const pagesPer5 = pages(5 + overlap);
+    const pagesPerSafety = pages(safetyEvery + overlap);
+    const safetyPerHour = Math.round((60 / safetyEvery) * pagesPerSafety);
     const pollingPerHour = 12 * pagesPer5;
-    const tmcPerHour = Math.round((tmcCalls / elapsedS) * 3600) + 2 * pagesPer30;
+    const ownPerHour = Math.round(((tmcCalls + detailCalls) / elapsedS) * 3600);
+    const tmcPerHour = ownPerHour + safetyPerHour;
 
     // 3. Messages per second the consumer sustains: a burst of memo changes, timed until all are applied.
     const burstStart = performance.now();
@@ -119,14 +144,22 @@ export async function benchTmc({ orders = 3000, seconds = 30, rate = 10, burst =
       p50: pct(latencies, 50),
       p99: pct(latencies, 99),
       tmcCalls,
+      detailCalls,
+      pendingBefore,
       elapsedS,
       pollingPerHour,
       tmcPerHour,
+      ownPerHour,
+      safetyPerHour,
+      overlap,
+      safetyEvery,
+      detailsSeconds: config.sync.tmcDetailsSeconds,
       pagesPer5,
-      pagesPer30,
+      pagesPerSafety,
       burst,
       burstApplied: applied - appliedBefore,
       messagesPerSecond: (applied - appliedBefore) / burstS,
+      topics,
       consumer: svc.tmc.health(),
     };
   } finally {
@@ -143,7 +176,7 @@ export function printTmc(r, row) {
   );
   row(
     'TMC: platform API calls per hour at that pace',
-    `${r.tmcPerHour.toLocaleString('en-US')} with TMC (${r.tmcCalls} reads in ${r.elapsedS.toFixed(0)} s, scaled, + 2 safety polls × ${r.pagesPer30} pages) vs ${r.pollingPerHour.toLocaleString('en-US')} polling every 5 min (12 × ${r.pagesPer5} pages)`,
+    `${r.tmcPerHour.toLocaleString('en-US')} with TMC (${r.tmcCalls + r.detailCalls} calls in ${r.elapsedS.toFixed(0)} s for the messages, their details read every ${r.detailsSeconds} s and hand-offs → ${r.ownPerHour}, safety net ${60 / r.safetyEvery} × ${r.pagesPerSafety} pages of ${r.safetyEvery}+${r.overlap} min → ${r.safetyPerHour}) vs ${r.pollingPerHour.toLocaleString('en-US')} polling every 5 min (12 × ${r.pagesPer5} pages of 5+${r.overlap} min)`,
     'fewer with TMC',
   );
   row(
@@ -153,7 +186,13 @@ export function printTmc(r, row) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const r = await benchTmc();
+  // XIAOER_TMC_DETAILS_SECONDS=300 BENCH_TMC_SECONDS=300: the same figures with a longer details interval.
+  const d = process.env.XIAOER_TMC_DETAILS_SECONDS;
+  const secs = process.env.BENCH_TMC_SECONDS;
+  const r = await benchTmc({
+    ...(d ? { detailsSeconds: Number(d) } : {}),
+    ...(secs ? { seconds: Number(secs) } : {}),
+  });
   printTmc(r, (what, value, target) => console.log(`  ${what}: ${value}${target ? `   (target ${target})` : ''}`));
   console.log(JSON.stringify({ ...r, consumer: undefined }, null, 1));
 }

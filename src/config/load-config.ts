@@ -19,6 +19,7 @@ const ENV_KEYS: Record<string, { path: string[]; type?: 'number' | 'json' | 'win
   XIAOER_SANDBOX_TICK_MS: { path: ['platform', 'tickMs'], type: 'number' },
   XIAOER_SANDBOX_DECRYPT_QUOTA: { path: ['platform', 'decryptQuotaPerDay'], type: 'number' },
   XIAOER_TMC: { path: ['platform', 'tmc'], type: 'switch' },
+  XIAOER_TMC_DETAILS_SECONDS: { path: ['sync', 'tmcDetailsSeconds'], type: 'number' },
   TAOBAO_GATEWAY_URL: { path: ['platform', 'gatewayUrl'] },
   TAOBAO_APP_KEY: { path: ['platform', 'appKey'] },
   TAOBAO_APP_SECRET: { path: ['platform', 'appSecret'] },

@@ -86,6 +86,17 @@ export function createReviewBook(deps: ReviewBookDeps) {
       const negative = [...listed.values()].filter((r) => r.result !== 'good').length;
       return { fetched: negative, new: fresh.length, changed, open: open().length };
     },
+    /**
+     * Keeps the new neutral/bad reviews given since `since` (one short read, for a pushed rating message): the full
+     * refresh, which also finds reviews buyers changed, stays with the review jobs.
+     */
+    async addRecent(platform: Pick<ShopPlatform, 'negativeReviews'>, since: number) {
+      const fresh = new Map<string, Review>();
+      for await (const page of platform.negativeReviews({ start: since, end: clock.now() }))
+        for (const r of page) if (r.result !== 'good' && !repo.get(reviewId(r))) fresh.set(reviewId(r), r);
+      await repo.addNew([...fresh.values()], now());
+      return { new: fresh.size };
+    },
     get: (id: string) => repo.get(id),
     open,
     all: (): StoredReview[] => [...repo.all()].sort(byCreated),

@@ -34,6 +34,7 @@ import {
   UNANSWERED_STATE_LABELS,
 } from '../knowledge/index.js';
 import { printingLabels } from '../printing/index.js';
+import { TMC_WORDS } from '../sync/index.js';
 import { CALL_OUTCOME_LABELS, REVIEW_STATE_LABELS } from '../reviews/index.js';
 import { CONTACT_LABELS, EVENT_LABELS, MATCH_LABELS, PROFILE_FIELD_LABELS } from '../buyers/index.js';
 import {
@@ -126,6 +127,8 @@ export interface Labels {
   knowledgeRevisions: Record<string, string>;
   /** Where a suggested reply comes from (知识库, 快捷短语) (knowledge/suggest.ts). */
   suggestionKinds: Record<string, string>;
+  /** The message channel's words on an order page (sync/tmc-labels.ts): its details still being read. */
+  tmc: Record<string, string>;
   /** 打单: why an order is held, where an order of a batch stands, the warnings, the unnamed courier (printing). */
   printing: ReturnType<typeof printingLabels>;
   /** A neutral/bad review's state (待联系 … 已放弃), in the order it goes (reviews/review-state.ts). */
@@ -197,6 +200,7 @@ export function labels(jobs: JobsConfig = defaultJobsConfig()): Labels {
     orderStages: { ...ORDER_STAGE_LABELS },
     knowledgeRevisions: { ...REVISION_ACTION_LABELS },
     suggestionKinds: { ...SUGGESTION_KIND_LABELS },
+    tmc: { ...TMC_WORDS },
     printing: printingLabels(),
     reviewStates: { ...REVIEW_STATE_LABELS },
     reviewCallOutcomes: { ...CALL_OUTCOME_LABELS },

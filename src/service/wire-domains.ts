@@ -233,11 +233,21 @@ export async function wireDomains(deps: {
     signedIn: (req) => sessions.authenticate(bearerToken(req) ?? cookieToken(req)) !== null,
   });
   orders.onChange((changes) => live.ordersChanged(changes));
+  // A rating message reads the reviews given since the last such read (10 minutes' margin): one short call, at most
+  // once per sync.tmcDetailsSeconds; the review jobs' full refresh finds reviews buyers changed.
+  let reviewsSince = clock.now() - 10 * 60_000;
+  const detailsGapMs = config.sync.tmcDetailsSeconds * 1000;
   const refreshReviews = coalesce(
-    () => operations.reviews.refresh(outside.platform).then(() => live.openItemsMayHaveChanged()),
+    async () => {
+      const started = clock.now();
+      await operations.reviews.addRecent(outside.platform, reviewsSince);
+      reviewsSince = started - 10 * 60_000;
+      live.openItemsMayHaveChanged();
+    },
     2000,
     logger,
     'reading reviews',
+    detailsGapMs,
   );
   tmc.onApplied((a) => {
     live.openItemsMayHaveChanged();
@@ -254,6 +264,7 @@ export async function wireDomains(deps: {
       staff: () => staffDirectory.list(),
       onDuty: () => onDuty(operations.roster.get(), clock.now()),
       logger,
+      minGapMs: detailsGapMs,
     }),
   );
   if (operations.missingJobs.length)

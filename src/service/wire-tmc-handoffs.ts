@@ -39,6 +39,8 @@ export interface TmcHandoffDeps {
   logger: Logger;
   /** A burst of refund messages costs one read this long after the first (default 2 s). */
   delayMs?: number;
+  /** Refund reads start at least this far apart (the details setting, sync.tmcDetailsSeconds; default none). */
+  minGapMs?: number;
 }
 
 /** The assistant on duty, else any assistant, else the admin: who fixes a label in the warehouse. */
@@ -49,7 +51,13 @@ function assistant(staff: readonly (Person & { role: string })[], duty: Readonly
 }
 
 export function tmcHandoffs(deps: TmcHandoffDeps): TmcHandoffHandler {
-  const readRefunds = coalesce(() => deps.returns.syncRefunds(), deps.delayMs ?? 2000, deps.logger, 'reading refunds');
+  const readRefunds = coalesce(
+    () => deps.returns.syncRefunds(),
+    deps.delayMs ?? 2000,
+    deps.logger,
+    'reading refunds',
+    deps.minGapMs,
+  );
 
   async function fixLabel(order: Order, changedAt: string): Promise<void> {
     if (!deps.labels.labelOutdated(order)) return;

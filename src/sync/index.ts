@@ -14,3 +14,4 @@ export type { TmcConsumer, TmcConsumerOptions, TmcConsumerStatus } from './tmc-c
 export type { TmcApplied } from './tmc-apply.js';
 export type { TmcHandoff, TmcHandoffHandler } from './tmc-handoff-log.js';
 export { refundTimes } from './tmc-refund-times.js';
+export { TMC_WORDS } from './tmc-labels.js';

@@ -29,8 +29,12 @@ interface Pending {
  * copy older than the message by more than this predates the change and is read again next round.
  */
 export const PUBLISH_LAG_MS = 10_000;
-/** A new order's TradeCreate is published at or a moment after its created time. */
-const CREATED_SLACK_MS = 60_000;
+/**
+ * A new order's TradeCreate is published at or a moment after its created time. The list by created time reaches
+ * back this much before the first message: every second more lists other new orders too, and one it misses is read
+ * alone.
+ */
+const CREATED_SLACK_MS = 2_000;
 const PAGE = 100;
 
 export function markDetails(tx: Transaction, tid: string, at: number, created: boolean): void {

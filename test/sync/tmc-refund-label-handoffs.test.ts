@@ -114,6 +114,14 @@ describe('a pushed refund hands on to the returns and the open items', () => {
     expect(item!.title).toContain('买家申请退款');
     expect(await lastSync()).toBe(syncedAt);
 
+    // The item dates from the refund's own time (its message's modified), not from the order's later changes.
+    const memoApplied = applied((a) => a.tid === ret!.tid && a.topic === 'taobao_trade_TradeMemoModified');
+    await shop.updateMemo(ret!.tid, { memo: '已联系买家，等退货' });
+    const memoOrder = (await memoApplied).order!;
+    expect(memoOrder.modifiedAt > item!.since).toBe(true);
+    const after = rig.svc.operations.openItems().find((i) => i.key === `refund:${ret!.id}`);
+    expect(after!.since).toBe(item!.since);
+
     // The seller agrees (the living shop does so two hours on): the refund moves on, and the item leaves.
     const moved = applied(
       (a) =>

@@ -25,6 +25,9 @@ export function loadLabels() {
   return pending;
 }
 
+/** The message channel's words on an order (its details still being read). */
+export const tmcWord = (key) => lookup('tmc', key);
+
 function lookup(table, code) {
   const names = labels?.[table];
   return names && Object.hasOwn(names, code) ? names[code] : code;

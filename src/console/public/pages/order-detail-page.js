@@ -7,7 +7,7 @@
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { flagLabel, shanghaiTime, yuan } from '../format.js';
-import { loadLabels, roleLabel } from '../labels.js';
+import { loadLabels, roleLabel, tmcWord } from '../labels.js';
 import { errorBox, facts, flagMarker, loading, statusBadge } from '../widgets.js';
 import { onLive, refreshWhenIdle, watchInput } from '../live.js';
 import { logisticsSection } from './order-logistics.js';
@@ -68,6 +68,10 @@ async function draw(ctx, again) {
     h(
       'div',
       { class: 'detail-grid' },
+      // A pushed message showed the order before its lines were read; the live stream redraws it once they are.
+      order.detailsPending
+        ? h('p', { class: 'notice', role: 'status', dataset: { testid: 'details-pending' } }, tmcWord('detailsPending'))
+        : null,
       overview(order),
       memo,
       orderReviews(params.tid, order.reviews),
