@@ -99,4 +99,32 @@ describe('console 查看完整收件人 and 隐私访问记录 (real browser, 40
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('when /api/labels serves every privacy word marked, then the page shows the marked words: it keeps no copy of its own', async () => {
+    const { page, context } = await openSignedIn(browser, service.url, DEMO.admin.username, '#/privacy');
+    await page.getByTestId('access-record').first().waitFor();
+    const real = await (await page.request.get(`${service.url}/api/labels`)).json();
+    const mark = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, `${v}＊`]));
+    const p = real.privacy;
+    const served = {
+      ...real,
+      privacy: {
+        ...p,
+        scenes: mark(p.scenes),
+        outcomes: mark(p.outcomes),
+        words: mark(p.words),
+        accessLogHeaders: p.accessLogHeaders.map((w: string) => `${w}＊`),
+      },
+    };
+    await context.route('**/api/labels', (route) => route.fulfill({ json: served }));
+    await page.reload();
+    const row = page.locator(`[data-testid="access-record"][data-tid="${order.tid}"]`);
+    await row.waitFor();
+    const text = (await row.textContent()) ?? '';
+    for (const part of ['订单号＊', '1008 改地址＊', '已显示＊']) expect(text).toContain(part);
+    expect(await page.locator('h1').textContent()).toBe('隐私访问记录＊');
+    expect(await page.locator('#access-scene option').allTextContents()).toContain('1002 四通一达电子面单发货＊');
+    expect(await page.getByTestId('access-export').textContent()).toBe('导出 CSV＊');
+    await context.close();
+  });
 });
