@@ -22,6 +22,11 @@ export interface SlotClaim {
 export interface RunCoordinator {
   /** True for exactly one claim of a (job, slot) across every instance sharing the coordinator. */
   claim(claim: SlotClaim): Promise<boolean>;
+  /**
+   * Said every few seconds while a claimed run goes on: another instance's claim of the job waits for it (no two
+   * runs of one job at once), and a run whose beats stop is taken for dead. Absent: one process, nothing to tell.
+   */
+  heartbeat?(job: string, slot: string): Promise<void>;
   /** How the run of a claimed slot ended. */
   finish(job: string, slot: string, run: JobRun): Promise<void>;
   /** A run with no slot (a person's 立即运行): history only, it never blocks a slot. */

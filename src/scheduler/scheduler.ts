@@ -75,6 +75,8 @@ export interface SchedulerDeps {
   coordinator?: RunCoordinator;
   /** This instance in the coordinator's claims (default host:pid). */
   instanceId?: string;
+  /** How often a running claimed slot tells the coordinator it is alive (default 15 s). */
+  heartbeatMs?: number;
 }
 
 /**
@@ -95,8 +97,25 @@ export function startScheduler(jobs: Job[], deps: SchedulerDeps): Scheduler {
     await history.record(run).catch((err) => deps.logger.error({ err }, 'could not record a job run'));
   }
 
+  /** While a claimed slot runs, beats for it (timer unref'd: it never keeps the process up). */
+  function beat(job: Job, ctx: JobContext): () => void {
+    const heartbeat = coordinator.heartbeat?.bind(coordinator);
+    if (ctx.reason === 'manual' || !heartbeat) return () => undefined;
+    const slot = toInstant(ctx.dueAt);
+    const timer = setInterval(
+      () =>
+        void heartbeat(job.name, slot).catch((err) =>
+          deps.logger.warn({ err, job: job.name }, 'heartbeat not recorded'),
+        ),
+      deps.heartbeatMs ?? 15_000,
+    );
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
   async function execute(job: Job, ctx: JobContext): Promise<JobRun> {
     const startedAt = toInstant(now());
+    const stopBeating = beat(job, ctx);
     let run: JobRun;
     try {
       const counts = await job.run(ctx);
@@ -121,6 +140,7 @@ export function startScheduler(jobs: Job[], deps: SchedulerDeps): Scheduler {
         reason: ctx.reason,
       };
     }
+    stopBeating();
     await record(run);
     await settle(job.name, ctx, run);
     return run;

@@ -2,6 +2,7 @@
  * Several instances on one PostgreSQL database: the run coordinator's table lets each (job, slot) run once,
  * through node-cron 4's distributed mode, and catch-up after downtime reads what any instance recorded there.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job, JobContext } from '../../src/scheduler/job.js';
 import type { RunCoordinator } from '../../src/scheduler/run-coordinator.js';
@@ -135,6 +136,72 @@ describe('run coordinator on PostgreSQL', () => {
     expect(seen.map((c) => c.dueAt)).toEqual([parseInstant('2026-11-23T10:05:00+08:00')]);
   });
 
+  describe('one run of a job at a time, across instances', () => {
+    it('when a slot comes while another instance still runs the job, then nobody runs it and it is recorded as skipped', async () => {
+      const url = await freshDatabase('overlap');
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      const seen: JobContext[] = [];
+      const slow = counting(seen, {
+        run: async (ctx) => {
+          seen.push(ctx!);
+          if (seen.length === 1) await gate;
+          return {};
+        },
+      });
+      const clock = fixedClock('2026-11-23T10:00:01+08:00');
+      const a = instance(url, 'host-a:1', [slow], { clock, cron: coordinatedCron() });
+      const b = instance(url, 'host-b:2', [slow], { clock, cron: coordinatedCron() });
+      const first = a.cron!.fire('remark-outbox', '2026-11-23T10:00:00+08:00');
+      while (seen.length === 0) await new Promise((r) => setImmediate(r));
+      // B is idle, but A's run of the job is still going: B must not start a second one.
+      expect(await b.cron!.fire('remark-outbox', '2026-11-23T10:05:00+08:00')).toBe(false);
+      release();
+      expect(await first).toBe(true);
+      expect(await b.cron!.fire('remark-outbox', '2026-11-23T10:10:00+08:00')).toBe(true);
+      expect(seen.map((c) => c.dueAt)).toEqual(
+        ['2026-11-23T10:00:00+08:00', '2026-11-23T10:10:00+08:00'].map(parseInstant),
+      );
+      const rows = await a.db.selectFrom('job_runs').select(['instance_id', 'outcome']).orderBy('slot').execute();
+      expect(rows).toEqual([
+        { instance_id: 'host-a:1', outcome: 'ok' },
+        { instance_id: 'host-b:2', outcome: 'skipped-overlap' },
+        { instance_id: 'host-b:2', outcome: 'ok' },
+      ]);
+    });
+
+    it('when the running instance stops beating, then its run no longer blocks the job, and its outcome stays unknown', async () => {
+      const url = await freshDatabase('dead_run');
+      const seen: JobContext[] = [];
+      const clock = fixedClock('2026-11-23T10:00:01+08:00');
+      const b = instance(url, 'host-b:2', [counting(seen)], { clock, cron: coordinatedCron() });
+      // host-a claimed 10:00 and then died mid-run (its claim made by hand: no scheduler finishes it).
+      const slot = '2026-11-23T10:00:00.000+08:00';
+      const a = createPostgresRunCoordinator(b.db);
+      expect(await a.claim({ job: 'remark-outbox', slot, instanceId: 'host-a:1', reason: 'scheduled', at: slot })).toBe(
+        true,
+      );
+      const lastBeat = (ago: string) =>
+        b.db
+          .updateTable('job_runs')
+          .set({ heartbeat_at: sql<Date>`now() - ${ago}::interval` })
+          .where('instance_id', '=', 'host-a:1')
+          .execute();
+      await lastBeat('2 minutes');
+      await a.heartbeat('remark-outbox', slot); // alive after all
+      expect(await b.cron!.fire('remark-outbox', '2026-11-23T10:05:00+08:00')).toBe(false);
+      await lastBeat('61 seconds');
+      expect(await b.cron!.fire('remark-outbox', '2026-11-23T10:10:00+08:00')).toBe(true);
+      expect(seen).toHaveLength(1);
+      const dead = await b.db
+        .selectFrom('job_runs')
+        .select(['outcome', 'finished_at'])
+        .where('instance_id', '=', 'host-a:1')
+        .execute();
+      expect(dead).toEqual([{ outcome: null, finished_at: null }]);
+    });
+  });
+
   describe('catch-up after downtime', () => {
     const daily = (seen: JobContext[]) =>
       counting(seen, { name: 'daily-report', schedule: '0 9 * * *', catchUpMinutes: 60 });
@@ -155,14 +222,12 @@ describe('run coordinator on PostgreSQL', () => {
     it("when another instance's run is in the table, then a fresh instance with an empty store does not make it up", async () => {
       const url = await freshDatabase('catch_up_reads');
       const seen: JobContext[] = [];
-      const first = instance(url, 'host-a:1', [daily(seen)], {
-        clock: fixedClock('2026-11-23T08:00:00+08:00'),
-        cron: coordinatedCron(),
-      });
-      await first.s.ready;
       // A person ran it by hand at 09:10: a manual run holds no slot, so only the recorded success can tell.
+      // (This instance's copy of the job has no catch-up of its own, so its start makes up nothing meanwhile.)
       const clock = fixedClock('2026-11-23T09:10:00+08:00');
-      const manual = instance(url, 'host-a:1', [daily(seen)], { clock, cron: coordinatedCron() });
+      const byHand = { ...daily(seen), catchUpMinutes: undefined };
+      const manual = instance(url, 'host-a:1', [byHand], { clock, cron: coordinatedCron() });
+      expect(await manual.s.ready).toEqual([]);
       await manual.s.runNow('daily-report');
       expect(seen.map((c) => c.reason)).toEqual(['manual']);
       const later = instance(url, 'host-b:2', [daily(seen)], {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { Job, JobContext, JobRun } from '../../src/scheduler/job.js';
 import { createLocalRunCoordinator, type RunCoordinator } from '../../src/scheduler/run-coordinator.js';
 import { startScheduler } from '../../src/scheduler/scheduler.js';
@@ -79,6 +79,43 @@ describe('run coordinator (one process)', () => {
     expect(await s.ready).toHaveLength(1);
     expect(await cron.fire('daily-report', '2026-11-23T09:00:00+08:00')).toBe(false);
     expect(seen.map((c) => c.reason)).toEqual(['catch-up']);
+  });
+
+  it('when a claimed slot runs, then it beats for its slot until it ends, and a manual run does not', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    onTestFinished(() => void vi.useRealTimers());
+    const beats: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const seen: JobContext[] = [];
+    const cron = coordinatedCron();
+    const slow = job(seen, {
+      run: async (ctx) => {
+        seen.push(ctx!);
+        if (ctx!.reason !== 'manual') await gate;
+        return {};
+      },
+    });
+    const s = startScheduler([slow], {
+      clock: fixedClock('2026-11-23T09:00:01+08:00'),
+      logger: silentLogger(),
+      runs: createMemoryStore().log('job-runs'),
+      cron: cron.driver,
+      coordinator: { ...createLocalRunCoordinator(), heartbeat: async (j, slot) => void beats.push(`${j} ${slot}`) },
+      heartbeatMs: 5,
+    });
+    const fired = cron.fire('daily-report', '2026-11-23T09:00:00+08:00');
+    while (seen.length === 0) await new Promise((r) => setImmediate(r));
+    vi.advanceTimersByTime(12);
+    expect(beats).toEqual(Array(2).fill('daily-report 2026-11-23T09:00:00.000+08:00'));
+    release();
+    await fired;
+    // a timer left running would go on beating; the manual run (no slot) starts none
+    const manual = s.runNow('daily-report');
+    vi.advanceTimersByTime(50);
+    await manual;
+    vi.advanceTimersByTime(50);
+    expect(beats).toHaveLength(2);
   });
 
   it('when the coordinator cannot answer, then the slot is not run (never twice) and the error is logged', async () => {

@@ -6,6 +6,6 @@ export { connectPostgres, databaseUrlOf } from './connect.js';
 export type { Db, PostgresOptions } from './connect.js';
 export { migrateToLatest, MigrationFailedError, MIGRATIONS } from './migrate.js';
 export type { MigrateResult } from './migrate.js';
-export { createPostgresRunCoordinator } from './run-coordinator.js';
+export { createPostgresRunCoordinator, STALE_AFTER_MS } from './run-coordinator.js';
 export type { PostgresRunCoordinator } from './run-coordinator.js';
 export type { Database } from './schema.js';

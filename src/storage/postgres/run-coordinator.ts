@@ -3,7 +3,13 @@
  * scheduler, so the shapes are repeated here and the type-check matches them where the two meet). A claim is an
  * insert that does nothing when the (job, slot) row exists: the unique constraint picks one winner among any
  * number of instances, with no lock held while the job runs. The same rows are the run history.
+ *
+ * One job never runs twice at once, across instances too (the scheduler's overlap guard sees its own process only):
+ * a claim made while another run of the job is still going — its instance's heartbeat fresh — records the slot as
+ * skipped-overlap and loses. A run whose heartbeat went stale is dead: it blocks nothing, and its outcome stays
+ * empty for a person to check (it is never run again).
  */
+import { sql } from 'kysely';
 import type { Db } from './connect.js';
 
 interface Claim {
@@ -25,21 +31,48 @@ interface Run {
 
 export interface PostgresRunCoordinator {
   claim(claim: Claim): Promise<boolean>;
+  heartbeat(job: string, slot: string): Promise<void>;
   finish(job: string, slot: string, run: Run): Promise<void>;
   recordManual(run: Run, instanceId: string): Promise<void>;
   lastSuccess(job: string): Promise<number | null>;
 }
 
-export function createPostgresRunCoordinator(db: Db): PostgresRunCoordinator {
+/** A running instance beats every 15 s (the scheduler's default); four missed beats and its run is dead. */
+export const STALE_AFTER_MS = 60_000;
+
+export function createPostgresRunCoordinator(db: Db, options: { staleAfterMs?: number } = {}): PostgresRunCoordinator {
+  const staleSeconds = (options.staleAfterMs ?? STALE_AFTER_MS) / 1000;
   return {
-    async claim({ job, slot, instanceId, reason, at }) {
-      const row = await db
-        .insertInto('job_runs')
-        .values({ job, slot, reason, instance_id: instanceId, started_at: at, counts: '{}' })
-        .onConflict((oc) => oc.columns(['job', 'slot']).doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      return row !== undefined;
+    claim: ({ job, slot, instanceId, reason, at }) =>
+      db.transaction().execute(async (trx) => {
+        // Claims of one job are taken one at a time, so two slots never both find nothing running.
+        await sql`select pg_advisory_xact_lock(hashtextextended(${`job-run:${job}`}, 0))`.execute(trx);
+        const going = await trx
+          .selectFrom('job_runs')
+          .select('id')
+          .where('job', '=', job)
+          .where('finished_at', 'is', null)
+          .where('heartbeat_at', '>', sql<Date>`now() - make_interval(secs => ${staleSeconds})`)
+          .limit(1)
+          .executeTakeFirst();
+        const row = { job, slot, reason, instance_id: instanceId, started_at: at, counts: '{}' };
+        const skipped = { ...row, finished_at: at, outcome: 'skipped-overlap' };
+        const inserted = await trx
+          .insertInto('job_runs')
+          .values(going ? skipped : row)
+          .onConflict((oc) => oc.columns(['job', 'slot']).doNothing())
+          .returning('id')
+          .executeTakeFirst();
+        return !going && inserted !== undefined;
+      }),
+    async heartbeat(job, slot) {
+      await db
+        .updateTable('job_runs')
+        .set({ heartbeat_at: sql<Date>`now()` })
+        .where('job', '=', job)
+        .where('slot', '=', new Date(slot))
+        .where('finished_at', 'is', null)
+        .execute();
     },
     async finish(job, slot, run) {
       await db

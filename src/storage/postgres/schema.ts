@@ -67,6 +67,8 @@ export interface JobRunsTable {
   started_at: Instant;
   /** Null while running, or forever if its instance died mid-run (a person's to check, never re-run). */
   finished_at: Instant | null;
+  /** Database time of the running instance's last sign of life; a run without a fresh one is dead. */
+  heartbeat_at: ColumnType<Date, Date | string | undefined, Date | string>;
   outcome: string | null;
   counts: ColumnType<Record<string, number>, string, string>;
   error: string | null;

@@ -83,6 +83,8 @@ async function jobRuns(db: AnyDb) {
     .addColumn('instance_id', 'text', (c) => c.notNull())
     .addColumn('started_at', 'timestamptz', (c) => c.notNull())
     .addColumn('finished_at', 'timestamptz')
+    // Written by the running instance every few seconds (database time): a run without a fresh one is dead.
+    .addColumn('heartbeat_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('outcome', 'text')
     .addColumn('counts', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .addColumn('error', 'text')
@@ -91,6 +93,13 @@ async function jobRuns(db: AnyDb) {
     .addUniqueConstraint('job_runs_job_slot', ['job', 'slot'])
     .execute();
   await db.schema.createIndex('job_runs_job_started').on('job_runs').columns(['job', 'started_at']).execute();
+  // Runs still going, for the overlap check at each claim.
+  await db.schema
+    .createIndex('job_runs_unfinished')
+    .on('job_runs')
+    .column('job')
+    .where(sql.ref('finished_at'), 'is', null)
+    .execute();
 }
 
 async function messages(db: AnyDb) {
