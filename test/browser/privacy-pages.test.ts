@@ -125,6 +125,16 @@ describe('console 查看完整收件人 and 隐私访问记录 (real browser, 40
     expect(await page.locator('h1').textContent()).toBe('隐私访问记录＊');
     expect(await page.locator('#access-scene option').allTextContents()).toContain('1002 四通一达电子面单发货＊');
     expect(await page.getByTestId('access-export').textContent()).toBe('导出 CSV＊');
+
+    // The order page's reveal form reads the same words: the scene names, the button, the notice.
+    await page.goto(`${service.url}/#/orders/${order.tid}`);
+    await page.reload();
+    expect(await page.getByTestId('reveal-open').textContent()).toBe('查看完整收件人＊');
+    await page.getByTestId('reveal-open').click();
+    expect(await page.getByTestId('reveal-scene').locator('option').allTextContents()).toEqual(
+      p.revealScenes.map((code: string) => `${p.scenes[code]}＊`),
+    );
+    expect(await page.getByTestId('reveal-submit').textContent()).toBe('解密查看＊');
     await context.close();
   });
 });
