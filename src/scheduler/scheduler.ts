@@ -215,10 +215,8 @@ export function startScheduler(jobs: Job[], deps: SchedulerDeps): Scheduler {
           );
         continue;
       }
-      if (!(await claim(job, decision.dueAt, 'catch-up'))) {
-        deps.logger.info({ job: job.name, dueAt: toInstant(decision.dueAt) }, 'missed run already claimed elsewhere');
-        continue;
-      }
+      // Refused: another instance holds the slot (or runs the job), or the coordinator did not answer (logged).
+      if (!(await claim(job, decision.dueAt, 'catch-up'))) continue;
       deps.logger.info({ job: job.name, dueAt: toInstant(decision.dueAt) }, 'making up a missed run');
       made.push(await guarded(job, { dueAt: decision.dueAt, reason: 'catch-up' }));
     }
