@@ -67,6 +67,25 @@ describe('reveal through the sandbox platform', () => {
     }
     expect(holding).toEqual([]);
   });
+
+  it('when the buyer is protected, then a waybill reveal gives the privacy number, its extension and its expiry, not the real mobile', async () => {
+    const shop = rig.svc.outside.shop!;
+    const order = [...rig.svc.store.all<StoredOrder>('orders')].find((o) => {
+      const t = shop.trade(o.tid);
+      return o.receiver.oaid && t && shop.underPrivacyProtection(t);
+    })!;
+    const real = shop.plainReceiver(shop.trade(order.tid)!).mobile;
+    const res = await request(rig.svc.url)
+      .post(`/api/orders/${order.tid}/receiver/reveal`)
+      .set('Authorization', `Bearer ${tokens.azhang}`)
+      .send({ scene: '1001', reason: '补打面单' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.receiver).toMatchObject({ privacyProtection: true });
+    expect(res.body.receiver.mobile).toMatch(/^17[01]\d{8}$/);
+    expect(res.body.receiver.mobile).not.toBe(real);
+    expect(res.body.receiver.extension).toMatch(/^\d{4}$/);
+    expect(res.body.receiver.secretNoExpireAt).toMatch(/\+08:00$/);
+  });
 });
 
 describe('reveal when the sandbox quota is 0', () => {
