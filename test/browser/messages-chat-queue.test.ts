@@ -1,7 +1,8 @@
 /**
  * 消息 at 400 px, the chat queue: with SMS as the buyer channel and the sandbox's decrypt quota at 0, a payment
  * reminder finds no number to text and waits for a person; the page shows why (the reason's name from /api/labels)
- * with the masked number, a copy button and 已在旺旺发送, which 小丽 presses once: the message is sent by her.
+ * with the masked number, a copy button and 已在旺旺发送, which 小丽 presses once: the message is sent by her. Sent
+ * from the order page, the answer says the same reason.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -87,6 +88,34 @@ describe('消息: an SMS with no number to text waits in the chat queue (real br
     );
     expect(message).toMatchObject({ state: 'sent', sentBy: 'xiaoli', stateReason: 'decrypt_quota' });
     expect(attempts.map((a) => a.outcome)).toEqual(['outbox', 'sent']);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('when 小丽 sends a reminder from the order page, then the answer says why it waits for 旺旺', async () => {
+    const api = await apiAs(svc.url, DEMO.xiaoli.username);
+    const { orders } = await api.get<{ orders: Order[] }>('/api/orders?status=WAIT_BUYER_PAY&limit=50');
+    const taken = new Set(svc.messaging.list({}).map((m) => m.tid));
+    const order = orders.find(
+      (o) => !taken.has(o.tid) && (!o.payDeadlineAt || Date.parse(o.payDeadlineAt) > clock.now() + 3_600_000),
+    );
+    expect(order).toBeDefined();
+    const { context, page, problems } = await openSignedIn(
+      browser,
+      svc.url,
+      DEMO.xiaoli.username,
+      `#/orders/${order!.tid}`,
+      400,
+    );
+    const section = page.getByTestId('order-message');
+    await section.locator('#message-kind').selectOption('payment-reminder-first');
+    await expect.poll(() => section.getByTestId('message-text').count()).toBe(1);
+    await section.getByRole('button', { name: '加入发送队列' }).click();
+    const reason = section.getByTestId('chat-queue-reason');
+    await reason.waitFor();
+    expect(await reason.textContent()).toBe(MESSAGE_REASON_LABELS['decrypt_quota']);
+    expect(svc.messaging.list({ tid: order!.tid })[0]).toMatchObject({ state: 'outbox', stateReason: 'decrypt_quota' });
+    expect(await inPage.scrollWidth(page)).toBeLessThanOrEqual(400);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -139,6 +139,10 @@ function queuedView(m) {
           ? '已放入待发消息，请复制到聊天窗口发给买家'
           : `已加入发送队列：${messageStateLabel(m.state)}`),
     ),
+    // An SMS that found no number to text (the decrypt quota spent, no decryptable phone): why it waits for 旺旺.
+    m.state === 'outbox' && m.channel !== 'outbox' && m.stateReason
+      ? h('p', { class: 'small', dataset: { testid: 'chat-queue-reason' } }, messageReasonLabel(m.stateReason))
+      : null,
     m.state === 'outbox' ? copyButton(() => m.text, { testid: 'copy-message' }) : null,
     h('p', { class: 'small' }, h('a', { href: `#/messages?tid=${m.tid}` }, '在「消息」里查看')),
   );
