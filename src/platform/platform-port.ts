@@ -125,7 +125,7 @@ export interface DecryptedReceiver {
   secretNoExpireAt: string | null;
 }
 
-/** Today's decrypt quota as the adapter has counted it (Asia/Shanghai day); `limit` null when the platform did not say. */
+/** Today's decrypt quota as the adapter counted it (Asia/Shanghai day); `limit` null when the platform did not say. */
 export interface DecryptQuota {
   day: string;
   used: number;
