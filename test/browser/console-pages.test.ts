@@ -268,6 +268,7 @@ describe('console pages: quick replies, messages, handover, complaints, jobs (re
         '禁用说法',
         '任务调度',
         '登录锁定',
+        '隐私访问记录',
       ]);
       for (const [href, label] of links) {
         await page.locator('.main-nav a', { hasText: label! }).click();
