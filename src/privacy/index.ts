@@ -53,4 +53,5 @@ export {
   PRIVACY_WORDS,
   REVEAL_SCENES,
   REVEALED_FIELD_LABELS,
+  revealScenesOf,
 } from './privacy-labels.js';

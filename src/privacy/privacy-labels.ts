@@ -3,6 +3,7 @@
  * the platform's own for taobao.top.oaid.decrypt's scenes (its scene table), so what the person picks is what the
  * platform is told; EMS is written by its Chinese name, as the couriers list writes it for staff.
  */
+import type { Role } from '../accounts/index.js';
 import type { DecryptScene } from '../platform/index.js';
 
 export const DECRYPT_SCENE_LABELS: Readonly<Record<DecryptScene, string>> = {
@@ -26,6 +27,17 @@ export const DECRYPT_SCENE_LABELS: Readonly<Record<DecryptScene, string>> = {
  */
 export const REVEAL_SCENES = ['1008', '1009', '1001', '1002', '1003', '1004', '1005', '1006', '1007'] as const;
 export type RevealScene = (typeof REVEAL_SCENES)[number];
+
+/**
+ * The scenes each role that may reveal declares (the role table's order.receiver says which roles): a scene states the
+ * purpose to the platform, so a role gets the ones its work has. The keeper writes the transfer orders' waybills
+ * (1001–1007) and checks whose parcel it is (1009); an address change after printing is the assistant's 改面单 task
+ * (the handbook's address-change remark hands it to her), so 改地址 (1008) is not the keeper's.
+ */
+const ROLE_REVEAL_SCENES: Readonly<Partial<Record<Role, readonly RevealScene[]>>> = {
+  keeper: REVEAL_SCENES.filter((s) => s !== '1008'),
+};
+export const revealScenesOf = (role: Role): readonly RevealScene[] => ROLE_REVEAL_SCENES[role] ?? REVEAL_SCENES;
 
 /** How a reveal went, as the access log keeps it. */
 export const ACCESS_OUTCOMES = ['shown', 'quota', 'failed'] as const;

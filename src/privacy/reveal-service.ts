@@ -1,7 +1,8 @@
 /**
- * "查看完整收件人": a person who needs the receiver in full (the assistant fixing a label, the admin) asks for it with
- * a scene and a reason; the service decrypts it from the platform for that scene, answers it once and keeps nothing
- * of it. Every attempt is in the access log before the answer leaves, so no receiver is ever shown unlogged.
+ * "查看完整收件人": a person who needs the receiver in full (the assistant fixing a label, the keeper writing a
+ * waybill, the admin) asks for it with a scene her role may declare (privacy-labels' revealScenesOf) and a reason;
+ * the service decrypts it from the platform for that scene, answers it once and keeps nothing of it. Every attempt
+ * is in the access log before the answer leaves, so no receiver is ever shown unlogged.
  */
 import { may, type User } from '../accounts/index.js';
 import type { StoredOrder } from '../orders/index.js';
@@ -15,7 +16,13 @@ import {
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { AccessLog } from './access-log.js';
-import { DECRYPT_SCENE_LABELS, REVEAL_SCENES, type AccessOutcome, type RevealScene } from './privacy-labels.js';
+import {
+  DECRYPT_SCENE_LABELS,
+  REVEAL_SCENES,
+  revealScenesOf,
+  type AccessOutcome,
+  type RevealScene,
+} from './privacy-labels.js';
 
 export const REASON_MIN = 2;
 export const REASON_MAX = 200;
@@ -101,7 +108,7 @@ export function createRevealService(deps: RevealDeps) {
     async reveal(user: User, tid: string, scene: string, reason: string): Promise<RevealedReceiver> {
       if (!may(user.role, 'order.receiver'))
         throw new ForbiddenError({ message: '你的账号不能查看完整收件人', code: 'reveal_forbidden' });
-      if (!isRevealScene(scene))
+      if (!isRevealScene(scene) || !revealScenesOf(user.role).includes(scene))
         throw new ValidationError({ message: '请选择查看用途', code: 'scene_invalid', field: 'scene' });
       const why = reason.trim();
       if ([...why].length < REASON_MIN)

@@ -5,7 +5,7 @@
  * Read-only and the same for every logged-in user.
  */
 import { Router } from 'express';
-import { LOCKOUT_SCOPE_LABELS, ROLE_LABELS } from '../accounts/index.js';
+import { LOCKOUT_SCOPE_LABELS, may, ROLE_LABELS, ROLES } from '../accounts/index.js';
 import { CATEGORY_TEXT, CHANNEL_TEXT, SATISFACTION_TEXT, STAGE_TEXT } from '../complaints/index.js';
 import { KIND_TEXT } from '../handover/index.js';
 import { REFUND_STATE_LABELS } from '../ledger/index.js';
@@ -43,6 +43,7 @@ import {
   DECRYPT_SCENE_LABELS,
   PRIVACY_WORDS,
   REVEAL_SCENES,
+  revealScenesOf,
   REVEALED_FIELD_LABELS,
 } from '../privacy/index.js';
 
@@ -150,6 +151,8 @@ export interface Labels {
   privacy: {
     scenes: Record<string, string>;
     revealScenes: string[];
+    /** The scenes each role that may reveal declares (the keeper has no 改地址): the form offers the viewer's. */
+    revealScenesByRole: Record<string, string[]>;
     outcomes: Record<string, string>;
     fields: Record<string, string>;
     accessLogHeaders: string[];
@@ -211,6 +214,9 @@ export function labels(jobs: JobsConfig = defaultJobsConfig()): Labels {
     privacy: {
       scenes: { ...DECRYPT_SCENE_LABELS },
       revealScenes: [...REVEAL_SCENES],
+      revealScenesByRole: Object.fromEntries(
+        ROLES.filter((role) => may(role, 'order.receiver')).map((role) => [role, [...revealScenesOf(role)]]),
+      ),
       outcomes: { ...ACCESS_OUTCOME_LABELS },
       fields: { ...REVEALED_FIELD_LABELS },
       accessLogHeaders: [...ACCESS_LOG_HEADERS],

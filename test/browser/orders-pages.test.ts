@@ -167,7 +167,7 @@ describe('console 订单 and 订单详情 pages (real browser)', () => {
     await context.close();
   });
 
-  it('when 小丽 (staff) or 小周 (keeper) open an order, then the receiver is masked, a note says why and neither gets 查看完整收件人', async () => {
+  it('when 小丽 (staff) or 小周 (keeper) open an order, then the receiver is masked; 小丽 gets a note and no 查看完整收件人, 小周 gets it for the waybill scenes only', async () => {
     const asKeeper = await (
       await apiAs(service.url, DEMO.xiaozhou.username)
     ).get<OrderDetail>(`/api/orders/${tracked.tid}`);
@@ -178,12 +178,22 @@ describe('console 订单 and 订单详情 pages (real browser)', () => {
       const { page, context } = await openSignedIn(browser, service.url, who.username, `#/orders/${tracked.tid}`);
       const receiver = page.getByTestId('receiver');
       await receiver.waitFor();
-      expect(await page.getByTestId('receiver-masked').textContent()).toContain('已脱敏');
       expect(await receiver.textContent()).toContain(tracked.receiver.name);
       for (const secret of [plain.name, plain.mobile, plain.address]) {
         expect(await receiver.textContent()).not.toContain(secret);
       }
-      expect(await page.getByTestId('reveal-open').count()).toBe(0);
+      if (who === DEMO.xiaoli) {
+        expect(await page.getByTestId('receiver-masked').textContent()).toContain('已脱敏');
+        expect(await page.getByTestId('reveal-open').count()).toBe(0);
+      } else {
+        // The keeper writes the transfer orders' waybills: the scenes of a waybill and the name, not 改地址.
+        expect(await page.getByTestId('receiver-masked').count()).toBe(0);
+        await page.getByTestId('reveal-open').click();
+        const scenes = await page.getByTestId('reveal-scene').locator('option').allTextContents();
+        expect(scenes).toContain('查看收件人姓名');
+        expect(scenes).toContain('邮政特快专递电子面单发货');
+        expect(scenes).not.toContain('改地址');
+      }
       await context.close();
     }
   });

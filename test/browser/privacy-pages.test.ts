@@ -7,7 +7,15 @@ import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredOrder } from '../../src/orders/index.js';
-import { DEMO, inPage, launchBrowser, openSignedIn, startConsoleService, type ConsoleService } from './harness.js';
+import {
+  apiAs,
+  DEMO,
+  inPage,
+  launchBrowser,
+  openSignedIn,
+  startConsoleService,
+  type ConsoleService,
+} from './harness.js';
 
 describe('console 查看完整收件人 and 隐私访问记录 (real browser, 400 px)', () => {
   let service: ConsoleService;
@@ -136,5 +144,33 @@ describe('console 查看完整收件人 and 隐私访问记录 (real browser, 40
     );
     expect(await page.getByTestId('reveal-submit').textContent()).toBe('解密查看＊');
     await context.close();
+  });
+
+  it('when 小周 (keeper) reveals an order for a waybill (1001) at 400 px, then name, mobile and address show and the access log names her', async () => {
+    const { page, context, problems } = await openSignedIn(
+      browser,
+      service.url,
+      DEMO.xiaozhou.username,
+      `#/orders/${order.tid}`,
+      400,
+      800,
+    );
+    await page.getByTestId('reveal-open').click();
+    expect(await page.getByTestId('reveal-scene').locator('option').allTextContents()).not.toContain('改地址');
+    await page.getByTestId('reveal-scene').selectOption({ value: '1001' });
+    await page.getByTestId('reveal-reason').fill('汇款订单写面单');
+    await page.getByTestId('reveal-submit').click();
+    const revealed = page.getByTestId('receiver-revealed');
+    await revealed.waitFor();
+    const text = (await revealed.textContent()) ?? '';
+    for (const part of [plain.name, plain.mobile, plain.address]) expect(text).toContain(part);
+    expect(await inPage.scrollWidth(page)).toBeLessThanOrEqual(400);
+    expect(problems).toEqual([]);
+    await context.close();
+    const admin = await apiAs(service.url, DEMO.admin.username);
+    const log = await admin.get<{ records: { role: string; scene: string; outcome: string }[] }>(
+      '/api/privacy/access-log?username=xiaozhou',
+    );
+    expect(log.records.map((r) => [r.role, r.scene, r.outcome])).toEqual([['keeper', '1001', 'shown']]);
   });
 });

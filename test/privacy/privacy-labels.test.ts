@@ -27,6 +27,12 @@ describe('privacy words', () => {
     expect(p.revealScenes).toEqual([...REVEAL_SCENES]);
     expect(p.revealScenes).not.toContain('2001');
     expect(p.revealScenes).not.toContain('2002');
+    // Each role that may reveal, with its scenes: the keeper (waybills) has no 改地址, staff are not there.
+    expect(p.revealScenesByRole).toEqual({
+      assistant: [...REVEAL_SCENES],
+      keeper: REVEAL_SCENES.filter((s) => s !== '1008'),
+      admin: [...REVEAL_SCENES],
+    });
     expect(Object.keys(p.outcomes)).toEqual([...ACCESS_OUTCOMES]);
     expect(p.fields).toEqual(REVEALED_FIELD_LABELS);
     expect(p.accessLogHeaders).toEqual([...ACCESS_LOG_HEADERS]);

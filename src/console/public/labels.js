@@ -148,7 +148,9 @@ export const noCourierLabel = () => labels?.printing?.noCourier ?? '';
 export const privacyWord = (key) => labels?.privacy?.words?.[key] ?? key;
 export const sceneLabel = (scene) => labels?.privacy?.scenes?.[scene] ?? scene;
 export const decryptScenes = () => Object.keys(labels?.privacy?.scenes ?? {});
-export const revealScenes = () => labels?.privacy?.revealScenes ?? [];
+/** The scenes the signed-in role may reveal for (the keeper has no 改地址), in the form's order. */
+export const revealScenes = (role) =>
+  labels?.privacy?.revealScenesByRole?.[role] ?? labels?.privacy?.revealScenes ?? [];
 export const accessOutcomeLabel = (outcome) => labels?.privacy?.outcomes?.[outcome] ?? outcome;
 export const revealedFieldLabel = (field) => labels?.privacy?.fields?.[field] ?? field;
 export const accessLogHeaders = () => labels?.privacy?.accessLogHeaders ?? [];

@@ -180,7 +180,7 @@ function receiverSection(o, role) {
           `收货人信息已脱敏：${roleLabel(role)}账号看不到完整的姓名、电话和地址，需要时请找有权限的同事。`,
         )
       : null,
-    o.receiverRevealable ? revealPanel(o.tid, shown) : null,
+    o.receiverRevealable ? revealPanel(o.tid, shown, role) : null,
     replace(
       shown,
       facts([

@@ -1,7 +1,8 @@
 /**
- * 查看完整收件人 on the order page, for the roles that may (the assistant fixing a label, the admin): pick what it is
- * for (the platform's decrypt scene) and write why, and the receiver in full replaces the masked lines in place. The
- * values live in this page only: nothing stores them, and the service logs the look (隐私访问记录) without them.
+ * 查看完整收件人 on the order page, for the roles that may (the assistant fixing a label, the keeper writing a waybill,
+ * the admin): pick what it is for (the platform's decrypt scene, among those of the person's role) and write why, and
+ * the receiver in full replaces the masked lines in place. The values live in this page only: nothing stores them,
+ * and the service logs the look (隐私访问记录) without them.
  */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
@@ -27,8 +28,9 @@ function revealedFacts(r) {
 /**
  * @param {string} tid
  * @param {HTMLElement} shownIn  the masked receiver's lines, replaced by the full ones once revealed
+ * @param {string} role  the signed-in role: the form offers the scenes that role may declare
  */
-export function revealPanel(tid, shownIn) {
+export function revealPanel(tid, shownIn, role) {
   const panel = h('div', { class: 'reveal-panel', dataset: { testid: 'reveal-panel' } });
   const open = h(
     'button',
@@ -42,7 +44,7 @@ export function revealPanel(tid, shownIn) {
     const scene = h(
       'select',
       { id: `reveal-scene-${tid}`, name: 'scene', dataset: { testid: 'reveal-scene' } },
-      revealScenes().map((code) => h('option', { value: code }, sceneLabel(code))),
+      revealScenes(role).map((code) => h('option', { value: code }, sceneLabel(code))),
     );
     const reason = h('input', {
       id: `reveal-reason-${tid}`,
