@@ -213,4 +213,19 @@ describe('orders whose details the message leaves out', () => {
     expect(r.calls).toEqual(['fullinfo']); // one order: reading it alone costs no more than a list
     expect(r.details.pending(TID)).toBe(false);
   });
+
+  it('when several changed orders wait and one list over their time costs fewer calls than reading each, then one list reads them', async () => {
+    const tids = [TID, '3939393939393939601', '3939393939393939602'];
+    const shipped = (tid: string) =>
+      order({ tid, status: 'WAIT_BUYER_CONFIRM_GOODS', modifiedAt: toInstant(T0 + 4000) });
+    const r = rig(tids.map(shipped));
+    await r.orders.upsertMany(tids.map((tid) => order({ tid, status: 'SELLER_CONSIGNED_PART' })));
+    const changed = (tid: string) =>
+      msg('taobao_trade_TradeChanged', `{"tid":${tid},"status":"WAIT_BUYER_CONFIRM_GOODS"}`, T0 + 4000);
+    await r.applier.applyBatch(tids.map(changed));
+    expect(r.details.count()).toBe(3);
+    await r.details.flush();
+    expect(r.calls).toEqual(['increment']); // the list brings about 3 orders: one call, not three
+    expect(r.details.count()).toBe(0);
+  });
 });
