@@ -15,7 +15,7 @@ import type { StoredOrder } from '../orders/index.js';
 import type { TransferOrder } from '../reconciliation/index.js';
 import type { RemarkEntry } from '../remarks/index.js';
 import { NotFoundError } from '../shared/errors.js';
-import { maskAccount, maskAddress, maskName, maskPhone } from '../shared/mask.js';
+import { maskAccount, maskAddress, maskAsPlatform, maskName } from '../shared/mask.js';
 import type { FollowUp, TaskView } from '../tasks/index.js';
 import type { BuyerProfileRecord } from './buyer-profile.js';
 import { timelineOf, type TimelineLine } from './buyer-timeline.js';
@@ -40,16 +40,13 @@ export interface BuyerSources {
   profile(nick: string): BuyerProfileRecord | undefined;
 }
 
-/** A value the platform already masked stays as it came. */
-const once = (v: string, mask: (v: string) => string) => (v.includes('*') ? v : mask(v));
-
 const newestFirst =
   <T>(at: (x: T) => string) =>
   (a: T, b: T) =>
     at(a) < at(b) ? 1 : at(a) > at(b) ? -1 : 0;
 
-function orderView(o: StoredOrder, parcels: Parcel[], fullReceiver: boolean) {
-  const r = o.receiver;
+function orderView(o: StoredOrder, parcels: Parcel[]) {
+  const r = maskAsPlatform(o.receiver);
   return {
     tid: o.tid,
     status: o.status,
@@ -68,17 +65,9 @@ function orderView(o: StoredOrder, parcels: Parcel[], fullReceiver: boolean) {
     sellerMemo: o.sellerMemo,
     sellerFlag: o.sellerFlag,
     buyerMessage: o.buyerMessage,
-    // The role table's order.receiver decides, as on the order page. The platform hands receivers out masked
-    // (王*, 138****5678, 西湖区****): those are shown as they came, masking them again would lose the phone's tail.
-    receiver: fullReceiver
-      ? { name: r.name, mobile: r.mobile, address: `${r.state}${r.city}${r.district}${r.town}${r.address}` }
-      : {
-          name: once(r.name, maskName),
-          mobile: r.mobile ? once(r.mobile, maskPhone) : '',
-          address: r.address.includes('*')
-            ? `${r.state}${r.city}${r.address}`
-            : maskAddress(`${r.state}${r.city}${r.district}${r.address}`),
-        },
+    // Masked for every role, as on the order page and as the platform hands it out (王*, 138****5678, 西湖区****);
+    // a receiver in full is revealed per order, logged (src/privacy).
+    receiver: { name: r.name, mobile: r.mobile, address: `${r.state}${r.city}${r.address}` },
     parcels: parcels.map((p) => ({
       company: p.company,
       waybill: p.waybill,
@@ -112,7 +101,7 @@ export interface BuyerStory {
   timeline: TimelineLine[];
 }
 
-export function buyerStory(src: BuyerSources, nick: string, opts: { fullReceiver: boolean }): BuyerStory {
+export function buyerStory(src: BuyerSources, nick: string): BuyerStory {
   const tids = [...src.tidsOf(nick)];
   const mine = new Set(tids);
   const orders = tids
@@ -167,7 +156,7 @@ export function buyerStory(src: BuyerSources, nick: string, opts: { fullReceiver
     profile,
     optOut,
     openProblems,
-    orders: orders.map((o) => orderView(o, src.parcels(o.tid), opts.fullReceiver)),
+    orders: orders.map((o) => orderView(o, src.parcels(o.tid))),
     remarks,
     tasks,
     messages,

@@ -39,7 +39,7 @@ export function buyersRouter(service: BuyersService): Router {
   const r = Router();
   r.get('/:nick', (req, res) => {
     // Masked for every role, as on the order page: a receiver in full is revealed per order, logged (src/privacy).
-    res.json(service.story(req.params.nick, { fullReceiver: false }));
+    res.json(service.story(req.params.nick));
   });
   r.put('/:nick/profile', async (req, res) => {
     const body = profileBody.parse(req.body ?? {});

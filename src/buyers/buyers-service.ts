@@ -24,10 +24,10 @@ export function createBuyersService(deps: {
   };
   return {
     search: (q: string, limit?: number) => searchBuyers({ index: deps.index, orders: deps.orders }, q, limit),
-    story: (nick: string, opts: { fullReceiver: boolean }) => buyerStory(sources, nick, opts),
+    story: (nick: string) => buyerStory(sources, nick),
     /** A profile is kept for a buyer xiaoer knows (the same 404 as the page for a mistyped nick). */
     async saveProfile(nick: string, input: ProfileInput, user: User) {
-      if (!profiles.get(nick)) buyerStory(sources, nick, { fullReceiver: false });
+      if (!profiles.get(nick)) buyerStory(sources, nick);
       return profiles.save(nick, input, user);
     },
     profiles,

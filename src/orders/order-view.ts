@@ -1,25 +1,16 @@
 import { may, type Role } from '../accounts/index.js';
 import { courierName, type Parcel } from '../logistics/index.js';
 import { formatYuanFixed } from '../shared/money.js';
-import { maskAddress, maskName, maskPhone } from '../shared/mask.js';
+import { maskAsPlatform } from '../shared/mask.js';
 import type { StoredOrder } from './order-repository.js';
 import type { Receiver } from './order.js';
 
 const UNPAID = new Set(['WAIT_BUYER_PAY', 'TRADE_NO_CREATE_PAY', 'PAY_PENDING']);
 const SHIPPED = new Set(['SELLER_CONSIGNED_PART', 'WAIT_BUYER_CONFIRM_GOODS', 'TRADE_BUYER_SIGNED', 'TRADE_FINISHED']);
 
-/** A value the platform already masked (138****5678, 王*) stays as it came: masking it again would lose its tail. */
-const once = (v: string, mask: (v: string) => string) => (v.includes('*') ? v : mask(v));
-
+/** As the platform hands it out (a stored receiver already is; one kept plain from before is masked the same way). */
 export function maskReceiver(r: Receiver): Receiver {
-  return {
-    ...r,
-    name: once(r.name, maskName),
-    mobile: r.mobile ? once(r.mobile, maskPhone) : '',
-    phone: r.phone ? once(r.phone, maskPhone) : '',
-    address: once(r.address, maskAddress),
-    town: r.town ? '***' : '',
-  };
+  return { ...maskAsPlatform(r), town: r.town ? '***' : '' };
 }
 
 const yuan = (fen: number) => formatYuanFixed(fen);

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { ROLE_LABELS } from '../accounts/index.js';
 import { currentUser, fieldLabels } from '../http/index.js';
 import { DECRYPT_SCENES, type DecryptQuota } from '../platform/index.js';
+import { shopDate } from '../shared/shop-date.js';
 import { accessLogCsv, type AccessLog } from './access-log.js';
 import { PRIVACY_WORDS as W } from './privacy-labels.js';
 import { REASON_MAX, type RevealService } from './reveal-service.js';
@@ -17,10 +18,8 @@ const revealBody = z.object({
   reason: z.string().trim().min(1, '请写明查看的原因').max(REASON_MAX, `原因最多 ${REASON_MAX} 个字`),
 });
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期的格式是 2026-11-23')
-  .optional();
+// The shop's one day schema: a day that does not exist (2026-02-30) is refused by name, not read as 2 March.
+const day = shopDate.optional();
 const accessQuery = z.object({
   from: day,
   to: day,

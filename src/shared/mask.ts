@@ -35,15 +35,18 @@ export function maskAddress(address: string): string {
   return chars.slice(0, 6).join('') + '******';
 }
 
+/** A value the platform already masked (138****5678, 王*) stays as it came: masking it again would lose its tail. */
+export const maskOnce = (v: string, mask: (v: string) => string): string => (!v || v.includes('*') ? v : mask(v));
+
 /**
  * A receiver masked the way the platform hands receivers out since OAID (issue 18): the name's first character then
  * one `*`, a mobile as 138****5678, a landline as 0571-****6666, the detailed address as the district (else the city)
- * then `****`. For receivers stored in plain text before (store migration 4); a value already masked is kept.
+ * then `****`. For receivers stored in plain text before (store migration 4) and the pages that show a stored
+ * receiver (order, buyer); a value already masked is kept. The sandbox, being the platform, masks with its own.
  */
 export function maskAsPlatform<
   R extends { name: string; mobile: string; phone: string; city: string; district: string; address: string },
 >(r: R): R {
-  const kept = (v: string, mask: (v: string) => string) => (!v || v.includes('*') ? v : mask(v));
   const phone = (p: string) => {
     const landline = /^(0\d{2,3})-?(\d{7,8})$/.exec(p.trim());
     if (landline) return `${landline[1]}-****${landline[2]!.slice(-4)}`;
@@ -53,10 +56,10 @@ export function maskAsPlatform<
   };
   return {
     ...r,
-    name: kept(r.name, (n) => `${[...n.trim()][0] ?? ''}*`),
-    mobile: kept(r.mobile, phone),
-    phone: kept(r.phone, phone),
-    address: kept(r.address, () => `${r.district || r.city}****`),
+    name: maskOnce(r.name, (n) => `${[...n.trim()][0] ?? ''}*`),
+    mobile: maskOnce(r.mobile, phone),
+    phone: maskOnce(r.phone, phone),
+    address: maskOnce(r.address, () => `${r.district || r.city}****`),
   };
 }
 

@@ -42,6 +42,13 @@ describe('GET /api/privacy/access-log', () => {
     expect(await get('scene=1001')).toEqual(['1001']);
     const bad = await app.as('admin').get('/privacy/access-log?from=24.11.2026');
     expect([bad.status, bad.body.error.field]).toEqual([400, 'from']);
+    expect(bad.body.error.message).toMatch(/[\u4e00-\u9fff]/);
+    const none = await app.as('admin').get('/privacy/access-log?to=2026-02-30');
+    expect([none.status, none.body.error.field, none.body.error.message]).toEqual([
+      400,
+      'to',
+      '没有 2026-02-30 这一天',
+    ]);
   });
 
   it('when staff, the assistant or the keeper ask for it, then they are refused', async () => {

@@ -5,7 +5,7 @@
  */
 import type { Order } from '../../orders/index.js';
 import type { ParcelState, TrackingEvent } from '../../logistics/index.js';
-import { maskPhone } from '../../shared/mask.js';
+import { maskOnce, maskPhone } from '../../shared/mask.js';
 import { courierName, parcelStateText, tradeStatusText } from './display-names.js';
 
 export interface ItemView {
@@ -218,7 +218,7 @@ const COMPOUND_SURNAMES = [
 ];
 
 /** A phone as it may be shown or kept: the platform hands receivers out masked already (138****5678), kept as is. */
-export const maskedPhone = (phone: string): string => (phone.includes('*') ? phone : maskPhone(phone));
+export const maskedPhone = (phone: string): string => maskOnce(phone, maskPhone);
 
 function buyerView(b: BuyerProfile): BuyerView {
   const view: BuyerView = { nick: b.nick };

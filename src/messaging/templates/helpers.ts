@@ -5,7 +5,7 @@
  */
 import Handlebars from 'handlebars';
 import { formatYuan, formatYuanFixed } from '../../shared/money.js';
-import { maskPhone } from '../../shared/mask.js';
+import { maskOnce, maskPhone } from '../../shared/mask.js';
 import { formatShanghaiDate, parseInstant, shanghaiParts } from '../../shared/time.js';
 import { courierName } from './display-names.js';
 
@@ -105,7 +105,7 @@ export const HELPERS: Record<string, HelperFn> = {
     if (typeof v === 'object' && Object.hasOwn(v as object, 'maskedPhone'))
       return String((v as { maskedPhone: unknown }).maskedPhone ?? '');
     const text = String(v);
-    return text.includes('*') ? text : maskPhone(text);
+    return maskOnce(text, maskPhone);
   }),
   /** parcel → '顺丰速运 SF1234567890': the text a buyer pastes into any tracking page. */
   waybill: valueHelper((v) => {
