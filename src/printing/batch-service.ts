@@ -37,6 +37,17 @@ export interface PrintingDeps {
   lock: KeyedLock;
   clock: Clock;
   config: PrintingConfig;
+  /**
+   * Orders a platform message showed before their lines and receiver were read (sync's deferred details): held
+   * while pending, and read first when a batch is stored, so none enters a batch without them.
+   */
+  details?: PendingDetails;
+}
+
+export interface PendingDetails {
+  pending(tid: string): boolean;
+  /** Reads every pending order now; what fails stays pending. */
+  readAll(): Promise<void>;
 }
 
 export interface BatchView extends BatchKey {
@@ -61,7 +72,8 @@ export function createPrintingService(deps: PrintingDeps) {
   const { repo, facts, config } = deps;
   const times = config.times;
   const cutoff = times[times.length - 1]!;
-  const viewDeps = { facts, defaultCourier: config.defaultCourier };
+  const pending = deps.details ? (tid: string) => deps.details!.pending(tid) : undefined;
+  const viewDeps = { facts, defaultCourier: config.defaultCourier, ...(pending ? { pending } : {}) };
 
   const nextBatch = (): BatchKey => batchAfter(times, deps.clock.now());
   const isNext = (k: BatchKey) => batchId(k) === batchId(nextBatch());
@@ -106,7 +118,13 @@ export function createPrintingService(deps: PrintingDeps) {
 
   async function build(k: BatchKey): Promise<{ orders: number; added: number; held: number }> {
     if (!mayBuild(k)) return { orders: repo.get(k)?.entries.length ?? 0, added: 0, held: 0 };
-    const { fresh, held } = candidates(k);
+    let { fresh, held } = candidates(k);
+    // An order paid seconds ago may wait for its lines: read them now (one list) rather than leave it to the next
+    // batch; one whose read fails stays held and goes to a later batch, never in this one without its lines.
+    if (deps.details && held.some((v) => v.holds.includes('details_pending'))) {
+      await deps.details.readAll();
+      ({ fresh, held } = candidates(k));
+    }
     const at = toInstant(deps.clock.now());
     const entries: BatchEntry[] = fresh.map(({ order }) => ({
       tid: order.tid,

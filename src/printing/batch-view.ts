@@ -40,7 +40,7 @@ export function entryView(
   tid: string,
   order: Order | undefined,
   entry: BatchEntry | null,
-  deps: { facts: OrderRemarkFacts; defaultCourier: string | null },
+  deps: { facts: OrderRemarkFacts; defaultCourier: string | null; pending?: (tid: string) => boolean },
 ): EntryView {
   if (!order)
     return {
@@ -48,6 +48,7 @@ export function entryView(
       ...{ inBatch: entry !== null, lines: [], sellerMemo: '', buyerMessage: '' },
     };
   const holds = holdsOf(order, deps.facts.kinds(order));
+  if (deps.pending?.(tid)) holds.push('details_pending');
   const state: EntryState = !awaitingShipment(order)
     ? 'gone'
     : deps.facts.printed(order)

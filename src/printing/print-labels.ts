@@ -11,6 +11,8 @@ export const HOLD_LABELS = {
   cancelled: '买家不要了',
   awaiting_payment: '等买家汇款或补差价',
   refund_requested: '买家申请了退款',
+  // Shown from a message (消息通道) whose lines and receiver are still being read: never printed without them.
+  details_pending: '商品和收货信息还在从平台读取',
 } as const;
 export type HoldReason = keyof typeof HOLD_LABELS;
 

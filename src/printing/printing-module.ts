@@ -22,6 +22,8 @@ export interface PrintingModuleDeps {
   /** config.memoDateFormat, default 'MM.DD': how a print remark's date reads in the memo. */
   memoDateFormat?: string;
   writeRemark: PrintingDeps['writeRemark'];
+  /** Orders whose details sync still reads (the message channel's deferred reads): held, read before a batch. */
+  details?: PrintingDeps['details'];
 }
 
 export function createPrintingModule(deps: PrintingModuleDeps) {
@@ -35,6 +37,7 @@ export function createPrintingModule(deps: PrintingModuleDeps) {
     lock: createKeyedLock(),
     clock: deps.clock,
     config: deps.config,
+    ...(deps.details ? { details: deps.details } : {}),
   });
   const routers: { path: string; router: Router }[] = [
     { path: '/print-batches', router: printingRouter({ printing: service, clock: deps.clock }) },

@@ -147,6 +147,8 @@ export async function wireDomains(deps: {
     config: config.jobs.printBatches,
     memoDateFormat: config.memoDateFormat,
     writeRemark: (req) => remarks.service.write(req),
+    // An order shown from a message before its lines were read is read before a batch takes it, or held.
+    details: { pending: (tid) => tmc.detailsPending(tid), readAll: () => tmc.readPendingDetails() },
   });
   const staffDirectory = staffDirectoryFromUsers([...accounts.values()].map(toUser));
   // Returns are followed to the warehouse and handed to the roster's people: the roster lives in operations, read
@@ -188,11 +190,14 @@ export async function wireDomains(deps: {
       ...returns.jobs,
       ...printing.jobs,
     ],
+    // A job's message about an order shown from a platform message reads its lines and receiver first.
     messages: {
-      enqueue: (req) => messaging.service.enqueue(req),
+      enqueue: async (req) => (await tmc.readDetailsFirst(req.tid), messaging.service.enqueue(req)),
       notifyStaff: (n) => messaging.service.notifyStaff(n),
     },
-    reviewMessages: { enqueue: (req) => messaging.service.enqueue(req) },
+    reviewMessages: {
+      enqueue: async (req) => (await tmc.readDetailsFirst(req.tid), messaging.service.enqueue(req)),
+    },
     messageStats: messaging.service,
     transferChecks: transferChecks(transfers.service),
     transferStatus: transferStatus(transfers.service),

@@ -27,6 +27,16 @@ export interface TmcWiring {
   detailsPending(tid: string): boolean;
   /** Reads those details now (a person opened the order); a failure leaves them to the next batch. */
   readDetailsNow(tid: string, options?: PlatformCallOptions): Promise<void>;
+  /**
+   * Reads every order still waiting for its details now (a print batch at its time: an order paid seconds ago is
+   * listed with its lines and receiver); what fails stays pending for the next read.
+   */
+  readPendingDetails(): Promise<void>;
+  /**
+   * Before a job's message about an order is rendered (a payment reminder, a logistics notice): the order's details
+   * if they are still to be read, so its lines and receiver are in the text; a failure leaves them pending.
+   */
+  readDetailsFirst(tid: string | null | undefined): Promise<void>;
   /** Connects (once the service serves: the sandbox's channel is on the service's own port). */
   start(): void;
   stop(): Promise<void>;
@@ -112,6 +122,13 @@ export function wireTmc(deps: {
     setHandoffs: (h) => consumer?.setHandoffs(h),
     detailsPending: (tid) => consumer?.detailsPending(tid) ?? false,
     readDetailsNow: async (tid, options) => consumer?.readDetailsNow(tid, options),
+    readPendingDetails: async () => consumer?.flushDetails(),
+    async readDetailsFirst(tid) {
+      if (!tid || !consumer?.detailsPending(tid)) return;
+      await consumer.readDetailsNow(tid).catch((err: unknown) => {
+        deps.logger.warn({ err, tid }, 'tmc: reading an order before its message failed; sent with what is stored');
+      });
+    },
     stop: async () => {
       await consumer?.stop();
     },

@@ -52,7 +52,7 @@ export interface TmcConsumer {
   detailsPending(tid: string): boolean;
   /** Reads the order's details now if they are still to be read (a person opened it). */
   readDetailsNow(tid: string, options?: PlatformCallOptions): Promise<void>;
-  /** Reads every order waiting for its details now (tests, the bench). */
+  /** Reads every order waiting for its details now (a print batch at its time, tests, the bench); never throws. */
   flushDetails(): Promise<void>;
 }
 

@@ -228,12 +228,21 @@ export function createDetailReader(deps: DetailReaderDeps) {
       await readEach([tid], got, options);
       await store([rec], got);
     },
-    /** Reads everything waiting now (tests, and the bench's figures). */
+    /**
+     * Reads everything waiting now (a print batch at its time, a job's message, tests, the bench). One read at a
+     * time; what it could not read waits for the next batch read (scheduled again, as after a timed one).
+     */
     async flush(): Promise<void> {
       if (timer) clearTimeout(timer);
       timer = null;
+      while (running) await running;
+      running = readBatch()
+        .catch((err: unknown) => deps.logger.error({ err }, 'tmc: storing order details failed; tried again'))
+        .finally(() => {
+          running = null;
+          schedule();
+        });
       await running;
-      await readBatch();
     },
     async stop(): Promise<void> {
       stopped = true;

@@ -1,6 +1,6 @@
 /** Orders and a printing service over a memory store for the print-batch tests (the shop's day: 2026-12-07). */
 import type { Order, OrderItem } from '../../src/orders/order.js';
-import { createPrintingService } from '../../src/printing/batch-service.js';
+import { createPrintingService, type PrintingDeps } from '../../src/printing/batch-service.js';
 import { createBatchRepository } from '../../src/printing/batch-repository.js';
 import { createKeyedLock, createOrderRemarkFacts } from '../../src/remarks/index.js';
 import { formatShanghaiDate, fixedClock } from '../../src/shared/time.js';
@@ -72,7 +72,12 @@ export const XIAOLI: User = { username: 'xiaoli', displayName: '小丽', role: '
  * The service over a memory store. Writing print.printed is the platform's part here: the order's memo gains the
  * date (as the real remark service leaves it), and each write is counted per order.
  */
-export function printingRig(orders: Order[], at: string, times = ['12:00', '15:00', '17:00']) {
+export function printingRig(
+  orders: Order[],
+  at: string,
+  times = ['12:00', '15:00', '17:00'],
+  details?: PrintingDeps['details'],
+) {
   const store = createMemoryStore();
   const clock = fixedClock(at);
   const byTid = new Map(orders.map((o) => [o.tid, o]));
@@ -91,6 +96,7 @@ export function printingRig(orders: Order[], at: string, times = ['12:00', '15:0
     lock: createKeyedLock(),
     clock,
     config: { times, defaultCourier: null },
+    ...(details ? { details } : {}),
   });
   return {
     service,
