@@ -34,6 +34,7 @@ describe('complaint names', () => {
           'src/remarks/catalogue/kinds-cancel-exchange.ts',
           'src/remarks/catalogue/validate-fields.ts',
           'src/console/public/pages/order-detail-page.js',
+          'src/privacy/privacy-labels.ts',
         ],
       }),
     ).toEqual({});
