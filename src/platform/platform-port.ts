@@ -159,6 +159,11 @@ export interface ShopPlatform {
    * and pages from the last page backwards so that nothing is missed while orders change.
    */
   changedOrders(window: TimeWindow): AsyncIterable<Order[]>;
+  /**
+   * How many orders' modified time falls in the window (at most a day; both ends included, to the second): one
+   * call that lists no order (the order sync's cheap check while the message channel is connected).
+   */
+  countChanged?(window: TimeWindow): Promise<number>;
   /** Orders created in the window (initial backfill), page by page, every trade type. */
   createdOrders(window: TimeWindow): AsyncIterable<Order[]>;
   /** One order in full. NotFoundError when the platform does not know the tid. */

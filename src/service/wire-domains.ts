@@ -184,7 +184,12 @@ export async function wireDomains(deps: {
     memoDateFormat: config.memoDateFormat,
     refundSince: refundTimes(store),
     otherJobs: [
-      ...syncJobs(sync, config.jobs.schedules, () => tmc.pollMayRest(syncState.checkpoint().lastSuccessAt)),
+      ...syncJobs(
+        sync,
+        config.jobs.schedules,
+        () => tmc.pollMayRest(syncState.checkpoint().lastSuccessAt),
+        () => tmc.pollMayCheck(syncState.checkpoint().lastSuccessAt),
+      ),
       ...remarks.jobs,
       ...messaging.jobs,
       ...returns.jobs,

@@ -19,6 +19,8 @@ export interface TmcWiring {
   health(): Record<string, unknown>;
   /** True when the scheduled order sync may be skipped: connected since before `lastSyncAt`, and that was recent. */
   pollMayRest(lastSyncAt: string | null): boolean;
+  /** True when the scheduled order sync may only compare counts: connected since before `lastSyncAt`. */
+  pollMayCheck(lastSyncAt: string | null): boolean;
   /** Subscribe to changes applied from messages (the live console, open items). */
   onApplied(listener: (a: TmcApplied) => void): () => void;
   /** What applied messages hand on, durably (set before start). */
@@ -114,6 +116,11 @@ export function wireTmc(deps: {
       const s = consumer.status();
       const last = Date.parse(lastSyncAt);
       return s.connected && s.since <= last && deps.clock.now() - last < deps.connectedIntervalMinutes * 60_000;
+    },
+    pollMayCheck(lastSyncAt) {
+      if (!consumer || !lastSyncAt) return false;
+      const s = consumer.status();
+      return s.connected && s.since <= Date.parse(lastSyncAt);
     },
     onApplied(listener) {
       listeners.add(listener);

@@ -2,6 +2,7 @@ import type { Order, OrderRepository } from '../orders/index.js';
 import type { ShopPlatform } from '../platform/index.js';
 import type { Logger } from '../shared/logger.js';
 import { DAY, MINUTE, type Clock, type TimeWindow } from '../shared/time.js';
+import { checkChanged, storedTimes } from './order-sync-check.js';
 import type { SyncState } from './sync-state.js';
 
 export interface SyncProgress {
@@ -16,7 +17,15 @@ export interface OrderSyncResult {
   ordersChanged: number;
   ordersUnchanged: number;
   backfill: boolean;
+  /** Set when the run only compared counts (the message channel connected): count calls, windows read. */
+  checked?: { counts: number; read: number };
 }
+
+/**
+ * A check ends this long before now: a change of the last moments may still be on its way as a message (and the
+ * real platform's publish time can trail the trade's modified time), which would differ for no loss.
+ */
+const CHECK_SETTLE_MS = 10_000;
 
 export interface OrderSyncDeps {
   platform: ShopPlatform;
@@ -127,9 +136,45 @@ async function backfill(deps: OrderSyncDeps, ingest: Ingest, onProgress?: (p: Sy
   await deps.state.save({ backfillDone: true, backfillCursor: null, modifiedUntil: cp.modifiedUntil ?? end });
 }
 
-async function incremental(deps: OrderSyncDeps, ingest: Ingest, onProgress?: (p: SyncProgress) => void): Promise<void> {
+/**
+ * The incremental pass while the message channel keeps orders current: one count for the window (whole seconds, the
+ * platform's resolution) and pages only where it differs from the stored orders (order-sync-check.ts). False when it
+ * cannot check (no count on this platform, a window over a day after a long stop): the caller reads in full.
+ */
+async function checked(deps: OrderSyncDeps, ingest: Ingest, result: OrderSyncResult, from: number): Promise<boolean> {
+  const count = deps.platform.countChanged?.bind(deps.platform);
+  const window = {
+    start: Math.floor(from / 1000) * 1000,
+    end: Math.floor((deps.clock.now() - CHECK_SETTLE_MS) / 1000) * 1000,
+  };
+  if (!count || window.end - window.start > DAY) return false;
+  if (window.end > window.start) {
+    result.checked = await checkChanged({
+      count,
+      stored: storedTimes(deps.orders, window),
+      window,
+      async read(w) {
+        for await (const page of deps.platform.changedOrders(w)) ingest.add(page);
+      },
+    });
+    await ingest.durable();
+    await deps.state.save({ modifiedUntil: window.end });
+  }
+  return true;
+}
+
+async function incremental(
+  deps: OrderSyncDeps,
+  ingest: Ingest,
+  onProgress?: (p: SyncProgress) => void,
+  check?: { result: OrderSyncResult },
+): Promise<void> {
   const now = deps.clock.now();
   const from = (deps.state.checkpoint().modifiedUntil ?? now) - deps.overlapMinutes * MINUTE;
+  if (check && (await checked(deps, ingest, check.result, from))) {
+    onProgress?.({ phase: 'incremental', done: 1, total: 1, orders: ingest.seen() });
+    return;
+  }
   const windows = dayWindows(from, now);
   let done = 0;
   for (const w of windows) {
@@ -144,12 +189,15 @@ async function incremental(deps: OrderSyncDeps, ingest: Ingest, onProgress?: (p:
 /**
  * First run: backfill the platform's 3-month window by created time, a day at a time, saving a cursor
  * after each day. Then (and on every later run) read modifications since the checkpoint minus an
- * overlap, because the platform's modified times can lag a little. Upserts are idempotent and the
+ * overlap, because the platform's modified times can lag a little (or, asked to check, compare counts over that
+ * window and read only where they differ). Upserts are idempotent and the
  * checkpoint moves only after its orders are on disk, so a crash anywhere re-reads and loses nothing.
  */
 export async function syncOrders(
   deps: OrderSyncDeps,
   onProgress?: (p: SyncProgress) => void,
+  /** Compare counts instead of reading every changed order (the scheduled run while the channel is connected). */
+  opts: { check?: boolean } = {},
 ): Promise<OrderSyncResult> {
   const result: OrderSyncResult = { ordersNew: 0, ordersChanged: 0, ordersUnchanged: 0, backfill: false };
   const ingest = createIngest(deps.orders, result);
@@ -158,7 +206,7 @@ export async function syncOrders(
       result.backfill = true;
       await backfill(deps, ingest, onProgress);
     }
-    await incremental(deps, ingest, onProgress);
+    await incremental(deps, ingest, onProgress, opts.check && !result.backfill ? { result } : undefined);
   } catch (err) {
     await ingest.settle();
     throw err;

@@ -10,6 +10,11 @@ export function syncJobs(
   schedules: { 'order-sync': string; 'logistics-refresh': string },
   /** True while the message channel keeps orders current: a scheduled poll then rests (a manual run never does). */
   pollMayRest: () => boolean = () => false,
+  /**
+   * True while the channel has been connected since the last good order sync: a scheduled run that does not rest
+   * only compares counts and reads where they differ (order-sync-check.ts); a manual run reads in full.
+   */
+  pollMayCheck: () => boolean = () => false,
 ): Job[] {
   return [
     {
@@ -19,7 +24,7 @@ export function syncJobs(
       async run(ctx): Promise<Record<string, number>> {
         // Resting is a run that asked the platform nothing: no new or changed orders, no calls.
         if (ctx?.reason === 'scheduled' && pollMayRest()) return { new: 0, changed: 0, calls: 0 };
-        const r = await sync.syncOrders();
+        const r = await sync.syncOrders(undefined, { check: ctx?.reason === 'scheduled' && pollMayCheck() });
         if (!r.ok) throw new Error(r.errors.join('; '));
         return { new: r.ordersNew, changed: r.ordersChanged, calls: r.platformCalls };
       },

@@ -29,7 +29,11 @@ export interface SyncService {
   syncAll(
     onProgress?: (p: SyncProgress | { phase: 'logistics'; done: number; total: number }) => void,
   ): Promise<SyncRun>;
-  syncOrders(onProgress?: (p: SyncProgress) => void): Promise<SyncRun>;
+  /**
+   * `check`: compare the platform's counts with the stored orders and read only where they differ (the scheduled run
+   * while the message channel is connected); a manual run always reads in full.
+   */
+  syncOrders(onProgress?: (p: SyncProgress) => void, opts?: { check?: boolean }): Promise<SyncRun>;
   refreshLogistics(): Promise<SyncRun>;
   running(): boolean;
 }
@@ -77,12 +81,14 @@ export function createSyncService(deps: SyncDeps): SyncService {
     return record;
   }
 
-  const orderSteps = (onProgress?: (p: SyncProgress) => void) => async (r: SyncRun) => {
-    const res = await syncOrders(deps, onProgress);
-    r.ordersNew += res.ordersNew;
-    r.ordersChanged += res.ordersChanged;
-    r.ordersUnchanged += res.ordersUnchanged;
-  };
+  const orderSteps =
+    (onProgress?: (p: SyncProgress) => void, check = false) =>
+    async (r: SyncRun) => {
+      const res = await syncOrders(deps, onProgress, { check });
+      r.ordersNew += res.ordersNew;
+      r.ordersChanged += res.ordersChanged;
+      r.ordersUnchanged += res.ordersUnchanged;
+    };
   const logisticsSteps = (onProgress?: (done: number, total: number) => void) => async (r: SyncRun) => {
     const res: LogisticsRefreshResult = await refreshLogistics(
       { ...deps, intervalMinutes: deps.parcelIntervalMinutes },
@@ -100,7 +106,8 @@ export function createSyncService(deps: SyncDeps): SyncService {
           await logisticsSteps((done, total) => onProgress?.({ phase: 'logistics', done, total }))(r);
         }),
       ),
-    syncOrders: (onProgress) => guarded('orders', () => run('orders', orderSteps(onProgress))),
+    syncOrders: (onProgress, opts) =>
+      guarded('orders', () => run('orders', orderSteps(onProgress, opts?.check ?? false))),
     refreshLogistics: () => guarded('logistics', () => run('logistics', logisticsSteps())),
     running: () => current.size > 0,
   };

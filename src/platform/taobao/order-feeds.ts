@@ -74,6 +74,22 @@ function tradeFeed(
 /** taobao.trades.sold.increment.get: the trades modified in the window. */
 export const changedOrders = tradeFeed('taobao.trades.sold.increment.get', 'modified');
 
+/**
+ * taobao.trades.sold.increment.get asked for its count only: one row of one field (page_size=1, fields=tid), so the
+ * platform answers total_results without listing the window's orders.
+ */
+export async function countChanged(ctx: TopCallContext, window: TimeWindow): Promise<number> {
+  const res = await topCall(ctx, 'taobao.trades.sold.increment.get', {
+    fields: 'tid',
+    type: TYPES,
+    start_modified: formatTopTime(window.start),
+    end_modified: formatTopTime(window.end),
+    page_no: 1,
+    page_size: 1,
+  });
+  return Number(res.total_results ?? 0);
+}
+
 /** taobao.trades.sold.get: the trades created in the window (the backfill). */
 export const createdOrders = tradeFeed('taobao.trades.sold.get', 'created');
 

@@ -7,7 +7,7 @@ import { isTopSignMethod, type TopSignMethod } from '../top/sign.js';
 import { TRADE_FIELDS } from '../top/wire.js';
 import { createDecryptQuotaCounter, type DecryptQuotaCount } from './decrypt-quota.js';
 import { DEFAULT_SECRET_NO_DAYS, decryptReceivers, type DecryptContext } from './oaid-decrypt.js';
-import { changedOrders, createdOrders, negativeReviews, type FeedOptions } from './order-feeds.js';
+import { changedOrders, countChanged, createdOrders, negativeReviews, type FeedOptions } from './order-feeds.js';
 import { receivedRefunds } from './refund-feed.js';
 import { topCall, type TopCallContext } from './top-call.js';
 import { TopBusinessError } from './top-errors.js';
@@ -143,6 +143,7 @@ export function createTaobaoPlatform(opts: TaobaoOptions): TaobaoPlatform {
   return {
     kind: opts.kind ?? 'taobao',
     changedOrders: (window) => changedOrders(ctx, feed, window),
+    countChanged: (window) => countChanged(ctx, window),
     createdOrders: (window) => createdOrders(ctx, feed, window),
     negativeReviews: (window) => negativeReviews(ctx, feed, window),
     receivedRefunds: (window) => receivedRefunds(ctx, feed, window),
