@@ -79,10 +79,13 @@ export const CONTENT_PATCHES: Readonly<Record<string, Patch>> = {
     const shipped = { ...withStatus(o, status), consignedAt: o.consignedAt ?? at, modifiedAt: at };
     return { order: shipped, details: status !== 'WAIT_BUYER_CONFIRM_GOODS' };
   },
-  // The courier's CONSIGN step carries the waybill and the company: the shipped lines without one take them.
+  // The courier's CONSIGN step carries the waybill and the company: the shipped lines without one take them. A later
+  // step (collected, in transit, signed…) changes nothing of the trade: the parcel's tracking is the courier's, read
+  // by logistics refresh. Stamping the order with the step's time would make the stored copy look newer than the
+  // platform's, and a real change published before that time would then be taken for an old one and dropped.
   taobao_logistics_LogsticDetailTrace: (o, at, c) => {
     const waybill = text(c.out_sid);
-    if (c.action !== 'CONSIGN' || !waybill) return { order: { ...o, modifiedAt: at }, details: true };
+    if (c.action !== 'CONSIGN' || !waybill) return { order: o };
     const company = text(c.company_name);
     const items = o.items.map((i) =>
       i.status === 'WAIT_BUYER_CONFIRM_GOODS' && !i.invoiceNo

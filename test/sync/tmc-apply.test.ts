@@ -132,8 +132,9 @@ describe('applying TMC messages to the order book', () => {
     const r = rig(async () => order({ status: 'WAIT_BUYER_CONFIRM_GOODS', modifiedAt: toInstant(T0 + 7000) }));
     await r.orders.upsertMany([order()]);
     const batch = [
-      msg('taobao_trade_TradeSellerShip', `{"tid":${TID}}`, T0 + 6000),
-      msg('taobao_logistics_LogsticDetailTrace', `{"tid":${TID},"action":"CONSIGN"}`, T0 + 6500),
+      // Shipped in part (which lines the message does not say), then a change it does not name: both need a read.
+      msg('taobao_trade_TradeSellerShip', `{"tid":${TID},"status":"SELLER_CONSIGNED_PART"}`, T0 + 6000),
+      msg('taobao_trade_TradeChanged', `{"tid":${TID}}`, T0 + 6500),
       memo('加急', T0 + 7000),
     ];
     const v = await r.applier.applyBatch(batch);

@@ -124,6 +124,21 @@ describe('messages applied from their content', () => {
     expect(r.details.count()).toBe(0);
   });
 
+  it('when a later courier step comes, then the order is left as it is (no newer modified time, nothing to read) and a trade change after it still applies', async () => {
+    const r = rig();
+    await r.orders.upsertMany([order({ status: 'WAIT_BUYER_CONFIRM_GOODS' })]);
+    const step = `{"tid":${TID},"action":"SIGNED","company_name":"中通快递","out_sid":"ZT7788","desc":"已签收","time":"2026-11-23 12:00:00"}`;
+    await r.applier.applyBatch([msg('taobao_logistics_LogsticDetailTrace', step, T0 + 7_200_000)]);
+    expect(r.orders.get(TID)!.modifiedAt).toBe(toInstant(T0));
+    expect(r.details.count()).toBe(0);
+    // The buyer confirms at 11:00, published after the 12:00 step reached xiaoer: still newer than the stored order.
+    await r.applier.applyBatch([
+      msg('taobao_trade_TradeSuccess', `{"tid":${TID},"status":"TRADE_FINISHED"}`, T0 + 3_600_000),
+    ]);
+    expect(r.orders.get(TID)).toMatchObject({ status: 'TRADE_FINISHED', modifiedAt: toInstant(T0 + 3_600_000) });
+    expect(r.calls).toEqual([]);
+  });
+
   it("when a refund is asked for, then the line's refund status and id come from the message and its time is kept for the open item", async () => {
     const r = rig();
     await r.orders.upsertMany([order()]);
