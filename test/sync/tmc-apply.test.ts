@@ -1,64 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { createOrderRepository, type Order } from '../../src/orders/index.js';
 import type { ShopPlatform } from '../../src/platform/index.js';
-import type { TmcMessage } from '../../src/platform/tmc/index.js';
 import { NotFoundError } from '../../src/shared/errors.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { toInstant } from '../../src/shared/time.js';
 import { createMemoryStore } from '../../src/storage/memory-store.js';
 import { createTmcApplier } from '../../src/sync/tmc-apply.js';
+import { TID, tmcMessage, tmcOrder } from './support/tmc-fixtures.js';
 
 const T0 = Date.UTC(2026, 10, 23, 8, 0, 0);
-const TID = '3939393939393939393';
 
-function order(over: Partial<Order> = {}): Order {
-  return {
-    tid: TID,
-    status: 'WAIT_BUYER_PAY',
-    type: 'fixed',
-    buyerNick: 'tb_小雨',
-    buyerMessage: '',
-    createdAt: toInstant(T0 - 3_600_000),
-    modifiedAt: toInstant(T0),
-    paidAt: null,
-    consignedAt: null,
-    endAt: null,
-    payDeadlineAt: toInstant(T0 + 86_400_000),
-    totalFee: 19900,
-    payment: 19900,
-    postFee: 0,
-    discountFee: 0,
-    receiver: {
-      name: '林',
-      mobile: '',
-      phone: '',
-      state: '',
-      city: '',
-      district: '',
-      town: '',
-      address: '',
-      zip: '',
-      country: '',
-    },
-    items: [],
-    sellerMemo: '',
-    sellerFlag: 0,
-    buyerRated: false,
-    sellerRated: false,
-    shippingType: 'express',
-    ...over,
-  };
-}
+/** The trade unpaid: placed an hour before T0, closing a day after. */
+const order = (over: Partial<Order> = {}): Order =>
+  tmcOrder(T0, { status: 'WAIT_BUYER_PAY', paidAt: null, payDeadlineAt: toInstant(T0 + 86_400_000), ...over });
 
-let nextId = 2n ** 60n;
-const msg = (topic: string, content: string, time: number): TmcMessage => ({
-  id: nextId++,
-  topic,
-  content,
-  time,
-  nick: '小二女装旗舰店',
-  retried: 0,
-});
+const msg = tmcMessage;
 const memo = (text: string, time: number) =>
   msg('taobao_trade_TradeMemoModified', `{"tid":${TID},"seller_memo":${JSON.stringify(text)},"seller_flag":2}`, time);
 

@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createOrderRepository, type Order, type OrderItem } from '../../src/orders/index.js';
 import type { ShopPlatform } from '../../src/platform/index.js';
-import type { TmcMessage } from '../../src/platform/tmc/index.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { toInstant } from '../../src/shared/time.js';
 import { createMemoryStore } from '../../src/storage/memory-store.js';
 import { refundTimes } from '../../src/sync/index.js';
 import { createTmcApplier } from '../../src/sync/tmc-apply.js';
 import { createDetailReader, TMC_DETAILS } from '../../src/sync/tmc-details.js';
+import { TID, tmcMessage, tmcOrder } from './support/tmc-fixtures.js';
 
 /** Issue 19: more topics applied from the message's content alone, with no platform call. */
 const T0 = Date.UTC(2026, 10, 23, 2, 0, 0); // 10:00 in Shanghai
-const TID = '3939393939393939393';
 const OID = '3939393939393939394';
 
 const line = (over: Partial<OrderItem> = {}): OrderItem => ({
@@ -33,52 +32,9 @@ const line = (over: Partial<OrderItem> = {}): OrderItem => ({
   invoiceNo: '',
   ...over,
 });
-const order = (over: Partial<Order> = {}): Order => ({
-  tid: TID,
-  status: 'WAIT_SELLER_SEND_GOODS',
-  type: 'fixed',
-  buyerNick: 'tb_小雨',
-  buyerMessage: '',
-  createdAt: toInstant(T0 - 3_600_000),
-  modifiedAt: toInstant(T0),
-  paidAt: toInstant(T0 - 3_000_000),
-  consignedAt: null,
-  endAt: null,
-  payDeadlineAt: null,
-  totalFee: 19900,
-  payment: 19900,
-  postFee: 0,
-  discountFee: 0,
-  receiver: {
-    name: '林',
-    mobile: '',
-    phone: '',
-    state: '',
-    city: '',
-    district: '',
-    town: '',
-    address: '',
-    zip: '',
-    country: '',
-  },
-  items: [line()],
-  sellerMemo: '',
-  sellerFlag: 0,
-  buyerRated: false,
-  sellerRated: false,
-  shippingType: 'express',
-  ...over,
-});
+const order = (over: Partial<Order> = {}): Order => tmcOrder(T0, { items: [line()], ...over });
 
-let nextId = 2n ** 61n;
-const msg = (topic: string, content: string, time: number): TmcMessage => ({
-  id: nextId++,
-  topic,
-  content,
-  time,
-  nick: '拾光衣橱',
-  retried: 0,
-});
+const msg = tmcMessage;
 
 function rig(platformOrders: Order[] = []) {
   const store = createMemoryStore();

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TmcApplied } from '../../src/sync/index.js';
 import { serviceRig } from '../support/service-rig.js';
+import { orderPlacer } from './support/new-order.js';
 
 /**
  * What acts on orders reads the details a message left out before it acts (issue 19): a print batch reads every
@@ -14,25 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => rig.close());
 
-let ticked = 0;
-
-/** Lets the living shop run until a buyer places an order; resolves with its applied TradeCreate. */
-async function newOrder(): Promise<TmcApplied> {
-  const shop = rig.svc.outside.shop!;
-  const created = new Promise<TmcApplied>((resolve) => {
-    const off = rig.svc.tmc.onApplied((a) => {
-      if (a.topic !== 'taobao_trade_TradeCreate') return;
-      off();
-      resolve(a);
-    });
-  });
-  let at = Math.max(shop.baseTime, ticked) + 1;
-  const until = at + 5000;
-  for (; at < until; at++) if (shop.tick(at).placed) break;
-  expect(at).toBeLessThan(until);
-  ticked = at;
-  return created;
-}
+const newOrder = orderPlacer(() => rig);
 
 const stored = async (tid: string) => {
   const token = await rig.login('admin');

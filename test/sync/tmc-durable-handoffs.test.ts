@@ -13,6 +13,7 @@ import { createTmcApplier } from '../../src/sync/tmc-apply.js';
 import { createDetailReader } from '../../src/sync/tmc-details.js';
 import { createHandoffRunner, TMC_HANDOFFS } from '../../src/sync/tmc-handoff-log.js';
 import { createTaskRepository, createTaskService } from '../../src/tasks/index.js';
+import { TID, tmcOrder, tmcReceiver } from './support/tmc-fixtures.js';
 
 /**
  * Issue 19: what a pushed change hands on is recorded with the change, in its transaction, so a service stopped
@@ -20,44 +21,13 @@ import { createTaskRepository, createTaskService } from '../../src/tasks/index.j
  * survives a restart too.
  */
 const T0 = Date.UTC(2026, 10, 23, 8, 0, 0);
-const TID = '3939393939393939393';
 const ADDRESS = 'taobao_trade_TradeLogisticsAddressChanged';
-const order = (at: number, address: string, over: Partial<Order> = {}): Order => ({
-  tid: TID,
-  status: 'WAIT_SELLER_SEND_GOODS',
-  type: 'fixed',
-  buyerNick: 'tb_小雨',
-  buyerMessage: '',
-  createdAt: toInstant(T0 - 3_600_000),
-  modifiedAt: toInstant(at),
-  paidAt: toInstant(T0 - 3_000_000),
-  consignedAt: null,
-  endAt: null,
-  payDeadlineAt: null,
-  totalFee: 19900,
-  payment: 19900,
-  postFee: 0,
-  discountFee: 0,
-  receiver: {
-    name: '林',
-    mobile: '',
-    phone: '',
-    state: '浙江省',
-    city: '杭州市',
-    district: '',
-    town: '',
-    address,
-    zip: '',
-    country: '',
-  },
-  items: [],
-  sellerMemo: '',
-  sellerFlag: 0,
-  buyerRated: false,
-  sellerRated: false,
-  shippingType: 'express',
-  ...over,
-});
+const order = (at: number, address: string, over: Partial<Order> = {}): Order =>
+  tmcOrder(T0, {
+    modifiedAt: toInstant(at),
+    receiver: tmcReceiver({ state: '浙江省', city: '杭州市', address }),
+    ...over,
+  });
 const msg = (topic: string, content: string, time: number): TmcMessage => ({
   id: 2n ** 62n + BigInt(time),
   topic,

@@ -9,45 +9,16 @@ import { createMemoryStore } from '../../src/storage/memory-store.js';
 import { createTmcApplier } from '../../src/sync/tmc-apply.js';
 import { createHandoffRunner } from '../../src/sync/tmc-handoff-log.js';
 import { createTaskRepository, createTaskService } from '../../src/tasks/index.js';
+import { TID, tmcOrder, tmcReceiver } from './support/tmc-fixtures.js';
 
 /** Issue 19, part 2: the hand-offs of pushed messages, each once however often the message comes. */
 const T0 = Date.UTC(2026, 10, 23, 8, 0, 0);
-const TID = '3939393939393939393';
-const receiver = (address: string) => ({
-  name: '林',
-  mobile: '13800000000',
-  phone: '',
-  state: '浙江省',
-  city: '杭州市',
-  district: '西湖区',
-  town: '',
-  address,
-  zip: '',
-  country: '',
-});
+const receiver = (address: string) =>
+  tmcReceiver({ mobile: '13800000000', state: '浙江省', city: '杭州市', district: '西湖区', address });
 const order = (at: number, address: string): Order => ({
-  tid: TID,
-  status: 'WAIT_SELLER_SEND_GOODS',
-  type: 'fixed',
-  buyerNick: 'tb_小雨',
-  buyerMessage: '',
-  createdAt: toInstant(T0 - 3_600_000),
+  ...tmcOrder(T0),
   modifiedAt: toInstant(at),
-  paidAt: toInstant(T0 - 3_000_000),
-  consignedAt: null,
-  endAt: null,
-  payDeadlineAt: null,
-  totalFee: 19900,
-  payment: 19900,
-  postFee: 0,
-  discountFee: 0,
   receiver: receiver(address),
-  items: [],
-  sellerMemo: '',
-  sellerFlag: 0,
-  buyerRated: false,
-  sellerRated: false,
-  shippingType: 'express',
 });
 
 let nextId = 2n ** 60n;
