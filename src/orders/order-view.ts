@@ -8,9 +8,12 @@ import type { Receiver } from './order.js';
 const UNPAID = new Set(['WAIT_BUYER_PAY', 'TRADE_NO_CREATE_PAY', 'PAY_PENDING']);
 const SHIPPED = new Set(['SELLER_CONSIGNED_PART', 'WAIT_BUYER_CONFIRM_GOODS', 'TRADE_BUYER_SIGNED', 'TRADE_FINISHED']);
 
-/** As the platform hands it out (a stored receiver already is; one kept plain from before is masked the same way). */
+/**
+ * As the platform hands it out (a stored receiver already is; one kept plain from before is masked the same way): the
+ * town stays, as the platform sends it, since staff read it to tell a parcel's area and it names no one.
+ */
 export function maskReceiver(r: Receiver): Receiver {
-  return { ...maskAsPlatform(r), town: r.town ? '***' : '' };
+  return maskAsPlatform(r);
 }
 
 const yuan = (fen: number) => formatYuanFixed(fen);

@@ -64,6 +64,8 @@ describe('a stored receiver on the order and buyer pages', () => {
       '西湖区****',
     ]);
     expect(page).toMatchObject({ name: maskAsPlatform(plain).name, address: maskAsPlatform(plain).address });
+    // The town is not personal: the platform sends it plain, and so does the page.
+    expect(page.town).toBe('文新街道');
     expect(storyOf(plain)).toEqual({ name: '欧*', mobile: '139****5678', address: '浙江省杭州市西湖区****' });
   });
 
