@@ -92,14 +92,16 @@ describe('a CLI command with and without a running service', () => {
     expect([localB.status, serviceA.status, serviceB.status]).toEqual(['written', 'written', 'already_present']);
     expect(serviceA.entry).toBe(localB.entry);
     expect(localB.entry).toMatch(/^此款无货\+不要打单,已电话通知买家申请退款\+管理员\/\d{2}\.\d{2}$/);
-    const counts = (r: { ok: boolean; ordersNew: number; ordersChanged: number; errors: string[] }) => [
+    // The same answer either way; its counts are the living shop's changes since the last sync (and those TMC
+    // already brought), which differ from one moment to the next, so only their kind is compared.
+    const shape = (r: { ok: boolean; ordersNew: unknown; ordersChanged: unknown; errors: string[] }) => [
       r.ok,
-      r.ordersNew,
-      r.ordersChanged,
+      Number.isInteger(r.ordersNew),
+      Number.isInteger(r.ordersChanged),
       r.errors,
     ];
-    expect(counts(serviceSync)).toEqual(counts(localSync));
-    expect(localSync.ok).toBe(true);
+    expect(shape(serviceSync)).toEqual(shape(localSync));
+    expect(shape(localSync)).toEqual([true, true, true, []]);
     // The route answers { run }: the CLI reads the run from it in both modes.
     expect(serviceJob).toBe(localJob);
     expect(localJob).toMatch(/^汇款核对（transfer-checks）：成功，/);
