@@ -348,6 +348,14 @@ async function openLocked(opts: LowdbStoreOptions, lock: Awaited<ReturnType<type
       await Promise.allSettled([...inflight]);
       if (failure) throw failure;
     },
+    async inventory() {
+      const collections = [...colls].filter(([, c]) => c.data.shards.some((s) => s.size > 0)).map(([n]) => n);
+      const files = await readdir(join(dir, 'logs')).catch(() => [] as string[]);
+      const logNames = files.filter((f) => f.endsWith('.jsonl')).map((f) => f.slice(0, -'.jsonl'.length));
+      return { collections: collections.sort(), logs: logNames.filter((n) => NAME.test(n)).sort() };
+    },
+    // One writer: nothing changes behind this store's back.
+    onExternalChange: () => () => undefined,
     checkpoint,
     advertise: (info) => lock.update(info),
     async close() {

@@ -59,6 +59,15 @@ export function createMemoryStore(): Store {
       };
     },
     async flush() {},
+    async inventory() {
+      const names = (m: Map<string, { size?: number; length?: number }>) =>
+        [...m]
+          .filter(([, v]) => (v.size ?? v.length ?? 0) > 0)
+          .map(([n]) => n)
+          .sort();
+      return { collections: names(collections), logs: names(logs as Map<string, unknown[]>) };
+    },
+    onExternalChange: () => () => undefined,
     async close() {},
     stats: () => ({ ...stats }),
   };

@@ -2,8 +2,8 @@ import type { RowLayout } from './row-layout.js';
 
 /**
  * The storage contract every repository is written against. The lowdb implementation
- * (lowdb-store.ts) is the only code that knows lowdb; a PostgreSQL implementation of this same
- * interface can replace it without touching a repository.
+ * (lowdb-store.ts) is the only code that knows lowdb; the PostgreSQL one (postgres/pg-store.ts)
+ * keeps the same contract for several instances on one database (docs/postgres.md says how).
  *
  * Model: named collections of JSON documents keyed by id, plus append-only logs.
  * - `transact(fn)` runs `fn` synchronously against the current state, so read-modify-write inside
@@ -24,8 +24,23 @@ export interface Store {
   log<T>(name: string): AppendLog<T>;
   /** Resolves when everything accepted so far is on disk. */
   flush(): Promise<void>;
+  /** The collections and logs that hold anything (what `xiaoer store copy` copies). */
+  inventory(): Promise<{ collections: string[]; logs: string[] }>;
+  /**
+   * Documents another instance changed (PostgreSQL, several instances on one database), after this store has
+   * taken them in: an index kept beside the store follows them. lowdb and memory never call it (one writer).
+   */
+  onExternalChange(listener: (changes: readonly ExternalChange[]) => void): () => void;
   close(): Promise<void>;
   stats(): StoreStats;
+}
+
+export interface ExternalChange {
+  collection: string;
+  id: string;
+  /** undefined: the document was new (before) or deleted (after). */
+  before: unknown;
+  after: unknown;
 }
 
 export interface Transaction {
