@@ -334,6 +334,11 @@ async function openLocked(opts: LowdbStoreOptions, lock: Awaited<ReturnType<type
       if (!col) return;
       for (const shard of col.data.shards) yield* shard.values() as Iterable<T>;
     },
+    *entries<T>(c: string): Iterable<[string, T]> {
+      const col = colls.get(c);
+      if (!col) return;
+      for (const shard of col.data.shards) yield* shard.entries() as Iterable<[string, T]>;
+    },
     count(c) {
       const col = colls.get(c);
       return col ? col.data.shards.reduce((n, s) => n + s.size, 0) : 0;

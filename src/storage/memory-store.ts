@@ -45,6 +45,7 @@ export function createMemoryStore(): Store {
     },
     get: <T>(c: string, id: string) => clone(coll(c).get(id)) as T | undefined,
     all: <T>(c: string) => [...coll(c).values()].map((v) => clone(v)) as T[],
+    entries: <T>(c: string) => [...coll(c)].map(([id, v]) => [id, clone(v)]) as [string, T][],
     count: (c) => coll(c).size,
     log<T>(name: string): AppendLog<T> {
       if (!logs.has(name)) logs.set(name, []);

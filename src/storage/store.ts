@@ -19,6 +19,8 @@ export interface Store {
   get<T>(collection: string, id: string): T | undefined;
   /** Every document of a collection (insertion order not guaranteed). */
   all<T>(collection: string): Iterable<T>;
+  /** Every document of a collection with its id, read-only as `all` (`xiaoer store copy` needs the ids). */
+  entries<T>(collection: string): Iterable<[id: string, doc: T]>;
   count(collection: string): number;
   /** An append-only log kept out of the collections' files (sync history, message log, statement rows...). */
   log<T>(name: string): AppendLog<T>;
