@@ -4,8 +4,7 @@ import type { Duplex } from 'node:stream';
 import type { Config } from '../config/index.js';
 import type { Scheduler } from '../scheduler/index.js';
 import { loadTemplates, type TemplateSet } from '../messaging/templates/index.js';
-import { ORDER_COLLECTION, ORDERS } from '../orders/index.js';
-import { TRANSFER_ROWS, TRANSFER_ROWS_COLLECTION } from '../reconciliation/index.js';
+import { STORE_COLLECTIONS } from './store-layout.js';
 import type { RemarkFeaturesService } from './wire-remark-features.js';
 import { createLogger, type Logger } from '../shared/logger.js';
 import { systemClock, type Clock } from '../shared/time.js';
@@ -69,13 +68,7 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
   const templates = await loadTemplates(packageInfo.templatesDir);
   const store = await openLowdbStore({
     dir: config.dataDir,
-    collections: {
-      [ORDERS]: ORDER_COLLECTION,
-      parcels: { shards: 16 },
-      'remark-entries': { shards: 16 },
-      messages: { shards: 16 },
-      [TRANSFER_ROWS]: TRANSFER_ROWS_COLLECTION,
-    },
+    collections: STORE_COLLECTIONS,
     migrations: MIGRATIONS,
     logger,
   });
