@@ -6,6 +6,7 @@ import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
+  StorageUnavailableError,
   TooLargeError,
   UpstreamError,
   ValidationError,
@@ -23,6 +24,7 @@ const STATUS: [new (...args: never[]) => Error, number][] = [
   [NotFoundError, 404],
   [ConflictError, 409],
   [TooLargeError, 413],
+  [StorageUnavailableError, 503],
 ];
 
 /** Every error answer: a stable code, one Chinese sentence, and where known the field and the values behind it. */

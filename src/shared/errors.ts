@@ -86,6 +86,16 @@ export class TooLargeError extends AppError {
   }
 }
 
+/**
+ * The database does not answer (PostgreSQL down or restarting): nothing of the operation was kept, and trying
+ * again once it is back is safe. An HTTP 503.
+ */
+export class StorageUnavailableError extends AppError {
+  constructor(options?: { cause?: unknown }) {
+    super('storage_unavailable', '数据库暂时连不上，刚才的操作没有保存，请稍后再试', options);
+  }
+}
+
 /** The request conflicts with the current state (e.g. a kind that does not apply, a lock held). */
 export class ConflictError extends AppError {
   constructor(message: MessageOrInit, code = 'conflict') {

@@ -29,6 +29,11 @@ export function databaseUrlOf(config: { databaseUrl?: string }): string | null {
 }
 
 export function connectPostgres(options: PostgresOptions): Db {
+  return connectPostgresPool(options).db;
+}
+
+/** The pool and the Kysely over it: the store runs its bulk statements on the pool itself. */
+export function connectPostgresPool(options: PostgresOptions): { pool: pg.Pool; db: Db } {
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.poolSize ?? 10,
@@ -37,5 +42,5 @@ export function connectPostgres(options: PostgresOptions): Db {
     connectionTimeoutMillis: 10_000,
   });
   pool.on('error', (err) => options.onIdleError?.(err));
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { pool, db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }) };
 }

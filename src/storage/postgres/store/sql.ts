@@ -1,0 +1,106 @@
+/**
+ * The statements of the PostgreSQL store: load, catch up, write a batch. Raw pg on a pool client: a batch of
+ * thousands of documents is one statement per table (unnest of arrays), which a query builder would not make
+ * shorter.
+ */
+import type pg from 'pg';
+import { OWN_TABLES, placeOf, unionOfTables } from './tables.js';
+
+/** [collection, id, document or null for a delete] */
+export type StoreOp = [string, string, unknown];
+
+export interface RowChange {
+  collection: string;
+  id: string;
+  doc: unknown;
+  seq: number;
+}
+
+/** Every instance's writes are serialized by this transaction-scoped lock: one writer at a time, in seq order. */
+export const WRITE_LOCK = "select pg_advisory_xact_lock(hashtextextended('xiaoer:store-writes', 0))";
+/** Held while the store's own migrations run, so instances starting at once run each once. */
+export const MIGRATE_LOCK = "hashtextextended('xiaoer:store-migrate', 0)";
+export const CHANNEL = 'xiaoer_store';
+
+const PAGE = 5000;
+
+/**
+ * Reads every live document, a page at a time, in one snapshot; returns the highest seq that snapshot holds, so
+ * the catch-up that follows takes exactly what committed after it.
+ */
+export async function loadAll(client: pg.PoolClient, onRow: (collection: string, id: string, doc: unknown) => void) {
+  await client.query('begin isolation level repeatable read read only');
+  try {
+    for (const { table, key, collection } of OWN_TABLES) {
+      let after = '';
+      for (;;) {
+        const { rows } = await client.query<{ id: string; doc: unknown }>(
+          `select ${key} as id, doc from ${table} where doc is not null and ${key} > $1 order by ${key} limit ${PAGE}`,
+          [after],
+        );
+        for (const r of rows) onRow(collection, r.id, r.doc);
+        if (rows.length < PAGE) break;
+        after = rows[rows.length - 1]!.id;
+      }
+    }
+    let after: [string, string] = ['', ''];
+    for (;;) {
+      const { rows } = await client.query<{ collection: string; id: string; doc: unknown }>(
+        `select collection, id, doc from documents where doc is not null and (collection, id) > ($1, $2)
+         order by collection, id limit ${PAGE}`,
+        after,
+      );
+      for (const r of rows) onRow(r.collection, r.id, r.doc);
+      if (rows.length < PAGE) break;
+      after = [rows[rows.length - 1]!.collection, rows[rows.length - 1]!.id];
+    }
+    const { rows } = await client.query<{ seq: string | null }>(`select max(seq) as seq from (${unionOfTables('')}) t`);
+    await client.query('commit');
+    return Number(rows[0]?.seq ?? 0);
+  } catch (err) {
+    await client.query('rollback').catch(() => undefined);
+    throw err;
+  }
+}
+
+/** What committed after `since`, in commit order (deletes have a null doc). */
+export async function changesSince(client: pg.ClientBase, since: number): Promise<RowChange[]> {
+  const { rows } = await client.query<{ collection: string; id: string; doc: unknown; seq: string }>(
+    `select * from (${unionOfTables('where seq > $1')}) t order by seq`,
+    [since],
+  );
+  return rows.map((r) => ({ collection: r.collection, id: r.id, doc: r.doc, seq: Number(r.seq) }));
+}
+
+/** Writes the batch (one statement per table) and returns the highest seq it took. */
+export async function writeOps(client: pg.ClientBase, ops: StoreOp[]): Promise<number> {
+  const byTable = new Map<string, StoreOp[]>();
+  for (const op of ops) {
+    const t = placeOf(op[0]).table;
+    let list = byTable.get(t);
+    if (!list) byTable.set(t, (list = []));
+    list.push(op);
+  }
+  let max = 0;
+  for (const [table, list] of byTable) {
+    const ids = list.map((o) => o[1]);
+    const docs = list.map((o) => (o[2] === null ? null : JSON.stringify(o[2])));
+    const key = placeOf(list[0]![0]).key;
+    const { rows } =
+      table === 'documents'
+        ? await client.query<{ seq: string }>(
+            `insert into documents (collection, id, doc, seq)
+             select c, i, d::jsonb, nextval('store_seq') from unnest($1::text[], $2::text[], $3::text[]) as u(c, i, d)
+             on conflict (collection, id) do update set doc = excluded.doc, seq = excluded.seq returning seq`,
+            [list.map((o) => o[0]), ids, docs],
+          )
+        : await client.query<{ seq: string }>(
+            `insert into ${table} (${key}, doc, seq)
+             select i, d::jsonb, nextval('store_seq') from unnest($1::text[], $2::text[]) as u(i, d)
+             on conflict (${key}) do update set doc = excluded.doc, seq = excluded.seq returning seq`,
+            [ids, docs],
+          );
+    for (const r of rows) max = Math.max(max, Number(r.seq));
+  }
+  return max;
+}
