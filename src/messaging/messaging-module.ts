@@ -4,7 +4,7 @@
  * mounts `routers` under /api.
  */
 import type { Router } from 'express';
-import type { Job } from '../scheduler/index.js';
+import { createLocalInstances, type Instances, type Job } from '../scheduler/index.js';
 import type { ParcelRepository } from '../logistics/index.js';
 import type { OrderRepository } from '../orders/index.js';
 import type { ShopPlatform } from '../platform/index.js';
@@ -43,6 +43,11 @@ export interface MessagingModuleDeps {
   shipCutoff?: string;
   /** Robot-queue waits; tests inject one that moves their clock. */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * The running instances, so a send claimed by another living instance on the same database is never taken for a
+   * crash's leftover. Default: this process alone, a fresh id per build (what an earlier start claimed is left over).
+   */
+  instances?: Pick<Instances, 'self' | 'alive'>;
 }
 
 export function createMessagingModule(deps: MessagingModuleDeps) {
@@ -70,6 +75,7 @@ export function createMessagingModule(deps: MessagingModuleDeps) {
     clock: deps.clock,
     logger,
     inFlight: new Set(),
+    instances: deps.instances ?? createLocalInstances(),
     phones: createReceiverPhones({ platform: deps.platform, receiverOf: facts.receiverOf, clock: deps.clock, logger }),
   });
   const quickReplies = createQuickReplyService({

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { createOperationsModule } from '../operations/index.js';
 import { DEMO_ROSTER, onDuty } from '../roster/index.js';
 import { createReturnsModule } from '../returns/index.js';
-import type { Scheduler } from '../scheduler/index.js';
+import { createLocalInstances, type Instances, type Scheduler } from '../scheduler/index.js';
 import { createMessagingModule } from '../messaging/index.js';
 import { createFollowUps, transferChaseOpener } from '../tasks/index.js';
 import { createTransfersModule, transferChecks, transferStatus } from '../reconciliation/index.js';
@@ -66,6 +66,8 @@ export async function wireDomains(deps: {
   logger: Logger;
   runJobs: boolean;
   onSyncProgress?: Parameters<SyncService['syncAll']>[0];
+  /** The running instances (PostgreSQL: createPostgresInstances, started by the caller); default this process only. */
+  instances?: Instances;
 }): Promise<Domains> {
   const { config, store, outside, clock, logger } = deps;
   const accounts = await loadAccounts(config);
@@ -129,6 +131,7 @@ export async function wireDomains(deps: {
     config: config.messaging,
     shopName: config.shopName,
     shipCutoff: config.jobs.printBatches.times.at(-1),
+    instances: deps.instances ?? createLocalInstances(),
   });
   const transfers = createTransfersModule({
     store,

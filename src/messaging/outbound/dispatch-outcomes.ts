@@ -7,7 +7,7 @@ import type { SendOutcome } from './channel-port.js';
 import { nextDayOpening, windowFor } from '../policy/send-windows.js';
 import type { MessageKind } from '../templates/metadata.js';
 import type { OutboundMessage } from './message.js';
-import { logAttempt, nowInstant, type OutboundDeps } from './outbound-deps.js';
+import { logAttempt, nowInstant, sameClaim, type OutboundDeps } from './outbound-deps.js';
 
 /** After a provider system error: 5, 10, 15… minutes. */
 const RETRY_STEP_MS = 5 * MINUTE;
@@ -91,12 +91,14 @@ export async function settle(
       break;
     }
     case 'unknown':
-      // Stays `sending`: once this process lets go, the next run resolves it before any resend.
+      // Stays `sending`, let go of (no claimer): the next run on any instance resolves it before any resend.
       counts.unresolved++;
-      next = (x) => ({ ...x, stateReason: 'outcome_unknown', lastError: out.error });
+      next = (x) => ({ ...x, stateReason: 'outcome_unknown', lastError: out.error, claimedBy: undefined });
       break;
   }
-  const saved = await d.repo.transition(m.id, ['sending'], next);
+  const saved = await d.repo.transition(m.id, ['sending'], next, sameClaim(m));
+  // Another instance took this one for dead and resolved the claim meanwhile: the attempt log still keeps the answer.
+  if (!saved) d.logger.warn({ messageId: m.id, outcome: out.outcome }, 'send answered after its claim was resolved');
   await logAttempt(d, m, out.outcome, {
     ...('error' in out ? { error: out.error } : {}),
     ...('providerId' in out && out.providerId ? { providerId: out.providerId } : {}),
@@ -116,14 +118,19 @@ export async function toChatQueue(
   counts: DispatchCounts,
 ) {
   counts.outbox++;
-  const saved = await d.repo.transition(m.id, ['sending'], (x) => ({
-    ...x,
-    state: 'outbox',
-    deliveredAt: nowInstant(d),
-    stateReason: reason,
-    // The reason is what staff read (in Chinese); the platform's own words stay in the attempt log.
-    lastError: undefined,
-  }));
+  const saved = await d.repo.transition(
+    m.id,
+    ['sending'],
+    (x) => ({
+      ...x,
+      state: 'outbox',
+      deliveredAt: nowInstant(d),
+      stateReason: reason,
+      // The reason is what staff read (in Chinese); the platform's own words stay in the attempt log.
+      lastError: undefined,
+    }),
+    sameClaim(m),
+  );
   if (saved) await logAttempt(d, m, 'outbox', { channel: 'outbox', error: detail ? `${reason}: ${detail}` : reason });
 }
 
@@ -136,11 +143,16 @@ export async function retryDecrypt(
 ): Promise<void> {
   if (m.attempts >= d.config.maxAttempts) return toChatQueue(d, m, 'decrypt_failed', error, counts);
   counts.retrying++;
-  const saved = await d.repo.transition(m.id, ['sending'], (x) => ({
-    ...x,
-    state: 'queued',
-    dueAt: toInstant(d.clock.now() + RETRY_STEP_MS * m.attempts),
-    stateReason: 'decrypt_error',
-  }));
+  const saved = await d.repo.transition(
+    m.id,
+    ['sending'],
+    (x) => ({
+      ...x,
+      state: 'queued',
+      dueAt: toInstant(d.clock.now() + RETRY_STEP_MS * m.attempts),
+      stateReason: 'decrypt_error',
+    }),
+    sameClaim(m),
+  );
   if (saved) await logAttempt(d, m, 'retry', { error: `decrypt: ${error}` });
 }

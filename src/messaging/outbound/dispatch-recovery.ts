@@ -1,38 +1,71 @@
 /**
- * Messages found in `sending` that this process is not sending were left by a crash or an unanswered request. Each
- * is resolved with its channel (Aliyun's QuerySendDetails by OutId and the buyer's number) and only queued again when
- * the provider has no trace of it; when nobody can tell, it is held for a person. The number for the lookup is
- * decrypted again, in batches like a send, and dropped after.
+ * Messages found in `sending` that nobody is sending any more were left by a crash or an unanswered request: their
+ * claimer is an instance that is no longer alive (a crash, a restart), or none (the sender let go of a send it could
+ * not learn the outcome of; or a claim from before claims named their instance). A message claimed by a living
+ * instance — this one's in flight, or another's on the same database — is left to it. Each leftover is resolved
+ * with its channel (Aliyun's QuerySendDetails by OutId and the buyer's number) and only queued again when the
+ * provider has no trace of it; when nobody can tell, it is held for a person, never sent again automatically. The
+ * number for the lookup is decrypted again, in batches like a send, and dropped after.
  */
 import { parseInstant } from '../../shared/time.js';
 import type { BuyerChannel } from './channel-port.js';
 import type { DispatchCounts } from './dispatch-outcomes.js';
 import type { OutboundMessage } from './message.js';
-import { channelOf, logAttempt, nowInstant, type OutboundDeps } from './outbound-deps.js';
+import { channelOf, logAttempt, nowInstant, sameClaim, type OutboundDeps } from './outbound-deps.js';
 import type { PhoneAnswer } from './receiver-phones.js';
 import { MINUTE } from '../../shared/time.js';
 
 /** A provider may take a moment to list a send it accepted: "no trace" counts only after this. */
 export const RESOLVE_GRACE_MS = 5 * MINUTE;
 
+/**
+ * Whether a `sending` message is nobody's any more. The registry is asked once per claimer and run; when it cannot
+ * tell (the database away), the claim is left for a later run: a living instance's send must never be taken over.
+ */
+function abandonedBy(d: OutboundDeps) {
+  const answers = new Map<string, Promise<boolean>>();
+  const alive = (id: string) => {
+    let answer = answers.get(id);
+    if (!answer) {
+      answer = Promise.resolve()
+        .then(() => d.instances.alive(id))
+        .catch((err: unknown) => {
+          d.logger.warn({ instance: id, err: String(err) }, 'instance registry did not answer; its sends left alone');
+          return true;
+        });
+      answers.set(id, answer);
+    }
+    return answer;
+  };
+  return async (m: OutboundMessage): Promise<boolean> => {
+    if (d.inFlight.has(m.id)) return false;
+    // This process claimed it and is not sending it: it let go (the store failed mid-run).
+    if (!m.claimedBy || m.claimedBy === d.instances.self) return true;
+    return !(await alive(m.claimedBy));
+  };
+}
+
 export async function recoverSending(d: OutboundDeps, counts: DispatchCounts): Promise<void> {
   const { repo } = d;
   const left: { m: OutboundMessage; channel: BuyerChannel }[] = [];
+  const abandoned = abandonedBy(d);
   for (const m of repo.inState('sending')) {
-    if (d.inFlight.has(m.id)) continue;
+    if (!(await abandoned(m))) continue;
     const channel = m.audience === 'buyer' ? channelOf(d, m.channel) : undefined;
     if (channel) {
       left.push({ m, channel });
       continue;
     }
     // Robots cannot be asked what they posted: a person looks at the group and decides.
+    const saved = await repo.transition(
+      m.id,
+      ['sending'],
+      (x) => ({ ...x, state: 'held', stateReason: 'outcome_unknown' }),
+      sameClaim(m),
+    );
+    if (!saved) continue;
     counts.held++;
-    const saved = await repo.transition(m.id, ['sending'], (x) => ({
-      ...x,
-      state: 'held',
-      stateReason: 'outcome_unknown',
-    }));
-    if (saved) await logAttempt(d, m, 'held', { error: 'outcome unknown after restart' });
+    await logAttempt(d, m, 'held', { error: 'outcome unknown after restart' });
   }
   const needNumbers = left.filter((x) => x.channel.needsPhone).map((x) => x.m);
   const answers = needNumbers.length ? await d.phones.phonesFor(needNumbers) : new Map<string, PhoneAnswer>();
@@ -62,11 +95,12 @@ async function withoutNumber(
     return;
   }
   counts.held++;
-  const saved = await d.repo.transition(m.id, ['sending'], (x) => ({
-    ...x,
-    state: 'held',
-    stateReason: 'outcome_unknown',
-  }));
+  const saved = await d.repo.transition(
+    m.id,
+    ['sending'],
+    (x) => ({ ...x, state: 'held', stateReason: 'outcome_unknown' }),
+    sameClaim(m),
+  );
   const why = `${answer.reason}${answer.detail ? `: ${answer.detail}` : ''}`;
   if (saved) await logAttempt(d, m, 'held', { error: `no number to look the send up: ${why}` });
 }
@@ -83,24 +117,24 @@ async function resolveOne(
     .resolve({ message: m, ...(phone ? { phone } : {}) })
     .catch((err: unknown) => ({ outcome: 'unknown' as const, error: String(err) }));
   const at = nowInstant(d);
+  // Only the claim that was judged abandoned: another instance may have resolved and claimed it again meanwhile.
+  const move = (change: (x: OutboundMessage) => OutboundMessage) =>
+    repo.transition(m.id, ['sending'], change, sameClaim(m));
   if (r.outcome === 'sent') {
-    counts.resolved++;
-    await repo.transition(m.id, ['sending'], (x) => ({
+    const saved = await move((x) => ({
       ...x,
       state: 'sent',
       sentAt: at,
       stateReason: 'confirmed_by_provider',
       ...(r.providerId ? { providerId: r.providerId } : {}),
     }));
+    if (!saved) return;
+    counts.resolved++;
     await logAttempt(d, m, 'resolved-sent');
   } else if (r.outcome === 'failed') {
+    const saved = await move((x) => ({ ...x, state: 'failed', stateReason: 'refused', lastError: r.error }));
+    if (!saved) return;
     counts.failed++;
-    await repo.transition(m.id, ['sending'], (x) => ({
-      ...x,
-      state: 'failed',
-      stateReason: 'refused',
-      lastError: r.error,
-    }));
     await logAttempt(d, m, 'failed', { error: r.error });
   } else if (r.outcome === 'not_sent') {
     const since = m.sendingSince ? parseInstant(m.sendingSince) : 0;
@@ -108,22 +142,14 @@ async function resolveOne(
       counts.unresolved++;
       return;
     }
+    const saved = await move((x) => ({ ...x, state: 'queued', dueAt: at, stateReason: 'not_sent_before_restart' }));
+    if (!saved) return;
     counts.resolved++;
-    await repo.transition(m.id, ['sending'], (x) => ({
-      ...x,
-      state: 'queued',
-      dueAt: at,
-      stateReason: 'not_sent_before_restart',
-    }));
     await logAttempt(d, m, 'resolved-not-sent');
   } else {
+    const saved = await move((x) => ({ ...x, state: 'held', stateReason: 'outcome_unknown', lastError: r.error }));
+    if (!saved) return;
     counts.held++;
-    await repo.transition(m.id, ['sending'], (x) => ({
-      ...x,
-      state: 'held',
-      stateReason: 'outcome_unknown',
-      lastError: r.error,
-    }));
     await logAttempt(d, m, 'held', { error: r.error });
   }
 }

@@ -1,8 +1,8 @@
 /**
  * Sends what is due, once. A message is claimed (queued → sending, attempts + 1) and that is on
- * disk before any channel is asked; the outcome is recorded after. A message found in `sending`
- * that this process is not sending was left by a crash or an unanswered request: it is resolved
- * with the channel before any resend (dispatch-recovery.ts).
+ * disk before any channel is asked, naming this instance as its claimer; the outcome is recorded after. A message
+ * found in `sending` whose claimer is gone (a crash) or let go (an unanswered request) is resolved with the channel
+ * before any resend (dispatch-recovery.ts); a living instance's send is left to it.
  *
  * The SMS channel needs the buyer's number, which the store does not keep: claimed SMS messages wait in a batch per
  * decrypt scene until 20 are gathered (or the run's due list ends), one decrypt call answers the batch, and each number
@@ -122,14 +122,28 @@ export function createDispatcher(d: OutboundDeps) {
         })),
       };
     }
-    const claimed = await repo.transition(m.id, ['queued'], (x) => ({
-      ...x,
-      state: 'sending',
-      attempts: x.attempts + 1,
-      sendingSince: nowInstant(d),
-    }));
-    if (!claimed) return { done: repo.get(m.id) };
+    // Another send of this process (the job, a person's send now) is claiming it already.
+    if (d.inFlight.has(m.id)) return { done: repo.get(m.id) };
+    // In flight before the claim lands, so a recovery running beside this never sees it claimed by this instance
+    // and not being sent.
     d.inFlight.add(m.id);
+    const claimed = await repo
+      .transition(m.id, ['queued'], (x) => ({
+        ...x,
+        state: 'sending',
+        attempts: x.attempts + 1,
+        sendingSince: nowInstant(d),
+        // Whose send this is: another instance leaves it alone while this one is alive (dispatch-recovery.ts).
+        claimedBy: d.instances.self,
+      }))
+      .catch((err: unknown) => {
+        d.inFlight.delete(m.id);
+        throw err;
+      });
+    if (!claimed) {
+      d.inFlight.delete(m.id);
+      return { done: repo.get(m.id) };
+    }
     return { message: claimed, channel };
   }
 

@@ -35,13 +35,15 @@ export interface MessageRepository {
   /** Stores the message unless one with its id exists; answers the stored one either way. */
   insertNew(message: OutboundMessage): Promise<{ created: boolean; message: OutboundMessage }>;
   /**
-   * Applies `change` only while the message is in one of `from` (checked and written in one
-   * transaction); undefined when it had moved on meanwhile.
+   * Applies `change` only while the message is in one of `from` and passes `when` (checked and written in one
+   * transaction); undefined when it had moved on meanwhile. `when` tells one claim from another: a message may leave
+   * `sending` and be claimed again by another instance while an earlier answer is still on its way.
    */
   transition(
     id: string,
     from: readonly MessageState[],
     change: (m: OutboundMessage) => OutboundMessage,
+    when?: (current: OutboundMessage) => boolean,
   ): Promise<OutboundMessage | undefined>;
   list(filter: MessageFilter): OutboundMessage[];
   /** Queued messages due at `now`, oldest due first. */
@@ -69,10 +71,10 @@ export function createMessageRepository(store: Store): MessageRepository {
         tx.put(MESSAGES, message.id, message);
         return { created: true, message };
       }),
-    transition: (id, from, change) =>
+    transition: (id, from, change, when) =>
       store.transact((tx) => {
         const current = tx.get<OutboundMessage>(MESSAGES, id);
-        if (!current || !from.includes(current.state)) return undefined;
+        if (!current || !from.includes(current.state) || (when && !when(current))) return undefined;
         const next = change(current);
         tx.put(MESSAGES, id, next);
         return next;

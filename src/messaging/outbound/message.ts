@@ -82,6 +82,12 @@ export interface OutboundMessage {
   createdBy: string;
   attempts: number;
   sendingSince?: string;
+  /**
+   * The instance that moved it to `sending` (src/scheduler/instances.ts). Recovery takes a `sending` message for a
+   * crash's leftover only when this instance is no longer alive; absent on claims from before, and once the sender
+   * let go of a send whose outcome it could not learn (anyone may then resolve it).
+   */
+  claimedBy?: string;
   deliveredAt?: string;
   sentAt?: string;
   sentBy?: string;

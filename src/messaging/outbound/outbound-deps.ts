@@ -1,4 +1,5 @@
 /** What the outbound parts share: repositories, templates, channels, the clock and the settings. */
+import type { Instances } from '../../scheduler/index.js';
 import type { Logger } from '../../shared/logger.js';
 import { maskText } from '../../shared/mask.js';
 import { toInstant, type Clock } from '../../shared/time.js';
@@ -23,8 +24,10 @@ export interface OutboundDeps {
   config: MessagingConfig;
   clock: Clock;
   logger: Logger;
-  /** Messages being handed to a channel by this process: a `sending` message not here was left by a crash. */
+  /** Messages being handed to a channel by this process: one it claimed and is not sending, it let go of. */
   inFlight: Set<string>;
+  /** The running instances: a `sending` message claimed by another living instance is that one's to finish. */
+  instances: Pick<Instances, 'self' | 'alive'>;
   /** The phrase check of everything leaving for a buyer (built-in phrases and the keeper's). */
   compliance: ComplianceCheck;
   /** Buyers' numbers decrypted at send time for the SMS channel (held in memory for that send only). */
@@ -32,6 +35,15 @@ export interface OutboundDeps {
 }
 
 export const nowInstant = (d: Pick<OutboundDeps, 'clock'>) => toInstant(d.clock.now());
+
+/**
+ * The claim `m` was read under (its claimer and its attempt, which every claim counts up): a write about that claim
+ * must not land on a later one, made by another instance after this one was taken for dead.
+ */
+export const sameClaim =
+  (m: OutboundMessage) =>
+  (x: OutboundMessage): boolean =>
+    x.claimedBy === m.claimedBy && x.attempts === m.attempts;
 
 /** Appends one attempt; errors are masked (provider texts can echo a number). */
 export async function logAttempt(

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { ValidationError } from '../../shared/errors.js';
 import { messageIdFor, type OutboundMessage } from './message.js';
-import { logAttempt, nowInstant, type OutboundDeps } from './outbound-deps.js';
+import { logAttempt, nowInstant, sameClaim, type OutboundDeps } from './outbound-deps.js';
 
 export interface StaffNotice {
   title: string;
@@ -47,15 +47,26 @@ export function createStaffNotices(d: OutboundDeps) {
       await logAttempt(d, message, 'outbox');
       return message;
     }
-    const { message } = await d.repo.insertNew({ ...base, state: 'sending', attempts: 1, sendingSince: at });
-    d.inFlight.add(message.id);
+    // In flight before the insert lands, so a recovery beside it never takes it for let go.
+    d.inFlight.add(base.id);
     try {
+      const { message } = await d.repo.insertNew({
+        ...base,
+        state: 'sending',
+        attempts: 1,
+        sendingSince: at,
+        claimedBy: d.instances.self,
+      });
       const out = await d.robot.queue.push({ title: notice.title, markdown: text });
       const done = nowInstant(d);
-      const saved = await d.repo.transition(message.id, ['sending'], (x) =>
-        out.outcome === 'sent'
-          ? { ...x, state: 'sent', sentAt: done }
-          : { ...x, state: 'failed', stateReason: 'refused', lastError: out.error },
+      const saved = await d.repo.transition(
+        message.id,
+        ['sending'],
+        (x) =>
+          out.outcome === 'sent'
+            ? { ...x, state: 'sent', sentAt: done }
+            : { ...x, state: 'failed', stateReason: 'refused', lastError: out.error },
+        sameClaim(message),
       );
       await logAttempt(
         d,
@@ -65,7 +76,7 @@ export function createStaffNotices(d: OutboundDeps) {
       );
       return saved ?? message;
     } finally {
-      d.inFlight.delete(message.id);
+      d.inFlight.delete(base.id);
     }
   };
 }

@@ -8,4 +8,6 @@ export { migrateToLatest, MigrationFailedError, MIGRATIONS } from './migrate.js'
 export type { MigrateResult } from './migrate.js';
 export { createPostgresRunCoordinator, STALE_AFTER_MS } from './run-coordinator.js';
 export type { PostgresRunCoordinator } from './run-coordinator.js';
+export { createPostgresInstances, HEARTBEAT_MS, INSTANCE_STALE_MS } from './instances.js';
+export type { PostgresInstances, PostgresInstancesOptions } from './instances.js';
 export type { Database } from './schema.js';

@@ -92,6 +92,16 @@ export interface MessagesTable {
   doc: Doc;
 }
 
+/** The instance registry: one row per running instance, alive while its heartbeat (database time) is fresh. */
+export interface InstancesTable {
+  id: string;
+  host: string;
+  pid: number;
+  port: number | null;
+  started_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  heartbeat_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface Database {
   orders: OrdersTable;
   order_waybills: OrderWaybillsTable;
@@ -100,4 +110,5 @@ export interface Database {
   sessions: SessionsTable;
   job_runs: JobRunsTable;
   messages: MessagesTable;
+  instances: InstancesTable;
 }
