@@ -13,13 +13,14 @@ import { transfersCommand } from './commands/transfers.js';
 import { remarkCommand } from './commands/remark.js';
 import { syncCommand } from './commands/sync.js';
 import { sandboxCommand } from './commands/sandbox.js';
+import { storeCommand } from './commands/store.js';
 import { loginCommand, logoutCommand, whoamiCommand } from './commands/session.js';
 import type { Config } from '../config/index.js';
 import { serverOption, serverUrl } from './server-target.js';
 import type { CliContext } from './with-service.js';
 
 /** Commands that never talk to a service: they take no --server. */
-const LOCAL_ONLY = new Set(['hash-password', 'sandbox']);
+const LOCAL_ONLY = new Set(['hash-password', 'sandbox', 'store']);
 
 /**
  * Every command that works through a service takes --server (or XIAOER_SERVER); login and logout have their own.
@@ -57,6 +58,7 @@ export function buildProgram(config: () => Config): Command {
   program.addCommand(whoamiCommand(cli));
   program.addCommand(hashPasswordCommand());
   program.addCommand(sandboxCommand());
+  program.addCommand(storeCommand());
   addServerOption(program);
   program.hook('preAction', (_program, action) => {
     chosen = (action.opts() as { server?: string }).server;

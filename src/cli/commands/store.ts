@@ -1,0 +1,85 @@
+import { Command } from 'commander';
+import { Presets, SingleBar } from 'cli-progress';
+import type { CopyProgress, CopyReport } from '../../service/index.js';
+import { createLogger } from '../../shared/logger.js';
+
+/** A database address as it may be shown: the password is not for the screen or a terminal's scrollback. */
+export function shownLocation(text: string): string {
+  return text.replace(/^(postgres(?:ql)?:\/\/[^:/@]*:)[^@]*@/i, '$1***@');
+}
+
+/** One bar over everything on stderr, on a terminal only: a log file or a pipe gets the summary lines alone. */
+function progressBar(): { update(p: CopyProgress): void; stop(): void } | null {
+  if (!process.stderr.isTTY) return null;
+  const bar = new SingleBar(
+    { format: '复制中 |{bar}| {value}/{total} 条  {part}', hideCursor: true, stream: process.stderr },
+    Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update(p) {
+      const part = `${p.kind === 'collection' ? '集合' : '日志'} ${p.name}`;
+      if (!started) bar.start(p.overallTotal, 0, { part });
+      started = true;
+      bar.update(p.overallDone, { part });
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
+}
+
+export function summaryLines(report: CopyReport): string[] {
+  const lines = report.parts.map(
+    (p) => `${p.kind === 'collection' ? '集合' : '日志'} ${p.name}：${p.destination.count} 条，校验一致`,
+  );
+  const collections = report.parts.filter((p) => p.kind === 'collection').length;
+  const logs = report.parts.length - collections;
+  const total = report.parts.reduce((n, p) => n + p.destination.count, 0);
+  lines.push(`复制完成：${collections} 个集合、${logs} 个日志，共 ${total} 条，条数和校验和都与来源一致。`);
+  return lines;
+}
+
+interface CopyFlags {
+  from: string;
+  to: string;
+  force?: boolean;
+}
+
+export function storeCommand(): Command {
+  const store = new Command('store').description('数据存储：在数据目录和数据库之间搬家');
+  store
+    .command('copy')
+    .description('把整个存储（所有集合和日志）复制到另一个存储，复制后逐个核对条数和校验和；来源不能有服务在运行')
+    .requiredOption('--from <来源>', '来源：数据目录，或数据库地址 <postgres://…>')
+    .requiredOption('--to <目标>', '目标：数据目录，或数据库地址 <postgres://…>；必须是空的，除非加上 --force')
+    .option('--force', '目标已有数据时，先清空它再复制（替换，不合并）')
+    .action(async (flags: CopyFlags) => {
+      const out = (s: string) => process.stdout.write(s + '\n');
+      out(`正在复制：来源 ${shownLocation(flags.from)} → 目标 ${shownLocation(flags.to)}`);
+      // Loaded only here: the other commands need none of the stores' modules.
+      const { copyStoreBetween } = await import('../../service/index.js');
+      const bar = progressBar();
+      const started = Date.now();
+      let report: CopyReport;
+      try {
+        report = await copyStoreBetween({
+          ...flags,
+          onProgress: bar?.update,
+          // Only failures, on stderr: stdout holds the per-collection lines a person (or a script) reads.
+          logger: createLogger({ level: 'error', destination: process.stderr }),
+        });
+      } catch (err) {
+        if (err instanceof Error && (err as { code?: string }).code === 'store_copy_destination_not_empty')
+          throw new Error(`${err.message}。确认要用来源替换目标时，加上 --force（目标原有的数据会被清空）`, {
+            cause: err,
+          });
+        throw err;
+      } finally {
+        bar?.stop();
+      }
+      for (const line of summaryLines(report)) out(line);
+      out(`用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。`);
+    });
+  return store;
+}
