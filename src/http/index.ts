@@ -4,5 +4,5 @@
  */
 export { createApp } from './app.js';
 export { bearerToken, cookieToken, currentUser } from './auth-middleware.js';
-export { fieldLabels } from './error-middleware.js';
+export { fieldLabels, toHttpError } from './error-middleware.js';
 export { openEventStream, type EventStream } from './event-stream.js';

@@ -109,6 +109,21 @@ const sameOrder = (a: Order, b: Order) => JSON.stringify(a) === JSON.stringify(b
 
 export function createOrderRepository(store: Store): OrderRepository {
   const listeners = new Set<(changes: readonly OrderChange[]) => void>();
+  // Several instances on one database: another instance's orders reach the same listeners (the buyer search).
+  store.onExternalChange((external) => {
+    const changes: OrderChange[] = [];
+    for (const c of external)
+      if (c.collection === ORDERS && c.after !== undefined)
+        changes.push({ before: c.before as StoredOrder | undefined, after: c.after as StoredOrder });
+    if (!changes.length) return;
+    for (const listener of listeners) {
+      try {
+        listener(changes);
+      } catch {
+        // as below: the index rebuilds on its next read
+      }
+    }
+  });
   return {
     get: (tid) => store.get<StoredOrder>(ORDERS, tid),
     list(filter, page) {

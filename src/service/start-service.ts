@@ -4,13 +4,13 @@ import type { Duplex } from 'node:stream';
 import type { Config } from '../config/index.js';
 import type { Scheduler } from '../scheduler/index.js';
 import { loadTemplates, type TemplateSet } from '../messaging/templates/index.js';
-import { STORE_COLLECTIONS } from './store-layout.js';
 import type { RemarkFeaturesService } from './wire-remark-features.js';
 import { createLogger, type Logger } from '../shared/logger.js';
 import { systemClock, type Clock } from '../shared/time.js';
-import { openLowdbStore, type LowdbStore } from '../storage/index.js';
+import type { LowdbStore, Store } from '../storage/index.js';
+import { openStorage } from './open-storage.js';
+import { answerUnavailable } from './unavailable-answer.js';
 import type { SyncService } from '../sync/index.js';
-import { MIGRATIONS } from './migrations.js';
 import { connectOutside, type Outside } from './outside.js';
 import { packageInfo } from '../shared/package-info.js';
 import { wireDomains, type Domains } from './wire-domains.js';
@@ -18,7 +18,9 @@ import { wireDomains, type Domains } from './wire-domains.js';
 export interface RunningService {
   url: string;
   port: number;
-  store: LowdbStore;
+  store: Store;
+  /** The lowdb store when the service runs on one (null on PostgreSQL). */
+  lowdb: LowdbStore | null;
   sync: SyncService;
   scheduler: Scheduler;
   outside: Outside;
@@ -66,13 +68,9 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
   const logger = opts.logger ?? createLogger({ level: config.logLevel });
   // A broken template stops start-up here with every finding listed, not at 20:00 when it is sent.
   const templates = await loadTemplates(packageInfo.templatesDir);
-  const store = await openLowdbStore({
-    dir: config.dataDir,
-    collections: STORE_COLLECTIONS,
-    migrations: MIGRATIONS,
-    logger,
-  });
-  const opened: (() => Promise<unknown>)[] = [() => store.close()];
+  const storage = await openStorage(config, logger);
+  const store = storage.store;
+  const opened: (() => Promise<unknown>)[] = [() => storage.close()];
   const undo = async (err: unknown): Promise<never> => {
     for (const close of opened.reverse()) await close().catch(() => undefined);
     throw err;
@@ -108,14 +106,23 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
     logger,
     runJobs: opts.jobs !== false,
     onSyncProgress: opts.onSyncProgress,
+    ...storage.wiring,
   }).catch(undo);
   opened.push(() => domains.scheduler.stop());
-  if (opts.advertise !== false) {
-    await store
+  if (opts.advertise !== false && storage.lowdb) {
+    await storage.lowdb
       .advertise({ port, token: domains.sessions.issueLocalToken(config.cliUser), cliUser: config.cliUser })
       .catch(undo);
   }
-  handler = domains.app;
+  const before = storage.beforeRequest;
+  handler = before
+    ? (req, res) => {
+        before().then(
+          () => domains.app(req, res),
+          (err: unknown) => answerUnavailable(res, err, logger),
+        );
+      }
+    : domains.app;
   domains.tmc.start();
   opened.push(() => domains.tmc.stop());
   logger.info(
@@ -124,7 +131,16 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
   );
 
   if (opts.initialSync !== false) {
-    void domains.sync.syncAll().catch((err) => logger.error({ err }, 'initial sync failed'));
+    const initialSync = () => void domains.sync.syncAll().catch((err) => logger.error({ err }, 'initial sync failed'));
+    // Several instances: the sync belongs to the one holding its lock, which syncs once when it gets it.
+    if (storage.lowdb) initialSync();
+    else {
+      const off = domains.ordersOwner.onChange((owned) => {
+        if (!owned) return;
+        off();
+        initialSync();
+      });
+    }
   }
 
   let closing: Promise<void> | null = null;
@@ -132,6 +148,7 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
     url: selfUrl,
     port,
     store,
+    lowdb: storage.lowdb,
     outside,
     templates,
     issueCliToken: () => domains.sessions.issueLocalToken(config.cliUser),
@@ -149,7 +166,7 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
         await outside.close();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
-        await store.close();
+        await storage.close();
       })()),
   };
 }

@@ -154,7 +154,7 @@ describe('HTTP API on the sandbox shop', () => {
   });
 
   it('when the service runs, then the orders are in shard files on disk and the lock names its port for the CLI', async () => {
-    await rig.svc.store.checkpoint();
+    await rig.svc.lowdb!.checkpoint();
     const shards = (await readdir(join(rig.dir, 'collections', 'orders'))).sort();
     // One file for every shard that holds an order (a small shop can leave a shard empty), and each
     // order in the file its id hashes to.

@@ -69,6 +69,7 @@ async function openMigrated(opts: PostgresStoreOptions, pool: pg.Pool, db: Db): 
   let stale = false;
   let flushing: Promise<void> | null = null;
   let catching: Promise<void> | null = null;
+  let queued: Promise<void> | null = null;
   let closing = false;
   // Commits and catch-ups take turns: a catch-up reading this instance's own commit half-way would take its
   // writes for another instance's and run the committing transactions again.
@@ -163,22 +164,33 @@ async function openMigrated(opts: PostgresStoreOptions, pool: pg.Pool, db: Db): 
     return flushing;
   }
 
-  async function catchUp(): Promise<void> {
-    catching ??= inTurn(async () => {
+  /** One catch-up reading the database now; the caller's moment is covered only by one that starts after it. */
+  function readChanges(): Promise<void> {
+    catching = inTurn(async () => {
+      const lease = await checkout(pool);
       try {
-        const lease = await checkout(pool);
-        try {
-          takeIn(await changesSince(lease.client, seq));
-        } catch (err) {
-          throw asStoreError(err);
-        } finally {
-          lease.release();
-        }
+        takeIn(await changesSince(lease.client, seq));
+      } catch (err) {
+        throw asStoreError(err);
       } finally {
-        catching = null;
+        lease.release();
       }
+    }).finally(() => {
+      catching = null;
     });
     return catching;
+  }
+
+  function catchUp(): Promise<void> {
+    if (!catching) return readChanges();
+    // The one in flight may have read before this caller's moment: a fresh one after it, shared by all who wait.
+    queued ??= catching
+      .catch(() => undefined)
+      .then(() => {
+        queued = null;
+        return catching ?? readChanges();
+      });
+    return queued;
   }
 
   const loader = await checkout(pool);
