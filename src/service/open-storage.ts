@@ -6,6 +6,7 @@
 import type { Config } from '../config/index.js';
 import { newInstanceId, type Instances } from '../scheduler/index.js';
 import type { RunCoordinator, WorkOwnerFactory } from '../scheduler/index.js';
+import type { KeyedLock } from '../shared/keyed-lock.js';
 import type { Logger } from '../shared/logger.js';
 import { openLowdbStore, type LowdbStore, type Store } from '../storage/index.js';
 import { MIGRATIONS } from './migrations.js';
@@ -21,6 +22,7 @@ export interface OpenedStorage {
     instanceId?: string;
     instances?: Instances;
     workOwners?: WorkOwnerFactory;
+    orderLock?: KeyedLock;
   };
   /** Before each request (PostgreSQL: take in what other instances wrote, so a write there is read here). */
   beforeRequest: (() => Promise<void>) | null;
@@ -52,6 +54,7 @@ export async function openStorage(config: Config, logger: Logger): Promise<Opene
     await store.close().catch(() => undefined);
     throw err;
   }
+  const orderLock = pg.createPostgresKeyedLock({ url, catchUp: () => store.catchUp() });
   logger.info({ instance: instanceId }, 'storage: PostgreSQL, several instances may share it');
   return {
     store,
@@ -61,10 +64,12 @@ export async function openStorage(config: Config, logger: Logger): Promise<Opene
       instanceId,
       instances,
       workOwners: pg.postgresWorkOwners({ url, logger, instanceId }),
+      orderLock,
     },
     beforeRequest: () => store.catchUp(),
     async close() {
       await instances.stop().catch(() => undefined);
+      await orderLock.close().catch(() => undefined);
       await store.close();
     },
   };

@@ -20,6 +20,7 @@ import { createOrderRepository, ordersRouter } from '../orders/index.js';
 import { INTERACTIVE_PATIENCE_MS } from '../platform/index.js';
 import { staffDirectoryFromUsers } from '../remarks/index.js';
 import { wireRemarkFeatures, type RemarkFeaturesService } from './wire-remark-features.js';
+import type { KeyedLock } from '../shared/keyed-lock.js';
 import type { Logger } from '../shared/logger.js';
 import { toInstant, type Clock } from '../shared/time.js';
 import type { Store } from '../storage/index.js';
@@ -68,6 +69,8 @@ export async function wireDomains(deps: {
   onSyncProgress?: Parameters<SyncService['syncAll']>[0];
   /** The running instances (PostgreSQL: createPostgresInstances, started by the caller); default this process only. */
   instances?: Instances;
+  /** The order and buyer lock; several instances on one database share one (default: this process's own). */
+  orderLock?: KeyedLock;
 }): Promise<Domains> {
   const { config, store, outside, clock, logger } = deps;
   const accounts = await loadAccounts(config);
@@ -118,6 +121,7 @@ export async function wireDomains(deps: {
     logger,
     memoDateFormat: config.memoDateFormat,
     staffDirectory: staffDirectoryFromUsers([...accounts.values()].map(toUser)),
+    ...(deps.orderLock ? { lock: deps.orderLock } : {}),
   });
 
   const messaging = createMessagingModule({

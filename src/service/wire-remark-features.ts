@@ -26,7 +26,7 @@ export interface RemarkFeaturesDeps {
   staffDirectory: StaffDirectory;
   /** Tests only: how long a person waits for the platform before a remark is queued (default 5 s). */
   interactiveDeadlineMs?: number;
-  /** Tests only: the order and buyer lock (default a fresh one), to watch when it is held. */
+  /** The order and buyer lock (default a fresh one): shared across instances on PostgreSQL; tests watch it. */
   lock?: KeyedLock;
 }
 

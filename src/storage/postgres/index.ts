@@ -3,6 +3,10 @@
  * and the run coordinator's table. Opened by the composition root only, so a shop on lowdb never loads pg.
  */
 export { connectPostgres, databaseUrlOf } from './connect.js';
+export { openPostgresStore } from './store/pg-store.js';
+export { createPostgresKeyedLock } from './keyed-lock.js';
+export type { PostgresKeyedLock } from './keyed-lock.js';
+export type { PostgresStore, PostgresStoreOptions } from './store/pg-store.js';
 export type { Db, PostgresOptions } from './connect.js';
 export { migrateToLatest, MigrationFailedError, MIGRATIONS } from './migrate.js';
 export type { MigrateResult } from './migrate.js';
