@@ -41,6 +41,8 @@ describe('canonical JSON', () => {
     );
     expect(canonicalJson({ a: 1, b: undefined })).toBe('{"a":1}');
     expect(canonicalJson({ a: 1 })).not.toBe(canonicalJson({ a: 2 }));
+    // A key as JSON.parse gives it, never taken for the object's prototype.
+    expect(canonicalJson(JSON.parse('{"z":[],"__proto__":{"x":1}}'))).toBe('{"__proto__":{"x":1},"z":[]}');
   });
 });
 
