@@ -44,7 +44,7 @@ import {
   type Roster,
 } from '../roster/index.js';
 import { createSyncState } from '../sync/index.js';
-import { type Job, type JobRun, startScheduler, type CronDriver } from '../scheduler/index.js';
+import { type Job, type JobRun, startScheduler, type CronDriver, type RunCoordinator } from '../scheduler/index.js';
 import { defaultJobsConfig, type JobsConfig } from './jobs-config.js';
 import { jobsRouter } from './jobs-router.js';
 import type { MessageSink } from '../messaging/index.js';
@@ -81,6 +81,14 @@ export interface OperationsModuleDeps {
   /** Start node-cron and the catch-up (default true); tests run jobs by hand. */
   autoStart?: boolean;
   cron?: CronDriver;
+  /**
+   * Who runs each slot and what the job list shows as each job's last run: the PostgreSQL table's coordinator when
+   * several instances share one database, so each slot runs once and every instance lists the same last run.
+   * Default: the one-process coordinator over this store's record.
+   */
+  runCoordinator?: RunCoordinator;
+  /** This instance's name in the coordinator's claims and the job list (default host:pid). */
+  instanceId?: string;
 }
 
 export function createOperationsModule(deps: OperationsModuleDeps) {
@@ -182,6 +190,8 @@ export function createOperationsModule(deps: OperationsModuleDeps) {
     store,
     autoStart: deps.autoStart,
     cron: deps.cron,
+    coordinator: deps.runCoordinator,
+    instanceId: deps.instanceId,
   });
 
   const routers: { path: string; router: Router }[] = [

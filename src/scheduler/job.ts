@@ -16,12 +16,15 @@ export interface Job {
 
 export type RunReason = 'scheduled' | 'catch-up' | 'manual';
 export type RunOutcome = 'ok' | 'failed' | 'skipped-overlap';
+/** What the listing can say of a run: 'unknown' when its instance stopped beating mid-run (nobody knows the end). */
+export type ListedOutcome = RunOutcome | 'unknown';
 
 /** What a person reads for a run's outcome and why it ran (任务调度 via GET /api/labels, `xiaoer jobs`): one copy. */
-export const RUN_OUTCOME_LABELS: Readonly<Record<RunOutcome, string>> = {
+export const RUN_OUTCOME_LABELS: Readonly<Record<ListedOutcome, string>> = {
   ok: '成功',
   failed: '失败',
   'skipped-overlap': '上一次还在运行，已跳过',
+  unknown: '结果不明，运行它的实例已停止',
 };
 export const RUN_REASON_LABELS: Readonly<Record<RunReason, string>> = {
   scheduled: '定时',
@@ -43,4 +46,6 @@ export interface JobRun {
   counts: Record<string, number>;
   error: string | null;
   reason?: RunReason;
+  /** The instance that ran it (host:pid unless configured), shown in the listing; absent in older records. */
+  instanceId?: string;
 }

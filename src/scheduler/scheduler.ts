@@ -10,7 +10,8 @@ import { catchUpDecision } from './catch-up.js';
 import { lastCronDue, nextCronRun } from './cron-time.js';
 import { createJobHistory } from './job-history.js';
 import type { Job, JobContext, JobRun, RunReason } from './job.js';
-import { createLocalRunCoordinator, type RunCoordinator } from './run-coordinator.js';
+import { lastRunsOf } from './listing.js';
+import { createLocalRunCoordinator, type RunCoordinator, type RunSummary } from './run-coordinator.js';
 
 export const SHOP_TIME_ZONE = 'Asia/Shanghai';
 
@@ -21,15 +22,18 @@ export interface JobListing {
   description: string;
   /** +08:00 instant computed from the expression in shop time (never the host's zone). */
   nextRun: string | null;
-  lastRun: JobRun | null;
+  /** Read through the run coordinator: the same on every instance, with the instance that ran it. */
+  lastRun: RunSummary | null;
   running: boolean;
+  /** The instance running it now (this one or another sharing the coordinator), or null. */
+  runningOn: string | null;
   catchUpMinutes: number | null;
 }
 
 export interface Scheduler {
   /** Runs one job now (the same guard as its schedule: never two runs of one job at once). */
   runNow(name: string, reason?: RunReason): Promise<JobRun>;
-  list(): JobListing[];
+  list(): Promise<JobListing[]>;
   has(name: string): boolean;
   /** Makes up missed daily runs (see catch-up.ts); started by itself with autoStart. */
   catchUp(): Promise<JobRun[]>;
@@ -90,7 +94,7 @@ export function startScheduler(jobs: Job[], deps: SchedulerDeps): Scheduler {
   const history = createJobHistory({ runs: deps.runs, store: deps.store });
   const driver = deps.cron ?? nodeCronDriver;
   const now = () => deps.clock.now();
-  const coordinator = deps.coordinator ?? createLocalRunCoordinator();
+  const coordinator = deps.coordinator ?? createLocalRunCoordinator({ history });
   const instanceId = deps.instanceId ?? `${hostname()}:${process.pid}`;
 
   async function record(run: JobRun) {
@@ -127,6 +131,7 @@ export function startScheduler(jobs: Job[], deps: SchedulerDeps): Scheduler {
         counts,
         error: null,
         reason: ctx.reason,
+        instanceId,
       };
     } catch (err) {
       deps.logger.error({ err, job: job.name }, 'job failed');
@@ -138,6 +143,7 @@ export function startScheduler(jobs: Job[], deps: SchedulerDeps): Scheduler {
         counts: {},
         error: maskText(personError(err)?.message ?? (err as Error).message),
         reason: ctx.reason,
+        instanceId,
       };
     }
     stopBeating();
@@ -260,20 +266,27 @@ export function startScheduler(jobs: Job[], deps: SchedulerDeps): Scheduler {
       await history.load();
       return guarded(job, { dueAt: now(), reason });
     },
-    list: () =>
-      jobs.map((j) => {
+    async list() {
+      const known = await lastRunsOf(
+        jobs.map((j) => j.name),
+        { coordinator, history, logger: deps.logger },
+      );
+      return jobs.map((j) => {
         const next = nextCronRun(j.schedule, now());
+        const runningOn = running.has(j.name) ? instanceId : (known.get(j.name)?.runningOn ?? null);
         return {
           name: j.name,
           schedule: j.schedule,
           timeZone: SHOP_TIME_ZONE,
           description: j.description,
           nextRun: next === null ? null : toInstant(next),
-          lastRun: history.lastRun(j.name),
-          running: running.has(j.name),
+          lastRun: known.get(j.name)?.last ?? null,
+          running: runningOn !== null,
+          runningOn,
           catchUpMinutes: j.catchUpMinutes ?? null,
         };
-      }),
+      });
+    },
     async stop() {
       for (const t of tasks) await t.stop();
       await Promise.allSettled([...running.values()]);

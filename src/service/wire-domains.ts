@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { createOperationsModule } from '../operations/index.js';
 import { DEMO_ROSTER, onDuty } from '../roster/index.js';
 import { createReturnsModule } from '../returns/index.js';
-import { createLocalInstances, type Instances, type Scheduler } from '../scheduler/index.js';
+import { createLocalInstances, type Instances, type RunCoordinator, type Scheduler } from '../scheduler/index.js';
 import { createMessagingModule } from '../messaging/index.js';
 import { createFollowUps, transferChaseOpener } from '../tasks/index.js';
 import { createTransfersModule, transferChecks, transferStatus } from '../reconciliation/index.js';
@@ -66,6 +66,12 @@ export async function wireDomains(deps: {
   clock: Clock;
   logger: Logger;
   runJobs: boolean;
+  /**
+   * On PostgreSQL the table's run coordinator (createPostgresRunCoordinator(store.db)) and the store's instance id:
+   * each slot runs once across instances and every instance lists the same last run. Absent: one process.
+   */
+  runCoordinator?: RunCoordinator;
+  instanceId?: string;
   onSyncProgress?: Parameters<SyncService['syncAll']>[0];
   /** The running instances (PostgreSQL: createPostgresInstances, started by the caller); default this process only. */
   instances?: Instances;
@@ -224,6 +230,8 @@ export async function wireDomains(deps: {
     // The sandbox ships a roster for its demo accounts; a real shop starts with nobody rostered.
     initialRoster: config.platform.kind === 'sandbox' ? DEMO_ROSTER : undefined,
     autoStart: deps.runJobs,
+    runCoordinator: deps.runCoordinator,
+    instanceId: deps.instanceId,
   });
   // The buyer desk reads every other module; its search index follows the order book and the parcels from here on.
   const buyers = createBuyersModule({

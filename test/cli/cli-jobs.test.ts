@@ -4,7 +4,7 @@
  * outcomes); only the job's name, which `jobs run` takes, the cron text, the zone and the times stay as typed.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultJobsConfig, JOB_COUNT_LABELS, jobLabels } from '../../src/operations/index.js';
@@ -41,7 +41,9 @@ describe('xiaoer jobs', () => {
     const time = '\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d';
     // A job named from data reads its time after its label (打印批次 12:00, print-batch-1200).
     const label = '\\S+(?: \\d\\d:\\d\\d(?:–\\d\\d:\\d\\d)?)?';
-    const line = new RegExp(`^(${label}) +([a-z0-9-]+) +(\\S+(?: \\S+){4}) +下次 ${time}(?: {2}上次 (\\S+) ${time})?$`);
+    const line = new RegExp(
+      `^(${label}) +([a-z0-9-]+) +(\\S+(?: \\S+){4}) +下次 ${time}(?: {2}上次 (\\S+) ${time})?(?: {2}实例 (\\S+))?$`,
+    );
     const rows = lines.map((l) => line.exec(l));
     expect(
       rows.filter((r) => !r),
@@ -64,6 +66,9 @@ describe('xiaoer jobs', () => {
     ]);
     // Only order-sync has run (the test before); its outcome is a word, not the code `ok`.
     expect(rows.filter((r) => r![4]).map((r) => [r![2], r![4]])).toEqual([['order-sync', '成功']]);
+    // … and names the instance that ran it (the `jobs run` process before: this machine, its pid).
+    expect(rows.filter((r) => r![5]).map((r) => r![2])).toEqual(['order-sync']);
+    expect(rows.find((r) => r![5])![5]!.startsWith(`${hostname()}:`)).toBe(true);
     // The names line up in a terminal, where a Chinese character takes two cells.
     const width = (s: string) => [...s].reduce((n, c) => n + (/[\u4e00-\u9fff]/.test(c) ? 2 : 1), 0);
     const nameColumn = lines.map((l) => width(l.slice(0, l.search(/ [a-z]/) + 1)));

@@ -18,7 +18,7 @@ describe('job run counts', () => {
   });
 
   it('when every scheduled job runs, then each count it records has a Chinese name for that job, and only those are named', async () => {
-    const jobs = rig.svc.operations.listJobs().map((j) => j.name);
+    const jobs = (await rig.svc.operations.listJobs()).map((j) => j.name);
     // The rig runs the default config: its print batches are jobs too (print-batch-1200 …).
     expect(jobs.sort()).toEqual(Object.keys(jobLabels(defaultJobsConfig())).sort());
     const reported: Record<string, string[]> = {};

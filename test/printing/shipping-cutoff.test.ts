@@ -32,7 +32,7 @@ describe('the batch times and the shipping-time reply', () => {
   it('when the shop prints at 11:00 and 16:30, then the batches, the jobs and the reply all say so', async () => {
     const day = (await get('/api/print-batches').expect(200)).body;
     expect([day.times, day.cutoff]).toEqual([['11:00', '16:30'], '16:30']);
-    const jobs = rig.svc.operations.listJobs().filter((j) => j.name.startsWith('print-batch-'));
+    const jobs = (await rig.svc.operations.listJobs()).filter((j) => j.name.startsWith('print-batch-'));
     expect(jobs.map((j) => [j.name, j.schedule, j.timeZone])).toEqual([
       ['print-batch-1100', '0 11 * * *', 'Asia/Shanghai'],
       ['print-batch-1630', '30 16 * * *', 'Asia/Shanghai'],

@@ -61,7 +61,7 @@ describe('scheduler', () => {
     const first = cron.tick('slow');
     await cron.tick('slow');
     const manual = s.runNow('slow');
-    expect(s.list()[0]!.running).toBe(true);
+    expect((await s.list())[0]!.running).toBe(true);
     gate.release();
     await first;
     const joined = await manual;
@@ -99,7 +99,7 @@ describe('scheduler', () => {
       counts: { ok: 1 },
       startedAt: '2026-11-23T10:01:00.000+08:00',
     });
-    expect(s.list()[0]).toMatchObject({
+    expect((await s.list())[0]).toMatchObject({
       name: 'flaky',
       timeZone: 'Asia/Shanghai',
       nextRun: '2026-11-24T10:00:00.000+08:00',
@@ -236,7 +236,7 @@ describe('scheduler', () => {
         cron: manualCron().driver,
       });
       expect(await second.ready).toEqual([]);
-      expect(second.list()[0]!.lastRun).toMatchObject({
+      expect((await second.list())[0]!.lastRun).toMatchObject({
         outcome: 'ok',
         reason: 'catch-up',
         startedAt: toInstant(clock.now()),

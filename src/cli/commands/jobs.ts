@@ -30,7 +30,7 @@ export function jobsCommand(cli: CliContext): Command {
   const jobs = new Command('jobs').description('定时任务');
   jobs
     .command('list')
-    .description('列出定时任务：任务名、时间表、下次和上次运行')
+    .description('列出定时任务：任务名、时间表、下次和上次运行、运行它的实例')
     .option('--json', '输出 JSON')
     .action(async (opts: { json?: boolean }) => {
       const [list, labels] = await withCommandApi(cli, (api) => Promise.all([api.listJobs(), api.labels()]));
@@ -41,11 +41,16 @@ export function jobsCommand(cli: CliContext): Command {
       const labelWidth = Math.max(...list.map((j) => cells(label(j.name))));
       const nameWidth = Math.max(...list.map((j) => j.name.length));
       for (const j of list) {
-        const last = j.lastRun
-          ? `  上次 ${outcomeLabel(labels, j.lastRun.outcome)} ${wallClock(j.lastRun.finishedAt)}`
+        const run = j.lastRun;
+        // A run whose instance stopped mid-run has no end: its start is the time there is.
+        const last = run
+          ? `  上次 ${outcomeLabel(labels, run.outcome)} ${wallClock(run.finishedAt ?? run.startedAt)}`
           : '';
+        // Who ran it: with several instances on one database, any of them (the same answer from each).
+        const who = run?.instanceId ? `  实例 ${run.instanceId}` : '';
+        const now = j.runningOn ? `  运行中（实例 ${j.runningOn}）` : '';
         const name = `${pad(label(j.name), labelWidth)}  ${j.name.padEnd(nameWidth)}`;
-        process.stdout.write(`${name}  ${j.schedule.padEnd(14)}  下次 ${wallClock(j.nextRun)}${last}\n`);
+        process.stdout.write(`${name}  ${j.schedule.padEnd(14)}  下次 ${wallClock(j.nextRun)}${last}${who}${now}\n`);
       }
     });
   jobs

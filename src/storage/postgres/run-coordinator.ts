@@ -11,6 +11,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from './connect.js';
+import { lastRuns, type ListedJobRuns } from './run-listing.js';
 
 interface Claim {
   job: string;
@@ -35,6 +36,8 @@ export interface PostgresRunCoordinator {
   finish(job: string, slot: string, run: Run): Promise<void>;
   recordManual(run: Run, instanceId: string): Promise<void>;
   lastSuccess(job: string): Promise<number | null>;
+  /** Each listed job's newest ended run (a dead one as 'unknown') and who runs it now (run-listing.ts). */
+  lastRuns(jobs: readonly string[]): Promise<Map<string, ListedJobRuns>>;
 }
 
 /** A running instance beats every 15 s (the scheduler's default); four missed beats and its run is dead. */
@@ -104,6 +107,7 @@ export function createPostgresRunCoordinator(db: Db, options: { staleAfterMs?: n
         })
         .execute();
     },
+    lastRuns: (jobs) => lastRuns(db, jobs, staleSeconds),
     async lastSuccess(job) {
       const row = await db
         .selectFrom('job_runs')

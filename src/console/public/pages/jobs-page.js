@@ -1,6 +1,7 @@
 /**
  * 任务调度 (admin): every scheduled job with its cron expression in shop time, the next run, the last
- * run and its outcome, and 立即运行 (the same overlap guard as the schedule; a failed run is shown,
+ * run, its outcome and the instance that ran it (read through the run coordinator: every instance shows the same),
+ * and 立即运行 (the same overlap guard as the schedule; a failed run is shown,
  * not thrown).
  */
 import { api } from '../api.js';
@@ -25,6 +26,11 @@ function runText(run) {
     countsText(run) ? `（${countsText(run)}）` : '',
     run.error ? `：${run.error}` : '',
   );
+}
+
+function instanceText(j) {
+  const ran = j.lastRun?.instanceId ?? '—';
+  return j.runningOn ? `${ran}（正在运行：${j.runningOn}）` : ran;
 }
 
 export async function render({ view, session }) {
@@ -83,6 +89,8 @@ export async function render({ view, session }) {
         ),
         h('div', { class: 'fact' }, h('dt', {}, '下次运行'), h('dd', {}, j.nextRun ? shanghaiTime(j.nextRun) : '—')),
         h('div', { class: 'fact' }, h('dt', {}, '上次运行'), h('dd', { class: 'last-run' }, runText(j.lastRun))),
+        // Who ran it (host:pid): with several instances on one database, the same answer from any of them.
+        h('div', { class: 'fact' }, h('dt', {}, '实例'), h('dd', { class: 'last-run-instance' }, instanceText(j))),
       ),
     );
   }
