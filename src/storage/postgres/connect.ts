@@ -18,6 +18,8 @@ export interface PostgresOptions {
    * error nobody listens to ends the process. The pool replaces the connection by itself; this only tells.
    */
   onIdleError?: (err: Error) => void;
+  /** How jsonb values are parsed (the store shares repeated strings across 100k documents, as lowdb does). */
+  parseJson?: (text: string) => unknown;
 }
 
 export type Db = Kysely<Database>;
@@ -40,7 +42,19 @@ export function connectPostgresPool(options: PostgresOptions): { pool: pg.Pool; 
     application_name: options.applicationName ?? 'xiaoer',
     // A database that does not answer must fail the request (a 503 for a person), not hang it.
     connectionTimeoutMillis: 10_000,
+    ...(options.parseJson ? { types: jsonbTypes(options.parseJson) } : {}),
   });
   pool.on('error', (err) => options.onIdleError?.(err));
   return { pool, db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }) };
+}
+
+const JSONB_OID = 3802;
+
+function jsonbTypes(parse: (text: string) => unknown): pg.CustomTypesConfig {
+  return {
+    getTypeParser: ((oid: number, format?: string) =>
+      oid === JSONB_OID && format !== 'binary'
+        ? parse
+        : pg.types.getTypeParser(oid, format as 'text')) as pg.CustomTypesConfig['getTypeParser'],
+  };
 }

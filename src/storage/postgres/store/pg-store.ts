@@ -6,6 +6,7 @@
  * (and a poll, should a notification be lost) before its next write and, via `catchUp`, before serving a request.
  */
 import type pg from 'pg';
+import { internReviver } from '../../../shared/intern.js';
 import type { Logger } from '../../../shared/logger.js';
 import type { AppendLog, ExternalChange, Migration, Store, StoreStats, Transaction } from '../../store.js';
 import { connectPostgresPool, type Db } from '../connect.js';
@@ -43,11 +44,13 @@ export interface PostgresStore extends Store {
 
 export async function openPostgresStore(opts: PostgresStoreOptions): Promise<PostgresStore> {
   const log = opts.logger;
+  const reviver = internReviver();
   const { pool, db } = connectPostgresPool({
     url: opts.url,
     poolSize: opts.poolSize,
     applicationName: `xiaoer ${opts.instanceId}`.slice(0, 63),
     onIdleError: (err) => log?.warn({ err }, 'a PostgreSQL connection dropped; the pool replaces it'),
+    parseJson: (text) => JSON.parse(text, reviver),
   });
   try {
     await migrateToLatest(db);
