@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { sql } from 'kysely';
 import { AppError, ConflictError, ValidationError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { copyStore, holdings, type CopyProgress, type CopyReport } from '../storage/copy/index.js';
@@ -56,19 +57,44 @@ async function openLowdb(dir: string, role: string, logger: Logger | undefined):
   }
 }
 
-async function openPostgres(url: string, logger: Logger | undefined) {
+/**
+ * Opens a database's store, refused while an instance serves it: one writing during the copy would make the source
+ * and its copy differ, and --force would empty a database under a running service. Running instances are those
+ * the instance registry holds with a fresh heartbeat.
+ */
+async function openPostgres(url: string, role: string, logger: Logger | undefined) {
   // Loaded only here: a shop on lowdb never loads pg.
-  const { openPostgresStore } = await import('../storage/postgres/index.js');
-  return openPostgresStore({
+  const { openPostgresStore, INSTANCE_STALE_MS } = await import('../storage/postgres/index.js');
+  const store = await openPostgresStore({
     url,
     instanceId: `store-copy-${randomUUID().slice(0, 8)}`,
     logger,
     migrations: MIGRATIONS,
   });
+  try {
+    const running = await store.db
+      .selectFrom('instances')
+      .select(['host', 'pid', 'port'])
+      .where('heartbeat_at', '>', sql<Date>`now() - make_interval(secs => ${INSTANCE_STALE_MS / 1000})`)
+      .execute();
+    if (running.length)
+      throw new ConflictError({
+        message:
+          `${role}数据库上还有 ${running.length} 个小二实例在运行（` +
+          running.map((r) => `${r.host} 进程 ${r.pid}${r.port ? ` 端口 ${r.port}` : ''}`).join('、') +
+          '）：请先停止它们，再搬家',
+        code: 'store_in_use',
+        params: { instances: running.map((r) => ({ host: r.host, pid: r.pid, port: r.port })) },
+      });
+    return store;
+  } catch (err) {
+    await store.close().catch(() => undefined);
+    throw err;
+  }
 }
 
 async function openSource(at: StoreLocation, logger: Logger | undefined): Promise<Store> {
-  if (at.kind === 'postgres') return openPostgres(at.url, logger);
+  if (at.kind === 'postgres') return openPostgres(at.url, '来源', logger);
   if (!isStoreFolder(await entriesOf(at.dir)))
     throw new ValidationError(`来源目录 ${at.dir} 里没有小二的数据（没有 meta.json、collections、wal）`, 'from');
   return openLowdb(at.dir, '来源', logger);
@@ -80,7 +106,7 @@ async function openSource(at: StoreLocation, logger: Logger | undefined): Promis
  */
 async function openDestination(at: StoreLocation, force: boolean, logger: Logger | undefined): Promise<Store> {
   if (at.kind === 'postgres') {
-    const store = await openPostgres(at.url, logger);
+    const store = await openPostgres(at.url, '目标', logger);
     const held = await holdings(store);
     if (force && (held.collections.length || held.logs.length)) await store.truncateAll();
     return store;

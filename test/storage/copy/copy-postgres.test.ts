@@ -89,6 +89,20 @@ describe('store copy with PostgreSQL', () => {
     expect(Object.keys(replaced.collections)).not.toContain('notes');
   });
 
+  it('when an instance still serves the database, then even --force is refused and the database keeps its store', async () => {
+    const data = await shopFolder('data-4');
+    const url = await database();
+    await using(openPg(url), async (s) => {
+      await s.transact((tx) => tx.put('notes', 'n1', { text: '别的店' }));
+      await s.pool.query(`insert into instances (id, host, pid, port) values ('i1', 'shop-1', 4242, 3000)`);
+    });
+
+    await expect(copyStoreBetween({ from: data, to: url, force: true })).rejects.toThrow(
+      '目标数据库上还有 1 个小二实例在运行（shop-1 进程 4242 端口 3000）：请先停止它们，再搬家',
+    );
+    expect(Object.keys((await pgDigest(url)).collections)).toEqual(['notes']);
+  });
+
   it('when a row is changed in the database before the read back, then the check names the collection', async () => {
     const url = await database();
     const from = await openFolder(await shopFolder('data-3'));
