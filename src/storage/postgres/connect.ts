@@ -45,6 +45,11 @@ export function connectPostgresPool(options: PostgresOptions): { pool: pg.Pool; 
     ...(options.parseJson ? { types: jsonbTypes(options.parseJson) } : {}),
   });
   pool.on('error', (err) => options.onIdleError?.(err));
+  // A connection that ends under a statement fails the statement AND emits 'error' on its client. The pool listens
+  // only while the client is idle; Kysely's checkouts do not listen at all, so a cut during a run coordinator or
+  // registry statement ended the process (test/postgres/connection-cut.test.ts). The statement's own failure is
+  // what its caller handles; the pool drops the dead client on release (it is no longer queryable).
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return { pool, db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }) };
 }
 
