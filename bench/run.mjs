@@ -384,6 +384,15 @@ printTmc(await benchTmc(), row);
   printMessaging(await benchMessaging(), row);
 }
 
+// 9. PostgreSQL (issue 20): full sync into PostgreSQL beside lowdb, remark writes with one and two instances, an
+// instance's peak RSS and the handover report at 100k orders (bench/postgres-bench.mjs); without a PostgreSQL the
+// section says why it was not measured.
+{
+  const { benchPostgres, printPostgres } = await import('./postgres-bench.mjs');
+  const pg = await benchPostgres({ orders: ORDERS_N }).catch((err) => ({ measured: false, why: err.message }));
+  printPostgres(pg, row);
+}
+
 clearInterval(sampler);
 await store.close();
 await rm(dir, { recursive: true, force: true });
