@@ -9,6 +9,8 @@ export type { JobSettings } from './job-settings.js';
 export { nodeCronDriver, SHOP_TIME_ZONE, startScheduler } from './scheduler.js';
 export type { CronCoordinator, CronDriver, JobListing, Scheduler, SchedulerDeps } from './scheduler.js';
 export { createLocalRunCoordinator } from './run-coordinator.js';
+export { createLocalWorkOwner } from './work-owner.js';
+export type { WorkOwner, WorkOwnerFactory } from './work-owner.js';
 export { createLocalInstances, newInstanceId } from './instances.js';
 export type { Instances } from './instances.js';
 export type { JobRunState, RunCoordinator, RunSummary, SlotClaim } from './run-coordinator.js';

@@ -29,7 +29,8 @@ export function createJobHistory(deps: { runs: AppendLog<JobRun>; store?: Store 
   let loaded: Promise<void> | null = null;
 
   const apply = (run: JobRun) => {
-    if (run.outcome === 'skipped-overlap') return;
+    // A skip is not a run: the last run stays the one that ran (on several instances, the owner's).
+    if (run.outcome === 'skipped-overlap' || run.outcome === 'skipped-not-owner') return;
     const prev = states.get(run.job);
     states.set(run.job, {
       job: run.job,

@@ -172,6 +172,27 @@ export function startScheduler(jobs: Job[], deps: SchedulerDeps): Scheduler {
     }
   }
 
+  /**
+   * A job whose work another instance owns is not run here: the skip is recorded (a person reads why) and returned;
+   * null when this instance may run it.
+   */
+  async function notOwned(job: Job, ctx: JobContext): Promise<JobRun | null> {
+    if (!job.owner || job.owner.owns()) return null;
+    const at = toInstant(now());
+    const run: JobRun = {
+      job: job.name,
+      startedAt: at,
+      finishedAt: at,
+      outcome: 'skipped-not-owner',
+      counts: {},
+      error: null,
+      reason: ctx.reason,
+      instanceId,
+    };
+    await record(run);
+    return run;
+  }
+
   function guarded(job: Job, ctx: JobContext): Promise<JobRun> {
     const current = running.get(job.name);
     if (current) return current;
@@ -185,6 +206,9 @@ export function startScheduler(jobs: Job[], deps: SchedulerDeps): Scheduler {
       dueAt: slot?.getTime() ?? lastCronDue(job.schedule, now()) ?? now(),
       reason: 'scheduled',
     };
+    // Owned when the slot was claimed, lost since: the claimed slot is settled as skipped.
+    const elsewhere = await notOwned(job, ctx);
+    if (elsewhere) return settle(job.name, ctx, elsewhere);
     if (running.has(job.name)) {
       const at = toInstant(now());
       const skipped: JobRun = {
@@ -203,9 +227,16 @@ export function startScheduler(jobs: Job[], deps: SchedulerDeps): Scheduler {
     await guarded(job, ctx);
   }
 
-  /** node-cron's key is `<job name>:<slot ISO>`; the name is ours, so the slot is what follows it. */
+  /**
+   * node-cron's key is `<job name>:<slot ISO>`; the name is ours, so the slot is what follows it. A job another
+   * instance owns claims no slot (the owner's claim must win it); the skip is recorded here.
+   */
   const cronCoordinator = (job: Job): CronCoordinator => ({
-    shouldRun: (key) => claim(job, Date.parse(key.slice(job.name.length + 1)), 'scheduled'),
+    async shouldRun(key) {
+      const dueAt = Date.parse(key.slice(job.name.length + 1));
+      if (await notOwned(job, { dueAt, reason: 'scheduled' })) return false;
+      return claim(job, dueAt, 'scheduled');
+    },
   });
 
   async function catchUp(): Promise<JobRun[]> {
@@ -221,6 +252,8 @@ export function startScheduler(jobs: Job[], deps: SchedulerDeps): Scheduler {
           );
         continue;
       }
+      // Work another instance owns is made up there, if at all.
+      if (job.owner && !job.owner.owns()) continue;
       // Refused: another instance holds the slot (or runs the job), or the coordinator did not answer (logged).
       if (!(await claim(job, decision.dueAt, 'catch-up'))) continue;
       deps.logger.info({ job: job.name, dueAt: toInstant(decision.dueAt) }, 'making up a missed run');
@@ -264,7 +297,10 @@ export function startScheduler(jobs: Job[], deps: SchedulerDeps): Scheduler {
       if (!job)
         throw new NotFoundError({ message: `没有名为“${name}”的任务`, code: 'job_not_found', params: { name } });
       await history.load();
-      return guarded(job, { dueAt: now(), reason });
+      const ctx: JobContext = { dueAt: now(), reason };
+      const elsewhere = await notOwned(job, ctx);
+      if (elsewhere) return (await settle(name, ctx, elsewhere), elsewhere);
+      return guarded(job, ctx);
     },
     async list() {
       const known = await lastRunsOf(

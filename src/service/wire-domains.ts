@@ -11,6 +11,7 @@ import { createOperationsModule } from '../operations/index.js';
 import { DEMO_ROSTER, onDuty } from '../roster/index.js';
 import { createReturnsModule } from '../returns/index.js';
 import { createLocalInstances, type Instances, type RunCoordinator, type Scheduler } from '../scheduler/index.js';
+import { createLocalWorkOwner, type WorkOwner, type WorkOwnerFactory } from '../scheduler/index.js';
 import { createMessagingModule } from '../messaging/index.js';
 import { createFollowUps, transferChaseOpener } from '../tasks/index.js';
 import { createTransfersModule, transferChecks, transferStatus } from '../reconciliation/index.js';
@@ -52,6 +53,8 @@ export interface Domains {
   operations: ReturnType<typeof createOperationsModule>;
   scheduler: Scheduler;
   tmc: TmcWiring;
+  /** Whether this instance owns the order sync and the message channel (started and stopped with `tmc`). */
+  ordersOwner: WorkOwner;
 }
 
 /**
@@ -77,6 +80,8 @@ export async function wireDomains(deps: {
   instances?: Instances;
   /** The order and buyer lock; several instances on one database share one (default: this process's own). */
   orderLock?: KeyedLock;
+  /** Several instances on one database: who owns single-owner work (default: this process owns all of it). */
+  workOwners?: WorkOwnerFactory;
 }): Promise<Domains> {
   const { config, store, outside, clock, logger } = deps;
   const accounts = await loadAccounts(config);
@@ -96,7 +101,10 @@ export async function wireDomains(deps: {
     backfillDays: config.sync.backfillDays,
     parcelIntervalMinutes: config.sync.parcelIntervalMinutes,
   });
+  // The order sync and the message channel have one owner together: the sync rests on the channel it sees.
+  const ordersOwner = (deps.workOwners ?? createLocalWorkOwner)('orders');
   const tmc = wireTmc({
+    owner: ordersOwner,
     endpoint: outside.tmcEndpoint,
     platform: outside.platform,
     orders,
@@ -202,6 +210,7 @@ export async function wireDomains(deps: {
         config.jobs.schedules,
         () => tmc.pollMayRest(syncState.checkpoint().lastSuccessAt),
         () => tmc.pollMayCheck(syncState.checkpoint().lastSuccessAt),
+        ordersOwner,
       ),
       ...remarks.jobs,
       ...messaging.jobs,
@@ -371,5 +380,6 @@ export async function wireDomains(deps: {
     operations,
     scheduler: operations.scheduler,
     tmc,
+    ordersOwner,
   };
 }

@@ -2,6 +2,7 @@ import type { OrderRepository } from '../orders/index.js';
 import type { PlatformCallOptions, ShopPlatform } from '../platform/index.js';
 import type { Logger } from '../shared/logger.js';
 import { toInstant, type Clock } from '../shared/time.js';
+import { createLocalWorkOwner, type WorkOwner } from '../scheduler/index.js';
 import type { Store } from '../storage/index.js';
 import { createTmcConsumer, type TmcApplied, type TmcConsumer, type TmcHandoffHandler } from '../sync/index.js';
 import type { TmcEndpoint } from './outside.js';
@@ -39,7 +40,10 @@ export interface TmcWiring {
    * if they are still to be read, so its lines and receiver are in the text; a failure leaves them pending.
    */
   readDetailsFirst(tid: string | null | undefined): Promise<void>;
-  /** Connects (once the service serves: the sandbox's channel is on the service's own port). */
+  /**
+   * Starts competing for the work it shares with the order sync (`owner`) and connects while this instance owns it
+   * (once the service serves: the sandbox's channel is on the service's own port).
+   */
   start(): void;
   stop(): Promise<void>;
 }
@@ -57,6 +61,11 @@ export function wireTmc(deps: {
   detailsSeconds?: number;
   /** Real time for the disconnect's length (the connection's times are real time, not the shop's clock). */
   now?: () => number;
+  /**
+   * One consumer per message group across instances (two would split its messages): connected only while this
+   * instance owns the work, disconnected when it loses it. Default: this process always owns it.
+   */
+  owner?: WorkOwner;
 }): TmcWiring {
   const now = deps.now ?? Date.now;
   const listeners = new Set<(a: TmcApplied) => void>();
@@ -83,11 +92,31 @@ export function wireTmc(deps: {
         },
       })
     : null;
+  const owner = deps.owner ?? createLocalWorkOwner('orders');
+  // Connects and disconnects one after the other as ownership comes and goes (a stop finishes before a start).
+  let connected = false;
+  let turn: Promise<void> = Promise.resolve();
+  const follow = (owned: boolean) => {
+    if (!consumer || owned === connected) return;
+    connected = owned;
+    turn = turn
+      .then(() => (owned ? consumer.start() : consumer.stop()))
+      .catch((err: unknown) => {
+        deps.logger.error({ err }, 'tmc: following the work owner failed');
+      });
+  };
+  let unfollow: (() => void) | null = null;
   return {
     consumer,
-    start: () => consumer?.start(),
+    start() {
+      unfollow ??= owner.onChange(follow);
+      owner.start();
+      follow(owner.owns());
+    },
     health() {
       if (!consumer) return { enabled: false };
+      // Another instance holds the channel: nothing is down here, and this one cannot see that connection.
+      if (!owner.owns()) return { enabled: true, connected: false, elsewhere: true };
       const s = consumer.status();
       const downMs = s.connected ? 0 : now() - s.since;
       const down = !s.connected && downMs > TMC_DOWN_AFTER_MS;
@@ -137,7 +166,12 @@ export function wireTmc(deps: {
       });
     },
     stop: async () => {
+      unfollow?.();
+      unfollow = null;
+      connected = false;
+      await turn;
       await consumer?.stop();
+      await owner.stop();
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Job } from '../scheduler/index.js';
+import type { Job, WorkOwner } from '../scheduler/index.js';
 import type { SyncService } from './sync-service.js';
 
 /**
@@ -15,12 +15,18 @@ export function syncJobs(
    * only compares counts and reads where they differ (order-sync-check.ts); a manual run reads in full.
    */
   pollMayCheck: () => boolean = () => false,
+  /**
+   * Several instances on one database: the order sync runs only on the instance that owns it (the one whose message
+   * channel is connected, so resting and the count check above read the right connection). Absent: this process.
+   */
+  owner?: WorkOwner,
 ): Job[] {
   return [
     {
       name: 'order-sync',
       schedule: schedules['order-sync'],
       description: 'orders changed on the platform',
+      ...(owner ? { owner } : {}),
       async run(ctx): Promise<Record<string, number>> {
         // Resting is a run that asked the platform nothing: no new or changed orders, no calls.
         if (ctx?.reason === 'scheduled' && pollMayRest()) return { new: 0, changed: 0, calls: 0 };

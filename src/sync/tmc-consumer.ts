@@ -128,7 +128,7 @@ export function createTmcConsumer(o: TmcConsumerOptions): TmcConsumer {
         ?.runLeftovers()
         .then((n) => n && o.logger.info({ handoffs: n }, 'tmc: ran the hand-offs left at the last stop'))
         .catch((err: unknown) => o.logger.error({ err }, 'tmc: running the hand-offs left at the last stop failed'));
-      details?.schedule();
+      details?.resume();
       client.start();
     },
     async stop() {

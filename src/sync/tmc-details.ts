@@ -218,6 +218,11 @@ export function createDetailReader(deps: DetailReaderDeps) {
 
   return {
     schedule,
+    /** Batch reads again after a stop (the instance owns the channel again: src/service/wire-tmc.ts). */
+    resume(): void {
+      stopped = false;
+      schedule();
+    },
     pending: (tid: string) => deps.store.get<Pending>(TMC_DETAILS, tid) !== undefined,
     count: () => deps.store.count(TMC_DETAILS),
     /** Reads one waiting order now (a person opened it); a failure leaves it waiting for the next batch. */

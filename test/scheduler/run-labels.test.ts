@@ -11,7 +11,13 @@ describe('job run outcome and reason names', () => {
   });
 
   it('when every outcome and reason is named, then each has a Chinese name', () => {
-    expect(Object.keys(RUN_OUTCOME_LABELS)).toEqual(['ok', 'failed', 'skipped-overlap', 'unknown']);
+    expect(Object.keys(RUN_OUTCOME_LABELS)).toEqual([
+      'ok',
+      'failed',
+      'skipped-overlap',
+      'skipped-not-owner',
+      'unknown',
+    ]);
     expect(Object.keys(RUN_REASON_LABELS)).toEqual(['scheduled', 'catch-up', 'manual']);
     for (const name of Object.values({ ...RUN_OUTCOME_LABELS, ...RUN_REASON_LABELS })) {
       expect(name).toMatch(/^[\u4e00-\u9fff，]+$/);

@@ -14,4 +14,6 @@ export { createPostgresRunCoordinator, STALE_AFTER_MS } from './run-coordinator.
 export type { PostgresRunCoordinator } from './run-coordinator.js';
 export { createPostgresInstances, HEARTBEAT_MS, INSTANCE_STALE_MS } from './instances.js';
 export type { PostgresInstances, PostgresInstancesOptions } from './instances.js';
+export { createPostgresWorkOwner, postgresWorkOwners, WORK_OWNER_RETRY_MS, workLockText } from './work-owner.js';
+export type { PostgresWorkOwner, PostgresWorkOwnerOptions } from './work-owner.js';
 export type { Database } from './schema.js';
