@@ -27,8 +27,13 @@ async function database(): Promise<string> {
   return pg.createDatabase(`store_${++n}`);
 }
 
-async function instance(url: string, id: string, migrations: Migration[] = []): Promise<PostgresStore> {
-  const s = await openPostgresStore({ url, instanceId: id, migrations, pollMs: 60_000 });
+async function instance(
+  url: string,
+  id: string,
+  migrations: Migration[] = [],
+  tombstoneKeepMs?: number,
+): Promise<PostgresStore> {
+  const s = await openPostgresStore({ url, instanceId: id, migrations, pollMs: 60_000, tombstoneKeepMs });
   open.push(s);
   return s;
 }
@@ -167,6 +172,37 @@ describe('the PostgreSQL store', () => {
       await a.transact((tx) => tx.put('tasks', 'after', { v: 3 }));
       const { rows } = await a.pool.query("select id from documents where collection = 'tasks' order by id");
       expect(rows.map((r) => r.id)).toEqual(['after', 'before']);
+    } finally {
+      await proxy.close();
+    }
+  }, 60_000);
+
+  it('prunes the rows of deleted documents, and an instance cut off past them reads everything again', async () => {
+    const proxy = await startTcpProxy(pg.port);
+    try {
+      const url = await database();
+      const a = await instance(url, 'a', [], 1);
+      const b = await instance(url.replace(`:${pg.port}/`, `:${proxy.port}/`), 'b');
+      await a.transact((tx) => tx.put('remark-outbox', 'e1', { id: 'e1', tid: 't1', queuedAt: 'x' }));
+      await b.catchUp();
+      expect(b.get('remark-outbox', 'e1')).toBeDefined();
+      const told: ExternalChange[] = [];
+      b.onExternalChange((c) => told.push(...c));
+      await proxy.cut(); // b hears nothing of what follows
+      await a.transact((tx) => tx.delete('remark-outbox', 'e1'));
+      await new Promise((r) => setTimeout(r, 5));
+      // The next commits prune the tombstone b never saw.
+      await a.transact((tx) => tx.put('tasks', 'k', { v: 1 }));
+      await new Promise((r) => setTimeout(r, 5));
+      await a.transact((tx) => tx.put('tasks', 'k', { v: 2 }));
+      const { rows } = await a.pool.query('select count(*)::int as n from remark_outbox');
+      expect(rows[0].n).toBe(0);
+      expect(b.get('remark-outbox', 'e1')).toBeDefined();
+      await proxy.restore();
+      await b.catchUp();
+      expect(b.get('remark-outbox', 'e1')).toBeUndefined();
+      expect(b.get('tasks', 'k')).toEqual({ v: 2 });
+      expect(told).toContainEqual(expect.objectContaining({ collection: 'remark-outbox', id: 'e1', after: undefined }));
     } finally {
       await proxy.close();
     }

@@ -97,6 +97,18 @@ export class StoreCache {
     }
   }
 
+  /** Every committed document, for a reload to compare with. */
+  committedEntries(): Iterable<[string, string, unknown]> {
+    const out: [string, string, unknown][] = [];
+    for (const [c, docs] of this.committed) for (const [id, doc] of docs) out.push([c, id, doc]);
+    return out;
+  }
+
+  /** Forgets the committed documents (a reload follows); the pending layer stays. */
+  clearCommitted(): void {
+    this.committed.clear();
+  }
+
   clear(): void {
     this.committed.clear();
     this.overlay = new Map();

@@ -11,7 +11,8 @@ import type { Logger } from '../../../shared/logger.js';
 import type { AppendLog, ExternalChange, Migration, Store, StoreStats, Transaction } from '../../store.js';
 import { connectPostgresPool, type Db } from '../connect.js';
 import { migrateToLatest } from '../migrate.js';
-import { StoreCache } from './cache.js';
+import { keyOf, StoreCache } from './cache.js';
+import { pruneTombstones, SeqHistory, TOMBSTONE_KEEP_MS, tombstonesUpTo } from './tombstones.js';
 import { mergedOps, replay, runTx, touches, type PendingTx } from './pending.js';
 import { changesSince, CHANNEL, loadAll, WRITE_LOCK, writeOps, type RowChange } from './sql.js';
 import { ALL_TABLES } from './tables.js';
@@ -30,6 +31,8 @@ export interface PostgresStoreOptions {
   poolSize?: number;
   /** How often to look for other instances' writes should a notification be lost (default 2 s). */
   pollMs?: number;
+  /** How long a deleted document's row is kept for other instances to learn of the delete (default 10 min). */
+  tombstoneKeepMs?: number;
 }
 
 export interface PostgresStore extends Store {
@@ -67,6 +70,7 @@ async function openMigrated(opts: PostgresStoreOptions, pool: pg.Pool, db: Db): 
   const stats: StoreStats = { transactions: 0, flushes: 0, filesWritten: 0, bytesWritten: 0 };
   const listeners = new Set<(changes: readonly ExternalChange[]) => void>();
   let seq = 0;
+  const history = new SeqHistory(opts.tombstoneKeepMs ?? TOMBSTONE_KEEP_MS);
   let pending: PendingTx[] = [];
   /** Set when another instance changed something a pending transaction read or wrote. */
   let stale = false;
@@ -99,6 +103,48 @@ async function openMigrated(opts: PostgresStoreOptions, pool: pg.Pool, db: Db): 
       pending = replay(cache, pending);
       stale = false;
     }
+    tell(told);
+  }
+
+  /**
+   * Takes in what others committed since `seq`; if tombstones this instance never saw were pruned meanwhile (it
+   * was cut off for longer than they are kept), reads everything again instead, or a delete would be missed.
+   */
+  async function takeInNews(client: pg.ClientBase): Promise<void> {
+    if (seq < (await tombstonesUpTo(client))) await reload();
+    else takeIn(await changesSince(client, seq));
+  }
+
+  async function reload(): Promise<void> {
+    const rows: [string, string, unknown][] = [];
+    const lease = await checkout(pool);
+    let top: number;
+    try {
+      top = await loadAll(lease.client, (c, id, doc) => rows.push([c, id, doc]));
+    } finally {
+      lease.release();
+    }
+    const old = new Map<string, [string, string, unknown]>();
+    for (const e of cache.committedEntries()) old.set(keyOf(e[0], e[1]), e);
+    cache.clearCommitted();
+    const told: ExternalChange[] = [];
+    for (const [c, id, doc] of rows) {
+      const k = keyOf(c, id);
+      cache.setCommitted(c, id, doc);
+      told.push({ collection: c, id, before: old.get(k)?.[2], after: doc });
+      old.delete(k);
+    }
+    for (const [c, id, doc] of old.values()) told.push({ collection: c, id, before: doc, after: undefined });
+    seq = top;
+    log?.warn(
+      { documents: rows.length },
+      'this instance was cut off longer than deletes are kept; read everything again',
+    );
+    pending = replay(cache, pending);
+    tell(told);
+  }
+
+  function tell(told: ExternalChange[]): void {
     for (const l of listeners) {
       try {
         l(told);
@@ -120,7 +166,9 @@ async function openMigrated(opts: PostgresStoreOptions, pool: pg.Pool, db: Db): 
     try {
       await client.query('begin');
       await client.query(WRITE_LOCK);
-      takeIn(await changesSince(client, seq));
+      await takeInNews(client);
+      const horizon = history.horizon();
+      if (horizon !== null) await pruneTombstones(client, horizon);
       // A replay may have answered or refused some of the batch.
       const live = batch.filter((p) => pending.includes(p));
       if (!live.length) {
@@ -132,6 +180,7 @@ async function openMigrated(opts: PostgresStoreOptions, pool: pg.Pool, db: Db): 
       await client.query('select pg_notify($1, $2)', [CHANNEL, String(top)]);
       await client.query('commit');
       seq = Math.max(seq, top);
+      history.note(seq);
       for (const [c, id, doc] of ops) cache.setCommitted(c, id, doc);
       pending = pending.filter((p) => !live.includes(p));
       cache.setPending(pending.map((p) => p.writes.values()));
@@ -172,7 +221,8 @@ async function openMigrated(opts: PostgresStoreOptions, pool: pg.Pool, db: Db): 
     catching = inTurn(async () => {
       const lease = await checkout(pool);
       try {
-        takeIn(await changesSince(lease.client, seq));
+        await takeInNews(lease.client);
+        history.note(seq);
       } catch (err) {
         throw asStoreError(err);
       } finally {
