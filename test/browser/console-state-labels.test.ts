@@ -163,6 +163,11 @@ describe('console state names from GET /api/labels (real browser)', () => {
     const last = page.locator('.job[data-name="revisit-list"] .last-run');
     await last.waitFor();
     expect(await last.textContent()).toContain(`${real.runReasons.manual}${MARK} ${real.runOutcomes.ok}${MARK}`);
+    // 实例: the instance the API lists as having run it (the same on every instance sharing one database).
+    const { jobs } = await admin.get<{ jobs: { name: string; lastRun: { instanceId: string } | null }[] }>('/api/jobs');
+    const ranBy = jobs.find((j) => j.name === 'revisit-list')!.lastRun!.instanceId;
+    expect(ranBy).toBeTruthy();
+    expect(await page.locator('.job[data-name="revisit-list"] .last-run-instance').textContent()).toBe(ranBy);
     expect(problems).toEqual([]);
     await context.close();
   });
