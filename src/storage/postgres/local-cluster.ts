@@ -80,6 +80,18 @@ export async function ownByCluster(dir: string, mode = 0o700): Promise<void> {
   await chown(dir, Number(uid.trim()), Number(gid.trim()));
 }
 
+/**
+ * Whether the cluster's user can reach and write `dir` (as root: `nobody` needs every parent folder open to others;
+ * a home folder of mode 0700 is not). Not root: the folder is our own.
+ */
+export async function clusterUserCanWrite(dir: string): Promise<boolean> {
+  if (!runsAsRoot()) return true;
+  return run('runuser', ['-u', CLUSTER_OS_USER, '--', 'test', '-w', dir]).then(
+    () => true,
+    () => false,
+  );
+}
+
 /** initdb into `data` (absent or empty, writable by the cluster's user): UTF8, C locale, trust for LOCAL_SUPERUSER. */
 export async function initCluster(bin: string, data: string, options: { sync?: boolean } = {}): Promise<void> {
   const args = ['-D', data, '-U', LOCAL_SUPERUSER, '-A', 'trust', '-E', 'UTF8', '--locale=C'];
