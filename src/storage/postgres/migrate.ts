@@ -5,11 +5,13 @@
  */
 import { Migrator, type Kysely, type Migration, type MigrationResult } from 'kysely';
 import * as firstTables from './migrations/0001-first-tables.js';
+import * as storeTables from './migrations/0002-store-tables.js';
 import * as instances from './migrations/0003-instances.js';
 
 /** In the order they run; a name never changes once shipped. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-first-tables': firstTables,
+  '0002-store-tables': storeTables,
   '0003-instances': instances,
 };
 

@@ -3,55 +3,10 @@
  * as Date; the code around turns them into +08:00 instants. Each table keeps the columns its queries filter and sort
  * by, and the document itself as jsonb, so a repository reads one row and gets the object it has today.
  */
-import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** A timestamptz column: written as a Date or an ISO string, read as a Date. */
 type Instant = ColumnType<Date, Date | string, Date | string>;
-/** jsonb holding a domain document (an Order, a RemarkEntry, an OutboundMessage). */
-type Doc = JSONColumnType<Record<string, unknown>, string, string>;
-
-/** The order book: by status and modified time (sync, lists), by buyer, newest first (the console's list). */
-export interface OrdersTable {
-  tid: string;
-  status: string;
-  buyer_nick: string;
-  created_at: Instant;
-  modified_at: Instant;
-  paid_at: Instant | null;
-  doc: Doc;
-}
-
-/** Waybill → order (items[].invoiceNo): one row per waybill and order, rewritten with the order. */
-export interface OrderWaybillsTable {
-  waybill: string;
-  tid: string;
-}
-
-/** Remark history: one row per entry, read by order in time order. The entry id is its idempotency key. */
-export interface RemarkEntriesTable {
-  tid: string;
-  id: string;
-  at: Instant;
-  status: string;
-  doc: Doc;
-}
-
-/** Entries still to land on the platform (or a trade still to close), claimed with FOR UPDATE SKIP LOCKED. */
-export interface RemarkOutboxTable {
-  entry_id: string;
-  tid: string;
-  queued_at: Instant;
-  claimed_by: string | null;
-  claimed_at: Instant | null;
-}
-
-/** Logins: only the token's sha256 is kept, as in the lowdb store. */
-export interface SessionsTable {
-  token_hash: string;
-  username: string;
-  created_at: Instant;
-  expires_at: Instant;
-}
 
 /**
  * The run coordinator's table and the run history: a scheduled or catch-up run holds its (job, slot) — unique,
@@ -74,24 +29,6 @@ export interface JobRunsTable {
   error: string | null;
 }
 
-/** Outbound messages: the idempotency key is unique; due messages are claimed with FOR UPDATE SKIP LOCKED. */
-export interface MessagesTable {
-  id: string;
-  idempotency_key: string;
-  kind: string;
-  audience: string;
-  tid: string | null;
-  buyer_nick: string;
-  state: string;
-  due_at: Instant;
-  created_at: Instant;
-  /** When it left (or may have left) for the buyer: the per-buyer daily cap counts these. */
-  sending_since: Instant | null;
-  claimed_by: string | null;
-  claimed_at: Instant | null;
-  doc: Doc;
-}
-
 /** The instance registry: one row per running instance, alive while its heartbeat (database time) is fresh. */
 export interface InstancesTable {
   id: string;
@@ -102,13 +39,23 @@ export interface InstancesTable {
   heartbeat_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/**
+ * A table of the store (migrations/0002-store-tables.ts): the document (null once deleted) and its commit number.
+ * The store itself writes them in SQL (store/sql.ts); these types are for reading them with Kysely.
+ */
+interface StoreTable {
+  doc: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  seq: ColumnType<string, number | string, number | string>;
+}
+type Keyed<Key extends string> = StoreTable & Record<Key, string>;
+
 export interface Database {
-  orders: OrdersTable;
-  order_waybills: OrderWaybillsTable;
-  remark_entries: RemarkEntriesTable;
-  remark_outbox: RemarkOutboxTable;
-  sessions: SessionsTable;
+  orders: Keyed<'tid'> & { status: string | null; buyer_nick: string | null; modified_at: string | null };
+  messages: Keyed<'id'> & { idempotency_key: string | null; state: string | null; due_at: string | null };
+  remark_entries: Keyed<'tid'>;
+  remark_outbox: Keyed<'id'>;
+  sessions: Keyed<'token_hash'>;
+  documents: Keyed<'id'> & { collection: string };
   job_runs: JobRunsTable;
-  messages: MessagesTable;
   instances: InstancesTable;
 }
