@@ -267,6 +267,8 @@ export async function wireDomains(deps: {
     signedIn: (req) => sessions.authenticate(bearerToken(req) ?? cookieToken(req)) !== null,
   });
   orders.onChange((changes) => live.ordersChanged(changes));
+  // Another instance's writes (a task, a remark, a review handled there) may open or close items here too.
+  store.onExternalChange(() => live.openItemsMayHaveChanged());
   // A rating message reads the reviews given since the last such read (10 minutes' margin): one short call, at most
   // once per sync.tmcDetailsSeconds; the review jobs' full refresh finds reviews buyers changed.
   let reviewsSince = clock.now() - 10 * 60_000;
