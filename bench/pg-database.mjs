@@ -1,7 +1,11 @@
 // Where the PostgreSQL figures run: a database of their own, created for this run and dropped after it.
 // XIAOER_BENCH_DATABASE_URL names a server to use (its database is only where the new one is created from);
-// without it, a throwaway local cluster from the machine's binaries, when the project can start one from dist/.
+// without it, a throwaway local cluster from the machine's binaries, started and removed by the bench.
 // No PostgreSQL at all is not a failure of the bench: the answer says why, and the figures are printed as not measured.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 
 const withDatabase = (url, name) => {
@@ -48,23 +52,45 @@ async function freshDatabase(serverUrl, origin, stopServer = async () => undefin
   };
 }
 
-/** A throwaway local cluster, when dist/ has the project's way to start one (src/storage/postgres/local-cluster.ts). */
+/** A bench killed before its end must not leave a server behind on a shared machine (as test/support/postgres.ts). */
+function watch(lc, bin, root, data) {
+  const q = (x) => `'${x.replace(/'/g, `'\\''`)}'`;
+  const stop = [join(bin, 'pg_ctl'), '-D', data, '-m', 'immediate', '-w', 'stop'].map(q).join(' ');
+  const as = lc.runsAsRoot() ? `runuser -u ${lc.CLUSTER_OS_USER} -- ` : '';
+  const script =
+    `while kill -0 ${process.pid} 2>/dev/null && [ -d ${q(root)} ]; do sleep 2; done; ` +
+    `if [ -d ${q(root)} ]; then ${as}${stop} >/dev/null 2>&1; rm -rf ${q(root)}; fi`;
+  spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' }).unref();
+}
+
+/**
+ * A throwaway cluster from the machine's binaries (src/storage/postgres/local-cluster.ts), with PostgreSQL's durable
+ * defaults (fsync, synchronous commit), as a shop's server runs: lowdb's figures beside it fsync every commit too.
+ */
 async function localCluster() {
-  let mod;
+  let lc;
   try {
-    mod = await import('../dist/storage/postgres/local-cluster.js');
-  } catch {
-    return {
-      why: 'dist/ has no local cluster (src/storage/postgres/local-cluster.ts) and XIAOER_BENCH_DATABASE_URL is unset',
-    };
-  }
-  const start = mod.startLocalPostgres ?? mod.startPostgres ?? mod.startLocalCluster;
-  if (typeof start !== 'function')
-    return { why: 'dist/storage/postgres/local-cluster.js starts no cluster the bench knows' };
-  try {
-    const cluster = await start();
-    return { cluster };
+    lc = await import('../dist/storage/postgres/local-cluster.js');
   } catch (err) {
+    return { why: `dist/storage/postgres/local-cluster.js did not load (${err?.message ?? err})` };
+  }
+  const { found, candidates } = lc.locatePostgresBinaries();
+  if (!found) return { why: `no PostgreSQL binaries (initdb, postgres, pg_ctl) in ${candidates.join(', ')}` };
+  const root = await mkdtemp(join(tmpdir(), 'xiaoer-bench-pg-'));
+  const data = join(root, 'data');
+  const stop = async () => {
+    await lc.stopCluster(found, data, 'immediate').catch(() => undefined);
+    await rm(root, { recursive: true, force: true });
+  };
+  try {
+    await lc.ownByCluster(root);
+    await lc.initCluster(found, data, { sync: false });
+    const port = await lc.freePort();
+    await lc.startCluster({ bin: found, data, port, logFile: join(root, 'log'), socketDir: root });
+    watch(lc, found, root, data);
+    return { cluster: { url: lc.localClusterUrl(port, 'postgres'), stop } };
+  } catch (err) {
+    await stop();
     return { why: `no local PostgreSQL could be started: ${String(err?.message ?? err).split('\n')[0]}` };
   }
 }
