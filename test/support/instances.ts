@@ -75,6 +75,20 @@ export const processGone = (p: ChildProcess) =>
   );
 
 /**
+ * Waits for a state, asking again every 100 ms until `timeoutMs` (default 60 s); the state decides, never the
+ * wait. For what takes longer than test/cli/service-process.ts's `until` allows (a job slot is a minute).
+ */
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const seen = await probe();
+    if (seen !== undefined) return seen;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
  * A staff password hashed by the shipped `xiaoer hash-password` (password on stdin, hash on stdout), exactly as a
  * shop makes the accounts of a real-platform instance.
  */
