@@ -40,6 +40,11 @@ export function summaryLines(report: CopyReport): string[] {
   return lines;
 }
 
+const NEXT_STEP: Record<string, string> = {
+  store_copy_destination_not_empty: '确认要用来源替换目标时，加上 --force（目标原有的数据会被清空）',
+  store_copy_mismatch: '查明原因后，加上 --force 重新复制',
+};
+
 interface CopyFlags {
   from: string;
   to: string;
@@ -70,10 +75,10 @@ export function storeCommand(): Command {
           logger: createLogger({ level: 'error', destination: process.stderr }),
         });
       } catch (err) {
-        if (err instanceof Error && (err as { code?: string }).code === 'store_copy_destination_not_empty')
-          throw new Error(`${err.message}。确认要用来源替换目标时，加上 --force（目标原有的数据会被清空）`, {
-            cause: err,
-          });
+        // What to do next is the command's to say: the flag belongs to it, not to the copy.
+        const code = err instanceof Error ? (err as { code?: string }).code : undefined;
+        const next = code && Object.hasOwn(NEXT_STEP, code) ? NEXT_STEP[code] : undefined;
+        if (next) throw new Error(`${(err as Error).message}。${next}`, { cause: err });
         throw err;
       } finally {
         bar?.stop();

@@ -62,7 +62,10 @@ export class CopyMismatchError extends AppError {
     );
     super('store_copy_mismatch', {
       message: `复制后的校验不一致：${said.join('；')}。目标里的数据不完整，不要用它`,
-      params: { collections: mismatches.map((m) => m.name) },
+      params: {
+        collections: mismatches.filter((m) => m.kind === 'collection').map((m) => m.name),
+        logs: mismatches.filter((m) => m.kind === 'log').map((m) => m.name),
+      },
     });
   }
 }

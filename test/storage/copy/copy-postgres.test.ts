@@ -121,7 +121,7 @@ describe('store copy with PostgreSQL', () => {
         },
       }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(CopyMismatchError);
-      expect((err as CopyMismatchError).params).toEqual({ collections: ['orders'] });
+      expect((err as CopyMismatchError).params).toEqual({ collections: ['orders'], logs: [] });
     } finally {
       await to.close();
       await from.close();

@@ -99,7 +99,7 @@ describe('copyStore', () => {
       },
     }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CopyMismatchError);
-    expect((err as CopyMismatchError).params).toEqual({ collections: ['parcels'] });
+    expect((err as CopyMismatchError).params).toEqual({ collections: ['parcels'], logs: [] });
     expect((err as Error).message).toContain('集合 parcels（来源 2 条，目标 2 条，内容不同）');
   });
 
@@ -113,7 +113,7 @@ describe('copyStore', () => {
         return to;
       },
     }).catch((e: unknown) => e);
-    expect((err as CopyMismatchError).params).toEqual({ collections: ['sync-runs'] });
+    expect((err as CopyMismatchError).params).toEqual({ collections: [], logs: ['sync-runs'] });
     expect((err as Error).message).toContain('日志 sync-runs（来源 2 条，目标 3 条）');
   });
 
@@ -138,7 +138,7 @@ describe('copyStore', () => {
           return to;
         },
       }).catch((e: unknown) => e);
-      expect((err as CopyMismatchError).params).toEqual({ collections: ['orders'] });
+      expect((err as CopyMismatchError).params).toEqual({ collections: ['orders'], logs: [] });
     } finally {
       await to.close();
       await from.close();

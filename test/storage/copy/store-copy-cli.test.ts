@@ -6,7 +6,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildProgram } from '../../../src/cli/program.js';
 import { STORE_COLLECTIONS } from '../../../src/service/store-layout.js';
 import { digestStore, type StoreDigest } from '../../../src/storage/copy/index.js';
@@ -15,6 +15,11 @@ import { fillShop, ORDER_COUNT } from './support/shop.js';
 
 let root: string;
 let printed: string[];
+// The command loads the service's modules when it runs: loaded once here (seconds on a loaded machine), so each
+// test's time is its own copy's.
+beforeAll(async () => {
+  await import('../../../src/service/index.js');
+}, 120_000);
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'xiaoer-store-copy-'));
   printed = [];
