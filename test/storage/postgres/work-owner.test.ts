@@ -3,6 +3,7 @@
  * one owns; when the holder's connection dies (its backend terminated, as when its machine is gone) or it stops,
  * another takes over at its next try, and the old holder says at once that it no longer owns.
  */
+import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkOwner } from '../../../src/scheduler/index.js';
@@ -31,8 +32,8 @@ afterAll(async () => {
 });
 
 /** An instance's owner of `name`; the type-check also holds the PostgreSQL one to the scheduler's port. */
-function owner(name = 'orders'): PostgresWorkOwner & { changes: boolean[] } {
-  const o: WorkOwner = postgresWorkOwners({ url, logger: silentLogger(), retryMs: RETRY_MS })(name);
+function owner(name = 'orders', at = url): PostgresWorkOwner & { changes: boolean[] } {
+  const o: WorkOwner = postgresWorkOwners({ url: at, logger: silentLogger(), retryMs: RETRY_MS })(name);
   const changes: boolean[] = [];
   o.onChange((owned) => changes.push(owned));
   o.start();
@@ -84,6 +85,36 @@ async function holderPid(name: string): Promise<number[]> {
   return rows.map((r) => r.pid);
 }
 
+/**
+ * A forwarder to the database that can go silent: stalled, it passes no byte either way and closes nothing, as a
+ * network that stops answering. A side that closes is still passed on (the holder hanging up ends the session).
+ */
+async function stallingProxy(targetPort: number) {
+  let stalled = false;
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    const upstream = connect(targetPort, '127.0.0.1');
+    for (const [from, to] of [
+      [client, upstream],
+      [upstream, client],
+    ] as const) {
+      sockets.add(from);
+      from.on('data', (d) => stalled || to.write(d));
+      from.on('error', () => undefined);
+      from.on('close', () => to.destroy());
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    port: (server.address() as AddressInfo).port,
+    stall: () => void (stalled = true),
+    close: () => {
+      for (const s of sockets) s.destroy();
+      return new Promise((r) => server.close(r));
+    },
+  };
+}
+
 describe('work owner on PostgreSQL', () => {
   it('when two instances compete for one name, then exactly one owns it and the server shows one lock', async () => {
     const a = owner();
@@ -119,6 +150,30 @@ describe('work owner on PostgreSQL', () => {
     expect([a.owns(), b.owns()]).toEqual([false, true]);
     expect(a.changes).toEqual([true, false]);
     console.info(`work owner: lost after ${lostMs} ms, taken over after ${takenMs} ms (retry ${RETRY_MS} ms)`);
+  });
+
+  it("when the holder's connection goes silent, then its own check turns it false and the other takes over", async () => {
+    const proxy = await stallingProxy(server.port);
+    try {
+      const a = owner('orders', url.replace(`:${server.port}/`, `:${proxy.port}/`));
+      await until(a, true);
+      const b = owner();
+      await loserAsked('orders');
+      const stalledAt = Date.now();
+      const lost = until(a, false, stalledAt);
+      const taken = until(b, true, stalledAt);
+      proxy.stall();
+      // Nothing reaches a: only its check every interval (one query timeout, 1 s here) can tell it.
+      const lostMs = await lost;
+      expect(lostMs).toBeGreaterThanOrEqual(1000);
+      expect(lostMs).toBeLessThan(RETRY_MS + 1000 + 1500);
+      // Hanging up reaches the server through this forwarder, so the lock is freed and b takes it at its next try
+      // (on a network that truly died the server's keepalives end the session instead, in ~25 s).
+      await taken;
+      expect([a.owns(), b.owns()]).toEqual([false, true]);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('when the holder stops, then the lock is freed with its connection and the other owns within the retry interval', async () => {
