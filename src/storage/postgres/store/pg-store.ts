@@ -176,7 +176,7 @@ async function openMigrated(opts: PostgresStoreOptions, pool: pg.Pool, db: Db): 
         return;
       }
       const ops = mergedOps(live);
-      const top = await writeOps(client, ops);
+      const { top, bytes } = await writeOps(client, ops);
       await client.query('select pg_notify($1, $2)', [CHANNEL, String(top)]);
       await client.query('commit');
       seq = Math.max(seq, top);
@@ -185,7 +185,7 @@ async function openMigrated(opts: PostgresStoreOptions, pool: pg.Pool, db: Db): 
       pending = pending.filter((p) => !live.includes(p));
       cache.setPending(pending.map((p) => p.writes.values()));
       stats.flushes++;
-      stats.bytesWritten += ops.length;
+      stats.bytesWritten += bytes;
       for (const p of live) p.resolve(p.result);
     } catch (err) {
       await client.query('rollback').catch(() => undefined);
@@ -208,7 +208,11 @@ async function openMigrated(opts: PostgresStoreOptions, pool: pg.Pool, db: Db): 
   function scheduleFlush(): Promise<void> {
     flushing ??= (async () => {
       try {
-        while (pending.length) await inTurn(() => commitBatch([...pending]));
+        while (pending.length) {
+          const batch = [...pending];
+          // commitBatch answers its transactions itself; this is for a fault of ours, so none is left waiting.
+          await inTurn(() => commitBatch(batch)).catch((err: unknown) => refuse(batch, err));
+        }
       } finally {
         flushing = null;
       }

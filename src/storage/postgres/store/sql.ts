@@ -72,8 +72,8 @@ export async function changesSince(client: pg.ClientBase, since: number): Promis
   return rows.map((r) => ({ collection: r.collection, id: r.id, doc: r.doc, seq: Number(r.seq) }));
 }
 
-/** Writes the batch (one statement per table) and returns the highest seq it took. */
-export async function writeOps(client: pg.ClientBase, ops: StoreOp[]): Promise<number> {
+/** Writes the batch (one statement per table); returns the highest seq it took and the JSON bytes sent. */
+export async function writeOps(client: pg.ClientBase, ops: StoreOp[]): Promise<{ top: number; bytes: number }> {
   const byTable = new Map<string, StoreOp[]>();
   for (const op of ops) {
     const t = placeOf(op[0]).table;
@@ -82,9 +82,11 @@ export async function writeOps(client: pg.ClientBase, ops: StoreOp[]): Promise<n
     list.push(op);
   }
   let max = 0;
+  let bytes = 0;
   for (const [table, list] of byTable) {
     const ids = list.map((o) => o[1]);
     const docs = list.map((o) => (o[2] === null ? null : JSON.stringify(o[2])));
+    for (const d of docs) bytes += d?.length ?? 0;
     const key = placeOf(list[0]![0]).key;
     const { rows } =
       table === 'documents'
@@ -102,5 +104,5 @@ export async function writeOps(client: pg.ClientBase, ops: StoreOp[]): Promise<n
           );
     for (const r of rows) max = Math.max(max, Number(r.seq));
   }
-  return max;
+  return { top: max, bytes };
 }
