@@ -23,6 +23,17 @@ export function createKnowledgeRepository(store: Store) {
     entry: (id: string) => store.get<KnowledgeEntry>(KNOWLEDGE_ENTRIES, id),
     entries: () => store.all<KnowledgeEntry>(KNOWLEDGE_ENTRIES),
     updateEntry: update<KnowledgeEntry>(KNOWLEDGE_ENTRIES),
+    /**
+     * Entries another instance wrote (several instances on one database), once this store holds them: the search
+     * index beside the store follows them (undefined: deleted). Returns the unsubscribe.
+     */
+    onEntriesWrittenElsewhere: (listener: (changed: { id: string; entry: KnowledgeEntry | undefined }[]) => void) =>
+      store.onExternalChange((changes) => {
+        const changed = changes
+          .filter((c) => c.collection === KNOWLEDGE_ENTRIES)
+          .map((c) => ({ id: c.id, entry: c.after as KnowledgeEntry | undefined }));
+        if (changed.length) listener(changed);
+      }),
     question: (id: string) => store.get<UnansweredQuestion>(KNOWLEDGE_UNANSWERED, id),
     questions: () => store.all<UnansweredQuestion>(KNOWLEDGE_UNANSWERED),
     addQuestion: (q: UnansweredQuestion) => store.transact((tx) => tx.put(KNOWLEDGE_UNANSWERED, q.id, q)),

@@ -1,7 +1,8 @@
 /**
  * The knowledge base's entries: search, read, and write by the keeper and the admin (the role table guards the
  * routes; the service checks again so no other caller can write), each write kept in the entry's history with who
- * (from the login), when, and the words before and after. The search index follows every write.
+ * (from the login), when, and the words before and after. The search index follows every write, this instance's
+ * and (several instances on one database) another's.
  */
 import { randomUUID } from 'node:crypto';
 import type { User } from '../accounts/index.js';
@@ -64,6 +65,13 @@ export function createKnowledgeService(deps: { repo: KnowledgeRepository; index:
     }));
     await repo.seedOnce(seeds, at);
     for (const e of repo.entries()) if (!e.deleted) index.put(toDoc(e));
+    // Subscribed in the tick of the loop above: an entry another instance writes is either read there or told here.
+    repo.onEntriesWrittenElsewhere((changed) => {
+      for (const { id, entry } of changed) {
+        if (entry && !entry.deleted) index.put(toDoc(entry));
+        else index.remove(docId(id));
+      }
+    });
   }
 
   function get(id: string): KnowledgeEntry {

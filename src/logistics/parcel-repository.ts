@@ -44,12 +44,15 @@ export interface ParcelRepository {
   /** Every parcel, for the jobs that look for stuck ones. */
   all(): Iterable<Parcel>;
   save(tid: string, result: TrackingResult, polledAt: string): Promise<Parcel>;
-  /** Calls `listener` with each parcel saved, once the store answers it (the buyer search indexes waybills). */
+  /**
+   * Calls `listener` with each parcel saved, once the store answers it, and with each parcel another instance saved,
+   * once this store has taken it in (the buyer search indexes waybills).
+   */
   onSave(listener: (parcel: Parcel) => void): () => void;
 }
 
 export function createParcelRepository(store: Store): ParcelRepository {
-  // tid → parcel ids, built on first use and kept current by `save`.
+  // tid → parcel ids, built on first use and kept current by `save` and by other instances' saves.
   let byTid: Map<string, Set<string>> | null = null;
   const listeners = new Set<(parcel: Parcel) => void>();
   const index = () => {
@@ -64,6 +67,25 @@ export function createParcelRepository(store: Store): ParcelRepository {
     if (!m.has(tid)) m.set(tid, new Set());
     m.get(tid)!.add(id);
   };
+  const tell = (parcel: Parcel) => {
+    for (const listener of listeners) {
+      try {
+        listener(parcel);
+      } catch {
+        // the parcel is saved; a listener that cannot follow rebuilds on its next read (buyers/search-index.ts)
+      }
+    }
+  };
+  // Several instances on one database: a parcel another instance saved joins this instance's tid index and reaches
+  // the same listeners as one saved here (the buyer search's waybills), or an order would not show its parcel here.
+  store.onExternalChange((changes) => {
+    for (const c of changes) {
+      if (c.collection !== PARCELS || c.after === undefined) continue;
+      const parcel = c.after as Parcel;
+      if (byTid) add(parcel.tid, c.id);
+      tell(parcel);
+    }
+  });
   return {
     get: (company, waybill) => store.get<Parcel>(PARCELS, parcelId(company, waybill)),
     all: () => store.all<Parcel>(PARCELS),
@@ -85,13 +107,7 @@ export function createParcelRepository(store: Store): ParcelRepository {
       await store.transact((tx) => tx.put(PARCELS, parcelId(parcel.company, parcel.waybill), parcel));
       index();
       add(tid, parcelId(parcel.company, parcel.waybill));
-      for (const listener of listeners) {
-        try {
-          listener(parcel);
-        } catch {
-          // the parcel is saved; a listener that cannot follow rebuilds on its next read (buyers/search-index.ts)
-        }
-      }
+      tell(parcel);
       return parcel;
     },
     onSave(listener) {

@@ -39,6 +39,28 @@ export function createJobHistory(deps: { runs: AppendLog<JobRun>; store?: Store 
     });
   };
 
+  // Several instances on one database: a run another instance recorded is this instance's last run too, and its
+  // success is not lost from the state this instance writes next. The newer run and the later success are kept, so a
+  // notice overtaken by this instance's own record never takes it back.
+  deps.store?.onExternalChange((changes) => {
+    for (const c of changes) {
+      if (c.collection !== JOB_STATE || !c.after) continue;
+      const theirs = c.after as JobState;
+      const mine = states.get(theirs.job);
+      const later = (a: string | null | undefined, b: string | null | undefined) =>
+        !a ? (b ?? null) : !b ? a : parseInstant(a) >= parseInstant(b) ? a : b;
+      const lastRun =
+        mine?.lastRun && later(mine.lastRun.startedAt, theirs.lastRun?.startedAt) === mine.lastRun.startedAt
+          ? mine.lastRun
+          : theirs.lastRun;
+      states.set(theirs.job, {
+        job: theirs.job,
+        lastRun,
+        lastSuccessAt: later(mine?.lastSuccessAt, theirs.lastSuccessAt),
+      });
+    }
+  });
+
   async function load() {
     if (deps.store) {
       for (const s of deps.store.all<JobState>(JOB_STATE)) states.set(s.job, s);

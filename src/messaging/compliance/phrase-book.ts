@@ -53,6 +53,10 @@ type Person = { username: string; displayName: string };
 export function createPhraseBook(deps: { store: Store; clock: Clock }) {
   const { store } = deps;
   let prepared: ReturnType<typeof preparePhrases> | undefined;
+  // Several instances on one database: a phrase added or removed on another instance is checked here too.
+  store.onExternalChange((changes) => {
+    if (changes.some((c) => c.collection === COMPLIANCE_PHRASES_COLLECTION)) prepared = undefined;
+  });
 
   const added = (): AddedPhrase[] =>
     [...store.all<AddedPhrase>(COMPLIANCE_PHRASES_COLLECTION)].sort((a, b) => a.addedAt.localeCompare(b.addedAt));
