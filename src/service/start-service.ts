@@ -123,7 +123,9 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
         );
       }
     : domains.app;
-  domains.tmc.start();
+  // On a shared database the message channel has one owner among the serving instances; a CLI's short-lived
+  // instance (no jobs) must not take it from them.
+  if (storage.lowdb || opts.jobs !== false) domains.tmc.start();
   opened.push(() => domains.tmc.stop());
   logger.info(
     { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`, platform: outside.platform.kind },
