@@ -20,6 +20,11 @@ const svc = await startService(config, {
   logger: silentLogger(),
 });
 const openMs = performance.now() - t0;
+// BENCH_PG_PROFILE=1: the statements of the remark writes, by kind (bench/pg-profile.mjs).
+const profile =
+  process.env.BENCH_PG_PROFILE && svc.store.pool
+    ? (await import('./pg-profile.mjs')).profilePool(svc.store.pool)
+    : null;
 const rssMb = () => process.memoryUsage().rss / 1048576;
 process.send({ type: 'ready', url: svc.url, openMs, orders: svc.store.count('orders'), rssMb: rssMb() });
 
@@ -39,7 +44,8 @@ process.on('message', async (m) => {
     const markdown = await time(() => ops.handoverMarkdown('night', date));
     process.send({ type: 'handover', first, again, markdown });
   } else if (m.type === 'stats') {
-    process.send({ type: 'stats', rssMb: rssMb(), peakRssMb: process.resourceUsage().maxRSS / 1024 });
+    const profiled = profile ? await profile.report() : null;
+    process.send({ type: 'stats', rssMb: rssMb(), peakRssMb: process.resourceUsage().maxRSS / 1024, profiled });
   } else if (m.type === 'stop') {
     await svc.close();
     process.send({ type: 'stopped' }, () => process.exit(0));

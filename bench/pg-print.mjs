@@ -22,6 +22,12 @@ function landed(l) {
   return `${memo}${history} (${fmt(l.orders)} orders${wrong ? `; ${wrong} MISSING OR DOUBLED` : ''})`;
 }
 
+/** BENCH_PG_PROFILE=1: milliseconds/count per statement kind, and the server's processor time for them. */
+function statements(p) {
+  const parts = Object.entries(p.statements).map(([k, v]) => `${k} ${fmt(v.ms)} ms/${fmt(v.n)}`);
+  return `${parts.join(', ')}; server processor ${fmt(p.serverCpuSeconds, 2)} s`;
+}
+
 export function printPostgres(r, row) {
   console.log('\nPostgreSQL, several instances on one database (issue 20)');
   if (!r.measured) {
@@ -46,13 +52,7 @@ export function printPostgres(r, row) {
     row('into PostgreSQL', line(r.sync.postgres));
     row('PostgreSQL / lowdb time', `${fmt(r.sync.postgres.seconds / r.sync.lowdb.seconds, 1)}×`);
     const p = r.sync.postgres.profiled;
-    if (p) {
-      const parts = Object.entries(p.statements).map(([k, v]) => `${k} ${fmt(v.ms)} ms/${fmt(v.n)}`);
-      row(
-        'where the PostgreSQL sync waits (statements)',
-        `${parts.join(', ')}; server processor ${fmt(p.serverCpuSeconds, 2)} s`,
-      );
-    }
+    if (p) row('where the PostgreSQL sync waits (statements)', statements(p));
   }
   if (r.remarks) {
     const w = r.remarks;
@@ -77,6 +77,11 @@ export function printPostgres(r, row) {
       `${fmt(i.postgres.peakRssMb)} MB (opened with ${fmt(i.postgres.orders)} orders in ${fmt(i.postgres.openMs)} ms; the second instance ${fmt(i.second.peakRssMb)} MB, opened in ${fmt(i.second.openMs)} ms)`,
       "well under lowdb's — NOT MET by this engine: every instance holds every document in memory, as lowdb does",
     );
+    for (const [name, x] of [
+      ['first', i.postgres],
+      ['second', i.second],
+    ])
+      if (x.profiled) row(`where the ${name} instance waits (statements)`, statements(x.profiled));
     if (i.lowdb) row('instance on lowdb', `${fmt(i.lowdb.peakRssMb)} MB (opened in ${fmt(i.lowdb.openMs)} ms)`);
     if (r.sync)
       row(
