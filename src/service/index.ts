@@ -9,5 +9,5 @@ export type { Labels } from './labels-router.js';
 export { startSandboxServer } from './sandbox-server.js';
 export { copyStoreBetween, storeLocation } from './store-copy.js';
 export type { StoreCopyOptions, StoreLocation } from './store-copy.js';
-export type { CopyProgress, CopyReport } from '../storage/copy/index.js';
+export type { CopyProgress, CopyReport, CopyStep } from '../storage/copy/index.js';
 export type { RunningSandbox, SandboxInstanceConfig, SandboxServerOptions } from './sandbox-server.js';

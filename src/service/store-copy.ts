@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
 import { AppError, ConflictError, ValidationError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
-import { copyStore, holdings, type CopyProgress, type CopyReport } from '../storage/copy/index.js';
+import { copyStore, holdings, type CopyProgress, type CopyReport, type CopyStep } from '../storage/copy/index.js';
 import { openLowdbStore, readLock, type Store } from '../storage/index.js';
 import { MIGRATIONS } from './migrations.js';
 import { STORE_COLLECTIONS } from './store-layout.js';
@@ -131,6 +131,7 @@ export interface StoreCopyOptions {
   /** Replace what the destination holds (never merge into it). */
   force?: boolean;
   onProgress?: (p: CopyProgress) => void;
+  onStep?: (step: CopyStep) => void;
   logger?: Logger;
 }
 
@@ -146,6 +147,7 @@ export async function copyStoreBetween(opts: StoreCopyOptions): Promise<CopyRepo
     destination = await openDestination(to, opts.force === true, opts.logger);
     return await copyStore(source, destination, {
       onProgress: opts.onProgress,
+      onStep: opts.onStep,
       // Closed and opened again: the check reads what reached the folder or the database.
       readBack: async () => {
         const written = destination!;

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { Presets, SingleBar } from 'cli-progress';
-import type { CopyProgress, CopyReport } from '../../service/index.js';
+import type { CopyProgress, CopyReport, CopyStep } from '../../service/index.js';
 import { createLogger } from '../../shared/logger.js';
 
 /** A database address as it may be shown: the password is not for the screen or a terminal's scrollback. */
@@ -25,6 +25,7 @@ function progressBar(): { update(p: CopyProgress): void; stop(): void } | null {
     },
     stop() {
       if (started) bar.stop();
+      started = false;
     },
   };
 }
@@ -43,6 +44,13 @@ export function summaryLines(report: CopyReport): string[] {
 const NEXT_STEP: Record<string, string> = {
   store_copy_destination_not_empty: '确认要用来源替换目标时，加上 --force（目标原有的数据会被清空）',
   store_copy_mismatch: '查明原因后，加上 --force 重新复制',
+};
+
+/** Digesting and checking 100k orders take seconds with nothing to show on the bar: each step is said. */
+const STEP_LINES: Record<CopyStep, string> = {
+  'digest-source': '正在读取来源，逐个集合和日志计算条数和校验和…',
+  write: '正在写入目标…',
+  check: '写入完成，正在重新打开目标，逐个核对…',
 };
 
 interface CopyFlags {
@@ -71,6 +79,10 @@ export function storeCommand(): Command {
         report = await copyStoreBetween({
           ...flags,
           onProgress: bar?.update,
+          onStep: (step) => {
+            if (step === 'check') bar?.stop();
+            out(STEP_LINES[step]);
+          },
           // Only failures, on stderr: stdout holds the per-collection lines a person (or a script) reads.
           logger: createLogger({ level: 'error', destination: process.stderr }),
         });

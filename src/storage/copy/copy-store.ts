@@ -13,10 +13,14 @@ export interface CopyProgress {
   overallTotal: number;
 }
 
+export type CopyStep = 'digest-source' | 'write' | 'check';
+
 export interface CopyOptions {
   /** Documents (or log records) per write: bounds what is held beyond the stores themselves. Default 1000. */
   batchSize?: number;
   onProgress?: (p: CopyProgress) => void;
+  /** Told as each step starts: digesting the source, writing, reading the destination back to check it. */
+  onStep?: (step: CopyStep) => void;
   /**
    * The destination as read back for the check (default: `to` as it is). The CLI closes the destination and
    * opens it again, so what is compared is what reached the disk or the database, not what this process holds.
@@ -93,6 +97,7 @@ export async function copyStore(from: Store, to: Store, opts: CopyOptions = {}):
   const present = await holdings(to);
   if (present.collections.length || present.logs.length) throw new DestinationNotEmptyError(present);
 
+  opts.onStep?.('digest-source');
   const names = await from.inventory();
   const source: StoreDigest = { collections: {}, logs: {} };
   for (const c of names.collections) source.collections[c] = digestCollection(from, c);
@@ -102,6 +107,7 @@ export async function copyStore(from: Store, to: Store, opts: CopyOptions = {}):
     0,
   );
   let overallDone = 0;
+  opts.onStep?.('write');
   const progress = (kind: CopyProgress['kind'], name: string, done: number, total: number) =>
     opts.onProgress?.({ kind, name, done, total, overallDone, overallTotal });
 
@@ -148,6 +154,7 @@ export async function copyStore(from: Store, to: Store, opts: CopyOptions = {}):
   }
   await to.flush();
 
+  opts.onStep?.('check');
   const back = opts.readBack ? await opts.readBack() : to;
   const parts = await compareWith(source, back);
   const mismatches = parts.filter(

@@ -68,6 +68,11 @@ describe('xiaoer store copy', () => {
     await xiaoer('store', 'copy', '--from', from, '--to', to);
 
     const out = printed.join('');
+    // Each step said, in order, before the lines of the check.
+    const steps = ['正在读取来源', '正在写入目标', '正在重新打开目标', '集合 buyer-profiles'].map((w) =>
+      out.indexOf(w),
+    );
+    expect(steps.every((at, i) => at >= 0 && (i === 0 || at > steps[i - 1]!))).toBe(true);
     expect(out).toContain(`集合 orders：${ORDER_COUNT} 条，校验一致`);
     expect(out).toContain('集合 parcels：2 条，校验一致');
     expect(out).toContain('日志 sync-runs：2 条，校验一致');
