@@ -3,9 +3,12 @@ import { Presets, SingleBar } from 'cli-progress';
 import type { CopyProgress, CopyReport, CopyStep } from '../../service/index.js';
 import { createLogger } from '../../shared/logger.js';
 
-/** A database address as it may be shown: the password is not for the screen or a terminal's scrollback. */
+/**
+ * A database address as it may be shown: the password is not for the screen or a terminal's scrollback. Up to the
+ * last @, as a password typed with an @ of its own (not written %40) still ends there.
+ */
 export function shownLocation(text: string): string {
-  return text.replace(/^(postgres(?:ql)?:\/\/[^:/@]*:)[^@]*@/i, '$1***@');
+  return text.replace(/^(postgres(?:ql)?:\/\/[^:/@]*:).*@/i, '$1***@');
 }
 
 /** One bar over everything on stderr, on a terminal only: a log file or a pipe gets the summary lines alone. */

@@ -7,6 +7,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { shownLocation } from '../../../src/cli/commands/store.js';
 import { buildProgram } from '../../../src/cli/program.js';
 import { STORE_COLLECTIONS } from '../../../src/service/store-layout.js';
 import { digestStore, type StoreDigest } from '../../../src/storage/copy/index.js';
@@ -138,6 +139,14 @@ describe('xiaoer store copy', () => {
       /来源目录 .* 里没有小二的数据/,
     );
     expect(await readdir(root)).toEqual([]);
+  });
+
+  it('when a database address carries a password, then the line shows *** in its place', () => {
+    expect(shownLocation('postgres://xiaoer:s3cr@t:x@db.example:5432/shop')).toBe(
+      'postgres://xiaoer:***@db.example:5432/shop',
+    );
+    expect(shownLocation('postgresql://xiaoer@db.example/shop')).toBe('postgresql://xiaoer@db.example/shop');
+    expect(shownLocation('data/')).toBe('data/');
   });
 
   it('when the help is asked for, then it is Chinese and names both kinds of place', () => {
