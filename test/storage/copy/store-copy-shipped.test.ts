@@ -32,9 +32,10 @@ describe('xiaoer store copy, shipped', () => {
     expect(stdout).toContain('集合 orders：40 条，校验一致');
     expect(stdout).toContain('日志 message-log：1 条，校验一致');
 
-    const again = await xiaoer(['store', 'copy', '--from', data, '--to', to], root).catch(
-      (e: { code: number; stderr: string }) => e,
-    );
+    const again: { code?: number; stderr: string } = await xiaoer(
+      ['store', 'copy', '--from', data, '--to', to],
+      root,
+    ).catch((e: { code: number; stderr: string }) => e);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain(
       '目标里已经有数据（集合 buyer-profiles、meta、orders、parcels；日志 message-log、sync-runs）',
