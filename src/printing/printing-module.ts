@@ -4,7 +4,7 @@
  */
 import type { Router } from 'express';
 import type { OrderRepository } from '../orders/index.js';
-import { createKeyedLock, createOrderRemarkFacts } from '../remarks/index.js';
+import { createKeyedLock, createOrderRemarkFacts, type KeyedLock } from '../remarks/index.js';
 import type { Clock } from '../shared/time.js';
 import type { Store } from '../storage/index.js';
 import { createBatchRepository } from './batch-repository.js';
@@ -24,6 +24,11 @@ export interface PrintingModuleDeps {
   writeRemark: PrintingDeps['writeRemark'];
   /** Orders whose details sync still reads (the message channel's deferred reads): held, read before a batch. */
   details?: PrintingDeps['details'];
+  /**
+   * The order lock (wire-domains passes the remark features' one): one "printed" run per batch across instances on
+   * PostgreSQL, or a second instance writes every order's print remark again. Default: this process's own.
+   */
+  lock?: KeyedLock;
 }
 
 export function createPrintingModule(deps: PrintingModuleDeps) {
@@ -34,7 +39,7 @@ export function createPrintingModule(deps: PrintingModuleDeps) {
     orders: deps.orders,
     facts,
     writeRemark: deps.writeRemark,
-    lock: createKeyedLock(),
+    lock: deps.lock ?? createKeyedLock(),
     clock: deps.clock,
     config: deps.config,
     ...(deps.details ? { details: deps.details } : {}),

@@ -7,7 +7,7 @@ import type { LogisticsTracker } from '../logistics/index.js';
 import type { Order } from '../orders/index.js';
 import type { ShopPlatform } from '../platform/index.js';
 import type { Job } from '../scheduler/index.js';
-import { createKeyedLock } from '../shared/keyed-lock.js';
+import { createKeyedLock, type KeyedLock } from '../shared/keyed-lock.js';
 import type { Logger } from '../shared/logger.js';
 import type { Clock } from '../shared/time.js';
 import type { Store } from '../storage/index.js';
@@ -35,6 +35,11 @@ export interface ReturnsModuleDeps {
   logger: Logger;
   /** The job's cron expression (config.jobs.schedules['returns-sync']). */
   schedule: string;
+  /**
+   * The order lock (wire-domains passes the remark features' one): a return's action runs once across instances on
+   * PostgreSQL, or two instances shipping one exchange both write its waybill into the memo. Default: this process's.
+   */
+  lock?: KeyedLock;
 }
 
 export function createReturnsModule(deps: ReturnsModuleDeps) {
@@ -61,7 +66,7 @@ export function createReturnsModule(deps: ReturnsModuleDeps) {
     tasks: deps.tasks,
     remarks: deps.remarks,
     people,
-    lock: createKeyedLock(),
+    lock: deps.lock ?? createKeyedLock(),
     clock,
   });
 

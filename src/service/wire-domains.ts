@@ -168,6 +168,7 @@ export async function wireDomains(deps: {
     config: config.jobs.printBatches,
     memoDateFormat: config.memoDateFormat,
     writeRemark: (req) => remarks.service.write(req),
+    lock: remarks.lock,
     // An order shown from a message before its lines were read is read before a batch takes it, or held.
     details: { pending: (tid) => tmc.detailsPending(tid), readAll: () => tmc.readPendingDetails() },
   });
@@ -187,6 +188,7 @@ export async function wireDomains(deps: {
     clock,
     logger,
     schedule: config.jobs.schedules['returns-sync'],
+    lock: remarks.lock,
   });
   // The sandbox's buyers tell the shop their birthdays and ID numbers as real buyers do: recorded on their profiles
   // through the profile service (checked, the number masked), before any job runs; greetings read only profiles.

@@ -67,7 +67,9 @@ export function wireRemarkFeatures(deps: RemarkFeaturesDeps) {
     ...keeper.routers,
     ...sales.routers,
   ];
-  return { service, routers, jobs: remarks.jobs };
+  // The lock goes on to returns and printing: their keys (return:, print-batch:) only ever wrap order: keys, never
+  // the other way round, so one lock for all of them cannot deadlock.
+  return { service, routers, jobs: remarks.jobs, lock };
 }
 
 export type RemarkFeatures = ReturnType<typeof wireRemarkFeatures>;
