@@ -35,6 +35,8 @@ if (!bin)
       '或用环境变量 XIAOER_PG_BIN 指向放着这些程序的目录。',
   );
 
+// As root the server runs as nobody, and pg_ctl refuses root: the command a person types says so.
+const stopCommand = `${process.getuid?.() === 0 ? 'runuser -u nobody -- ' : ''}${bin}/pg_ctl -D ${clusterDir} stop`;
 say(`正在准备本机 PostgreSQL（数据保存在 ${shown}/）…`);
 let cluster;
 try {
@@ -55,7 +57,7 @@ try {
 say(
   cluster.startedHere
     ? `PostgreSQL 已启动，端口 ${cluster.port}。`
-    : `PostgreSQL 已经在运行（端口 ${cluster.port}），直接使用；停止小二时不会停止它。`,
+    : `PostgreSQL 已经在运行（端口 ${cluster.port}），直接使用；停止小二时不会停止它（要停止它：${stopCommand}）。`,
 );
 try {
   if (await createLocalDatabase(cluster.port, DATABASE, { ifMissing: true })) say(`已创建数据库 ${DATABASE}。`);
@@ -66,7 +68,7 @@ try {
 
 const url = cluster.url(DATABASE);
 say(`正在启动小二服务：XIAOER_DATABASE_URL=${url}`);
-say('按 Ctrl-C 停止小二服务和 PostgreSQL。');
+say(cluster.startedHere ? '按 Ctrl-C 停止小二服务和 PostgreSQL。' : '按 Ctrl-C 停止小二服务。');
 const service = spawn(process.execPath, [resolve(root, 'dist/main.js')], {
   cwd: process.cwd(),
   env: { ...process.env, XIAOER_DATABASE_URL: url, MALLOC_ARENA_MAX: '2' },
@@ -88,7 +90,7 @@ if (cluster.startedHere) {
     await cluster.stop();
     say(`PostgreSQL 已停止。数据保留在 ${shown}/，下次 npm run start:pg 接着用。`);
   } catch (err) {
-    fail(`PostgreSQL 没能停止，请手动停止：pg_ctl -D ${clusterDir} stop`, err.message);
+    fail(`PostgreSQL 没能停止，请手动停止：${stopCommand}`, err.message);
   }
 }
 process.exit(code);
