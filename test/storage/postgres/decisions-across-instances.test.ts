@@ -8,10 +8,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../../../src/accounts/index.js';
 import type { LogisticsTracker } from '../../../src/logistics/index.js';
+import type { Order } from '../../../src/orders/index.js';
+import { createPrintingModule } from '../../../src/printing/index.js';
 import { createReturnsModule } from '../../../src/returns/index.js';
 import { createKeyedLock, type KeyedLock } from '../../../src/shared/keyed-lock.js';
 import { silentLogger } from '../../../src/shared/logger.js';
-import { fixedClock, parseInstant } from '../../../src/shared/time.js';
+import { fixedClock, formatShanghaiDate, parseInstant } from '../../../src/shared/time.js';
 import {
   createPostgresKeyedLock,
   openPostgresStore,
@@ -19,6 +21,7 @@ import {
   type PostgresStore,
 } from '../../../src/storage/postgres/index.js';
 import { startPostgres, type TestPostgres } from '../../support/postgres.js';
+import { DAY, paidOrder } from '../../printing/support.js';
 
 let pg: TestPostgres;
 const closing: { close(): Promise<void> }[] = [];
@@ -130,5 +133,47 @@ describe('returns on two instances', () => {
   it('writes it twice with a lock per process, as returns had (why it takes the shared one)', async () => {
     const { memo } = await shipFromBoth(() => createKeyedLock());
     expect(memo).toHaveLength(2);
+  });
+});
+
+describe('print batches on two instances', () => {
+  async function printFromBoth(lockFor: (s: PostgresStore) => KeyedLock) {
+    const [a, b] = await twoInstances();
+    const clock = fixedClock(parseInstant(`${DAY}T12:00:00+08:00`));
+    // The order book as the platform holds it: print.printed puts the date into the memo, each write counted.
+    const byTid = new Map<string, Order>(['501', '502'].map((tid) => [tid, paidOrder(tid, '09:00')]));
+    const writes: string[] = [];
+    const printingOn = (store: PostgresStore) =>
+      createPrintingModule({
+        store,
+        orders: { get: (tid) => byTid.get(tid), all: () => byTid.values() },
+        clock,
+        config: { times: ['12:00', '15:00', '17:00'], defaultCourier: null },
+        async writeRemark(req) {
+          await new Promise((r) => setTimeout(r, 20));
+          writes.push(req.tid);
+          const o = byTid.get(req.tid)!;
+          byTid.set(req.tid, { ...o, sellerMemo: formatShanghaiDate(clock.now(), 'MM.DD') });
+          return { status: 'written' };
+        },
+        lock: lockFor(store),
+      }).service;
+    const batch = { date: DAY, time: '12:00' };
+    await printingOn(a).build(batch);
+    await b.catchUp();
+    // Two colleagues press 已打印 on the same batch at once, each on their own instance.
+    await Promise.all([
+      printingOn(a).markPrinted(batch, user('xiaoli')),
+      printingOn(b).markPrinted(batch, user('xiaolin')),
+    ]);
+    return writes.sort();
+  }
+
+  it('writes each order’s print remark once when two instances mark one batch printed at once', async () => {
+    expect(await printFromBoth(sharedLock)).toEqual(['501', '502']);
+  });
+
+  it('writes each twice with a lock per process, as printing had', async () => {
+    expect(await printFromBoth(() => createKeyedLock())).toEqual(['501', '501', '502', '502']);
   });
 });
