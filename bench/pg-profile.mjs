@@ -15,7 +15,7 @@ const KINDS = [
   ['backend pid', /pg_backend_pid/],
 ];
 
-const kindOf = (text) => KINDS.find(([, re]) => re.test(text))?.[0] ?? 'other';
+const kindOf = (text) => KINDS.find(([, re]) => re.test(text))?.[0] ?? text.replace(/\s+/g, ' ').slice(0, 60);
 const ticks = (pid) => {
   try {
     const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');

@@ -79,7 +79,7 @@ async function stopInstance(inst) {
   return stats;
 }
 
-export async function benchPostgres({ orders = 100_000, seconds = 12, writers = 16 } = {}) {
+export async function benchPostgres({ orders = 100_000, seconds = 10, writers = 16 } = {}) {
   const db = await benchDatabase();
   if (db.why) return { measured: false, why: db.why };
   const now = Date.parse(NOW);
@@ -162,5 +162,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { printPostgres } = await import('./pg-print.mjs');
   const row = (what, value, target = '') => console.log(`  ${what}: ${value}${target ? `   (target ${target})` : ''}`);
   const orders = Number(process.env.BENCH_ORDERS ?? 100_000);
-  printPostgres(await benchPostgres({ orders, seconds: Number(process.env.BENCH_PG_SECONDS ?? 12) }), row);
+  printPostgres(await benchPostgres({ orders, seconds: Number(process.env.BENCH_PG_SECONDS ?? 10) }), row);
 }
