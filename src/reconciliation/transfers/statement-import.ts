@@ -16,6 +16,7 @@ import {
   type MatchRule,
   type OpenTransfer,
   type QueueCode,
+  type QueuedCredit,
 } from '../matching/index.js';
 import {
   parseStatementInWorker,
@@ -28,7 +29,7 @@ import {
 } from '../statement/index.js';
 import { announcePaid, applyPayment } from './transfer-payment.js';
 import type { MessageSink, FollowUpOpener } from './transfer-ports.js';
-import { isOpen, type TransferRepository } from './transfer-repository.js';
+import { isOpen, type TransferRepository, type Writer } from './transfer-repository.js';
 import { person } from './transfer-service.js';
 import type { TransferOrder } from './transfer-types.js';
 
@@ -101,11 +102,14 @@ const importing = new WeakMap<TransferRepository, Promise<unknown>>();
 
 /**
  * Parses the file on the worker thread (refused whole, nothing changed, when it cannot be read), then stores it on
- * the main thread in slices, one import at a time: two overlapping files imported at once must not both take a row
- * as new. Matching pauses every few hundred credits against a snapshot of the open orders; the payments are written
- * first, in one transaction that decides again if the orders changed meanwhile; the queued and unmatched rows
- * follow in transactions of ROWS_PER_WRITE, with the event loop free between them, and the audit's 'imported' line
- * last. Should the service stop midway, the rows stored so far stay, and importing the file again adds the rest.
+ * the main thread in slices, one import at a time in this process: two overlapping files imported at once must not
+ * both take a row as new. Matching pauses every few hundred credits against a snapshot of the open orders; the
+ * payments are written first, in one transaction that decides again if the orders changed or another import stored
+ * some of the rows meanwhile (on PostgreSQL another instance's import does not wait for this process's queue: the
+ * transaction reads the rows, so the store runs it again if that import commits first); the queued and unmatched
+ * rows follow in transactions of ROWS_PER_WRITE, each skipping a row stored by then, with the event loop free
+ * between them, and the audit's 'imported' line last, counting what was stored. Should the service stop midway,
+ * the rows stored so far stay, and importing the file again adds the rest.
  */
 export async function importStatement(
   deps: ImportDeps,
@@ -142,12 +146,21 @@ async function storeStatement(
     if (paused) await paused;
   }
   const snapshot = openForMatching(deps.repo.all());
-  let result = await matchCreditsYielding(fresh, snapshot.transfers, snapshot.claims, pause);
+  const first = await matchCreditsYielding(fresh, snapshot.transfers, snapshot.claims, pause);
+  let result = first;
   const base = { importId, importedAt: at, candidates: [] as Candidate[], code: null };
   const paid = await deps.repo.write((w) => {
     const now = openForMatching(deps.repo.all());
-    // An order created, cancelled or paid while the matcher paused: decide again against the orders as they are.
-    if (JSON.stringify(now) !== JSON.stringify(snapshot)) result = matchCredits(fresh, now.transfers, now.claims);
+    // Rows another import stored since `fresh` was taken (on PostgreSQL, another instance's import of an
+    // overlapping file): read here, inside the transaction, so the store runs this again should one land before
+    // the commit. Each run decides from `fresh` and `first` anew: the store may run it more than once.
+    const still = fresh.filter((r) => !deps.repo.row(r.identity));
+    // An order created, cancelled or paid while the matcher paused, or a row taken by another import: decide
+    // again against the orders and the rows as they are.
+    result =
+      still.length === fresh.length && JSON.stringify(now) === JSON.stringify(snapshot)
+        ? first
+        : matchCredits(still, now.transfers, now.claims);
     const paidNow: TransferOrder[] = [];
     for (const m of result.matched) {
       w.putRow({
@@ -173,15 +186,21 @@ async function storeStatement(
     }
     return paidNow;
   });
-  const writes: Promise<unknown>[] = [];
-  const write = (fn: Parameters<TransferRepository['write']>[0]) => {
+  // Each write answers the rows it stored: one another import stored by then (another instance's, on PostgreSQL)
+  // is left as it is, neither row nor audit line, so a matched row is never overwritten as queued or unmatched.
+  const queuedWrites: Promise<QueuedCredit[]>[] = [];
+  const unmatchedWrites: Promise<StatementRow[]>[] = [];
+  const write = <T>(writes: Promise<T[]>[], fn: (w: Writer) => T[]) => {
     const done = deps.repo.write(fn);
     done.catch(() => undefined); // awaited below with the others; a failure must not count as unhandled meanwhile
     writes.push(done);
   };
+  const isNew = (r: StatementRow) => !deps.repo.row(r.identity);
   for (let i = 0; i < result.queued.length; i += ROWS_PER_WRITE) {
-    write((w) => {
-      for (const q of result.queued.slice(i, i + ROWS_PER_WRITE)) {
+    const slice = result.queued.slice(i, i + ROWS_PER_WRITE);
+    write(queuedWrites, (w) => {
+      const stored = slice.filter((q) => isNew(q.row));
+      for (const q of stored) {
         w.putRow({
           ...base,
           identity: q.row.identity,
@@ -203,12 +222,15 @@ async function storeStatement(
           detail: q.reason,
         });
       }
+      return stored;
     });
     await pause();
   }
   for (let i = 0; i < result.unmatched.length; i += ROWS_PER_WRITE) {
-    write((w) => {
-      for (const r of result.unmatched.slice(i, i + ROWS_PER_WRITE)) {
+    const slice = result.unmatched.slice(i, i + ROWS_PER_WRITE);
+    write(unmatchedWrites, (w) => {
+      const stored = slice.filter(isNew);
+      for (const r of stored) {
         w.putRow({
           ...base,
           identity: r.identity,
@@ -219,31 +241,36 @@ async function storeStatement(
           reason: '没有可能的订单',
         });
       }
+      return stored;
     });
     await pause();
   }
-  const counts = { matched: result.matched.length, queued: result.queued.length, unmatched: result.unmatched.length };
-  const first = <T>(list: readonly T[]) => list.slice(0, SUMMARY_LIST_LIMIT);
+  const queued = (await Promise.all(queuedWrites)).flat();
+  const unmatched = (await Promise.all(unmatchedWrites)).flat();
+  const counts = { matched: result.matched.length, queued: queued.length, unmatched: unmatched.length };
+  const imported = counts.matched + counts.queued + counts.unmatched;
+  const firstOf = <T>(list: readonly T[]) => list.slice(0, SUMMARY_LIST_LIMIT);
   const summary: ImportSummary = {
     importId,
     layout: parsed.layout,
-    imported: fresh.length,
-    duplicates: parsed.credits.length - fresh.length,
+    imported,
+    duplicates: parsed.credits.length - imported,
     credits: parsed.credits.length,
-    matched: first(result.matched).map((m) => ({
+    matched: firstOf(result.matched).map((m) => ({
       row: m.row,
       transfer: m.transferIds[0]!,
       transfers: m.transferIds,
       rule: m.rule,
       reason: m.reason,
     })),
-    queued: first(result.queued).map((q) => ({ row: q.row, candidates: q.candidates, code: q.code, reason: q.reason })),
-    unmatched: first(result.unmatched),
+    queued: firstOf(queued).map((q) => ({ row: q.row, candidates: q.candidates, code: q.code, reason: q.reason })),
+    unmatched: firstOf(unmatched),
     heldBack: parsed.heldBack,
     counts,
     listLimit: SUMMARY_LIST_LIMIT,
   };
-  write((w) =>
+  // Written once the rows are, so its counts are what this import stored.
+  await deps.repo.write((w) =>
     w.audit({
       transferId: null,
       rowIdentity: null,
@@ -256,7 +283,6 @@ async function storeStatement(
         (parsed.heldBack ? `；第 ${parsed.heldBack.line} 行未导入（文件不完整）` : ''),
     }),
   );
-  await Promise.all(writes);
   deps.logger.info(
     { importId, layout: summary.layout, credits: summary.credits, imported: summary.imported, ...counts },
     'bank statement imported',
