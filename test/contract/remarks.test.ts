@@ -5,6 +5,7 @@
  * two instances writing to one order both land, once each, in the memo's order — each instance with the order lock
  * the service takes across instances (src/storage/postgres/keyed-lock.ts).
  */
+import { setTimeout } from 'node:timers/promises';
 import { expect, it } from 'vitest';
 import type { RemarkEntry } from '../../src/remarks/index.js';
 import { createRemarkRepository } from '../../src/remarks/remark-repository.js';
@@ -38,6 +39,20 @@ function entry(id: string, over: Partial<RemarkEntry> = {}): RemarkEntry {
 
 const WANTED = { reason: '买家不想买了', state: 'wanted', attempts: 0, status: null, error: null, at: null } as const;
 
+/**
+ * The remark tests' fake platform answering a memo read after 30 ms, as the real one takes its time: without the
+ * order lock across instances, a write on the other instance reads the memo in that gap and one entry is lost.
+ */
+function slowPlatform() {
+  const platform = createFakePlatform(seedOrders(), fixedClock(NOW));
+  const read = platform.getOrder.bind(platform);
+  platform.getOrder = async (tid) => {
+    await setTimeout(30);
+    return read(tid);
+  };
+  return platform;
+}
+
 /** One service instance over `store`, the platform shared (it is an outside system), the lock across instances. */
 async function serviceOn(
   url: string,
@@ -47,6 +62,8 @@ async function serviceOn(
 ) {
   const lock = createPostgresKeyedLock({ url, catchUp: () => store.catchUp() });
   const h = await startHarness({ store, platform, seed, lock });
+  // Logged in beforehand, so the writes a test sends together reach the service together.
+  for (const user of ['xiaoli', 'azhang', 'admin'] as const) await h.token(user);
   return { h, close: () => lock.close() };
 }
 
@@ -135,7 +152,7 @@ describeEachStore('remarks', (s) => {
 
     it('lands the same entry once when two instances write it at the same moment', async () => {
       const [a, b] = await s.instances();
-      const platform = createFakePlatform(seedOrders(), fixedClock(NOW));
+      const platform = slowPlatform();
       const one = await serviceOn(s.place, a, platform, true);
       await b.catchUp();
       const two = await serviceOn(s.place, b, platform, false);
@@ -155,7 +172,7 @@ describeEachStore('remarks', (s) => {
 
     it('lands two staff’s entries written on two instances to one order at once, in the memo’s order', async () => {
       const [a, b] = await s.instances();
-      const platform = createFakePlatform(seedOrders(), fixedClock(NOW));
+      const platform = slowPlatform();
       const one = await serviceOn(s.place, a, platform, true);
       await b.catchUp();
       const two = await serviceOn(s.place, b, platform, false);
