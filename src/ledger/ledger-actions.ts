@@ -133,18 +133,22 @@ export function createLedgerActions<R>(deps: {
     user: User,
   ): Promise<{ refund: RefundRecord; remark: R | null; answer: string }> {
     requireKeeper(user);
-    const refund = refunds.get(id);
-    if (!refund)
-      throw new NotFoundError({
-        message: '没有找到这条退款登记，请刷新后重试',
-        code: 'refund_not_found',
-        params: { id },
-      });
-    const remark =
-      refund.state === 'open'
-        ? await deps.service.write({ tid: refund.tid, kind: 'refund.registered', fields: {}, user })
-        : null;
-    return { refund: refunds.get(id)!, remark, answer: '已登记' };
+    // Under the refund's own key (across instances on PostgreSQL), so the keeper and an admin pressing it at once
+    // write one 退款已登记: the second reads the state the first one's remark left. Not order:, which the write takes.
+    return deps.lock.run(`refund:${id}`, async () => {
+      const refund = refunds.get(id);
+      if (!refund)
+        throw new NotFoundError({
+          message: '没有找到这条退款登记，请刷新后重试',
+          code: 'refund_not_found',
+          params: { id },
+        });
+      const remark =
+        refund.state === 'open'
+          ? await deps.service.write({ tid: refund.tid, kind: 'refund.registered', fields: {}, user })
+          : null;
+      return { refund: refunds.get(id)!, remark, answer: '已登记' };
+    });
   }
 
   async function markRefundPaid(id: string, user: User): Promise<RefundRecord> {
