@@ -79,6 +79,8 @@ export interface TransferRepository {
   get(id: string): TransferOrder | undefined;
   all(): TransferOrder[];
   row(identity: string): StoredRow | undefined;
+  /** How many rows are stored: rows are never deleted, so an unchanged count means no row was added. */
+  rowCount(): number;
   rows(): StoredRow[];
   audit(filter?: { transferId?: string }): AuditEvent[];
   surplusNotes(): SurplusNote[];
@@ -119,6 +121,7 @@ export function createTransferRepository(store: Store): TransferRepository {
         a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1,
       ),
     row: (identity) => store.get<StoredRow>(TRANSFER_ROWS, identity),
+    rowCount: () => store.count(TRANSFER_ROWS),
     rows: () =>
       [...store.all<StoredRow>(TRANSFER_ROWS)].sort((a, b) =>
         a.importedAt < b.importedAt ? -1 : a.importedAt > b.importedAt ? 1 : a.row.line - b.row.line,
