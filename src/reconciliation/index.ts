@@ -6,6 +6,7 @@
 import type { Router } from 'express';
 import type { OrderRepository } from '../orders/index.js';
 import type { ShopPlatform } from '../platform/index.js';
+import type { KeyedLock } from '../shared/keyed-lock.js';
 import type { Logger } from '../shared/logger.js';
 import type { Clock } from '../shared/time.js';
 import type { Store } from '../storage/index.js';
@@ -24,6 +25,8 @@ export interface TransfersModuleDeps {
   remarks: RemarkWriter;
   tasks?: FollowUpOpener;
   messages?: MessageSink;
+  /** The order lock, shared across instances on PostgreSQL (wire-domains passes the remark features' one). */
+  lock?: KeyedLock;
 }
 
 export function createTransfersModule(deps: TransfersModuleDeps): {
@@ -39,6 +42,7 @@ export function createTransfersModule(deps: TransfersModuleDeps): {
     logger: deps.logger.child({ module: 'transfers' }),
     ...(deps.tasks ? { tasks: deps.tasks } : {}),
     ...(deps.messages ? { messages: deps.messages } : {}),
+    ...(deps.lock ? { lock: deps.lock } : {}),
   });
   return { service, routers: [{ path: '/transfers', router: transfersRouter(service) }] };
 }

@@ -160,6 +160,7 @@ export async function wireDomains(deps: {
     remarks: remarks.service,
     tasks: transferChaseOpener(createFollowUps({ store, clock })),
     messages: { enqueue: (m) => messaging.service.enqueue(m) },
+    lock: remarks.lock,
   });
   const printing = createPrintingModule({
     store,

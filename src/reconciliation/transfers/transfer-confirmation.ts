@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { User } from '../../accounts/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.js';
+import { createKeyedLock, type KeyedLock } from '../../shared/keyed-lock.js';
 import type { Logger } from '../../shared/logger.js';
 import { formatYuanFixed } from '../../shared/money.js';
 import { shanghaiDate, parseInstant, toInstant, type Clock } from '../../shared/time.js';
@@ -41,6 +42,8 @@ export interface ConfirmationDeps {
   logger: Logger;
   tasks?: FollowUpOpener;
   messages?: MessageSink;
+  /** The order lock (shared across instances on PostgreSQL): one shipping of a transfer order at a time. */
+  lock?: KeyedLock;
 }
 
 function mustGet(t: TransferOrder | undefined, id: string): TransferOrder {
@@ -51,6 +54,7 @@ function mustGet(t: TransferOrder | undefined, id: string): TransferOrder {
 export function createConfirmation(deps: ConfirmationDeps) {
   const { repo, clock } = deps;
   const now = () => toInstant(clock.now());
+  const lock = deps.lock ?? createKeyedLock();
 
   return {
     /** A person confirms that these statement rows pay this order. */
@@ -192,38 +196,42 @@ export function createConfirmation(deps: ConfirmationDeps) {
     /** The waybill for a verified order: shipped, and `copy.transfer` on the platform order when there is one. */
     async ship(id: string, input: unknown, user: User): Promise<{ transfer: TransferOrder; memo: string | null }> {
       const { waybill } = parseInput(waybillSchema, input);
-      const t = mustGet(repo.get(id), id);
-      if (t.state !== 'paid')
-        throw new ConflictError({
-          message: `汇款订单 ${id} 当前为${STATE_LABELS[t.state]}，只有已到账的可以发货`,
-          code: 'transfer_not_paid',
-          params: { id, state: t.state },
-        });
-      const memo = t.tid
-        ? (await deps.remarks.write({ tid: t.tid, kind: 'copy.transfer', fields: { waybill }, user })).entry
-        : null;
-      const at = now();
-      const shipped = await repo.write((w) => {
-        const current = mustGet(w.tx.get<TransferOrder>('transfers', id), id);
-        if (current.state !== 'paid')
+      // The memo is written before the state changes: two people shipping at once (two instances, or a double
+      // click) would both find it paid and both write copy.transfer, so the check and the memo take turns per order.
+      return lock.run(`transfer:${id}`, async () => {
+        const t = mustGet(repo.get(id), id);
+        if (t.state !== 'paid')
           throw new ConflictError({
-            message: `汇款订单 ${id} 刚刚变为${STATE_LABELS[current.state]}，请刷新后再看`,
+            message: `汇款订单 ${id} 当前为${STATE_LABELS[t.state]}，只有已到账的可以发货`,
             code: 'transfer_not_paid',
-            params: { id, state: current.state },
+            params: { id, state: t.state },
           });
-        const next: TransferOrder = { ...current, state: 'shipped', waybill, shippedAt: at };
-        w.put(next);
-        w.audit({
-          transferId: id,
-          rowIdentity: null,
-          action: 'shipped',
-          by: user.username,
-          at,
-          detail: memo ?? waybill,
+        const memo = t.tid
+          ? (await deps.remarks.write({ tid: t.tid, kind: 'copy.transfer', fields: { waybill }, user })).entry
+          : null;
+        const at = now();
+        const shipped = await repo.write((w) => {
+          const current = mustGet(w.tx.get<TransferOrder>('transfers', id), id);
+          if (current.state !== 'paid')
+            throw new ConflictError({
+              message: `汇款订单 ${id} 刚刚变为${STATE_LABELS[current.state]}，请刷新后再看`,
+              code: 'transfer_not_paid',
+              params: { id, state: current.state },
+            });
+          const next: TransferOrder = { ...current, state: 'shipped', waybill, shippedAt: at };
+          w.put(next);
+          w.audit({
+            transferId: id,
+            rowIdentity: null,
+            action: 'shipped',
+            by: user.username,
+            at,
+            detail: memo ?? waybill,
+          });
+          return next;
         });
-        return next;
+        return { transfer: shipped, memo };
       });
-      return { transfer: shipped, memo };
     },
 
     /** The keeper's list for the day: verified and waiting for a waybill, and what shipped that day. */

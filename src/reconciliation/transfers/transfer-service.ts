@@ -142,11 +142,13 @@ export function createTransferService(deps: TransferServiceDeps) {
       const platform = body.tid
         ? await closeOnPlatform(body.tid, body.buyerNick, user)
         : { closed: false, memo: null, note: null };
-      const reference = body.identify === 'reference' || body.identify === 'both' ? freeReference() : null;
       // Time, then a counter, then randomness: ids sort in creation order even within one millisecond.
       const id = `H${clock.now().toString(36).toUpperCase()}${(++idSeq % 1296).toString(36).toUpperCase().padStart(2, '0')}${randomUUID().slice(0, 3).toUpperCase()}`;
       const at = now();
       return repo.write((w) => {
+        // Chosen inside the transaction, as the unique amount is: what it reads of the open orders is recorded, so
+        // on PostgreSQL an order another instance created with the same code meanwhile makes this one choose again.
+        const reference = body.identify === 'reference' || body.identify === 'both' ? freeReference() : null;
         const unique =
           body.identify === 'unique-amount' || body.identify === 'both' ? w.allocateUnique(body.amountDueFen) : null;
         const t: TransferOrder = {

@@ -1,5 +1,6 @@
 /** The transfer feature's one service object: what the router, the CLI and the scheduler call. */
 import type { User } from '../../accounts/index.js';
+import type { KeyedLock } from '../../shared/keyed-lock.js';
 import { NotFoundError } from '../../shared/errors.js';
 import type { BankId, BankLayoutId, MappingProfile } from '../statement/index.js';
 import { importStatement } from './statement-import.js';
@@ -13,6 +14,8 @@ import { createTransferService, type TransferServiceDeps } from './transfer-serv
 export interface TransfersDeps extends TransferServiceDeps {
   tasks?: FollowUpOpener;
   messages?: MessageSink;
+  /** The order lock (shared across instances on PostgreSQL); default one of this process's own. */
+  lock?: KeyedLock;
 }
 
 export function createTransfersService(deps: TransfersDeps) {
