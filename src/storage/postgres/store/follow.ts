@@ -12,7 +12,10 @@ export interface FollowOptions {
  * Calls `onChange` when another instance commits: on its NOTIFY (a dedicated connection LISTENs), and every
  * `pollMs` besides, since a notification sent while this connection was down is never delivered again.
  */
-export function followChanges(opts: FollowOptions, onChange: () => void): { stop(): Promise<void> } {
+export function followChanges(
+  opts: FollowOptions,
+  onChange: (notifiedSeq?: number) => void,
+): { stop(): Promise<void> } {
   let client: pg.Client | null = null;
   let stopped = false;
   let retry: NodeJS.Timeout | null = null;
@@ -20,7 +23,7 @@ export function followChanges(opts: FollowOptions, onChange: () => void): { stop
   async function listen(): Promise<void> {
     if (stopped) return;
     const c = new pg.Client({ connectionString: opts.url, application_name: 'xiaoer listener' });
-    c.on('notification', () => onChange());
+    c.on('notification', (n) => onChange(n.payload ? Number(n.payload) : undefined));
     c.on('error', (err) => {
       opts.logger?.warn({ err }, 'the PostgreSQL change listener lost its connection; reconnecting');
       if (client === c) client = null;
@@ -53,7 +56,7 @@ export function followChanges(opts: FollowOptions, onChange: () => void): { stop
     retry.unref();
   }
 
-  const poll = setInterval(onChange, opts.pollMs);
+  const poll = setInterval(() => onChange(), opts.pollMs);
   poll.unref();
   void listen();
 

@@ -12,7 +12,7 @@ import type { AppendLog, ExternalChange, Migration, Store, StoreStats, Transacti
 import { connectPostgresPool, type Db } from '../connect.js';
 import { migrateToLatest } from '../migrate.js';
 import { keyOf, StoreCache } from './cache.js';
-import { pruneTombstones, SeqHistory, TOMBSTONE_KEEP_MS, tombstonesUpTo } from './tombstones.js';
+import { pruneTombstones, SeqHistory, TOMBSTONE_KEEP_MS } from './tombstones.js';
 import { mergedOps, replay, runTx, touches, type PendingTx } from './pending.js';
 import { changesSince, CHANNEL, loadAll, WRITE_LOCK, writeOps, type RowChange } from './sql.js';
 import { ALL_TABLES } from './tables.js';
@@ -111,8 +111,9 @@ async function openMigrated(opts: PostgresStoreOptions, pool: pg.Pool, db: Db): 
    * was cut off for longer than they are kept), reads everything again instead, or a delete would be missed.
    */
   async function takeInNews(client: pg.ClientBase): Promise<void> {
-    if (seq < (await tombstonesUpTo(client))) await reload();
-    else takeIn(await changesSince(client, seq));
+    const news = await changesSince(client, seq);
+    if (seq < news.tombstonesUpTo) await reload();
+    else takeIn(news.changes);
   }
 
   async function reload(): Promise<void> {
@@ -257,8 +258,13 @@ async function openMigrated(opts: PostgresStoreOptions, pool: pg.Pool, db: Db): 
     loader.release();
   }
 
-  const follower = followChanges({ url: opts.url, channel: CHANNEL, pollMs: opts.pollMs ?? 2000, logger: log }, () =>
-    catchUp().catch((err) => log?.warn({ err }, 'could not take in other instances’ changes; retrying')),
+  const follower = followChanges(
+    { url: opts.url, channel: CHANNEL, pollMs: opts.pollMs ?? 2000, logger: log },
+    (notifiedSeq) => {
+      // This instance's own commit (or one it already has) needs no catch-up.
+      if (notifiedSeq !== undefined && notifiedSeq <= seq) return;
+      catchUp().catch((err) => log?.warn({ err }, 'could not take in other instances’ changes; retrying'));
+    },
   );
 
   const store: PostgresStore = {

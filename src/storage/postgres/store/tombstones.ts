@@ -11,11 +11,6 @@ export const TOMBSTONE_KEEP_MS = 10 * 60_000;
 
 const KEY = 'tombstonesUpTo';
 
-export async function tombstonesUpTo(client: pg.ClientBase): Promise<number> {
-  const { rows } = await client.query<{ value: number }>('select value from store_meta where key = $1', [KEY]);
-  return Number(rows[0]?.value ?? 0);
-}
-
 export async function pruneTombstones(client: pg.ClientBase, upTo: number): Promise<void> {
   for (const table of ALL_TABLES) await client.query(`delete from ${table} where doc is null and seq <= $1`, [upTo]);
   await client.query(
