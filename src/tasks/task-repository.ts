@@ -17,8 +17,12 @@ export interface TaskRepository {
   list(filter: TaskFilter): Task[];
   /** Stores the task unless one with its id exists; returns the stored one. */
   insert(task: Task): Promise<Task>;
-  /** Replaces the task (e.g. closed) and adds the notification, if any, in one transaction. */
-  update(task: Task, notification?: TaskNotification): Promise<void>;
+  /**
+   * Replaces the task (e.g. closed) and adds the notification, if any, in one transaction; answers what is stored.
+   * A task already closed stays as its first closer left it: the check is in the transaction, so two people closing
+   * at once on two instances (PostgreSQL runs the later one again) leave one closer, the one the notification names.
+   */
+  update(task: Task, notification?: TaskNotification): Promise<Task>;
   notifications(recipient: string): TaskNotification[];
   /** Stores a notification that no task's close carries (another feature telling a colleague); once per id. */
   addNotification(notification: TaskNotification): Promise<TaskNotification>;
@@ -52,13 +56,15 @@ export function createTaskRepository(store: Store): TaskRepository {
         tx.put<Task>(TASKS, task.id, task);
         return task;
       }),
-    async update(task, notification) {
-      await store.transact((tx) => {
+    update: (task, notification) =>
+      store.transact((tx) => {
+        const stored = tx.get<Task>(TASKS, task.id);
+        if (stored?.state === 'closed' && task.state === 'closed') return stored;
         tx.put<Task>(TASKS, task.id, task);
         if (notification && !tx.get(TASK_NOTIFICATIONS, notification.id))
           tx.put<TaskNotification>(TASK_NOTIFICATIONS, notification.id, notification);
-      });
-    },
+        return task;
+      }),
     notifications: (recipient) =>
       [...store.all<TaskNotification>(TASK_NOTIFICATIONS)]
         .filter((n) => n.recipient === recipient)

@@ -68,8 +68,7 @@ export function createTaskService(deps: { repo: TaskRepository; clock: Clock }):
             read: false,
             message: `订单 ${task.tid} 的${TASK_TITLES[task.type]}已由${closer.displayName}完成${note ? `：${note}` : ''}`,
           };
-    await repo.update(closed, notification);
-    return closed;
+    return repo.update(closed, notification);
   }
 
   return {

@@ -11,6 +11,7 @@ import type { LogisticsTracker } from '../../../src/logistics/index.js';
 import type { Order } from '../../../src/orders/index.js';
 import { createPrintingModule } from '../../../src/printing/index.js';
 import { createReturnsModule } from '../../../src/returns/index.js';
+import { createTaskRepository, createTaskService, TASK_NOTIFICATIONS } from '../../../src/tasks/index.js';
 import { createKeyedLock, type KeyedLock } from '../../../src/shared/keyed-lock.js';
 import { silentLogger } from '../../../src/shared/logger.js';
 import { fixedClock, formatShanghaiDate, parseInstant } from '../../../src/shared/time.js';
@@ -175,5 +176,31 @@ describe('print batches on two instances', () => {
 
   it('writes each twice with a lock per process, as printing had', async () => {
     expect(await printFromBoth(() => createKeyedLock())).toEqual(['501', '501', '502', '502']);
+  });
+});
+
+describe('tasks on two instances', () => {
+  it('keeps the first close of a task when two people close it at once on two instances, as the notification says', async () => {
+    const [a, b] = await twoInstances();
+    const clock = fixedClock(parseInstant(at));
+    const tasksOn = (store: PostgresStore) => createTaskService({ repo: createTaskRepository(store), clock });
+    await tasksOn(a).open({
+      id: 'k1',
+      type: 'courier_followup',
+      tid: 'T1',
+      assignee: { username: 'xiaoli', displayName: '小丽' },
+      opener: { username: 'xiaozhou', displayName: '小周' },
+    });
+    await b.catchUp();
+    const [byA, byB] = await Promise.all([
+      tasksOn(a).closeByHand('k1', { ...user('xiaoli'), displayName: '小丽' }, '已回电'),
+      tasksOn(b).closeByHand('k1', { ...user('admin'), role: 'admin', displayName: '店长' }, '我来关'),
+    ]);
+    await Promise.all([a.catchUp(), b.catchUp()]);
+    // Both people are answered with the one close that is stored; the opener's notice names that closer.
+    expect(byB).toEqual(byA);
+    expect(a.get('tasks', 'k1')).toEqual(byA);
+    const notices = [...a.all<{ message: string }>(TASK_NOTIFICATIONS)];
+    expect(notices.map((x) => x.message.includes(byA.closedByName!))).toEqual([true]);
   });
 });
