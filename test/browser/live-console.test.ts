@@ -79,6 +79,35 @@ describe('live console (real browser, 400 px)', () => {
     await context.close();
   });
 
+  it('when the order changes right after 小丽 wrote a remark, then the redrawn page still shows what became of it', async () => {
+    let tid = '';
+    for (const o of (await api.orders('?status=WAIT_SELLER_SEND_GOODS&pageSize=30')).orders)
+      if ((await api.get<{ state: string }>(`/api/orders/${o.tid}/remark-kinds`)).state === 'paid_not_printed') {
+        tid = o.tid;
+        break;
+      }
+    expect(tid).not.toBe('');
+    const { page, context, problems } = await openSignedIn(browser, service.url, 'xiaoli', `#/orders/${tid}`, 400, 800);
+    await page.getByTestId('memo-card').waitFor();
+    await page.getByLabel('备注类型').selectOption({ label: '已打单' });
+    await page.getByRole('button', { name: '写入备注' }).click();
+    const result = page.getByTestId('remark-result').locator('.result');
+    await expect.poll(() => result.getAttribute('data-status'), { timeout: 15_000 }).toBe('written');
+    await markWindow(page);
+    await backOfficeMemo(tid, '后台改：周五前送到');
+    await expect
+      .poll(() => page.getByTestId('seller-memo').textContent(), { timeout: 10_000 })
+      .toBe('后台改：周五前送到');
+    // The page was drawn again for the back office's memo, and the answer to the remark is still there.
+    expect(await stillSameWindow(page)).toBe(true);
+    expect(await result.getAttribute('data-status')).toBe('written');
+    // 已打单's entry is the memo date (Asia/Shanghai), as the shop writes it.
+    const memoDate = new Date(Date.now() + 8 * 3600_000).toISOString().slice(5, 10).replace('-', '.');
+    expect(await result.locator('.result-entry').textContent()).toBe(memoDate);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('when an order on the list changes, then its row shows the memo and the search box keeps what was typed', async () => {
     const { page, context } = await openSignedIn(browser, service.url, 'xiaoli', '#/orders', 400, 800);
     const first = page.locator('.order-row').first();

@@ -15,6 +15,13 @@ import { closeLine, remarkForm, resultView } from './remark-form.js';
  * @param {{tid: string, initialKind?: string, onWritten: () => Promise<void>|void}} opts
  * @returns {{actions: HTMLElement, history: HTMLElement}}
  */
+/**
+ * The answer to the last remark written on each order, for two minutes: writing a remark changes the order, and the
+ * live stream then redraws the page; the person must still see what became of what she wrote.
+ */
+const recentResults = new Map();
+const RESULT_KEPT_MS = 120_000;
+
 export function orderRemarks({ tid, initialKind, onWritten }) {
   const actions = h(
     'section',
@@ -30,7 +37,8 @@ export function orderRemarks({ tid, initialKind, onWritten }) {
   );
   let titles = {};
   let chosen = initialKind ?? '';
-  let lastResult = null;
+  const kept = recentResults.get(tid);
+  let lastResult = kept && Date.now() - kept.at < RESULT_KEPT_MS ? kept.result : null;
   // After a write the form is redrawn; focus goes to the result so the keyboard user hears it.
   let focusResult = false;
 
@@ -62,6 +70,7 @@ export function orderRemarks({ tid, initialKind, onWritten }) {
     };
     select.addEventListener('change', () => {
       lastResult = null;
+      recentResults.delete(tid);
       showForm();
     });
     replace(
@@ -89,6 +98,7 @@ export function orderRemarks({ tid, initialKind, onWritten }) {
 
   async function written(result) {
     lastResult = result;
+    recentResults.set(tid, { result, at: Date.now() });
     focusResult = true;
     await Promise.all([onWritten(), loadHistory(), loadActions()]);
   }
