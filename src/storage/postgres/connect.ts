@@ -18,7 +18,7 @@ export interface PostgresOptions {
    * error nobody listens to ends the process. The pool replaces the connection by itself; this only tells.
    */
   onIdleError?: (err: Error) => void;
-  /** How jsonb values are parsed (the store shares repeated strings across 100k documents, as lowdb does). */
+  /** How json and jsonb values are parsed (the store shares repeated strings across 100k documents, as lowdb does). */
   parseJson?: (text: string) => unknown;
 }
 
@@ -53,6 +53,7 @@ export function connectPostgresPool(options: PostgresOptions): { pool: pg.Pool; 
   return { pool, db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }) };
 }
 
+const JSON_OID = 114;
 const JSONB_OID = 3802;
 
 function jsonbTypes(parse: (text: string) => unknown): pg.CustomTypesConfig {

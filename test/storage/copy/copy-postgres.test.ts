@@ -113,7 +113,7 @@ describe('store copy with PostgreSQL', () => {
           await to.close();
           to = await openPg(url);
           await to.pool.query(
-            `update orders set doc = jsonb_set(doc, '{payment}', '1', false) where tid = (select min(tid) from orders)`,
+            `update orders set doc = jsonb_set(doc::jsonb, '{payment}', '1', false)::json where tid = (select min(tid) from orders)`,
           );
           await to.close();
           to = await openPg(url);

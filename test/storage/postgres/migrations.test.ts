@@ -47,7 +47,7 @@ describe('migrations', () => {
       await migrateToLatest(db);
     });
     const putOrder = (tid: string, doc: object) =>
-      sql`insert into orders (tid, doc, seq) values (${tid}, ${JSON.stringify(doc)}::jsonb, nextval('store_seq'))`.execute(
+      sql`insert into orders (tid, doc, seq) values (${tid}, ${JSON.stringify(doc)}::json, nextval('store_seq'))`.execute(
         db,
       );
 
@@ -74,7 +74,7 @@ describe('migrations', () => {
 
     it('when a message with a used idempotency key is written, then the database refuses it', async () => {
       const put = (id: string) =>
-        sql`insert into messages (id, doc, seq) values (${id}, ${JSON.stringify({ id, key: 'payment-reminder:3001', state: 'queued' })}::jsonb, nextval('store_seq'))`.execute(
+        sql`insert into messages (id, doc, seq) values (${id}, ${JSON.stringify({ id, key: 'payment-reminder:3001', state: 'queued' })}::json, nextval('store_seq'))`.execute(
           db,
         );
       await put('m1');

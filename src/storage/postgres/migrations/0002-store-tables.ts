@@ -1,12 +1,13 @@
 /**
  * The store's own tables (issue 20, docs/postgres.md "The store on PostgreSQL"). The service keeps one Store
- * contract on lowdb and on PostgreSQL: every document is a row holding the domain object as jsonb plus `seq`, the
+ * contract on lowdb and on PostgreSQL: every document is a row holding the domain object as json plus `seq`, the
  * store's commit sequence, which tells other instances what changed. The collections the domain queries most get a
  * table of their own with generated columns and indexes for those queries (orders by status and modified time, by
  * buyer, by waybill; messages by state and due time, by idempotency key; remark history by order; sessions by
  * user); every other collection is a row per document in `documents`. A deleted document stays as a row with a
  * null doc until no instance can need the tombstone. 0001's first tables (never used by a shipped service) give way
- * to these.
+ * to these. Documents are `json`, not `jsonb`: jsonb hands objects back with their keys reordered, and the domain
+ * tells an unchanged order from a changed one by its JSON text, as lowdb keeps it.
  */
 import { sql, type Kysely } from 'kysely';
 
@@ -23,9 +24,7 @@ async function docTable(db: AnyDb, table: string, key: string, generated: Record
         `, ${name} ${expr.includes('jsonb_path') ? 'jsonb' : 'text'} generated always as (${expr}) stored`,
     )
     .join('');
-  await sql
-    .raw(`create table ${table} (${key} text primary key, doc jsonb, seq bigint not null${columns})`)
-    .execute(db);
+  await sql.raw(`create table ${table} (${key} text primary key, doc json, seq bigint not null${columns})`).execute(db);
   await sql.raw(`create index ${table}_seq on ${table} (seq)`).execute(db);
 }
 
@@ -39,7 +38,7 @@ export async function up(db: AnyDb): Promise<void> {
     buyer_nick: "doc->>'buyerNick'",
     created_at: "doc->>'createdAt'",
     modified_at: "doc->>'modifiedAt'",
-    waybills: "jsonb_path_query_array(doc, '$.items[*].invoiceNo')",
+    waybills: "jsonb_path_query_array(doc::jsonb, '$.items[*].invoiceNo')",
   });
   await sql.raw('create index orders_status_modified on orders (status, modified_at)').execute(db);
   await sql.raw('create index orders_modified on orders (modified_at)').execute(db);
@@ -68,14 +67,14 @@ export async function up(db: AnyDb): Promise<void> {
 
   await sql
     .raw(
-      'create table documents (collection text not null, id text not null, doc jsonb, seq bigint not null, primary key (collection, id))',
+      'create table documents (collection text not null, id text not null, doc json, seq bigint not null, primary key (collection, id))',
     )
     .execute(db);
   await sql.raw('create index documents_seq on documents (seq)').execute(db);
 
   await sql
     .raw(
-      'create table store_logs (name text not null, seq bigint generated always as identity, record jsonb not null, primary key (name, seq))',
+      'create table store_logs (name text not null, seq bigint generated always as identity, record json not null, primary key (name, seq))',
     )
     .execute(db);
   await sql.raw('create table store_meta (key text primary key, value jsonb not null)').execute(db);

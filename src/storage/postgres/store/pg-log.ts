@@ -12,7 +12,7 @@ export function postgresLog<T>(pool: pg.Pool, name: string): AppendLog<T> {
     async append(...records) {
       if (!records.length) return;
       await pool
-        .query('insert into store_logs (name, record) select $1, r::jsonb from unnest($2::text[]) as u(r)', [
+        .query('insert into store_logs (name, record) select $1, r::json from unnest($2::text[]) as u(r)', [
           name,
           records.map((r) => JSON.stringify(r)),
         ])

@@ -101,7 +101,7 @@ export async function writeOps(client: pg.ClientBase, ops: StoreOp[]): Promise<{
   let max = 0;
   let bytes = 0;
   for (const [table, list] of byTable) {
-    // One jsonb parameter per statement: pg escaping thousands of JSON strings into a text[] literal cost the
+    // One json parameter per statement (json, not jsonb, keeps each document's keys in their order): pg escaping thousands of JSON strings into a text[] literal cost the
     // client several times the server's work.
     const payload = JSON.stringify(table === 'documents' ? list : list.map((o) => [o[1], o[2]]));
     bytes += payload.length;
@@ -110,13 +110,13 @@ export async function writeOps(client: pg.ClientBase, ops: StoreOp[]): Promise<{
       table === 'documents'
         ? await client.query<{ seq: string }>(
             `insert into documents (collection, id, doc, seq)
-             select e->>0, e->>1, nullif(e->2, 'null'::jsonb), nextval('store_seq') from jsonb_array_elements($1::jsonb) as e
+             select e->>0, e->>1, ${docOf('e->2')}, nextval('store_seq') from json_array_elements($1::json) as e
              on conflict (collection, id) do update set doc = excluded.doc, seq = excluded.seq returning seq`,
             [payload],
           )
         : await client.query<{ seq: string }>(
             `insert into ${table} (${key}, doc, seq)
-             select e->>0, nullif(e->1, 'null'::jsonb), nextval('store_seq') from jsonb_array_elements($1::jsonb) as e
+             select e->>0, ${docOf('e->1')}, nextval('store_seq') from json_array_elements($1::json) as e
              on conflict (${key}) do update set doc = excluded.doc, seq = excluded.seq returning seq`,
             [payload],
           );
@@ -124,3 +124,6 @@ export async function writeOps(client: pg.ClientBase, ops: StoreOp[]): Promise<{
   }
   return { top: max, bytes };
 }
+
+/** A batch element's document, or SQL null for a delete (json has no equality to compare with 'null'). */
+const docOf = (e: string) => `case when json_typeof(${e}) = 'null' then null else ${e} end`;
