@@ -29,6 +29,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: Error & { code?: string }) => {
-  process.stderr.write(`xiaoer could not start: ${err.message}\n`);
+  process.stderr.write(`小二无法启动：${err.message}\n`);
   process.exit(1);
 });

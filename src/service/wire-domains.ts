@@ -351,7 +351,7 @@ export async function wireDomains(deps: {
           },
         }),
       },
-      { path: '/sync', router: syncRouter({ sync, state: syncState }) },
+      { path: '/sync', router: syncRouter({ sync, state: syncState, ownsSync: () => ordersOwner.owns() }) },
       { path: '/labels', router: labelsRouter(config.jobs) },
       { path: '/events', router: live.router },
       ...remarks.routers,
