@@ -59,7 +59,7 @@ const JSONB_OID = 3802;
 function jsonbTypes(parse: (text: string) => unknown): pg.CustomTypesConfig {
   return {
     getTypeParser: ((oid: number, format?: string) =>
-      oid === JSONB_OID && format !== 'binary'
+      (oid === JSONB_OID || oid === JSON_OID) && format !== 'binary'
         ? parse
         : pg.types.getTypeParser(oid, format as 'text')) as pg.CustomTypesConfig['getTypeParser'],
   };

@@ -101,8 +101,8 @@ export async function writeOps(client: pg.ClientBase, ops: StoreOp[]): Promise<{
   let max = 0;
   let bytes = 0;
   for (const [table, list] of byTable) {
-    // One json parameter per statement (json, not jsonb, keeps each document's keys in their order): pg escaping thousands of JSON strings into a text[] literal cost the
-    // client several times the server's work.
+    // One json parameter per statement (json, not jsonb, keeps each document's keys in their order): pg
+    // escaping thousands of JSON strings into a text[] literal cost the client several times the server's work.
     const payload = JSON.stringify(table === 'documents' ? list : list.map((o) => [o[1], o[2]]));
     bytes += payload.length;
     const key = placeOf(list[0]![0]).key;
