@@ -15,7 +15,7 @@ export type StoreLocation = { kind: 'lowdb'; dir: string } | { kind: 'postgres';
 export function storeLocation(text: string): StoreLocation {
   if (/^postgres(ql)?:\/\//i.test(text)) return { kind: 'postgres', url: text };
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text))
-    throw new ValidationError(`“${text}” 既不是数据目录，也不是 postgres:// 开头的数据库地址`, 'location');
+    throw new ValidationError(`“${text}” 既不是数据目录，也不是以 “postgres://” 开头的数据库地址`, 'location');
   return { kind: 'lowdb', dir: resolve(text) };
 }
 
@@ -96,7 +96,10 @@ async function openPostgres(url: string, role: string, logger: Logger | undefine
 async function openSource(at: StoreLocation, logger: Logger | undefined): Promise<Store> {
   if (at.kind === 'postgres') return openPostgres(at.url, '来源', logger);
   if (!isStoreFolder(await entriesOf(at.dir)))
-    throw new ValidationError(`来源目录 ${at.dir} 里没有小二的数据（没有 meta.json、collections、wal）`, 'from');
+    throw new ValidationError(
+      `来源目录 “${at.dir}” 里没有小二的数据（没有 “meta.json”、“collections”、“wal”）`,
+      'from',
+    );
   return openLowdb(at.dir, '来源', logger);
 }
 

@@ -25,7 +25,7 @@ export function syncRouter(deps: {
     // Several instances: the sync is the owner's alone (it rests on the message channel the owner holds).
     if (deps.ownsSync && !deps.ownsSync())
       throw new ConflictError(
-        '订单同步由另一台正在运行的实例负责，这里不能同时同步；请在那台实例上同步（命令行加 --server 它的地址）',
+        '订单同步由另一台正在运行的实例负责，这里不能同时同步；请到那台实例上同步（命令行请用 “--server” 指明它的地址）',
         'sync_elsewhere',
       );
     res.json(await deps.sync.syncAll());

@@ -136,7 +136,7 @@ describe('xiaoer store copy', () => {
 
   it('when --from names no data folder, then it says so and the destination is not created', async () => {
     await expect(xiaoer('store', 'copy', '--from', join(root, 'nothing'), '--to', join(root, 'copy'))).rejects.toThrow(
-      /来源目录 .* 里没有小二的数据/,
+      /来源目录 “.*” 里没有小二的数据/,
     );
     expect(await readdir(root)).toEqual([]);
   });
