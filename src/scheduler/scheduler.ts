@@ -178,19 +178,15 @@ export function startScheduler(jobs: Job[], deps: SchedulerDeps): Scheduler {
    */
   async function notOwned(job: Job, ctx: JobContext): Promise<JobRun | null> {
     if (!job.owner || job.owner.owns()) return null;
-    const at = toInstant(now());
-    const run: JobRun = {
-      job: job.name,
-      startedAt: at,
-      finishedAt: at,
-      outcome: 'skipped-not-owner',
-      counts: {},
-      error: null,
-      reason: ctx.reason,
-      instanceId,
-    };
+    const run = skippedRun(job.name, 'skipped-not-owner', ctx.reason);
     await record(run);
     return run;
+  }
+
+  /** A slot not run here, recorded as such: it took no time. */
+  function skippedRun(job: string, outcome: JobRun['outcome'], reason: JobRun['reason']): JobRun {
+    const at = toInstant(now());
+    return { job, startedAt: at, finishedAt: at, outcome, counts: {}, error: null, reason, instanceId };
   }
 
   function guarded(job: Job, ctx: JobContext): Promise<JobRun> {
@@ -210,16 +206,7 @@ export function startScheduler(jobs: Job[], deps: SchedulerDeps): Scheduler {
     const elsewhere = await notOwned(job, ctx);
     if (elsewhere) return settle(job.name, ctx, elsewhere);
     if (running.has(job.name)) {
-      const at = toInstant(now());
-      const skipped: JobRun = {
-        job: job.name,
-        startedAt: at,
-        finishedAt: at,
-        outcome: 'skipped-overlap',
-        counts: {},
-        error: null,
-        reason: 'scheduled',
-      };
+      const skipped = skippedRun(job.name, 'skipped-overlap', 'scheduled');
       await record(skipped);
       await settle(job.name, ctx, skipped);
       return;

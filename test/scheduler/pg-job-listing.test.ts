@@ -11,13 +11,8 @@ import { startScheduler, type Scheduler } from '../../src/scheduler/scheduler.js
 import { silentLogger } from '../../src/shared/logger.js';
 import { fixedClock } from '../../src/shared/time.js';
 import { createMemoryStore } from '../../src/storage/index.js';
-import {
-  connectPostgres,
-  createPostgresRunCoordinator,
-  migrateToLatest,
-  type Db,
-} from '../../src/storage/postgres/index.js';
-import { startPostgres, type TestPostgres } from '../support/postgres.js';
+import { connectPostgres, createPostgresRunCoordinator, type Db } from '../../src/storage/postgres/index.js';
+import { startMigratedPostgres, type TestPostgres } from '../support/postgres.js';
 import { coordinatedCron } from './support/coordinated-cron.js';
 
 let pg: TestPostgres;
@@ -53,10 +48,7 @@ function instance(url: string, id: string, at = '2026-11-23T10:00:01+08:00') {
 const listed = async (s: Scheduler) => (await s.list()).find((j) => j.name === job.name)!;
 
 beforeAll(async () => {
-  pg = await startPostgres();
-  const db = connectPostgres({ url: await pg.createDatabase('migrated'), poolSize: 1 });
-  await migrateToLatest(db);
-  await db.destroy();
+  pg = await startMigratedPostgres();
 });
 afterAll(async () => {
   await Promise.all(schedulers.map((s) => s.stop()));

@@ -10,13 +10,8 @@ import { nodeCronDriver, startScheduler, type Scheduler } from '../../src/schedu
 import { silentLogger } from '../../src/shared/logger.js';
 import { fixedClock, parseInstant, systemClock, type Clock } from '../../src/shared/time.js';
 import { createMemoryStore } from '../../src/storage/index.js';
-import {
-  connectPostgres,
-  createPostgresRunCoordinator,
-  migrateToLatest,
-  type Db,
-} from '../../src/storage/postgres/index.js';
-import { startPostgres, type TestPostgres } from '../support/postgres.js';
+import { connectPostgres, createPostgresRunCoordinator, type Db } from '../../src/storage/postgres/index.js';
+import { startMigratedPostgres, type TestPostgres } from '../support/postgres.js';
 import { coordinatedCron } from './support/coordinated-cron.js';
 
 let pg: TestPostgres;
@@ -60,10 +55,7 @@ const counting = (seen: JobContext[], over: Partial<Job> = {}): Job => ({
 });
 
 beforeAll(async () => {
-  pg = await startPostgres();
-  const db = connectPostgres({ url: await pg.createDatabase('migrated'), poolSize: 1 });
-  await migrateToLatest(db);
-  await db.destroy();
+  pg = await startMigratedPostgres();
 });
 afterAll(async () => {
   await Promise.all(schedulers.map((s) => s.stop()));

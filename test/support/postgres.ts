@@ -9,6 +9,7 @@
  * the template, temp folders, settings that trade durability for speed, and the watchdog. No binaries is a
  * failure with a clear message, never a skip.
  */
+import { connectPostgres, migrateToLatest } from '../../src/storage/postgres/index.js';
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
@@ -135,4 +136,19 @@ export async function startPostgres(): Promise<TestPostgres> {
       await rm(root, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A cluster with a database `migrated` holding the latest schema, to copy per test
+ * (`createDatabase(name, { template: 'migrated' })`) instead of migrating each.
+ */
+export async function startMigratedPostgres(): Promise<TestPostgres> {
+  const pg = await startPostgres();
+  const db = connectPostgres({ url: await pg.createDatabase('migrated'), poolSize: 1 });
+  try {
+    await migrateToLatest(db);
+  } finally {
+    await db.destroy();
+  }
+  return pg;
 }

@@ -9,11 +9,10 @@ import type { Instances } from '../../../src/scheduler/index.js';
 import {
   connectPostgres,
   createPostgresInstances,
-  migrateToLatest,
   type Db,
   type PostgresInstances,
 } from '../../../src/storage/postgres/index.js';
-import { startPostgres, type TestPostgres } from '../../support/postgres.js';
+import { startMigratedPostgres, type TestPostgres } from '../../support/postgres.js';
 
 let pg: TestPostgres;
 const pools: Db[] = [];
@@ -42,10 +41,7 @@ const beatAgo = (db: Db, id: string, seconds: number) =>
     .execute();
 
 beforeAll(async () => {
-  pg = await startPostgres();
-  const db = connectPostgres({ url: await pg.createDatabase('migrated'), poolSize: 1 });
-  await migrateToLatest(db);
-  await db.destroy();
+  pg = await startMigratedPostgres();
 });
 afterAll(async () => {
   await Promise.all(registries.map((r) => r.stop()));
