@@ -10,6 +10,7 @@
  * failure with a clear message, never a skip.
  */
 import { connectPostgres, migrateToLatest } from '../../src/storage/postgres/index.js';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
@@ -151,4 +152,34 @@ export async function startMigratedPostgres(): Promise<TestPostgres> {
     await db.destroy();
   }
   return pg;
+}
+
+/**
+ * A cluster for the whole test file, a fresh database per call of `database()`, and whatever a test hands to
+ * `closeAfter` closed once it ends: the hooks every file that opens stores on PostgreSQL needs.
+ */
+export function postgresPerTest(prefix: string) {
+  let pg: TestPostgres | undefined;
+  let n = 0;
+  const opened: { close(): Promise<unknown> }[] = [];
+  beforeAll(async () => {
+    pg = await startPostgres();
+  }, 120_000);
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((c) => c.close().catch(() => undefined)));
+  });
+  afterAll(async () => {
+    await pg?.stop();
+  });
+  return {
+    get cluster(): TestPostgres {
+      if (!pg) throw new Error('the test PostgreSQL is not started yet (use it inside a test)');
+      return pg;
+    },
+    database: () => pg!.createDatabase(`${prefix}_${++n}`),
+    closeAfter<T extends { close(): Promise<unknown> }>(c: T): T {
+      opened.push(c);
+      return c;
+    },
+  };
 }

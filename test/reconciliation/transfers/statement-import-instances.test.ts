@@ -7,7 +7,7 @@
  * stored again the four rows A had stored (imports counting 6 + 6 rows of 8) and overwrote the row that paid 王五's
  * order as unmatched.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   TRANSFER_ROWS,
   TRANSFERS,
@@ -19,31 +19,17 @@ import { MIGRATIONS } from '../../../src/service/migrations.js';
 import type { Store } from '../../../src/storage/index.js';
 import { openPostgresStore, type PostgresStore } from '../../../src/storage/postgres/index.js';
 import { encode } from '../../fixtures/statements/statement-fixtures.js';
-import { startPostgres, type TestPostgres } from '../../support/postgres.js';
+import { postgresPerTest } from '../../support/postgres.js';
 import { orderBody, startTransfers, XIAOLI, XIAOZHOU, type TransfersHarness } from './support/transfer-harness.js';
 
-let pg: TestPostgres;
-const open: PostgresStore[] = [];
-let databases = 0;
-
-beforeAll(async () => {
-  pg = await startPostgres();
-}, 120_000);
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close().catch(() => undefined)));
-});
-afterAll(async () => {
-  await pg?.stop();
-});
+const pg = postgresPerTest('imports');
 
 /** Two instances on a fresh database; they poll rarely, so what one sees of the other comes by NOTIFY or catchUp. */
 async function twoInstances(): Promise<[PostgresStore, PostgresStore]> {
-  const url = await pg.createDatabase(`imports_${++databases}`);
-  const first = await openPostgresStore({ url, instanceId: 'a', migrations: MIGRATIONS, pollMs: 60_000 });
-  open.push(first);
-  const second = await openPostgresStore({ url, instanceId: 'b', migrations: MIGRATIONS, pollMs: 60_000 });
-  open.push(second);
-  return [first, second];
+  const url = await pg.database();
+  const open = async (id: string) =>
+    pg.closeAfter(await openPostgresStore({ url, instanceId: id, migrations: MIGRATIONS, pollMs: 60_000 }));
+  return [await open('a'), await open('b')];
 }
 
 /**

@@ -5,7 +5,7 @@
  * instances, once with the shared lock and once with a per-process lock each (what returns had before), which
  * writes the memo twice.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { User } from '../../../src/accounts/index.js';
 import type { LogisticsTracker } from '../../../src/logistics/index.js';
 import type { Order } from '../../../src/orders/index.js';
@@ -21,37 +21,24 @@ import {
   type PostgresKeyedLock,
   type PostgresStore,
 } from '../../../src/storage/postgres/index.js';
-import { startPostgres, type TestPostgres } from '../../support/postgres.js';
+import { postgresPerTest } from '../../support/postgres.js';
 import { DAY, paidOrder } from '../../printing/support.js';
 
-let pg: TestPostgres;
-const closing: { close(): Promise<void> }[] = [];
-let n = 0;
-beforeAll(async () => {
-  pg = await startPostgres();
-}, 120_000);
-afterEach(async () => {
-  await Promise.all(closing.splice(0).map((c) => c.close().catch(() => undefined)));
-});
-afterAll(async () => {
-  await pg?.stop();
-});
+const pg = postgresPerTest('decisions');
 
 const urls = new WeakMap<PostgresStore, string>();
 
 async function twoInstances(): Promise<[PostgresStore, PostgresStore]> {
-  const url = await pg.createDatabase(`decisions_${++n}`);
+  const url = await pg.database();
   const open = (id: string) => openPostgresStore({ url, instanceId: id, migrations: [], pollMs: 60_000 });
   const both: [PostgresStore, PostgresStore] = [await open('a'), await open('b')];
-  closing.push(...both);
+  both.forEach((s) => pg.closeAfter(s));
   for (const s of both) urls.set(s, url);
   return both;
 }
 
 function sharedLock(store: PostgresStore): PostgresKeyedLock {
-  const lock = createPostgresKeyedLock({ url: urls.get(store)!, catchUp: () => store.catchUp() });
-  closing.push(lock);
-  return lock;
+  return pg.closeAfter(createPostgresKeyedLock({ url: urls.get(store)!, catchUp: () => store.catchUp() }));
 }
 
 /** The platform's memo as the remark service would write it: a pause for the call, every write counted. */

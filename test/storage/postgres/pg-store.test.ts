@@ -2,30 +2,16 @@
  * The Store contract on PostgreSQL (src/storage/postgres/store): what lowdb promises one process, for several
  * instances on one database — writes of all instances serialized, each instance seeing the others' writes.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StorageUnavailableError } from '../../../src/shared/errors.js';
 import { openPostgresStore, type PostgresStore } from '../../../src/storage/postgres/index.js';
 import type { Migration, ExternalChange } from '../../../src/storage/index.js';
-import { startPostgres, type TestPostgres } from '../../support/postgres.js';
+import { postgresPerTest } from '../../support/postgres.js';
 import { startTcpProxy } from '../../support/tcp-proxy.js';
 
-let pg: TestPostgres;
-const open: PostgresStore[] = [];
-let n = 0;
+const pg = postgresPerTest('store');
 
-beforeAll(async () => {
-  pg = await startPostgres();
-}, 120_000);
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close().catch(() => undefined)));
-});
-afterAll(async () => {
-  await pg?.stop();
-});
-
-async function database(): Promise<string> {
-  return pg.createDatabase(`store_${++n}`);
-}
+const database = () => pg.database();
 
 async function instance(
   url: string,
@@ -33,9 +19,7 @@ async function instance(
   migrations: Migration[] = [],
   tombstoneKeepMs?: number,
 ): Promise<PostgresStore> {
-  const s = await openPostgresStore({ url, instanceId: id, migrations, pollMs: 60_000, tombstoneKeepMs });
-  open.push(s);
-  return s;
+  return pg.closeAfter(await openPostgresStore({ url, instanceId: id, migrations, pollMs: 60_000, tombstoneKeepMs }));
 }
 
 describe('the PostgreSQL store', () => {
@@ -50,7 +34,6 @@ describe('the PostgreSQL store', () => {
     await a.log<{ n: number }>('sync-runs').append({ n: 1 }, { n: 2 });
     expect(a.get('orders', 't1')).toMatchObject({ buyerNick: '小王' });
     await a.close();
-    open.length = 0;
 
     const b = await instance(url, 'b');
     expect(b.get('orders', 't1')).toMatchObject({ tid: 't1' });
@@ -157,9 +140,9 @@ describe('the PostgreSQL store', () => {
   });
 
   it('answers a write during a database outage with a clear 503 error, keeps nothing, and writes again after', async () => {
-    const proxy = await startTcpProxy(pg.port);
+    const proxy = await startTcpProxy(pg.cluster.port);
     try {
-      const url = (await database()).replace(`:${pg.port}/`, `:${proxy.port}/`);
+      const url = (await database()).replace(`:${pg.cluster.port}/`, `:${proxy.port}/`);
       const a = await instance(url, 'a');
       await a.transact((tx) => tx.put('tasks', 'before', { v: 1 }));
       await proxy.cut();
@@ -178,11 +161,11 @@ describe('the PostgreSQL store', () => {
   }, 60_000);
 
   it('prunes the rows of deleted documents, and an instance cut off past them reads everything again', async () => {
-    const proxy = await startTcpProxy(pg.port);
+    const proxy = await startTcpProxy(pg.cluster.port);
     try {
       const url = await database();
       const a = await instance(url, 'a', [], 1);
-      const b = await instance(url.replace(`:${pg.port}/`, `:${proxy.port}/`), 'b');
+      const b = await instance(url.replace(`:${pg.cluster.port}/`, `:${proxy.port}/`), 'b');
       await a.transact((tx) => tx.put('remark-outbox', 'e1', { id: 'e1', tid: 't1', queuedAt: 'x' }));
       await b.catchUp();
       expect(b.get('remark-outbox', 'e1')).toBeDefined();

@@ -3,7 +3,7 @@
  * writes the memo before the state changes, so it takes turns under the shared order lock; the reference code and
  * the unique amount are chosen inside the transaction, so an instance that chose what another just took chooses again.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { User } from '../../../src/accounts/index.js';
 import type { OrderRepository } from '../../../src/orders/index.js';
 import type { ShopPlatform } from '../../../src/platform/index.js';
@@ -15,34 +15,21 @@ import { createKeyedLock, type KeyedLock } from '../../../src/shared/keyed-lock.
 import { silentLogger } from '../../../src/shared/logger.js';
 import { fixedClock, parseInstant } from '../../../src/shared/time.js';
 import { createPostgresKeyedLock, openPostgresStore, type PostgresStore } from '../../../src/storage/postgres/index.js';
-import { startPostgres, type TestPostgres } from '../../support/postgres.js';
+import { postgresPerTest } from '../../support/postgres.js';
 
-let pg: TestPostgres;
-const closing: { close(): Promise<void> }[] = [];
-let n = 0;
-beforeAll(async () => {
-  pg = await startPostgres();
-}, 120_000);
-afterEach(async () => {
-  await Promise.all(closing.splice(0).map((c) => c.close().catch(() => undefined)));
-});
-afterAll(async () => {
-  await pg?.stop();
-});
+const pg = postgresPerTest('transfers');
 
 const at = '2026-12-07T10:00:00+08:00';
 const XIAOLI: User = { username: 'xiaoli', displayName: '小丽', role: 'staff' };
 const KEEPER: User = { username: 'xiaozhou', displayName: '小周', role: 'keeper' };
 
 async function twoInstances() {
-  const url = await pg.createDatabase(`transfers_${++n}`);
+  const url = await pg.database();
   const open = (id: string) => openPostgresStore({ url, instanceId: id, migrations: [], pollMs: 60_000 });
   const stores: [PostgresStore, PostgresStore] = [await open('a'), await open('b')];
-  closing.push(...stores);
+  stores.forEach((s) => pg.closeAfter(s));
   const shared = (s: PostgresStore) => {
-    const lock = createPostgresKeyedLock({ url, catchUp: () => s.catchUp() });
-    closing.push(lock);
-    return lock;
+    return pg.closeAfter(createPostgresKeyedLock({ url, catchUp: () => s.catchUp() }));
   };
   return { stores, shared };
 }
