@@ -10,6 +10,7 @@ import { chromium, type Browser, type BrowserContext, type Locator, type Page } 
 import { loadConfig } from '../../src/config/load-config.js';
 import { startService, type RunningService } from '../../src/service/start-service.js';
 import { createLogger } from '../../src/shared/logger.js';
+import { parseInstant, type Clock } from '../../src/shared/time.js';
 import { vi } from 'vitest';
 
 // A story is several pages of chromium's work; beside the other test worker on two shared cores the
@@ -38,8 +39,20 @@ export interface ConsoleService {
   close(): Promise<void>;
 }
 
-/** Starts the service with jobs off, syncs the sandbox shop once, and serves the console at `url`. */
-export async function startConsoleService(orders = 300): Promise<ConsoleService> {
+/** A clock that reads `start` when the service starts and runs on in real time from there. */
+function runningFrom(start: string): Clock {
+  const started = Date.now();
+  const base = parseInstant(start);
+  return { now: () => base + (Date.now() - started) };
+}
+
+/**
+ * Starts the service with jobs off, syncs the sandbox shop once, and serves the console at `url`. With `at`, the
+ * service's clock starts at that instant, and the generated shop's history ends there: a story that depends on the
+ * date and the time of day (which orders the next print batch holds) reads the same whenever it runs. Otherwise the
+ * clock is the real one.
+ */
+export async function startConsoleService(orders = 300, opts: { at?: string } = {}): Promise<ConsoleService> {
   const dataDir = await mkdtemp(join(tmpdir(), 'xiaoer-browser-'));
   const config = loadConfig(
     {
@@ -52,6 +65,7 @@ export async function startConsoleService(orders = 300): Promise<ConsoleService>
     process.cwd(),
   );
   const svc = await startService(config, {
+    ...(opts.at ? { clock: runningFrom(opts.at) } : {}),
     jobs: false,
     initialSync: false,
     logger: createLogger({ level: 'silent' }),

@@ -22,7 +22,11 @@ describe('console 打印 (real browser)', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    [service, browser] = await Promise.all([startConsoleService(300), launchBrowser()]);
+    // 09:30 in Shanghai on a fixed day: the next batch is that day's 12:00, with the orders paid and not yet shipped.
+    [service, browser] = await Promise.all([
+      startConsoleService(300, { at: '2026-11-23T09:30:00+08:00' }),
+      launchBrowser(),
+    ]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -51,6 +55,12 @@ describe('console 打印 (real browser)', () => {
     );
     await page.locator('.main-nav a', { hasText: '打印' }).click();
     await expect.poll(() => page.getByTestId('print-rules').textContent()).toContain('17:00 以后付款的订单第二天发货');
+    // The batch asked for above, chosen by date and time as a person would (the page opens on the real clock's).
+    await page.locator('#print-date').fill(next.date);
+    await page.getByTestId('print-batches').locator(`button[data-time="${next.time}"]`).click();
+    await expect
+      .poll(() => page.getByTestId('print-batches').locator('button[aria-pressed="true"]').getAttribute('data-time'))
+      .toBe(next.time);
     const heldRow = page.getByTestId('print-held').locator(`[data-tid="${held}"]`);
     await expect.poll(() => heldRow.textContent()).toContain('缺货');
     const rows = page.getByTestId('print-group').locator('li.task[data-state="to_print"]');

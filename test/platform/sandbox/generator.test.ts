@@ -83,4 +83,15 @@ describe('sandbox shop generator', () => {
     expect(shop.buyers.some((b) => b.overseas && b.addresses[0]!.country)).toBe(true);
     expect(shop.buyers.filter((b) => !b.overseas).every((b) => /^1[3-9]\d{9}$/.test(b.mobile))).toBe(true);
   });
+
+  it('when a small shop is generated at any minute of a day, then two orders of its last hour are still unpaid', () => {
+    // 400 orders generated at 16:50 in Shanghai used to leave every order paid: nothing to nudge for payment.
+    const start = Date.parse('2026-12-07T00:00:00+08:00');
+    for (let minute = 0; minute < 24 * 60; minute += 10) {
+      const now = start + minute * 60_000;
+      const small = generateShop({ seed: 20261123, now, orders: 400 });
+      const fresh = small.trades.filter((t) => t.status === 'WAIT_BUYER_PAY' && t.created > now - 3600_000);
+      expect(fresh.length, new Date(now).toISOString()).toBeGreaterThanOrEqual(2);
+    }
+  });
 });

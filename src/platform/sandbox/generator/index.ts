@@ -37,6 +37,9 @@ function createdTimes(rng: Rng, n: number, now: number): Float64Array {
   return times.sort();
 }
 
+/** How many of the newest orders are left unpaid (they are among the few placed in the last hour). */
+const FRESH_UNPAID = 2;
+
 /** The whole shop, deterministic from (seed, now, orders). 100k orders take well under a few seconds. */
 export function generateShop(opts: GenerateOptions): GeneratedShop {
   const rng = createRng(hashSeed('sandbox-shop', opts.seed));
@@ -45,9 +48,12 @@ export function generateShop(opts: GenerateOptions): GeneratedShop {
   const ctx: OrderContext = { rng, buyers, ids };
   const times = createdTimes(rng, opts.orders, opts.now);
   const rates: SandboxRate[] = [];
-  const trades = Array.from(times, (created) => {
+  // The newest orders (placed in the last hour) are not paid yet: a fresh shop always has a payment to nudge, at
+  // whatever time it is generated. They are played last, so the draws of every other order stay as they were.
+  const unpaidFrom = times.length - Math.min(times.length, FRESH_UNPAID);
+  const trades = Array.from(times, (created, i) => {
     const t = placeOrder(ctx, pickBuyer(rng, buyers.length), created);
-    liveHistory(ctx, t, opts.now, rates);
+    liveHistory(ctx, t, opts.now, rates, { keepUnpaid: i >= unpaidFrom });
     return t;
   });
   rates.sort((a, b) => a.created - b.created);

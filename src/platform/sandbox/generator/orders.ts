@@ -91,13 +91,19 @@ export function placeOrder(ctx: OrderContext, buyerIdx: number, created: number)
 }
 
 /** Plays a generated trade's life up to `now`: payment, shipping, delivery, refunds, reviews, memos. */
-export function liveHistory(ctx: OrderContext, t: SandboxTrade, now: number, rates: SandboxRate[]): void {
+export function liveHistory(
+  ctx: OrderContext,
+  t: SandboxTrade,
+  now: number,
+  rates: SandboxRate[],
+  opts: { keepUnpaid?: boolean } = {},
+): void {
   const { rng } = ctx;
   const refundId = () => ctx.ids.next(buyerSuffix(t.buyer));
   const bankCandidate = rng.chance(0.03);
   if (bankCandidate) t.message = rng.pick(BANK_TRANSFER_MESSAGES);
   const payAt = t.created + (rng.chance(0.8) ? sec(rng, 10, 900) : sec(rng, 900, 72_000));
-  if (bankCandidate || !rng.chance(0.87) || payAt > now) {
+  if (bankCandidate || !rng.chance(0.87) || payAt > now || opts.keepUnpaid) {
     if (t.created + AUTO_CLOSE_UNPAID_MS > now) return;
     const closeAt = bankCandidate
       ? t.created + sec(rng, 600, 21_600)
