@@ -3,6 +3,7 @@
  * (never in the orders file). Unique amounts are allocated inside one store transaction, which runs
  * synchronously, so two creations at the same moment can never be given the same amount.
  */
+import { randomBytes } from 'node:crypto';
 import type { CollectionOptions, Store, Transaction } from '../../storage/index.js';
 import { allocateUniqueAmount } from '../matching/index.js';
 import type { AuditEvent, StoredRow, SurplusNote, TransferOrder } from './transfer-types.js';
@@ -101,6 +102,11 @@ export interface Writer {
 }
 
 let auditSeq = 0;
+/**
+ * Set once per process: another instance on the same database counts its own events from zero too, so time and
+ * count alone would give its event of the same millisecond the same id, and one would overwrite the other.
+ */
+const PROCESS_TAG = randomBytes(4).toString('hex');
 
 export function createTransferRepository(store: Store): TransferRepository {
   const byTime = (a: AuditEvent, b: AuditEvent) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1);
@@ -139,7 +145,7 @@ export function createTransferRepository(store: Store): TransferRepository {
           put: (t) => tx.put(TRANSFERS, t.id, t),
           putRow: (r) => tx.put(TRANSFER_ROWS, r.identity, inLayoutOrder(r)),
           audit: (e) => {
-            const id = `${e.at}-${String(++auditSeq).padStart(8, '0')}`;
+            const id = `${e.at}-${String(++auditSeq).padStart(8, '0')}-${PROCESS_TAG}`;
             tx.put<AuditEvent>(TRANSFER_AUDIT, id, { id, ...e });
           },
           allocateUnique: (dueFen, exceptId) => allocateUniqueAmount(dueFen, usedAmounts(exceptId)),
