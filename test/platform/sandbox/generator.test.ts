@@ -84,14 +84,21 @@ describe('sandbox shop generator', () => {
     expect(shop.buyers.filter((b) => !b.overseas).every((b) => /^1[3-9]\d{9}$/.test(b.mobile))).toBe(true);
   });
 
-  it('when a small shop is generated at any minute of a day, then two orders of its last hour are still unpaid', () => {
-    // 400 orders generated at 16:50 in Shanghai used to leave every order paid: nothing to nudge for payment.
+  it('when a small shop is generated at any minute of a day, then its last hour has two unpaid orders and two to ship', () => {
+    // 400 orders generated at 16:50 in Shanghai used to leave every order paid (nothing to nudge for payment), and 60
+    // generated at 20:30 left none waiting for the warehouse.
     const start = Date.parse('2026-12-07T00:00:00+08:00');
-    for (let minute = 0; minute < 24 * 60; minute += 10) {
-      const now = start + minute * 60_000;
-      const small = generateShop({ seed: 20261123, now, orders: 400 });
-      const fresh = small.trades.filter((t) => t.status === 'WAIT_BUYER_PAY' && t.created > now - 3600_000);
-      expect(fresh.length, new Date(now).toISOString()).toBeGreaterThanOrEqual(2);
+    for (const orders of [60, 400]) {
+      for (let minute = 0; minute < 24 * 60; minute += 10) {
+        const now = start + minute * 60_000;
+        const small = generateShop({ seed: 20261123, now, orders });
+        const lastHour = small.trades.filter((t) => t.created > now - 3600_000);
+        const at = `${orders} orders at ${new Date(now).toISOString()}`;
+        expect(lastHour.filter((t) => t.status === 'WAIT_BUYER_PAY').length, at).toBeGreaterThanOrEqual(2);
+        const toShip = lastHour.filter((t) => t.status === 'WAIT_SELLER_SEND_GOODS');
+        expect(toShip.length, at).toBeGreaterThanOrEqual(2);
+        expect(toShip.every((t) => t.paid !== null && t.paid <= now && t.paid >= t.created)).toBe(true);
+      }
     }
   });
 });

@@ -1,7 +1,7 @@
 import { DAY, HOUR, shanghaiParts } from '../../../shared/time.js';
 import type { GeneratedShop, SandboxRate } from '../types.js';
 import { createIdSource, FIRST_ID_SEQ } from './ids.js';
-import { liveHistory, placeOrder, type OrderContext } from './orders.js';
+import { liveHistory, placeOrder, type Fresh, type OrderContext } from './orders.js';
 import { generateBuyers, pickBuyer, SHOP_DAYS } from './people.js';
 import { createRng, hashSeed, weightedTable, type Rng } from './prng.js';
 
@@ -37,8 +37,11 @@ function createdTimes(rng: Rng, n: number, now: number): Float64Array {
   return times.sort();
 }
 
-/** How many of the newest orders are left unpaid (they are among the few placed in the last hour). */
-const FRESH_UNPAID = 2;
+/**
+ * The newest orders (they are among the few placed in the last hour), newest first, each with the fate it is given:
+ * a shop of any size, generated at any hour, has payments to nudge and paid orders waiting for the warehouse.
+ */
+const FRESH: readonly Fresh[] = ['unpaid', 'unpaid', 'awaiting', 'awaiting'];
 
 /** The whole shop, deterministic from (seed, now, orders). 100k orders take well under a few seconds. */
 export function generateShop(opts: GenerateOptions): GeneratedShop {
@@ -48,12 +51,10 @@ export function generateShop(opts: GenerateOptions): GeneratedShop {
   const ctx: OrderContext = { rng, buyers, ids };
   const times = createdTimes(rng, opts.orders, opts.now);
   const rates: SandboxRate[] = [];
-  // The newest orders (placed in the last hour) are not paid yet: a fresh shop always has a payment to nudge, at
-  // whatever time it is generated. They are played last, so the draws of every other order stay as they were.
-  const unpaidFrom = times.length - Math.min(times.length, FRESH_UNPAID);
+  // The fresh ones are played last, so the draws of every other order stay as they would be without them.
   const trades = Array.from(times, (created, i) => {
     const t = placeOrder(ctx, pickBuyer(rng, buyers.length), created);
-    liveHistory(ctx, t, opts.now, rates, { keepUnpaid: i >= unpaidFrom });
+    liveHistory(ctx, t, opts.now, rates, FRESH[times.length - 1 - i]);
     return t;
   });
   rates.sort((a, b) => a.created - b.created);

@@ -90,20 +90,29 @@ export function placeOrder(ctx: OrderContext, buyerIdx: number, created: number)
   };
 }
 
-/** Plays a generated trade's life up to `now`: payment, shipping, delivery, refunds, reviews, memos. */
+/** A fate given instead of drawn: not paid yet, or paid and waiting to be shipped. */
+export type Fresh = 'unpaid' | 'awaiting';
+
+/**
+ * Plays a generated trade's life up to `now`: payment, shipping, delivery, refunds, reviews, memos. A `fresh` trade
+ * (placed minutes ago) stops where its fate says.
+ */
 export function liveHistory(
   ctx: OrderContext,
   t: SandboxTrade,
   now: number,
   rates: SandboxRate[],
-  opts: { keepUnpaid?: boolean } = {},
+  fresh?: Fresh,
 ): void {
   const { rng } = ctx;
   const refundId = () => ctx.ids.next(buyerSuffix(t.buyer));
   const bankCandidate = rng.chance(0.03);
-  if (bankCandidate) t.message = rng.pick(BANK_TRANSFER_MESSAGES);
-  const payAt = t.created + (rng.chance(0.8) ? sec(rng, 10, 900) : sec(rng, 900, 72_000));
-  if (bankCandidate || !rng.chance(0.87) || payAt > now || opts.keepUnpaid) {
+  const bankMessage = bankCandidate ? rng.pick(BANK_TRANSFER_MESSAGES) : '';
+  if (bankCandidate && fresh !== 'awaiting') t.message = bankMessage;
+  let payAt = t.created + (rng.chance(0.8) ? sec(rng, 10, 900) : sec(rng, 900, 72_000));
+  const paysHere = !bankCandidate && rng.chance(0.87) && payAt <= now;
+  if (fresh === 'awaiting') payAt = Math.min(payAt, now);
+  if ((!paysHere && fresh !== 'awaiting') || fresh === 'unpaid') {
     if (t.created + AUTO_CLOSE_UNPAID_MS > now) return;
     const closeAt = bankCandidate
       ? t.created + sec(rng, 600, 21_600)
@@ -116,6 +125,7 @@ export function liveHistory(
   }
   pay(t, payAt);
   addMemo(ctx, t, now);
+  if (fresh === 'awaiting') return;
   if (rng.chance(0.03)) {
     const askAt = payAt + sec(rng, 1800, 30 * 3600);
     if (askAt <= now) {
