@@ -98,6 +98,8 @@ describe('sandbox shop generator', () => {
         const toShip = lastHour.filter((t) => t.status === 'WAIT_SELLER_SEND_GOODS');
         expect(toShip.length, at).toBeGreaterThanOrEqual(2);
         expect(toShip.every((t) => t.paid !== null && t.paid <= now && t.paid >= t.created)).toBe(true);
+        // The two newest paid ones are plain: no memo, no flag (nothing holds them from printing).
+        expect(toShip.slice(-2).every((t) => t.memo === '' && t.flag === 0)).toBe(true);
       }
     }
   });

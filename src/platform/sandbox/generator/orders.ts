@@ -124,8 +124,9 @@ export function liveHistory(
     return;
   }
   pay(t, payAt);
-  addMemo(ctx, t, now);
+  // Paid minutes ago: nobody has written on it yet, so it is plainly waiting to be printed.
   if (fresh === 'awaiting') return;
+  addMemo(ctx, t, now);
   if (rng.chance(0.03)) {
     const askAt = payAt + sec(rng, 1800, 30 * 3600);
     if (askAt <= now) {
