@@ -123,10 +123,10 @@ describe('console pages: quick replies, messages, handover, complaints, jobs (re
     await box.getByLabel('退款金额').fill('12.50元');
     await expect.poll(() => box.getByTestId('message-text').textContent()).toContain('您的退款12.50元我们已经登记好了');
     await box.getByLabel('退款金额').press('Enter');
-    // Inside quiet hours (21:00–09:00 Shanghai) the service holds it until the morning.
+    // Inside quiet hours (21:00–09:00 Shanghai) the service holds it until the morning: today's, or tomorrow's (dated).
     await expect
       .poll(() => box.getByTestId('message-result').textContent())
-      .toMatch(/已放入待发消息|将在 \d\d:\d\d 发送/);
+      .toMatch(/已放入待发消息|将在 (\d{4}-\d\d-\d\d )?\d\d:\d\d 发送/);
     const queued = (await api.get<MessageList>(`/api/messages?tid=${tid}`)).messages;
     expect(queued.map((m) => m.kind)).toEqual(['refund-registered']);
 

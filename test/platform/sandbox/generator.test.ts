@@ -84,22 +84,32 @@ describe('sandbox shop generator', () => {
     expect(shop.buyers.filter((b) => !b.overseas).every((b) => /^1[3-9]\d{9}$/.test(b.mobile))).toBe(true);
   });
 
-  it('when a small shop is generated at any minute of a day, then its last hour has two unpaid orders and two to ship', () => {
+  it('when a small shop is generated at any minute of a day, then its newest orders are two unpaid and three to ship', () => {
     // 400 orders generated at 16:50 in Shanghai used to leave every order paid (nothing to nudge for payment), and 60
-    // generated at 20:30 left none waiting for the warehouse.
+    // generated at 21:45 left two waiting for the warehouse, fewer than a day's stories write on.
     const start = Date.parse('2026-12-07T00:00:00+08:00');
-    for (const orders of [60, 400]) {
+    for (const orders of [20, 60, 400]) {
       for (let minute = 0; minute < 24 * 60; minute += 10) {
         const now = start + minute * 60_000;
         const small = generateShop({ seed: 20261123, now, orders });
-        const lastHour = small.trades.filter((t) => t.created > now - 3600_000);
         const at = `${orders} orders at ${new Date(now).toISOString()}`;
-        expect(lastHour.filter((t) => t.status === 'WAIT_BUYER_PAY').length, at).toBeGreaterThanOrEqual(2);
-        const toShip = lastHour.filter((t) => t.status === 'WAIT_SELLER_SEND_GOODS');
-        expect(toShip.length, at).toBeGreaterThanOrEqual(2);
+        const newest = small.trades.slice(-5);
+        expect(
+          newest.every((t) => t.created > now - 3660_000 && t.created <= now),
+          at,
+        ).toBe(true);
+        expect(newest.slice(-2).every((t) => t.status === 'WAIT_BUYER_PAY' && t.paid === null)).toBe(true);
+        const toShip = newest.slice(0, 3);
+        expect(
+          toShip.every((t) => t.status === 'WAIT_SELLER_SEND_GOODS'),
+          at,
+        ).toBe(true);
         expect(toShip.every((t) => t.paid !== null && t.paid <= now && t.paid >= t.created)).toBe(true);
-        // The two newest paid ones are plain: no memo, no flag (nothing holds them from printing).
-        expect(toShip.slice(-2).every((t) => t.memo === '' && t.flag === 0)).toBe(true);
+        // Nobody has written on them yet: no memo, no flag, nothing holds them from printing.
+        expect(toShip.every((t) => t.memo === '' && t.flag === 0)).toBe(true);
+        // Still in the order they were placed.
+        const created = small.trades.map((t) => t.created);
+        expect(created).toEqual([...created].sort((a, b) => a - b));
       }
     }
   });

@@ -38,10 +38,17 @@ function createdTimes(rng: Rng, n: number, now: number): Float64Array {
 }
 
 /**
- * The newest orders (they are among the few placed in the last hour), newest first, each with the fate it is given:
- * a shop of any size, generated at any hour, has payments to nudge and paid orders waiting for the warehouse.
+ * The newest orders, newest first, each with the fate it is given: a shop of any size, generated at any hour, has
+ * payments to nudge and paid orders waiting for the warehouse. The four newest were placed in the last hour; a fifth
+ * is moved up to a minute before the fourth, so all of them are fresh.
  */
-const FRESH: readonly Fresh[] = ['unpaid', 'unpaid', 'awaiting', 'awaiting'];
+const FRESH: readonly Fresh[] = ['unpaid', 'unpaid', 'awaiting', 'awaiting', 'awaiting'];
+
+/** Moves the older fresh orders up to a minute before the next newer one; their order and draws stay as they were. */
+function freshen(times: Float64Array): void {
+  for (let i = times.length - 2; i >= Math.max(0, times.length - FRESH.length); i--)
+    times[i] = Math.max(times[i]!, times[i + 1]! - 60_000);
+}
 
 /** The whole shop, deterministic from (seed, now, orders). 100k orders take well under a few seconds. */
 export function generateShop(opts: GenerateOptions): GeneratedShop {
@@ -50,6 +57,7 @@ export function generateShop(opts: GenerateOptions): GeneratedShop {
   const ids = createIdSource(rng, FIRST_ID_SEQ);
   const ctx: OrderContext = { rng, buyers, ids };
   const times = createdTimes(rng, opts.orders, opts.now);
+  freshen(times);
   const rates: SandboxRate[] = [];
   // The fresh ones are played last, so the draws of every other order stay as they would be without them.
   const trades = Array.from(times, (created, i) => {
