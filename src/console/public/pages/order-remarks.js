@@ -36,6 +36,11 @@ export function orderRemarks({ tid, initialKind, onWritten }) {
     loading(),
   );
   let titles = {};
+  // The history names each entry's kind by its title, which comes with the kinds: it waits for them (once loaded or
+  // failed), or an entry drawn first would show the kind's id.
+  let titlesLoaded;
+  const titlesReady = new Promise((resolve) => (titlesLoaded = resolve));
+  const kindTitle = (kind) => titles[kind] ?? '其他备注';
   let chosen = initialKind ?? '';
   const kept = recentResults.get(tid);
   let lastResult = kept && Date.now() - kept.at < RESULT_KEPT_MS ? kept.result : null;
@@ -47,6 +52,7 @@ export function orderRemarks({ tid, initialKind, onWritten }) {
     try {
       view = await api.remarkKinds(tid);
     } catch (err) {
+      titlesLoaded();
       replace(
         actions,
         h('h2', {}, '备注操作'),
@@ -55,6 +61,7 @@ export function orderRemarks({ tid, initialKind, onWritten }) {
       return;
     }
     titles = view.titles ?? {};
+    titlesLoaded();
     if (!view.kinds.some((k) => k.id === chosen)) chosen = '';
     const select = h(
       'select',
@@ -106,7 +113,7 @@ export function orderRemarks({ tid, initialKind, onWritten }) {
   async function loadHistory() {
     let data;
     try {
-      data = await api.remarks(tid);
+      [data] = await Promise.all([api.remarks(tid), titlesReady]);
     } catch (err) {
       replace(
         history,
@@ -152,7 +159,7 @@ export function orderRemarks({ tid, initialKind, onWritten }) {
         'span',
         { class: 'muted small' },
         e.kind
-          ? ` · ${titles[e.kind] ?? e.kind}${e.staff ? ` · ${e.staff}` : ''}${e.date ? ` ${e.date}` : ''}`
+          ? ` · ${kindTitle(e.kind)}${e.staff ? ` · ${e.staff}` : ''}${e.date ? ` ${e.date}` : ''}`
           : ' · 手写/未识别',
       ),
       warnings
@@ -173,7 +180,7 @@ export function orderRemarks({ tid, initialKind, onWritten }) {
         { class: 'order-line small muted' },
         h('time', { datetime: e.at }, shanghaiTime(e.at)),
         h('span', {}, e.staff),
-        h('span', {}, titles[e.kind] ?? e.kind),
+        h('span', {}, kindTitle(e.kind)),
         h('span', { class: ['badge', `entry-${e.status}`] }, entryStatusLabel(e.status)),
         e.flag ? flagMarker(e.flag) : null,
       ),
