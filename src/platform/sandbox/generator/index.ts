@@ -39,12 +39,12 @@ function createdTimes(rng: Rng, n: number, now: number): Float64Array {
 
 /**
  * The newest orders, newest first, each with the fate it is given: a shop of any size, generated at any hour, has
- * payments to nudge and paid orders waiting for the warehouse. The four newest were placed in the last hour; a fifth
- * is moved up to a minute before the fourth, so all of them are fresh.
+ * payments to nudge and paid orders waiting for the warehouse. Each is placed at most a minute before the next newer
+ * one (freshen), so all five were placed in the last few minutes, however few orders the shop has.
  */
 const FRESH: readonly Fresh[] = ['unpaid', 'unpaid', 'awaiting', 'awaiting', 'awaiting'];
 
-/** Moves the older fresh orders up to a minute before the next newer one; their order and draws stay as they were. */
+/** Moves each fresh order up to at most a minute before the next newer one; order and draws stay as they were. */
 function freshen(times: Float64Array): void {
   for (let i = times.length - 2; i >= Math.max(0, times.length - FRESH.length); i--)
     times[i] = Math.max(times[i]!, times[i + 1]! - 60_000);
