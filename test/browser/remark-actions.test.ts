@@ -217,4 +217,30 @@ describe('console 备注 actions, 我的任务 and 余额与退款 (real browser
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  // The history names each entry by its kind's title, which comes with the list of kinds: when that list answers
+  // after the history, the history waits for it rather than show the kind's id (copy.transfer), as it used to.
+  it('when the remark kinds answer after the history, then every entry still shows its title, never its id', async () => {
+    const tid = (await api.orders('?status=TRADE_FINISHED&pageSize=1')).orders[0]!.tid;
+    const written = await api.post(`/api/orders/${tid}/remarks`, {
+      kind: 'copy.transfer',
+      fields: { waybill: 'SF1234567890123' },
+    });
+    expect(written.status).toBe(201);
+
+    const { context, page, problems } = await openSignedIn(browser, service.url, DEMO.xiaoli.username, '#/orders');
+    await page.locator('h1').first().waitFor();
+    // The kinds (and their titles) answer 1.5 s after the history.
+    await context.route(`**/api/orders/${tid}/remark-kinds`, async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    await page.goto(`${service.url}/#/orders/${tid}`);
+    const entry = page.locator('.history-entry').first();
+    await entry.waitFor();
+    expect(await entry.locator('.order-line').innerText()).toContain('汇款抄单');
+    expect(await page.locator('.history-list').innerText()).not.toContain('copy.transfer');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });
