@@ -5,10 +5,24 @@
 import { ownEntry } from './own-entry.js';
 
 export function maskPhone(phone: string): string {
+  const abroad = maskPhoneAbroad(phone);
+  if (abroad) return abroad;
   const digits = phone.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '');
   if (digits.length >= 11) return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
   if (digits.length >= 7) return `${digits.slice(0, 2)}****${digits.slice(-2)}`;
   return digits.length ? '****' : '';
+}
+
+/**
+ * A number abroad written with its country code keeps that code and its last 4 digits (2 when short):
+ * +81 9012345678 → +81 ****5678. Cut like a mainland mobile it would read as one (819****5678), and the staff would
+ * not know the buyer is abroad. Undefined for a mainland number, +86 included.
+ */
+export function maskPhoneAbroad(phone: string): string | undefined {
+  const abroad = /^\s*\+(\d{1,3})[\s-]+(\d[\d\s-]*)$/.exec(phone);
+  if (!abroad || abroad[1] === '86') return undefined;
+  const rest = abroad[2]!.replace(/\D/g, '');
+  return `+${abroad[1]} ****${rest.slice(rest.length >= 9 ? -4 : -2)}`;
 }
 
 /**

@@ -76,7 +76,10 @@ describe('消息: an SMS with no number to text waits in the chat queue (real br
     await row.waitFor();
     const reason = row.getByTestId('chat-queue-reason');
     expect(await reason.textContent()).toContain(MESSAGE_REASON_LABELS['decrypt_quota']);
-    expect(await reason.textContent()).toMatch(/1\d{2}\*{4}\d{4}/);
+    // The number as the platform masked it (138****5678, or +81 ****5678 for a buyer abroad), never in full.
+    const { receiver } = await api.get<Order>(`/api/orders/${order!.tid}`);
+    expect(receiver.mobile).toContain('****');
+    expect(await reason.textContent()).toContain(`（买家手机 ${receiver.mobile}）`);
     expect(await row.getByTestId('copy-message').count()).toBe(1);
     expect(await row.getByRole('button', { name: '标记已发送' }).count()).toBe(0);
     expect(await inPage.scrollWidth(page)).toBeLessThanOrEqual(400);

@@ -26,10 +26,15 @@ const nickPath = (nick: string) => `/buyers/${encodeURIComponent(nick)}`;
 beforeAll(async () => {
   rig = await serviceRig();
   for (const u of ['xiaoli', 'azhang', 'xiaozhou']) tokens[u] = await rig.login(u);
-  // An order with a waybill and a mobile (masked by the platform: 138****5678), whose buyer's nick is long enough to
-  // search by a part of it.
+  // An order with a waybill and a mainland mobile (masked by the platform: 138****5678), whose buyer's nick is long
+  // enough to search by a part of it.
+  const shop = rig.svc.outside.shop!;
   order = [...rig.svc.store.all<Order>('orders')].find(
-    (o) => o.items.some((i) => i.invoiceNo) && /\d{4}$/.test(o.receiver.mobile) && [...o.buyerNick].length >= 4,
+    (o) =>
+      o.items.some((i) => i.invoiceNo) &&
+      !shop.buyer(o.buyerNick)!.overseas &&
+      /\d{4}$/.test(o.receiver.mobile) &&
+      [...o.buyerNick].length >= 4,
   )!;
 }, 90_000);
 afterAll(async () => rig.close());

@@ -76,6 +76,10 @@ describe('personal data in logs', () => {
 
   it('when single fields are masked, then the shapes the shop expects come out', () => {
     expect(maskPhone('13812345678')).toBe('138****5678');
+    expect(maskPhone('+86 138 1234 5678')).toBe('138****5678');
+    // A number abroad keeps its country code, never reads as a mainland mobile (819****5678).
+    expect(maskPhone('+81 9012345678')).toBe('+81 ****5678');
+    expect(maskPhone('+65 91234567')).toBe('+65 ****67');
     expect(maskName('张三丰')).toBe('张**');
     expect(maskAddress('浙江省杭州市西湖区文三路90号')).toBe('浙江省杭州市******');
     expect(maskIdNumber('11010519900101123X')).toBe('110*************3X');

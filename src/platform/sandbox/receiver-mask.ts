@@ -1,3 +1,4 @@
+import { maskPhoneAbroad } from '../../shared/mask.js';
 import type { SandboxAddress } from './types.js';
 
 /**
@@ -13,12 +14,14 @@ export function maskReceiverName(name: string): string {
 }
 
 /**
- * 13812345678 → 138****5678; a shorter or foreign number keeps its first 2 and last 2 digits, a landline
- * (0571-88886666) its area code and last 4 digits.
+ * 13812345678 → 138****5678; a shorter number keeps its first 2 and last 2 digits, a landline (0571-88886666) its
+ * area code and last 4 digits. A number abroad keeps its country code: +81 ****5678.
  */
 export function maskReceiverPhone(phone: string): string {
   const p = phone.trim();
   if (!p) return '';
+  const abroad = maskPhoneAbroad(p);
+  if (abroad) return abroad;
   const landline = /^(0\d{2,3})-?(\d{7,8})$/.exec(p);
   if (landline) return `${landline[1]}-****${landline[2]!.slice(-4)}`;
   const digits = p.replace(/\D/g, '');

@@ -114,13 +114,16 @@ describe('sandbox receivers leave masked, with an oaid', () => {
 });
 
 describe('the platform masking rules', () => {
-  it('keeps the first character of a name, the ends of a mobile, a landline area code and the district', () => {
+  it('keeps the first character of a name, the ends of a mobile, a landline area code, a country code and the district', () => {
     expect(maskReceiverName('张三丰')).toBe('张*');
     expect(maskReceiverName('欧阳')).toBe('欧*');
     expect(maskReceiverName('')).toBe('');
     expect(maskReceiverPhone('13812345678')).toBe('138****5678');
     expect(maskReceiverPhone('0571-88886666')).toBe('0571-****6666');
     expect(maskReceiverPhone('91234567')).toBe('91****67');
+    expect(maskReceiverPhone('+81 9012345678')).toBe('+81 ****5678');
+    expect(maskReceiverPhone('+1 2131234567')).toBe('+1 ****4567');
+    expect(maskReceiverPhone('+65 91234567')).toBe('+65 ****67');
     expect(maskReceiverAddress({ city: '杭州市', district: '西湖区' })).toBe('西湖区****');
     expect(maskReceiverAddress({ city: 'Singapore', district: '' })).toBe('Singapore****');
   });
