@@ -130,4 +130,41 @@ describe('交接班 at 400 px: counts per owner first, items collapsed per owner
     await context.close();
     // A dozen page round trips at 400 px: alone about 6 s, under the whole suite on two cores it has passed 20 s.
   }, 60_000);
+
+  it('when the page is drawn again live while an item’s 更多 is open, then it stays open, in its open group', async () => {
+    const api = await apiAs(service.url, DEMO.xiaoli.username);
+    const intent = async (buyerNick: string) => {
+      const res = await api.post<{ intent: { id: string } }>('/api/intents', {
+        buyerNick,
+        items: '毛衣',
+        hesitation: '尺码',
+      });
+      expect(res.status).toBe(201);
+      return `intent:${res.body.intent.id}`;
+    };
+    const first = await intent('犹豫客丁');
+    const { context, page, problems } = await openSignedIn(
+      browser,
+      service.url,
+      DEMO.xiaoli.username,
+      '#/handover',
+      400,
+    );
+    await page.getByTestId('handover-owners').locator('button[data-owner="xiaoli"]').click();
+    const row = (key: string) =>
+      page.locator(
+        `[data-testid="handover-open"] details.owner-group[data-owner="xiaoli"] .handover-item[data-key="${key}"]`,
+      );
+    await row(first).locator('button[data-action="more"]').click();
+    expect(await row(first).getByTestId('item-more').isVisible()).toBe(true);
+
+    // Someone's change reaches the page live: it is drawn again with the new item.
+    const second = await intent('犹豫客戊');
+    await row(second).waitFor({ state: 'attached' });
+    expect(await row(first).getByTestId('item-more').isVisible()).toBe(true);
+    expect(await row(first).locator('button[data-action="more"]').getAttribute('aria-expanded')).toBe('true');
+    expect(await row(second).getByTestId('item-more').isVisible()).toBe(false);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

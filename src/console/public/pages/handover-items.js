@@ -11,7 +11,7 @@ import { openItemKindLabel } from '../labels.js';
 import { errorBox } from '../widgets.js';
 
 /**
- * @typedef {{me: string, keeper: string, isAdmin: boolean, reload: () => void,
+ * @typedef {{me: string, keeper: string, isAdmin: boolean, reload: (actedOn?: string) => void,
  *   staff: {username: string, displayName: string}[]}} Actor
  */
 
@@ -55,7 +55,7 @@ function actionForm(item, action, actor, slot) {
         submit.disabled = true;
         try {
           await api.openItemAction(item.key, action, body());
-          actor.reload();
+          actor.reload(item.key);
         } catch (err) {
           replace(message, errorBox(err));
           submit.disabled = false;
@@ -87,7 +87,7 @@ function actions(item, actor) {
     done.disabled = true;
     try {
       await api.openItemAction(item.key, 'done', {});
-      actor.reload();
+      actor.reload(item.key);
     } catch (err) {
       replace(message, errorBox(err));
       done.disabled = false;
@@ -101,11 +101,35 @@ function actions(item, actor) {
     open('note', '备注'),
   );
   const more = h('button', { type: 'button', dataset: { action: 'more' }, 'aria-expanded': 'false' }, '更多');
-  more.addEventListener('click', () => {
-    menu.hidden = !menu.hidden;
-    more.setAttribute('aria-expanded', String(!menu.hidden));
-  });
+  more.addEventListener('click', () => showMore(more, menu.hidden));
   return { buttons: [done, more], below: [menu, slot, message] };
+}
+
+function showMore(more, shown) {
+  const menu = more.closest('.handover-item')?.querySelector('[data-testid="item-more"]');
+  if (!menu) return;
+  menu.hidden = !shown;
+  more.setAttribute('aria-expanded', String(shown));
+}
+
+/** Where an item's 更多 is open: its section and its key, so a redraw can open the same one again. */
+const menuPlace = (item) => `${item.parentElement?.closest('[data-testid]')?.dataset.testid ?? ''} ${item.dataset.key}`;
+
+/** The 更多 open on the page, but the one of the item `except` (just acted on: its menu closes). */
+export function openMenus(view, except) {
+  return new Set(
+    [...view.querySelectorAll('.handover-item[data-key]')]
+      .filter((i) => i.dataset.key !== except && i.querySelector('button[data-action="more"][aria-expanded="true"]'))
+      .map(menuPlace),
+  );
+}
+
+export function reopenMenus(view, places) {
+  for (const item of view.querySelectorAll('.handover-item[data-key]'))
+    if (places.has(menuPlace(item))) {
+      const more = item.querySelector('button[data-action="more"]');
+      if (more) showMore(more, true);
+    }
 }
 
 export function itemRow(item, actor, { withOwner = false } = {}) {

@@ -8,22 +8,38 @@ import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { shanghaiTime } from '../format.js';
 import { duties, dutyLabel, loadLabels, messageKindLabel } from '../labels.js';
-import { carriedSection, highlightSections, memoSection, ownerCounts, ownerGroups } from './handover-items.js';
+import {
+  carriedSection,
+  highlightSections,
+  memoSection,
+  openMenus,
+  ownerCounts,
+  ownerGroups,
+  reopenMenus,
+} from './handover-items.js';
 import { fieldRow, setFieldError } from '../forms.js';
 import { hashWith } from '../router.js';
 import { errorBox, loading } from '../widgets.js';
 import { onLive, refreshWhenIdle, watchInput } from '../live.js';
 
-/** The folds open when an action reloads the page, opened again after it: closing one item keeps its group open. */
-let keepOpen = new Set();
+/**
+ * What the person opened stays open when the page is drawn again: the folds (closing one item keeps its group open)
+ * and the items' 更多, except on the item just acted on. Taken when an action asks for the redraw (the page shows a
+ * loading line meanwhile) and again from the page as it is when the new one replaces it, so a 更多 opened on a live
+ * redraw that came in between is not closed by the action's.
+ */
+let kept = { folds: new Set(), menus: new Set() };
 const foldId = (d) => d.id || d.dataset.testid;
+const opened = (view, actedOn) => ({
+  folds: new Set([...view.querySelectorAll('details[open]')].map(foldId).filter(Boolean)),
+  menus: openMenus(view, actedOn),
+});
 const DATE = /^\d{4}-\d\d-\d\d$/;
 
 /** The open items follow the service live: a change (an item opened, closed, handed over) draws the page again. */
 export async function render(ctx) {
   watchInput(ctx.view);
   const stop = onLive('open-items', () => {
-    keepOpen = new Set([...ctx.view.querySelectorAll('details[open]')].map(foldId).filter(Boolean));
     void refreshWhenIdle(ctx.view, () => draw(ctx, true), '待处理事项有变化，点此刷新');
   });
   await draw(ctx);
@@ -60,8 +76,8 @@ async function draw(ctx, again = false) {
     keeper: roster.roster.keeper,
     isAdmin: session.user.role === 'admin',
     staff: roster.staff,
-    reload: () => {
-      keepOpen = new Set([...view.querySelectorAll('details[open]')].map(foldId).filter(Boolean));
+    reload: (actedOn) => {
+      kept = opened(view, actedOn);
       void draw(ctx);
     },
   };
@@ -75,6 +91,7 @@ async function draw(ctx, again = false) {
   shift.addEventListener('change', () => go({ shift: shift.value }));
   date.addEventListener('change', () => date.value && go({ date: date.value }));
 
+  const shown = opened(view);
   replace(
     view,
     heading,
@@ -107,8 +124,10 @@ async function draw(ctx, again = false) {
       activitySection(report.activity),
     ),
   );
-  for (const d of view.querySelectorAll('details')) if (keepOpen.has(foldId(d))) d.open = true;
-  keepOpen = new Set();
+  for (const d of view.querySelectorAll('details'))
+    if (kept.folds.has(foldId(d)) || shown.folds.has(foldId(d))) d.open = true;
+  reopenMenus(view, new Set([...kept.menus, ...shown.menus]));
+  kept = { folds: new Set(), menus: new Set() };
 }
 
 function ackSection(report, reload) {
