@@ -16,6 +16,8 @@ declare const document: {
   documentElement: { scrollHeight: number };
 };
 
+type Api = Awaited<ReturnType<typeof apiAs>>;
+
 interface Report {
   highlights: { done: { key: string; by: string; note: string }[] };
   openItems: { owner: string; items: { key: string }[] }[];
@@ -34,19 +36,22 @@ describe('交接班 at 400 px: counts per owner first, items collapsed per owner
     await service?.close();
   });
 
+  /** A buyer 小丽 logs as hesitating: an open item of hers; its key in the report. */
+  async function intentOf(api: Api, buyerNick: string): Promise<string> {
+    const res = await api.post<{ intent: { id: string } }>('/api/intents', {
+      buyerNick,
+      items: '开衫',
+      hesitation: '运费',
+    });
+    expect(res.status).toBe(201);
+    return `intent:${res.body.intent.id}`;
+  }
+
   it('when 小丽 notes, closes, passes on and snoozes her items on her phone, then the report says so', async () => {
     const api = await apiAs(service.url, DEMO.xiaoli.username);
-    const ids: string[] = [];
-    for (const nick of ['犹豫客甲', '犹豫客乙', '犹豫客丙']) {
-      const res = await api.post<{ intent: { id: string } }>('/api/intents', {
-        buyerNick: nick,
-        items: '开衫',
-        hesitation: '运费',
-      });
-      expect(res.status).toBe(201);
-      ids.push(`intent:${res.body.intent.id}`);
-    }
-    const [closeKey, passKey, snoozeKey] = ids as [string, string, string];
+    const closeKey = await intentOf(api, '犹豫客甲');
+    const passKey = await intentOf(api, '犹豫客乙');
+    const snoozeKey = await intentOf(api, '犹豫客丙');
     const { context, page, problems } = await openSignedIn(
       browser,
       service.url,
@@ -133,16 +138,7 @@ describe('交接班 at 400 px: counts per owner first, items collapsed per owner
 
   it('when the page is drawn again live while an item’s 更多 is open, then it stays open, in its open group', async () => {
     const api = await apiAs(service.url, DEMO.xiaoli.username);
-    const intent = async (buyerNick: string) => {
-      const res = await api.post<{ intent: { id: string } }>('/api/intents', {
-        buyerNick,
-        items: '毛衣',
-        hesitation: '尺码',
-      });
-      expect(res.status).toBe(201);
-      return `intent:${res.body.intent.id}`;
-    };
-    const first = await intent('犹豫客丁');
+    const first = await intentOf(api, '犹豫客丁');
     const { context, page, problems } = await openSignedIn(
       browser,
       service.url,
@@ -159,7 +155,7 @@ describe('交接班 at 400 px: counts per owner first, items collapsed per owner
     expect(await row(first).getByTestId('item-more').isVisible()).toBe(true);
 
     // Someone's change reaches the page live: it is drawn again with the new item.
-    const second = await intent('犹豫客戊');
+    const second = await intentOf(api, '犹豫客戊');
     await row(second).waitFor({ state: 'attached' });
     expect(await row(first).getByTestId('item-more').isVisible()).toBe(true);
     expect(await row(first).locator('button[data-action="more"]').getAttribute('aria-expanded')).toBe('true');
